@@ -1,0 +1,53 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+// One module per responsibility; only ParapetRegex touches C (PCRE2).
+let package = Package(
+    name: "Parapet",
+    platforms: [.macOS(.v15)],
+    products: [
+        .library(name: "Parapet", targets: ["Parapet"]),
+        .library(name: "ParapetTestKit", targets: ["ParapetTestKit"]),
+        .executable(name: "parapet", targets: ["parapet"]),
+        .executable(name: "parapet-bench", targets: ["parapet-bench"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+    ],
+    targets: [
+        .systemLibrary(name: "CPCRE2", pkgConfig: "libpcre2-8", providers: [.apt(["libpcre2-dev"])]),
+        .target(name: "ParapetRegex", dependencies: ["CPCRE2"]),
+        .target(name: "ParapetText"),
+        .target(name: "ParapetJSON"),
+        .target(name: "ParapetRules", dependencies: ["ParapetRegex", "ParapetText", .product(name: "Yams", package: "Yams")]),
+        .target(name: "ParapetDetectors", dependencies: ["ParapetRules", "ParapetText"]),
+        .target(name: "ParapetOutput", dependencies: ["ParapetRules", "ParapetText"]),
+        .target(name: "ParapetEngine", dependencies: ["ParapetRegex", "ParapetText", "ParapetRules", "ParapetDetectors", "ParapetOutput"]),
+        .target(name: "ParapetPolicy", dependencies: ["ParapetRegex", "ParapetJSON", "ParapetEngine", .product(name: "Yams", package: "Yams")]),
+        .target(
+            name: "Parapet",
+            dependencies: ["ParapetEngine", "ParapetPolicy", .product(name: "Logging", package: "swift-log")],
+            plugins: ["EmbedRulesPlugin"]
+        ),
+        .target(name: "ParapetTestKit", dependencies: ["Parapet", "ParapetJSON"]),
+        .executableTarget(
+            name: "parapet",
+            dependencies: ["Parapet", "ParapetTestKit", "ParapetJSON", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
+        .executableTarget(name: "parapet-bench", dependencies: ["Parapet", "ParapetTestKit"], path: "Benchmarks/ParapetBench"),
+        .executableTarget(name: "EmbedRulesTool", path: "Plugins/EmbedRulesTool"),
+        .plugin(name: "EmbedRulesPlugin", capability: .buildTool(), dependencies: ["EmbedRulesTool"]),
+
+        .testTarget(name: "ParapetRegexTests", dependencies: ["ParapetRegex"]),
+        .testTarget(name: "ParapetTextTests", dependencies: ["ParapetText"]),
+        .testTarget(name: "ParapetJSONTests", dependencies: ["ParapetJSON"]),
+        .testTarget(name: "ParapetRulesTests", dependencies: ["ParapetRules", "Parapet"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "ParapetEngineTests", dependencies: ["ParapetEngine", "Parapet"]),
+        .testTarget(name: "ParapetOutputTests", dependencies: ["ParapetOutput", "Parapet"]),
+        .testTarget(name: "ParapetPolicyTests", dependencies: ["ParapetPolicy", "Parapet"]),
+        .testTarget(name: "ParapetTestKitTests", dependencies: ["ParapetTestKit", "Parapet"]),
+        .testTarget(name: "ParapetCLITests", dependencies: ["Parapet"]),
+    ]
+)

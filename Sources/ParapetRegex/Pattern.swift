@@ -1,0 +1,111 @@
+import CPCRE2
+
+/// Options a rule may ask for when its pattern is compiled.
+public struct PatternOptions: Sendable, Hashable {
+    public var caseless: Bool
+    public init(caseless: Bool = true) { self.caseless = caseless }
+}
+
+/// A compiled, JIT-compiled PCRE2 pattern. Immutable after init and safe to share.
+///
+/// SAFETY (`@unchecked Sendable`): the `pcre2_code` is never mutated after JIT compilation;
+/// PCRE2 documents compiled code as shareable between threads as long as each thread has its
+/// own match data, which `MatchScratch` provides.
+public final class Pattern: @unchecked Sendable {
+    public let source: String
+    public let options: PatternOptions
+    /// Whether JIT compilation succeeded (it can fail for unusual patterns; the interpreter then runs).
+    public let isJIT: Bool
+    let code: OpaquePointer
+
+    /// Compiles with UTF, MATCH_INVALID_UTF (untrusted subjects may be invalid UTF-8) and UCP.
+    public init(_ source: String, options: PatternOptions = .init()) throws(PatternError) {
+        var flags: UInt32 = PCRE2_UTF | PCRE2_MATCH_INVALID_UTF | PCRE2_UCP
+        if options.caseless { flags |= PCRE2_CASELESS }
+        var errorCode: Int32 = 0
+        var errorOffset: Int = 0
+        let utf8 = Array(source.utf8)
+        let compiled = utf8.withUnsafeBufferPointer { buf in
+            pcre2_compile_8(buf.baseAddress ?? UnsafePointer(bitPattern: 1), buf.count, flags, &errorCode, &errorOffset, nil)
+        }
+        guard let compiled else {
+            throw PatternError(code: errorCode, message: PatternError.message(for: errorCode), offset: errorOffset)
+        }
+        self.code = compiled
+        self.source = source
+        self.options = options
+        self.isJIT = pcre2_jit_compile_8(compiled, PCRE2_JIT_COMPLETE) == 0
+    }
+
+    deinit { pcre2_code_free_8(code) }
+
+    /// Number of capture groups in the pattern.
+    public var captureCount: Int {
+        var count: UInt32 = 0
+        _ = pcre2_pattern_info_8(code, UInt32(PCRE2_INFO_CAPTURECOUNT), &count)
+        return Int(count)
+    }
+
+    /// Searches `subject` from byte `start`; returns the first match, no match, or the limit hit.
+    public func firstMatch(in subject: UnsafeBufferPointer<UInt8>, from start: Int = 0, scratch: MatchScratch) -> MatchOutcome {
+        guard start <= subject.count else { return .noMatch }
+        let base = subject.baseAddress ?? UnsafePointer(bitPattern: 1)!
+        let rc = pcre2_match_8(code, base, subject.count, start, 0, scratch.matchData, scratch.matchContext)
+        if rc >= 0 {
+            let ov = pcre2_get_ovector_pointer_8(scratch.matchData)!
+            let lo = ov[0], hi = ov[1]
+            // A \K inside a lookahead can yield end < start; clamp to an empty match.
+            return .match(lo..<max(lo, hi))
+        }
+        switch rc {
+        case PCRE2_ERROR_NOMATCH, PCRE2_ERROR_PARTIAL: return .noMatch
+        case PCRE2_ERROR_MATCHLIMIT: return .limit(.matchLimit)
+        case PCRE2_ERROR_DEPTHLIMIT: return .limit(.depthLimit)
+        case PCRE2_ERROR_HEAPLIMIT, PCRE2_ERROR_NOMEMORY: return .limit(.heapLimit)
+        case PCRE2_ERROR_JIT_STACKLIMIT: return .limit(.jitStack)
+        default: return .limit(.matchError)
+        }
+    }
+
+    /// Byte range of capture group `group` after a successful `firstMatch` on the same scratch.
+    public func captureRange(_ group: Int, scratch: MatchScratch) -> Range<Int>? {
+        guard group >= 0, group < scratch.ovectorPairs else { return nil }
+        let ov = pcre2_get_ovector_pointer_8(scratch.matchData)!
+        let lo = ov[2 * group], hi = ov[2 * group + 1]
+        // PCRE2_UNSET is ~0 as size_t, which Swift sees as -1.
+        if lo < 0 || hi < lo { return nil }
+        return lo..<hi
+    }
+
+    /// Calls `body` for each non-overlapping match; stops early when `body` returns false.
+    /// Returns the limit that stopped the search, if any.
+    @discardableResult
+    public func forEachMatch(in subject: UnsafeBufferPointer<UInt8>, scratch: MatchScratch, _ body: (Range<Int>) -> Bool) -> LimitKind? {
+        var start = 0
+        while start <= subject.count {
+            switch firstMatch(in: subject, from: start, scratch: scratch) {
+            case .noMatch: return nil
+            case .limit(let kind): return kind
+            case .match(let r):
+                if !body(r) { return nil }
+                if r.upperBound > start {
+                    start = r.upperBound
+                } else {
+                    // Empty match: step over one whole UTF-8 character so we never split one.
+                    start = r.upperBound + 1
+                    while start < subject.count, subject[start] & 0xC0 == 0x80 { start += 1 }
+                }
+            }
+        }
+        return nil
+    }
+}
+
+extension Pattern {
+    /// Convenience for tests and tools: match against a Swift string with a temporary scratch.
+    public func firstMatch(in text: String, limits: MatchLimits = .default) -> MatchOutcome {
+        let scratch = MatchScratch(limits: limits)
+        var copy = Array(text.utf8)
+        return copy.withUnsafeMutableBufferPointer { firstMatch(in: UnsafeBufferPointer($0), scratch: scratch) }
+    }
+}

@@ -1,0 +1,43 @@
+/// The views of one input, built lazily and cached for the duration of one scan.
+/// Not thread-safe: one scan owns one ViewSet.
+public final class ViewSet {
+    public let original: [UInt8]
+    public let options: ViewOptions
+    private var cache: [ViewKind: [TextView]] = [:]
+    /// Limits hit while building views (e.g. decode depth), reported by the engine.
+    public private(set) var notes: [ViewNote] = []
+
+    public init(_ original: [UInt8], options: ViewOptions = .default) {
+        self.original = original
+        self.options = options
+    }
+
+    /// All views of `kind` (one for most kinds; one per decoded segment for `.decoded`).
+    public func views(_ kind: ViewKind) -> [TextView] {
+        if let cached = cache[kind] { return cached }
+        let built: [TextView]
+        switch kind {
+        case .raw:
+            built = [TextView(kind: .raw, bytes: original, map: .identity(count: original.count), chain: [])]
+        case .canonical:
+            built = [Canonicalizer.canonicalView(of: original)]
+        case .compact:
+            built = [Compactor.compactView(of: views(.canonical)[0])]
+        case .decoded:
+            var result = DecodeChain.decodedViews(of: original, options: options)
+            notes.append(contentsOf: result.notes)
+            result.notes = []
+            built = result.views
+        }
+        cache[kind] = built
+        return built
+    }
+}
+
+/// Something view building wants the engine to report (a bound that was reached).
+public struct ViewNote: Sendable, Hashable {
+    public enum Kind: String, Sendable { case decodeDepth = "decode_depth", decodeExpansion = "decode_expansion" }
+    public let kind: Kind
+    public let detail: String
+    public init(kind: Kind, detail: String) { self.kind = kind; self.detail = detail }
+}
