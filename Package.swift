@@ -28,7 +28,7 @@ let package = Package(
         .target(name: "ParapetPolicy", dependencies: ["ParapetRegex", "ParapetJSON", "ParapetEngine", .product(name: "Yams", package: "Yams")]),
         .target(
             name: "Parapet",
-            dependencies: ["ParapetEngine", "ParapetPolicy", .product(name: "Logging", package: "swift-log")],
+            dependencies: ["ParapetEngine", "ParapetPolicy", "ParapetJSON", .product(name: "Logging", package: "swift-log")],
             plugins: ["EmbedRulesPlugin"]
         ),
         .target(name: "ParapetTestKit", dependencies: ["Parapet", "ParapetJSON"]),

@@ -1,0 +1,60 @@
+import ParapetRegex
+import ParapetRules
+import ParapetText
+
+/// The compiled, immutable scanner: share one instance across all concurrent scans.
+public final class Engine: Sendable {
+    public let ruleSet: CompiledRuleSet
+    public let config: EngineConfig
+    let pool: ScratchPool
+    /// Rule indices active per target and paranoia level (index 0 = PL1).
+    let active: [Target: [[Int]]]
+
+    public init(ruleSet: CompiledRuleSet, config: EngineConfig = EngineConfig()) {
+        self.ruleSet = ruleSet
+        self.config = config
+        self.pool = ScratchPool(limits: config.matchLimits)
+        var active: [Target: [[Int]]] = [:]
+        for t in Target.allCases {
+            active[t] = (1...4).map { pl in ruleSet.rules.indices.filter { ruleSet.rules[$0].isActive(target: t, paranoia: pl) } }
+        }
+        self.active = active
+    }
+
+    /// Rules that would run for `target` at `paranoia`.
+    public func activeRules(target: Target, paranoia: Int) -> [CompiledRule] {
+        active[target]![Self.clamp(paranoia) - 1].map { ruleSet.rules[$0] }
+    }
+
+    public func scan(_ text: String, target: Target, paranoia: Int? = nil, context: ScanContext? = nil) -> Verdict {
+        scan(Array(text.utf8), target: target, paranoia: paranoia, context: context)
+    }
+
+    /// Scans `bytes` (any bytes; invalid UTF-8 is fine) as `target` and returns the verdict.
+    public func scan(_ bytes: [UInt8], target: Target, paranoia: Int? = nil, context: ScanContext? = nil, only ruleFilter: Set<String>? = nil) -> Verdict {
+        let pl = Self.clamp(paranoia ?? config.defaultParanoia)
+        let ctx = context ?? ScanContext(target: target)
+        var collector = FindingCollector(target: target, maxFindings: config.maxFindings)
+        var input = bytes
+        if bytes.count > config.maxInputBytes {
+            var cut = config.maxInputBytes
+            while cut > 0, bytes[cut] & 0xC0 == 0x80 { cut -= 1 }
+            input = Array(bytes[0..<cut])
+            collector.limits.append(LimitHit(kind: .inputSize, rule: nil, detail: "input of \(bytes.count) bytes exceeds \(config.maxInputBytes); scanned the first \(cut)"))
+        }
+        let views = ViewSet(input, options: config.viewOptions)
+        pool.withScratch { scratch in
+            for index in active[target]![pl - 1] {
+                let rule = ruleSet.rules[index]
+                if let ruleFilter, !ruleFilter.contains(rule.id) { continue }
+                RuleEvaluator.evaluate(rule, views: views, context: ctx, scratch: scratch, into: &collector)
+            }
+        }
+        for note in views.notes {
+            collector.limits.append(LimitHit(kind: note.kind == .decodeDepth ? .decodeDepth : .decodeExpansion, rule: nil, detail: note.detail))
+        }
+        return collector.verdict(original: input, paranoia: pl, threshold: config.threshold(for: target), failMode: config.failMode(for: target))
+    }
+
+    static func clamp(_ pl: Int) -> Int { min(4, max(1, pl)) }
+}

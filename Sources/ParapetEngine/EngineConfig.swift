@@ -1,0 +1,42 @@
+import ParapetRegex
+import ParapetRules
+import ParapetText
+
+/// Engine settings: thresholds, paranoia, fail modes and limits. Defaults are documented in SECURITY.md.
+public struct EngineConfig: Sendable {
+    /// Anomaly score at or above which a target's text is blocked.
+    public var thresholds: [Target: Int]
+    public var defaultParanoia: Int
+    public var failModes: [Target: FailMode]
+    public var matchLimits: MatchLimits
+    public var viewOptions: ViewOptions
+    /// Longer inputs are scanned up to this many bytes and reported as a limit hit.
+    public var maxInputBytes: Int
+    /// Findings kept per scan; more are counted as a limit hit.
+    public var maxFindings: Int
+    /// When false, every active rule runs PCRE2 even without a literal hit (for equivalence tests).
+    public var usePrefilter: Bool
+
+    public init(
+        thresholds: [Target: Int] = [.input: 5, .context: 5, .output: 5, .toolArgs: 5],
+        defaultParanoia: Int = 1,
+        failModes: [Target: FailMode] = [:],
+        matchLimits: MatchLimits = .default,
+        viewOptions: ViewOptions = .default,
+        maxInputBytes: Int = 1 << 20,
+        maxFindings: Int = 256,
+        usePrefilter: Bool = true
+    ) {
+        self.thresholds = thresholds
+        self.defaultParanoia = defaultParanoia
+        self.failModes = failModes
+        self.matchLimits = matchLimits
+        self.viewOptions = viewOptions
+        self.maxInputBytes = maxInputBytes
+        self.maxFindings = maxFindings
+        self.usePrefilter = usePrefilter
+    }
+
+    public func threshold(for target: Target) -> Int { thresholds[target] ?? 5 }
+    public func failMode(for target: Target) -> FailMode { failModes[target] ?? .closed }
+}

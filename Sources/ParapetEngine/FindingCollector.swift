@@ -1,0 +1,93 @@
+import ParapetRegex
+import ParapetRules
+import ParapetText
+
+/// Accumulates findings for one scan and turns them into a verdict (anomaly scoring).
+struct FindingCollector {
+    let target: Target
+    let maxFindings: Int
+    var findings: [Finding] = []
+    var limits: [LimitHit] = []
+    private var seen = Set<SpanKey>()
+    private var ruleScores: [String: Int] = [:]
+    private var dropped = 0
+
+    private struct SpanKey: Hashable { let rule: String; let start: Int; let end: Int }
+
+    init(target: Target, maxFindings: Int) {
+        self.target = target
+        self.maxFindings = maxFindings
+    }
+
+    mutating func add(rule: CompiledRule, view: TextView, span: Range<Int>, score: Int, note: String?) {
+        let original = view.originalRange(span)
+        guard seen.insert(SpanKey(rule: rule.id, start: original.lowerBound, end: original.upperBound)).inserted else { return }
+        ruleScores[rule.id] = max(ruleScores[rule.id] ?? 0, score)
+        guard findings.count < maxFindings else {
+            dropped += 1
+            return
+        }
+        let masked = rule.spec.action == .redact
+        let excerpt = masked ? "[REDACTED:\(rule.spec.placeholderLabel)]" : Self.excerpt(view.bytes, span)
+        findings.append(Finding(
+            rule: rule.id, target: target, start: original.lowerBound, end: original.upperBound,
+            score: score, action: rule.spec.action, view: view.kind, chain: view.chain,
+            excerpt: excerpt, note: note))
+    }
+
+    /// At most 80 bytes of the matched view text, cut on a character boundary.
+    static func excerpt(_ bytes: [UInt8], _ span: Range<Int>) -> String {
+        var end = min(span.upperBound, span.lowerBound + 80)
+        while end < span.upperBound, end > span.lowerBound, bytes[end] & 0xC0 == 0x80 { end -= 1 }
+        let s = String(decoding: bytes[span.lowerBound..<end], as: UTF8.self)
+        return end < span.upperBound ? s + "…" : s
+    }
+
+    func verdict(original: [UInt8], paranoia: Int, threshold: Int, failMode: FailMode) -> Verdict {
+        var limits = self.limits
+        if dropped > 0 {
+            limits.append(LimitHit(kind: .findingsCap, rule: nil, detail: "\(dropped) more findings beyond the cap of \(maxFindings) were counted but not kept"))
+        }
+        let score = ruleScores.values.reduce(0, +)
+        let redactions = findings.filter { $0.action == .redact }
+        var decision: Decision = .allow
+        if score >= threshold || findings.contains(where: { $0.action == .block }) {
+            decision = .block
+        } else if !redactions.isEmpty {
+            decision = .sanitize
+        }
+        var applied: FailMode?
+        if !limits.isEmpty {
+            applied = failMode
+            if failMode == .closed { decision = .block }
+        }
+        let sanitized = redactions.isEmpty ? nil : Self.redact(original, redactions)
+        let ordered = findings.sorted { ($0.start, $0.end, $0.rule) < ($1.start, $1.end, $1.rule) }
+        return Verdict(decision: decision, target: target, paranoia: paranoia, score: score, threshold: threshold,
+                       findings: ordered, sanitized: sanitized, limits: limits, failMode: applied)
+    }
+
+    /// Replaces each redacted span with `[REDACTED:label]`; overlapping spans merge, other bytes stay.
+    static func redact(_ bytes: [UInt8], _ findings: [Finding]) -> [UInt8] {
+        let spans = findings.map { ($0.range, $0.excerpt) }.sorted { $0.0.lowerBound < $1.0.lowerBound }
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count)
+        var pos = 0
+        var i = 0
+        while i < spans.count {
+            var (range, label) = spans[i]
+            i += 1
+            while i < spans.count, spans[i].0.lowerBound < range.upperBound {
+                range = range.lowerBound..<max(range.upperBound, spans[i].0.upperBound)
+                if spans[i].1 != label { label = "[REDACTED]" }
+                i += 1
+            }
+            if range.lowerBound < pos { continue }
+            out.append(contentsOf: bytes[pos..<range.lowerBound])
+            out.append(contentsOf: label.utf8)
+            pos = range.upperBound
+        }
+        out.append(contentsOf: bytes[pos...])
+        return out
+    }
+}

@@ -1,0 +1,43 @@
+import ParapetRegex
+import ParapetRules
+import ParapetText
+
+/// Runs one rule over the views it asks for and records findings and limit hits.
+enum RuleEvaluator {
+    static func evaluate(_ rule: CompiledRule, views: ViewSet, context: ScanContext, scratch: MatchScratch, into c: inout FindingCollector) {
+        // Redacting rules need every occurrence; the others only need to know they fired.
+        let wantsAll = rule.spec.action == .redact
+        for kind in rule.spec.views {
+            for view in views.views(kind) {
+                var fired = false
+                view.bytes.withUnsafeBufferPointer { buf in
+                    for pattern in rule.patterns {
+                        let useGroup = pattern.captureCount >= 1
+                        let limit = pattern.forEachMatch(in: buf, scratch: scratch) { whole in
+                            // Group 1, when the pattern has one, marks the sensitive part (the value, not the key).
+                            let span = useGroup ? (pattern.captureRange(1, scratch: scratch) ?? whole) : whole
+                            let slice = view.bytes[span]
+                            if !rule.allowlist.isEmpty, rule.allowlist.contains(Array(slice)) { return true }
+                            if let v = rule.validator, !v.check(slice) { return true }
+                            c.add(rule: rule, view: view, span: span, score: rule.spec.score, note: nil)
+                            fired = true
+                            return wantsAll
+                        }
+                        if let limit {
+                            c.limits.append(LimitHit(kind: limit, rule: rule.id, detail: "pattern of rule \(rule.id) stopped on the \(view.kind.rawValue) view"))
+                        }
+                        if fired && !wantsAll { return }
+                    }
+                }
+                if let detector = rule.detector {
+                    for hit in detector.detect(view, context: context) {
+                        c.add(rule: rule, view: view, span: hit.range, score: hit.score ?? rule.spec.score, note: hit.note.isEmpty ? nil : hit.note)
+                        fired = true
+                        if !wantsAll { break }
+                    }
+                }
+                if fired && !wantsAll { return }
+            }
+        }
+    }
+}

@@ -1,0 +1,35 @@
+import ParapetRegex
+import ParapetText
+
+/// A rule ready to scan: patterns JIT-compiled, detector and validator resolved.
+public struct CompiledRule: Sendable {
+    public let spec: RuleSpec
+    public let patterns: [Pattern]
+    public let detector: (any Detector)?
+    public let validator: MatchValidator?
+    /// Allowlisted match texts (documented placeholders), compared byte for byte.
+    public let allowlist: Set<[UInt8]>
+
+    public var id: String { spec.id }
+
+    /// Whether this rule runs for `target` at paranoia level `paranoia`.
+    public func isActive(target: Target, paranoia: Int) -> Bool {
+        spec.paranoia <= paranoia && spec.appliesTo.contains(target)
+    }
+}
+
+/// An immutable compiled rule pack, shared by any number of concurrent scans.
+public struct CompiledRuleSet: Sendable {
+    public let rules: [CompiledRule]
+    /// A stable hash of the pack's sources, for audit logs and reload reports.
+    public let hash: String
+    public let files: [String]
+
+    public init(rules: [CompiledRule], hash: String, files: [String]) {
+        self.rules = rules
+        self.hash = hash
+        self.files = files
+    }
+
+    public func rule(_ id: String) -> CompiledRule? { rules.first { $0.id == id } }
+}

@@ -1,0 +1,61 @@
+import ParapetText
+
+/// A rule as written in a rule file, validated but not yet compiled.
+public struct RuleSpec: Sendable {
+    public var id: String
+    public var summary: String
+    public var appliesTo: [Target]
+    public var paranoia: Int
+    public var score: Int
+    public var patterns: [PatternSpec]
+    public var detector: DetectorSpec?
+    public var literals: [String]
+    public var validator: String?
+    public var allowlist: [String]
+    public var action: RuleAction
+    /// Placeholder label for redaction, e.g. `github-token` → `[REDACTED:github-token]`.
+    public var redactAs: String?
+    /// Longest span (bytes) a match can cover; the streaming validator holds back this much.
+    public var maxSpan: Int?
+    public var views: [ViewKind]
+    public var tags: [String]
+    public var maxFPRate: Double?
+    public var minMutationSurvival: Double?
+    public var caseSensitive: Bool
+    public var examples: RuleExamples
+    public var location: SourceLocation
+
+    public var file: String { location.file }
+    public var placeholderLabel: String { redactAs ?? id.split(separator: ".").last.map(String.init) ?? id }
+}
+
+/// One pattern of a rule and where it was written (for error columns).
+public struct PatternSpec: Sendable {
+    public var source: String
+    public var location: SourceLocation
+    /// Column offset of the pattern's first character relative to `location` (quotes).
+    public var columnShift: Int
+}
+
+/// A named heuristic detector with parameters.
+public struct DetectorSpec: Sendable {
+    public var name: String
+    public var params: [String: RuleValue]
+    public var location: SourceLocation
+}
+
+/// A text a rule must (or must not) fire on.
+public struct RuleExample: Sendable {
+    public var text: String
+    public var target: Target?
+    public var note: String?
+    public var location: SourceLocation
+}
+
+/// The examples that prove a rule: what it catches, what it leaves alone, known gaps.
+public struct RuleExamples: Sendable {
+    public var match: [RuleExample] = []
+    public var noMatch: [RuleExample] = []
+    public var todoMatch: [RuleExample] = []
+    public init() {}
+}

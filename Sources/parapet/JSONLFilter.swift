@@ -1,0 +1,89 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import ArgumentParser
+import Parapet
+import ParapetJSON
+
+/// The JSONL stream mode: one process, many messages, order kept, every line answered.
+struct JSONLFilter {
+    let guardian: Guard
+    let defaultTarget: Target
+    let paranoia: Int?
+    let maxLineBytes: Int
+
+    func run(path: String?) throws {
+        var fd: Int32 = 0
+        if let path, path != "-" {
+            fd = open(path, O_RDONLY)
+            if fd < 0 {
+                StdIO.error("parapet: error: cannot read \(path)")
+                throw ExitCode(2)
+            }
+        }
+        defer { if fd != 0 { close(fd) } }
+        var reader = LineReader(fd: fd, maxLine: maxLineBytes)
+        var lineNumber = 0
+        while let line = reader.next() {
+            lineNumber += 1
+            var w = JSONWriter(capacity: 4096)
+            switch line {
+            case .tooLong(let n):
+                writeError(&w, line: lineNumber, id: nil, "line of \(n) bytes exceeds --max-line-bytes \(maxLineBytes)")
+            case .text(let bytes):
+                if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { continue }
+                handle(bytes, line: lineNumber, &w)
+            }
+            w.bytes.append(0x0A)
+            StdIO.write(w.bytes)
+        }
+    }
+
+    private func handle(_ bytes: ArraySlice<UInt8>, line: Int, _ w: inout JSONWriter) {
+        let fields: [(key: String, value: JSONValue)]
+        do {
+            fields = try JSONParser.parseObject(bytes)
+        } catch {
+            writeError(&w, line: line, id: nil, "invalid JSON: \(error.message)")
+            return
+        }
+        let object = JSONValue.object(fields)
+        let id = object[key: "id"]
+        guard let text = object[key: "text"]?.stringValue else {
+            writeError(&w, line: line, id: id, "missing string field \"text\"")
+            return
+        }
+        var target = defaultTarget
+        if let t = object[key: "target"] {
+            guard let s = t.stringValue, let parsed = Target(rawValue: s) else {
+                writeError(&w, line: line, id: id, "unknown target \(t.serialized()) (expected input, context, output or tool_args)")
+                return
+            }
+            target = parsed
+        }
+        var linePL = paranoia
+        if let p = object[key: "paranoia"] {
+            guard let n = p.intValue, (1...4).contains(n) else {
+                writeError(&w, line: line, id: id, "paranoia must be an integer 1-4")
+                return
+            }
+            linePL = n
+        }
+        let original = Array(text.utf8)
+        let verdict = guardian.scan(original, target: target, paranoia: linePL)
+        w.beginObject()
+        w.key("id"); if let id { w.writeValue(id) } else { w.writeNull() }
+        verdict.writeFields(to: &w, original: original)
+        w.endObject()
+    }
+
+    private func writeError(_ w: inout JSONWriter, line: Int, id: JSONValue?, _ message: String) {
+        w.beginObject()
+        w.key("id"); if let id { w.writeValue(id) } else { w.writeNull() }
+        w.key("line"); w.writeNumber(line)
+        w.key("error"); w.writeString(message)
+        w.endObject()
+    }
+}

@@ -1,0 +1,75 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Reads newline-terminated lines from a file descriptor in chunks, with a line length bound:
+/// an over-long line is skipped (not buffered) and reported, so memory stays bounded.
+struct LineReader {
+    enum Line {
+        case text(ArraySlice<UInt8>)
+        case tooLong(Int)
+    }
+
+    let fd: Int32
+    let maxLine: Int
+    private var buffer: [UInt8] = []
+    private var start = 0
+    private var eof = false
+    private var skipping = false
+    private var skipped = 0
+    /// Bytes before this index (from `start`) are known to hold no newline.
+    private var searched = 0
+    private var chunk = [UInt8](repeating: 0, count: 1 << 16)
+
+    init(fd: Int32, maxLine: Int) {
+        self.fd = fd
+        self.maxLine = maxLine
+        buffer.reserveCapacity(1 << 16)
+    }
+
+    /// The next line without its terminator ("\n" or "\r\n"), or nil at end of input.
+    mutating func next() -> Line? {
+        while true {
+            if let nl = buffer[max(start, searched)...].firstIndex(of: 0x0A) {
+                var end = nl
+                let lineStart = start
+                start = nl + 1
+                searched = start
+                if skipping {
+                    skipping = false
+                    let total = skipped + (nl - lineStart)
+                    skipped = 0
+                    return .tooLong(total)
+                }
+                if end > lineStart, buffer[end - 1] == 0x0D { end -= 1 }
+                return .text(buffer[lineStart..<end])
+            }
+            if eof {
+                if start < buffer.count || skipping {
+                    let rest = buffer[start...]
+                    start = buffer.count
+                    if skipping { skipping = false; return .tooLong(skipped + rest.count) }
+                    return .text(rest.last == 0x0D ? rest.dropLast() : rest)
+                }
+                return nil
+            }
+            searched = buffer.count
+            // Compact, then enforce the bound before reading more.
+            if start > 0 {
+                searched -= start
+                buffer.removeSubrange(0..<start)
+                start = 0
+            }
+            if buffer.count > maxLine {
+                skipping = true
+                skipped += buffer.count
+                buffer.removeAll(keepingCapacity: true)
+                searched = 0
+            }
+            let n = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
+            if n <= 0 { eof = true } else { buffer.append(contentsOf: chunk[0..<n]) }
+        }
+    }
+}

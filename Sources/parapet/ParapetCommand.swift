@@ -1,0 +1,15 @@
+import ArgumentParser
+
+/// `parapet`: a thin command line over the Parapet library.
+@main
+struct ParapetCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "parapet",
+        abstract: "Guardrails for LLM applications: scan prompts, context and output; test rule packs.",
+        discussion: """
+        Exit codes: 0 allowed (possibly sanitized), 1 blocked or a test failed, 2 error \
+        (bad flags, bad rules, unreadable input).
+        """,
+        subcommands: [ScanCommand.self, TestCommand.self]
+    )
+}

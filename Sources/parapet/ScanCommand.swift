@@ -1,0 +1,60 @@
+import ArgumentParser
+import Parapet
+import ParapetJSON
+
+/// `parapet scan`: the stdin/stdout filter.
+struct ScanCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "scan",
+        abstract: "Scan text and forward it: unchanged, sanitized, or not at all when blocked.",
+        discussion: """
+        Text mode (default): the whole input is one message; stdout gets the text to forward, \
+        stderr a one-line verdict. Exit 0 allowed or sanitized, 1 blocked, 2 error.
+        --jsonl: one JSON object per line in ({"id", "text", "target"}), one verdict per line out, \
+        in order; malformed lines produce an error line and the stream goes on. Exit 0 when the \
+        stream was processed.
+        """
+    )
+
+    @OptionGroup var rules: RuleOptions
+
+    @Option(help: "What the text is: input, context, output or tool_args.")
+    var target: Target = .input
+
+    @Flag(help: "Print the verdict as one JSON object on stdout instead of the text.")
+    var json = false
+
+    @Flag(help: "Read JSON Lines and write one verdict per line.")
+    var jsonl = false
+
+    @Option(name: .customLong("max-line-bytes"), help: "Longest JSONL line accepted; longer lines are reported and skipped.")
+    var maxLineBytes = 16 << 20
+
+    @Argument(help: "File to read (default: stdin).")
+    var file: String?
+
+    func validate() throws {
+        if json && jsonl { throw ValidationError("--json and --jsonl are exclusive") }
+    }
+
+    func run() throws {
+        let guardian = try rules.makeGuard()
+        if jsonl {
+            try JSONLFilter(guardian: guardian, defaultTarget: target, paranoia: rules.paranoia, maxLineBytes: maxLineBytes).run(path: file)
+            return
+        }
+        let input: [UInt8]
+        do { input = try StdIO.readAll(file) } catch {
+            StdIO.error("parapet: error: \(error)")
+            throw ExitCode(2)
+        }
+        let verdict = guardian.scan(input, target: target, paranoia: rules.paranoia)
+        if json {
+            StdIO.write(verdict.json(original: input) + "\n")
+        } else if verdict.decision != .block {
+            StdIO.write(verdict.sanitized ?? input)
+        }
+        StdIO.error("parapet: " + verdict.summaryLine)
+        if verdict.decision == .block { throw ExitCode(1) }
+    }
+}
