@@ -4,7 +4,8 @@
 /// folded to its Latin letter only inside a word that
 /// - also contains a Latin letter (`Іgnоre`), or
 /// - consists only of mappable look-alikes and either mixes scripts (Cyrillic with Greek)
-///   or stands next to a word with Latin letters (`Ignore аll previous`).
+///   or has at least three letters and stands next to a word with Latin letters
+///   (`Ignore аll previous`).
 /// A Russian or Greek sentence is therefore left as itself, while Latin words spelled with
 /// look-alikes become plain Latin. Latin letters also lose diacritics (see the generator).
 enum CanonicalUnicode {
@@ -73,6 +74,8 @@ enum CanonicalUnicode {
         if w.hasLatin { return true }
         guard w.allMappable else { return false }
         if w.mixedScripts { return true }
+        // Short words are left alone: "p = ρν" in a formula is Greek, not a disguise.
+        guard w.range.count >= 3 else { return false }
         return (i > 0 && words[i - 1].hasLatin) || (i + 1 < words.count && words[i + 1].hasLatin)
     }
 

@@ -18,7 +18,7 @@ public enum Compactor {
     public static func compactView(of canonical: TextView) -> TextView {
         let chain = canonical.chain + ["compact"]
         let input = canonical.bytes
-        let joins = joinRuns(input)
+        let joins = joinRuns(input, map: canonical.map)
         if joins.isEmpty && !hasLeetToken(input) {
             return TextView(kind: .compact, bytes: input, map: canonical.map, chain: chain)
         }
@@ -42,16 +42,20 @@ public enum Compactor {
         return TextView(kind: .compact, bytes: out, map: own.composed(over: canonical.map), chain: chain)
     }
 
-    /// Ranges of runs of >= 3 single-character tokens separated by exactly one separator.
+    /// Ranges of runs of >= 3 single-character tokens separated by exactly one separator,
+    /// the same separator throughout. A space that stood for two or more whitespace bytes in
+    /// the original (per `map`) ends the run: `i g n o r e  a l l` is two words.
     /// Each range starts at the first token and ends after the last one.
-    static func joinRuns(_ b: [UInt8]) -> [Range<Int>] {
+    static func joinRuns(_ b: [UInt8], map: OffsetMap = .identity(count: 0)) -> [Range<Int>] {
         var runs = [Range<Int>]()
         let n = b.count
         var i = 0
         while i < n {
             guard isSingleToken(b, i) else { i += 1; continue }
             var count = 1, last = i, letters = isLetter(b[i]) ? 1 : 0
-            while last + 2 < n && isSeparator(b[last + 1]) && isSingleToken(b, last + 2) {
+            let sep = last + 1 < n ? b[last + 1] : 0
+            while last + 2 < n && b[last + 1] == sep && isSeparator(sep) && isSingleToken(b, last + 2)
+                && !(sep == 0x20 && isWideGap(map, last + 1)) {
                 last += 2; count += 1
                 if isLetter(b[last]) { letters += 1 }
             }
@@ -59,6 +63,13 @@ public enum Compactor {
             i = last + 1
         }
         return runs
+    }
+
+    /// True when the space at view byte `p` was followed by more removed bytes (a collapsed
+    /// whitespace run) before the next letter.
+    private static func isWideGap(_ map: OffsetMap, _ p: Int) -> Bool {
+        guard let s = map.starts, p + 1 < s.count else { return false }
+        return s[p + 1] - s[p] >= 2
     }
 
     @inline(__always) private static func isSingleToken(_ b: [UInt8], _ p: Int) -> Bool {
