@@ -24,4 +24,14 @@ enum ASCIIScan {
         default: return 0
         }
     }
+
+    /// Canonical byte for ASCII: lower-cased, whitespace as space, 0 for bytes to drop.
+    static let canonicalByte: [UInt8] = (0..<256).map { b -> UInt8 in
+        switch canonicalClass[b] {
+        case 0: return UInt8(b)
+        case 1: return UInt8(b) | 0x20
+        case 2: return 0x20
+        default: return 0
+        }
+    }
 }

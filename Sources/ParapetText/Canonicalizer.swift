@@ -15,8 +15,25 @@ public enum Canonicalizer {
     /// Canonical bytes and map for ASCII-only input.
     static func asciiCanonical(_ input: [UInt8]) -> ([UInt8], OffsetMap) {
         let n = input.count
-        let cls = ASCIIScan.canonicalClass
+        // Common case first: nothing to remove, so a branch-free byte map suffices.
         var out = [UInt8](repeating: 0, count: n)
+        var bad: UInt8 = 0
+        out.withUnsafeMutableBufferPointer { o in
+            input.withUnsafeBufferPointer { inp in
+                ASCIIScan.canonicalByte.withUnsafeBufferPointer { t in
+                    var prevSpace: UInt8 = 1
+                    for i in 0..<n {
+                        let m = t[Int(inp[i])]
+                        o[i] = m
+                        let sp: UInt8 = m == 0x20 ? 1 : 0
+                        bad |= (sp & prevSpace) | (m == 0 ? 1 : 0)
+                        prevSpace = sp
+                    }
+                }
+            }
+        }
+        if bad == 0 { return (out, .identity(count: n)) }
+        let cls = ASCIIScan.canonicalClass
         var written = 0
         var removed = false
         out.withUnsafeMutableBufferPointer { o in

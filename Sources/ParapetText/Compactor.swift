@@ -18,6 +18,9 @@ public enum Compactor {
     public static func compactView(of canonical: TextView) -> TextView {
         let chain = canonical.chain + ["compact"]
         let input = canonical.bytes
+        guard CompactPrefilter.mayChange(input) else {
+            return TextView(kind: .compact, bytes: input, map: canonical.map, chain: chain)
+        }
         let joins = joinRuns(input, map: canonical.map)
         if joins.isEmpty && !hasLeetToken(input) {
             return TextView(kind: .compact, bytes: input, map: canonical.map, chain: chain)
@@ -76,7 +79,7 @@ public enum Compactor {
         isTokenByte(b[p]) && (p == 0 || !isTokenByte(b[p - 1])) && (p + 1 == b.count || !isTokenByte(b[p + 1]))
     }
 
-    private static func hasLeetToken(_ b: [UInt8]) -> Bool {
+    static func hasLeetToken(_ b: [UInt8]) -> Bool {
         var letter = false, leet = false
         for x in b {
             if isLetter(x) { letter = true } else if Leet.letter(for: x) != nil { leet = true } else if !isTokenByte(x) {

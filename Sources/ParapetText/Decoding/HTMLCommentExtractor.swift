@@ -20,3 +20,15 @@ public enum HTMLCommentExtractor {
         return found
     }
 }
+
+extension HTMLCommentExtractor {
+    /// True when `<!--` occurs in `t`.
+    static func hasOpening(_ t: [UInt8]) -> Bool {
+        var i = 0
+        while i + 4 <= t.count {
+            if t[i] == 0x3C && t[i + 1] == 0x21 && t[i + 2] == 0x2D && t[i + 3] == 0x2D { return true }
+            i += 1
+        }
+        return false
+    }
+}
