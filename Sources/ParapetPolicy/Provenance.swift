@@ -30,7 +30,21 @@ public struct Provenance: Sendable {
         guard !texts.isEmpty else { return false }
         let needle = Self.fold(value.utf8)
         guard needle.count >= Self.minLength else { return false }
-        return texts.contains { Self.find(needle, in: $0) }
+        if texts.contains(where: { Self.find(needle, in: $0) }) { return true }
+        // A URL counts when its origin does: injected text names the attacker's endpoint and
+        // the model appends the stolen data (`https://evil.test/?q=` + secret).
+        guard let origin = Self.origin(needle), origin.count >= Self.minLength + 8 else { return false }
+        return texts.contains { Self.find(origin, in: $0) }
+    }
+
+    /// `scheme://host` of a folded URL, or nil when the value is not one.
+    static func origin(_ folded: [UInt8]) -> [UInt8]? {
+        guard let colon = folded.firstIndex(of: UInt8(ascii: ":")), colon > 0, colon < 16,
+              folded[(colon + 1)...].starts(with: [UInt8(ascii: "/"), UInt8(ascii: "/")]) else { return nil }
+        let hostStart = colon + 3
+        let end = folded[hostStart...].firstIndex { $0 == UInt8(ascii: "/") || $0 == UInt8(ascii: "?") || $0 == UInt8(ascii: "#") } ?? folded.count
+        guard end > hostStart, end < folded.count else { return nil }
+        return Array(folded[..<end])
     }
 
     static func fold<C: Collection>(_ bytes: C) -> [UInt8] where C.Element == UInt8 {
