@@ -19,8 +19,9 @@ public struct PathRule: Sendable {
         guard let norm = Self.normalize(raw, base: base) else {
             return raw.utf8.contains(0) ? "path contains a NUL byte" : "path \(Self.quote(raw)) is relative and no base directory is set"
         }
-        if let d = deny.first(where: { $0.matches(norm) }) { return "path \(Self.quote(norm)) is under denied \(d.source)" }
-        if !allow.contains(where: { $0.matches(norm) }) {
+        let parts = Glob.parts(norm)
+        if let d = deny.first(where: { $0.matches(parts: parts) }) { return "path \(Self.quote(norm)) is under denied \(d.source)" }
+        if !allow.contains(where: { $0.matches(parts: parts) }) {
             return "path \(Self.quote(norm)) is outside \(allow.map(\.source).joined(separator: ", "))"
         }
         return nil
@@ -61,8 +62,14 @@ public struct Glob: Sendable, Hashable {
     }
 
     public func matches(_ normalizedPath: String) -> Bool {
-        let parts = normalizedPath.split(separator: "/", omittingEmptySubsequences: true).map { Array($0.utf8) }
-        return Self.match(segments[...], parts[...])
+        matches(parts: Self.parts(normalizedPath))
+    }
+
+    /// Matches pre-split segments, so a path checked against many globs is split once.
+    func matches(parts: [[UInt8]]) -> Bool { Self.match(segments[...], parts[...]) }
+
+    static func parts(_ path: String) -> [[UInt8]] {
+        path.utf8.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: true).map(Array.init)
     }
 
     private static func match(_ g: ArraySlice<[UInt8]>, _ p: ArraySlice<[UInt8]>) -> Bool {
@@ -82,12 +89,12 @@ public struct Glob: Sendable, Hashable {
 
     /// Wildcard match of one segment; iterative with one backtrack point, so linear-ish.
     static func segmentMatch(_ pat: ArraySlice<UInt8>, _ s: ArraySlice<UInt8>) -> Bool {
-        let pat = Array(pat), s = Array(s)
-        var pi = 0, si = 0, star = -1, mark = 0
-        while si < s.count {
-            if pi < pat.count, pat[pi] == UInt8(ascii: "?") || pat[pi] == s[si], pat[pi] != UInt8(ascii: "*") {
+        let pEnd = pat.endIndex, sEnd = s.endIndex
+        var pi = pat.startIndex, si = s.startIndex, star = -1, mark = 0
+        while si < sEnd {
+            if pi < pEnd, pat[pi] == UInt8(ascii: "?") || pat[pi] == s[si], pat[pi] != UInt8(ascii: "*") {
                 pi += 1; si += 1
-            } else if pi < pat.count, pat[pi] == UInt8(ascii: "*") {
+            } else if pi < pEnd, pat[pi] == UInt8(ascii: "*") {
                 star = pi; mark = si; pi += 1
             } else if star >= 0 {
                 pi = star + 1; mark += 1; si = mark
@@ -95,7 +102,7 @@ public struct Glob: Sendable, Hashable {
                 return false
             }
         }
-        while pi < pat.count, pat[pi] == UInt8(ascii: "*") { pi += 1 }
-        return pi == pat.count
+        while pi < pEnd, pat[pi] == UInt8(ascii: "*") { pi += 1 }
+        return pi == pEnd
     }
 }

@@ -51,5 +51,7 @@ public struct SessionState: Sendable {
         totalCalls += 1
         costUnits += cost
         recentCalls.append(now)
+        // Keep only the last minute, so sessions without a rate budget do not grow without end.
+        if let first = recentCalls.first, first <= now - 60 { _ = callsInLastMinute(now: now) }
     }
 }
