@@ -99,6 +99,6 @@ let package = Package(
         .testTarget(name: "ParapetPolicyTests", dependencies: ["ParapetPolicy", "Parapet"]),
         .testTarget(name: "ParapetTestKitTests", dependencies: ["ParapetTestKit", "Parapet"]),
         .testTarget(name: "ParapetCLITests", dependencies: ["Parapet"]),
-        .testTarget(name: "ParapetServerTests", dependencies: ["ParapetServer", "ParapetHummingbird", "ParapetGateway"]),
+        .testTarget(name: "ParapetServerTests", dependencies: ["ParapetServer", "ParapetHummingbird", "ParapetGateway", .product(name: "Yams", package: "Yams")]),
     ]
 )

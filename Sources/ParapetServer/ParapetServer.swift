@@ -5,6 +5,7 @@ import NIOPosix
 import Parapet
 import ParapetJSON
 import ServiceLifecycle
+import Synchronization
 import UnixSignals
 
 /// The `parapet serve` service: scan and tool-check APIs, health, metrics, audit and hot reload.
@@ -15,6 +16,9 @@ public final class ParapetServer: Sendable {
     public let runner: ScanRunner
     public let audit: AuditLog?
     public let logger: Logger
+    /// Request ids are `<start time in hex>-<counter>`: unique per process, cheap, and not guessable across restarts.
+    let requestIDPrefix = String(UInt64(ContinuousClock.now.hashValue.magnitude) & 0xFFFF_FFFF, radix: 16)
+    let requestCounter = Atomic<Int>(0)
 
     /// Compiles the packs and opens the audit log; throws `ServerSetupError` when either fails.
     public init(config: ServerConfig, logger: Logger = Logger(label: "parapet.server")) throws {
@@ -104,6 +108,10 @@ public final class ParapetServer: Sendable {
         ))
         try await group.run()
         await runner.shutdown()
+    }
+
+    func nextRequestID() -> String {
+        "\(requestIDPrefix)-\(requestCounter.add(1, ordering: .relaxed).newValue)"
     }
 
     static func status(_ fields: KeyValuePairs<String, any Sendable>) -> Response {

@@ -27,6 +27,7 @@ extension ParapetServer {
         }
         let pack = store.current
         let target = parsed.target
+        let requestID = nextRequestID()
         let outcome = await runner.run(holding: slot, deadline: config.requestDeadline) { () -> (Verdict, Duration) in
             let t0 = ContinuousClock.now
             let v = pack.guardian.scan(parsed.text, target: target, paranoia: parsed.paranoia)
@@ -35,10 +36,10 @@ extension ParapetServer {
         var w = JSONWriter(capacity: 512 + parsed.text.count)
         w.beginObject()
         if let id = parsed.id { w.key("id"); w.writeValue(id) }
-        w.key("request_id"); w.writeString(context.id)
+        w.key("request_id"); w.writeString(requestID)
         w.key("pack"); w.writeString(pack.hash)
         var entry = AuditEntry(
-            requestID: context.id, route: "/v1/scan", packHash: pack.hash, session: parsed.session,
+            requestID: requestID, route: "/v1/scan", packHash: pack.hash, session: parsed.session,
             target: target.rawValue, decision: "", score: 0, rules: [], spans: [], limits: [],
             failMode: nil, latencyMicros: 0, text: audit?.includeContent == true ? parsed.text : nil
         )
@@ -58,7 +59,7 @@ extension ParapetServer {
             writeDeadlineFields(to: &w, target: target, paranoia: parsed.paranoia, decision: decision, mode: mode, text: parsed.text)
             metrics.limitHit("deadline")
             metrics.decision(target: target.rawValue, decision: decision.rawValue, failMode: mode.rawValue)
-            logger.warning("scan deadline exceeded", metadata: ["request_id": "\(context.id)", "target": "\(target.rawValue)", "fail_mode": "\(mode.rawValue)"])
+            logger.warning("scan deadline exceeded", metadata: ["request_id": "\(requestID)", "target": "\(target.rawValue)", "fail_mode": "\(mode.rawValue)"])
             entry.decision = decision.rawValue
             entry.limits = ["deadline"]
             entry.failMode = mode.rawValue

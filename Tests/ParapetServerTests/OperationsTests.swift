@@ -1,4 +1,5 @@
 import Foundation
+import Hummingbird
 import Parapet
 import ParapetJSON
 @testable import ParapetServer
