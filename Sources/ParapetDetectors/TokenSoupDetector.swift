@@ -46,7 +46,8 @@ struct TokenSoupDetector: Detector {
         guard best >= minOdd else { return [] }
         let lastToken = min(odd.count - 1, bestStart + window - 1)
         let range = starts[bestStart]..<ends[lastToken]
-        let mismatches = Self.bracketMismatches(b, range)
+        // Balance is judged over the whole text: a window may cut well-formed JSON or code in half.
+        let mismatches = Self.bracketMismatches(b, 0..<min(b.count, ends[ends.count - 1]))
         guard mismatches >= minMismatch else { return [] }
         return [DetectorHit(range: range, note: "\(best) odd tokens in \(window), \(mismatches) unbalanced brackets")]
     }
