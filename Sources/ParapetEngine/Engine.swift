@@ -9,6 +9,10 @@ public final class Engine: Sendable {
     let pool: ScratchPool
     /// Rule indices active per target and paranoia level (index 0 = PL1).
     let active: [Target: [[Int]]]
+    /// Literal gate in front of PCRE2 (used when `config.usePrefilter`).
+    public let prefilter: Prefilter
+    /// Per target and paranoia level: the view kinds the literal pass reads, in a fixed order.
+    let literalViews: [Target: [[ViewKind]]]
 
     public init(ruleSet: CompiledRuleSet, config: EngineConfig = EngineConfig()) {
         self.ruleSet = ruleSet
@@ -19,6 +23,17 @@ public final class Engine: Sendable {
             active[t] = (1...4).map { pl in ruleSet.rules.indices.filter { ruleSet.rules[$0].isActive(target: t, paranoia: pl) } }
         }
         self.active = active
+        let prefilter = Prefilter(ruleSet: ruleSet)
+        self.prefilter = prefilter
+        var literalViews: [Target: [[ViewKind]]] = [:]
+        for t in Target.allCases {
+            literalViews[t] = active[t]!.map { indices in
+                var mask: UInt8 = 0
+                for i in indices where prefilter.ruleLiterals[i] != nil { mask |= Prefilter.mask(ruleSet.rules[i].spec.views) }
+                return ViewKind.allCases.filter { mask & Prefilter.bit($0) != 0 }
+            }
+        }
+        self.literalViews = literalViews
     }
 
     /// Rules that would run for `target` at `paranoia`.
@@ -43,8 +58,17 @@ public final class Engine: Sendable {
             collector.limits.append(LimitHit(kind: .inputSize, rule: nil, detail: "input of \(bytes.count) bytes exceeds \(config.maxInputBytes); scanned the first \(cut)"))
         }
         let views = ViewSet(input, options: config.viewOptions)
+        let gate = config.usePrefilter
+        var candidates = [UInt64](repeating: 0, count: gate ? (ruleSet.rules.count + 63) >> 6 : 0)
+        if gate {
+            for kind in literalViews[target]![pl - 1] {
+                for view in views.views(kind) { prefilter.mark(view, into: &candidates) }
+            }
+        }
         pool.withScratch { scratch in
             for index in active[target]![pl - 1] {
+                // No required literal in any of its views: PCRE2 cannot match, skip the rule.
+                if gate, prefilter.ruleLiterals[index] != nil, candidates[index >> 6] & (1 << UInt64(index & 63)) == 0 { continue }
                 let rule = ruleSet.rules[index]
                 if let ruleFilter, !ruleFilter.contains(rule.id) { continue }
                 RuleEvaluator.evaluate(rule, views: views, context: ctx, scratch: scratch, into: &collector)
