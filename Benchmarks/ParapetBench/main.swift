@@ -1,1 +1,35 @@
-print("bench")
+import Foundation
+import Parapet
+
+// parapet-bench: prints median and p99 for each figure. Run a release build:
+//   swift build -c release --product parapet-bench --product parapet
+//   .build/release/parapet-bench [section...] [--quick] [--write-corpus FILE] [--messages N]
+// Sections: latency views scaling cold jsonl policy (default: all).
+
+let args = Array(CommandLine.arguments.dropFirst())
+let quick = args.contains("--quick")
+@MainActor func option(_ name: String) -> String? {
+    guard let i = args.firstIndex(of: name), i + 1 < args.count else { return nil }
+    return args[i + 1]
+}
+let messages = Int(option("--messages") ?? "") ?? (quick ? 2_000 : 20_000)
+if let path = option("--write-corpus") {
+    // For Benchmarks/peers/run.sh: the same mixed corpus, written once.
+    let corpus = Inputs.mixedCorpus(messages: messages)
+    FileManager.default.createFile(atPath: path, contents: Data(corpus.jsonl))
+    print("wrote \(corpus.texts.count) messages, \(corpus.jsonl.count) bytes to \(path)")
+    exit(0)
+}
+let known = ["latency", "views", "scaling", "cold", "jsonl", "policy"]
+var sections = args.filter { known.contains($0) }
+if sections.isEmpty { sections = known }
+
+let budget = quick ? 0.15 : 0.5
+print("parapet-bench — one thread; times are median / p99 per call\n")
+
+if sections.contains("cold") { Sections.coldStart(budget: budget) }
+if sections.contains("latency") { Sections.latency(budget: budget) }
+if sections.contains("views") { Sections.views(budget: budget) }
+if sections.contains("scaling") { Sections.scaling(budget: budget) }
+if sections.contains("jsonl") { Sections.jsonl(messages: messages, runs: quick ? 2 : 5) }
+if sections.contains("policy") { Sections.policy() }

@@ -108,3 +108,8 @@ public struct Prefilter: Sendable {
         }
     }
 }
+
+extension Prefilter {
+    /// Size of the literal automaton (for benchmarks and lint reports).
+    public var automatonStates: Int { automaton.stateCount }
+}
