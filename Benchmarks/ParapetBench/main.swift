@@ -22,6 +22,7 @@ if let path = option("--write-corpus") {
 }
 let known = ["latency", "views", "scaling", "cold", "jsonl", "policy"]
 var sections = args.filter { known.contains($0) }
+if args.contains("profile") || args.contains("--literals") { sections = ["none"] }
 if sections.isEmpty { sections = known }
 
 let budget = quick ? 0.15 : 0.5
@@ -33,3 +34,19 @@ if sections.contains("views") { Sections.views(budget: budget) }
 if sections.contains("scaling") { Sections.scaling(budget: budget) }
 if sections.contains("jsonl") { Sections.jsonl(messages: messages, runs: quick ? 2 : 5) }
 if sections.contains("policy") { Sections.policy() }
+
+// `profile N`: N scans of the 2 KB benign prompt (input, PL1) and nothing else, for callgrind/perf.
+if let n = option("profile").flatMap(Int.init) {
+    let engine = Sections.makeGuard(DefaultPack.ruleSources).engine
+    let bytes = Array((option("--text") == "attack" ? Inputs.attack(2_000) : Inputs.prose(2_000)).utf8)
+    for _ in 0..<n { _ = engine.scan(bytes, target: .input, paranoia: 1) }
+}
+
+// `--literals`: the literals that gate each rule of the default pack (or "always runs").
+if args.contains("--literals") {
+    let engine = Sections.makeGuard(DefaultPack.ruleSources).engine
+    for (i, rule) in engine.ruleSet.rules.enumerated() {
+        let lits = engine.prefilter.ruleLiterals[i]?.map { String(decoding: $0, as: UTF8.self) }
+        print("\(rule.id): \(lits.map { $0.joined(separator: " | ") } ?? "(always runs)")")
+    }
+}

@@ -62,13 +62,14 @@ public struct AhoCorasick: Sendable {
                 }
             }
         }
+        // Targets are stored pre-multiplied by the class count, so the scan loop never multiplies.
         var flat = [Int32](repeating: 0, count: trie.count * next)
         var outStart: [Int32] = [0]
         var outputs: [Int32] = []
         for s in 0..<trie.count {
             for c in 0..<next {
                 let t = Int(trie[s][c])
-                flat[s * next + c] = Int32(t) | (ends[t].isEmpty ? 0 : Int32.min)
+                flat[s * next + c] = Int32(t * next) | (ends[t].isEmpty ? 0 : Int32.min)
             }
             outputs += Set(ends[s]).sorted()
             outStart.append(Int32(outputs.count))
@@ -85,32 +86,35 @@ public struct AhoCorasick: Sendable {
     /// The two non-ASCII characters PCRE2 treats as caseless variants of ASCII letters
     /// (U+017F long s, U+212A Kelvin sign) are read as `s` and `k`, so a caseless rule cannot be
     /// slipped past the prefilter with them.
-    @inline(__always)
     public func scan(_ bytes: UnsafeBufferPointer<UInt8>, _ found: (Int32) -> Void) {
-        guard let base = bytes.baseAddress else { return }
-        let n = bytes.count
-        let cc = classCount
-        transitions.withUnsafeBufferPointer { trans in
-            classOf.withUnsafeBufferPointer { cls in
-                var state = 0
-                var i = 0
-                while i < n {
-                    var b = base[i]
-                    i += 1
+        guard var p = bytes.baseAddress, !bytes.isEmpty else { return }
+        let end = p + bytes.count
+        let cc = Int32(classCount)
+        transitions.withUnsafeBufferPointer { tb in
+            classOf.withUnsafeBufferPointer { cb in
+                let trans = tb.baseAddress!, cls = cb.baseAddress!
+                var state: Int32 = 0
+                while p < end {
+                    var b = p.pointee
+                    p += 1
                     if b >= 0xC5, b == 0xC5 || b == 0xE2 {
-                        if b == 0xC5, i < n, base[i] == 0xBF {
-                            b = UInt8(ascii: "s"); i += 1
-                        } else if b == 0xE2, i + 1 < n, base[i] == 0x84, base[i + 1] == 0xAA {
-                            b = UInt8(ascii: "k"); i += 2
+                        if b == 0xC5, p < end, p.pointee == 0xBF {
+                            b = UInt8(ascii: "s"); p += 1
+                        } else if b == 0xE2, end - p >= 2, p[0] == 0x84, p[1] == 0xAA {
+                            b = UInt8(ascii: "k"); p += 2
                         }
                     }
-                    let t = trans[state &* cc &+ Int(cls[Int(b)])]
-                    state = Int(t & Int32.max)
-                    if t < 0 {
-                        for k in Int(outStart[state])..<Int(outStart[state + 1]) { found(outputs[k]) }
-                    }
+                    let t = trans[Int(state) &+ Int(cls[Int(b)])]
+                    state = t & Int32.max
+                    if t < 0 { report(Int(state / cc), found) }
                 }
             }
         }
+    }
+
+    /// Cold path: a state that ends literals was reached.
+    @inline(never)
+    func report(_ s: Int, _ found: (Int32) -> Void) {
+        for k in Int(outStart[s])..<Int(outStart[s + 1]) { found(outputs[k]) }
     }
 }

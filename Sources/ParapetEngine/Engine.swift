@@ -11,8 +11,8 @@ public final class Engine: Sendable {
     let active: [Target: [[Int]]]
     /// Literal gate in front of PCRE2 (used when `config.usePrefilter`).
     public let prefilter: Prefilter
-    /// Per target and paranoia level: the view kinds the literal pass reads, in a fixed order.
-    let literalViews: [Target: [[ViewKind]]]
+    /// Per target, per paranoia level (index 0 = PL1): the precomputed scan plan.
+    public let plans: [Target: [ScanPlan]]
 
     public init(ruleSet: CompiledRuleSet, config: EngineConfig = EngineConfig()) {
         self.ruleSet = ruleSet
@@ -25,15 +25,11 @@ public final class Engine: Sendable {
         self.active = active
         let prefilter = Prefilter(ruleSet: ruleSet)
         self.prefilter = prefilter
-        var literalViews: [Target: [[ViewKind]]] = [:]
+        var plans: [Target: [ScanPlan]] = [:]
         for t in Target.allCases {
-            literalViews[t] = active[t]!.map { indices in
-                var mask: UInt8 = 0
-                for i in indices where prefilter.ruleLiterals[i] != nil { mask |= Prefilter.mask(ruleSet.rules[i].spec.views) }
-                return ViewKind.allCases.filter { mask & Prefilter.bit($0) != 0 }
-            }
+            plans[t] = active[t]!.map { ScanPlan(rules: $0, ruleSet: ruleSet, prefilter: prefilter) }
         }
-        self.literalViews = literalViews
+        self.plans = plans
     }
 
     /// Rules that would run for `target` at `paranoia`.
@@ -58,17 +54,14 @@ public final class Engine: Sendable {
             collector.limits.append(LimitHit(kind: .inputSize, rule: nil, detail: "input of \(bytes.count) bytes exceeds \(config.maxInputBytes); scanned the first \(cut)"))
         }
         let views = ViewSet(input, options: config.viewOptions)
-        let gate = config.usePrefilter
-        var candidates = [UInt64](repeating: 0, count: gate ? (ruleSet.rules.count + 63) >> 6 : 0)
-        if gate {
-            for kind in literalViews[target]![pl - 1] {
-                for view in views.views(kind) { prefilter.mark(view, into: &candidates) }
-            }
-        }
+        let plan = plans[target]![pl - 1]
+        let gate = config.usePrefilter && !plan.literalViews.isEmpty
+        var candidates = [UInt64](repeating: 0, count: gate ? plan.gated.count : 0)
+        if gate { prefilter.select(plan.literalViews, in: views, into: &candidates) }
         pool.withScratch { scratch in
-            for index in active[target]![pl - 1] {
+            for index in plan.rules {
                 // No required literal in any of its views: PCRE2 cannot match, skip the rule.
-                if gate, prefilter.ruleLiterals[index] != nil, candidates[index >> 6] & (1 << UInt64(index & 63)) == 0 { continue }
+                if gate, plan.isGated(index), candidates[index >> 6] & (1 << UInt64(index & 63)) == 0 { continue }
                 let rule = ruleSet.rules[index]
                 if let ruleFilter, !ruleFilter.contains(rule.id) { continue }
                 RuleEvaluator.evaluate(rule, views: views, context: ctx, scratch: scratch, into: &collector)

@@ -92,10 +92,31 @@ public struct Prefilter: Sendable {
 
     static func mask(_ kinds: [ViewKind]) -> UInt8 { kinds.reduce(0) { $0 | bit($1) } }
 
+    /// Runs the literal pass over every view of `kinds`, marking selected rules in `candidates`.
+    /// A view whose bytes equal the previous kind's (compact text with nothing to join) is not
+    /// read twice: the earlier pass marks for both kinds.
+    func select(_ kinds: [ViewKind], in views: ViewSet, into candidates: inout [UInt64]) {
+        var pending: (bytes: [UInt8], mask: UInt8)? = nil
+        for kind in kinds {
+            for view in views.views(kind) {
+                if let p = pending, kind == .compact, p.bytes == view.bytes {
+                    pending = (p.bytes, p.mask | Self.bit(kind))
+                    continue
+                }
+                if let p = pending { mark(p.bytes, mask: p.mask, into: &candidates) }
+                pending = (view.bytes, Self.bit(kind))
+            }
+        }
+        if let p = pending { mark(p.bytes, mask: p.mask, into: &candidates) }
+    }
+
     /// Marks in `candidates` (a bitset over rule indices) every rule a literal in `view` selects.
     func mark(_ view: TextView, into candidates: inout [UInt64]) {
-        let viewBit = Self.bit(view.kind)
-        view.bytes.withUnsafeBufferPointer { buf in
+        mark(view.bytes, mask: Self.bit(view.kind), into: &candidates)
+    }
+
+    func mark(_ bytes: [UInt8], mask viewBit: UInt8, into candidates: inout [UInt64]) {
+        bytes.withUnsafeBufferPointer { buf in
             candidates.withUnsafeMutableBufferPointer { bits in
                 owners.withUnsafeBufferPointer { owners in
                     automaton.scan(buf) { id in
