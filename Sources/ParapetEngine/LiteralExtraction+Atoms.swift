@@ -4,7 +4,9 @@ extension PatternReader {
         let c = bytes[pos]
         switch c {
         case UInt8(ascii: "("): return parseGroup()
-        case UInt8(ascii: "["): return skipClass() ? .opaque : nil
+        case UInt8(ascii: "["):
+            if let small = smallClass() { return small }
+            return skipClass() ? .opaque : nil
         case UInt8(ascii: "\\"): return parseEscape()
         case UInt8(ascii: "."): pos += 1; return .opaque
         case UInt8(ascii: "^"), UInt8(ascii: "$"): pos += 1; return .empty
@@ -113,6 +115,23 @@ extension PatternReader {
             }
         }
         return LiteralSets.sequence(items)
+    }
+
+    /// A class of a few plain letters, digits or `_` (like `[pousr]`) as an exact set of
+    /// one-byte texts; nil (position unchanged) for anything else.
+    mutating func smallClass() -> LiteralInfo? {
+        var i = pos + 1
+        var set = Set<[UInt8]>()
+        while i < bytes.count, bytes[i] != UInt8(ascii: "]") {
+            let c = bytes[i]
+            let plain = (c >= 0x30 && c <= 0x39) || (c | 0x20 >= 0x61 && c | 0x20 <= 0x7A) || c == UInt8(ascii: "_")
+            guard plain, set.count < 8 else { return nil }
+            set.insert([c >= 0x41 && c <= 0x5A ? c | 0x20 : c])
+            i += 1
+        }
+        guard i < bytes.count, !set.isEmpty else { return nil }
+        pos = i + 1
+        return LiteralInfo(exact: set, required: nil)
     }
 
     /// Moves past the next `close` byte; false if there is none.

@@ -23,6 +23,7 @@ struct PrefilterExtractionTests {
         ("(?#note)secret", ["secret"]),
         (#"<\|im_start\|>"#, ["<|im_start|>"]),
         ("x{,2}yzw", ["yzw"]),
+        (#"\bgh[pousr]_[A-Za-z0-9]{36}"#, ["ghp_", "gho_", "ghu_", "ghs_", "ghr_"]),
         ("a{foo", ["a{foo"]),
         (#"-----BEGIN [A-Z ]*PRIVATE KEY-----"#, ["-----begin "]),
     ])
