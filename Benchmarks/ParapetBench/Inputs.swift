@@ -98,15 +98,18 @@ enum Inputs {
                 items.append((prose(size / 2, seed: k) + s + prose(size / 2, seed: k + 99), "output"))
             }
         }
-        var w = JSONWriter(capacity: messages * 900)
+        var out: [UInt8] = []
+        out.reserveCapacity(messages * 900)
         for (i, item) in items.prefix(messages).enumerated() {
+            var w = JSONWriter(capacity: item.0.utf8.count + 64)
             w.beginObject()
             w.key("id"); w.writeNumber(i)
             w.key("text"); w.writeString(item.0)
             w.key("target"); w.writeString(item.1)
             w.endObject()
-            w.bytes.append(0x0A)
+            out += w.bytes
+            out.append(0x0A)
         }
-        return (w.bytes, Array(items.prefix(messages)))
+        return (out, Array(items.prefix(messages)))
     }
 }

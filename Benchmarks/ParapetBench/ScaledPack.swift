@@ -49,6 +49,17 @@ enum ScaledPack {
         return b
     }
 
+    /// Whether letters following `out` name syntax: `(?i`, `(?-i`, `(?^`, `(?<name`, `(?'name`,
+    /// `(?P<name`, `(*VERB`.
+    static func isSyntaxName(_ out: [UInt8]) -> Bool {
+        guard out.count >= 2 else { return false }
+        let c1 = out[out.count - 1], c2 = out[out.count - 2]
+        let q = UInt8(ascii: "?")
+        if c2 == UInt8(ascii: "(") { return c1 == q || c1 == UInt8(ascii: "*") }
+        if c2 == q { return "-^<'P".utf8.contains(c1) }
+        return c2 == UInt8(ascii: "P") && c1 == UInt8(ascii: "<")
+    }
+
     /// Shifts the letters of literal text in a pattern, leaving escapes (`\b`, `\p{L}`, `\x{..}`),
     /// group syntax (`(?i)`, `(?<name>`), POSIX classes and verbs untouched.
     static func shiftPattern(_ p: String, _ k: Int) -> String {
@@ -83,8 +94,8 @@ enum ScaledPack {
                 continue
             }
             let isLetter = (c | 0x20) >= 0x61 && (c | 0x20) <= 0x7A
-            if isLetter, "?<':{*-^P".utf8.contains(prev) {
-                // Flags, group names, POSIX classes, verbs: copy the whole run unchanged.
+            if isLetter, isSyntaxName(out) {
+                // Flags, group names and verbs: copy the whole run unchanged.
                 while i < b.count, (b[i] | 0x20) >= 0x61, (b[i] | 0x20) <= 0x7A { out.append(b[i]); i += 1 }
                 prev = b[i - 1]
                 continue

@@ -1,5 +1,7 @@
 import Foundation
 import Parapet
+import ParapetJSON
+import ParapetPolicy
 
 /// The benchmark sections; each prints its own table.
 enum Sections {
@@ -123,11 +125,28 @@ enum Sections {
         print()
     }
 
-    static func policy() {
-        header("policy decision latency (100-tool policy)")
-        // TODO(policy): measure once ParapetPolicy lands on main (merge main, then time one
-        // decision against a generated 100-tool policy; target <= 5 µs p99).
-        print("  TODO: ParapetPolicy is not on main yet\n")
+    static func policy(budget: Double) {
+        header("policy decision latency (synthetic 100-tool policy)")
+        let engine = PolicyEngine(policy: .synthetic(toolCount: 100))
+        // One call per argument kind of the synthetic policy: path, URL, number.
+        let calls: [(String, ToolCall)] = [
+            ("path arg (allow)", ToolCall(tool: "tool_0", args: .object([(key: "path", value: .string("/workspace/src/main.swift"))]))),
+            ("URL arg (allow)", ToolCall(tool: "tool_1", args: .object([(key: "url", value: .string("https://api.example.com/v1/items?q=1"))]))),
+            ("number arg (ask)", ToolCall(tool: "tool_98", args: .object([(key: "amount", value: .number("250"))]))),
+            ("path arg (deny)", ToolCall(tool: "tool_3", args: .object([(key: "path", value: .string("/etc/passwd"))]))),
+        ]
+        for (name, call) in calls {
+            var k = 0
+            let st = measure(budget: budget) {
+                k += 1
+                _ = engine.decide(call, session: "bench-\(k & 63)")
+            }
+            print("  \(padRight(name, 18)) \(fmt(st.median)) / \(fmt(st.p99))")
+        }
+        let json = Array(#"{"tool":"tool_1","args":{"url":"https://api.example.com/v1/items"},"session":"s1"}"#.utf8)
+        let st = measure(budget: budget) { _ = engine.decide(json: json) }
+        print("  \(padRight("JSON request", 18)) \(fmt(st.median)) / \(fmt(st.p99))   (parse + decide)")
+        print()
     }
 
     static func sizeName(_ n: Int) -> String { n >= 1000 ? "\(n / 1000) KB" : "\(n) B" }

@@ -1,8 +1,9 @@
 import Foundation
 import Parapet
+import ParapetJSON
 
 // parapet-bench: prints median and p99 for each figure. Run a release build:
-//   swift build -c release --product parapet-bench --product parapet
+//   swift build -c release --product parapet && swift build -c release --product parapet-bench
 //   .build/release/parapet-bench [section...] [--quick] [--write-corpus FILE] [--messages N]
 // Sections: latency views scaling cold jsonl policy (default: all).
 
@@ -22,7 +23,7 @@ if let path = option("--write-corpus") {
 }
 let known = ["latency", "views", "scaling", "cold", "jsonl", "policy"]
 var sections = args.filter { known.contains($0) }
-if args.contains("profile") || args.contains("--literals") { sections = ["none"] }
+if args.contains("profile") || args.contains("--literals") || option("--scan-corpus") != nil { sections = ["none"] }
 if sections.isEmpty { sections = known }
 
 let budget = quick ? 0.15 : 0.5
@@ -33,7 +34,7 @@ if sections.contains("latency") { Sections.latency(budget: budget) }
 if sections.contains("views") { Sections.views(budget: budget) }
 if sections.contains("scaling") { Sections.scaling(budget: budget) }
 if sections.contains("jsonl") { Sections.jsonl(messages: messages, runs: quick ? 2 : 5) }
-if sections.contains("policy") { Sections.policy() }
+if sections.contains("policy") { Sections.policy(budget: budget) }
 
 // `profile N`: N scans of the 2 KB benign prompt (input, PL1) and nothing else, for callgrind/perf.
 if let n = option("profile").flatMap(Int.init) {
@@ -44,9 +45,29 @@ if let n = option("profile").flatMap(Int.init) {
 
 // `--literals`: the literals that gate each rule of the default pack (or "always runs").
 if args.contains("--literals") {
-    let engine = Sections.makeGuard(DefaultPack.ruleSources).engine
+    let engine = Sections.makeGuard(ScaledPack.sources(multiplier: Int(option("--multiplier") ?? "") ?? 1)).engine
     for (i, rule) in engine.ruleSet.rules.enumerated() {
         let lits = engine.prefilter.ruleLiterals[i]?.map { String(decoding: $0, as: UTF8.self) }
         print("\(rule.id): \(lits.map { $0.joined(separator: " | ") } ?? "(always runs)")")
     }
+}
+
+// `--scan-corpus FILE`: in-process throughput on a JSONL corpus (used by Benchmarks/peers/run.sh).
+if let path = option("--scan-corpus") {
+    guard let data = FileManager.default.contents(atPath: path) else { print("cannot read \(path)"); exit(2) }
+    var items: [([UInt8], Target)] = []
+    for line in data.split(separator: 0x0A) {
+        guard let v = try? JSONParser.parse(Array(line)), let text = v[key: "text"]?.stringValue else { continue }
+        items.append((Array(text.utf8), Target(rawValue: v[key: "target"]?.stringValue ?? "input") ?? .input))
+    }
+    let engine = Sections.makeGuard(DefaultPack.ruleSources).engine
+    let bytes = items.reduce(0) { $0 + $1.0.count }
+    var times: [UInt64] = []
+    for _ in 0..<5 {
+        let t0 = nowNanos()
+        for (b, t) in items { _ = engine.scan(b, target: t) }
+        times.append(nowNanos() - t0)
+    }
+    let secs = Stats(times).median / 1e9
+    print("RESULT parapet-inprocess \(Double(items.count) / secs) \(Double(bytes) / 1e6 / secs) \(items.count)")
 }
