@@ -1,4 +1,5 @@
 import ParapetEngine
+import ParapetPolicy
 import ParapetRules
 
 /// What `parapet test` should run besides the examples.
@@ -12,6 +13,11 @@ public struct TestOptions: Sendable {
     public var paranoia: Int?
     public var mutate = false
     public var profile = false
+    /// Tool policies whose examples run, and `corpus/tool-calls/`-style scenario folders.
+    public var policySources: [RuleSource] = []
+    public var scenarioDirectories: [String] = []
+    /// Content checks for tool arguments (the guard's `tool_args` rules).
+    public var contentChecker: (any ContentChecker)?
     public init() {}
 }
 
@@ -51,6 +57,12 @@ public enum RuleTestSuite {
         run.benignCases = benign.count
         let corpusResults = CorpusRunner.run(engine: engine, cases: cases, paranoia: options.paranoia, ruleFilter: options.ruleFilter)
         run.report.results += corpusResults
+        if options.ruleFilter == nil {
+            run.report.results += PolicySuite.runExamples(options.policySources, contentChecker: options.contentChecker)
+            for dir in options.scenarioDirectories {
+                run.report.results += PolicySuite.runScenario(dir, contentChecker: options.contentChecker)
+            }
+        }
         let fp = FalsePositiveBudget.measure(engine: engine, benign: benign, ruleFilter: options.ruleFilter)
         run.report.results += FalsePositiveBudget.check(engine: engine, stats: fp)
         if options.mutate {

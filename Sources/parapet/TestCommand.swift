@@ -66,7 +66,13 @@ struct TestCommand: ParsableCommand {
                 throw ExitCode(2)
             }
             options.corpusFiles += files.map { ($0, Self.shownName($0, root: root)) }
+            options.scenarioDirectories += PolicySuite.scenarioDirectories(under: root + "/tool-calls")
         }
+        options.policySources = rules.noDefaultRules ? [] : DefaultPack.policySources
+        for dir in opts.ruleDirs {
+            options.policySources += (try? RuleSource.loadPolicies(from: dir)) ?? []
+        }
+        options.contentChecker = guardian.toolArgumentChecker
         options.corpusFiles += paths.filter { $0.hasSuffix(".jsonl") }.map { ($0, $0) }
         for file in benignFiles where !FileManager.default.isReadableFile(atPath: file) {
             StdIO.error("parapet: error: cannot read \(file)")

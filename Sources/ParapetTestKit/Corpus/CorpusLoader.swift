@@ -5,6 +5,7 @@ import ParapetRules
 /// Reads corpus JSONL files: one case per non-blank line, problems kept with their line numbers.
 public enum CorpusLoader {
     /// Every `.jsonl` file under `path` (recursively, sorted), or `path` itself when it is a file.
+    /// `tool-calls/` folders hold tool calls for the policy engine, not texts, and are skipped.
     public static func files(under path: String) -> [String] {
         var isDir: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDir) else { return [] }
@@ -12,6 +13,7 @@ public enum CorpusLoader {
         let base = URL(fileURLWithPath: path)
         var out: [String] = []
         for case let rel as String in FileManager.default.enumerator(atPath: path) ?? FileManager.DirectoryEnumerator() where rel.hasSuffix(".jsonl") {
+            if rel.split(separator: "/").contains("tool-calls") { continue }
             out.append(base.appendingPathComponent(rel).path)
         }
         return out.sorted()
