@@ -46,6 +46,11 @@ extension ParapetServer {
             case .rejected(let d):
                 return ToolCheckOutcome(decision: d, tool: nil, session: nil)
             case .request(let r):
+                // Session ids are store keys and audit fields: keep them short like /v1/scan's.
+                guard r.session.utf8.count <= 256 else {
+                    let d = PolicyDecision(.deny, rule: "policy.malformed-call", reason: "'session' must be at most 256 bytes", isError: true)
+                    return ToolCheckOutcome(decision: d, tool: nil, session: nil)
+                }
                 for u in r.untrusted { guardian.inspectContext(u, session: r.session, policy: engine) }
                 return ToolCheckOutcome(decision: engine.decide(r.call, session: r.session, profile: r.profile), tool: r.call.tool, session: r.session)
             }

@@ -68,7 +68,8 @@ struct ToolCheckTests {
 
     @Test func malformedBodiesAndUnknownToolsAreDeniedNotErrors() async throws {
         try await withServer(ServerConfig(policyPaths: [try writePolicy()])) { _, client in
-            for body in [#"{"tool": "read_file", "args": "#, "[1, 2]", #"{"args": {}}"#, #"{"tool": "read_file", "args": [1]}"#] {
+            let longSession = #"{"session": "\#(String(repeating: "s", count: 300))", "tool": "read_file", "args": {}}"#
+            for body in [#"{"tool": "read_file", "args": "#, "[1, 2]", #"{"args": {}}"#, #"{"tool": "read_file", "args": [1]}"#, longSession] {
                 let r = try await client.post("/v1/tool-check", json: body)
                 #expect(r.status == 200, "\(body)")
                 #expect(r.decision == "deny", "\(body)")
@@ -81,7 +82,7 @@ struct ToolCheckTests {
             #expect(unknown.decision == "deny")
             #expect(unknown.rule == "policy.unknown-tool")
             let m = try await client.get("/metrics").text
-            #expect(m.contains(#"parapet_policy_decisions_total{tool="_malformed",decision="deny"} 4"#))
+            #expect(m.contains(#"parapet_policy_decisions_total{tool="_malformed",decision="deny"} 5"#))
             #expect(m.contains(#"parapet_policy_decisions_total{tool="_unknown",decision="deny"} 1"#))
             #expect(!m.contains("format_disk"))
         }
