@@ -18,6 +18,7 @@ public enum SecretValue {
     /// and not a documented-placeholder shape.
     @Sendable public static func isHighEntropy(_ bytes: ArraySlice<UInt8>) -> Bool {
         guard bytes.count >= 14, !looksLikePlaceholder(bytes) else { return false }
+        if sequenceWords.contains(where: { contains(lowercased(bytes)[...], $0) }) { return false }
         var digits = false, letters = false
         for b in bytes {
             if b >= 0x30 && b <= 0x39 { digits = true }
@@ -41,12 +42,19 @@ public enum SecretValue {
     }
 
     /// Words that documentation uses in place of a real credential.
-    static let placeholderWords = ["your_", "your-", "yourkey", "<", "xxxx", "placeholder", "changeme", "example", "redacted", "dummy", "replace", "insert", "...", "****"]
+    static let placeholderWords = ["your_", "your-", "yourkey", "<", "xxxx", "placeholder", "changeme", "example", "redacted", "dummy", "replace", "insert", "...", "****",
+                                     "env.", "process.", "getenv", "("]
+
+    /// Sequences that make a long value look random to an entropy test while being typed by hand.
+    static let sequenceWords = ["abcdef", "123456", "a1b2c3"]
 
     static func looksLikePlaceholder(_ bytes: ArraySlice<UInt8>) -> Bool {
-        var lower = [UInt8](); lower.reserveCapacity(bytes.count)
-        for b in bytes { lower.append(b >= 0x41 && b <= 0x5A ? b | 0x20 : b) }
+        let lower = lowercased(bytes)
         return placeholderWords.contains { contains(lower[...], $0) }
+    }
+
+    static func lowercased(_ bytes: ArraySlice<UInt8>) -> [UInt8] {
+        bytes.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }
     }
 
     static func contains(_ hay: ArraySlice<UInt8>, _ needle: String) -> Bool {
