@@ -27,7 +27,7 @@ public enum CardNumber {
         if (51...55).contains(p2) || (2221...2720).contains(p4) { return len == 16 }       // Mastercard
         if p2 == 34 || p2 == 37 { return len == 15 }                                       // Amex
         if p4 == 6011 || p2 == 65 || (644...649).contains(p3) || (622126...622925).contains(p6) { return (16...19).contains(len) } // Discover
-        if (3528...3589).contains(p4) { return (16...19).contains(len) }                   // JCB
+        if (3500...3599).contains(p4) { return (16...19).contains(len) }                   // JCB (3528-3589 issued; the wider 35xx block is kept for older generators)
         if p4 == 2131 || p4 == 1800 { return len == 15 }                                   // JCB (15 digits)
         if (300...305).contains(p3) || p2 == 36 || p2 == 38 || p2 == 39 || p3 == 309 { return (14...19).contains(len) } // Diners
         if p2 == 62 || p2 == 81 { return (16...19).contains(len) }                         // UnionPay
