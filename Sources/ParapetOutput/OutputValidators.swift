@@ -24,5 +24,18 @@ public enum OutputValidators {
         MatchValidator(name: "date", summary: "a calendar date with a plausible day, month and year", check: DateOfBirth.isValid),
     ]
 
-    static let detectors: [DetectorFactory] = []
+    static let detectors: [DetectorFactory] = [
+        DetectorFactory(name: "canary", summary: "canary tokens from the scan context, also split, re-cased, base64 or hex") { p in
+            CanaryDetector(maxSpan: p["max_span"]?.int ?? 512)
+        },
+        DetectorFactory(name: "prompt-leak", summary: "long verbatim or near-verbatim runs of the system prompt (word shingles)") { p in
+            let d = PromptLeakDetector(shingle: p["shingle"]?.int ?? 5, minWords: p["min_words"]?.int ?? 16, maxSpan: p["max_span"]?.int ?? 1024)
+            guard d.shingle >= 2, d.minWords >= d.shingle else { throw DetectorParamError("need shingle >= 2 and min_words >= shingle") }
+            return d
+        },
+        DetectorFactory(name: "untrusted-link", summary: "embeds or data-carrying links to hosts outside the allowed list") { p in
+            guard let m = LinkDetector.Mode(rawValue: p["mode"]?.string ?? "embed") else { throw DetectorParamError("mode must be embed or data") }
+            return LinkDetector(mode: m)
+        },
+    ]
 }
