@@ -16,6 +16,8 @@ public struct OutputStreamValidator: Sendable {
     public let context: ScanContext
     /// Bytes kept back at the end of the buffer until more input (or the end) arrives.
     public let holdBack: Int
+    /// Pending bytes beyond the hold-back that trigger a rescan (latency vs. CPU; output is the same).
+    public let releaseStep: Int
 
     private var window: [UInt8] = []
     /// Absolute offset (in the whole stream) of `window[0]`.
@@ -37,6 +39,7 @@ public struct OutputStreamValidator: Sendable {
         self.paranoia = min(4, max(1, paranoia ?? engine.config.defaultParanoia))
         self.context = context ?? ScanContext(target: .output)
         self.holdBack = Self.holdBack(engine: engine, paranoia: self.paranoia)
+        self.releaseStep = max(1, min(1024, self.holdBack / 16))
     }
 
     public init(guard g: Guard, paranoia: Int? = nil, context: ScanContext? = nil) {
@@ -62,8 +65,9 @@ public struct OutputStreamValidator: Sendable {
     public mutating func feed(_ chunk: some Collection<UInt8>) -> [UInt8] {
         guard !isBlocked, !isFinished else { return [] }
         window.append(contentsOf: chunk)
-        // Nothing can be released until more than a hold-back is pending; skip the rescan.
-        guard windowStart + window.count - released > holdBack else { return [] }
+        // Nothing can be released until more than a hold-back is pending; and rescanning the window for
+        // every tiny chunk would cost O(window) per token, so release in steps of `releaseStep` bytes.
+        guard windowStart + window.count - released >= holdBack + releaseStep else { return [] }
         return process(final: false)
     }
 
