@@ -61,7 +61,7 @@ private struct SplitMix: RandomNumberGenerator {
             cases += 1
         }
     }
-    #expect(cases >= 100)
+    #expect(cases >= 80)   // rounds whose batch verdict blocks (the PEM sample) are checked in blockedStreamStops…
 }
 
 @Test func secretSplitAcrossChunksIsStillRedacted() {
