@@ -118,8 +118,10 @@ public struct JSONWriter: Sendable {
                 case 0x0D: bytes.append(UInt8(ascii: "r"))
                 case 0x09: bytes.append(UInt8(ascii: "t"))
                 default:
+                    let hex: StaticString = "0123456789abcdef"
                     bytes.append(contentsOf: "u00".utf8)
-                    bytes.append(contentsOf: JSONError.hex2(c).utf8)
+                    bytes.append(hex.utf8Start[Int(c >> 4)])
+                    bytes.append(hex.utf8Start[Int(c & 0xF)])
                 }
             }
             bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[run...]))

@@ -63,15 +63,16 @@ public enum RuleFileParser {
         if let n = f["paranoia"]?.value, let v = r.int(n, "paranoia", rule: rid) {
             if (1...4).contains(v) { paranoia = v } else { r.error(.invalidValue, "paranoia must be 1 to 4, got \(v)", n, rule: rid) }
         }
-        var score = 5
-        if let n = f["score"]?.value, let v = r.int(n, "score", rule: rid) {
-            if (0...100).contains(v) { score = v } else { r.error(.invalidValue, "score must be 0 to 100, got \(v)", n, rule: rid) }
-        }
         var action = RuleAction.flag
         if let n = f["action"]?.value, let s = r.string(n, "action", rule: rid) {
             if let a = RuleAction(rawValue: s) { action = a } else {
                 r.error(.invalidValue, "unknown action '\(s)' (expected flag, redact or block)", n, rule: rid)
             }
+        }
+        // A redaction sanitizes; it should not also block unless its author says so.
+        var score = action == .redact ? 1 : 5
+        if let n = f["score"]?.value, let v = r.int(n, "score", rule: rid) {
+            if (0...100).contains(v) { score = v } else { r.error(.invalidValue, "score must be 0 to 100, got \(v)", n, rule: rid) }
         }
         var patterns: [PatternSpec] = []
         if let n = f["patterns"]?.value {
@@ -97,7 +98,8 @@ public enum RuleFileParser {
         } else if !patterns.isEmpty && detector != nil {
             r.error(.invalidValue, "a rule has either 'patterns' or a 'detector', not both", f["detector"]?.key, rule: rid)
         }
-        var views: [ViewKind] = [.canonical]
+        // Default: every normalized view, so evasions (spacing, l33t, encodings) reach every rule.
+        var views: [ViewKind] = [.canonical, .compact, .decoded]
         if let n = f["views"]?.value {
             views = []
             for item in r.list(n, "views", rule: rid) {
@@ -107,6 +109,9 @@ public enum RuleFileParser {
                 }
             }
         }
+        // The compact view is canonical plus joins: it is only built when it differs, so a rule
+        // that reads compact must read canonical as well to see ordinary text.
+        if views.contains(.compact) && !views.contains(.canonical) { views.insert(.canonical, at: 0) }
         var maxSpan: Int?
         if let n = f["max_span"]?.value, let v = r.int(n, "max_span", rule: rid) {
             if v > 0 { maxSpan = v } else { r.error(.invalidValue, "max_span must be positive", n, rule: rid) }

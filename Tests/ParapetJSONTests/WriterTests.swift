@@ -5,7 +5,7 @@ import Testing
     @Test func escapesOnlyWhatJSONRequires() {
         var w = JSONWriter()
         w.writeString("q\"b\\n\nt\tr\r\u{0}\u{1F}\u{7F}é😀/")
-        #expect(w.string == "\"q\\\"b\\\\n\\nt\\tr\\r\\u0000\\u001F\u{7F}é😀/\"")
+        #expect(w.string == "\"q\\\"b\\\\n\\nt\\tr\\r\\u0000\\u001f\u{7F}é😀/\"")
     }
 
     @Test func buildsObjectsWithCommas() {
