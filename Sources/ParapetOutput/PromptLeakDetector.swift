@@ -17,7 +17,7 @@ public struct PromptLeakDetector: Detector {
     }
 
     public func detect(_ view: TextView, context: ScanContext) -> [DetectorHit] {
-        guard let prompt = context.systemPrompt else { return [] }
+        guard let prompt = context.systemPrompt else { return Self.promptShaped(view.bytes) }
         let promptWords = Self.words(Array(prompt.utf8))
         guard promptWords.count >= shingle else { return [] }
         var known = Set<Int>()
@@ -49,6 +49,51 @@ public struct PromptLeakDetector: Detector {
         }
         close()
         return hits
+    }
+
+    /// Without a system prompt to compare with: a sentence opening like a system prompt ("You are X, …")
+    /// followed by three or more standing orders ("Never …", "Always …", "Do not …", "You must …") within
+    /// 1,000 bytes. A weak signal (score 2): users also ask for system prompts. Position-independent,
+    /// so a streaming window finds the same hits as a batch scan.
+    static func promptShaped(_ b: [UInt8]) -> [DetectorHit] {
+        let lower = b.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }
+        var hits: [DetectorHit] = []
+        var from = 0
+        while let start = find(lower, "you are ", from: from) {
+            from = start + 1
+            guard opensSentence(lower, start) else { continue }
+            let limit = min(lower.count, start + 1000)
+            var orders = 0, end = start
+            for marker in ["never ", "always ", "do not ", "don't ", "you must ", "you will ", "under no circumstances "] {
+                var f = start + 8
+                while let at = find(lower, marker, from: f), at < limit - marker.utf8.count + 1 {
+                    if opensSentence(lower, at) { orders += 1; end = max(end, at + marker.utf8.count) }
+                    f = at + 1
+                }
+            }
+            if orders >= 3 {
+                hits.append(DetectorHit(range: start..<end, score: 2, note: "output is shaped like a system prompt (\(orders) standing orders)"))
+                from = end
+            }
+        }
+        return hits
+    }
+
+    /// At the start of the text, a line or list item, or after a sentence end.
+    static func opensSentence(_ b: [UInt8], _ at: Int) -> Bool {
+        var k = at - 1
+        while k >= 0, b[k] == 0x20 || b[k] == 0x09 { k -= 1 }
+        return k < 0 || [0x0A, 0x2E, 0x2D, 0x2A, 0x3A, 0x21, 0x3F, 0x22].contains(b[k])
+    }
+
+    static func find(_ hay: [UInt8], _ needle: String, from: Int) -> Int? {
+        let n = Array(needle.utf8)
+        var i = from
+        while i + n.count <= hay.count {
+            if hay[i] == n[0] && hay[i..<(i + n.count)].elementsEqual(n) { return i }
+            i += 1
+        }
+        return nil
     }
 
     struct Word { let word: [UInt8]; let range: Range<Int> }

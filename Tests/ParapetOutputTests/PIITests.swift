@@ -25,10 +25,10 @@ func ordinaryNumbersStayClean(_ text: String) {
     ("Phone: +44 20 7946 0958", "pii.phone.international"),
     ("Call me on 415-555-0132 tonight", "pii.phone.north-american"),
     ("Card 4539 1488 0343 6467 exp 09/27", "pii.card.number"),
-    ("IBAN GB33BUKB20201555555555", "pii.iban"),
+    ("IBAN GB33BUKB20201555555555", "pii.bank.iban"),
     ("SSN: 536-90-4399", "pii.ssn.us"),
     ("login from 86.121.97.248", "pii.ip.v4"),
-    ("DOB: 04/12/1987", "pii.dob"),
+    ("DOB: 04/12/1987", "pii.date.birth"),
 ])
 func personalDataIsRedacted(_ text: String, _ rule: String) {
     let v = guardrail.validateOutput(text)
