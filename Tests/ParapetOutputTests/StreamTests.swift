@@ -47,9 +47,9 @@ private struct SplitMix: RandomNumberGenerator {
 @Test func streamedOutputEqualsBatchOutputForRandomChunkings() {
     var rng = SplitMix(state: 20240611)
     var cases = 0
-    for round in 0..<40 {
+    for round in 0..<28 {
         let sample = samples[round % samples.count]
-        let text = filler(Int.random(in: 0...3000, using: &rng), &rng) + " " + sample + " " + filler(Int.random(in: 0...3000, using: &rng), &rng)
+        let text = filler(Int.random(in: 0...1500, using: &rng), &rng) + " " + sample + " " + filler(Int.random(in: 0...1500, using: &rng), &rng)
         let bytes = Array(text.utf8)
         let batch = guardrail.validateOutput(text)
         guard batch.decision != .block else { continue }
@@ -61,7 +61,7 @@ private struct SplitMix: RandomNumberGenerator {
             cases += 1
         }
     }
-    #expect(cases >= 80)   // rounds whose batch verdict blocks (the PEM sample) are checked in blockedStreamStops…
+    #expect(cases >= 64)   // rounds whose batch verdict blocks (the PEM sample) are checked in blockedStreamStops…
 }
 
 @Test func secretSplitAcrossChunksIsStillRedacted() {
