@@ -1,5 +1,6 @@
 import Logging
 @_exported import ParapetEngine
+@_exported import ParapetRegex
 @_exported import ParapetRules
 @_exported import ParapetText
 
