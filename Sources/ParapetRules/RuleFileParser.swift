@@ -63,15 +63,16 @@ public enum RuleFileParser {
         if let n = f["paranoia"]?.value, let v = r.int(n, "paranoia", rule: rid) {
             if (1...4).contains(v) { paranoia = v } else { r.error(.invalidValue, "paranoia must be 1 to 4, got \(v)", n, rule: rid) }
         }
-        var score = 5
-        if let n = f["score"]?.value, let v = r.int(n, "score", rule: rid) {
-            if (0...100).contains(v) { score = v } else { r.error(.invalidValue, "score must be 0 to 100, got \(v)", n, rule: rid) }
-        }
         var action = RuleAction.flag
         if let n = f["action"]?.value, let s = r.string(n, "action", rule: rid) {
             if let a = RuleAction(rawValue: s) { action = a } else {
                 r.error(.invalidValue, "unknown action '\(s)' (expected flag, redact or block)", n, rule: rid)
             }
+        }
+        // A redaction sanitizes; it should not also block unless its author says so.
+        var score = action == .redact ? 1 : 5
+        if let n = f["score"]?.value, let v = r.int(n, "score", rule: rid) {
+            if (0...100).contains(v) { score = v } else { r.error(.invalidValue, "score must be 0 to 100, got \(v)", n, rule: rid) }
         }
         var patterns: [PatternSpec] = []
         if let n = f["patterns"]?.value {

@@ -1,52 +1,88 @@
-/// Builds the canonical view. ASCII input takes a fast path that never touches Foundation.
+/// Builds the canonical view: NFKC, case fold, invisibles dropped, whitespace collapsed,
+/// confusable letters folded to Latin where they pose as Latin.
+///
+/// ASCII input never reaches the Unicode tables: it only needs lower-casing, control
+/// removal and whitespace collapsing, and keeps the identity map when nothing is removed.
+/// Whitespace runs become one space; leading whitespace is dropped, a trailing run stays
+/// as one space. See `CanonicalUnicode` for the non-ASCII rules (confusables policy).
 public enum Canonicalizer {
+    /// The canonical view of `input` (any bytes; invalid UTF-8 becomes U+FFFD).
     public static func canonicalView(of input: [UInt8]) -> TextView {
-        var out = [UInt8]()
-        out.reserveCapacity(input.count)
-        var starts = [Int32]()
-        var ends = [Int32]()
-        var lengthChanged = false
-        var lastWasSpace = true
-        var i = 0
-        func emit(_ b: UInt8, _ s: Int, _ e: Int) {
-            out.append(b); starts.append(Int32(s)); ends.append(Int32(e))
-        }
-        while i < input.count {
-            let b = input[i]
-            if b < 0x80 {
-                if b == 0x20 || (b >= 0x09 && b <= 0x0D) {
-                    if lastWasSpace { lengthChanged = true } else { emit(0x20, i, i + 1); if b != 0x20 { lengthChanged = lengthChanged || false } }
-                    lastWasSpace = true
-                } else if b < 0x20 || b == 0x7F {
-                    lengthChanged = true
-                } else {
-                    emit(b >= 0x41 && b <= 0x5A ? b | 0x20 : b, i, i + 1)
-                    lastWasSpace = false
-                }
-                i += 1
-                continue
-            }
-            let (scalar, len) = UTF8Decoding.decode(input, at: i)
-            lengthChanged = true
-            if let scalar, !Invisibles.isInvisible(scalar) {
-                if scalar.properties.isWhitespace {
-                    if !lastWasSpace { emit(0x20, i, i + len) }
-                    lastWasSpace = true
-                } else {
-                    for ch in scalar.properties.lowercaseMapping.unicodeScalars {
-                        for u in String(ch).utf8 { emit(u, i, i + len) }
+        let (bytes, map) = ASCIIScan.isASCII(input) ? asciiCanonical(input) : CanonicalUnicode.canonical(input)
+        return TextView(kind: .canonical, bytes: bytes, map: map, chain: ["canonical"])
+    }
+
+    /// Canonical bytes and map for ASCII-only input.
+    static func asciiCanonical(_ input: [UInt8]) -> ([UInt8], OffsetMap) {
+        let n = input.count
+        // Common case first: nothing to remove, so a branch-free byte map suffices.
+        var out = [UInt8](repeating: 0, count: n)
+        var bad: UInt8 = 0
+        out.withUnsafeMutableBufferPointer { o in
+            input.withUnsafeBufferPointer { inp in
+                ASCIIScan.canonicalByte.withUnsafeBufferPointer { t in
+                    var prevSpace: UInt8 = 1
+                    for i in 0..<n {
+                        let m = t[Int(inp[i])]
+                        o[i] = m
+                        let sp: UInt8 = m == 0x20 ? 1 : 0
+                        bad |= (sp & prevSpace) | (m == 0 ? 1 : 0)
+                        prevSpace = sp
                     }
-                    lastWasSpace = false
                 }
-            } else if scalar == nil {
-                for u in "\u{FFFD}".utf8 { emit(u, i, i + len) }
-                lastWasSpace = false
             }
-            i += len
         }
-        if !lengthChanged && out.count == input.count {
-            return TextView(kind: .canonical, bytes: out, map: .identity(count: input.count), chain: ["canonical"])
+        if bad == 0 { return (out, .identity(count: n)) }
+        let cls = ASCIIScan.canonicalClass
+        var written = 0
+        var removed = false
+        out.withUnsafeMutableBufferPointer { o in
+            input.withUnsafeBufferPointer { inp in
+                cls.withUnsafeBufferPointer { c in
+                    var w = 0
+                    var lastSpace = true
+                    for i in 0..<n {
+                        let b = inp[i]
+                        switch c[Int(b)] {
+                        case 0: o[w] = b; w += 1; lastSpace = false
+                        case 1: o[w] = b | 0x20; w += 1; lastSpace = false
+                        case 2:
+                            if !lastSpace { o[w] = 0x20; w += 1 }
+                            lastSpace = true
+                        default: break
+                        }
+                    }
+                    written = w
+                }
+            }
         }
-        return TextView(kind: .canonical, bytes: out, map: OffsetMap(starts: starts, ends: ends, originalCount: input.count), chain: ["canonical"])
+        removed = written != n
+        if !removed { return (out, .identity(count: n)) }
+        out.removeLast(n - written)
+        // Second pass only when bytes were removed: record each kept byte's source.
+        var starts = [Int32](repeating: 0, count: written)
+        var ends = [Int32](repeating: 0, count: written)
+        starts.withUnsafeMutableBufferPointer { s in
+            ends.withUnsafeMutableBufferPointer { e in
+                input.withUnsafeBufferPointer { inp in
+                    cls.withUnsafeBufferPointer { c in
+                        var w = 0
+                        var lastSpace = true
+                        for i in 0..<n {
+                            let k = c[Int(inp[i])]
+                            if k == 3 { continue }
+                            if k == 2 {
+                                if lastSpace { continue }
+                                lastSpace = true
+                            } else {
+                                lastSpace = false
+                            }
+                            s[w] = Int32(i); e[w] = Int32(i + 1); w += 1
+                        }
+                    }
+                }
+            }
+        }
+        return (out, OffsetMap(starts: starts, ends: ends, originalCount: n))
     }
 }

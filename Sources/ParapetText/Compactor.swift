@@ -1,6 +1,93 @@
-/// Builds the compact view from the canonical view (letters joined across single separators).
+/// Builds the compact view from the canonical view: single letters split by one space, dot,
+/// dash or underscore are joined when three or more form a run (`i g n o r e`, `i.g.n.o.r.e`;
+/// zero-width splits are already gone in canonical), and l33t digits/symbols are folded to
+/// letters inside tokens that mix them with letters (`1gn0r3` -> `ignore`, `2024` stays).
 public enum Compactor {
+    /// Bytes that can form a token: ASCII letters, digits, `@` and `$`.
+    @inline(__always) static func isTokenByte(_ b: UInt8) -> Bool {
+        (b >= 0x61 && b <= 0x7A) || (b >= 0x30 && b <= 0x39) || b == 0x40 || b == 0x24 || (b >= 0x41 && b <= 0x5A)
+    }
+
+    @inline(__always) static func isSeparator(_ b: UInt8) -> Bool {
+        b == 0x20 || b == 0x2E || b == 0x2D || b == 0x5F
+    }
+
+    @inline(__always) static func isLetter(_ b: UInt8) -> Bool { (b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A }
+
+    /// The compact view of a canonical view; reuses its bytes and map when nothing changes.
     public static func compactView(of canonical: TextView) -> TextView {
-        TextView(kind: .compact, bytes: canonical.bytes, map: canonical.map, chain: ["compact"])
+        let chain = canonical.chain + ["compact"]
+        let input = canonical.bytes
+        guard CompactPrefilter.mayChange(input) else {
+            return TextView(kind: .compact, bytes: input, map: canonical.map, chain: chain)
+        }
+        let joins = joinRuns(input, map: canonical.map)
+        if joins.isEmpty && !hasLeetToken(input) {
+            return TextView(kind: .compact, bytes: input, map: canonical.map, chain: chain)
+        }
+        var out = [UInt8](), src = [Int32]()
+        out.reserveCapacity(input.count)
+        src.reserveCapacity(input.count)
+        var j = 0
+        var i = 0
+        while i < input.count {
+            if j < joins.count && joins[j].lowerBound == i {
+                var p = i
+                while p < joins[j].upperBound { out.append(input[p]); src.append(Int32(p)); p += 2 }
+                i = joins[j].upperBound
+                j += 1
+                continue
+            }
+            out.append(input[i]); src.append(Int32(i)); i += 1
+        }
+        Leet.foldMixedTokens(&out)
+        let own = OffsetMap(starts: src, ends: src.map { $0 + 1 }, originalCount: input.count)
+        return TextView(kind: .compact, bytes: out, map: own.composed(over: canonical.map), chain: chain)
+    }
+
+    /// Ranges of runs of >= 3 single-character tokens separated by exactly one separator,
+    /// the same separator throughout. A space that stood for two or more whitespace bytes in
+    /// the original (per `map`) ends the run: `i g n o r e  a l l` is two words.
+    /// Each range starts at the first token and ends after the last one.
+    static func joinRuns(_ b: [UInt8], map: OffsetMap = .identity(count: 0)) -> [Range<Int>] {
+        var runs = [Range<Int>]()
+        let n = b.count
+        var i = 0
+        while i < n {
+            guard isSingleToken(b, i) else { i += 1; continue }
+            var count = 1, last = i, letters = isLetter(b[i]) ? 1 : 0
+            let sep = last + 1 < n ? b[last + 1] : 0
+            while last + 2 < n && b[last + 1] == sep && isSeparator(sep) && isSingleToken(b, last + 2)
+                && !(sep == 0x20 && isWideGap(map, last + 1)) {
+                last += 2; count += 1
+                if isLetter(b[last]) { letters += 1 }
+            }
+            if count >= 3 && letters > 0 { runs.append(i..<(last + 1)) }
+            i = last + 1
+        }
+        return runs
+    }
+
+    /// True when the space at view byte `p` was followed by more removed bytes (a collapsed
+    /// whitespace run) before the next letter.
+    private static func isWideGap(_ map: OffsetMap, _ p: Int) -> Bool {
+        guard let s = map.starts, p + 1 < s.count else { return false }
+        return s[p + 1] - s[p] >= 2
+    }
+
+    @inline(__always) private static func isSingleToken(_ b: [UInt8], _ p: Int) -> Bool {
+        isTokenByte(b[p]) && (p == 0 || !isTokenByte(b[p - 1])) && (p + 1 == b.count || !isTokenByte(b[p + 1]))
+    }
+
+    static func hasLeetToken(_ b: [UInt8]) -> Bool {
+        var letter = false, leet = false
+        for x in b {
+            if isLetter(x) { letter = true } else if Leet.letter(for: x) != nil { leet = true } else if !isTokenByte(x) {
+                letter = false; leet = false
+                continue
+            }
+            if letter && leet { return true }
+        }
+        return false
     }
 }

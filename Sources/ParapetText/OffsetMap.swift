@@ -37,3 +37,37 @@ public struct OffsetMap: Sendable, Equatable {
         return lo..<max(lo, hi)
     }
 }
+
+extension OffsetMap {
+    /// Maps through `self` into an intermediate text, then through `outer` to the original.
+    /// Used for views built from other views (compact over canonical, nested decodings).
+    public func composed(over outer: OffsetMap) -> OffsetMap {
+        guard let starts, let ends else {
+            // Identity over an intermediate text of the same length: the outer map decides.
+            if outer.isIdentity { return .identity(count: outer.originalCount) }
+            return outer.prefix(originalCount)
+        }
+        var s = [Int32](repeating: 0, count: starts.count)
+        var e = [Int32](repeating: 0, count: starts.count)
+        for i in 0..<starts.count {
+            let lo = Int(starts[i]), hi = Int(ends[i])
+            let r = outer.originalRange(lo..<max(lo, hi))
+            s[i] = Int32(r.lowerBound)
+            e[i] = Int32(r.upperBound)
+        }
+        // Clamping in originalRange can break monotonicity only at the edges; repair it.
+        for i in 1..<max(1, s.count) where s[i] < s[i - 1] { s[i] = s[i - 1] }
+        for i in 1..<max(1, e.count) where e[i] < e[i - 1] { e[i] = e[i - 1] }
+        return OffsetMap(starts: s, ends: e, originalCount: outer.originalCount)
+    }
+
+    /// The first `count` view positions of this map (identity stays identity).
+    func prefix(_ count: Int) -> OffsetMap {
+        guard let starts, let ends else { return .identity(count: originalCount) }
+        let n = min(count, starts.count)
+        return OffsetMap(starts: Array(starts[..<n]), ends: Array(ends[..<n]), originalCount: originalCount)
+    }
+
+    /// Number of view bytes this map describes (nil for the identity map).
+    public var viewCount: Int? { starts?.count }
+}

@@ -1,0 +1,193 @@
+/// The non-ASCII canonical path, driven by the generated tables (no Foundation).
+///
+/// Confusables policy: a look-alike letter (Cyrillic `о`, Greek `Ν`, Armenian `ո` ...) is
+/// folded to its Latin letter only inside a word that
+/// - also contains a Latin letter (`Іgnоre`), or
+/// - consists only of mappable look-alikes and either mixes scripts (Cyrillic with Greek)
+///   or has at least three letters and stands next to a word with Latin letters
+///   (`Ignore аll previous`).
+/// A Russian or Greek sentence is therefore left as itself, while Latin words spelled with
+/// look-alikes become plain Latin. Latin letters also lose diacritics (see the generator).
+enum CanonicalUnicode {
+    private enum Kind: UInt8 { case emit, space, drop }
+
+    /// One decoded input scalar and how it folds.
+    private struct Unit {
+        var start: Int32
+        var end: Int32
+        var kind: Kind
+        var scalar: UInt32
+        var fold: Int32 = -1
+        var conf: Int32 = -1
+    }
+
+    /// One word: a run of non-space units, with the facts the confusables policy needs.
+    private struct Word {
+        var range: Range<Int>
+        var hasLatin = false
+        var hasConf = false
+        var allMappable = true
+        var firstBucket: UInt32 = 0
+        var mixedScripts = false
+    }
+
+    static func canonical(_ input: [UInt8]) -> ([UInt8], OffsetMap) {
+        let units = decodeUnits(input)
+        let words = findWords(units)
+        var out = [UInt8](), starts = [Int32](), ends = [Int32]()
+        out.reserveCapacity(input.count)
+        starts.reserveCapacity(input.count)
+        ends.reserveCapacity(input.count)
+        func emit<S: Sequence>(_ bytes: S, _ u: Unit) where S.Element == UInt8 {
+            for b in bytes { out.append(b); starts.append(u.start); ends.append(u.end) }
+        }
+        var lastSpace = true
+        var wi = 0
+        for (i, u) in units.enumerated() {
+            while wi < words.count && words[wi].range.upperBound <= i { wi += 1 }
+            switch u.kind {
+            case .drop: continue
+            case .space:
+                if !lastSpace { emit(CollectionOfOne(0x20), u) }
+                lastSpace = true
+                continue
+            case .emit: lastSpace = false
+            }
+            let foldWord = wi < words.count && words[wi].range.contains(i) && shouldFold(words, wi)
+            if foldWord && u.conf >= 0 {
+                emit(FoldTables.confusable.value(at: Int(u.conf)), u)
+            } else if u.fold >= 0 {
+                emit(FoldTables.fold.value(at: Int(u.fold)), u)
+            } else if u.scalar < 0x80 {
+                let b = UInt8(u.scalar)
+                emit(CollectionOfOne(b >= 0x41 && b <= 0x5A ? b | 0x20 : b), u)
+            } else if let s = Unicode.Scalar(u.scalar) {
+                emit(String(s).utf8, u)
+            }
+        }
+        return (out, OffsetMap(starts: starts, ends: ends, originalCount: input.count))
+    }
+
+    private static func shouldFold(_ words: [Word], _ i: Int) -> Bool {
+        let w = words[i]
+        guard w.hasConf else { return false }
+        if w.hasLatin { return true }
+        guard w.allMappable else { return false }
+        if w.mixedScripts { return true }
+        // Short words are left alone: "p = ρν" in a formula is Greek, not a disguise.
+        guard w.range.count >= 3 else { return false }
+        return (i > 0 && words[i - 1].hasLatin) || (i + 1 < words.count && words[i + 1].hasLatin)
+    }
+
+    private static func decodeUnits(_ input: [UInt8]) -> [Unit] {
+        var units = [Unit]()
+        units.reserveCapacity(input.count)
+        var i = 0
+        while i < input.count {
+            let (scalar, len) = UTF8Decoding.decode(input, at: i)
+            let start = Int32(i), end = Int32(i + len)
+            i += len
+            guard let scalar else {
+                units.append(Unit(start: start, end: end, kind: .emit, scalar: 0xFFFD))
+                continue
+            }
+            let v = scalar.value
+            if v < 0x80 {
+                let k = ASCIIScan.canonicalClass[Int(v)]
+                units.append(Unit(start: start, end: end, kind: k == 2 ? .space : k == 3 ? .drop : .emit, scalar: v))
+                continue
+            }
+            if Invisibles.isInvisible(scalar) || isCombiningMark(v) || (v >= 0x80 && v < 0xA0) && v != 0x85 {
+                units.append(Unit(start: start, end: end, kind: .drop, scalar: v))
+                continue
+            }
+            var u = Unit(start: start, end: end, kind: .emit, scalar: v)
+            if let f = FoldTables.fold.index(of: v) {
+                u.fold = Int32(f)
+                if FoldTables.fold.value(at: f).elementsEqual(CollectionOfOne(0x20)) { u.kind = .space }
+            }
+            if isSpace(v) { u.kind = .space }
+            if let c = FoldTables.confusable.index(of: v) { u.conf = Int32(c) }
+            units.append(u)
+        }
+        return units
+    }
+
+    private static func findWords(_ units: [Unit]) -> [Word] {
+        var words = [Word]()
+        var current: Word?
+        for (i, u) in units.enumerated() {
+            if u.kind == .drop { continue }
+            let isWordChar = u.kind == .emit && (u.scalar >= 0x80 || isASCIIAlnum(u.scalar))
+            if !isWordChar {
+                if let w = current { words.append(w); current = nil }
+                continue
+            }
+            var w = current ?? Word(range: i..<i)
+            w.range = w.range.lowerBound..<(i + 1)
+            let latin = isLatin(u)
+            if u.conf >= 0 {
+                w.hasConf = true
+                if !latin {
+                    let bucket = scriptBucket(u.scalar)
+                    if w.firstBucket == 0 { w.firstBucket = bucket } else if w.firstBucket != bucket { w.mixedScripts = true }
+                }
+            }
+            if latin {
+                w.hasLatin = true
+            } else if u.conf < 0 && u.scalar >= 0x80 && !foldsToASCII(u) {
+                w.allMappable = false
+            }
+            current = w
+        }
+        if let w = current { words.append(w) }
+        return words
+    }
+
+    private static func isASCIIAlnum(_ v: UInt32) -> Bool {
+        (v >= 0x30 && v <= 0x39) || (v >= 0x41 && v <= 0x5A) || (v >= 0x61 && v <= 0x7A)
+    }
+
+    private static func foldsToASCII(_ u: Unit) -> Bool {
+        u.fold >= 0 && FoldTables.fold.value(at: Int(u.fold)).allSatisfy { $0 < 0x80 }
+    }
+
+    /// Latin letters: ASCII, anything that folds to an ASCII letter, and the Latin blocks.
+    private static func isLatin(_ u: Unit) -> Bool {
+        let v = u.scalar
+        if v < 0x80 { return (v | 0x20) >= 0x61 && (v | 0x20) <= 0x7A }
+        if foldsToASCII(u), let first = FoldTables.fold.value(at: Int(u.fold)).first {
+            return (first | 0x20) >= 0x61 && (first | 0x20) <= 0x7A
+        }
+        switch v {
+        case 0x00C0...0x02AF, 0x1D00...0x1DBF, 0x1E00...0x1EFF, 0x2C60...0x2C7F, 0xA720...0xA7FF, 0xAB30...0xAB6F:
+            return true
+        default:
+            return false
+        }
+    }
+
+    /// A coarse script id: enough to tell Cyrillic from Greek from Armenian from Cherokee.
+    private static func scriptBucket(_ v: UInt32) -> UInt32 {
+        switch v {
+        case 0x0370...0x03FF, 0x1F00...0x1FFF: return 1
+        case 0x0400...0x052F, 0x1C80...0x1C8F, 0x2DE0...0x2DFF, 0xA640...0xA69F: return 2
+        case 0x0530...0x058F: return 3
+        default: return 16 + (v >> 7)
+        }
+    }
+
+    private static func isCombiningMark(_ v: UInt32) -> Bool {
+        switch v {
+        case 0x0300...0x036F, 0x1AB0...0x1AFF, 0x1DC0...0x1DFF, 0x20D0...0x20FF, 0xFE20...0xFE2F: return true
+        default: return false
+        }
+    }
+
+    private static func isSpace(_ v: UInt32) -> Bool {
+        switch v {
+        case 0x85, 0xA0, 0x1680, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000: return true
+        default: return false
+        }
+    }
+}
