@@ -2,7 +2,7 @@
 # Builds the seed corpora for every harness from the rule packs, the labelled corpus and a few
 # hand-made hostile inputs. Seeds are generated, never committed: output goes to
 # Fuzz/corpus-work/seeds/<harness>/ (git-ignored).
-set -euo pipefail
+set -eu  # no pipefail: `head` closing a pipe early is expected here
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/.." && pwd)"
 out="$here/corpus-work/seeds"

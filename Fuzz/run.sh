@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds the libFuzzer harnesses and runs them.
 #
-#   Fuzz/run.sh [--seconds N] [--jobs J] [--no-build] [HARNESS...]
+#   Fuzz/run.sh [--seconds N] [--jobs J] [--clean] [--no-build] [HARNESS...]
 #
 # Default: every harness, 60 s each, one after the other. CI smoke: `Fuzz/run.sh --seconds 10`.
 # Each harness keeps a growing corpus in Fuzz/corpus-work/<harness>/ (git-ignored), seeded by
@@ -11,6 +11,7 @@
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 cd "$here"
+mkdir -p corpus-work
 
 seconds=60
 jobs=1
@@ -21,6 +22,9 @@ while [ $# -gt 0 ]; do
         --seconds) seconds="$2"; shift 2 ;;
         --jobs) jobs="$2"; shift 2 ;;
         --no-build) build=0; shift ;;
+        # Incremental builds of this nested package can miss a layout change in the root
+        # package (ASan then reports a stack-buffer-overflow in harness code at once): clean.
+        --clean) swift package clean; shift ;;
         -h|--help) sed -n '2,11p' "$0"; exit 0 ;;
         -*) echo "run.sh: unknown option $1" >&2; exit 2 ;;
         *) harnesses+=("$1"); shift ;;
@@ -37,8 +41,11 @@ done
 flags=(-c debug -Xswiftc -sanitize=address -Xswiftc -sanitize-coverage=edge,trace-cmp,inline-8bit-counters,pc-table)
 if [ "$build" = 1 ]; then
     for h in "${harnesses[@]}"; do
-        swift build "${flags[@]}" --product "$h" 2>&1 | grep -E "error|Compiling Fuzz|Build of" || true
-        [ -x ".build/debug/$h" ] || { echo "run.sh: build of $h failed" >&2; exit 2; }
+        if ! swift build "${flags[@]}" --product "$h" > "corpus-work/build-$h.log" 2>&1; then
+            grep -E "error" "corpus-work/build-$h.log" | head -n 20 >&2
+            echo "run.sh: build of $h failed (Fuzz/corpus-work/build-$h.log)" >&2
+            exit 2
+        fi
     done
 fi
 ./make-seeds.sh > /dev/null

@@ -12,11 +12,17 @@ public func fuzzViews(_ data: UnsafePointer<UInt8>?, _ count: Int) -> CInt {
     for kind in ViewKind.allCases {
         for view in set.views(kind) {
             checkView(view, input: input)
-            if kind == .decoded { decodedTotal += view.bytes.count }
+            if kind == .decoded {
+                decodedTotal += view.bytes.count
+                // The chain is the decoders applied, then "canonical".
+                require(view.chain.count - 1 <= options.decodeDepth, "decoded view nested \(view.chain) deeper than \(options.decodeDepth)")
+            }
         }
     }
-    require(decodedTotal <= options.maxDecodedBytes, "decoded \(decodedTotal) bytes over the cap \(options.maxDecodedBytes)")
-    require(decodedTotal <= max(options.maxDecodeExpansion * input.count, 64), "decoded \(decodedTotal) bytes from \(input.count): expansion bound broken")
+    // The budget counts decoded bytes; canonicalizing them can at most triple that (an invalid
+    // byte becomes U+FFFD, three bytes), so that is the bound on what the views hold.
+    let budget = min(options.maxDecodedBytes, options.maxDecodeExpansion * max(input.count, 1))
+    require(decodedTotal <= 3 * budget, "decoded views hold \(decodedTotal) bytes from \(input.count) (budget \(budget))")
     return 0
 }
 
