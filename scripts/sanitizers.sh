@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# Runs the test suite under ThreadSanitizer and AddressSanitizer, each in its own build
+# directory (.build-tsan, .build-asan) so the normal build is left alone.
+#
+#   scripts/sanitizers.sh [thread|address]... [-- swift test args, e.g. --filter Concurrency]
+#
+# Default: both sanitizers, the whole suite. Exit 1 when either run fails.
+set -uo pipefail
+root="$(cd "$(dirname "$0")/.." && pwd)"
+cd "$root"
+kinds=()
+while [ $# -gt 0 ] && [ "$1" != "--" ]; do kinds+=("$1"); shift; done
+[ "${1:-}" = "--" ] && shift
+[ ${#kinds[@]} -eq 0 ] && kinds=(thread address)
+status=0
+for k in "${kinds[@]}"; do
+    case "$k" in thread) dir=.build-tsan ;; address) dir=.build-asan ;; *) echo "unknown sanitizer $k" >&2; exit 2 ;; esac
+    echo "== swift test --sanitize=$k $*"
+    # halt_on_error: a report fails the run instead of scrolling past.
+    if TSAN_OPTIONS="halt_on_error=1 second_deadlock_stack=1" ASAN_OPTIONS="detect_leaks=1 halt_on_error=1" \
+        swift test --sanitize="$k" --scratch-path "$dir" "$@" > "$dir.log" 2>&1; then
+        grep -E "^✔ Test run|Executed [0-9]+ tests" "$dir.log" | tail -n 2
+    else
+        status=1
+        grep -E "WARNING: ThreadSanitizer|ERROR: AddressSanitizer|SUMMARY|✘|error:" "$dir.log" | head -n 30
+        echo "!! $k sanitizer run failed; full log in $dir.log"
+    fi
+done
+exit $status
