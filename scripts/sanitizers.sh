@@ -16,14 +16,16 @@ status=0
 for k in "${kinds[@]}"; do
     case "$k" in thread) dir=.build-tsan ;; address) dir=.build-asan ;; *) echo "unknown sanitizer $k" >&2; exit 2 ;; esac
     echo "== swift test --sanitize=$k $*"
+    mkdir -p "$dir"
+    log="$dir/sanitizer-test.log"
     # halt_on_error: a report fails the run instead of scrolling past.
     if TSAN_OPTIONS="halt_on_error=1 second_deadlock_stack=1" ASAN_OPTIONS="detect_leaks=1 halt_on_error=1" \
-        swift test --sanitize="$k" --scratch-path "$dir" "$@" > "$dir.log" 2>&1; then
-        grep -E "^✔ Test run|Executed [0-9]+ tests" "$dir.log" | tail -n 2
+        swift test --sanitize="$k" --scratch-path "$dir" "$@" > "$log" 2>&1; then
+        grep -E "^✔ Test run|Executed [0-9]+ tests" "$log" | tail -n 2
     else
         status=1
-        grep -E "WARNING: ThreadSanitizer|ERROR: AddressSanitizer|SUMMARY|✘|error:" "$dir.log" | head -n 30
-        echo "!! $k sanitizer run failed; full log in $dir.log"
+        grep -E "WARNING: ThreadSanitizer|ERROR: AddressSanitizer|SUMMARY|✘|error:" "$log" | head -n 30
+        echo "!! $k sanitizer run failed; full log in $log"
     fi
 done
 exit $status
