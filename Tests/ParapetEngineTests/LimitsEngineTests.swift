@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 import Parapet
 
@@ -11,7 +12,15 @@ struct LimitsEngineTests {
         let patterns: [String]
         let config: EngineConfig
         let input: [UInt8]
-        var testDescription: String { kind.rawValue }
+        var views = ["raw"]
+        var testDescription: String { "\(kind.rawValue) (\(views.joined(separator: "+")))" }
+    }
+
+    /// `text` base64-encoded `levels` times (decoding it takes that many nested steps).
+    static func nestedBase64(_ text: String, levels: Int) -> [UInt8] {
+        var s = text
+        for _ in 0..<levels { s = Data(s.utf8).base64EncodedString() }
+        return Array(("document: " + s + " end").utf8)
     }
 
     static let cases: [Case] = [
@@ -32,11 +41,16 @@ struct LimitsEngineTests {
              input: LimitsSupport.bytes("harmless ", 50)),
         Case(kind: .workBudget, patterns: ["forbidden", "banned"], config: EngineConfig(maxScanDuration: .zero),
              input: LimitsSupport.bytes("harmless ", 50)),
+        // Decoding runs only for rules that look at decoded views.
+        Case(kind: .decodeDepth, patterns: ["forbidden"], config: EngineConfig(viewOptions: ViewOptions(decodeDepth: 1)),
+             input: nestedBase64("a perfectly harmless sentence about pasta", levels: 3), views: ["raw", "decoded"]),
+        Case(kind: .decodeExpansion, patterns: ["forbidden"], config: EngineConfig(viewOptions: ViewOptions(maxDecodedBytes: 16)),
+             input: nestedBase64("a perfectly harmless sentence about pasta", levels: 1), views: ["raw", "decoded"]),
     ]
 
     @Test("a tripped limit blocks by default", arguments: cases)
     func blocksWhenClosed(_ c: Case) throws {
-        let engine = try LimitsSupport.engine(c.patterns, config: c.config)
+        let engine = try LimitsSupport.engine(c.patterns, views: c.views, config: c.config)
         for target in Target.allCases {
             let v = engine.scan(c.input, target: target)
             #expect(v.limits.map(\.kind).contains(c.kind), "\(target): limits \(v.limits.map(\.kind))")
@@ -48,7 +62,7 @@ struct LimitsEngineTests {
 
     @Test("a tripped limit allows, and says so, when the target fails open", arguments: cases)
     func allowsWhenOpen(_ c: Case) throws {
-        let engine = try LimitsSupport.engine(c.patterns, config: LimitsSupport.failingOpen(c.config))
+        let engine = try LimitsSupport.engine(c.patterns, views: c.views, config: LimitsSupport.failingOpen(c.config))
         let v = engine.scan(c.input, target: .input)
         #expect(v.limits.map(\.kind).contains(c.kind))
         #expect(v.decision == .allow)
@@ -64,6 +78,14 @@ struct LimitsEngineTests {
         #expect(engine.scan(input, target: .context).decision == .allow)
         #expect(engine.scan(input, target: .input).decision == .block)
         #expect(engine.scan(input, target: .output).decision == .block)
+    }
+
+    @Test("the decode cases decode fine within the default bounds")
+    func decodeControls() throws {
+        let engine = try LimitsSupport.engine(["harmless sentence"], views: ["decoded"])
+        let v = engine.scan(Self.nestedBase64("a perfectly harmless sentence about pasta", levels: 3), target: .input)
+        #expect(v.limits.isEmpty)
+        #expect(v.ruleIDs == ["t.limit.r0"], "three levels are within the default depth of 3")
     }
 
     @Test("the same rules and input without the limit give a clean allow")
