@@ -12,11 +12,22 @@ let package = Package(
         .library(name: "ParapetJSON", targets: ["ParapetJSON"]),
         .executable(name: "parapet", targets: ["parapet"]),
         .executable(name: "parapet-bench", targets: ["parapet-bench"]),
+        // Service mode lives in its own products so the core library never links Hummingbird/NIO.
+        .library(name: "ParapetServer", targets: ["ParapetServer"]),
+        .library(name: "ParapetHummingbird", targets: ["ParapetHummingbird"]),
+        .executable(name: "parapet-server", targets: ["parapet-server"]),
+        .executable(name: "parapet-gateway", targets: ["parapet-gateway"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        // Service mode only (ParapetServer, ParapetHummingbird, parapet-server, Examples/Gateway).
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.0.0"),
+        .package(url: "https://github.com/apple/swift-metrics", from: "2.5.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.80.0"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.6.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.0.0"),
     ],
     targets: [
         .systemLibrary(name: "CPCRE2", pkgConfig: "libpcre2-8", providers: [.apt(["libpcre2-dev"])]),
@@ -39,6 +50,45 @@ let package = Package(
             dependencies: ["Parapet", "ParapetTestKit", "ParapetJSON", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .executableTarget(name: "parapet-bench", dependencies: ["Parapet", "ParapetTestKit"], path: "Benchmarks/ParapetBench"),
+
+        // Service mode: everything below depends on Hummingbird; nothing above does.
+        .target(
+            name: "ParapetHummingbird",
+            dependencies: ["Parapet", "ParapetJSON", .product(name: "Hummingbird", package: "hummingbird")]
+        ),
+        .target(
+            name: "ParapetServer",
+            dependencies: [
+                "Parapet", "ParapetJSON", "ParapetPolicy", "ParapetHummingbird",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "UnixSignals", package: "swift-service-lifecycle"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ]
+        ),
+        .executableTarget(
+            name: "parapet-server",
+            dependencies: ["ParapetServer", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
+        .target(
+            name: "ParapetGateway",
+            dependencies: [
+                "ParapetHummingbird", .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ],
+            path: "Examples/Gateway/Sources/ParapetGateway"
+        ),
+        .executableTarget(
+            name: "parapet-gateway",
+            dependencies: ["ParapetGateway", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            path: "Examples/Gateway/Sources/parapet-gateway"
+        ),
         .executableTarget(name: "EmbedRulesTool", path: "Plugins/EmbedRulesTool"),
         .plugin(name: "EmbedRulesPlugin", capability: .buildTool(), dependencies: ["EmbedRulesTool"]),
 
@@ -51,5 +101,6 @@ let package = Package(
         .testTarget(name: "ParapetPolicyTests", dependencies: ["ParapetPolicy", "Parapet"]),
         .testTarget(name: "ParapetTestKitTests", dependencies: ["ParapetTestKit", "Parapet"]),
         .testTarget(name: "ParapetCLITests", dependencies: ["Parapet"]),
+        .testTarget(name: "ParapetServerTests", dependencies: ["ParapetServer", "ParapetHummingbird", "ParapetGateway", .product(name: "Yams", package: "Yams")]),
     ]
 )

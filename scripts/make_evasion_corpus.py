@@ -167,7 +167,10 @@ def main():
     lines = []
     for payload in PAYLOADS:
         for technique, fn, note in ATTACK_TEMPLATES:
-            lines.append({"text": fn(payload), "label": "attack", "technique": technique, "note": note})
+            # "flag": these cases check that the views expose the hidden instruction to the
+            # rules (some finding at PL1); whether it blocks alone is the scoring's business.
+            lines.append({"text": fn(payload), "label": "attack", "expect": "flag",
+                          "technique": technique, "note": note})
     for technique, text, note in BENIGN:
         lines.append({"text": text, "label": "benign", "technique": technique, "note": note})
     with open("corpus/evasion/evasion.jsonl", "w", encoding="utf-8") as f:

@@ -2,7 +2,7 @@ import ParapetRules
 
 /// The outcome of one check run by `parapet test`.
 public struct TestResult: Sendable {
-    public enum Kind: String, Sendable { case match, noMatch = "no_match", todoMatch = "todo_match", corpus, budget, policy }
+    public enum Kind: String, Sendable { case match, noMatch = "no_match", todoMatch = "todo_match", corpus, budget, mutation, policy }
     public enum Status: String, Sendable { case passed, failed, todo, fixed }
 
     public let kind: Kind

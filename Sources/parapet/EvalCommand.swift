@@ -38,6 +38,9 @@ struct EvalCommand: ParsableCommand {
     @Option(help: ArgumentHelp("How many top rules to list.", valueName: "N"))
     var top = 5
 
+    @Option(help: ArgumentHelp("Also write a self-contained HTML report (charts, confusion matrices) to FILE.", valueName: "FILE.html"))
+    var report: String?
+
     func validate() throws {
         if datasets.isEmpty { throw ValidationError("give at least one --dataset FILE") }
     }
@@ -62,6 +65,12 @@ struct EvalCommand: ParsableCommand {
                 if showProgress { Progress.clear() }
                 for bad in run.badLines.prefix(5) { StdIO.error("parapet: warning: \(bad)") }
                 report.runs.append(run)
+            }
+        }
+        if let path = self.report {
+            do { try EvalHTMLReport.render(report).write(toFile: path, atomically: true, encoding: .utf8) } catch {
+                StdIO.error("parapet: error: cannot write \(path): \(error.localizedDescription)")
+                throw ExitCode(2)
             }
         }
         if json {
