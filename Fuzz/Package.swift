@@ -14,6 +14,7 @@ let package = Package(
         harness("FuzzViews"),
         harness("FuzzScan"),
         harness("FuzzJSONL", extra: [.product(name: "ParapetJSON", package: "Parapet")]),
+        harness("FuzzPolicy", extra: [.product(name: "ParapetJSON", package: "Parapet")]),
     ]
 )
 

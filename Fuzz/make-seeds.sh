@@ -23,9 +23,10 @@ seed() {  # seed HARNESS... < content; files are named by content hash, so dupli
 while IFS= read -r -d '' f; do
     seed FuzzRules < "$f"
 done < <(find "$root/rules" "$root/Tests/ParapetRulesTests/Fixtures" -name '*.yaml' -print0 2>/dev/null)
+# FuzzPolicy's first byte picks the mode: "P" (even) = a policy file, "Q" (odd) = a request.
 while IFS= read -r -d '' f; do
-    seed FuzzPolicy < "$f"
-done < <(find "$root/rules" -path '*policies*' -name '*.yaml' -print0 2>/dev/null)
+    { printf 'P'; cat "$f"; } | seed FuzzPolicy
+done < <(find "$root/rules" "$root/corpus/tool-calls" -path '*polic*' -name '*.yaml' -print0 2>/dev/null)
 find "$root/rules" -name '*.yaml' -print0 | xargs -0 cat | \
     sed -n 's/^ *- \(text: \)\{0,1\}//p' | sed "s/^['\"]//; s/['\"]\$//" | sort -u | head -n 400 | \
     while IFS= read -r line; do
@@ -41,8 +42,8 @@ if [ -d "$root/corpus" ]; then
             printf '%s' "$line" | seed FuzzJSONL
             printf '%s' "$line" | sed -n 's/.*"text": *"\(\([^"\\]\|\\.\)*\)".*/\1/p' | seed FuzzViews FuzzScan FuzzStream
         done
-    find "$root/corpus/tool-calls" -name '*.jsonl' -print0 2>/dev/null | xargs -0 cat 2>/dev/null | head -n 200 | \
-        while IFS= read -r line; do printf '%s' "$line" | seed FuzzPolicy; done
+    find "$root/corpus/tool-calls" -name '*.jsonl' -print0 2>/dev/null | xargs -0 cat 2>/dev/null | shuf -n 300 --random-source=<(yes) | \
+        while IFS= read -r line; do printf 'Q%s' "$line" | seed FuzzPolicy; done
 fi
 
 # Hand-made hostile inputs: encodings, invisibles, invalid UTF-8, line endings, deep nesting.

@@ -41,7 +41,7 @@ struct FailCasesReplayTests {
 
     @Test("the fail-case folders exist and hold at least the committed regressions")
     func foldersPresent() {
-        for h in ["FuzzRules", "FuzzViews", "FuzzScan", "FuzzJSONL"] {
+        for h in ["FuzzRules", "FuzzViews", "FuzzScan", "FuzzJSONL", "FuzzPolicy"] {
             #expect(!Self.cases(h).isEmpty, "Fuzz/FailCases/\(h) is empty or missing")
         }
     }
@@ -100,6 +100,49 @@ struct FailCasesReplayTests {
                 }
             } catch {
                 #expect(error.offset >= 0 && error.offset <= line.count)
+            }
+        }
+    }
+
+    /// The default pack's policies and the scenario policies, as FuzzPolicy decides with them.
+    static let policies: [ToolPolicy] = {
+        var sources = DefaultPack.policySources
+        let corpus = root.deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("corpus/tool-calls")
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: corpus.path)) ?? [] {
+            let path = corpus.appendingPathComponent("\(name)/policy.yaml").path
+            if let data = FileManager.default.contents(atPath: path) {
+                sources.append(RuleSource(path: path, text: String(decoding: data, as: UTF8.self)))
+            }
+        }
+        return sources.map { try! PolicyParser.parse($0) }
+    }()
+
+    @Test("FuzzPolicy cases: malformed requests and unknown tools are denied; bad policies are located")
+    func policy() {
+        let guardian = try! Guard()
+        for bytes in Self.cases("FuzzPolicy") {
+            guard let mode = bytes.first else { continue }
+            let body = Array(bytes.dropFirst())
+            if mode & 1 == 0 {
+                do {
+                    let policy = try PolicyParser.parse(RuleSource(path: "fuzz-policy.yaml", text: String(decoding: body, as: UTF8.self)))
+                    let engine = PolicyEngine(policy: policy, store: InMemorySessionStore(), clock: ManualClock())
+                    #expect(engine.decide(json: Array("{\"tool\": ".utf8)).effect == .deny)
+                } catch {
+                    #expect(!error.diagnostics.isEmpty)
+                    for d in error.diagnostics { #expect(d.location.line >= 1 && d.location.column >= 1, "\(d)") }
+                }
+                continue
+            }
+            for policy in Self.policies {
+                let engine = guardian.policyEngine(policy, store: InMemorySessionStore(), clock: ManualClock())
+                let d = engine.decide(json: body)
+                #expect(!d.rule.isEmpty)
+                switch ToolCallRequest.parse(body, limits: policy.argLimits) {
+                case .rejected: #expect(d.effect == .deny && d.isError, "\(d)")
+                case .request(let r):
+                    if policy.tool(named: r.call.tool) == nil { #expect(d.effect == .deny) }
+                }
             }
         }
     }
