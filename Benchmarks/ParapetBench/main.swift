@@ -1,1 +1,73 @@
-print("bench")
+import Foundation
+import Parapet
+import ParapetJSON
+
+// parapet-bench: prints median and p99 for each figure. Run a release build:
+//   swift build -c release --product parapet && swift build -c release --product parapet-bench
+//   .build/release/parapet-bench [section...] [--quick] [--write-corpus FILE] [--messages N]
+// Sections: latency views scaling cold jsonl policy (default: all).
+
+let args = Array(CommandLine.arguments.dropFirst())
+let quick = args.contains("--quick")
+@MainActor func option(_ name: String) -> String? {
+    guard let i = args.firstIndex(of: name), i + 1 < args.count else { return nil }
+    return args[i + 1]
+}
+let messages = Int(option("--messages") ?? "") ?? (quick ? 2_000 : 20_000)
+if let path = option("--write-corpus") {
+    // For Benchmarks/peers/run.sh: the same mixed corpus, written once.
+    let corpus = Inputs.mixedCorpus(messages: messages)
+    FileManager.default.createFile(atPath: path, contents: Data(corpus.jsonl))
+    print("wrote \(corpus.texts.count) messages, \(corpus.jsonl.count) bytes to \(path)")
+    exit(0)
+}
+let known = ["latency", "views", "scaling", "cold", "jsonl", "policy"]
+var sections = args.filter { known.contains($0) }
+if args.contains("profile") || args.contains("--literals") || option("--scan-corpus") != nil { sections = ["none"] }
+if sections.isEmpty { sections = known }
+
+let budget = quick ? 0.15 : 0.5
+print("parapet-bench — one thread; times are median / p99 per call\n")
+
+if sections.contains("cold") { Sections.coldStart(budget: budget) }
+if sections.contains("latency") { Sections.latency(budget: budget) }
+if sections.contains("views") { Sections.views(budget: budget) }
+if sections.contains("scaling") { Sections.scaling(budget: budget) }
+if sections.contains("jsonl") { Sections.jsonl(messages: messages, runs: quick ? 2 : 5) }
+if sections.contains("policy") { Sections.policy(budget: budget) }
+
+// `profile N`: N scans of the 2 KB benign prompt (input, PL1) and nothing else, for callgrind/perf.
+if let n = option("profile").flatMap(Int.init) {
+    let engine = Sections.makeGuard(DefaultPack.ruleSources).engine
+    let bytes = Array((option("--text") == "attack" ? Inputs.attack(2_000) : Inputs.prose(2_000)).utf8)
+    for _ in 0..<n { _ = engine.scan(bytes, target: .input, paranoia: 1) }
+}
+
+// `--literals`: the literals that gate each rule of the default pack (or "always runs").
+if args.contains("--literals") {
+    let engine = Sections.makeGuard(ScaledPack.sources(multiplier: Int(option("--multiplier") ?? "") ?? 1)).engine
+    for (i, rule) in engine.ruleSet.rules.enumerated() {
+        let lits = engine.prefilter.ruleLiterals[i]?.map { String(decoding: $0, as: UTF8.self) }
+        print("\(rule.id): \(lits.map { $0.joined(separator: " | ") } ?? "(always runs)")")
+    }
+}
+
+// `--scan-corpus FILE`: in-process throughput on a JSONL corpus (used by Benchmarks/peers/run.sh).
+if let path = option("--scan-corpus") {
+    guard let data = FileManager.default.contents(atPath: path) else { print("cannot read \(path)"); exit(2) }
+    var items: [([UInt8], Target)] = []
+    for line in data.split(separator: 0x0A) {
+        guard let v = try? JSONParser.parse(Array(line)), let text = v[key: "text"]?.stringValue else { continue }
+        items.append((Array(text.utf8), Target(rawValue: v[key: "target"]?.stringValue ?? "input") ?? .input))
+    }
+    let engine = Sections.makeGuard(DefaultPack.ruleSources).engine
+    let bytes = items.reduce(0) { $0 + $1.0.count }
+    var times: [UInt64] = []
+    for _ in 0..<5 {
+        let t0 = nowNanos()
+        for (b, t) in items { _ = engine.scan(b, target: t) }
+        times.append(nowNanos() - t0)
+    }
+    let secs = Stats(times).median / 1e9
+    print("RESULT parapet-inprocess \(Double(items.count) / secs) \(Double(bytes) / 1e6 / secs) \(items.count)")
+}

@@ -8,5 +8,18 @@ public enum HeuristicDetectors {
         return r
     }
 
-    static let factories: [DetectorFactory] = []
+    static let factories: [DetectorFactory] = [
+        DetectorFactory(name: KeywordProximityDetector.name,
+                        summary: "an override verb and an instruction object within a bounded byte window, any language",
+                        make: { try KeywordProximityDetector(params: $0) }),
+        DetectorFactory(name: ImperativeDensityDetector.name,
+                        summary: "sentences in data that open with a task verb addressed to the assistant",
+                        make: { try ImperativeDensityDetector(params: $0) }),
+        DetectorFactory(name: TokenSoupDetector.name,
+                        summary: "GCG-style adversarial suffixes: windows of symbol-laden tokens with unbalanced brackets",
+                        make: { try TokenSoupDetector(params: $0) }),
+        DetectorFactory(name: StructureAnomalyDetector.name,
+                        summary: "role markers, chat-template tokens and long separator runs counted together",
+                        make: { try StructureAnomalyDetector(params: $0) }),
+    ]
 }

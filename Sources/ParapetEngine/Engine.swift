@@ -9,6 +9,10 @@ public final class Engine: Sendable {
     let pool: ScratchPool
     /// Rule indices active per target and paranoia level (index 0 = PL1).
     let active: [Target: [[Int]]]
+    /// Literal gate in front of PCRE2 (used when `config.usePrefilter`).
+    public let prefilter: Prefilter
+    /// Per target, per paranoia level (index 0 = PL1): the precomputed scan plan.
+    public let plans: [Target: [ScanPlan]]
 
     public init(ruleSet: CompiledRuleSet, config: EngineConfig = EngineConfig()) {
         self.ruleSet = ruleSet
@@ -19,6 +23,13 @@ public final class Engine: Sendable {
             active[t] = (1...4).map { pl in ruleSet.rules.indices.filter { ruleSet.rules[$0].isActive(target: t, paranoia: pl) } }
         }
         self.active = active
+        let prefilter = Prefilter(ruleSet: ruleSet)
+        self.prefilter = prefilter
+        var plans: [Target: [ScanPlan]] = [:]
+        for t in Target.allCases {
+            plans[t] = active[t]!.map { ScanPlan(rules: $0, ruleSet: ruleSet, prefilter: prefilter) }
+        }
+        self.plans = plans
     }
 
     /// Rules that would run for `target` at `paranoia`.
@@ -44,8 +55,14 @@ public final class Engine: Sendable {
             collector.limits.append(LimitHit(kind: .inputSize, rule: nil, detail: "input of \(bytes.count) bytes exceeds \(config.maxInputBytes); scanned the first \(cut)"))
         }
         let views = ViewSet(input, options: config.viewOptions)
+        let plan = plans[target]![pl - 1]
+        let gate = config.usePrefilter && !plan.literalViews.isEmpty
+        var candidates = [UInt64](repeating: 0, count: gate ? plan.gated.count : 0)
+        if gate { prefilter.select(plan.literalViews, in: views, into: &candidates) }
         pool.withScratch { scratch in
-            for index in active[target]![pl - 1] {
+            for index in plan.rules {
+                // No required literal in any of its views: PCRE2 cannot match, skip the rule.
+                if gate, plan.isGated(index), candidates[index >> 6] & (1 << UInt64(index & 63)) == 0 { continue }
                 let rule = ruleSet.rules[index]
                 if let ruleFilter, !ruleFilter.contains(rule.id) { continue }
                 RuleEvaluator.evaluate(rule, views: views, context: ctx, scratch: scratch, into: &collector)

@@ -98,7 +98,8 @@ public enum RuleFileParser {
         } else if !patterns.isEmpty && detector != nil {
             r.error(.invalidValue, "a rule has either 'patterns' or a 'detector', not both", f["detector"]?.key, rule: rid)
         }
-        var views: [ViewKind] = [.canonical]
+        // Default: every normalized view, so evasions (spacing, l33t, encodings) reach every rule.
+        var views: [ViewKind] = [.canonical, .compact, .decoded]
         if let n = f["views"]?.value {
             views = []
             for item in r.list(n, "views", rule: rid) {
@@ -108,6 +109,9 @@ public enum RuleFileParser {
                 }
             }
         }
+        // The compact view is canonical plus joins: it is only built when it differs, so a rule
+        // that reads compact must read canonical as well to see ordinary text.
+        if views.contains(.compact) && !views.contains(.canonical) { views.insert(.canonical, at: 0) }
         var maxSpan: Int?
         if let n = f["max_span"]?.value, let v = r.int(n, "max_span", rule: rid) {
             if v > 0 { maxSpan = v } else { r.error(.invalidValue, "max_span must be positive", n, rule: rid) }

@@ -97,6 +97,11 @@ enum CanonicalUnicode {
                 units.append(Unit(start: start, end: end, kind: k == 2 ? .space : k == 3 ? .drop : .emit, scalar: v))
                 continue
             }
+            // A tag space stands where a space was: dropping it would glue the visible words together.
+            if v == 0xE0020 {
+                units.append(Unit(start: start, end: end, kind: .space, scalar: v))
+                continue
+            }
             if Invisibles.isInvisible(scalar) || isCombiningMark(v) || (v >= 0x80 && v < 0xA0) && v != 0x85 {
                 units.append(Unit(start: start, end: end, kind: .drop, scalar: v))
                 continue

@@ -1,4 +1,4 @@
-/// A branch-free pass that rules out compaction for ordinary text: it looks for three
+/// A branch-free pass that rules out compaction for ordinary text: it looks for two
 /// isolated single-character tokens two bytes apart, or a token mixing letters with l33t
 /// digits/symbols. False positives only cost the exact check in `Compactor`.
 enum CompactPrefilter {
@@ -24,7 +24,7 @@ enum CompactPrefilter {
                     let c = UInt32(cls[Int(p[i])])
                     let t = c & 1
                     singles = (singles << 1 | (prev1 & ~prev2 & ~t & 1)) & 0x1F
-                    hit |= UInt32(singles & 0x15 == 0x15 ? 1 : 0)
+                    hit |= UInt32(singles & 0x05 == 0x05 ? 1 : 0)
                     cur = (cur | c) & (0 &- t)
                     hit |= (cur >> 1) & (cur >> 2) & 1
                     prev2 = prev1
@@ -32,7 +32,7 @@ enum CompactPrefilter {
                 }
                 // The last byte has no successor: count it as a single if isolated.
                 singles = (singles << 1 | (prev1 & ~prev2 & 1)) & 0x1F
-                hit |= UInt32(singles & 0x15 == 0x15 ? 1 : 0)
+                hit |= UInt32(singles & 0x05 == 0x05 ? 1 : 0)
             }
         }
         return hit != 0

@@ -1,5 +1,5 @@
 /// Builds the compact view from the canonical view: single letters split by one space, dot,
-/// dash or underscore are joined when three or more form a run (`i g n o r e`, `i.g.n.o.r.e`;
+/// dash or underscore are joined when three or more form a run (two beside another run) (`i g n o r e`, `i.g.n.o.r.e`;
 /// zero-width splits are already gone in canonical), and l33t digits/symbols are folded to
 /// letters inside tokens that mix them with letters (`1gn0r3` -> `ignore`, `2024` stays).
 public enum Compactor {
@@ -16,6 +16,16 @@ public enum Compactor {
 
     /// The compact view of a canonical view; reuses its bytes and map when nothing changes.
     public static func compactView(of canonical: TextView) -> TextView {
+        let ascii = asciiCompactView(of: canonical)
+        guard canonical.bytes.contains(where: { $0 >= 0x80 }) else { return ascii }
+        let deletions = ScalarJoiner.deletions(ascii.bytes, map: ascii.map)
+        guard !deletions.isEmpty else { return ascii }
+        let (bytes, own) = ScalarJoiner.apply(ascii.bytes, deleting: deletions)
+        return TextView(kind: .compact, bytes: bytes, map: own.composed(over: ascii.map), chain: ascii.chain)
+    }
+
+    /// Joins and l33t folding over ASCII tokens (the fast path).
+    static func asciiCompactView(of canonical: TextView) -> TextView {
         let chain = canonical.chain + ["compact"]
         let input = canonical.bytes
         guard CompactPrefilter.mayChange(input) else {
@@ -45,7 +55,7 @@ public enum Compactor {
         return TextView(kind: .compact, bytes: out, map: own.composed(over: canonical.map), chain: chain)
     }
 
-    /// Ranges of runs of >= 3 single-character tokens separated by exactly one separator,
+    /// Ranges of runs of >= 3 single-character tokens (or 2 beside another run) separated by exactly one separator,
     /// the same separator throughout. A space that stood for two or more whitespace bytes in
     /// the original (per `map`) ends the run: `i g n o r e  a l l` is two words.
     /// Each range starts at the first token and ends after the last one.
@@ -62,10 +72,16 @@ public enum Compactor {
                 last += 2; count += 1
                 if isLetter(b[last]) { letters += 1 }
             }
-            if count >= 3 && letters > 0 { runs.append(i..<(last + 1)) }
+            if count >= 2 && letters > 0 { runs.append(i..<(last + 1)) }
             i = last + 1
         }
-        return runs
+        // Two letters alone ("a b", "e.g.") are ordinary text; they join only as part of a
+        // spaced-out phrase, i.e. right next to another run ("t e l l   m e").
+        return runs.indices.filter { k in
+            runs[k].count >= 5
+                || (k > 0 && runs[k - 1].upperBound + 1 == runs[k].lowerBound)
+                || (k + 1 < runs.count && runs[k].upperBound + 1 == runs[k + 1].lowerBound)
+        }.map { runs[$0] }
     }
 
     /// True when the space at view byte `p` was followed by more removed bytes (a collapsed

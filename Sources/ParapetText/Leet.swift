@@ -1,6 +1,6 @@
 /// l33t folding: digits and symbols read as letters, applied only inside mixed tokens.
 enum Leet {
-    /// The letter a l33t byte stands for (0 o, 1 i, 3 e, 4 a, 5 s, 7 t, @ a, $ s).
+    /// The letter a l33t byte stands for (0 o, 1 i, 3 e, 4 a, 5 s, 7 t, 8 b, 9 g, @ a, $ s).
     @inline(__always) static func letter(for b: UInt8) -> UInt8? {
         switch b {
         case 0x30: return 0x6F
@@ -9,6 +9,8 @@ enum Leet {
         case 0x34: return 0x61
         case 0x35: return 0x73
         case 0x37: return 0x74
+        case 0x38: return 0x62
+        case 0x39: return 0x67
         case 0x40: return 0x61
         case 0x24: return 0x73
         default: return nil

@@ -12,7 +12,9 @@ public final class ViewSet {
         self.options = options
     }
 
-    /// All views of `kind` (one for most kinds; one per decoded segment for `.decoded`).
+    /// All views of `kind`: one for raw and canonical; for compact, one only when it differs from
+    /// canonical (rules that list compact also match canonical, so an identical copy would only
+    /// cost a second scan); one per decoded segment for `.decoded`.
     public func views(_ kind: ViewKind) -> [TextView] {
         if let cached = cache[kind] { return cached }
         let built: [TextView]
@@ -22,7 +24,9 @@ public final class ViewSet {
         case .canonical:
             built = [Canonicalizer.canonicalView(of: original)]
         case .compact:
-            built = [Compactor.compactView(of: views(.canonical)[0])]
+            let canonical = views(.canonical)[0]
+            let compact = Compactor.compactView(of: canonical)
+            built = compact.bytes == canonical.bytes ? [] : [compact]
         case .decoded:
             var result = DecodeChain.decodedViews(of: original, options: options)
             notes.append(contentsOf: result.notes)

@@ -69,8 +69,14 @@ struct TestCommand: ParsableCommand {
             options.scenarioDirectories += PolicySuite.scenarioDirectories(under: root + "/tool-calls")
         }
         options.policySources = rules.noDefaultRules ? [] : DefaultPack.policySources
+        // Policies sit in a `policies/` folder of a rule directory, as in the default pack.
         for dir in opts.ruleDirs {
-            options.policySources += (try? RuleSource.loadPolicies(from: dir)) ?? []
+            let policies = dir.hasSuffix("/policies") || dir == "policies" ? dir : dir + "/policies"
+            guard FileManager.default.fileExists(atPath: policies) else { continue }
+            do { options.policySources += try RuleSource.loadPolicies(from: policies) } catch {
+                StdIO.error(error.description)
+                throw ExitCode(2)
+            }
         }
         options.contentChecker = guardian.toolArgumentChecker
         options.corpusFiles += paths.filter { $0.hasSuffix(".jsonl") }.map { ($0, $0) }

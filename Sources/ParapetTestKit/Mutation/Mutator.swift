@@ -12,6 +12,7 @@ public enum Mutators {
     public static let all: [any Mutator] = [
         HomoglyphMutator(), ZeroWidthMutator(), TagCharacterMutator(), FullwidthMutator(),
         SpacingMutator(), LeetMutator(), CaseMutator(), Base64WrapMutator(), HexWrapMutator(),
+        BidiMutator(), PercentWrapMutator(), EntityMutator(), EscapeMutator(), Rot13Mutator(), CommentMutator(),
     ]
 }
 

@@ -16,11 +16,26 @@ public enum TagCharDecoder {
                 i += 4
                 continue
             }
+            // A visible non-ASCII letter between tag characters (tags shadow ASCII only, so
+            // "ü" in a hidden German sentence stays visible) belongs to the hidden text.
+            if var seg = current, text[i] >= 0xC2, text[i] != 0xF3 || i + 1 >= text.count || text[i + 1] != 0xA0 {
+                let (scalar, len) = UTF8Decoding.decode(text, at: i)
+                if scalar != nil, Self.isTag(text, at: i + len) {
+                    for k in i..<(i + len) { seg.append(text[k], from: i..<(i + len)) }
+                    current = seg
+                    i += len
+                    continue
+                }
+            }
             if let seg = current, !seg.bytes.isEmpty { found.append(seg) }
             current = nil
             i += 1
         }
         if let seg = current, !seg.bytes.isEmpty { found.append(seg) }
         return found
+    }
+
+    static func isTag(_ text: [UInt8], at i: Int) -> Bool {
+        i + 3 < text.count && text[i] == 0xF3 && text[i + 1] == 0xA0 && (text[i + 2] == 0x80 || text[i + 2] == 0x81)
     }
 }

@@ -1,0 +1,160 @@
+import Foundation
+import Parapet
+import ParapetJSON
+import ParapetPolicy
+
+/// The benchmark sections; each prints its own table.
+enum Sections {
+    static func makeGuard(_ sources: [RuleSource], prefilter: Bool = true) -> Guard {
+        do {
+            let set = try RuleCompiler(registry: .standard).compile(sources)
+            return Guard(engine: Engine(ruleSet: set, config: EngineConfig(usePrefilter: prefilter)))
+        } catch {
+            print("rule pack failed to compile: \(error)")
+            exit(2)
+        }
+    }
+
+    static func header(_ title: String) { print("== \(title)") }
+
+    static func coldStart(budget: Double) {
+        header("cold start (default packs)")
+        let sources = DefaultPack.ruleSources
+        let load = measure(minRuns: 10, maxRuns: 200, budget: budget * 4) { _ = DefaultPack.ruleSources }
+        let compile = measure(minRuns: 10, maxRuns: 200, budget: budget * 4) { _ = makeGuard(sources) }
+        let g = makeGuard(sources)
+        print("  rules: \(g.engine.ruleSet.rules.count), gated by literals: \(g.engine.prefilter.ruleLiterals.filter { $0 != nil }.count), literal automaton states: \(g.engine.prefilter.automatonStates)")
+        print("  load embedded sources    \(fmt(load.median)) / \(fmt(load.p99))")
+        print("  parse+compile+JIT+gate   \(fmt(compile.median)) / \(fmt(compile.p99))")
+        if let cli = cliPath() {
+            let tmp = NSTemporaryDirectory() + "parapet-bench-one.txt"
+            FileManager.default.createFile(atPath: tmp, contents: Data("What is a good recipe for pasta?\n".utf8))
+            var runs: [ChildRun] = []
+            for _ in 0..<(budget < 0.3 ? 5 : 15) { runs.append(ChildRun.run([cli, "scan"], stdinPath: tmp)) }
+            let st = Stats(runs.map(\.nanos))
+            print("  CLI process, one prompt  \(fmt(st.median)) / \(fmt(st.p99))   peak RSS \(runs.map(\.maxRSSKiB).max()! / 1024) MiB")
+        }
+        print()
+    }
+
+    static func latency(budget: Double) {
+        header("in-process scan latency, default packs, benign prose (prefilter on | off)")
+        let sources = DefaultPack.ruleSources
+        let on = makeGuard(sources).engine, off = makeGuard(sources, prefilter: false).engine
+        print("  \(padRight("target", 8)) PL  \(padRight("size", 7))  \(pad("on median", 10)) \(pad("on p99", 10))  \(pad("off median", 10)) \(pad("off p99", 10))")
+        for target in [Target.input, .context, .output] {
+            for pl in [1, 4] {
+                for size in [200, 2_000, 20_000, 200_000] {
+                    let bytes = Array(Inputs.prose(size).utf8)
+                    let a = measure(budget: budget) { _ = on.scan(bytes, target: target, paranoia: pl) }
+                    let b = measure(budget: budget) { _ = off.scan(bytes, target: target, paranoia: pl) }
+                    print("  \(padRight(target.rawValue, 8)) \(pl)   \(padRight(sizeName(size), 7))  \(fmt(a.median)) \(fmt(a.p99))  \(fmt(b.median)) \(fmt(b.p99))")
+                }
+            }
+        }
+        for (name, text) in [("attack", Inputs.attack(2_000)), ("non-ASCII", Inputs.prose(2_000, nonASCII: true))] {
+            let bytes = Array(text.utf8)
+            let a = measure(budget: budget) { _ = on.scan(bytes, target: .input, paranoia: 1) }
+            let b = measure(budget: budget) { _ = off.scan(bytes, target: .input, paranoia: 1) }
+            print("  input    1   2 KB \(padRight(name, 9)) \(fmt(a.median)) \(fmt(a.p99))  \(fmt(b.median)) \(fmt(b.p99))")
+        }
+        print()
+    }
+
+    static func views(budget: Double) {
+        header("view building (new ViewSet each call)")
+        print("  \(padRight("text", 10)) \(padRight("size", 7)) \(pad("canonical", 10)) \(pad("+compact", 10)) \(pad("decoded", 10))")
+        for nonASCII in [false, true] {
+            for size in [200, 2_000, 20_000, 200_000] {
+                let bytes = Array(Inputs.prose(size, nonASCII: nonASCII).utf8)
+                let c = measure(budget: budget / 2) { _ = ViewSet(bytes).views(.canonical) }
+                let cc = measure(budget: budget / 2) { _ = ViewSet(bytes).views(.compact) }
+                let d = measure(budget: budget / 2) { _ = ViewSet(bytes).views(.decoded) }
+                print("  \(padRight(nonASCII ? "non-ASCII" : "ASCII", 10)) \(padRight(sizeName(size), 7)) \(fmt(c.median)) \(fmt(cc.median)) \(fmt(d.median))")
+            }
+        }
+        print()
+    }
+
+    static func scaling(budget: Double) {
+        header("scaling: default pack vs pack x10 (generated copies with distinct literals)")
+        let one = makeGuard(ScaledPack.sources(multiplier: 1)).engine
+        let ten = makeGuard(ScaledPack.sources(multiplier: 10)).engine
+        let tenOff = makeGuard(ScaledPack.sources(multiplier: 10), prefilter: false).engine
+        print("  rules x1: \(one.ruleSet.rules.count), x10: \(ten.ruleSet.rules.count); automaton states x10: \(ten.prefilter.automatonStates)")
+        print("  \(padRight("input", 16)) \(pad("x1", 10)) \(pad("x10", 10)) \(pad("ratio", 7))  \(pad("x10 no gate", 11))")
+        for (name, text, pl) in [("2 KB benign PL1", Inputs.prose(2_000), 1), ("2 KB attack PL1", Inputs.attack(2_000), 1),
+                                 ("2 KB benign PL4", Inputs.prose(2_000), 4), ("20 KB benign PL1", Inputs.prose(20_000), 1)] {
+            let bytes = Array(text.utf8)
+            let a = measure(budget: budget) { _ = one.scan(bytes, target: .input, paranoia: pl) }
+            let b = measure(budget: budget) { _ = ten.scan(bytes, target: .input, paranoia: pl) }
+            let c = measure(budget: budget) { _ = tenOff.scan(bytes, target: .input, paranoia: pl) }
+            print("  \(padRight(name, 16)) \(fmt(a.median)) \(fmt(b.median)) \(pad(format2(b.median / a.median) + "x", 7))  \(fmt(c.median, ))")
+        }
+        print()
+    }
+
+    static func jsonl(messages: Int, runs: Int) {
+        header("JSONL throughput of the CLI (parapet scan --jsonl), mixed corpus")
+        let corpus = Inputs.mixedCorpus(messages: messages)
+        let path = NSTemporaryDirectory() + "parapet-bench-corpus.jsonl"
+        FileManager.default.createFile(atPath: path, contents: Data(corpus.jsonl))
+        let mb = Double(corpus.jsonl.count) / 1e6
+        print("  corpus: \(corpus.texts.count) messages, \(format2(mb)) MB (team corpus texts + synthetic prompts, documents, outputs)")
+        if let cli = cliPath() {
+            var results: [ChildRun] = []
+            for _ in 0..<runs { results.append(ChildRun.run([cli, "scan", "--jsonl"], stdinPath: path)) }
+            let st = Stats(results.map(\.nanos))
+            let secs = st.median / 1e9
+            print("  CLI: \(format1(mb / secs)) MB/s, \(Int(Double(corpus.texts.count) / secs)) messages/s (median of \(runs) runs, \(format2(secs)) s), peak RSS \(results.map(\.maxRSSKiB).max()! / 1024) MiB, exit \(results[0].status >> 8)")
+        } else {
+            print("  CLI binary not found next to parapet-bench: build it with --product parapet")
+        }
+        // In-process, same texts: the figure the peers script compares against.
+        let engine = makeGuard(DefaultPack.ruleSources).engine
+        let items = corpus.texts.map { (Array($0.0.utf8), Target(rawValue: $0.1) ?? .input) }
+        let textBytes = items.reduce(0) { $0 + $1.0.count }
+        var times: [UInt64] = []
+        for _ in 0..<runs {
+            let t0 = nowNanos()
+            for (b, t) in items { _ = engine.scan(b, target: t) }
+            times.append(nowNanos() - t0)
+        }
+        let secs = Stats(times).median / 1e9
+        print("  in-process: \(format1(Double(textBytes) / 1e6 / secs)) MB/s of text, \(Int(Double(items.count) / secs)) messages/s, \(fmt(secs * 1e9 / Double(items.count))) per message")
+        print()
+    }
+
+    static func policy(budget: Double) {
+        header("policy decision latency (synthetic 100-tool policy)")
+        let engine = PolicyEngine(policy: .synthetic(toolCount: 100))
+        // One call per argument kind of the synthetic policy: path, URL, number.
+        let calls: [(String, ToolCall)] = [
+            ("path arg (allow)", ToolCall(tool: "tool_0", args: .object([(key: "path", value: .string("/workspace/src/main.swift"))]))),
+            ("URL arg (allow)", ToolCall(tool: "tool_1", args: .object([(key: "url", value: .string("https://api.example.com/v1/items?q=1"))]))),
+            ("number arg (ask)", ToolCall(tool: "tool_98", args: .object([(key: "amount", value: .number("250"))]))),
+            ("path arg (deny)", ToolCall(tool: "tool_3", args: .object([(key: "path", value: .string("/etc/passwd"))]))),
+        ]
+        for (name, call) in calls {
+            var k = 0
+            let st = measure(budget: budget) {
+                k += 1
+                _ = engine.decide(call, session: "bench-\(k & 63)")
+            }
+            print("  \(padRight(name, 18)) \(fmt(st.median)) / \(fmt(st.p99))")
+        }
+        let json = Array(#"{"tool":"tool_1","args":{"url":"https://api.example.com/v1/items"},"session":"s1"}"#.utf8)
+        let st = measure(budget: budget) { _ = engine.decide(json: json) }
+        print("  \(padRight("JSON request", 18)) \(fmt(st.median)) / \(fmt(st.p99))   (parse + decide)")
+        print()
+    }
+
+    static func sizeName(_ n: Int) -> String { n >= 1000 ? "\(n / 1000) KB" : "\(n) B" }
+
+    /// The `parapet` binary built next to this one.
+    static func cliPath() -> String? {
+        let me = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
+        let p = me.deletingLastPathComponent().appendingPathComponent("parapet").path
+        return FileManager.default.isExecutableFile(atPath: p) ? p : nil
+    }
+}

@@ -1,0 +1,57 @@
+import ParapetRules
+import ParapetText
+
+/// Counts sentences that open with a task verb ("Explain …", "Write …", "Recommend …") or a
+/// request to the assistant ("can you …"). In retrieved data such sentences are addressed to the
+/// model reading it, not to a human reader. Scores `score_per_sentence` each, capped at `max_score`.
+struct ImperativeDensityDetector: Detector {
+    static let name = "imperative-density"
+    let verbs: StemTable
+    let minSentences: Int
+    let perSentence: Int
+    let maxScore: Int
+    let maxBytes: Int
+
+    init(params: [String: RuleValue]) throws {
+        let p = try DetectorParams(params, allowed: ["verbs", "min_sentences", "score_per_sentence", "max_score", "max_bytes"])
+        verbs = StemTable(try p.words("verbs"))
+        minSentences = try p.int("min_sentences", default: 1, in: 1...20)
+        perSentence = try p.int("score_per_sentence", default: 3, in: 1...10)
+        maxScore = try p.int("max_score", default: 5, in: 1...20)
+        maxBytes = try p.int("max_bytes", default: 65_536, in: 256...1_048_576)
+    }
+
+    func detect(_ view: TextView, context: ScanContext) -> [DetectorHit] {
+        let b = view.bytes
+        let n = min(b.count, maxBytes)
+        var count = 0
+        var first: Range<Int>? = nil
+        var atStart = true
+        var i = 0
+        while i < n {
+            let c = b[i]
+            if atStart {
+                // Skip what may precede a sentence: spaces, bullets, quotes, list numbers.
+                if ByteClass.isSpace(c) || c == 0x2D || c == 0x2A || c == 0x22 || c == 0x27 || c == 0x3E || c == 0x23 { i += 1; continue }
+                atStart = false
+                if let len = verbs.match(b, at: i), i + len == n || !ByteClass.isLetter(b[i + len]) || verbsAreStems {
+                    count += 1
+                    if first == nil { first = i..<(i + len) }
+                    i += len
+                    continue
+                }
+            }
+            // A sentence ends at . ! ? or a line break followed by space (canonical keeps punctuation).
+            if c == 0x2E || c == 0x21 || c == 0x3F || c == 0x0A || c == 0x7C || c == 0x3A {
+                if i + 1 >= n || ByteClass.isSpace(b[i + 1]) || c == 0x0A || c == 0x7C { atStart = true }
+            }
+            i += 1
+        }
+        guard count >= minSentences, let span = first else { return [] }
+        let score = min(maxScore, perSentence * count)
+        return [DetectorHit(range: span, score: score, note: "\(count) sentence(s) open with a task verb")]
+    }
+
+    /// Verb entries are whole words ("write", "can you"): the next byte must not be a letter.
+    private var verbsAreStems: Bool { false }
+}

@@ -1,0 +1,44 @@
+/// A set of lower-case word stems looked up by their first byte, for prefix matching at word starts.
+/// ASCII stems match only where a word begins; stems that start with a non-ASCII letter also match
+/// inside a run of letters, because CJK and Thai text has no spaces between words.
+struct StemTable: Sendable {
+    private var buckets: [[[UInt8]]] = Array(repeating: [], count: 256)
+    let longest: Int
+
+    init(_ stems: [String]) {
+        var longest = 0
+        for s in stems {
+            let b = Array(s.utf8)
+            buckets[Int(b[0])].append(b)
+            longest = max(longest, b.count)
+        }
+        // Longer stems first, so the reported match is the most specific one.
+        for i in buckets.indices { buckets[i].sort { $0.count > $1.count } }
+        self.longest = longest
+    }
+
+    /// Length of the stem that starts at `i`, if any.
+    func match(_ bytes: [UInt8], at i: Int) -> Int? {
+        let first = bytes[i]
+        if first < 0x80, i > 0, ByteClass.isWordByte(bytes[i - 1]) { return nil }
+        if first >= 0x80 && first < 0xC0 { return nil }  // continuation byte: not a character start
+        for stem in buckets[Int(first)] where i + stem.count <= bytes.count {
+            var ok = true
+            var k = 1
+            while k < stem.count { if bytes[i + k] != stem[k] { ok = false; break }; k += 1 }
+            if ok { return stem.count }
+        }
+        return nil
+    }
+}
+
+/// Byte classes shared by the detectors (ASCII only; any non-ASCII byte counts as a letter).
+enum ByteClass {
+    @inline(__always) static func isWordByte(_ b: UInt8) -> Bool {
+        (b >= 0x61 && b <= 0x7A) || (b >= 0x41 && b <= 0x5A) || (b >= 0x30 && b <= 0x39) || b == 0x5F || b >= 0x80
+    }
+    @inline(__always) static func isLetter(_ b: UInt8) -> Bool {
+        (b >= 0x61 && b <= 0x7A) || (b >= 0x41 && b <= 0x5A)
+    }
+    @inline(__always) static func isSpace(_ b: UInt8) -> Bool { b == 0x20 || (b >= 0x09 && b <= 0x0D) }
+}

@@ -1,0 +1,97 @@
+import ParapetRules
+import ParapetText
+
+/// Finds optimizer-made adversarial suffixes (GCG and relatives): runs of whitespace-separated
+/// tokens that mix letters with brackets, braces, backslashes and quotes, inside a stretch whose
+/// brackets do not balance. Code and markup are symbol-heavy too, but their brackets nest; token
+/// soup does not. Works on the raw view so case changes inside tokens stay visible.
+struct TokenSoupDetector: Detector {
+    static let name = "token-soup"
+    let window: Int
+    let minOdd: Int
+    let minMismatch: Int
+    let maxTokens: Int
+
+    init(params: [String: RuleValue]) throws {
+        let p = try DetectorParams(params, allowed: ["window", "min_odd_tokens", "min_bracket_mismatch", "max_tokens"])
+        window = try p.int("window", default: 16, in: 4...64)
+        minOdd = try p.int("min_odd_tokens", default: 5, in: 1...64)
+        minMismatch = try p.int("min_bracket_mismatch", default: 2, in: 0...64)
+        maxTokens = try p.int("max_tokens", default: 8_192, in: 16...100_000)
+    }
+
+    func detect(_ view: TextView, context: ScanContext) -> [DetectorHit] {
+        let b = view.bytes
+        var starts: [Int] = []
+        var ends: [Int] = []
+        var odd: [Bool] = []
+        var i = 0
+        while i < b.count && starts.count < maxTokens {
+            while i < b.count && ByteClass.isSpace(b[i]) { i += 1 }
+            if i >= b.count { break }
+            let s = i
+            while i < b.count && !ByteClass.isSpace(b[i]) { i += 1 }
+            starts.append(s); ends.append(i)
+            odd.append(Self.isOdd(b, s, i))
+        }
+        guard odd.count >= minOdd else { return [] }
+        var inWindow = 0
+        var best = -1
+        var bestStart = 0
+        for t in odd.indices {
+            if odd[t] { inWindow += 1 }
+            if t >= window, odd[t - window] { inWindow -= 1 }
+            if inWindow > best { best = inWindow; bestStart = max(0, t - window + 1) }
+        }
+        guard best >= minOdd else { return [] }
+        let lastToken = min(odd.count - 1, bestStart + window - 1)
+        let range = starts[bestStart]..<ends[lastToken]
+        // Balance is judged over the whole text: a window may cut well-formed JSON or code in half.
+        let mismatches = Self.bracketMismatches(b, 0..<min(b.count, ends[ends.count - 1]))
+        guard mismatches >= minMismatch else { return [] }
+        return [DetectorHit(range: range, note: "\(best) odd tokens in \(window), \(mismatches) unbalanced brackets")]
+    }
+
+    /// A token is odd when it mixes letters with code punctuation, or switches case mid-word.
+    static func isOdd(_ b: [UInt8], _ s: Int, _ e: Int) -> Bool {
+        var letters = 0, syms = 0, caseFlips = 0
+        var prevLower = false
+        for k in s..<e {
+            let c = b[k]
+            if ByteClass.isLetter(c) {
+                letters += 1
+                let upper = c <= 0x5A
+                if upper && prevLower { caseFlips += 1 }
+                prevLower = !upper
+            } else {
+                prevLower = false
+                switch c {
+                case 0x7B, 0x7D, 0x5B, 0x5D, 0x28, 0x29, 0x3C, 0x3E, 0x5C, 0x60, 0x7C, 0x24, 0x40, 0x5E, 0x7E, 0x22, 0x3D, 0x25, 0x2A, 0x23, 0x3B:
+                    syms += 1
+                default: break
+                }
+            }
+        }
+        if syms >= 2 && (letters >= 1 || e - s >= 3) { return true }
+        if syms >= 1 && letters >= 3 { return true }
+        return caseFlips >= 1 && letters >= 6
+    }
+
+    /// Closing brackets that do not match the innermost open one, plus brackets left open.
+    static func bracketMismatches(_ b: [UInt8], _ r: Range<Int>) -> Int {
+        var stack: [UInt8] = []
+        var bad = 0
+        for k in r {
+            let c = b[k]
+            switch c {
+            case 0x28, 0x5B, 0x7B:
+                if stack.count < 64 { stack.append(c) } else { bad += 1 }
+            case 0x29, 0x5D, 0x7D:
+                let want: UInt8 = c == 0x29 ? 0x28 : (c == 0x5D ? 0x5B : 0x7B)
+                if stack.last == want { stack.removeLast() } else { bad += 1 }
+            default: break
+            }
+        }
+        return bad + stack.count
+    }
+}

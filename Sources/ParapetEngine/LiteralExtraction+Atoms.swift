@@ -1,0 +1,174 @@
+/// Atoms of the pattern reader: characters, escapes, classes and groups.
+extension PatternReader {
+    mutating func parseAtom() -> LiteralInfo? {
+        let c = bytes[pos]
+        switch c {
+        case UInt8(ascii: "("): return parseGroup()
+        case UInt8(ascii: "["):
+            if let small = smallClass() { return small }
+            return skipClass() ? .opaque : nil
+        case UInt8(ascii: "\\"): return parseEscape()
+        case UInt8(ascii: "."): pos += 1; return .opaque
+        case UInt8(ascii: "^"), UInt8(ascii: "$"): pos += 1; return .empty
+        case UInt8(ascii: "?"), UInt8(ascii: "*"), UInt8(ascii: "+"): return nil // quantifier with nothing before it
+        default:
+            if c < 0x80 {
+                pos += 1
+                return char(c)
+            }
+            return nonASCIIChar()
+        }
+    }
+
+    /// One ASCII character as an exact, lower-cased one-byte text.
+    func char(_ c: UInt8) -> LiteralInfo {
+        let folded = c >= 0x41 && c <= 0x5A ? c | 0x20 : c
+        return LiteralInfo(exact: [[folded]], required: nil)
+    }
+
+    /// A multi-byte character: exact only where matching is case-sensitive.
+    mutating func nonASCIIChar() -> LiteralInfo? {
+        let lead = bytes[pos]
+        let len = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1
+        guard pos + len <= bytes.count else { return nil }
+        let seq = Array(bytes[pos..<pos + len])
+        pos += len
+        if caseless { return .opaque }
+        return LiteralInfo(exact: [Prefilter.normalizeLiteral(seq)], required: nil)
+    }
+
+    mutating func parseEscape() -> LiteralInfo? {
+        guard let e = peek(1) else { return nil }
+        pos += 2
+        switch e {
+        case UInt8(ascii: "b"), UInt8(ascii: "B"), UInt8(ascii: "A"), UInt8(ascii: "z"), UInt8(ascii: "Z"),
+             UInt8(ascii: "G"), UInt8(ascii: "K"):
+            return .empty
+        case UInt8(ascii: "d"), UInt8(ascii: "D"), UInt8(ascii: "w"), UInt8(ascii: "W"), UInt8(ascii: "s"),
+             UInt8(ascii: "S"), UInt8(ascii: "h"), UInt8(ascii: "H"), UInt8(ascii: "v"), UInt8(ascii: "V"),
+             UInt8(ascii: "R"), UInt8(ascii: "N"), UInt8(ascii: "X"), UInt8(ascii: "C"):
+            // `\N{U+hhhh}` names a character; its braces must not be read as text.
+            return peek() == UInt8(ascii: "{") ? nil : .opaque
+        case UInt8(ascii: "p"), UInt8(ascii: "P"):
+            if peek() == UInt8(ascii: "{") { return skipPast(UInt8(ascii: "}")) ? .opaque : nil }
+            pos += 1
+            return .opaque
+        case UInt8(ascii: "n"): return char(0x0A)
+        case UInt8(ascii: "t"): return char(0x09)
+        case UInt8(ascii: "r"): return char(0x0D)
+        case UInt8(ascii: "f"): return char(0x0C)
+        case UInt8(ascii: "e"): return char(0x1B)
+        case UInt8(ascii: "a"): return char(0x07)
+        case UInt8(ascii: "x"): return hexEscape()
+        case UInt8(ascii: "Q"): return quoted()
+        case UInt8(ascii: "E"): return .empty
+        default:
+            // Escaped punctuation is that character; escaped letters and digits we do not
+            // list (back-references, \g, \k, octal, \c, \o, \u...) are left to PCRE2.
+            let isAlnum = (e >= 0x30 && e <= 0x39) || (e | 0x20 >= 0x61 && e | 0x20 <= 0x7A)
+            if e < 0x80, !isAlnum { return char(e) }
+            return nil
+        }
+    }
+
+    /// `\xhh` or `\x{h...}`: ASCII code points are literal; others are left opaque.
+    mutating func hexEscape() -> LiteralInfo? {
+        var digits: [UInt8] = []
+        if peek() == UInt8(ascii: "{") {
+            pos += 1
+            while let c = peek(), c != UInt8(ascii: "}") { digits.append(c); pos += 1 }
+            guard peek() == UInt8(ascii: "}") else { return nil }
+            pos += 1
+        } else {
+            while digits.count < 2, let c = peek(), Self.hexValue(c) != nil { digits.append(c); pos += 1 }
+        }
+        var value = 0
+        for d in digits {
+            guard let v = Self.hexValue(d) else { return nil }
+            value = value * 16 + v
+            if value > 0x10FFFF { return nil }
+        }
+        return value < 0x80 ? char(UInt8(value)) : .opaque
+    }
+
+    static func hexValue(_ c: UInt8) -> Int? {
+        switch c {
+        case 0x30...0x39: return Int(c - 0x30)
+        case 0x41...0x46: return Int(c - 0x41 + 10)
+        case 0x61...0x66: return Int(c - 0x61 + 10)
+        default: return nil
+        }
+    }
+
+    /// `\Q...\E`: everything in between is literal text.
+    mutating func quoted() -> LiteralInfo? {
+        var items: [LiteralInfo] = []
+        while pos < bytes.count {
+            if bytes[pos] == UInt8(ascii: "\\"), peek(1) == UInt8(ascii: "E") { pos += 2; break }
+            let c = bytes[pos]
+            if c < 0x80 {
+                items.append(char(c))
+                pos += 1
+            } else {
+                guard let info = nonASCIIChar() else { return nil }
+                items.append(info)
+            }
+        }
+        return LiteralSets.sequence(items)
+    }
+
+    /// A class of a few plain letters, digits or `_` (like `[pousr]`) as an exact set of
+    /// one-byte texts; nil (position unchanged) for anything else.
+    mutating func smallClass() -> LiteralInfo? {
+        var i = pos + 1
+        var set = Set<[UInt8]>()
+        while i < bytes.count, bytes[i] != UInt8(ascii: "]") {
+            let c = bytes[i]
+            let plain = (c >= 0x30 && c <= 0x39) || (c | 0x20 >= 0x61 && c | 0x20 <= 0x7A) || c == UInt8(ascii: "_")
+            guard plain, set.count < 8 else { return nil }
+            set.insert([c >= 0x41 && c <= 0x5A ? c | 0x20 : c])
+            i += 1
+        }
+        guard i < bytes.count, !set.isEmpty else { return nil }
+        pos = i + 1
+        return LiteralInfo(exact: set, required: nil)
+    }
+
+    /// Moves past the next `close` byte; false if there is none.
+    mutating func skipPast(_ close: UInt8) -> Bool {
+        while pos < bytes.count {
+            defer { pos += 1 }
+            if bytes[pos] == close { return true }
+        }
+        return false
+    }
+
+    /// Skips a character class `[...]`, honouring `[]...]`, `[^]...]`, escapes and `[:name:]`.
+    mutating func skipClass() -> Bool {
+        pos += 1
+        if peek() == UInt8(ascii: "^") { pos += 1 }
+        if peek() == UInt8(ascii: "]") { pos += 1 }
+        while pos < bytes.count {
+            let c = bytes[pos]
+            if c == UInt8(ascii: "\\") {
+                if peek(1) == UInt8(ascii: "Q") {
+                    pos += 2
+                    while pos < bytes.count, !(bytes[pos] == UInt8(ascii: "\\") && peek(1) == UInt8(ascii: "E")) { pos += 1 }
+                    pos += 2
+                    continue
+                }
+                pos += 2
+                continue
+            }
+            if c == UInt8(ascii: "["), peek(1) == UInt8(ascii: ":") {
+                pos += 2
+                while pos < bytes.count, !(bytes[pos] == UInt8(ascii: ":") && peek(1) == UInt8(ascii: "]")) { pos += 1 }
+                pos += 2
+                continue
+            }
+            pos += 1
+            if c == UInt8(ascii: "]") { return true }
+        }
+        return false
+    }
+}

@@ -1,0 +1,116 @@
+/// Finds the literals a PCRE2 pattern requires: every match contains at least one of them.
+///
+/// A conservative reader of the pattern source. Anything it does not fully understand
+/// (verbs, conditionals, recursion, extended mode, unknown escapes) makes it give up, so a rule
+/// then always runs; giving up is always safe, a wrong literal never is. ASCII letters are
+/// lower-cased (the prefilter folds ASCII case); non-ASCII characters only count as literal where
+/// the pattern is case-sensitive, because caseless PCRE2 matches case variants we do not enumerate.
+public enum LiteralExtraction {
+    /// The required literals of `pattern` (lower-cased UTF-8), or nil when none can be proven.
+    public static func requiredLiterals(of pattern: String, caseless: Bool = true) -> [[UInt8]]? {
+        var parser = PatternReader(bytes: Array(pattern.utf8), caseless: caseless)
+        guard let info = parser.parseAll(), LiteralSets.usable(info.required) else { return nil }
+        return info.required!.sorted { $0.lexicographicallyPrecedes($1) }
+    }
+}
+
+/// Recursive-descent reader of PCRE2 syntax; `nil` from any step means "not understood".
+struct PatternReader {
+    let bytes: [UInt8]
+    var pos = 0
+    var caseless: Bool
+
+    init(bytes: [UInt8], caseless: Bool) {
+        self.bytes = bytes
+        self.caseless = caseless
+    }
+
+    mutating func parseAll() -> LiteralInfo? {
+        guard let info = parseAlternation() else { return nil }
+        return pos == bytes.count ? info : nil
+    }
+
+    var atEnd: Bool { pos >= bytes.count }
+    func peek(_ k: Int = 0) -> UInt8? { pos + k < bytes.count ? bytes[pos + k] : nil }
+
+    /// branch ('|' branch)* — stops before ')' or at the end. Inline flags end with the group.
+    mutating func parseAlternation() -> LiteralInfo? {
+        let savedCaseless = caseless
+        var branches: [LiteralInfo] = []
+        while true {
+            guard let b = parseBranch() else { return nil }
+            branches.append(b)
+            if peek() == UInt8(ascii: "|") { pos += 1; continue }
+            break
+        }
+        caseless = savedCaseless
+        return LiteralSets.alternation(branches)
+    }
+
+    mutating func parseBranch() -> LiteralInfo? {
+        var items: [LiteralInfo] = []
+        while let c = peek(), c != UInt8(ascii: "|"), c != UInt8(ascii: ")") {
+            guard let atom = parseAtom() else { return nil }
+            guard let q = parseQuantifier() else { return nil }
+            if let (lo, hi) = q {
+                items += LiteralSets.repeated(atom, min: lo, max: hi)
+            } else {
+                items.append(atom)
+            }
+        }
+        return LiteralSets.sequence(items)
+    }
+
+    /// Returns `.some(nil)` when no quantifier follows, `.some((min, max))` for one, nil if unreadable.
+    mutating func parseQuantifier() -> (Int, Int?)?? {
+        guard let c = peek() else { return .some(nil) }
+        var result: (Int, Int?)
+        switch c {
+        case UInt8(ascii: "?"): result = (0, 1); pos += 1
+        case UInt8(ascii: "*"): result = (0, nil); pos += 1
+        case UInt8(ascii: "+"): result = (1, nil); pos += 1
+        case UInt8(ascii: "{"):
+            switch braceQuantifier() {
+            case .notQuantifier: return .some(nil)
+            case .unreadable: return nil
+            case .quantifier(let lo, let hi): result = (lo, hi)
+            }
+        default: return .some(nil)
+        }
+        // Lazy and possessive suffixes do not change what can match.
+        if let s = peek(), s == UInt8(ascii: "?") || s == UInt8(ascii: "+") { pos += 1 }
+        if let n = peek(), n == UInt8(ascii: "?") || n == UInt8(ascii: "*") || n == UInt8(ascii: "+") || n == UInt8(ascii: "{") {
+            return nil // stacked quantifiers: leave to PCRE2
+        }
+        return .some(result)
+    }
+
+    enum Brace { case notQuantifier, unreadable, quantifier(Int, Int?) }
+
+    /// `{n}`, `{n,}`, `{n,m}`, `{,m}`; a `{` that cannot start one is a literal brace in PCRE2.
+    mutating func braceQuantifier() -> Brace {
+        var i = pos + 1
+        func number() -> Int? {
+            var v: Int? = nil
+            while i < bytes.count, bytes[i] >= 0x30, bytes[i] <= 0x39 {
+                v = (v ?? 0) * 10 + Int(bytes[i] - 0x30)
+                if v! > 65535 { return nil }
+                i += 1
+            }
+            return v
+        }
+        guard i < bytes.count else { return .notQuantifier }
+        let first = bytes[i]
+        let startsLikeOne = (first >= 0x30 && first <= 0x39) || first == UInt8(ascii: ",") || first == UInt8(ascii: " ")
+        guard startsLikeOne else { return .notQuantifier }
+        let lo = number()
+        var hi: Int? = lo
+        if i < bytes.count, bytes[i] == UInt8(ascii: ",") {
+            i += 1
+            hi = number()
+        }
+        guard i < bytes.count, bytes[i] == UInt8(ascii: "}"), lo != nil || hi != nil else { return .unreadable }
+        pos = i + 1
+        return .quantifier(lo ?? 0, hi)
+    }
+}

@@ -1,0 +1,45 @@
+import ParapetRules
+import ParapetText
+
+/// What one (target, paranoia) scan does, decided once when the engine is built: which rules
+/// are active, which of them the literal pass may skip, and which views that pass reads.
+public struct ScanPlan: Sendable {
+    /// Active rule indices, in pack order.
+    let rules: [Int]
+    /// Bitset over rule indices: rules skipped unless the literal pass selects them.
+    let gated: [UInt64]
+    /// Views the literal pass reads, in `ViewKind.allCases` order.
+    public let literalViews: [ViewKind]
+
+    /// Fewest gated rules that make a literal pass over a view worth its cost; below this, PCRE2's
+    /// own start-of-match optimisations over a few rules beat one more pass over the text.
+    static let minRulesPerView = 3
+
+    init(rules: [Int], ruleSet: CompiledRuleSet, prefilter: Prefilter) {
+        self.rules = rules
+        // A view is left out of the literal pass only when few gated rules read it and none of
+        // them reads any other view (output secret rules on `raw`): then PCRE2's own
+        // start-of-match search over those few rules is cheaper than one more pass.
+        var perView = [Int](repeating: 0, count: ViewKind.allCases.count)
+        var mixed = [Bool](repeating: false, count: ViewKind.allCases.count)
+        for i in rules where prefilter.ruleLiterals[i] != nil {
+            let views = ruleSet.rules[i].spec.views
+            for (k, kind) in ViewKind.allCases.enumerated() where views.contains(kind) {
+                perView[k] += 1
+                if views.contains(where: { $0 != kind }) { mixed[k] = true }
+            }
+        }
+        let scanned = ViewKind.allCases.enumerated().filter { perView[$0.offset] >= Self.minRulesPerView || mixed[$0.offset] }.map(\.element)
+        let scannedMask = Prefilter.mask(scanned)
+        var gated = [UInt64](repeating: 0, count: (ruleSet.rules.count + 63) >> 6)
+        for i in rules where prefilter.ruleLiterals[i] != nil {
+            // Gate a rule only when every view it matches on gets the literal pass.
+            if Prefilter.mask(ruleSet.rules[i].spec.views) & ~scannedMask == 0 { gated[i >> 6] |= 1 << UInt64(i & 63) }
+        }
+        self.gated = gated
+        literalViews = gated.contains { $0 != 0 } ? scanned : []
+    }
+
+    @inline(__always)
+    func isGated(_ i: Int) -> Bool { gated[i >> 6] & (1 << UInt64(i & 63)) != 0 }
+}
