@@ -21,7 +21,8 @@ for k in "${kinds[@]}"; do
     # halt_on_error: a report fails the run instead of scrolling past. Leak checking is off by
     # default: Foundation's file reading and NIO thread pools in the server tests report
     # process-lifetime allocations as leaks; PARAPET_LSAN=1 turns it on.
-    if TSAN_OPTIONS="halt_on_error=1 second_deadlock_stack=1" ASAN_OPTIONS="detect_leaks=${PARAPET_LSAN:-0} halt_on_error=1" \
+    # Suppressions: only Mutex-guarded types, which TSan cannot see through (see the file).
+    if TSAN_OPTIONS="halt_on_error=1 second_deadlock_stack=1 suppressions=$root/scripts/tsan-suppressions.txt" ASAN_OPTIONS="detect_leaks=${PARAPET_LSAN:-0} halt_on_error=1" \
         swift test --sanitize="$k" --scratch-path "$dir" "$@" > "$log" 2>&1; then
         grep -E "^✔ Test run|Executed [0-9]+ tests" "$log" | tail -n 2
     else
