@@ -15,6 +15,7 @@ let package = Package(
         harness("FuzzScan"),
         harness("FuzzJSONL", extra: [.product(name: "ParapetJSON", package: "Parapet")]),
         harness("FuzzPolicy", extra: [.product(name: "ParapetJSON", package: "Parapet")]),
+        harness("FuzzStream"),
     ]
 )
 

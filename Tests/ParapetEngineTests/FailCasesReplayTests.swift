@@ -41,7 +41,7 @@ struct FailCasesReplayTests {
 
     @Test("the fail-case folders exist and hold at least the committed regressions")
     func foldersPresent() {
-        for h in ["FuzzRules", "FuzzViews", "FuzzScan", "FuzzJSONL", "FuzzPolicy"] {
+        for h in ["FuzzRules", "FuzzViews", "FuzzScan", "FuzzJSONL", "FuzzPolicy", "FuzzStream"] {
             #expect(!Self.cases(h).isEmpty, "Fuzz/FailCases/\(h) is empty or missing")
         }
     }
@@ -143,6 +143,31 @@ struct FailCasesReplayTests {
                 case .request(let r):
                     if policy.tool(named: r.call.tool) == nil { #expect(d.effect == .deny) }
                 }
+            }
+        }
+    }
+
+    @Test("FuzzStream cases: streamed releases equal the batch text when the batch allows or sanitizes")
+    func stream() throws {
+        let engine = try Guard().engine
+        for bytes in Self.cases("FuzzStream") where bytes.count >= 2 {
+            var rng = UInt32(bytes[0]) << 8 | UInt32(bytes[1]) | 1
+            let text = Array(bytes.dropFirst(2))
+            let batch = engine.scan(text, target: .output)
+            var stream = OutputStreamValidator(engine: engine)
+            var released: [UInt8] = []
+            var pos = 0
+            while pos < text.count {
+                rng ^= rng << 13; rng ^= rng >> 17; rng ^= rng << 5
+                let n = min(text.count - pos, Int(rng % 64) + 1)
+                released += stream.feed(text[pos..<(pos + n)])
+                pos += n
+            }
+            released += stream.finish()
+            if batch.decision != .block {
+                #expect(released == (batch.sanitized ?? text))
+            } else if batch.limits.isEmpty {
+                #expect(stream.isBlocked)
             }
         }
     }
