@@ -8,6 +8,8 @@ let package = Package(
     products: [
         .library(name: "Parapet", targets: ["Parapet"]),
         .library(name: "ParapetTestKit", targets: ["ParapetTestKit"]),
+        // For the nested Fuzz package, whose JSONL harness drives the parser directly.
+        .library(name: "ParapetJSON", targets: ["ParapetJSON"]),
         .executable(name: "parapet", targets: ["parapet"]),
         .executable(name: "parapet-bench", targets: ["parapet-bench"]),
         // Service mode lives in its own products so the core library never links Hummingbird/NIO.

@@ -47,7 +47,8 @@ public final class Engine: Sendable {
     public func scan(_ bytes: [UInt8], target: Target, paranoia: Int? = nil, context: ScanContext? = nil, only ruleFilter: Set<String>? = nil) -> Verdict {
         let pl = Self.clamp(paranoia ?? config.defaultParanoia)
         let ctx = context ?? ScanContext(target: target)
-        var collector = FindingCollector(target: target, maxFindings: config.maxFindings)
+        var collector = FindingCollector(target: target, maxFindings: config.maxFindings,
+                                         maxWorkBytes: config.maxWorkBytes, maxDuration: config.maxScanDuration)
         var input = bytes
         if bytes.count > config.maxInputBytes {
             var cut = config.maxInputBytes
@@ -67,6 +68,7 @@ public final class Engine: Sendable {
                 let rule = ruleSet.rules[index]
                 if let ruleFilter, !ruleFilter.contains(rule.id) { continue }
                 RuleEvaluator.evaluate(rule, views: views, context: ctx, scratch: scratch, into: &collector)
+                if collector.outOfBudget { break }
             }
         }
         for note in views.notes {

@@ -2,7 +2,7 @@ import ParapetRegex
 import ParapetRules
 import ParapetText
 
-/// Engine settings: thresholds, paranoia, fail modes and limits. Defaults are documented in SECURITY.md.
+/// Engine settings: thresholds, paranoia, fail modes and limits. Defaults are documented in docs/limits.md.
 public struct EngineConfig: Sendable {
     /// Anomaly score at or above which a target's text is blocked.
     public var thresholds: [Target: Int]
@@ -16,6 +16,11 @@ public struct EngineConfig: Sendable {
     public var maxFindings: Int
     /// When false, every active rule runs PCRE2 even without a literal hit (for equivalence tests).
     public var usePrefilter: Bool
+    /// Per-request work budget: total bytes handed to PCRE2 and detectors across every
+    /// (pattern, view) pass of one scan. Deterministic, unlike a clock; reaching it stops the scan.
+    public var maxWorkBytes: Int
+    /// Optional wall-clock budget per scan, checked between passes (nil = none).
+    public var maxScanDuration: Duration?
 
     public init(
         thresholds: [Target: Int] = [.input: 5, .context: 5, .output: 5, .toolArgs: 5],
@@ -25,7 +30,9 @@ public struct EngineConfig: Sendable {
         viewOptions: ViewOptions = .default,
         maxInputBytes: Int = 1 << 20,
         maxFindings: Int = 256,
-        usePrefilter: Bool = true
+        usePrefilter: Bool = true,
+        maxWorkBytes: Int = 256 << 20,
+        maxScanDuration: Duration? = nil
     ) {
         self.thresholds = thresholds
         self.defaultParanoia = defaultParanoia
@@ -35,6 +42,8 @@ public struct EngineConfig: Sendable {
         self.maxInputBytes = maxInputBytes
         self.maxFindings = maxFindings
         self.usePrefilter = usePrefilter
+        self.maxWorkBytes = maxWorkBytes
+        self.maxScanDuration = maxScanDuration
     }
 
     public func threshold(for target: Target) -> Int { thresholds[target] ?? 5 }

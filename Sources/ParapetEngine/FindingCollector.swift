@@ -11,12 +11,35 @@ struct FindingCollector {
     private var seen = Set<SpanKey>()
     private var ruleScores: [String: Int] = [:]
     private var dropped = 0
+    private var workLeft: Int
+    private let deadline: ContinuousClock.Instant?
+    /// Set once the work budget or deadline is spent; the engine then stops running rules.
+    private(set) var outOfBudget = false
 
     private struct SpanKey: Hashable { let rule: String; let start: Int; let end: Int }
 
-    init(target: Target, maxFindings: Int) {
+    init(target: Target, maxFindings: Int, maxWorkBytes: Int = .max, maxDuration: Duration? = nil) {
         self.target = target
         self.maxFindings = maxFindings
+        self.workLeft = maxWorkBytes
+        self.deadline = maxDuration.map { ContinuousClock.now + $0 }
+    }
+
+    /// Charges one pass over `bytes` bytes to the work budget; false (and a limit hit, once)
+    /// when the budget or the deadline is spent, so the pass must not run.
+    mutating func spend(_ bytes: Int, rule: String) -> Bool {
+        if outOfBudget { return false }
+        workLeft -= bytes
+        var detail: String?
+        if workLeft < 0 {
+            detail = "work budget spent before rule \(rule); later rules did not run"
+        } else if let deadline, ContinuousClock.now > deadline {
+            detail = "scan deadline passed before rule \(rule); later rules did not run"
+        }
+        guard let detail else { return true }
+        outOfBudget = true
+        limits.append(LimitHit(kind: .workBudget, rule: rule, detail: detail))
+        return false
     }
 
     mutating func add(rule: CompiledRule, view: TextView, span: Range<Int>, score: Int, note: String?) {

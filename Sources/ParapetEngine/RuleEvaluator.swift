@@ -9,6 +9,8 @@ enum RuleEvaluator {
         let wantsAll = rule.spec.action == .redact
         for kind in rule.spec.views {
             for view in views.views(kind) {
+                let passes = rule.patterns.count + (rule.detector == nil ? 0 : 1)
+                guard c.spend(view.bytes.count * passes, rule: rule.id) else { return }
                 var fired = false
                 view.bytes.withUnsafeBufferPointer { buf in
                     for pattern in rule.patterns {

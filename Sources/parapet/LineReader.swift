@@ -44,6 +44,8 @@ struct LineReader {
                     return .tooLong(total)
                 }
                 if end > lineStart, buffer[end - 1] == 0x0D { end -= 1 }
+                // The bound holds for lines that arrived within one read chunk too.
+                if end - lineStart > maxLine { return .tooLong(end - lineStart) }
                 return .text(buffer[lineStart..<end])
             }
             if eof {
@@ -51,7 +53,8 @@ struct LineReader {
                     let rest = buffer[start...]
                     start = buffer.count
                     if skipping { skipping = false; return .tooLong(skipped + rest.count) }
-                    return .text(rest.last == 0x0D ? rest.dropLast() : rest)
+                    let last = rest.last == 0x0D ? rest.dropLast() : rest
+                    return last.count > maxLine ? .tooLong(last.count) : .text(last)
                 }
                 return nil
             }
