@@ -34,7 +34,8 @@ struct ImperativeDensityDetector: Detector {
                 // Skip what may precede a sentence: spaces, bullets, quotes, list numbers.
                 if ByteClass.isSpace(c) || c == 0x2D || c == 0x2A || c == 0x22 || c == 0x27 || c == 0x3E || c == 0x23 { i += 1; continue }
                 atStart = false
-                if let len = verbs.match(b, at: i), i + len == n || !ByteClass.isLetter(b[i + len]) || verbsAreStems {
+                if let len = verbs.match(b, at: i), i + len == n || !ByteClass.isLetter(b[i + len]) || verbsAreStems,
+                   !Self.isFieldLabel(b, from: i + len, to: n) {
                     count += 1
                     if first == nil { first = i..<(i + len) }
                     i += len
@@ -50,6 +51,44 @@ struct ImperativeDensityDetector: Detector {
         guard count >= minSentences, let span = first else { return [] }
         let score = min(maxScore, perSentence * count)
         return [DetectorHit(range: span, score: score, note: "\(count) sentence(s) open with a task verb")]
+    }
+
+    /// Words that point the task at a payload that follows ("translate the following sentence:").
+    static let payloadPointers: [[UInt8]] = ["following", "this", "these", "below", "subsequent", "above"].map { Array($0.utf8) }
+
+    /// True when the clause from `start` ends in a colon that introduces the document's own data
+    /// ("Summarise the meeting notes: budget approved, …", "Describe the problem: printer jams"):
+    /// a heading or form label, not a task for the model. An injected task with a colon points at
+    /// its payload ("the following", "this review:") or quotes it right after the colon.
+    static func isFieldLabel(_ b: [UInt8], from start: Int, to n: Int) -> Bool {
+        var j = start
+        let limit = min(n, start + 160)
+        while j < limit {
+            let c = b[j]
+            if c == 0x2E || c == 0x21 || c == 0x3F || c == 0x0A || c == 0x7C { return false }
+            if c == 0x3A { break }
+            j += 1
+        }
+        guard j < limit else { return false }
+        var k = j + 1
+        while k < n && b[k] == 0x20 { k += 1 }
+        guard k < n else { return false }
+        let next = b[k]
+        if next == 0x22 || next == 0x27 || next == 0x60 || next == 0x0A || next >= 0x80 { return false }
+        return !payloadPointers.contains { containsWord(b, $0, in: start..<j) }
+    }
+
+    /// Whole-word search inside a short clause (the clause is at most 160 bytes).
+    static func containsWord(_ b: [UInt8], _ w: [UInt8], in r: Range<Int>) -> Bool {
+        guard r.count >= w.count else { return false }
+        var s = r.lowerBound
+        while s + w.count <= r.upperBound {
+            if (s == r.lowerBound || !ByteClass.isLetter(b[s - 1])) && b[s] == w[0],
+               (s + w.count == r.upperBound || !ByteClass.isLetter(b[s + w.count])),
+               b[s..<(s + w.count)].elementsEqual(w) { return true }
+            s += 1
+        }
+        return false
     }
 
     /// Verb entries are whole words ("write", "can you"): the next byte must not be a letter.
