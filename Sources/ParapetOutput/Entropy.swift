@@ -19,6 +19,7 @@ public enum SecretValue {
     @Sendable public static func isHighEntropy(_ bytes: ArraySlice<UInt8>) -> Bool {
         guard bytes.count >= 14, !looksLikePlaceholder(bytes) else { return false }
         if sequenceWords.contains(where: { contains(lowercased(bytes)[...], $0) }) { return false }
+        if TypedValue.hasTypedRun(bytes) { return false }
         var digits = false, letters = false
         for b in bytes {
             if b >= 0x30 && b <= 0x39 { digits = true }
@@ -38,6 +39,8 @@ public enum SecretValue {
         if bytes.starts(with: Array("arn:".utf8)) { return false }
         // Masks such as ******** or xxxxxxxx carry no secret.
         if Set(bytes).count == 1 { return false }
+        // Typed runs and example words stay allowed here: real human passwords contain them.
+        if TypedValue.isAnonymousMailName(bytes) { return false }
         return !looksLikePlaceholder(bytes)
     }
 

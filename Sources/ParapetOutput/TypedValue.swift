@@ -1,0 +1,35 @@
+/// Shapes of hand-typed stand-in values: keyboard sequences in generated-looking keys, anonymous-login mail names.
+enum TypedValue {
+    /// True when `bytes` holds a run of 5+ characters stepping by one (`abcde`, `54321`) or an
+    /// interleaved pair of such runs (`a1b2c3`, `d4c3b2a1`): people type these, generators rarely do
+    /// (for random hex the chance of either run in 40 characters is about 0.1%).
+    static func hasTypedRun(_ bytes: ArraySlice<UInt8>) -> Bool {
+        let b = Array(bytes).map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }
+        for stride in 1...2 {
+            for step in [1, -1] {
+                var run = 0
+                var i = 0
+                while i + stride < b.count {
+                    if isAlnum(b[i]) && Int(b[i + stride]) - Int(b[i]) == step && isAlnum(b[i + stride]) {
+                        run += 1
+                        if run >= 4 { return true }
+                    } else {
+                        run = 0
+                    }
+                    i += 1
+                }
+            }
+        }
+        return false
+    }
+
+    /// The anonymous-FTP convention (RFC 1635): the "password" is a mail name ending in `@`.
+    static func isAnonymousMailName(_ bytes: ArraySlice<UInt8>) -> Bool {
+        guard bytes.count >= 2, bytes.last == UInt8(ascii: "@") else { return false }
+        return bytes.dropLast().allSatisfy { ($0 | 0x20) >= 0x61 && ($0 | 0x20) <= 0x7A }
+    }
+
+    private static func isAlnum(_ c: UInt8) -> Bool {
+        (c >= 0x30 && c <= 0x39) || (c >= 0x61 && c <= 0x7A)
+    }
+}
