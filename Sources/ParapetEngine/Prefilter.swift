@@ -10,6 +10,10 @@ public struct Prefilter: Sendable {
     let automaton: AhoCorasick
     /// Per literal id: the (rule index, view mask) pairs it selects.
     let owners: [[Owner]]
+    /// Rules selected by any byte ≥ 0x80 in a view (their literal resolved to the sentinel).
+    let nonASCIIOwners: [Owner]
+    /// Union of the view masks of `nonASCIIOwners`: views where the byte check is worth doing.
+    let nonASCIIViews: UInt8
 
     struct Owner: Sendable { let rule: Int32; let views: UInt8 }
 
@@ -18,12 +22,17 @@ public struct Prefilter: Sendable {
         var literals: [[UInt8]] = []
         var owners: [[Owner]] = []
         var perRule: [[[UInt8]]?] = []
+        var nonASCII: [Owner] = []
         for (index, rule) in ruleSet.rules.enumerated() {
             let lits = Self.literals(for: rule)
             perRule.append(lits)
             guard let lits else { continue }
             let mask = Self.mask(rule.spec.views)
             for lit in lits {
+                if lit == NonASCIIGate.sentinel {
+                    nonASCII.append(Owner(rule: Int32(index), views: mask))
+                    continue
+                }
                 let id: Int
                 if let known = literalIDs[lit] { id = known } else {
                     id = literals.count
@@ -37,12 +46,22 @@ public struct Prefilter: Sendable {
         ruleLiterals = perRule
         automaton = AhoCorasick(literals)
         self.owners = owners
+        nonASCIIOwners = nonASCII
+        nonASCIIViews = nonASCII.reduce(0) { $0 | $1.views }
     }
 
     /// The literals that gate `rule`: extracted from every pattern when possible, else the ones
     /// the rule declares with `literals:`; nil when the rule must always run.
     public static func literals(for rule: CompiledRule) -> [[UInt8]]? {
-        if rule.detector != nil || rule.patterns.isEmpty { return nil }
+        if let detector = rule.detector {
+            // A detector is gated by its trigger words (when it declares them), and only when
+            // the rule has no patterns: a pattern would need its own literal too.
+            guard rule.patterns.isEmpty, let triggers = detector.triggerLiterals, !triggers.isEmpty else { return nil }
+            let lits = Set(triggers.map { normalizeLiteral(Array($0.utf8)) })
+            guard lits.allSatisfy({ $0.count >= LiteralSets.minLength }) else { return nil }
+            return lits.sorted { $0.lexicographicallyPrecedes($1) }
+        }
+        if rule.patterns.isEmpty { return nil }
         var all = Set<[UInt8]>()
         var extracted = true
         for p in rule.patterns {
@@ -123,6 +142,11 @@ public struct Prefilter: Sendable {
                         for o in owners[Int(id)] where o.views & viewBit != 0 {
                             bits[Int(o.rule) >> 6] |= 1 << UInt64(o.rule & 63)
                         }
+                    }
+                }
+                if nonASCIIViews & viewBit != 0, NonASCIIGate.hasNonASCII(buf) {
+                    for o in nonASCIIOwners where o.views & viewBit != 0 {
+                        bits[Int(o.rule) >> 6] |= 1 << UInt64(o.rule & 63)
                     }
                 }
             }
