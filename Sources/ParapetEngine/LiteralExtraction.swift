@@ -8,6 +8,9 @@
 /// enumerate; under caseless matching they still prove a match needs a non-ASCII byte
 /// (`NonASCIIGate`).
 public enum LiteralExtraction {
+    /// Shortest literal the prefilter searches for.
+    public static var minimumLength: Int { LiteralSets.minLength }
+
     /// The required literals of `pattern` (lower-cased UTF-8), or nil when none can be proven.
     public static func requiredLiterals(of pattern: String, caseless: Bool = true) -> [[UInt8]]? {
         var parser = PatternReader(bytes: Array(pattern.utf8), caseless: caseless)
