@@ -34,7 +34,7 @@ let package = Package(
         .target(name: "ParapetJSON"),
         .target(name: "ParapetRules", dependencies: ["ParapetRegex", "ParapetText", .product(name: "Yams", package: "Yams")]),
         .target(name: "ParapetDetectors", dependencies: ["ParapetRules", "ParapetText"]),
-        .target(name: "ParapetOutput", dependencies: ["ParapetRules", "ParapetText"]),
+        .target(name: "ParapetOutput", dependencies: ["ParapetRules", "ParapetText", "ParapetRegex", "ParapetJSON"]),
         .target(name: "ParapetEngine", dependencies: ["ParapetRegex", "ParapetText", "ParapetRules", "ParapetDetectors", "ParapetOutput"]),
         .target(name: "ParapetPolicy", dependencies: ["ParapetRegex", "ParapetJSON", "ParapetEngine", .product(name: "Yams", package: "Yams")]),
         .target(

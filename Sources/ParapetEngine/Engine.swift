@@ -16,6 +16,8 @@ public final class Engine: Sendable {
 
     public init(ruleSet: CompiledRuleSet, config: EngineConfig = EngineConfig()) {
         self.ruleSet = ruleSet
+        var config = config
+        if config.viewOptions.leetLexicon.isEmpty { config.viewOptions.leetLexicon = LeetLexicon.build(ruleSet) }
         self.config = config
         self.pool = ScratchPool(limits: config.matchLimits)
         var active: [Target: [[Int]]] = [:]

@@ -25,7 +25,7 @@ public final class AuditLog: Sendable {
 
     deinit { file.withLock { _ = fclose($0.raw) } }
 
-    /// One record for a scan decision.
+    /// One record for a scan or tool-check decision.
     public func record(_ entry: AuditEntry) {
         var w = JSONWriter(capacity: 512)
         w.beginObject()
@@ -35,6 +35,9 @@ public final class AuditLog: Sendable {
         w.key("pack"); w.writeString(entry.packHash)
         if let session = entry.session { w.key("session"); w.writeString(session) }
         w.key("target"); w.writeString(entry.target)
+        if let tool = entry.tool { w.key("tool"); w.writeString(tool) }
+        if let policy = entry.policy { w.key("policy"); w.writeString(policy) }
+        if let hash = entry.policyPack { w.key("policy_pack"); w.writeString(hash) }
         w.key("decision"); w.writeString(entry.decision)
         w.key("score"); w.writeNumber(entry.score)
         w.key("rules"); w.beginArray(); for r in entry.rules { w.writeString(r) }; w.endArray()
@@ -50,6 +53,7 @@ public final class AuditLog: Sendable {
         if !entry.limits.isEmpty { w.key("limits"); w.beginArray(); for l in entry.limits { w.writeString(l) }; w.endArray() }
         if let fm = entry.failMode { w.key("fail_mode"); w.writeString(fm) }
         w.key("latency_us"); w.writeNumber(entry.latencyMicros)
+        if includeContent, let reason = entry.reason { w.key("reason"); w.writeString(reason) }
         if includeContent, let text = entry.text {
             w.key("text"); w.writeString(String(decoding: Self.masked(text, spans: entry.spans), as: UTF8.self))
         }
@@ -123,4 +127,10 @@ public struct AuditEntry: Sendable {
     public var latencyMicros: Int
     /// The scanned text; written (masked) only when content logging is enabled.
     public var text: [UInt8]?
+    /// Tool-check records: the tool (as counted in metrics), the policy and its sources' hash.
+    public var tool: String? = nil
+    public var policy: String? = nil
+    public var policyPack: String? = nil
+    /// The decision's explanation; it can quote argument values, so it is content (written only with content logging).
+    public var reason: String? = nil
 }

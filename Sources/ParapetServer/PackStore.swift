@@ -10,6 +10,8 @@ public struct LoadedPack: Sendable {
     public let ruleCount: Int
     /// Increases by one on every successful reload.
     public let generation: Int
+    /// Tool policies compiled with this generation (empty when none are configured).
+    public let policies: PolicySet
 }
 
 /// The result of a reload attempt.
@@ -30,20 +32,33 @@ public final class PackStore: Sendable {
     let ruleDirectories: [String]
     let includeDefaultPack: Bool
     let engineConfig: EngineConfig
+    let policyPaths: [String]
+    /// Shared by every generation, so a reload keeps sessions' budgets and taint.
+    public let sessions: SessionStores
 
     /// Compiles the initial packs; throws when they do not compile (the server must not start half-armed).
-    public init(ruleDirectories: [String], includeDefaultPack: Bool, engineConfig: EngineConfig) throws(RuleLoadError) {
+    public init(ruleDirectories: [String], includeDefaultPack: Bool, engineConfig: EngineConfig,
+                policyPaths: [String] = [], sessions: SessionStores = SessionStores()) throws(RuleLoadError) {
         self.ruleDirectories = ruleDirectories
         self.includeDefaultPack = includeDefaultPack
         self.engineConfig = engineConfig
-        let g = try Guard(ruleDirectories: ruleDirectories, includeDefaultPack: includeDefaultPack, config: engineConfig)
-        state = Mutex(LoadedPack(guardian: g, hash: g.engine.ruleSet.hash, ruleCount: g.engine.ruleSet.rules.count, generation: 1))
+        self.policyPaths = policyPaths
+        self.sessions = sessions
+        let (g, policies) = try Self.compile(ruleDirectories, includeDefaultPack, engineConfig, policyPaths, sessions)
+        state = Mutex(LoadedPack(guardian: g, hash: g.engine.ruleSet.hash, ruleCount: g.engine.ruleSet.rules.count, generation: 1, policies: policies))
+    }
+
+    /// Rules first, then the policies bound to them: one generation, all or nothing.
+    private static func compile(_ dirs: [String], _ includeDefault: Bool, _ config: EngineConfig, _ policyPaths: [String],
+                                _ sessions: SessionStores) throws(RuleLoadError) -> (Guard, PolicySet) {
+        let g = try Guard(ruleDirectories: dirs, includeDefaultPack: includeDefault, config: config)
+        return (g, try PolicySet.load(paths: policyPaths, guardian: g, sessions: sessions))
     }
 
     /// The pack serving right now.
     public var current: LoadedPack { state.withLock { $0 } }
 
-    /// Recompiles every rule source from disk and swaps it in when it compiles.
+    /// Recompiles every rule and policy source from disk and swaps it in when it compiles.
     /// Blocking CPU work: call it from a thread that is not serving requests.
     public func reload() -> ReloadResult {
         let busy = reloading.withLock { busy in
@@ -53,14 +68,15 @@ public final class PackStore: Sendable {
         if busy { return .failure("a reload is already running") }
         defer { reloading.withLock { $0 = false } }
         let fresh: Guard
+        let policies: PolicySet
         do {
-            fresh = try Guard(ruleDirectories: ruleDirectories, includeDefaultPack: includeDefaultPack, config: engineConfig)
+            (fresh, policies) = try Self.compile(ruleDirectories, includeDefaultPack, engineConfig, policyPaths, sessions)
         } catch {
             return .failure(error.description)
         }
         let set = fresh.engine.ruleSet
         state.withLock { old in
-            old = LoadedPack(guardian: fresh, hash: set.hash, ruleCount: set.rules.count, generation: old.generation + 1)
+            old = LoadedPack(guardian: fresh, hash: set.hash, ruleCount: set.rules.count, generation: old.generation + 1, policies: policies)
         }
         return .success(hash: set.hash, rules: set.rules.count)
     }

@@ -26,9 +26,10 @@ public final class ParapetServer: Sendable {
         self.logger = logger
         metrics = ServerMetrics()
         do {
-            store = try PackStore(ruleDirectories: config.ruleDirectories, includeDefaultPack: config.includeDefaultPack, engineConfig: config.engine)
+            store = try PackStore(ruleDirectories: config.ruleDirectories, includeDefaultPack: config.includeDefaultPack, engineConfig: config.engine,
+                                  policyPaths: config.policyPaths, sessions: SessionStores(maxSessions: config.maxSessions))
         } catch {
-            throw ServerSetupError(message: "rule packs do not compile:\n\(error.description)")
+            throw ServerSetupError(message: "rule or policy packs do not compile:\n\(error.description)")
         }
         if let path = config.auditLogPath {
             guard let log = AuditLog(path: path, includeContent: config.auditIncludeContent) else {
@@ -41,7 +42,9 @@ public final class ParapetServer: Sendable {
         runner = ScanRunner(threads: config.scanThreads, capacity: config.maxConcurrentScans)
         let pack = store.current
         metrics.setRules(pack.ruleCount)
-        logger.info("parapet packs loaded", metadata: ["pack": "\(pack.hash)", "rules": "\(pack.ruleCount)"])
+        logger.info("parapet packs loaded", metadata: [
+            "pack": "\(pack.hash)", "rules": "\(pack.ruleCount)", "policies": "\(pack.policies.names.joined(separator: ","))",
+        ])
     }
 
     /// Every route of the API; `openapi.yaml` documents the same set.
@@ -50,7 +53,8 @@ public final class ParapetServer: Sendable {
         router.get("/healthz") { _, _ in Self.status(["status": "ok"]) }
         router.get("/readyz") { [store] _, _ in
             let pack = store.current
-            return Self.status(["status": "ready", "pack": pack.hash, "rules": pack.ruleCount, "generation": pack.generation])
+            return Self.status(["status": "ready", "pack": pack.hash, "rules": pack.ruleCount, "generation": pack.generation,
+                                "policies": pack.policies.names])
         }
         router.get("/metrics") { [metrics] _, _ in
             metrics.setInFlight(self.runner.inFlight)
@@ -79,7 +83,9 @@ public final class ParapetServer: Sendable {
         case .success(let hash, let rules):
             metrics.reload(result: "success", duration: took)
             metrics.setRules(rules)
-            logger.notice("parapet packs reloaded", metadata: ["pack": "\(hash)", "rules": "\(rules)"])
+            logger.notice("parapet packs reloaded", metadata: [
+                "pack": "\(hash)", "rules": "\(rules)", "policy_pack": "\(store.current.policies.hash)",
+            ])
         case .failure(let message):
             metrics.reload(result: "failure", duration: took)
             logger.error("parapet reload rejected; previous packs keep serving", metadata: [
@@ -119,7 +125,13 @@ public final class ParapetServer: Sendable {
         w.beginObject()
         for (k, v) in fields {
             w.key(k)
-            if let n = v as? Int { w.writeNumber(n) } else { w.writeString("\(v)") }
+            if let n = v as? Int {
+                w.writeNumber(n)
+            } else if let list = v as? [String] {
+                w.beginArray(); for s in list { w.writeString(s) }; w.endArray()
+            } else {
+                w.writeString("\(v)")
+            }
         }
         w.endObject()
         return JSONResponses.json(.ok, w.bytes)

@@ -28,7 +28,9 @@ extension ParapetServer {
         let pack = store.current
         let target = parsed.target
         let requestID = nextRequestID()
+        let hook = config.beforeScan
         let outcome = await runner.run(holding: slot, deadline: config.requestDeadline) { () -> (Verdict, Duration) in
+            hook?()
             let t0 = ContinuousClock.now
             let v = pack.guardian.scan(parsed.text, target: target, paranoia: parsed.paranoia)
             return (v, ContinuousClock.now - t0)

@@ -7,6 +7,10 @@ public struct ServerConfig: Sendable {
     public var port: Int
     public var ruleDirectories: [String]
     public var includeDefaultPack: Bool
+    /// Tool policy files or directories for `/v1/tool-check`; empty disables the endpoint (503).
+    public var policyPaths: [String]
+    /// Sessions remembered per policy (budgets, taint); the oldest is forgotten beyond this.
+    public var maxSessions: Int
     /// Engine settings, including per-target fail modes and the default paranoia level.
     public var engine: EngineConfig
     /// Request bodies larger than this are refused with 413 before any parsing.
@@ -25,12 +29,16 @@ public struct ServerConfig: Sendable {
     public var auditLogPath: String?
     /// Include the scanned text in audit records (off by default: prompts are personal data).
     public var auditIncludeContent: Bool
+    /// Test hook: runs on the scan thread just before each scan (lets a test hold a request in flight).
+    var beforeScan: (@Sendable () -> Void)?
 
     public init(
         host: String = "127.0.0.1",
         port: Int = 8080,
         ruleDirectories: [String] = [],
         includeDefaultPack: Bool = true,
+        policyPaths: [String] = [],
+        maxSessions: Int = 100_000,
         engine: EngineConfig = EngineConfig(),
         maxBodyBytes: Int = 1 << 20,
         requestDeadline: Duration = .seconds(2),
@@ -45,6 +53,8 @@ public struct ServerConfig: Sendable {
         self.port = port
         self.ruleDirectories = ruleDirectories
         self.includeDefaultPack = includeDefaultPack
+        self.policyPaths = policyPaths
+        self.maxSessions = maxSessions
         self.engine = engine
         self.maxBodyBytes = maxBodyBytes
         self.requestDeadline = requestDeadline

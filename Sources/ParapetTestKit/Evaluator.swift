@@ -10,10 +10,19 @@ public struct Evaluator: Sendable {
     public var negativeLabels: Set<String> = ["benign"]
     /// Snippets kept per rule tally.
     public var snippetsPerRule = 3
+    /// What counts as "flagged": a verdict that is not allow (default), a block only, or any finding.
+    public var flagOn: FlagOn = .notAllow
+
+    /// When a row counts as flagged.
+    public enum FlagOn: String, Sendable, CaseIterable {
+        case notAllow = "not-allow"
+        case block
+        case finding
+    }
 
     public init(engine: Engine) { self.engine = engine }
 
-    /// A row counts as flagged when the verdict is not `allow` (blocked, or sanitized).
+    /// A row counts as flagged per `flagOn` (by default: the verdict is not `allow`).
     public func evaluate(file: String, bytes: [UInt8], target: Target, paranoia: Int,
                          progress: ((Int, Int) -> Void)? = nil) -> EvalRun {
         var run = EvalRun(file: file, target: target, paranoia: paranoia)
@@ -35,7 +44,12 @@ public struct Evaluator: Sendable {
             let verdict = engine.scan(utf8, target: rowTarget, paranoia: paranoia)
             let elapsed = clock.now - start
             run.latenciesMicros.append(Double(elapsed.components.attoseconds) / 1e12 + Double(elapsed.components.seconds) * 1e6)
-            let flagged = verdict.decision != .allow
+            let flagged: Bool
+            switch flagOn {
+            case .notAllow: flagged = verdict.decision != .allow
+            case .block: flagged = verdict.decision == .block
+            case .finding: flagged = !verdict.findings.isEmpty
+            }
             let positive = positiveLabels.contains(label)
             guard positive || negativeLabels.contains(label) else {
                 run.otherLabels[label, default: OtherLabelTally(label: label)].rows += 1

@@ -74,9 +74,12 @@ enum CanonicalUnicode {
         if w.hasLatin { return true }
         guard w.allMappable else { return false }
         if w.mixedScripts { return true }
-        // Short words are left alone: "p = ρν" in a formula is Greek, not a disguise.
-        guard w.range.count >= 3 else { return false }
-        return (i > 0 && words[i - 1].hasLatin) || (i + 1 < words.count && words[i + 1].hasLatin)
+        let latinBefore = i > 0 && words[i - 1].hasLatin
+        let latinAfter = i + 1 < words.count && words[i + 1].hasLatin
+        // Short words need Latin on both sides: "p = ρν" in a formula is Greek, not a disguise,
+        // but "task іѕ: leak" is a Latin sentence with a disguised word.
+        if w.range.count < 3 { return w.range.count == 2 && latinBefore && latinAfter }
+        return latinBefore || latinAfter
     }
 
     private static func decodeUnits(_ input: [UInt8]) -> [Unit] {

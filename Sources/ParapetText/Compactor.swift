@@ -15,8 +15,9 @@ public enum Compactor {
     @inline(__always) static func isLetter(_ b: UInt8) -> Bool { (b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A }
 
     /// The compact view of a canonical view; reuses its bytes and map when nothing changes.
-    public static func compactView(of canonical: TextView) -> TextView {
-        let ascii = asciiCompactView(of: canonical)
+    /// `lexicon`: words (lower-case ASCII) that decide whether a l33t "1" is an "i" or an "l".
+    public static func compactView(of canonical: TextView, lexicon: Set<[UInt8]> = []) -> TextView {
+        let ascii = asciiCompactView(of: canonical, lexicon: lexicon)
         guard canonical.bytes.contains(where: { $0 >= 0x80 }) else { return ascii }
         let deletions = ScalarJoiner.deletions(ascii.bytes, map: ascii.map)
         guard !deletions.isEmpty else { return ascii }
@@ -25,7 +26,7 @@ public enum Compactor {
     }
 
     /// Joins and l33t folding over ASCII tokens (the fast path).
-    static func asciiCompactView(of canonical: TextView) -> TextView {
+    static func asciiCompactView(of canonical: TextView, lexicon: Set<[UInt8]>) -> TextView {
         let chain = canonical.chain + ["compact"]
         let input = canonical.bytes
         guard CompactPrefilter.mayChange(input) else {
@@ -50,7 +51,7 @@ public enum Compactor {
             }
             out.append(input[i]); src.append(Int32(i)); i += 1
         }
-        Leet.foldMixedTokens(&out)
+        Leet.foldMixedTokens(&out, lexicon: lexicon)
         let own = OffsetMap(starts: src, ends: src.map { $0 + 1 }, originalCount: input.count)
         return TextView(kind: .compact, bytes: out, map: own.composed(over: canonical.map), chain: chain)
     }

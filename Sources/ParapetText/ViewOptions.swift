@@ -7,6 +7,9 @@ public struct ViewOptions: Sendable, Hashable {
     /// Absolute cap on decoded bytes per input.
     public var maxDecodedBytes: Int
 
+    /// Words the rules look for (lower-case ASCII), used to read a l33t "1" as "i" or "l".
+    public var leetLexicon: Set<[UInt8]> = []
+
     public init(decodeDepth: Int = 3, maxDecodeExpansion: Int = 4, maxDecodedBytes: Int = 1 << 20) {
         self.decodeDepth = decodeDepth
         self.maxDecodeExpansion = maxDecodeExpansion

@@ -25,7 +25,7 @@ public final class ViewSet {
             built = [Canonicalizer.canonicalView(of: original)]
         case .compact:
             let canonical = views(.canonical)[0]
-            let compact = Compactor.compactView(of: canonical)
+            let compact = Compactor.compactView(of: canonical, lexicon: options.leetLexicon)
             built = compact.bytes == canonical.bytes ? [] : [compact]
         case .decoded:
             var result = DecodeChain.decodedViews(of: original, options: options)

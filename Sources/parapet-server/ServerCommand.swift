@@ -11,7 +11,7 @@ struct ServerCommand: AsyncParsableCommand {
         commandName: "parapet-server",
         abstract: "Serve Parapet over HTTP: /v1/scan, /v1/tool-check, /healthz, /readyz, /metrics.",
         discussion: """
-        SIGHUP recompiles the rule packs and swaps them in; a pack that fails to compile is \
+        SIGHUP recompiles the rule packs and tool policies and swaps them in; a pack that fails to compile is \
         rejected and the previous one keeps serving. SIGTERM/SIGINT stop accepting connections \
         and finish in-flight requests. The API token is read from --token-file or the \
         environment variable named by --token-env (default PARAPET_API_TOKEN).
@@ -22,6 +22,9 @@ struct ServerCommand: AsyncParsableCommand {
     @Option(help: "Port to bind (0 = any free port, printed on start).") var port = 8080
     @Option(name: .customLong("rules"), help: ArgumentHelp("A rule directory or file to load (repeatable).", valueName: "DIR"))
     var ruleDirs: [String] = []
+    @Option(name: .customLong("policy"), help: ArgumentHelp("A tool policy file or directory for /v1/tool-check (repeatable; the first policy is the default).", valueName: "FILE"))
+    var policyPaths: [String] = []
+    @Option(name: .customLong("max-sessions"), help: "Tool-check sessions remembered per policy (budgets, taint).") var maxSessions = 100_000
     @Flag(name: .customLong("no-default-rules"), help: "Do not load the built-in rule packs.") var noDefaultRules = false
     @Option(help: "Default paranoia level 1-4.") var paranoia = 1
     @Option(name: .customLong("fail-open"), help: ArgumentHelp("Let text through when a target cannot be decided (repeatable; default: fail closed).", valueName: "TARGET"))
@@ -37,6 +40,7 @@ struct ServerCommand: AsyncParsableCommand {
     @Option(name: .customLong("log-level"), help: "trace, debug, info, notice, warning, error or critical.") var logLevel = "info"
 
     func validate() throws {
+        if maxSessions < 1 { throw ValidationError("--max-sessions must be at least 1") }
         if !(1...4).contains(paranoia) { throw ValidationError("--paranoia must be 1, 2, 3 or 4") }
         for t in failOpen where Target(rawValue: t) == nil { throw ValidationError("--fail-open: unknown target \(t)") }
         if Logger.Level(rawValue: logLevel) == nil { throw ValidationError("--log-level: unknown level \(logLevel)") }
@@ -53,7 +57,8 @@ struct ServerCommand: AsyncParsableCommand {
         var engine = EngineConfig(defaultParanoia: paranoia)
         for t in failOpen { if let target = Target(rawValue: t) { engine.failModes[target] = .open } }
         let config = ServerConfig(
-            host: host, port: port, ruleDirectories: ruleDirs, includeDefaultPack: !noDefaultRules, engine: engine,
+            host: host, port: port, ruleDirectories: ruleDirs, includeDefaultPack: !noDefaultRules,
+            policyPaths: policyPaths, maxSessions: maxSessions, engine: engine,
             maxBodyBytes: maxBodyBytes, requestDeadline: .milliseconds(deadlineMs), maxConcurrentScans: maxConcurrent,
             scanThreads: scanThreads, bearerToken: try token(), auditLogPath: auditLog, auditIncludeContent: auditContent
         )

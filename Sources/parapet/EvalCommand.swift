@@ -11,7 +11,7 @@ struct EvalCommand: ParsableCommand {
         abstract: "Measure detection on labelled JSONL datasets ({\"text\", \"label\", \"source\"?, \"family\"?}).",
         discussion: """
         Labels in --positive count as attacks, labels in --negative as benign; any other label is \
-        reported on its own. A row counts as flagged when the verdict is not allow.
+        reported on its own. A row counts as flagged when the verdict is not allow (see --flag-on).
         """
     )
 
@@ -32,6 +32,9 @@ struct EvalCommand: ParsableCommand {
     @Option(help: "Comma-separated labels that count as benign.")
     var negative = "benign"
 
+    @Option(name: .customLong("flag-on"), help: "What counts as flagged: not-allow (block or sanitize), block, or finding (any rule fired).")
+    var flagOn: Evaluator.FlagOn = .notAllow
+
     @Flag(help: "Print the report as JSON.")
     var json = false
 
@@ -50,6 +53,7 @@ struct EvalCommand: ParsableCommand {
         var evaluator = Evaluator(engine: guardian.engine)
         evaluator.positiveLabels = Set(positive.split(separator: ",").map(String.init))
         evaluator.negativeLabels = Set(negative.split(separator: ",").map(String.init))
+        evaluator.flagOn = flagOn
         let levels = allParanoia ? [1, 2, 3, 4] : [rules.paranoia ?? 1]
         var report = EvalReport(positiveLabels: evaluator.positiveLabels.sorted(), negativeLabels: evaluator.negativeLabels.sorted(),
                                 packHash: guardian.engine.ruleSet.hash)
@@ -95,3 +99,5 @@ enum Progress {
 
     static func clear() { StdIO.write(Array("\r\u{1B}[K".utf8), fd: 2) }
 }
+
+extension Evaluator.FlagOn: ExpressibleByArgument {}

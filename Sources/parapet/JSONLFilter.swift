@@ -13,6 +13,7 @@ struct JSONLFilter {
     let defaultTarget: Target
     let paranoia: Int?
     let maxLineBytes: Int
+    var context: ScanContext? = nil
 
     func run(path: String?) throws {
         var fd: Int32 = 0
@@ -72,7 +73,7 @@ struct JSONLFilter {
             linePL = n
         }
         let original = Array(text.utf8)
-        let verdict = guardian.scan(original, target: target, paranoia: linePL)
+        let verdict = guardian.scan(original, target: target, paranoia: linePL, context: context?.with(target: target))
         w.beginObject()
         w.key("id"); if let id { w.writeValue(id) } else { w.writeNull() }
         verdict.writeFields(to: &w, original: original)

@@ -30,17 +30,35 @@ struct ScanCommand: ParsableCommand {
     @Option(name: .customLong("max-line-bytes"), help: "Longest JSONL line accepted; longer lines are reported and skipped.")
     var maxLineBytes = 16 << 20
 
+    @Flag(help: "Stream mode (for --target output): read stdin incrementally, write released text as it goes, stop when blocked.")
+    var stream = false
+
+    @Option(name: .customLong("canary"), help: ArgumentHelp("A canary token planted in the system prompt (repeatable).", valueName: "TOKEN"))
+    var canaries: [String] = []
+
+    @Option(name: .customLong("system-prompt"), help: ArgumentHelp("File with the system prompt, to detect its leakage in output.", valueName: "FILE"))
+    var systemPromptFile: String?
+
+    @Option(name: .customLong("allowed-host"), help: ArgumentHelp("A host links may point to (repeatable; subdomains included).", valueName: "HOST"))
+    var allowedHosts: [String] = []
+
     @Argument(help: "File to read (default: stdin).")
     var file: String?
 
     func validate() throws {
         if json && jsonl { throw ValidationError("--json and --jsonl are exclusive") }
+        if stream && (json || jsonl) { throw ValidationError("--stream writes text; it cannot be combined with --json or --jsonl") }
     }
 
     func run() throws {
         let guardian = try rules.makeGuard()
+        let context = try makeContext()
+        if stream {
+            try StreamFilter(guardian: guardian, target: target, paranoia: rules.paranoia, context: context).run(path: file)
+            return
+        }
         if jsonl {
-            try JSONLFilter(guardian: guardian, defaultTarget: target, paranoia: rules.paranoia, maxLineBytes: maxLineBytes).run(path: file)
+            try JSONLFilter(guardian: guardian, defaultTarget: target, paranoia: rules.paranoia, maxLineBytes: maxLineBytes, context: context).run(path: file)
             return
         }
         let input: [UInt8]
@@ -48,7 +66,7 @@ struct ScanCommand: ParsableCommand {
             StdIO.error("parapet: error: \(error)")
             throw ExitCode(2)
         }
-        let verdict = guardian.scan(input, target: target, paranoia: rules.paranoia)
+        let verdict = guardian.scan(input, target: target, paranoia: rules.paranoia, context: context?.with(target: target))
         if json {
             StdIO.write(verdict.json(original: input) + "\n")
         } else if verdict.decision != .block {
@@ -56,5 +74,25 @@ struct ScanCommand: ParsableCommand {
         }
         StdIO.error("parapet: " + verdict.summaryLine)
         if verdict.decision == .block { throw ExitCode(1) }
+    }
+
+    /// The scan context from --canary, --system-prompt and --allowed-host (nil when none given).
+    func makeContext() throws -> ScanContext? {
+        guard !canaries.isEmpty || systemPromptFile != nil || !allowedHosts.isEmpty else { return nil }
+        var prompt: String?
+        if let systemPromptFile {
+            do { prompt = String(decoding: try StdIO.readAll(systemPromptFile), as: UTF8.self) } catch {
+                StdIO.error("parapet: error: \(error)")
+                throw ExitCode(2)
+            }
+        }
+        return ScanContext(target: target, canaries: canaries, systemPrompt: prompt, allowedHosts: allowedHosts)
+    }
+}
+
+extension ScanContext {
+    /// The same facts for another target.
+    func with(target: Target) -> ScanContext {
+        ScanContext(target: target, canaries: canaries, systemPrompt: systemPrompt, allowedHosts: allowedHosts)
     }
 }

@@ -8,9 +8,10 @@ import Yams
 /// Checks `openapi.yaml` against the router and the live responses.
 @Suite("openapi.yaml matches the implementation")
 struct OpenAPITests {
+    /// Tests/ParapetServerTests/<file> -> package root.
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
     static func spec() throws -> [String: Any] {
-        // Tests/ParapetServerTests/<file> -> package root.
-        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
         let text = try String(contentsOf: root.appendingPathComponent("openapi.yaml"), encoding: .utf8)
         return try #require(try Yams.load(yaml: text) as? [String: Any])
     }
@@ -46,7 +47,9 @@ struct OpenAPITests {
 
     @Test func responsesCarryTheDocumentedStatusAndRequiredFields() async throws {
         let spec = try Self.spec()
-        try await withServer { _, client in
+        // A shipped policy, so tool-check answers its documented 200 (the example calls one of its tools).
+        let policy = Self.root.appendingPathComponent("rules/policies/coding-agent.yaml").path
+        try await withServer(ServerConfig(policyPaths: [policy])) { _, client in
             for (path, method, op) in Self.operations(spec) {
                 let example = Self.resolve(op["requestBody"], in: spec)
                     .flatMap { ($0["content"] as? [String: Any])?["application/json"] as? [String: Any] }?["example"]
@@ -58,6 +61,7 @@ struct OpenAPITests {
                     reply = try await client.get(path)
                 }
                 let responses = op["responses"] as? [String: Any] ?? [:]
+                #expect(reply.status == 200, "\(method) \(path): the documented example did not succeed: \(reply.text)")
                 let documented = responses[String(reply.status)]
                 #expect(documented != nil, "\(method) \(path) answered \(reply.status), not in the spec")
                 guard let response = Self.resolve(documented, in: spec),

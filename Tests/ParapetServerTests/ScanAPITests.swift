@@ -95,12 +95,4 @@ struct ScanAPITests {
             #expect(String(decoding: server.metrics.exposition(), as: UTF8.self).contains(#"parapet_limit_hits_total{kind="deadline"} 1"#))
         }
     }
-
-    @Test func toolCheckSaysNotImplementedYet() async throws {
-        try await withServer { _, client in
-            let r = try await client.post("/v1/tool-check", json: #"{"tool": "shell", "arguments": {}}"#)
-            #expect(r.status == 501)
-            #expect(r.json?[key: "error"]?[key: "code"]?.stringValue == "not_implemented")
-        }
-    }
 }

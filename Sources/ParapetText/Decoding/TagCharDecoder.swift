@@ -18,12 +18,21 @@ public enum TagCharDecoder {
             }
             // A visible non-ASCII letter between tag characters (tags shadow ASCII only, so
             // "ü" in a hidden German sentence stays visible) belongs to the hidden text.
-            if var seg = current, text[i] >= 0xC2, text[i] != 0xF3 || i + 1 >= text.count || text[i + 1] != 0xA0 {
-                let (scalar, len) = UTF8Decoding.decode(text, at: i)
-                if scalar != nil, Self.isTag(text, at: i + len) {
-                    for k in i..<(i + len) { seg.append(text[k], from: i..<(i + len)) }
+            if var seg = current, text[i] >= 0xC2, !Self.isTag(text, at: i) {
+                // Up to 8 visible non-ASCII characters in a row, then a tag again.
+                var j = i, n = 0
+                var parts: [Range<Int>] = []
+                while j < text.count, text[j] >= 0xC2, !Self.isTag(text, at: j), n < 8 {
+                    let (scalar, len) = UTF8Decoding.decode(text, at: j)
+                    guard scalar != nil else { break }
+                    parts.append(j..<(j + len))
+                    j += len
+                    n += 1
+                }
+                if !parts.isEmpty, Self.isTag(text, at: j) {
+                    for r in parts { for k in r { seg.append(text[k], from: r) } }
                     current = seg
-                    i += len
+                    i = j
                     continue
                 }
             }
