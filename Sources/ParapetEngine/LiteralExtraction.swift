@@ -57,15 +57,30 @@ struct PatternReader {
 
     mutating func parseBranch() -> LiteralInfo? {
         var items: [LiteralInfo] = []
+        // Unquantified pieces with one exact text are joined here first: the same result as
+        // joining them in `sequence`, without a set product per character (build-time cost).
+        var text: [UInt8] = []
+        var joined = false
+        func flush() {
+            if joined { items.append(LiteralInfo(exact: [text], required: nil)) }
+            text = []
+            joined = false
+        }
         while let c = peek(), c != UInt8(ascii: "|"), c != UInt8(ascii: ")") {
             guard let atom = parseAtom() else { return nil }
             guard let q = parseQuantifier() else { return nil }
             if let (lo, hi) = q {
+                flush()
                 items += LiteralSets.repeated(atom, min: lo, max: hi)
+            } else if let e = atom.exact, e.count == 1 {
+                text += e.first!
+                joined = true
             } else {
+                flush()
                 items.append(atom)
             }
         }
+        flush()
         return LiteralSets.sequence(items)
     }
 
