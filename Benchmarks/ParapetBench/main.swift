@@ -5,7 +5,7 @@ import ParapetJSON
 // parapet-bench: prints median and p99 for each figure. Run a release build:
 //   swift build -c release --product parapet && swift build -c release --product parapet-bench
 //   .build/release/parapet-bench [section...] [--quick] [--write-corpus FILE] [--messages N]
-// Sections: latency views scaling cold jsonl policy (default: all).
+// Sections: latency rules views scaling cold jsonl policy (default: all).
 
 let args = Array(CommandLine.arguments.dropFirst())
 let quick = args.contains("--quick")
@@ -21,7 +21,7 @@ if let path = option("--write-corpus") {
     print("wrote \(corpus.texts.count) messages, \(corpus.jsonl.count) bytes to \(path)")
     exit(0)
 }
-let known = ["latency", "views", "scaling", "cold", "jsonl", "policy"]
+let known = ["latency", "rules", "views", "scaling", "cold", "jsonl", "policy"]
 var sections = args.filter { known.contains($0) }
 if args.contains("profile") || args.contains("--literals") || option("--scan-corpus") != nil { sections = ["none"] }
 if sections.isEmpty { sections = known }
@@ -31,6 +31,7 @@ print("parapet-bench — one thread; times are median / p99 per call\n")
 
 if sections.contains("cold") { Sections.coldStart(budget: budget) }
 if sections.contains("latency") { Sections.latency(budget: budget) }
+if sections.contains("rules") { RuleCosts.run(budget: budget) }
 if sections.contains("views") { Sections.views(budget: budget) }
 if sections.contains("scaling") { Sections.scaling(budget: budget) }
 if sections.contains("jsonl") { Sections.jsonl(messages: messages, runs: quick ? 2 : 5) }
@@ -39,16 +40,30 @@ if sections.contains("policy") { Sections.policy(budget: budget) }
 // `profile N`: N scans of the 2 KB benign prompt (input, PL1) and nothing else, for callgrind/perf.
 if let n = option("profile").flatMap(Int.init) {
     let engine = Sections.makeGuard(DefaultPack.ruleSources).engine
-    let bytes = Array((option("--text") == "attack" ? Inputs.attack(2_000) : Inputs.prose(2_000)).utf8)
+    // --size N and --text attack|non-ascii pick another input (e.g. 20 KB to study growth).
+    let size = Int(option("--size") ?? "") ?? 2_000
+    let text = option("--text")
+    let bytes = Array((text == "attack" ? Inputs.attack(size) : Inputs.prose(size, nonASCII: text == "non-ascii")).utf8)
     for _ in 0..<n { _ = engine.scan(bytes, target: .input, paranoia: 1) }
 }
 
 // `--literals`: the literals that gate each rule of the default pack (or "always runs").
 if args.contains("--literals") {
     let engine = Sections.makeGuard(ScaledPack.sources(multiplier: Int(option("--multiplier") ?? "") ?? 1)).engine
+    func show(_ lits: [[UInt8]]) -> String {
+        lits.map { $0 == NonASCIIGate.sentinel ? "<non-ASCII>" : String(decoding: $0, as: UTF8.self) }.joined(separator: " | ")
+    }
     for (i, rule) in engine.ruleSet.rules.enumerated() {
-        let lits = engine.prefilter.ruleLiterals[i]?.map { String(decoding: $0, as: UTF8.self) }
-        print("\(rule.id): \(lits.map { $0.joined(separator: " | ") } ?? "(always runs)")")
+        print("\(rule.id): \(engine.prefilter.ruleLiterals[i].map(show) ?? "(always runs)")")
+        // For an always-run pattern rule, say which patterns gave no literal.
+        if engine.prefilter.ruleLiterals[i] == nil, rule.detector == nil {
+            for (k, p) in rule.patterns.enumerated() where LiteralExtraction.requiredLiterals(of: p.source, caseless: p.options.caseless) == nil {
+                print("    pattern \(k + 1) gives no literal: \(p.source.prefix(100))")
+            }
+        }
+        for (k, p) in rule.patterns.enumerated() where !p.isJIT {
+            print("    pattern \(k + 1) runs in PCRE2's interpreter (JIT compilation failed)")
+        }
     }
 }
 

@@ -21,6 +21,9 @@ struct ImperativeDensityDetector: Detector {
         maxBytes = try p.int("max_bytes", default: 65_536, in: 256...1_048_576)
     }
 
+    /// Every counted sentence opens with a verb stem, so a view without one cannot score.
+    var triggerLiterals: [String]? { verbs.stems }
+
     func detect(_ view: TextView, context: ScanContext) -> [DetectorHit] {
         let b = view.bytes
         let n = min(b.count, maxBytes)

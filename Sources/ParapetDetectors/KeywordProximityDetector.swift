@@ -23,6 +23,9 @@ struct KeywordProximityDetector: Detector {
 
     var maxSpan: Int? { window + verbs.longest + objects.longest }
 
+    /// Every pair holds a verb, so a view without any verb stem cannot score.
+    var triggerLiterals: [String]? { verbs.stems }
+
     func detect(_ view: TextView, context: ScanContext) -> [DetectorHit] {
         let b = view.bytes
         let n = min(b.count, maxBytes)

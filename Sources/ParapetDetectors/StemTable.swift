@@ -4,8 +4,11 @@
 struct StemTable: Sendable {
     private var buckets: [[[UInt8]]] = Array(repeating: [], count: 256)
     let longest: Int
+    /// The stems as given: every match is one of them, so they double as prefilter triggers.
+    let stems: [String]
 
     init(_ stems: [String]) {
+        self.stems = stems
         var longest = 0
         for s in stems {
             let b = Array(s.utf8)

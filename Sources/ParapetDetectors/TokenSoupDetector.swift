@@ -22,6 +22,9 @@ struct TokenSoupDetector: Detector {
 
     func detect(_ view: TextView, context: ScanContext) -> [DetectorHit] {
         let b = view.bytes
+        // Cheap precheck: mismatches never exceed the bracket bytes read, so a text with fewer
+        // brackets than `minMismatch` cannot score; skip the token pass and its arrays.
+        if Self.bracketCount(b, atLeast: minMismatch) < minMismatch { return [] }
         var starts: [Int] = []
         var ends: [Int] = []
         var odd: [Bool] = []
@@ -75,6 +78,18 @@ struct TokenSoupDetector: Detector {
         if syms >= 2 && (letters >= 1 || e - s >= 3) { return true }
         if syms >= 1 && letters >= 3 { return true }
         return caseFlips >= 1 && letters >= 6
+    }
+
+    /// Bracket bytes in `b`, counting stops at `limit`.
+    static func bracketCount(_ b: [UInt8], atLeast limit: Int) -> Int {
+        var count = 0
+        for c in b {
+            if c == 0x28 || c == 0x29 || c == 0x5B || c == 0x5D || c == 0x7B || c == 0x7D {
+                count += 1
+                if count >= limit { return count }
+            }
+        }
+        return count
     }
 
     /// Closing brackets that do not match the innermost open one, plus brackets left open.

@@ -59,15 +59,20 @@ public final class Engine: Sendable {
         let views = ViewSet(input, options: config.viewOptions)
         let plan = plans[target]![pl - 1]
         let gate = config.usePrefilter && !plan.literalViews.isEmpty
-        var candidates = [UInt64](repeating: 0, count: gate ? plan.gated.count : 0)
-        if gate { prefilter.select(plan.literalViews, in: views, into: &candidates) }
+        var candidates: [UInt64] = []
+        if gate {
+            candidates = prefilter.emptyCandidates()
+            prefilter.select(plan.literalViews, in: views, into: &candidates)
+        }
         pool.withScratch { scratch in
             for index in plan.rules {
+                let gated = gate && plan.isGated(index)
                 // No required literal in any of its views: PCRE2 cannot match, skip the rule.
-                if gate, plan.isGated(index), candidates[index >> 6] & (1 << UInt64(index & 63)) == 0 { continue }
+                if gated, !prefilter.anySelected(index, in: candidates) { continue }
                 let rule = ruleSet.rules[index]
                 if let ruleFilter, !ruleFilter.contains(rule.id) { continue }
-                RuleEvaluator.evaluate(rule, views: views, context: ctx, scratch: scratch, into: &collector)
+                let patternGate = gated ? prefilter.gate(for: index, candidates: candidates) : nil
+                RuleEvaluator.evaluate(rule, views: views, context: ctx, scratch: scratch, gate: patternGate, into: &collector)
                 if collector.outOfBudget { break }
             }
         }

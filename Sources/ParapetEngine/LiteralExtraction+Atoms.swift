@@ -26,15 +26,30 @@ extension PatternReader {
         return LiteralInfo(exact: [[folded]], required: nil)
     }
 
-    /// A multi-byte character: exact only where matching is case-sensitive.
+    /// A multi-byte character: its bytes where matching is case-sensitive; under caseless
+    /// matching the placeholder "some non-ASCII character" (its case variants are all non-ASCII),
+    /// or opaque for the few characters caseless matching pairs with ASCII letters.
     mutating func nonASCIIChar() -> LiteralInfo? {
+        guard let seq = nonASCIISequence() else { return nil }
+        guard let piece = Self.nonASCIIPiece(seq, caseless: caseless) else { return .opaque }
+        return LiteralInfo(exact: [piece], required: nil)
+    }
+
+    /// The UTF-8 sequence of the multi-byte character at `pos` (consumed), nil if truncated.
+    mutating func nonASCIISequence() -> [UInt8]? {
         let lead = bytes[pos]
         let len = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1
         guard pos + len <= bytes.count else { return nil }
         let seq = Array(bytes[pos..<pos + len])
         pos += len
-        if caseless { return .opaque }
-        return LiteralInfo(exact: [Prefilter.normalizeLiteral(seq)], required: nil)
+        return seq
+    }
+
+    /// The exact text one non-ASCII character contributes, or nil when it must stay opaque.
+    static func nonASCIIPiece(_ seq: [UInt8], caseless: Bool) -> [UInt8]? {
+        if !caseless { return Prefilter.normalizeLiteral(seq) }
+        if NonASCIIGate.pairsWithASCII(seq) { return nil }
+        return [NonASCIIGate.placeholder]
     }
 
     mutating func parseEscape() -> LiteralInfo? {
@@ -47,8 +62,9 @@ extension PatternReader {
         case UInt8(ascii: "d"), UInt8(ascii: "D"), UInt8(ascii: "w"), UInt8(ascii: "W"), UInt8(ascii: "s"),
              UInt8(ascii: "S"), UInt8(ascii: "h"), UInt8(ascii: "H"), UInt8(ascii: "v"), UInt8(ascii: "V"),
              UInt8(ascii: "R"), UInt8(ascii: "N"), UInt8(ascii: "X"), UInt8(ascii: "C"):
-            // `\N{U+hhhh}` names a character; its braces must not be read as text.
-            return peek() == UInt8(ascii: "{") ? nil : .opaque
+            // `\N{U+hhhh}` names a character; its braces must not be read as text. After the
+            // other escapes a brace is a quantifier, read by the caller.
+            return e == UInt8(ascii: "N") && peek() == UInt8(ascii: "{") ? nil : .opaque
         case UInt8(ascii: "p"), UInt8(ascii: "P"):
             if peek() == UInt8(ascii: "{") { return skipPast(UInt8(ascii: "}")) ? .opaque : nil }
             pos += 1
@@ -117,15 +133,25 @@ extension PatternReader {
         return LiteralSets.sequence(items)
     }
 
-    /// A class of a few plain letters, digits or `_` (like `[pousr]`) as an exact set of
-    /// one-byte texts; nil (position unchanged) for anything else.
+    /// A class of a few plain letters, digits, `_` or non-ASCII characters (like `[pousr]` or
+    /// `[üu]`) as an exact set of texts; nil (position unchanged) for anything else.
     mutating func smallClass() -> LiteralInfo? {
         var i = pos + 1
         var set = Set<[UInt8]>()
+        var members = 0
         while i < bytes.count, bytes[i] != UInt8(ascii: "]") {
             let c = bytes[i]
+            members += 1
+            guard members <= 8 else { return nil }
+            if c >= 0xC0 {
+                let len = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2
+                guard i + len <= bytes.count, let piece = Self.nonASCIIPiece(Array(bytes[i..<i + len]), caseless: caseless) else { return nil }
+                set.insert(piece)
+                i += len
+                continue
+            }
             let plain = (c >= 0x30 && c <= 0x39) || (c | 0x20 >= 0x61 && c | 0x20 <= 0x7A) || c == UInt8(ascii: "_")
-            guard plain, set.count < 8 else { return nil }
+            guard plain else { return nil }
             set.insert([c >= 0x41 && c <= 0x5A ? c | 0x20 : c])
             i += 1
         }

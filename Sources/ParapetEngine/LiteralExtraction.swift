@@ -3,14 +3,22 @@
 /// A conservative reader of the pattern source. Anything it does not fully understand
 /// (verbs, conditionals, recursion, extended mode, unknown escapes) makes it give up, so a rule
 /// then always runs; giving up is always safe, a wrong literal never is. ASCII letters are
-/// lower-cased (the prefilter folds ASCII case); non-ASCII characters only count as literal where
-/// the pattern is case-sensitive, because caseless PCRE2 matches case variants we do not enumerate.
+/// lower-cased (the prefilter folds ASCII case); non-ASCII characters count as literal bytes only
+/// where the pattern is case-sensitive, because caseless PCRE2 matches case variants we do not
+/// enumerate; under caseless matching they still prove a match needs a non-ASCII byte
+/// (`NonASCIIGate`).
 public enum LiteralExtraction {
+    /// Shortest literal the prefilter searches for.
+    public static var minimumLength: Int { LiteralSets.minLength }
+
     /// The required literals of `pattern` (lower-cased UTF-8), or nil when none can be proven.
     public static func requiredLiterals(of pattern: String, caseless: Bool = true) -> [[UInt8]]? {
         var parser = PatternReader(bytes: Array(pattern.utf8), caseless: caseless)
         guard let info = parser.parseAll(), LiteralSets.usable(info.required) else { return nil }
-        return info.required!.sorted { $0.lexicographicallyPrecedes($1) }
+        // Placeholders (non-ASCII characters under caseless matching) resolve to an ASCII run
+        // or to the non-ASCII sentinel; a sentinel makes the other alternatives redundant only
+        // on non-ASCII text, so all are kept.
+        return Set(info.required!.map(NonASCIIGate.resolve)).sorted { $0.lexicographicallyPrecedes($1) }
     }
 }
 
@@ -49,15 +57,30 @@ struct PatternReader {
 
     mutating func parseBranch() -> LiteralInfo? {
         var items: [LiteralInfo] = []
+        // Unquantified pieces with one exact text are joined here first: the same result as
+        // joining them in `sequence`, without a set product per character (build-time cost).
+        var text: [UInt8] = []
+        var joined = false
+        func flush() {
+            if joined { items.append(LiteralInfo(exact: [text], required: nil)) }
+            text = []
+            joined = false
+        }
         while let c = peek(), c != UInt8(ascii: "|"), c != UInt8(ascii: ")") {
             guard let atom = parseAtom() else { return nil }
             guard let q = parseQuantifier() else { return nil }
             if let (lo, hi) = q {
+                flush()
                 items += LiteralSets.repeated(atom, min: lo, max: hi)
+            } else if let e = atom.exact, e.count == 1 {
+                text += e.first!
+                joined = true
             } else {
+                flush()
                 items.append(atom)
             }
         }
+        flush()
         return LiteralSets.sequence(items)
     }
 

