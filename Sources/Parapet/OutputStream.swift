@@ -118,27 +118,10 @@ public struct OutputStreamValidator: Sendable {
 
     /// Bytes `lo..<hi` of `bytes` with redacted spans replaced by their labels (overlaps merge, as in batch).
     static func redact(_ bytes: [UInt8], from lo: Int, to hi: Int, _ findings: [StreamFinding], offset: Int) -> [UInt8] {
-        let spans = findings.map { (($0.range.lowerBound - offset)..<($0.range.upperBound - offset), $0.label) }
-            .filter { $0.0.lowerBound >= lo && $0.0.upperBound <= hi }
-            .sorted { $0.0.lowerBound < $1.0.lowerBound }
-        var out: [UInt8] = []
-        out.reserveCapacity(hi - lo)
-        var pos = lo, i = 0
-        while i < spans.count {
-            var (range, label) = spans[i]
-            i += 1
-            while i < spans.count, spans[i].0.lowerBound < range.upperBound {
-                range = range.lowerBound..<max(range.upperBound, spans[i].0.upperBound)
-                if spans[i].1 != label { label = "[REDACTED]" }
-                i += 1
-            }
-            if range.lowerBound < pos { continue }
-            out.append(contentsOf: bytes[pos..<range.lowerBound])
-            out.append(contentsOf: label.utf8)
-            pos = range.upperBound
-        }
-        if pos < hi { out.append(contentsOf: bytes[pos..<hi]) }
-        return out
+        // Spans relative to the released window [lo, hi); only those wholly inside it count.
+        let spans = findings.map { (($0.range.lowerBound - offset - lo)..<($0.range.upperBound - offset - lo), $0.label) }
+            .filter { $0.0.lowerBound >= 0 && $0.0.upperBound <= hi - lo }
+        return Redactor.redact(Array(bytes[lo..<hi]), spans: spans, conflict: "[REDACTED]")
     }
 }
 

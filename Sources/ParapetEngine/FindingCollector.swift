@@ -92,25 +92,6 @@ struct FindingCollector {
 
     /// Replaces each redacted span with `[REDACTED:label]`; overlapping spans merge, other bytes stay.
     static func redact(_ bytes: [UInt8], _ findings: [Finding]) -> [UInt8] {
-        let spans = findings.map { ($0.range, $0.excerpt) }.sorted { $0.0.lowerBound < $1.0.lowerBound }
-        var out: [UInt8] = []
-        out.reserveCapacity(bytes.count)
-        var pos = 0
-        var i = 0
-        while i < spans.count {
-            var (range, label) = spans[i]
-            i += 1
-            while i < spans.count, spans[i].0.lowerBound < range.upperBound {
-                range = range.lowerBound..<max(range.upperBound, spans[i].0.upperBound)
-                if spans[i].1 != label { label = "[REDACTED]" }
-                i += 1
-            }
-            if range.lowerBound < pos { continue }
-            out.append(contentsOf: bytes[pos..<range.lowerBound])
-            out.append(contentsOf: label.utf8)
-            pos = range.upperBound
-        }
-        out.append(contentsOf: bytes[pos...])
-        return out
+        Redactor.redact(bytes, spans: findings.map { ($0.range, $0.excerpt) }, conflict: "[REDACTED]")
     }
 }
