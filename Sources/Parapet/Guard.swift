@@ -53,4 +53,13 @@ public struct Guard: Sendable {
         }
         return v
     }
+
+    /// Wraps untrusted context in delimiters with a fresh random boundary (spotlighting), so the
+    /// application can tell the model which text is data; `datamark` also marks every space.
+    public func spotlight(_ text: String, datamark: Bool = false) -> (text: String, boundary: String) {
+        var rng = SystemRandomNumberGenerator()
+        let out = Spotlighter.wrap(Array(text.utf8), using: &rng, datamark: datamark ? Spotlighter.defaultMarker : nil)
+        return (String(decoding: out.bytes, as: UTF8.self), out.boundary)
+    }
 }
+

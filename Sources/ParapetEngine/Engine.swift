@@ -6,6 +6,8 @@ import ParapetText
 public final class Engine: Sendable {
     public let ruleSet: CompiledRuleSet
     public let config: EngineConfig
+    /// Sanitizing steps of the rules that have any, by rule id.
+    let ruleSanitize: [String: [SanitizeStep]]
     let pool: ScratchPool
     /// Rule indices active per target and paranoia level (index 0 = PL1).
     let active: [Target: [[Int]]]
@@ -16,6 +18,7 @@ public final class Engine: Sendable {
 
     public init(ruleSet: CompiledRuleSet, config: EngineConfig = EngineConfig()) {
         self.ruleSet = ruleSet
+        self.ruleSanitize = Dictionary(uniqueKeysWithValues: ruleSet.rules.filter { !$0.spec.sanitize.isEmpty }.map { ($0.id, $0.spec.sanitize) })
         var config = config
         if config.viewOptions.leetLexicon.isEmpty { config.viewOptions.leetLexicon = LeetLexicon.build(ruleSet) }
         self.config = config
@@ -79,7 +82,11 @@ public final class Engine: Sendable {
         for note in views.notes {
             collector.limits.append(LimitHit(kind: note.kind == .decodeDepth ? .decodeDepth : .decodeExpansion, rule: nil, detail: note.detail))
         }
-        return collector.verdict(original: input, paranoia: pl, threshold: config.threshold(for: target), failMode: config.failMode(for: target))
+        let verdict = collector.verdict(original: input, paranoia: pl, threshold: config.threshold(for: target), failMode: config.failMode(for: target))
+        let steps = (config.sanitize[target] ?? []) + verdict.ruleIDs.flatMap { ruleSanitize[$0] ?? [] }
+        let limit = config.lengthLimits[target]
+        if steps.isEmpty && limit == nil { return verdict }
+        return Sanitization.apply(verdict, original: input, steps: steps, limit: limit)
     }
 
     static func clamp(_ pl: Int) -> Int { min(4, max(1, pl)) }

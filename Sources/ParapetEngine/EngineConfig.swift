@@ -46,6 +46,21 @@ public struct EngineConfig: Sendable {
         self.maxScanDuration = maxScanDuration
     }
 
+    /// Transforms applied to every forwarded text of a target (e.g. strip invisibles from context).
+    public var sanitize: [Target: [SanitizeStep]] = [:]
+    /// Length limits per target (cost control): longer texts are cut, with a finding.
+    public var lengthLimits: [Target: LengthLimit] = [:]
+
     public func threshold(for target: Target) -> Int { thresholds[target] ?? 5 }
     public func failMode(for target: Target) -> FailMode { failModes[target] ?? .closed }
+}
+
+/// A cap on forwarded text, in bytes and/or approximate tokens (about 4 ASCII bytes per token).
+public struct LengthLimit: Sendable, Hashable {
+    public var maxBytes: Int?
+    public var maxTokens: Int?
+    public init(maxBytes: Int? = nil, maxTokens: Int? = nil) {
+        self.maxBytes = maxBytes
+        self.maxTokens = maxTokens
+    }
 }

@@ -7,7 +7,7 @@ public enum RuleFileParser {
     static let ruleKeys: Set<String> = [
         "id", "summary", "applies_to", "paranoia", "score", "patterns", "detector", "params",
         "literals", "validator", "allowlist", "action", "redact_as", "max_span", "views", "tags",
-        "max_fp_rate", "min_mutation_survival", "case_sensitive", "examples",
+        "max_fp_rate", "min_mutation_survival", "case_sensitive", "sanitize", "examples",
     ]
     static let exampleKeys: Set<String> = ["match", "no_match", "todo_match"]
     static let exampleItemKeys: Set<String> = ["text", "target", "note"]
@@ -122,7 +122,16 @@ public enum RuleFileParser {
             r.error(.invalidValue, "\(key) must be between 0 and 1", n, rule: rid)
             return nil
         }
-        let spec = RuleSpec(
+        var sanitize: [SanitizeStep] = []
+        if let n = f["sanitize"]?.value {
+            for item in r.list(n, "sanitize", rule: rid) {
+                guard let s = r.string(item, "sanitize", rule: rid) else { continue }
+                if let step = SanitizeStep(rawValue: s) { sanitize.append(step) } else {
+                    r.error(.invalidValue, "unknown sanitize step '\(s)' (expected strip-invisibles or neutralize-role-tokens)", item, rule: rid)
+                }
+            }
+        }
+        var spec = RuleSpec(
             id: id, summary: summary, appliesTo: targets, paranoia: paranoia, score: score,
             patterns: patterns, detector: detector,
             literals: f["literals"].map { r.strings($0.value, "literals", rule: rid) } ?? [],
@@ -137,6 +146,7 @@ public enum RuleFileParser {
             examples: f["examples"].map { parseExamples($0.value, &r, rule: rid) } ?? RuleExamples(),
             location: r.location(node)
         )
+        spec.sanitize = sanitize
         return r.diagnostics.count == before ? spec : nil
     }
 

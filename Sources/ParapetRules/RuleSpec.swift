@@ -22,6 +22,8 @@ public struct RuleSpec: Sendable {
     public var maxFPRate: Double?
     public var minMutationSurvival: Double?
     public var caseSensitive: Bool
+    /// Transforms applied to the forwarded text when this rule fires.
+    public var sanitize: [SanitizeStep] = []
     public var examples: RuleExamples
     public var location: SourceLocation
 

@@ -42,6 +42,15 @@ struct ScanCommand: ParsableCommand {
     @Option(name: .customLong("allowed-host"), help: ArgumentHelp("A host links may point to (repeatable; subdomains included).", valueName: "HOST"))
     var allowedHosts: [String] = []
 
+    @Option(name: .customLong("sanitize"), help: ArgumentHelp("Always apply a transform to the forwarded text: strip-invisibles or neutralize-role-tokens (repeatable).", valueName: "STEP"))
+    var sanitizeSteps: [SanitizeStep] = []
+
+    @Option(name: .customLong("max-bytes"), help: "Cut the forwarded text to this many bytes (a finding says so).")
+    var maxBytes: Int?
+
+    @Option(name: .customLong("max-tokens"), help: "Cut the forwarded text to about this many tokens.")
+    var maxTokens: Int?
+
     @Argument(help: "File to read (default: stdin).")
     var file: String?
 
@@ -51,7 +60,10 @@ struct ScanCommand: ParsableCommand {
     }
 
     func run() throws {
-        let guardian = try rules.makeGuard()
+        var config = EngineConfig()
+        if !sanitizeSteps.isEmpty { config.sanitize[target] = sanitizeSteps }
+        if maxBytes != nil || maxTokens != nil { config.lengthLimits[target] = LengthLimit(maxBytes: maxBytes, maxTokens: maxTokens) }
+        let guardian = try rules.makeGuard(config: config)
         let context = try makeContext()
         if stream {
             try StreamFilter(guardian: guardian, target: target, paranoia: rules.paranoia, context: context).run(path: file)
@@ -96,3 +108,5 @@ extension ScanContext {
         ScanContext(target: target, canaries: canaries, systemPrompt: systemPrompt, allowedHosts: allowedHosts)
     }
 }
+
+extension SanitizeStep: ExpressibleByArgument {}
