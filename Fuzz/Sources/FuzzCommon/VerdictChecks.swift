@@ -35,9 +35,12 @@ public func checkVerdict(_ v: Verdict, input: [UInt8], config: EngineConfig) {
     if v.score >= v.threshold { require(v.decision == .block, "score \(v.score) >= threshold but \(v.decision)") }
     if v.decision == .sanitize { require(v.sanitized != nil, "sanitize without sanitized text") }
     if let s = v.sanitized {
-        // Redaction replaces spans with their labels (a rule's redact_as can be long), so the
-        // text may grow by at most the labels of the kept redactions.
+        // Redaction replaces spans with their labels (a rule's redact_as can be long), and
+        // role-token neutralizing adds one escape per token, so the text may grow by at most the
+        // labels of the kept redactions plus the escapes the neutralizer would add to the input.
         let labels = v.findings.filter { $0.action == .redact }.reduce(0) { $0 + $1.excerpt.utf8.count }
-        require(s.count <= scanned + labels, "sanitized text grew from \(scanned) to \(s.count) (labels \(labels))")
+        let prefix = Array(input.prefix(scanned))
+        let escapes = RoleTokenNeutralizer.neutralize(prefix).bytes.count - prefix.count
+        require(s.count <= scanned + labels + escapes, "sanitized text grew from \(scanned) to \(s.count) (labels \(labels), escapes \(escapes))")
     }
 }
