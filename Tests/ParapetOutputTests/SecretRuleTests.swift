@@ -19,11 +19,8 @@ private let guardrail = try! Guard()
     let missing = OutputStreamValidator.rulesMissingMaxSpan(engine: guardrail.engine)
     let outputPack = missing.filter { guardrail.engine.ruleSet.rule($0)?.spec.file.contains("/output/") == true }
     #expect(outputPack == [])
-    // Rules from the input packs that also apply to output fall back to a 4096-byte span until they
-    // declare one; listed here so the gap stays visible.
-    withKnownIssue("input-pack rules applying to output without max_span", isIntermittent: true) {
-        #expect(missing == [])
-    }
+    // Rules from the input packs that also apply to output must declare one too.
+    #expect(missing == [])
 }
 
 @Test func redactionKeepsEveryByteOutsideTheSpanAndNeverEchoesTheSecret() {
