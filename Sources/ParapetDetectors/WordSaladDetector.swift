@@ -1,0 +1,102 @@
+import ParapetRules
+import ParapetText
+
+/// Finds word salad of the kind optimizers append to a request (GCG suffixes whose brackets
+/// balance and whose tokens are mostly real word pieces): within a sliding window of tokens it
+/// counts tokens that no prose writer produces — punctuation-only tokens, punctuation inside a
+/// word, piled-up edge marks, camelCase merges, foreign function words inside English text, a
+/// capitalized "Sure"/"Here" mid-clause — and fires when enough of them, of enough different
+/// kinds, cluster. Requiring several kinds keeps JSON (one kind: data punctuation, which is
+/// excused when brackets balance) and brand names (one kind: camelCase) out. Raw view.
+struct WordSaladDetector: Detector {
+    static let name = "word-salad"
+    let window: Int
+    let minTokens: Int
+    let minKinds: Int
+    let maxTokens: Int
+    let foreign: WordSet
+    let english: WordSet
+
+    init(params: [String: RuleValue]) throws {
+        let p = try DetectorParams(params, allowed: ["window", "min_tokens", "min_kinds", "max_tokens",
+                                                     "foreign_words", "english_words"])
+        window = try p.int("window", default: 12, in: 4...64)
+        minTokens = try p.int("min_tokens", default: 4, in: 1...64)
+        minKinds = try p.int("min_kinds", default: 2, in: 1...SaladKind.allCases.count)
+        maxTokens = try p.int("max_tokens", default: 4_096, in: 16...100_000)
+        foreign = WordSet(try p.words("foreign_words", default: Self.defaultForeign))
+        english = WordSet(try p.words("english_words", default: Self.defaultEnglish))
+    }
+
+    func detect(_ view: TextView, context: ScanContext) -> [DetectorHit] {
+        let b = view.bytes
+        var starts: [Int] = []
+        var ends: [Int] = []
+        var clauseStart: [Bool] = []
+        var en = 0, fo = 0
+        var i = 0
+        var newline = true
+        while i < b.count && starts.count < maxTokens {
+            while i < b.count && ByteClass.isSpace(b[i]) { if b[i] == 0x0A { newline = true }; i += 1 }
+            if i >= b.count { break }
+            let s = i
+            while i < b.count && !ByteClass.isSpace(b[i]) { i += 1 }
+            let prevEnds = newline || ends.last.map { Self.endsClause(b[$0 - 1]) } ?? true
+            starts.append(s); ends.append(i); clauseStart.append(prevEnds)
+            newline = false
+            let (ws, we) = Self.letters(b, s, i)
+            if english.containsWord(b, ws, we) { en += 1 } else if foreign.containsWord(b, ws, we) { fo += 1 }
+        }
+        guard starts.count >= minTokens else { return [] }
+        let ctx = SaladContext(unbalanced: TokenSoupDetector.bracketMismatches(b, 0..<b.count) > 0,
+                               english: en >= 3 && en >= 3 * fo)
+        var kinds: [SaladKind?] = []
+        kinds.reserveCapacity(starts.count)
+        for t in starts.indices {
+            kinds.append(WordSaladToken.classify(b, starts[t], ends[t], prevEndsClause: clauseStart[t],
+                                                 context: ctx, foreign: foreign))
+        }
+        var inWindow = 0
+        for t in kinds.indices {
+            if kinds[t] != nil { inWindow += 1 }
+            if t >= window, kinds[t - window] != nil { inWindow -= 1 }
+            guard inWindow >= minTokens else { continue }
+            let first = max(0, t - window + 1)
+            var seen = Set<SaladKind>()
+            for k in first...t { if let kind = kinds[k] { seen.insert(kind) } }
+            if seen.count >= minKinds {
+                return [DetectorHit(range: starts[first]..<ends[t],
+                                    note: "\(inWindow) salad tokens of \(seen.count) kinds in \(window)")]
+            }
+        }
+        return []
+    }
+
+    /// Sentence ends and quotes/colons before a token excuse its capital letter.
+    @inline(__always) static func endsClause(_ c: UInt8) -> Bool {
+        c == 0x2E || c == 0x21 || c == 0x3F || c == 0x3A || c == 0x22
+    }
+
+    /// The token without leading and trailing non-letters (for the language counts).
+    static func letters(_ b: [UInt8], _ s: Int, _ e: Int) -> (Int, Int) {
+        var a = s, z = e
+        while a < z && !ByteClass.isLetter(b[a]) && b[a] < 0x80 { a += 1 }
+        while z > a && !ByteClass.isLetter(b[z - 1]) && b[z - 1] < 0x80 { z -= 1 }
+        return (a, z)
+    }
+
+    /// Function words of fr/de/es/it/pt/nl that are not also English words ("die", "met", "con" are left out).
+    static let defaultForeign = [
+        "avec", "dans", "une", "pour", "mais", "ensuite", "aussi", "moi", "nous", "vous", "sera", "chez",
+        "selon", "und", "der", "das", "ist", "nicht", "auch", "oder", "bitte", "zum", "sowie", "dann",
+        "eine", "sich", "etwa", "por", "para", "pero", "como", "muy", "esto", "estos", "cual", "donde",
+        "usar", "tiene", "también", "het", "een", "deze", "voor", "niet", "ook", "uma", "não", "então",
+        "aqui", "alguns", "della", "sono", "anche", "dei", "dici"
+    ]
+
+    /// Common English function words; a text with enough of them is treated as English.
+    static let defaultEnglish = [
+        "the", "a", "an", "to", "of", "and", "for", "in", "on", "with", "how", "is", "are", "that", "this",
+        "you", "your", "it", "be", "as", "by", "from", "or", "what", "can"
+    ]
+}

@@ -1,0 +1,102 @@
+/// Word-level signs that a whitespace token belongs to optimizer-made word salad (GCG-style
+/// suffixes): punctuation where prose has none, camelCase merges, foreign function words in an
+/// English request, a capitalized "Sure" / "Here" mid-clause. Each kind counts once per token.
+enum SaladKind: Int, CaseIterable, Sendable {
+    case punctOnly, innerPunct, edgePileup, camelMerge, foreignWord, compliance
+}
+
+/// What the whole text tells the token judge: whether brackets balance (code and JSON nest,
+/// salad does not) and whether the text is mostly English (only then is "avec" foreign).
+struct SaladContext {
+    var unbalanced: Bool
+    var english: Bool
+}
+
+enum WordSaladToken {
+    /// Opening characters a prose token may carry: quotes, brackets, emphasis.
+    @inline(__always) static func isLead(_ c: UInt8) -> Bool {
+        c == 0x22 || c == 0x27 || c == 0x28 || c == 0x60 || c == 0x5B || c == 0x2A || c == 0x3C || c == 0x7B
+    }
+    /// Closing characters a prose token may carry: quotes, brackets, sentence punctuation.
+    @inline(__always) static func isTrail(_ c: UInt8) -> Bool {
+        switch c {
+        case 0x22, 0x27, 0x29, 0x5D, 0x7D, 0x60, 0x2A, 0x3E, 0x2E, 0x2C, 0x3B, 0x3A, 0x21, 0x3F: return true
+        default: return false
+        }
+    }
+    /// Punctuation allowed inside a prose word: apostrophes, hyphens, dots, slashes, & @ + %.
+    @inline(__always) static func isProseInner(_ c: UInt8) -> Bool {
+        c == 0x27 || c == 0x2D || c == 0x2E || c == 0x2F || c == 0x26 || c == 0x40 || c == 0x2B || c == 0x25 || c == 0x5F
+    }
+    /// Inside balanced code or data, brackets, quotes, colons, commas and '=' are ordinary.
+    @inline(__always) static func isDataInner(_ c: UInt8) -> Bool {
+        switch c {
+        case 0x7B, 0x7D, 0x5B, 0x5D, 0x28, 0x29, 0x3C, 0x3E, 0x22, 0x27, 0x3A, 0x2C, 0x3D: return true
+        default: return false
+        }
+    }
+    /// Punctuation-only tokens common in prose, lists and markdown ("-", "&", "/", "...", "->", "```").
+    static let ordinaryPunct: Set<[UInt8]> = Set(["-", "--", "&", "/", "+", "|", ":", "*", "...", "=", "#", "##", "###",
+                                                  ">", "->", "=>", "\"", "'", "(", ")", "```", "``"].map { Array($0.utf8) })
+
+    /// Trims UTF-8 curly quotes (U+2018/2019/201C/201D) at either edge, so they count as quotes.
+    @inline(__always) static func curlyQuote(_ b: [UInt8], _ i: Int) -> Bool {
+        b[i] == 0xE2 && b[i + 1] == 0x80 && (b[i + 2] == 0x98 || b[i + 2] == 0x99 || b[i + 2] == 0x9C || b[i + 2] == 0x9D)
+    }
+
+    /// The kind of salad a token shows, if any. `prevEndsClause` is true at a line or sentence start.
+    static func classify(_ b: [UInt8], _ s: Int, _ e: Int, prevEndsClause: Bool, context: SaladContext,
+                         foreign: WordSet) -> SaladKind? {
+        var alnum = false
+        var nonASCII = false
+        for k in s..<e {
+            let c = b[k]
+            if c >= 0x80 { nonASCII = true } else if ByteClass.isLetter(c) || (c >= 0x30 && c <= 0x39) { alnum = true }
+        }
+        if !alnum && !nonASCII {
+            let tok = Array(b[s..<e])
+            if ordinaryPunct.contains(tok) { return nil }
+            if !context.unbalanced && tok.allSatisfy({ isDataInner($0) || $0 == 0x2E || $0 == 0x3B }) { return nil }
+            return .punctOnly
+        }
+        // Peel edge punctuation; what is left is the word's core.
+        var cs = s, ce = e
+        while cs < ce {
+            if isLead(b[cs]) { cs += 1 } else if cs + 3 <= ce && curlyQuote(b, cs) { cs += 3 } else { break }
+        }
+        var trailBytes: [UInt8] = []
+        while ce > cs {
+            if isTrail(b[ce - 1]) {
+                // A run of dots is one ellipsis, not a pile of marks.
+                if !(b[ce - 1] == 0x2E && trailBytes.last == 0x2E) { trailBytes.append(b[ce - 1]) }
+                ce -= 1
+            } else if ce - 3 >= cs && curlyQuote(b, ce - 3) { trailBytes.append(0x22); ce -= 3 } else { break }
+        }
+        var lowerRun = 0
+        var camel = false
+        for k in cs..<ce {
+            let c = b[k]
+            if c >= 0x80 { lowerRun = 0; continue }
+            if ByteClass.isLetter(c) {
+                if c <= 0x5A { if lowerRun >= 2 { camel = true }; lowerRun = 0 } else { lowerRun += 1 }
+                continue
+            }
+            lowerRun = 0
+            if c >= 0x30 && c <= 0x39 { continue }
+            if isProseInner(c) { continue }
+            if !context.unbalanced && isDataInner(c) { continue }
+            return .innerPunct
+        }
+        if context.unbalanced && (cs - s >= 3 || trailBytes.count >= 3) { return .edgePileup }
+        if camel { return .camelMerge }
+        if context.english, foreign.containsWord(b, cs, ce) { return .foreignWord }
+        if !prevEndsClause && ce - cs == 4 && isComplianceWord(b, cs) { return .compliance }
+        return nil
+    }
+
+    /// "Sure" / "Here" / "Hier" with a capital letter, the target string GCG optimizes towards.
+    static func isComplianceWord(_ b: [UInt8], _ s: Int) -> Bool {
+        let w = Array(b[s..<(s + 4)])
+        return w == Array("Sure".utf8) || w == Array("Here".utf8) || w == Array("Hier".utf8)
+    }
+}
