@@ -28,10 +28,11 @@ enum WordSaladToken {
     @inline(__always) static func isProseInner(_ c: UInt8) -> Bool {
         c == 0x27 || c == 0x2D || c == 0x2E || c == 0x2F || c == 0x26 || c == 0x40 || c == 0x2B || c == 0x25 || c == 0x5F
     }
-    /// Inside balanced code or data, brackets, quotes, colons, commas and '=' are ordinary.
+    /// Inside balanced code or data, brackets, quotes, colons, commas, '=' and '$' (template
+    /// placeholders such as `${name}`) are ordinary.
     @inline(__always) static func isDataInner(_ c: UInt8) -> Bool {
         switch c {
-        case 0x7B, 0x7D, 0x5B, 0x5D, 0x28, 0x29, 0x3C, 0x3E, 0x22, 0x27, 0x3A, 0x2C, 0x3D: return true
+        case 0x7B, 0x7D, 0x5B, 0x5D, 0x28, 0x29, 0x3C, 0x3E, 0x22, 0x27, 0x3A, 0x2C, 0x3D, 0x24: return true
         default: return false
         }
     }
