@@ -63,9 +63,11 @@ struct WordSaladDetector: Detector {
             guard inWindow >= minTokens else { continue }
             let first = max(0, t - window + 1)
             var seen = Set<SaladKind>()
-            for k in first...t { if let kind = kinds[k] { seen.insert(kind) } }
+            var firstSalad = t
+            for k in first...t { if let kind = kinds[k] { seen.insert(kind); firstSalad = min(firstSalad, k) } }
             if seen.count >= minKinds {
-                return [DetectorHit(range: starts[first]..<ends[t],
+                // Report the salad itself, from its first odd token, not the request before it.
+                return [DetectorHit(range: starts[firstSalad]..<ends[t],
                                     note: "\(inWindow) salad tokens of \(seen.count) kinds in \(window)")]
             }
         }
