@@ -36,9 +36,10 @@ enum WordSaladToken {
         default: return false
         }
     }
-    /// Punctuation-only tokens common in prose, lists and markdown ("-", "&", "/", "...", "->", "```").
+    /// Punctuation-only tokens common in prose, lists, markdown and code comments ("-", "&", "...", "->", "```", "//").
     static let ordinaryPunct: Set<[UInt8]> = Set(["-", "--", "&", "/", "+", "|", ":", "*", "...", "=", "#", "##", "###",
-                                                  ">", "->", "=>", "\"", "'", "(", ")", "```", "``"].map { Array($0.utf8) })
+                                                  ">", "->", "=>", "\"", "'", "(", ")", "```", "``", "//", "/*", "*/"]
+                                                  .map { Array($0.utf8) })
 
     /// Trims UTF-8 curly quotes (U+2018/2019/201C/201D) at either edge, so they count as quotes.
     @inline(__always) static func curlyQuote(_ b: [UInt8], _ i: Int) -> Bool {
