@@ -8,21 +8,29 @@ import ParapetText
 /// capitalized "Sure"/"Here" mid-clause — and fires when enough of them, of enough different
 /// kinds, cluster. Requiring several kinds keeps JSON (one kind: data punctuation, which is
 /// excused when brackets balance) and brand names (one kind: camelCase) out. Raw view.
+/// An optional weak tier (`weak_tokens`, `weak_score`) reports a smaller cluster with a lower
+/// score from the same pass, so one rule covers both tiers.
 struct WordSaladDetector: Detector {
     static let name = "word-salad"
     let window: Int
     let minTokens: Int
     let minKinds: Int
+    let weakTokens: Int
+    let weakScore: Int
     let maxTokens: Int
     let foreign: WordSet
     let english: WordSet
 
     init(params: [String: RuleValue]) throws {
-        let p = try DetectorParams(params, allowed: ["window", "min_tokens", "min_kinds", "max_tokens",
-                                                     "foreign_words", "english_words"])
+        let p = try DetectorParams(params, allowed: ["window", "min_tokens", "min_kinds", "weak_tokens", "weak_score",
+                                                     "max_tokens", "foreign_words", "english_words"])
         window = try p.int("window", default: 12, in: 4...64)
         minTokens = try p.int("min_tokens", default: 4, in: 1...64)
         minKinds = try p.int("min_kinds", default: 2, in: 1...SaladKind.allCases.count)
+        // 0 = no weak tier; otherwise it must sit below the full tier.
+        weakTokens = try p.int("weak_tokens", default: 0, in: 0...64)
+        weakScore = try p.int("weak_score", default: 3, in: 1...10)
+        if weakTokens >= minTokens { throw DetectorParamError("'weak_tokens' must be below 'min_tokens'") }
         maxTokens = try p.int("max_tokens", default: 4_096, in: 16...100_000)
         foreign = WordSet(try p.words("foreign_words", default: Self.defaultForeign))
         english = WordSet(try p.words("english_words", default: Self.defaultEnglish))
@@ -47,7 +55,8 @@ struct WordSaladDetector: Detector {
             let (ws, we) = Self.letters(b, s, i)
             if english.containsWord(b, ws, we) { en += 1 } else if foreign.containsWord(b, ws, we) { fo += 1 }
         }
-        guard starts.count >= minTokens else { return [] }
+        let lowest = weakTokens > 0 ? weakTokens : minTokens
+        guard starts.count >= lowest else { return [] }
         let ctx = SaladContext(unbalanced: TokenSoupDetector.bracketMismatches(b, 0..<b.count) > 0,
                                english: en >= 3 && en >= 3 * fo)
         var kinds: [SaladKind?] = []
@@ -56,22 +65,23 @@ struct WordSaladDetector: Detector {
             kinds.append(WordSaladToken.classify(b, starts[t], ends[t], prevEndsClause: clauseStart[t],
                                                  context: ctx, foreign: foreign))
         }
+        var weakHit: DetectorHit? = nil
         var inWindow = 0
         for t in kinds.indices {
             if kinds[t] != nil { inWindow += 1 }
             if t >= window, kinds[t - window] != nil { inWindow -= 1 }
-            guard inWindow >= minTokens else { continue }
+            guard inWindow >= lowest, inWindow >= minTokens || weakHit == nil else { continue }
             let first = max(0, t - window + 1)
-            var seen = Set<SaladKind>()
+            var seen: UInt8 = 0
             var firstSalad = t
-            for k in first...t { if let kind = kinds[k] { seen.insert(kind); firstSalad = min(firstSalad, k) } }
-            if seen.count >= minKinds {
-                // Report the salad itself, from its first odd token, not the request before it.
-                return [DetectorHit(range: starts[firstSalad]..<ends[t],
-                                    note: "\(inWindow) salad tokens of \(seen.count) kinds in \(window)")]
-            }
+            for k in first...t { if let kind = kinds[k] { seen |= 1 << UInt8(kind.rawValue); firstSalad = min(firstSalad, k) } }
+            guard seen.nonzeroBitCount >= minKinds else { continue }
+            // Report the salad itself, from its first odd token, not the request before it.
+            let note = "\(inWindow) salad tokens of \(seen.nonzeroBitCount) kinds in \(window)"
+            if inWindow >= minTokens { return [DetectorHit(range: starts[firstSalad]..<ends[t], note: note)] }
+            weakHit = DetectorHit(range: starts[firstSalad]..<ends[t], score: weakScore, note: note + " (weak tier)")
         }
-        return []
+        return weakHit.map { [$0] } ?? []
     }
 
     /// Sentence ends and quotes/colons before a token excuse its capital letter.

@@ -66,13 +66,15 @@ enum WordSaladToken {
         while cs < ce {
             if isLead(b[cs]) { cs += 1 } else if cs + 3 <= ce && curlyQuote(b, cs) { cs += 3 } else { break }
         }
-        var trailBytes: [UInt8] = []
+        var trailMarks = 0
+        var lastTrail: UInt8 = 0
         while ce > cs {
             if isTrail(b[ce - 1]) {
                 // A run of dots is one ellipsis, not a pile of marks.
-                if !(b[ce - 1] == 0x2E && trailBytes.last == 0x2E) { trailBytes.append(b[ce - 1]) }
+                if !(b[ce - 1] == 0x2E && lastTrail == 0x2E) { trailMarks += 1 }
+                lastTrail = b[ce - 1]
                 ce -= 1
-            } else if ce - 3 >= cs && curlyQuote(b, ce - 3) { trailBytes.append(0x22); ce -= 3 } else { break }
+            } else if ce - 3 >= cs && curlyQuote(b, ce - 3) { trailMarks += 1; lastTrail = 0x22; ce -= 3 } else { break }
         }
         var lowerRun = 0
         var camel = false
@@ -89,7 +91,7 @@ enum WordSaladToken {
             if !context.unbalanced && isDataInner(c) { continue }
             return .innerPunct
         }
-        if context.unbalanced && (cs - s >= 3 || trailBytes.count >= 3) { return .edgePileup }
+        if context.unbalanced && (cs - s >= 3 || trailMarks >= 3) { return .edgePileup }
         if camel { return .camelMerge }
         if context.english, foreign.containsWord(b, cs, ce) { return .foreignWord }
         if !prevEndsClause && ce - cs == 4 && isComplianceWord(b, cs) { return .compliance }
@@ -98,7 +100,10 @@ enum WordSaladToken {
 
     /// "Sure" / "Here" / "Hier" with a capital letter, the target string GCG optimizes towards.
     static func isComplianceWord(_ b: [UInt8], _ s: Int) -> Bool {
-        let w = Array(b[s..<(s + 4)])
-        return w == Array("Sure".utf8) || w == Array("Here".utf8) || w == Array("Hier".utf8)
+        // "Sure" = 53 75 72 65, "Here" = 48 65 72 65, "Hier" = 48 69 65 72
+        let (c0, c1, c2, c3) = (b[s], b[s + 1], b[s + 2], b[s + 3])
+        return (c0 == 0x53 && c1 == 0x75 && c2 == 0x72 && c3 == 0x65)
+            || (c0 == 0x48 && c1 == 0x65 && c2 == 0x72 && c3 == 0x65)
+            || (c0 == 0x48 && c1 == 0x69 && c2 == 0x65 && c3 == 0x72)
     }
 }

@@ -1,22 +1,30 @@
-/// A set of whole words compared ASCII-case-insensitively against byte slices.
+/// A set of whole words compared ASCII-case-insensitively against byte slices, without
+/// allocating: words are bucketed by length and first byte, and compared in place.
 struct WordSet: Sendable {
-    private let words: Set<[UInt8]>
+    /// `buckets[len]` holds the lower-cased words of that byte length.
+    private let buckets: [[[UInt8]]]
     let longest: Int
 
     init(_ list: [String]) {
-        words = Set(list.map { Array($0.lowercased().utf8) })
-        longest = list.map(\.utf8.count).max() ?? 0
+        let words = list.map { Array($0.lowercased().utf8) }
+        longest = words.map(\.count).max() ?? 0
+        var b = [[[UInt8]]](repeating: [], count: longest + 1)
+        for w in words where !w.isEmpty { b[w.count].append(w) }
+        buckets = b
     }
 
     /// True when `b[s..<e]`, lower-cased, is one of the words.
     func containsWord(_ b: [UInt8], _ s: Int, _ e: Int) -> Bool {
         let n = e - s
         guard n > 0, n <= longest else { return false }
-        var w = [UInt8](repeating: 0, count: n)
-        for k in 0..<n {
-            let c = b[s + k]
-            w[k] = (c >= 0x41 && c <= 0x5A) ? c | 0x20 : c
+        let first = Self.lower(b[s])
+        for w in buckets[n] where w[0] == first {
+            var k = 1
+            while k < n && w[k] == Self.lower(b[s + k]) { k += 1 }
+            if k == n { return true }
         }
-        return words.contains(w)
+        return false
     }
+
+    @inline(__always) static func lower(_ c: UInt8) -> UInt8 { (c >= 0x41 && c <= 0x5A) ? c | 0x20 : c }
 }
