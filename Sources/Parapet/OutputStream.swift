@@ -26,8 +26,10 @@ public struct OutputStreamValidator: Sendable {
     private var released = 0
     private var ruleScores: [String: Int] = [:]
     private var seen = Set<StreamFinding>()
-    /// Settled findings so far, with offsets into the whole stream.
+    /// Settled findings so far, with offsets into the whole stream (the first `engine.config.maxFindings`).
     public private(set) var findings: [StreamFinding] = []
+    /// Settled findings beyond the cap: counted, not kept, so a long stream cannot grow memory.
+    public private(set) var droppedFindings = 0
     public private(set) var isBlocked = false
     public private(set) var isFinished = false
 
@@ -99,13 +101,17 @@ public struct OutputStreamValidator: Sendable {
             ruleScores[f.rule] = max(ruleScores[f.rule] ?? 0, f.score)
             if f.action == .block { isBlocked = true }
             if f.action == .redact { redactions.append(abs) }
-            if seen.insert(abs).inserted { findings.append(abs) }
+            if seen.insert(abs).inserted {
+                if findings.count < engine.config.maxFindings { findings.append(abs) } else { droppedFindings += 1 }
+            }
         }
         if !verdict.limits.isEmpty && engine.config.failMode(for: .output) == .closed { isBlocked = true }
         if score >= engine.config.threshold(for: .output) { isBlocked = true }
         if isBlocked { return [] }
         let out = Self.redact(window, from: released - windowStart, to: safeEnd - windowStart, redactions, offset: windowStart)
         released = safeEnd
+        // Only findings starting at or after `released` can be seen again; forget the rest.
+        if !seen.isEmpty { seen = seen.filter { $0.range.lowerBound >= released } }
         // Keep one hold-back of released text as look-behind context, cut on a character boundary.
         var keepFrom = max(0, released - holdBack) - windowStart
         while keepFrom > 0, keepFrom < window.count, window[keepFrom] & 0xC0 == 0x80 { keepFrom -= 1 }
