@@ -40,6 +40,20 @@ struct LimitsCLITests {
         #expect(r.stdout.isEmpty)
     }
 
+    @Test("--stream: invalid UTF-8, NUL bytes and lone CRs are released byte for byte; a split secret is still redacted")
+    func streamModeHostileBytes() throws {
+        let odd = Array("model says\u{0} hi\r\nthen".utf8) + [0xFF, 0xC0, 0xAF] + Array(" more\rend ".utf8)
+        var input: [UInt8] = []
+        for _ in 0..<400 { input += odd }      // ~10 KB: more than the hold-back, so bytes are released mid-stream
+        let plain = try scan(input, ["--target", "output", "--stream"])
+        #expect(plain.status == 0, "stderr: \(plain.stderr)")
+        #expect(plain.stdout == input)
+        let secret = input + Array(" token 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 ".utf8) + input
+        let redacted = try scan(secret, ["--target", "output", "--stream"])
+        #expect(redacted.status == 0, "stderr: \(redacted.stderr)")
+        #expect(redacted.stdout == input + Array(" token [REDACTED:github-token] ".utf8) + input)
+    }
+
     @Test("20 MB on stdin in text mode: an input_size limit, blocked (fail closed), quickly")
     func largeTextInput() throws {
         // The 100 MB run, with its memory bound, is scripts/hostile-input.sh (too slow for a unit test).
