@@ -34,7 +34,7 @@ let package = Package(
         .target(name: "ParapetRegex", dependencies: ["CPCRE2"]),
         .target(name: "ParapetText"),
         .target(name: "ParapetJSON"),
-        .target(name: "ParapetRules", dependencies: ["ParapetRegex", "ParapetText", .product(name: "Yams", package: "Yams")]),
+        .target(name: "ParapetRules", dependencies: ["ParapetRegex", "ParapetText", "ParapetJSON", .product(name: "Yams", package: "Yams")]),
         .target(name: "ParapetDetectors", dependencies: ["ParapetRules", "ParapetText"]),
         .target(name: "ParapetOutput", dependencies: ["ParapetRules", "ParapetText", "ParapetRegex", "ParapetJSON"]),
         .target(name: "ParapetEngine", dependencies: ["ParapetRegex", "ParapetText", "ParapetRules", "ParapetDetectors", "ParapetOutput"]),
@@ -89,7 +89,8 @@ let package = Package(
             dependencies: ["ParapetGateway", .product(name: "ArgumentParser", package: "swift-argument-parser")],
             path: "Examples/Gateway/Sources/parapet-gateway"
         ),
-        .executableTarget(name: "EmbedRulesTool", path: "Plugins/EmbedRulesTool"),
+        // Composes the default pack's YAML at build time (see ComposedYAML), so it needs Yams.
+        .executableTarget(name: "EmbedRulesTool", dependencies: [.product(name: "Yams", package: "Yams")], path: "Plugins/EmbedRulesTool"),
         .plugin(name: "EmbedRulesPlugin", capability: .buildTool(), dependencies: ["EmbedRulesTool"]),
 
         .testTarget(name: "ParapetRegexTests", dependencies: ["ParapetRegex"]),
