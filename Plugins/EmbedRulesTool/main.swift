@@ -17,7 +17,7 @@ if let walker = FileManager.default.enumerator(at: root, includingPropertiesForK
         let rel = String(full.dropFirst(root.path.count)).trimmingCharacters(in: CharacterSet(charactersIn: "/"))
         // Decoded the way `RuleSource.load` decodes files (invalid UTF-8 becomes U+FFFD).
         let text = String(decoding: try Data(contentsOf: url), as: UTF8.self)
-        entries.append((rel, text, Composer.composedJSON(text)))
+        entries.append((rel, text, Composer.composed(text)))
     }
 }
 entries.sort { $0.path < $1.path }

@@ -1,61 +1,86 @@
-import ParapetJSON
-
-/// The composed form of a YAML document: JSON that the build plugin writes for each file of
-/// the default pack, so start-up reads a tree instead of parsing YAML. One node is an array:
+/// The composed form of a YAML document, which the build plugin writes for each file of the
+/// default pack so start-up reads a finished tree instead of parsing YAML. Text framing with
+/// byte-counted strings, so reading it needs no unescaping and no intermediate tree:
 ///
-/// - `[0, line, column, style, "text"]` a scalar (`style`: Yams' raw style number);
-///   `[1, …]` the same for a scalar tagged `!!null`;
-/// - `[2, line, column, [item, …]]` a sequence;
-/// - `[3, line, column, [key, value, key, value, …]]` a mapping, pairs in source order.
+/// - `s<style>,<line>,<column>,<n>:<n bytes>` a scalar (`style`: Yams' raw style number);
+///   `n…` instead of `s…` for a scalar tagged `!!null`;
+/// - `[<line>,<column>,<count>:` then `count` nodes: a sequence;
+/// - `{<line>,<column>,<count>:` then `count` key/value node pairs: a mapping, in source order;
+/// - `~` alone: a file without a document.
 ///
-/// A document is its root node, or `null` when the file holds no document. `line` 0 means the
-/// composer gave no position. Plugins/EmbedRulesTool writes this form; the equivalence test
-/// (`ComposedPackTests`) checks that both ways of reading the pack give identical rule specs.
+/// `line` 0 means the composer gave no position. Plugins/EmbedRulesTool writes this form;
+/// `ComposedPackTests` checks that both ways of reading the pack give identical rule specs.
 enum ComposedYAML {
-    /// Limits sized for a rule file, not for hostile input (the text comes from the build).
-    static let limits = JSONLimits(maxDepth: 256, maxBytes: 64 << 20, maxStringBytes: 16 << 20,
-                                   maxContainerCount: 1 << 24, maxValueCount: 1 << 26)
-
-    /// The document in `json`: `.some(nil)` for an empty document, nil if `json` is not in the
+    /// The document in `form`: `.some(nil)` for an empty document, nil if `form` is not in the
     /// composed form (the caller then parses the YAML text instead).
-    static func document(_ json: String) -> YAMLNode?? {
-        guard let value = try? JSONParser.parse(json, limits: limits) else { return nil }
-        if value.isNull { return .some(nil) }
-        guard let root = node(value) else { return nil }
-        return .some(root)
+    static func document(_ form: String) -> YAMLNode?? {
+        var form = form
+        return form.withUTF8 { bytes -> YAMLNode?? in
+            if bytes.count == 1, bytes[0] == UInt8(ascii: "~") { return .some(nil) }
+            var reader = Reader(bytes: bytes)
+            guard let root = reader.node(depth: 0), reader.pos == bytes.count else { return nil }
+            return .some(root)
+        }
     }
 
-    static func node(_ value: JSONValue) -> YAMLNode? {
-        guard case .array(let a) = value, a.count >= 4,
-              let kind = a[0].intValue, let line = a[1].intValue, let column = a[2].intValue else { return nil }
-        let mark = line > 0 ? YAMLMark(line: line, column: column) : nil
-        switch kind {
-        case 0, 1:
-            guard a.count == 5, let raw = a[3].intValue, let style = YAMLScalar.Style(rawValue: UInt32(clamping: raw)),
-                  let text = a[4].stringValue else { return nil }
-            return .scalar(YAMLScalar(string: text, style: style, isNullTagged: kind == 1, mark: mark))
-        case 2:
-            guard case .array(let items) = a[3] else { return nil }
-            var nodes: [YAMLNode] = []
-            nodes.reserveCapacity(items.count)
-            for item in items {
-                guard let n = node(item) else { return nil }
-                nodes.append(n)
+    /// One pass over the bytes; every read is bounds-checked and a malformed form gives nil.
+    struct Reader {
+        let bytes: UnsafeBufferPointer<UInt8>
+        var pos = 0
+
+        mutating func node(depth: Int) -> YAMLNode? {
+            guard pos < bytes.count, depth < 256 else { return nil }
+            let kind = bytes[pos]
+            pos += 1
+            switch kind {
+            case UInt8(ascii: "s"), UInt8(ascii: "n"):
+                guard let raw = number(UInt8(ascii: ",")), let style = YAMLScalar.Style(rawValue: UInt32(raw)),
+                      let at = mark(), let length = number(UInt8(ascii: ":")), length <= bytes.count - pos else { return nil }
+                let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[pos..<pos + length]), as: UTF8.self)
+                pos += length
+                return .scalar(YAMLScalar(string: text, style: style, isNullTagged: kind == UInt8(ascii: "n"), mark: at))
+            case UInt8(ascii: "["):
+                guard let at = mark(), let count = number(UInt8(ascii: ":")), count <= bytes.count - pos else { return nil }
+                var items: [YAMLNode] = []
+                items.reserveCapacity(count)
+                for _ in 0..<count {
+                    guard let item = node(depth: depth + 1) else { return nil }
+                    items.append(item)
+                }
+                return .sequence(items, at)
+            case UInt8(ascii: "{"):
+                guard let at = mark(), let count = number(UInt8(ascii: ":")), count <= bytes.count - pos else { return nil }
+                var pairs: [(key: YAMLNode, value: YAMLNode)] = []
+                pairs.reserveCapacity(count)
+                for _ in 0..<count {
+                    guard let key = node(depth: depth + 1), let value = node(depth: depth + 1) else { return nil }
+                    pairs.append((key: key, value: value))
+                }
+                return .mapping(pairs, at)
+            default:
+                return nil
             }
-            return .sequence(nodes, mark)
-        case 3:
-            guard case .array(let flat) = a[3], flat.count % 2 == 0 else { return nil }
-            var pairs: [(key: YAMLNode, value: YAMLNode)] = []
-            pairs.reserveCapacity(flat.count / 2)
-            var i = 0
-            while i < flat.count {
-                guard let k = node(flat[i]), let v = node(flat[i + 1]) else { return nil }
-                pairs.append((key: k, value: v))
-                i += 2
+        }
+
+        /// `<line>,<column>,` — an absent position is written as line 0.
+        mutating func mark() -> YAMLMark?? {
+            guard let line = number(UInt8(ascii: ",")), let column = number(UInt8(ascii: ",")) else { return nil }
+            return .some(line > 0 ? YAMLMark(line: line, column: column) : nil)
+        }
+
+        /// Decimal digits followed by the byte `stop` (`,` or `:`).
+        mutating func number(_ stop: UInt8) -> Int? {
+            var value = 0, digits = 0
+            while pos < bytes.count, bytes[pos] != stop {
+                let d = bytes[pos] &- UInt8(ascii: "0")
+                guard d < 10, digits < 12 else { return nil }
+                value = value * 10 + Int(d)
+                digits += 1
+                pos += 1
             }
-            return .mapping(pairs, mark)
-        default:
-            return nil
+            guard digits > 0, pos < bytes.count else { return nil }
+            pos += 1
+            return value
         }
     }
 }
