@@ -26,10 +26,17 @@ public struct OutputStreamValidator: Sendable {
     private var released = 0
     private var ruleScores: [String: Int] = [:]
     private var seen = Set<StreamFinding>()
-    /// Settled findings so far, with offsets into the whole stream.
+    /// Settled findings so far, with offsets into the whole stream (the first `engine.config.maxFindings`).
     public private(set) var findings: [StreamFinding] = []
+    /// Settled findings beyond the cap: counted, not kept, so a long stream cannot grow memory.
+    public private(set) var droppedFindings = 0
+    /// Settled redactions so far (kept or not), for callers that cannot rewrite released text.
+    public private(set) var redactions = 0
     public private(set) var isBlocked = false
     public private(set) var isFinished = false
+    /// The verdict of the latest window scan (offsets relative to that window), for callers that
+    /// report verdicts (metrics, audit) or cut a stream on the first redaction.
+    public private(set) var lastScan: Verdict?
 
     /// Used for a rule without a declared `max_span` (output rules must declare one; see `rulesMissingMaxSpan`).
     public static let fallbackSpan = 4096
@@ -80,6 +87,7 @@ public struct OutputStreamValidator: Sendable {
 
     private mutating func process(final: Bool) -> [UInt8] {
         let verdict = engine.scan(window, target: .output, paranoia: paranoia, context: context)
+        lastScan = verdict
         let windowEnd = windowStart + window.count
         var safeEnd = final ? windowEnd : max(released, windowEnd - holdBack)
         // Findings inside already released bytes were settled by an earlier window.
@@ -93,19 +101,24 @@ public struct OutputStreamValidator: Sendable {
             }
         }
         safeEnd = max(safeEnd, released)
-        var redactions: [StreamFinding] = []
+        var spans: [StreamFinding] = []
         for f in fresh where windowStart + f.start < safeEnd || final {
             let abs = StreamFinding(f, offset: windowStart)
             ruleScores[f.rule] = max(ruleScores[f.rule] ?? 0, f.score)
             if f.action == .block { isBlocked = true }
-            if f.action == .redact { redactions.append(abs) }
-            if seen.insert(abs).inserted { findings.append(abs) }
+            if f.action == .redact { spans.append(abs) }
+            if seen.insert(abs).inserted {
+                if f.action == .redact { redactions += 1 }
+                if findings.count < engine.config.maxFindings { findings.append(abs) } else { droppedFindings += 1 }
+            }
         }
         if !verdict.limits.isEmpty && engine.config.failMode(for: .output) == .closed { isBlocked = true }
         if score >= engine.config.threshold(for: .output) { isBlocked = true }
         if isBlocked { return [] }
-        let out = Self.redact(window, from: released - windowStart, to: safeEnd - windowStart, redactions, offset: windowStart)
+        let out = Self.redact(window, from: released - windowStart, to: safeEnd - windowStart, spans, offset: windowStart)
         released = safeEnd
+        // Only findings starting at or after `released` can be seen again; forget the rest.
+        if !seen.isEmpty { seen = seen.filter { $0.range.lowerBound >= released } }
         // Keep one hold-back of released text as look-behind context, cut on a character boundary.
         var keepFrom = max(0, released - holdBack) - windowStart
         while keepFrom > 0, keepFrom < window.count, window[keepFrom] & 0xC0 == 0x80 { keepFrom -= 1 }

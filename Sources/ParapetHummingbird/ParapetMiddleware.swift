@@ -129,7 +129,7 @@ public struct ParapetMiddleware<Context: RequestContext>: RouterMiddleware {
         out.body = ResponseBody { writer in
             let filter = SSEFilterWriter(
                 inner: writer,
-                validator: SSEValidator { text in guardian.scan(text, target: .output) },
+                validator: SSEValidator(guard: guardian),
                 report: report
             )
             try await original.write(filter.erased)

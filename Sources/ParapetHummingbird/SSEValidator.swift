@@ -3,88 +3,98 @@ import ParapetJSON
 
 /// Validates a streamed (Server-Sent Events) chat completion as it passes through.
 ///
-/// Events are parsed as they arrive; their text deltas are accumulated and the accumulated
-/// output is rescanned once at least `scanEvery` new bytes arrived. Events are held back until
-/// the text they carry has been scanned clean and lies more than `holdback` bytes before the
-/// end, so a pattern that needs a few more tokens to match (a key, a card number) is caught
-/// before its first half reaches the client. When the output becomes blocked or needs
-/// redaction, the held events are dropped and the stream ends with an `error` event: text
-/// that already left cannot be rewritten, so a stream is never "sanitized" in place.
+/// Events are parsed as they arrive and their text deltas go through the core library's
+/// `OutputStreamValidator`, which holds back exactly as many bytes as the longest output rule can
+/// still need and rescans a bounded window (no rescans of the whole output). An event is sent once
+/// all of its text has been released clean. Events cannot be rewritten in place, so when the output
+/// becomes blocked or needs a redaction, the held events are dropped and the stream ends with an
+/// `error` event; text that already left was released clean.
 public struct SSEValidator: Sendable {
-    public var scanEvery: Int
-    public var holdback: Int
-    /// Output beyond this many bytes is not scanned further; the stream is cut (fail closed).
+    /// Output beyond this many bytes is not validated further; the stream is cut (fail closed).
     public var maxOutputBytes: Int
-    let scan: @Sendable ([UInt8]) -> Verdict
 
+    private var stream: OutputStreamValidator
     private var buffer: [UInt8] = []
-    private var text: [UInt8] = []
+    private var textCount = 0
+    /// Text bytes the stream validator has released (equal to the raw count while nothing is redacted).
+    private var releasedText = 0
     /// Held events with the text length reached once each is included.
     private var held: [(bytes: [UInt8], textEnd: Int)] = []
-    private var scannedUpTo = 0
     /// Why the stream was cut (`output_blocked` or `output_too_long`); nil while it flows.
     public private(set) var stopped: String?
     /// The verdict that cut the stream, if a verdict did.
     public private(set) var blocking: Verdict?
-    public private(set) var verdicts = 0
 
-    public init(scanEvery: Int = 64, holdback: Int = 64, maxOutputBytes: Int = 1 << 20, scan: @escaping @Sendable ([UInt8]) -> Verdict) {
-        self.scanEvery = scanEvery
-        self.holdback = holdback
+    public init(stream: OutputStreamValidator, maxOutputBytes: Int = 1 << 20) {
+        self.stream = stream
         self.maxOutputBytes = maxOutputBytes
-        self.scan = scan
     }
+
+    /// Validates with `guardian`'s output rules.
+    public init(guard guardian: Guard, paranoia: Int? = nil, context: ScanContext? = nil, maxOutputBytes: Int = 1 << 20) {
+        self.init(stream: guardian.outputStream(paranoia: paranoia, context: context), maxOutputBytes: maxOutputBytes)
+    }
+
+    /// Bytes of text the validator holds back before releasing (the longest output rule span).
+    public var holdBack: Int { stream.holdBack }
 
     /// Feeds upstream bytes; returns what may be sent to the client now.
     public mutating func feed(_ bytes: [UInt8]) -> [UInt8] {
         if stopped != nil { return [] }
         buffer += bytes
         var out: [UInt8] = []
-        while let end = Self.eventEnd(buffer) {
-            let event = Array(buffer[0..<end.next])
-            buffer.removeSubrange(0..<end.next)
+        var consumed = 0
+        while let end = Self.eventEnd(buffer, from: consumed) {
+            let event = Array(buffer[consumed..<end])
+            consumed = end
             let data = Self.data(of: event)
             if data == Array("[DONE]".utf8) {
-                out += finishText()
+                out += settle(stream.finish(), final: true)
                 if stopped == nil { out += event }
                 continue
             }
-            if let json = try? JSONParser.parse(data), let delta = ChatCompletions.streamDelta(json) {
-                text += Array(delta.utf8)
+            var delta: [UInt8] = []
+            if let json = try? JSONParser.parse(data), let text = ChatCompletions.streamDelta(json) {
+                delta = Array(text.utf8)
             }
-            held.append((event, text.count))
-            if text.count - scannedUpTo >= scanEvery { out += check(final: false) }
-            if stopped != nil { return out }
+            textCount += delta.count
+            held.append((event, textCount))
+            if textCount > maxOutputBytes {
+                out += stop(nil)
+            } else {
+                out += settle(delta.isEmpty ? [] : stream.feed(delta), final: false)
+            }
+            if stopped != nil { break }
         }
+        buffer.removeFirst(min(consumed, buffer.count))
+        if stopped != nil { buffer = [] }
+        // An upstream that never ends an event must not grow the buffer without bound.
+        if stopped == nil, buffer.count > maxOutputBytes { out += stop(nil) }
         return out
     }
 
     /// Call at the end of the upstream body; returns the remaining bytes (or the error event).
     public mutating func finish() -> [UInt8] {
         if stopped != nil { return [] }
-        var out = finishText()
+        var out = settle(stream.finish(), final: true)
         if stopped == nil, !buffer.isEmpty { out += buffer }
         buffer = []
         return out
     }
 
-    private mutating func finishText() -> [UInt8] { check(final: true) }
-
-    /// Rescans the accumulated text and releases the events that are now known clean.
-    private mutating func check(final: Bool) -> [UInt8] {
-        if text.count > maxOutputBytes { return stop(nil) }
-        if text.count > scannedUpTo || final {
-            let v = scan(text)
-            verdicts += 1
-            scannedUpTo = text.count
-            if v.decision != .allow { return stop(v) }
-        }
-        let safeEnd = final ? text.count : text.count - holdback
+    /// Accounts for text the stream validator released and sends the events it covers.
+    private mutating func settle(_ released: [UInt8], final: Bool) -> [UInt8] {
+        if stream.isBlocked { return stop(stream.lastScan) }
+        if stream.redactions > 0 { return stop(stream.lastScan) }
+        releasedText += released.count
+        let safeEnd = final ? textCount : releasedText
+        var n = 0
         var out: [UInt8] = []
-        while let first = held.first, first.textEnd <= safeEnd {
-            out += first.bytes
-            held.removeFirst()
+        while n < held.count, held[n].textEnd <= safeEnd {
+            out += held[n].bytes
+            n += 1
         }
+        held.removeFirst(n)
         return out
     }
 
@@ -107,12 +117,12 @@ public struct SSEValidator: Sendable {
         return Array("event: error\ndata: ".utf8) + w.bytes + Array("\n\ndata: [DONE]\n\n".utf8)
     }
 
-    /// End of the first complete event (`\n\n` or `\r\n\r\n`), as the index after the separator.
-    static func eventEnd(_ b: [UInt8]) -> (next: Int, Void)? {
-        var i = 0
+    /// End of the first complete event at or after `from` (`\n\n` or `\n\r\n`), as the index after the separator.
+    static func eventEnd(_ b: [UInt8], from: Int = 0) -> Int? {
+        var i = from
         while i + 1 < b.count {
-            if b[i] == 0x0A && b[i + 1] == 0x0A { return (i + 2, ()) }
-            if b[i] == 0x0A && b[i + 1] == 0x0D && i + 2 < b.count && b[i + 2] == 0x0A { return (i + 3, ()) }
+            if b[i] == 0x0A && b[i + 1] == 0x0A { return i + 2 }
+            if b[i] == 0x0A && b[i + 1] == 0x0D && i + 2 < b.count && b[i + 2] == 0x0A { return i + 3 }
             i += 1
         }
         return nil

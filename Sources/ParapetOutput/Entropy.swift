@@ -41,6 +41,7 @@ public enum SecretValue {
         if Set(bytes).count == 1 { return false }
         // Typed runs and example words stay allowed here: real human passwords contain them.
         if TypedValue.isAnonymousMailName(bytes) { return false }
+        if TypedValue.isDocumentedExample(bytes) { return false }
         return !looksLikePlaceholder(bytes)
     }
 

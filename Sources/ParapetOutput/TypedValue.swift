@@ -29,6 +29,18 @@ enum TypedValue {
         return bytes.dropLast().allSatisfy { ($0 | 0x20) >= 0x61 && ($0 | 0x20) <= 0x7A }
     }
 
+    /// True when the value is RFC 7617's documented example password ("open sesame", any case, with a
+    /// space, `_`, `-` or nothing between the words): Basic-auth explanations quote it, like AWS's
+    /// `AKIAIOSFODNN7EXAMPLE`, and it protects nothing.
+    static func isDocumentedExample(_ bytes: ArraySlice<UInt8>) -> Bool {
+        guard bytes.count <= 12 else { return false }
+        var folded: [UInt8] = []
+        for c in bytes where c != 0x20 && c != UInt8(ascii: "_") && c != UInt8(ascii: "-") {
+            folded.append(c >= 0x41 && c <= 0x5A ? c | 0x20 : c)
+        }
+        return folded == Array("opensesame".utf8)
+    }
+
     private static func isAlnum(_ c: UInt8) -> Bool {
         (c >= 0x30 && c <= 0x39) || (c >= 0x61 && c <= 0x7A)
     }

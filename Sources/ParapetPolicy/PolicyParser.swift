@@ -16,7 +16,7 @@ public enum PolicyParser {
         var r = PolicyYAML(file: source.path)
         let root: Node?
         do { root = try Yams.compose(yaml: source.text) } catch {
-            throw PolicyLoadError([PolicyYAML.syntaxDiagnostic(error, file: source.path)])
+            throw PolicyLoadError([Diagnostic.yamlSyntax(error, file: source.path)])
         }
         guard let root, root.mapping != nil else {
             throw PolicyLoadError([Diagnostic(.missingKey, "a policy file must be a mapping with 'policy' and 'tools'", at: r.location(root))])

@@ -34,37 +34,90 @@ public final class ManualClock: PolicyClock {
 
 /// The default store: sessions in a dictionary behind one `Mutex`, bounded in count.
 ///
-/// When more than `maxSessions` exist the least recently created is evicted; an evicted session
-/// starts again clean, so size `maxSessions` above the number of live conversations.
+/// When more than `maxSessions` exist the least recently created is evicted (O(1) amortized). Its
+/// budgets start again from zero, so size `maxSessions` above the number of live conversations and
+/// watch `evictions`. Taint is not laundered by eviction: the id of a tainted session that was
+/// evicted is remembered (a 64-bit hash, in a ring as large as `maxSessions`), and that session
+/// comes back tainted, so flooding the store with new sessions cannot make untrusted context trusted.
 public final class InMemorySessionStore: SessionStore {
+    private struct Entry {
+        var state: SessionState
+        var generation: UInt64
+    }
+
     private struct Table {
-        var sessions: [String: SessionState] = [:]
-        var order: [String] = []
+        var sessions: [String: Entry] = [:]
+        /// Creation order; entries whose generation no longer matches were removed and are skipped.
+        var order: [(id: String, generation: UInt64)] = []
+        var head = 0
+        var nextGeneration: UInt64 = 0
+        var evictions = 0
+        /// Hashes of evicted tainted sessions: a ring plus a set for lookup.
+        var tombstoneRing: [Int] = []
+        var tombstoneNext = 0
+        var tombstones: Set<Int> = []
     }
 
     private let table = Mutex(Table())
     public let maxSessions: Int
 
-    public init(maxSessions: Int = 100_000) { self.maxSessions = maxSessions }
+    public init(maxSessions: Int = 100_000) { self.maxSessions = max(1, maxSessions) }
 
     public func withSession<R>(_ id: String, _ body: (inout SessionState) -> R) -> R {
         table.withLock { t in
             if t.sessions[id] == nil {
-                if t.order.count >= maxSessions, let old = t.order.first {
-                    t.order.removeFirst()
-                    t.sessions[old] = nil
+                while t.sessions.count >= maxSessions { evictOldest(&t) }
+                var state = SessionState()
+                if t.tombstones.contains(id.hashValue) {
+                    state.tainted = true
+                    state.note("session was evicted from the store while tainted")
                 }
-                t.order.append(id)
+                t.nextGeneration += 1
+                t.sessions[id] = Entry(state: state, generation: t.nextGeneration)
+                t.order.append((id, t.nextGeneration))
             }
-            return body(&t.sessions[id, default: SessionState()])
+            return body(&t.sessions[id]!.state)
         }
     }
 
+    private func evictOldest(_ t: inout Table) {
+        while t.head < t.order.count {
+            let (old, generation) = t.order[t.head]
+            t.head += 1
+            guard let entry = t.sessions[old], entry.generation == generation else { continue }
+            t.sessions[old] = nil
+            t.evictions += 1
+            if entry.state.tainted { remember(old.hashValue, &t) }
+            break
+        }
+        // Drop the consumed prefix once it is most of the array, so `order` stays O(live sessions).
+        if t.head > 1024 && t.head * 2 > t.order.count {
+            t.order.removeFirst(t.head)
+            t.head = 0
+        }
+    }
+
+    private func remember(_ hash: Int, _ t: inout Table) {
+        if t.tombstoneRing.count < maxSessions {
+            t.tombstoneRing.append(hash)
+        } else {
+            t.tombstones.remove(t.tombstoneRing[t.tombstoneNext])
+            t.tombstoneRing[t.tombstoneNext] = hash
+            t.tombstoneNext = (t.tombstoneNext + 1) % maxSessions
+        }
+        t.tombstones.insert(hash)
+    }
+
+    /// Forgets a session for good (the conversation ended), including an eviction record.
     public func remove(_ id: String) {
         table.withLock { t in
-            if t.sessions.removeValue(forKey: id) != nil { t.order.removeAll { $0 == id } }
+            t.sessions[id] = nil
+            t.tombstones.remove(id.hashValue)
         }
     }
 
+    /// Live sessions.
     public var count: Int { table.withLock { $0.sessions.count } }
+    /// Sessions evicted to stay within `maxSessions` since the store was made.
+    public var evictions: Int { table.withLock { $0.evictions } }
 }

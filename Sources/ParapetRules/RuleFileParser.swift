@@ -24,7 +24,7 @@ public enum RuleFileParser {
                 // types itself (`YAMLReading.int`, `.bool`, `.value`).
                 root = try Yams.compose(yaml: source.text, Resolver.basic).map(YAMLNode.init)
             } catch {
-                return ([], [yamlDiagnostic(error, file: source.path)])
+                return ([], [Diagnostic.yamlSyntax(error, file: source.path)])
             }
         }
         guard let root else {
@@ -187,18 +187,5 @@ public enum RuleFileParser {
         ex.noMatch = items("no_match")
         ex.todoMatch = items("todo_match")
         return ex
-    }
-
-    static func yamlDiagnostic(_ error: Error, file: String) -> Diagnostic {
-        if let y = error as? YamlError {
-            switch y {
-            case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _), .composer(_, let problem, let mark, _):
-                return Diagnostic(.yamlSyntax, "YAML: \(problem)", at: SourceLocation(file: file, line: mark.line, column: mark.column))
-            case .duplicatedKeysInMapping(let dups, let ctx):
-                return Diagnostic(.yamlSyntax, "YAML: duplicate keys \(dups.joined(separator: ", "))", at: SourceLocation(file: file, line: ctx.mark.line, column: ctx.mark.column))
-            default: break
-            }
-        }
-        return Diagnostic(.yamlSyntax, "YAML: \(error)", at: SourceLocation(file: file, line: 1, column: 1))
     }
 }

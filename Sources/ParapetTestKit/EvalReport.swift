@@ -46,6 +46,22 @@ public struct OtherLabelTally: Sendable, Codable {
     public var flagged = 0
 }
 
+/// Every label's rows counted two ways: by the evaluator's `flagOn` rule and by "any rule fired".
+///
+/// Labels outside the positive/negative sets (`secret`, `near_miss`, `dangerous_code`, …) have no
+/// confusion matrix, so this line is where their numbers come from; naming both counts keeps a
+/// score-0 informational finding from passing for a verdict change.
+public struct LabelTally: Sendable, Codable {
+    public let label: String
+    public var rows = 0
+    /// Rows counted as flagged under the run's `flagOn` (by default: verdict not allow).
+    public var flagged = 0
+    /// Rows with at least one finding, whatever its score or action.
+    public var withFinding = 0
+
+    public init(label: String) { self.label = label }
+}
+
 /// The evaluation of one dataset file at one paranoia level.
 public struct EvalRun: Sendable, Codable {
     public let file: String
@@ -55,6 +71,10 @@ public struct EvalRun: Sendable, Codable {
     public var families: [String: Confusion] = [:]
     public var sources: [String: Confusion] = [:]
     public var otherLabels: [String: OtherLabelTally] = [:]
+    /// Every label (positive, negative and other), with flagged and any-finding counts.
+    public var labels: [String: LabelTally] = [:]
+    /// What counted as flagged in this run (`not-allow`, `block` or `finding`).
+    public var flagOn = Evaluator.FlagOn.notAllow.rawValue
     public var falsePositiveRules: [RuleTally] = []
     public var truePositiveRules: [RuleTally] = []
     /// Scan latency per row in microseconds, in row order.

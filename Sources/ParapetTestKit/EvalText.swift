@@ -2,6 +2,15 @@ import Foundation
 
 /// Renders an evaluation report as plain text tables.
 public enum EvalText {
+    /// The flag criterion in words, for the per-label header.
+    static func flagMeaning(_ flagOn: String) -> String {
+        switch flagOn {
+        case "block": return "verdict block"
+        case "finding": return "any finding"
+        default: return "verdict not allow"
+        }
+    }
+
     public static func render(_ report: EvalReport, top: Int = 5) -> String {
         var out = ""
         func pct(_ v: Double?) -> String { v.map { String(format: "%6.2f%%", $0 * 100) } ?? "     - " }
@@ -15,8 +24,15 @@ public enum EvalText {
             if let p50 = run.latencyPercentile(0.5), let p99 = run.latencyPercentile(0.99) {
                 out += String(format: "   latency per scan: p50 %.1f µs, p99 %.1f µs\n", p50, p99)
             }
-            for (label, t) in run.otherLabels.sorted(by: { $0.key < $1.key }) {
-                out += "   other label '\(label)': \(t.flagged)/\(t.rows) flagged\n"
+            if !run.labels.isEmpty {
+                out += "   per label (flagged = \(flagMeaning(run.flagOn)); any finding includes score-0 flags):\n"
+                for (label, t) in run.labels.sorted(by: { $0.key < $1.key }) {
+                    let role = report.positiveLabels.contains(label) ? "positive" : report.negativeLabels.contains(label) ? "negative" : "other"
+                    let name = label.padding(toLength: max(16, label.count), withPad: " ", startingAt: 0)
+                    let share = t.rows == 0 ? nil : Double(t.flagged) / Double(t.rows)
+                    out += "     \(name) \(role.padding(toLength: 8, withPad: " ", startingAt: 0)) \(String(format: "%5d", t.rows)) rows  "
+                        + "\(String(format: "%5d", t.flagged)) flagged \(pct(share))  \(String(format: "%5d", t.withFinding)) with any finding\n"
+                }
             }
             if run.families.count > 1 {
                 out += "   per family:\n"

@@ -26,6 +26,7 @@ public struct Evaluator: Sendable {
     public func evaluate(file: String, bytes: [UInt8], target: Target, paranoia: Int,
                          progress: ((Int, Int) -> Void)? = nil) -> EvalRun {
         var run = EvalRun(file: file, target: target, paranoia: paranoia)
+        run.flagOn = flagOn.rawValue
         var fp: [String: RuleTally] = [:]
         var tp: [String: RuleTally] = [:]
         let lines = bytes.split(separator: 0x0A, omittingEmptySubsequences: false)
@@ -50,6 +51,9 @@ public struct Evaluator: Sendable {
             case .block: flagged = verdict.decision == .block
             case .finding: flagged = !verdict.findings.isEmpty
             }
+            run.labels[label, default: LabelTally(label: label)].rows += 1
+            if flagged { run.labels[label]!.flagged += 1 }
+            if !verdict.findings.isEmpty { run.labels[label]!.withFinding += 1 }
             let positive = positiveLabels.contains(label)
             guard positive || negativeLabels.contains(label) else {
                 run.otherLabels[label, default: OtherLabelTally(label: label)].rows += 1

@@ -11,7 +11,9 @@ struct EvalCommand: ParsableCommand {
         abstract: "Measure detection on labelled JSONL datasets ({\"text\", \"label\", \"source\"?, \"family\"?}).",
         discussion: """
         Labels in --positive count as attacks, labels in --negative as benign; any other label is \
-        reported on its own. A row counts as flagged when the verdict is not allow (see --flag-on).
+        reported on its own. A row counts as flagged when the verdict is not allow (see --flag-on). \
+        Every label also gets a line with both counts: flagged, and rows with any finding (score-0 \
+        informational flags included), so labels such as secret / near_miss read unambiguously.
         """
     )
 

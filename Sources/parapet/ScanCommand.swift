@@ -17,6 +17,7 @@ struct ScanCommand: ParsableCommand {
     )
 
     @OptionGroup var rules: RuleOptions
+    @OptionGroup(title: "Limits") var limits: LimitOptions
 
     @Option(help: "What the text is: input, context, output or tool_args.")
     var target: Target = .input
@@ -60,7 +61,7 @@ struct ScanCommand: ParsableCommand {
     }
 
     func run() throws {
-        var config = EngineConfig()
+        var config = limits.apply(to: EngineConfig())
         if !sanitizeSteps.isEmpty { config.sanitize[target] = sanitizeSteps }
         if maxBytes != nil || maxTokens != nil { config.lengthLimits[target] = LengthLimit(maxBytes: maxBytes, maxTokens: maxTokens) }
         let guardian = try rules.makeGuard(config: config)

@@ -43,6 +43,7 @@ struct StreamFilter {
         let unique = rules.filter { seen.insert($0).inserted }
         var line = "parapet: \(validator.isBlocked ? "block" : (validator.findings.contains { $0.action == .redact } ? "sanitize" : "allow")) target=output stream hold_back=\(validator.holdBack) score=\(validator.score)"
         if !unique.isEmpty { line += " rules=" + unique.joined(separator: ",") }
+        if validator.droppedFindings > 0 { line += " findings_dropped=\(validator.droppedFindings)" }
         StdIO.error(line)
         if validator.isBlocked { throw ExitCode(1) }
     }

@@ -40,6 +40,52 @@ struct LimitsCLITests {
         #expect(r.stdout.isEmpty)
     }
 
+    @Test("--max-input-bytes trips input_size: blocked when closed, forwarded and marked with --fail-mode open")
+    func maxInputBytesAndFailMode() throws {
+        let input = Array(String(repeating: "a perfectly ordinary sentence about pasta. ", count: 10).utf8)
+        let closed = try scan(input, ["--max-input-bytes", "100"])
+        #expect(closed.status == 1)
+        #expect(closed.stdout.isEmpty)
+        #expect(closed.stderr.contains("limits=input_size"))
+        let open = try scan(input, ["--max-input-bytes", "100", "--fail-mode", "open"])
+        #expect(open.status == 0, "stderr: \(open.stderr)")
+        #expect(open.stdout == input)
+        #expect(open.stderr.contains("fail_mode=open"))
+        let roomy = try scan(input, ["--max-input-bytes", "100000"])
+        #expect(roomy.status == 0)
+        #expect(!roomy.stderr.contains("limits="))
+    }
+
+    @Test("--max-findings trips findings_cap; --threshold moves the blocking score; bad values are usage errors")
+    func findingsThresholdAndValidation() throws {
+        let mails = Array("write to a@mailbox.org, b@mailbox.org, c@mailbox.org and d@mailbox.org".utf8)
+        let capped = try scan(mails, ["--target", "output", "--max-findings", "2"])
+        #expect(capped.status == 1)
+        #expect(capped.stderr.contains("findings_cap"))
+        #expect(try scan(mails, ["--target", "output"]).status == 0)
+        #expect(try scan(Array(Self.attack.utf8)).status == 1)
+        let lenient = try scan(Array(Self.attack.utf8), ["--threshold", "1000"])
+        #expect(lenient.status == 0, "stderr: \(lenient.stderr)")
+        #expect(lenient.stdout == Array(Self.attack.utf8))
+        let bad = try scan(Array(Self.benign.utf8), ["--decode-depth", "99"])
+        #expect(bad.status == 64)
+        #expect(bad.stderr.contains("--decode-depth"))
+    }
+
+    @Test("--stream: invalid UTF-8, NUL bytes and lone CRs are released byte for byte; a split secret is still redacted")
+    func streamModeHostileBytes() throws {
+        let odd = Array("model says\u{0} hi\r\nthen".utf8) + [0xFF, 0xC0, 0xAF] + Array(" more\rend ".utf8)
+        var input: [UInt8] = []
+        for _ in 0..<400 { input += odd }      // ~10 KB: more than the hold-back, so bytes are released mid-stream
+        let plain = try scan(input, ["--target", "output", "--stream"])
+        #expect(plain.status == 0, "stderr: \(plain.stderr)")
+        #expect(plain.stdout == input)
+        let secret = input + Array(" token 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 ".utf8) + input
+        let redacted = try scan(secret, ["--target", "output", "--stream"])
+        #expect(redacted.status == 0, "stderr: \(redacted.stderr)")
+        #expect(redacted.stdout == input + Array(" token [REDACTED:github-token] ".utf8) + input)
+    }
+
     @Test("20 MB on stdin in text mode: an input_size limit, blocked (fail closed), quickly")
     func largeTextInput() throws {
         // The 100 MB run, with its memory bound, is scripts/hostile-input.sh (too slow for a unit test).

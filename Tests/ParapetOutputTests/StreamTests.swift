@@ -100,3 +100,21 @@ private struct SplitMix: RandomNumberGenerator {
     #expect(hold == maxSpan)
     #expect(hold > 0 && hold <= 8192 + 64)
 }
+
+/// The per-scan findings cap applies to each window (so a window full of findings fails as a batch
+/// scan would); over the whole stream, only the first `maxFindings` are kept, to bound memory.
+@Test func longStreamKeepsAtMostTheFindingsCapButRedactsEverything() {
+    var v = guardrail.outputStream()
+    let cap = guardrail.engine.config.maxFindings
+    var out: [UInt8] = []
+    for i in 0..<(cap + 150) {
+        out += v.feed(Array("line \(i): write to person\(i)@mailbox.org about the order; the rest of this line is ordinary prose that pads it out. ".utf8))
+    }
+    out += v.finish()
+    let text = String(decoding: out, as: UTF8.self)
+    #expect(!v.isBlocked)
+    #expect(v.findings.count == cap)
+    #expect(v.droppedFindings == 150)
+    #expect(!text.contains("@mailbox.org"))
+    #expect(text.components(separatedBy: "[REDACTED:email]").count - 1 == cap + 150)
+}

@@ -14,3 +14,14 @@ import Testing
     #expect(!SecretValue.isLiteral(Array("guest@".utf8)[...]))
     #expect(SecretValue.isLiteral(Array("gu3st@x".utf8)[...]))
 }
+
+@Test func theRFC7617ExamplePasswordIsDocumentationNotASecret() {
+    for v in ["open sesame", "open_sesame", "Open-Sesame", "OPENSESAME"] {
+        #expect(!SecretValue.isLiteral(Array(v.utf8)[...]), "\(v)")
+    }
+    // Near relatives are chosen passwords and stay literal; so do bare field words, which only the
+    // password rule's self-named check (value = the field's own word) treats as stand-ins.
+    for v in ["open sesame!", "sesame", "opensesame2", "password", "secret"] {
+        #expect(SecretValue.isLiteral(Array(v.utf8)[...]), "\(v)")
+    }
+}

@@ -103,6 +103,33 @@ import ParapetJSON
         #expect(store.withSession("a") { $0.totalCalls } == 0)
         store.remove("c")
         #expect(store.withSession("c") { $0.totalCalls } == 0)
+        #expect(store.evictions == 2)
+    }
+
+    @Test func evictionDoesNotLaunderTaint() {
+        let store = InMemorySessionStore(maxSessions: 3)
+        store.withSession("victim") { $0.addUntrusted("mail from outside", reason: "read inbox") }
+        store.withSession("clean") { $0.totalCalls = 1 }
+        // An attacker opens many sessions to push the tainted one out.
+        for i in 0..<5_000 { store.withSession("flood-\(i)") { $0.totalCalls = 1 } }
+        #expect(store.count == 3)
+        #expect(store.withSession("victim") { $0.tainted })
+        #expect(!store.withSession("clean") { $0.tainted })
+        // Ending the conversation explicitly forgets it.
+        store.remove("victim")
+        #expect(!store.withSession("victim") { $0.tainted })
+    }
+
+    @Test func removedSessionsAreSkippedWhenEvicting() {
+        let store = InMemorySessionStore(maxSessions: 2)
+        store.withSession("a") { $0.totalCalls = 1 }
+        store.remove("a")
+        store.withSession("a") { $0.totalCalls = 7 }      // recreated: newest now
+        store.withSession("b") { $0.totalCalls = 2 }
+        store.withSession("c") { $0.totalCalls = 3 }      // evicts the new "a", the oldest live one
+        #expect(store.count == 2)
+        #expect(store.withSession("b") { $0.totalCalls } == 2)
+        #expect(store.withSession("c") { $0.totalCalls } == 3)
     }
 
     @Test func provenanceIsBounded() {

@@ -48,6 +48,22 @@ import Testing
         #expect(run.latenciesMicros.count == 6)
     }
 
+    @Test func perLabelLinesCountVerdictsAndFindingsApart() {
+        let run = Evaluator(engine: Self.engine).evaluate(file: "d.jsonl", bytes: Self.data, target: .input, paranoia: 1)
+        // "a suspicious line" has a score-2 finding but an allow verdict: a finding, not a flag.
+        #expect(run.labels["injection"]?.rows == 2)
+        #expect(run.labels["injection"]?.flagged == 1)
+        #expect(run.labels["injection"]?.withFinding == 2)
+        #expect(run.labels["harmful_request"]?.flagged == 1)
+        #expect(run.labels["jailbreak"]?.withFinding == 0)
+        let report = EvalReport(positiveLabels: ["injection", "jailbreak"], negativeLabels: ["benign"], packHash: "x")
+        var r = report
+        r.runs = [run]
+        let text = EvalText.render(r)
+        #expect(text.contains("flagged = verdict not allow"))
+        #expect(text.contains("harmful_request  other"))
+    }
+
     @Test func flagOnFindingCountsWarningsToo() {
         var e = Evaluator(engine: Self.engine)
         e.flagOn = .finding
