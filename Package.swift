@@ -2,6 +2,9 @@
 import PackageDescription
 
 // One module per responsibility; only ParapetRegex touches C (PCRE2).
+// A target that uses a module's types lists that module itself, even when another dependency
+// re-exports it: the build only recompiles a target when a *listed* module changes, so a
+// layout change in ParapetRules (e.g. a new RuleSource field) would otherwise leave stale code.
 let package = Package(
     name: "Parapet",
     platforms: [.macOS(.v15)],
@@ -38,18 +41,18 @@ let package = Package(
         .target(name: "ParapetDetectors", dependencies: ["ParapetRules", "ParapetText"]),
         .target(name: "ParapetOutput", dependencies: ["ParapetRules", "ParapetText", "ParapetRegex", "ParapetJSON"]),
         .target(name: "ParapetEngine", dependencies: ["ParapetRegex", "ParapetText", "ParapetRules", "ParapetDetectors", "ParapetOutput"]),
-        .target(name: "ParapetPolicy", dependencies: ["ParapetRegex", "ParapetJSON", "ParapetEngine", .product(name: "Yams", package: "Yams")]),
+        .target(name: "ParapetPolicy", dependencies: ["ParapetRegex", "ParapetJSON", "ParapetRules", "ParapetEngine", .product(name: "Yams", package: "Yams")]),
         .target(
             name: "Parapet",
             dependencies: ["ParapetEngine", "ParapetPolicy", "ParapetJSON", .product(name: "Logging", package: "swift-log")],
             plugins: ["EmbedRulesPlugin"]
         ),
-        .target(name: "ParapetTestKit", dependencies: ["Parapet", "ParapetJSON"]),
+        .target(name: "ParapetTestKit", dependencies: ["Parapet", "ParapetRules", "ParapetJSON"]),
         .executableTarget(
             name: "parapet",
-            dependencies: ["Parapet", "ParapetTestKit", "ParapetJSON", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["Parapet", "ParapetRules", "ParapetTestKit", "ParapetJSON", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
-        .executableTarget(name: "parapet-bench", dependencies: ["Parapet", "ParapetTestKit"], path: "Benchmarks/ParapetBench"),
+        .executableTarget(name: "parapet-bench", dependencies: ["Parapet", "ParapetRules", "ParapetTestKit"], path: "Benchmarks/ParapetBench"),
 
         // Service mode: everything below depends on Hummingbird; nothing above does.
         .target(
@@ -59,7 +62,7 @@ let package = Package(
         .target(
             name: "ParapetServer",
             dependencies: [
-                "Parapet", "ParapetJSON", "ParapetPolicy", "ParapetHummingbird",
+                "Parapet", "ParapetRules", "ParapetJSON", "ParapetPolicy", "ParapetHummingbird",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Metrics", package: "swift-metrics"),
@@ -89,17 +92,18 @@ let package = Package(
             dependencies: ["ParapetGateway", .product(name: "ArgumentParser", package: "swift-argument-parser")],
             path: "Examples/Gateway/Sources/parapet-gateway"
         ),
-        .executableTarget(name: "EmbedRulesTool", path: "Plugins/EmbedRulesTool"),
+        // Composes the default pack's YAML at build time (see ComposedYAML), so it needs Yams.
+        .executableTarget(name: "EmbedRulesTool", dependencies: [.product(name: "Yams", package: "Yams")], path: "Plugins/EmbedRulesTool"),
         .plugin(name: "EmbedRulesPlugin", capability: .buildTool(), dependencies: ["EmbedRulesTool"]),
 
         .testTarget(name: "ParapetRegexTests", dependencies: ["ParapetRegex"]),
         .testTarget(name: "ParapetTextTests", dependencies: ["ParapetText"]),
         .testTarget(name: "ParapetJSONTests", dependencies: ["ParapetJSON"]),
         .testTarget(name: "ParapetRulesTests", dependencies: ["ParapetRules", "Parapet"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "ParapetEngineTests", dependencies: ["ParapetEngine", "Parapet"]),
+        .testTarget(name: "ParapetEngineTests", dependencies: ["ParapetEngine", "ParapetRules", "Parapet"]),
         .testTarget(name: "ParapetOutputTests", dependencies: ["ParapetOutput", "Parapet"]),
-        .testTarget(name: "ParapetPolicyTests", dependencies: ["ParapetPolicy", "Parapet"]),
-        .testTarget(name: "ParapetTestKitTests", dependencies: ["ParapetTestKit", "Parapet"]),
+        .testTarget(name: "ParapetPolicyTests", dependencies: ["ParapetPolicy", "ParapetRules", "Parapet"]),
+        .testTarget(name: "ParapetTestKitTests", dependencies: ["ParapetTestKit", "ParapetRules", "Parapet"]),
         .testTarget(name: "ParapetCLITests", dependencies: ["Parapet"]),
         .testTarget(name: "ParapetServerTests", dependencies: ["ParapetServer", "ParapetHummingbird", "ParapetGateway", .product(name: "Yams", package: "Yams")]),
     ]

@@ -2,7 +2,8 @@ import Foundation
 import PackagePlugin
 
 /// Embeds the default rule packs (`rules/`) into the Parapet module so the CLI and library
-/// work from any working directory and after the binary is copied elsewhere.
+/// work from any working directory and after the binary is copied elsewhere. Each file goes in
+/// twice: its text, and its YAML already composed (`ComposedYAML`), so start-up parses no YAML.
 @main
 struct EmbedRulesPlugin: BuildToolPlugin {
     func createBuildCommands(context: PluginContext, target: Target) throws -> [Command] {

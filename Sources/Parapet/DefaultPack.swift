@@ -1,22 +1,23 @@
-import Foundation
 import ParapetRules
 
 /// The rule packs shipped with Parapet, embedded at build time from `rules/`.
 public enum DefaultPack {
-    /// Rule sources (everything but `policies/`), named `<default>/path` in diagnostics.
+    /// Rule sources (everything but `policies/`), named `<default>/path` in diagnostics. Each
+    /// carries its build-time composed form, so compiling them parses no YAML.
     public static var ruleSources: [RuleSource] {
-        files.filter { !$0.path.hasPrefix("policies/") }.map { RuleSource(path: "<default>/" + $0.path, text: $0.text) }
+        EmbeddedRules.files.filter { !$0.path.hasPrefix("policies/") }.map {
+            RuleSource(path: "<default>/" + $0.path, text: $0.text, composed: $0.composed)
+        }
+    }
+
+    /// The same rule sources without their composed form: compiling these parses the YAML
+    /// text at run time, the way user rule directories are read (for tests and benchmarks).
+    public static var ruleSourcesFromYAML: [RuleSource] {
+        ruleSources.map { RuleSource(path: $0.path, text: $0.text) }
     }
 
     /// Policy files shipped under `rules/policies/`.
     public static var policySources: [RuleSource] {
-        files.filter { $0.path.hasPrefix("policies/") }.map { RuleSource(path: "<default>/" + $0.path, text: $0.text) }
-    }
-
-    static var files: [(path: String, text: String)] {
-        EmbeddedRules.files.map { entry in
-            let data = Data(base64Encoded: entry.base64) ?? Data()
-            return (entry.path, String(decoding: data, as: UTF8.self))
-        }
+        EmbeddedRules.files.filter { $0.path.hasPrefix("policies/") }.map { RuleSource(path: "<default>/" + $0.path, text: $0.text) }
     }
 }

@@ -1,3 +1,4 @@
+import Dispatch
 import ParapetRegex
 
 /// Turns rule sources into one compiled rule set, or every diagnostic found on the way.
@@ -15,14 +16,20 @@ public struct RuleCompiler: Sendable {
             specs += parsed.rules
         }
         var firstSeen: [String: SourceLocation] = [:]
-        var compiled: [CompiledRule] = []
+        var kept: [RuleSpec] = []
         for spec in specs {
             if let first = firstSeen[spec.id] {
                 diagnostics.append(Diagnostic(.duplicateID, "duplicate rule id '\(spec.id)' (first defined at \(first))", at: spec.location, rule: spec.id))
                 continue
             }
             firstSeen[spec.id] = spec.location
-            if let rule = compileRule(spec, &diagnostics) { compiled.append(rule) }
+            kept.append(spec)
+        }
+        var patterns = PatternBatch.compile(kept).makeIterator()
+        var compiled: [CompiledRule] = []
+        for spec in kept {
+            let mine = spec.patterns.map { _ in patterns.next()! }
+            if let rule = compileRule(spec, patterns: mine, &diagnostics) { compiled.append(rule) }
         }
         if sources.isEmpty {
             diagnostics.append(Diagnostic(.emptyPack, "no rule files found", at: SourceLocation(file: "<rules>", line: 1, column: 1)))
@@ -31,13 +38,15 @@ public struct RuleCompiler: Sendable {
         return CompiledRuleSet(rules: compiled, hash: Self.hash(sources), files: sources.map(\.path))
     }
 
-    func compileRule(_ spec: RuleSpec, _ diagnostics: inout [Diagnostic]) -> CompiledRule? {
+    /// Resolves one rule; `compiledPatterns` are its patterns' PCRE2 results, in order.
+    func compileRule(_ spec: RuleSpec, patterns compiledPatterns: [Result<Pattern, PatternError>], _ diagnostics: inout [Diagnostic]) -> CompiledRule? {
         let before = diagnostics.count
         var patterns: [Pattern] = []
-        for p in spec.patterns {
-            do {
-                patterns.append(try Pattern(p.source, options: PatternOptions(caseless: !spec.caseSensitive)))
-            } catch {
+        for (p, result) in zip(spec.patterns, compiledPatterns) {
+            switch result {
+            case .success(let pattern):
+                patterns.append(pattern)
+            case .failure(let error):
                 // PCRE2 reports a byte offset into the pattern; columns count characters.
                 let prefix = p.source.utf8.prefix(error.offset)
                 let chars = String(decoding: prefix, as: UTF8.self).unicodeScalars.count
@@ -73,7 +82,8 @@ public struct RuleCompiler: Sendable {
     static func hash(_ sources: [RuleSource]) -> String {
         var h: UInt64 = 0xcbf2_9ce4_8422_2325
         for s in sources.sorted(by: { $0.path < $1.path }) {
-            for b in s.text.utf8 { h = (h ^ UInt64(b)) &* 0x100_0000_01b3 }
+            var text = s.text
+            text.withUTF8 { for b in $0 { h = (h ^ UInt64(b)) &* 0x100_0000_01b3 } }
         }
         let hex = String(h, radix: 16)
         return String(repeating: "0", count: 16 - hex.count) + hex

@@ -14,11 +14,18 @@ public enum RuleFileParser {
 
     public static func parse(_ source: RuleSource) -> (rules: [RuleSpec], diagnostics: [Diagnostic]) {
         var r = YAMLReading(file: source.path)
-        let root: Node?
-        do {
-            root = try Yams.compose(yaml: source.text)
-        } catch {
-            return ([], [Diagnostic.yamlSyntax(error, file: source.path)])
+        let root: YAMLNode?
+        if let composed = source.composed, let document = ComposedYAML.document(composed) {
+            root = document
+        } else {
+            do {
+                // The basic resolver tags every plain scalar as a string without running Yams'
+                // regex-based type resolution (half of start-up time); the reader below decides
+                // types itself (`YAMLReading.int`, `.bool`, `.value`).
+                root = try Yams.compose(yaml: source.text, Resolver.basic).map(YAMLNode.init)
+            } catch {
+                return ([], [Diagnostic.yamlSyntax(error, file: source.path)])
+            }
         }
         guard let root else {
             r.error(.missingKey, "empty rule file: expected a top-level 'rules:' list", nil)
@@ -36,11 +43,11 @@ public enum RuleFileParser {
         return (specs, r.diagnostics)
     }
 
-    static func parseRule(_ node: Node, _ r: inout YAMLReading) -> RuleSpec? {
+    static func parseRule(_ node: YAMLNode, _ r: inout YAMLReading) -> RuleSpec? {
         let idGuess = node.mapping?["id"]?.scalar?.string
         let f = r.fields(node, allowed: ruleKeys, what: "a rule", rule: idGuess)
         let before = r.diagnostics.count
-        func required(_ key: String) -> Node? {
+        func required(_ key: String) -> YAMLNode? {
             if let v = f[key]?.value { return v }
             r.error(.missingKey, "missing key '\(key)'", node, rule: idGuess)
             return nil
@@ -150,7 +157,7 @@ public enum RuleFileParser {
         return r.diagnostics.count == before ? spec : nil
     }
 
-    static func parseExamples(_ node: Node, _ r: inout YAMLReading, rule: String?) -> RuleExamples {
+    static func parseExamples(_ node: YAMLNode, _ r: inout YAMLReading, rule: String?) -> RuleExamples {
         var ex = RuleExamples()
         let f = r.fields(node, allowed: exampleKeys, what: "examples", rule: rule)
         func items(_ key: String) -> [RuleExample] {
@@ -181,8 +188,4 @@ public enum RuleFileParser {
         ex.todoMatch = items("todo_match")
         return ex
     }
-}
-
-extension Node.Mapping {
-    subscript(key: String) -> Node? { first { $0.key.scalar?.string == key }?.value }
 }

@@ -4,10 +4,22 @@ import Foundation
 public struct RuleSource: Sendable, Hashable {
     public let path: String
     public let text: String
+    /// The same file already composed at build time (see `ComposedYAML`), or nil: the
+    /// default pack carries it so start-up skips YAML parsing. Equality ignores it, since it
+    /// is derived from `text`.
+    public let composed: String?
 
-    public init(path: String, text: String) {
+    public init(path: String, text: String, composed: String? = nil) {
         self.path = path
         self.text = text
+        self.composed = composed
+    }
+
+    public static func == (a: RuleSource, b: RuleSource) -> Bool { a.path == b.path && a.text == b.text }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(path)
+        hasher.combine(text)
     }
 
     /// Every `.yaml`/`.yml` file under `directory` (recursively, sorted), skipping `policies/`,

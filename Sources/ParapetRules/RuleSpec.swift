@@ -1,7 +1,7 @@
 import ParapetText
 
 /// A rule as written in a rule file, validated but not yet compiled.
-public struct RuleSpec: Sendable {
+public struct RuleSpec: Sendable, Equatable {
     public var id: String
     public var summary: String
     public var appliesTo: [Target]
@@ -32,7 +32,7 @@ public struct RuleSpec: Sendable {
 }
 
 /// One pattern of a rule and where it was written (for error columns).
-public struct PatternSpec: Sendable {
+public struct PatternSpec: Sendable, Equatable {
     public var source: String
     public var location: SourceLocation
     /// Column offset of the pattern's first character relative to `location` (quotes).
@@ -40,14 +40,14 @@ public struct PatternSpec: Sendable {
 }
 
 /// A named heuristic detector with parameters.
-public struct DetectorSpec: Sendable {
+public struct DetectorSpec: Sendable, Equatable {
     public var name: String
     public var params: [String: RuleValue]
     public var location: SourceLocation
 }
 
 /// A text a rule must (or must not) fire on.
-public struct RuleExample: Sendable {
+public struct RuleExample: Sendable, Equatable {
     public var text: String
     public var target: Target?
     public var note: String?
@@ -55,7 +55,7 @@ public struct RuleExample: Sendable {
 }
 
 /// The examples that prove a rule: what it catches, what it leaves alone, known gaps.
-public struct RuleExamples: Sendable {
+public struct RuleExamples: Sendable, Equatable {
     public var match: [RuleExample] = []
     public var noMatch: [RuleExample] = []
     public var todoMatch: [RuleExample] = []

@@ -1,26 +1,24 @@
-import Yams
-
-/// Small helpers to read Yams nodes while collecting diagnostics with exact locations.
+/// Small helpers to read YAML nodes while collecting diagnostics with exact locations.
 struct YAMLReading {
     let file: String
     var diagnostics: [Diagnostic] = []
 
-    func location(_ node: Node?) -> SourceLocation {
+    func location(_ node: YAMLNode?) -> SourceLocation {
         guard let mark = node?.mark else { return SourceLocation(file: file, line: 1, column: 1) }
         return SourceLocation(file: file, line: mark.line, column: mark.column)
     }
 
-    mutating func error(_ code: DiagnosticCode, _ message: String, _ node: Node?, rule: String? = nil) {
+    mutating func error(_ code: DiagnosticCode, _ message: String, _ node: YAMLNode?, rule: String? = nil) {
         diagnostics.append(Diagnostic(code, message, at: location(node), rule: rule))
     }
 
     /// The mapping's pairs keyed by scalar key, reporting keys outside `allowed`.
-    mutating func fields(_ node: Node, allowed: Set<String>, what: String, rule: String? = nil) -> [String: (key: Node, value: Node)] {
+    mutating func fields(_ node: YAMLNode, allowed: Set<String>, what: String, rule: String? = nil) -> [String: (key: YAMLNode, value: YAMLNode)] {
         guard let mapping = node.mapping else {
             error(.wrongType, "\(what) must be a mapping", node, rule: rule)
             return [:]
         }
-        var out: [String: (key: Node, value: Node)] = [:]
+        var out: [String: (key: YAMLNode, value: YAMLNode)] = [:]
         for (k, v) in mapping {
             guard let key = k.scalar?.string else {
                 error(.wrongType, "keys must be plain strings", k, rule: rule)
@@ -36,25 +34,27 @@ struct YAMLReading {
         return out
     }
 
-    mutating func string(_ node: Node, _ what: String, rule: String?) -> String? {
-        if let s = node.scalar, node.tag.description != "tag:yaml.org,2002:null" || !s.string.isEmpty { return s.string }
+    mutating func string(_ node: YAMLNode, _ what: String, rule: String?) -> String? {
+        // An empty plain scalar (`summary:`) or an explicit `!!null ""` is no string; `~` and
+        // `null` spelt out stay the strings they read as.
+        if let s = node.scalar, !s.string.isEmpty || (s.style != .plain && !s.isNullTagged) { return s.string }
         error(.wrongType, "\(what) must be a string", node, rule: rule)
         return nil
     }
 
-    mutating func int(_ node: Node, _ what: String, rule: String?) -> Int? {
+    mutating func int(_ node: YAMLNode, _ what: String, rule: String?) -> Int? {
         if let s = node.scalar, let v = Int(s.string) { return v }
         error(.wrongType, "\(what) must be an integer", node, rule: rule)
         return nil
     }
 
-    mutating func double(_ node: Node, _ what: String, rule: String?) -> Double? {
+    mutating func double(_ node: YAMLNode, _ what: String, rule: String?) -> Double? {
         if let s = node.scalar, let v = Double(s.string) { return v }
         error(.wrongType, "\(what) must be a number", node, rule: rule)
         return nil
     }
 
-    mutating func bool(_ node: Node, _ what: String, rule: String?) -> Bool? {
+    mutating func bool(_ node: YAMLNode, _ what: String, rule: String?) -> Bool? {
         switch node.scalar?.string.lowercased() {
         case "true", "yes": return true
         case "false", "no": return false
@@ -65,19 +65,19 @@ struct YAMLReading {
     }
 
     /// A list of nodes; a single scalar counts as a one-element list.
-    mutating func list(_ node: Node, _ what: String, rule: String?) -> [Node] {
-        if let seq = node.sequence { return Array(seq) }
+    mutating func list(_ node: YAMLNode, _ what: String, rule: String?) -> [YAMLNode] {
+        if let seq = node.sequence { return seq }
         if node.scalar != nil { return [node] }
         error(.wrongType, "\(what) must be a list", node, rule: rule)
         return []
     }
 
-    mutating func strings(_ node: Node, _ what: String, rule: String?) -> [String] {
+    mutating func strings(_ node: YAMLNode, _ what: String, rule: String?) -> [String] {
         list(node, what, rule: rule).compactMap { string($0, what, rule: rule) }
     }
 
     /// Converts params to plain values; numbers and booleans are resolved by YAML's core schema.
-    func value(_ node: Node) -> RuleValue {
+    func value(_ node: YAMLNode) -> RuleValue {
         switch node {
         case .scalar(let s):
             if s.style == .plain {
@@ -88,12 +88,11 @@ struct YAMLReading {
                 if let d = Double(s.string) { return .number(d) }
             }
             return .string(s.string)
-        case .sequence(let seq): return .list(seq.map(value))
-        case .mapping(let m):
+        case .sequence(let seq, _): return .list(seq.map(value))
+        case .mapping(let m, _):
             var out: [String: RuleValue] = [:]
             for (k, v) in m { out[k.scalar?.string ?? ""] = value(v) }
             return .map(out)
-        case .alias: return .null
         }
     }
 
