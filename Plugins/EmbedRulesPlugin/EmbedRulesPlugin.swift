@@ -1,7 +1,7 @@
 import Foundation
 import PackagePlugin
 
-/// Embeds the default rule packs (`rules/`) into the Parapet module so the CLI and library
+/// Embeds the default rule packs (`rules/`, YAML plus `.plm` model files) into the Parapet module so the CLI and library
 /// work from any working directory and after the binary is copied elsewhere.
 @main
 struct EmbedRulesPlugin: BuildToolPlugin {
@@ -9,7 +9,7 @@ struct EmbedRulesPlugin: BuildToolPlugin {
         let rulesDir = context.package.directoryURL.appending(path: "rules")
         var inputs: [URL] = []
         if let walker = FileManager.default.enumerator(at: rulesDir, includingPropertiesForKeys: nil) {
-            for case let url as URL in walker where ["yaml", "yml"].contains(url.pathExtension) {
+            for case let url as URL in walker where ["yaml", "yml", "plm"].contains(url.pathExtension) {
                 inputs.append(url)
             }
         }

@@ -13,6 +13,14 @@ public enum DefaultPack {
         files.filter { $0.path.hasPrefix("policies/") }.map { RuleSource(path: "<default>/" + $0.path, text: $0.text) }
     }
 
+    /// Linear models shipped under `rules/models/` (name -> `.plm` bytes), for the
+    /// `linear-model` detector.
+    public static let models: [String: [UInt8]] = {
+        var out: [String: [UInt8]] = [:]
+        for entry in EmbeddedRules.models { out[entry.name] = [UInt8](Data(base64Encoded: entry.base64) ?? Data()) }
+        return out
+    }()
+
     static var files: [(path: String, text: String)] {
         EmbeddedRules.files.map { entry in
             let data = Data(base64Encoded: entry.base64) ?? Data()
