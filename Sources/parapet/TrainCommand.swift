@@ -11,7 +11,7 @@ struct TrainCommand: ParsableCommand {
         abstract: "Train the linear n-gram model (`.plm`) from labelled JSONL files or folders.",
         discussion: """
         Labels injection / jailbreak / attack are positive, benign negative; other labels and rows \
-        whose "target" is not input are skipped. Rows of a --holdout-source or an --exclude-family, \
+        whose "target" is not input or that carry a "todo" are skipped. Rows of a --holdout-source or an --exclude-family, \
         and every row of an --eval file, are not trained on; the report shows recall (attacks) or \
         false-positive rate (benign) for them at several probability thresholds. The same inputs \
         and settings always give a byte-identical model file.
@@ -46,7 +46,7 @@ struct TrainCommand: ParsableCommand {
     var learningRate = 0.2
 
     @Option(help: "L2 penalty on the weights.")
-    var l2 = 1e-5
+    var l2 = 1e-4
 
     @Flag(name: .customLong("no-balance"), help: "Weight every row 1 instead of giving each (source, label) group the same total weight.")
     var noBalance = false

@@ -9,7 +9,7 @@ public struct LinearTrainer: Sendable {
     public var bits = 18
     public var epochs = 8
     public var learningRate = 0.2
-    public var l2 = 1e-5
+    public var l2 = 1e-4
     public var seed: UInt64 = 1
     /// Give every (source, label) group the same total weight, so a large source does not
     /// decide what "attack" or "benign" looks like.
