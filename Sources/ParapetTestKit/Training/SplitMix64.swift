@@ -15,6 +15,6 @@ public struct SplitMix64: RandomNumberGenerator, Sendable {
 
     /// A uniform index in `0..<n` (n > 0); multiply-shift, the same on every platform.
     public mutating func index(below n: Int) -> Int {
-        Int(truncatingIfNeeded: (next() >> 32) &* UInt64(n) >> 32)
+        Int(truncatingIfNeeded: ((next() >> 32) &* UInt64(n)) >> 32)
     }
 }
