@@ -1,3 +1,4 @@
+import Foundation
 import ParapetRules
 
 /// The rule packs shipped with Parapet, embedded at build time from `rules/`.
@@ -20,4 +21,12 @@ public enum DefaultPack {
     public static var policySources: [RuleSource] {
         EmbeddedRules.files.filter { $0.path.hasPrefix("policies/") }.map { RuleSource(path: "<default>/" + $0.path, text: $0.text) }
     }
+
+    /// Linear models shipped under `rules/models/` (name -> `.plm` bytes), for the
+    /// `linear-model` detector.
+    public static let models: [String: [UInt8]] = {
+        var out: [String: [UInt8]] = [:]
+        for entry in EmbeddedRules.models { out[entry.name] = [UInt8](Data(base64Encoded: entry.base64) ?? Data()) }
+        return out
+    }()
 }

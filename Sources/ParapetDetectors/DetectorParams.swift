@@ -32,4 +32,12 @@ struct DetectorParams {
         }
         return list.map { $0.lowercased() }
     }
+
+    func number(_ key: String, default d: Double, in range: ClosedRange<Double>) throws -> Double {
+        guard let v = raw[key] else { return d }
+        guard let n = v.number, range.contains(n) else {
+            throw DetectorParamError("'\(key)' must be a number in \(range.lowerBound)...\(range.upperBound)")
+        }
+        return n
+    }
 }

@@ -10,6 +10,6 @@ struct ParapetCommand: ParsableCommand {
         Exit codes: 0 allowed (possibly sanitized), 1 blocked or a test failed, 2 error \
         (bad flags, bad rules, unreadable input).
         """,
-        subcommands: [ScanCommand.self, TestCommand.self, LintCommand.self, ExplainCommand.self, EvalCommand.self, CheckToolCommand.self, ServeCommand.self]
+        subcommands: [ScanCommand.self, TestCommand.self, LintCommand.self, ExplainCommand.self, EvalCommand.self, TrainCommand.self, CheckToolCommand.self, ServeCommand.self]
     )
 }

@@ -1,0 +1,20 @@
+/// A small seeded generator (SplitMix64), so a training run's shuffles depend on the seed alone
+/// and not on the platform's random source.
+public struct SplitMix64: RandomNumberGenerator, Sendable {
+    private var state: UInt64
+
+    public init(seed: UInt64) { state = seed }
+
+    public mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+
+    /// A uniform index in `0..<n` (n > 0); multiply-shift, the same on every platform.
+    public mutating func index(below n: Int) -> Int {
+        Int(truncatingIfNeeded: ((next() >> 32) &* UInt64(n)) >> 32)
+    }
+}
