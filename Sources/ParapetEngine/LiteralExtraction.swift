@@ -20,6 +20,24 @@ public enum LiteralExtraction {
         // on non-ASCII text, so all are kept.
         return Set(info.required!.map(NonASCIIGate.resolve)).sorted { $0.lexicographicallyPrecedes($1) }
     }
+
+    /// Every literal set a match of `pattern` must meet (a conjunction: one literal of each set
+    /// occurs in the match), the most selective first; nil when none can be proven. The first set
+    /// is `requiredLiterals(of:caseless:)`.
+    public static func requiredClauses(of pattern: String, caseless: Bool = true) -> [[[UInt8]]]? {
+        var parser = PatternReader(bytes: Array(pattern.utf8), caseless: caseless)
+        guard let info = parser.parseAll(), LiteralSets.usable(info.required) else { return nil }
+        func resolved(_ s: Set<[UInt8]>) -> [[UInt8]] {
+            Set(s.map(NonASCIIGate.resolve)).sorted { $0.lexicographicallyPrecedes($1) }
+        }
+        var out = [resolved(info.required!)]
+        for c in info.also where LiteralSets.usable(c) {
+            let r = resolved(c)
+            // A set that resolves to the sentinel adds nothing beyond another sentinel set.
+            if !out.contains(r) { out.append(r) }
+        }
+        return out
+    }
 }
 
 /// Recursive-descent reader of PCRE2 syntax; `nil` from any step means "not understood".

@@ -2,16 +2,19 @@ import ParapetRules
 import ParapetText
 
 /// Selects the work worth handing to PCRE2: one literal pass per view marks every gate unit
-/// (one pattern of a rule, or a whole rule) whose required literals occur in that view; a
-/// pattern then runs only on the view kinds where its unit was marked. Rules without usable
-/// literals always run. Immutable and shared by all scans.
+/// whose literals occur in that view. A unit is one clause: a set of literals one of which a
+/// match must contain. A pattern (or a whole rule) is gated by a group of clauses that must all
+/// be marked on the same view kind, and then runs only on the view kinds where they were.
+/// Rules without usable literals always run. Immutable and shared by all scans.
 public struct Prefilter: Sendable {
     /// Per rule index: the literals a match needs (all its units together), or nil when the
     /// rule must always run.
     public let ruleLiterals: [[[UInt8]]?]
-    /// Per rule index: its gate units, empty when it always runs.
-    let ruleUnits: [Range<Int32>]
-    /// Per rule index: whether each pattern has its own unit (else one unit covers the rule).
+    /// Per rule index: its clause groups (indices into `groups`), empty when it always runs.
+    let ruleGroups: [Range<Int32>]
+    /// Per group: the units (clauses) that must all be marked.
+    let groups: [Range<Int32>]
+    /// Per rule index: whether each pattern has its own group (else one group covers the rule).
     let unitPerPattern: [Bool]
     /// Units in all; the candidate bitset holds one `unitWords`-word row per view kind.
     public let unitCount: Int
@@ -32,36 +35,42 @@ public struct Prefilter: Sendable {
         var owners: [[Owner]] = []
         var nonASCII: [Owner] = []
         var perRule: [[[UInt8]]?] = []
-        var ruleUnits: [Range<Int32>] = []
+        var ruleGroups: [Range<Int32>] = []
+        var groups: [Range<Int32>] = []
         var perPattern: [Bool] = []
         var unit: Int32 = 0
         for rule in ruleSet.rules {
             let gates = Self.gates(for: rule)
-            perRule.append(gates.map { Array(Set($0.joined())).sorted { $0.lexicographicallyPrecedes($1) } })
+            perRule.append(gates.map { Array(Set($0.joined().joined())).sorted { $0.lexicographicallyPrecedes($1) } })
             perPattern.append((gates?.count ?? 0) > 1)
-            let first = unit
+            let firstGroup = Int32(groups.count)
             let mask = Self.mask(rule.spec.views)
-            for lits in gates ?? [] {
-                for lit in lits {
-                    if lit == NonASCIIGate.sentinel {
-                        nonASCII.append(Owner(unit: unit, views: mask))
-                        continue
+            for clauses in gates ?? [] {
+                let first = unit
+                for lits in clauses {
+                    for lit in lits {
+                        if lit == NonASCIIGate.sentinel {
+                            nonASCII.append(Owner(unit: unit, views: mask))
+                            continue
+                        }
+                        let id: Int
+                        if let known = literalIDs[lit] { id = known } else {
+                            id = literals.count
+                            literalIDs[lit] = id
+                            literals.append(lit)
+                            owners.append([])
+                        }
+                        owners[id].append(Owner(unit: unit, views: mask))
                     }
-                    let id: Int
-                    if let known = literalIDs[lit] { id = known } else {
-                        id = literals.count
-                        literalIDs[lit] = id
-                        literals.append(lit)
-                        owners.append([])
-                    }
-                    owners[id].append(Owner(unit: unit, views: mask))
+                    unit += 1
                 }
-                unit += 1
+                groups.append(first..<unit)
             }
-            ruleUnits.append(first..<unit)
+            ruleGroups.append(firstGroup..<Int32(groups.count))
         }
         ruleLiterals = perRule
-        self.ruleUnits = ruleUnits
+        self.ruleGroups = ruleGroups
+        self.groups = groups
         unitPerPattern = perPattern
         unitCount = Int(unit)
         unitWords = (Int(unit) + 63) >> 6
@@ -74,31 +83,31 @@ public struct Prefilter: Sendable {
     /// The literals that gate `rule`: extracted from every pattern when possible, else the ones
     /// the rule declares with `literals:`; nil when the rule must always run.
     public static func literals(for rule: CompiledRule) -> [[UInt8]]? {
-        gates(for: rule).map { Array(Set($0.joined())).sorted { $0.lexicographicallyPrecedes($1) } }
+        gates(for: rule).map { Array(Set($0.joined().joined())).sorted { $0.lexicographicallyPrecedes($1) } }
     }
 
-    /// The gate units of `rule`, each a literal set: one per pattern when every pattern yields
-    /// literals, else one for the whole rule (declared `literals:` or detector triggers); nil
-    /// when the rule must always run.
-    static func gates(for rule: CompiledRule) -> [[[UInt8]]]? {
+    /// The gate groups of `rule`, each a list of clauses (literal sets) that must all occur: one
+    /// group per pattern when every pattern yields literals, else one for the whole rule (declared
+    /// `literals:` or detector triggers, a single clause); nil when the rule must always run.
+    static func gates(for rule: CompiledRule) -> [[[[UInt8]]]]? {
         if let detector = rule.detector {
             // A detector is gated by its trigger words (when it declares them), and only when
             // the rule has no patterns: a pattern would need its own literal too.
             guard rule.patterns.isEmpty, let triggers = detector.triggerLiterals, !triggers.isEmpty else { return nil }
             let lits = Set(triggers.map { normalizeLiteral(Array($0.utf8)) })
             guard lits.allSatisfy({ $0.count >= LiteralSets.minLength }) else { return nil }
-            return [lits.sorted { $0.lexicographicallyPrecedes($1) }]
+            return [[lits.sorted { $0.lexicographicallyPrecedes($1) }]]
         }
         if rule.patterns.isEmpty { return nil }
-        var perPattern: [[[UInt8]]] = []
+        var perPattern: [[[[UInt8]]]] = []
         for p in rule.patterns {
-            guard let lits = LiteralExtraction.requiredLiterals(of: p.source, caseless: p.options.caseless) else { break }
-            perPattern.append(lits)
+            guard let clauses = LiteralExtraction.requiredClauses(of: p.source, caseless: p.options.caseless) else { break }
+            perPattern.append(clauses)
         }
         if perPattern.count == rule.patterns.count { return perPattern }
         let declared = rule.spec.literals.map { normalizeLiteral(Array($0.lowercased().utf8)) }
         if declared.isEmpty || declared.contains(where: \.isEmpty) { return nil }
-        return [Array(Set(declared)).sorted { $0.lexicographicallyPrecedes($1) }]
+        return [[Array(Set(declared)).sorted { $0.lexicographicallyPrecedes($1) }]]
     }
 
     /// Ids of the rules (in pack order) that run on every scan because they have no usable literal.
