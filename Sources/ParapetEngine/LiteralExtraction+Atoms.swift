@@ -21,9 +21,10 @@ extension PatternReader {
         }
     }
 
-    /// One ASCII character as an exact, lower-cased one-byte text.
+    /// One ASCII character as an exact, lower-cased one-byte text (its own case when `keepCase`
+    /// and matching is case-sensitive here).
     func char(_ c: UInt8) -> LiteralInfo {
-        let folded = c >= 0x41 && c <= 0x5A ? c | 0x20 : c
+        let folded = c >= 0x41 && c <= 0x5A && !(keepCase && !caseless) ? c | 0x20 : c
         return LiteralInfo(exact: [[folded]], required: nil)
     }
 
@@ -210,7 +211,7 @@ extension PatternReader {
             }
             let plain = (c >= 0x30 && c <= 0x39) || (c | 0x20 >= 0x61 && c | 0x20 <= 0x7A) || c == UInt8(ascii: "_")
             guard plain else { return nil }
-            set.insert([c >= 0x41 && c <= 0x5A ? c | 0x20 : c])
+            set.insert([c >= 0x41 && c <= 0x5A && !(keepCase && !caseless) ? c | 0x20 : c])
             i += 1
         }
         guard i < bytes.count, !set.isEmpty else { return nil }

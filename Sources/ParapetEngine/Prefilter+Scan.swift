@@ -43,7 +43,13 @@ extension Prefilter {
                     }
                 }
                 owners.withUnsafeBufferPointer { owners in
-                    automaton.scan(buf) { id in
+                    automaton.scan(buf) { id, end in
+                        if let exact = exactCase[Int(id)] {
+                            // Case-sensitive literal: the folded hit must also match its case.
+                            let start = end - exact.count
+                            guard start >= 0 else { return }
+                            for k in 0..<exact.count where buf[start + k] != exact[k] { return }
+                        }
                         for o in owners[Int(id)] { set(o) }
                     }
                 }

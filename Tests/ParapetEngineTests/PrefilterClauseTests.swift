@@ -53,4 +53,40 @@ struct PrefilterClauseTests {
     @Test func caseSensitiveEscapeIsItsBytes() {
         #expect(Self.clauses(#"\x{E9}t\x{E9}"#, caseless: false)?.first == ["été"])
     }
+
+    @Test func caseSensitivePatternsKeepTheirCase() {
+        func exact(_ p: String) -> [[String]]? {
+            LiteralExtraction.exactCaseClauses(of: p)?.map { $0.map { String(decoding: $0, as: UTF8.self) } }
+        }
+        #expect(exact(#"\bAKIA[0-9A-Z]{16}\b"#) == [["AKIA"]])
+        #expect(exact(#"[a-z]{2,} (?:SAY|Write)\b"#) == [[" SAY", " Write"]])
+        // Caseless anywhere: no exact-case literal (the folded extraction still applies).
+        #expect(exact(#"AKIA(?i)[a-z]{4}"#) == nil)
+        #expect(exact(#"(?i:AKIA)"#) == nil)
+        #expect(LiteralExtraction.requiredClauses(of: #"\bAKIA[0-9A-Z]{16}\b"#, caseless: false) == [[Array("akia".utf8)]])
+    }
+
+    /// The literal pass checks a case-sensitive literal in its case: the folded automaton hit on
+    /// "say" does not select a rule whose pattern needs "SAY".
+    @Test func exactCaseLiteralIsCheckedInItsCase() throws {
+        let yaml = """
+        rules:
+          - id: test.shout
+            summary: shouted order
+            applies_to: [input]
+            views: [raw]
+            case_sensitive: true
+            patterns:
+              - '[a-z]{2,} SAY(?: [A-Z]+){2}'
+        """
+        let p = try engine(yaml).prefilter
+        func selected(_ text: String) -> Bool {
+            var bits = p.emptyCandidates()
+            p.mark(Array(text.utf8), mask: Prefilter.bit(.raw), into: &bits)
+            return p.anySelected(0, in: bits)
+        }
+        #expect(selected("where SAY NO MORE"))
+        #expect(!selected("where say no more"))
+        #expect(!selected("where Say no more"))
+    }
 }
