@@ -87,6 +87,11 @@ public struct AhoCorasick: Sendable {
     /// (U+017F long s, U+212A Kelvin sign) are read as `s` and `k`, so a caseless rule cannot be
     /// slipped past the prefilter with them.
     public func scan(_ bytes: UnsafeBufferPointer<UInt8>, _ found: (Int32) -> Void) {
+        scan(bytes) { id, _ in found(id) }
+    }
+
+    /// Calls `found` with the id and end offset (exclusive, in `bytes`) of every literal occurrence.
+    public func scan(_ bytes: UnsafeBufferPointer<UInt8>, _ found: (Int32, Int) -> Void) {
         guard var p = bytes.baseAddress, !bytes.isEmpty else { return }
         let end = p + bytes.count
         let cc = Int32(classCount)
@@ -106,7 +111,7 @@ public struct AhoCorasick: Sendable {
                     }
                     let t = trans[Int(state) &+ Int(cls[Int(b)])]
                     state = t & Int32.max
-                    if t < 0 { report(Int(state / cc), found) }
+                    if t < 0 { report(Int(state / cc), end: p - bytes.baseAddress!, found) }
                 }
             }
         }
@@ -114,7 +119,7 @@ public struct AhoCorasick: Sendable {
 
     /// Cold path: a state that ends literals was reached.
     @inline(never)
-    func report(_ s: Int, _ found: (Int32) -> Void) {
-        for k in Int(outStart[s])..<Int(outStart[s + 1]) { found(outputs[k]) }
+    func report(_ s: Int, end: Int, _ found: (Int32, Int) -> Void) {
+        for k in Int(outStart[s])..<Int(outStart[s + 1]) { found(outputs[k], end) }
     }
 }

@@ -6,6 +6,7 @@ extension PatternReader {
         case UInt8(ascii: "("): return parseGroup()
         case UInt8(ascii: "["):
             if let small = smallClass() { return small }
+            if let wide = nonASCIIClass() { return wide }
             return skipClass() ? .opaque : nil
         case UInt8(ascii: "\\"): return parseEscape()
         case UInt8(ascii: "."): pos += 1; return .opaque
@@ -20,9 +21,10 @@ extension PatternReader {
         }
     }
 
-    /// One ASCII character as an exact, lower-cased one-byte text.
+    /// One ASCII character as an exact, lower-cased one-byte text (its own case when `keepCase`
+    /// and matching is case-sensitive here).
     func char(_ c: UInt8) -> LiteralInfo {
-        let folded = c >= 0x41 && c <= 0x5A ? c | 0x20 : c
+        let folded = c >= 0x41 && c <= 0x5A && !(keepCase && !caseless) ? c | 0x20 : c
         return LiteralInfo(exact: [[folded]], required: nil)
     }
 
@@ -104,7 +106,64 @@ extension PatternReader {
             value = value * 16 + v
             if value > 0x10FFFF { return nil }
         }
-        return value < 0x80 ? char(UInt8(value)) : .opaque
+        if value < 0x80 { return char(UInt8(value)) }
+        guard let seq = Self.utf8(value), let piece = Self.nonASCIIPiece(seq, caseless: caseless) else { return .opaque }
+        return LiteralInfo(exact: [piece], required: nil)
+    }
+
+    /// The UTF-8 bytes of a scalar value, nil for surrogates and values past U+10FFFF.
+    static func utf8(_ v: Int) -> [UInt8]? {
+        guard let scalar = Unicode.Scalar(UInt32(v)) else { return nil }
+        return Array(String(Character(scalar)).utf8)
+    }
+
+    /// A class whose members are all non-ASCII characters or ranges of them (`[\x{202A}-\x{202E}]`)
+    /// none of which caseless matching pairs with an ASCII letter: "one non-ASCII character".
+    /// Nil (position unchanged) for anything else.
+    mutating func nonASCIIClass() -> LiteralInfo? {
+        var i = pos + 1
+        guard i < bytes.count, bytes[i] != UInt8(ascii: "^") else { return nil }
+        func scalar() -> Int? {
+            guard i < bytes.count else { return nil }
+            let c = bytes[i]
+            if c >= 0xC0 {
+                let len = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2
+                guard i + len <= bytes.count, let v = NonASCIIGate.decode(Array(bytes[i..<i + len])) else { return nil }
+                i += len
+                return Int(v)
+            }
+            guard c == UInt8(ascii: "\\"), i + 1 < bytes.count, bytes[i + 1] == UInt8(ascii: "x") else { return nil }
+            i += 2
+            var value = 0, digits = 0
+            let braced = i < bytes.count && bytes[i] == UInt8(ascii: "{")
+            if braced { i += 1 }
+            while i < bytes.count, let d = Self.hexValue(bytes[i]), braced || digits < 2 {
+                value = value * 16 + d
+                digits += 1
+                i += 1
+                if value > 0x10FFFF { return nil }
+            }
+            if braced {
+                guard i < bytes.count, bytes[i] == UInt8(ascii: "}") else { return nil }
+                i += 1
+            }
+            return digits > 0 ? value : nil
+        }
+        var members = 0
+        while i < bytes.count, bytes[i] != UInt8(ascii: "]") {
+            guard let lo = scalar(), lo >= 0x80 else { return nil }
+            var hi = lo
+            if i + 1 < bytes.count, bytes[i] == UInt8(ascii: "-"), bytes[i + 1] != UInt8(ascii: "]") {
+                i += 1
+                guard let h = scalar(), h >= lo else { return nil }
+                hi = h
+            }
+            if caseless, NonASCIIGate.asciiPartners.contains(where: { Int($0) >= lo && Int($0) <= hi }) { return nil }
+            members += 1
+        }
+        guard i < bytes.count, members > 0 else { return nil }
+        pos = i + 1
+        return LiteralInfo(exact: [[NonASCIIGate.placeholder]], required: nil)
     }
 
     static func hexValue(_ c: UInt8) -> Int? {
@@ -152,7 +211,7 @@ extension PatternReader {
             }
             let plain = (c >= 0x30 && c <= 0x39) || (c | 0x20 >= 0x61 && c | 0x20 <= 0x7A) || c == UInt8(ascii: "_")
             guard plain else { return nil }
-            set.insert([c >= 0x41 && c <= 0x5A ? c | 0x20 : c])
+            set.insert([c >= 0x41 && c <= 0x5A && !(keepCase && !caseless) ? c | 0x20 : c])
             i += 1
         }
         guard i < bytes.count, !set.isEmpty else { return nil }

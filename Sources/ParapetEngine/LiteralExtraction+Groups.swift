@@ -72,7 +72,9 @@ extension PatternReader {
                 return info
             case UInt8(ascii: "-"): negate = true
             case UInt8(ascii: "^"): newCaseless = false
-            case UInt8(ascii: "i"): newCaseless = !negate
+            case UInt8(ascii: "i"):
+                newCaseless = !negate
+                if newCaseless { sawCaseless = true }
             case UInt8(ascii: "x"): return nil
             case UInt8(ascii: "m"), UInt8(ascii: "n"), UInt8(ascii: "s"), UInt8(ascii: "J"), UInt8(ascii: "U"),
                  UInt8(ascii: "a"), UInt8(ascii: "r"), UInt8(ascii: "D"), UInt8(ascii: "S"), UInt8(ascii: "W"),

@@ -20,6 +20,36 @@ public enum LiteralExtraction {
         // on non-ASCII text, so all are kept.
         return Set(info.required!.map(NonASCIIGate.resolve)).sorted { $0.lexicographicallyPrecedes($1) }
     }
+
+    /// Every literal set a match of `pattern` must meet (a conjunction: one literal of each set
+    /// occurs in the match), the most selective first; nil when none can be proven. The first set
+    /// is `requiredLiterals(of:caseless:)`.
+    public static func requiredClauses(of pattern: String, caseless: Bool = true) -> [[[UInt8]]]? {
+        clauses(of: pattern, caseless: caseless, keepCase: false)?.clauses
+    }
+
+    /// The clauses of a pattern that is case-sensitive throughout, with ASCII letters in their
+    /// own case (a match holds them exactly so); nil when the pattern turns caseless anywhere or
+    /// gives no literal.
+    static func exactCaseClauses(of pattern: String) -> [[[UInt8]]]? {
+        guard let r = clauses(of: pattern, caseless: false, keepCase: true), !r.sawCaseless else { return nil }
+        return r.clauses
+    }
+
+    static func clauses(of pattern: String, caseless: Bool, keepCase: Bool) -> (clauses: [[[UInt8]]], sawCaseless: Bool)? {
+        var parser = PatternReader(bytes: Array(pattern.utf8), caseless: caseless, keepCase: keepCase)
+        guard let info = parser.parseAll(), LiteralSets.usable(info.required) else { return nil }
+        func resolved(_ s: Set<[UInt8]>) -> [[UInt8]] {
+            Set(s.map(NonASCIIGate.resolve)).sorted { $0.lexicographicallyPrecedes($1) }
+        }
+        var out = [resolved(info.required!)]
+        for c in info.also where LiteralSets.usable(c) {
+            let r = resolved(c)
+            // A set that resolves to the sentinel adds nothing beyond another sentinel set.
+            if !out.contains(r) { out.append(r) }
+        }
+        return (out, parser.sawCaseless)
+    }
 }
 
 /// Recursive-descent reader of PCRE2 syntax; `nil` from any step means "not understood".
@@ -27,10 +57,16 @@ struct PatternReader {
     let bytes: [UInt8]
     var pos = 0
     var caseless: Bool
+    /// Keep ASCII letters in their own case where matching is case-sensitive.
+    let keepCase: Bool
+    /// Whether caseless matching was switched on anywhere (`(?i)`).
+    var sawCaseless: Bool
 
-    init(bytes: [UInt8], caseless: Bool) {
+    init(bytes: [UInt8], caseless: Bool, keepCase: Bool = false) {
         self.bytes = bytes
         self.caseless = caseless
+        self.keepCase = keepCase
+        sawCaseless = caseless
     }
 
     mutating func parseAll() -> LiteralInfo? {

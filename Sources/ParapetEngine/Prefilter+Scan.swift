@@ -43,7 +43,13 @@ extension Prefilter {
                     }
                 }
                 owners.withUnsafeBufferPointer { owners in
-                    automaton.scan(buf) { id in
+                    automaton.scan(buf) { id, end in
+                        if let exact = exactCase[Int(id)] {
+                            // Case-sensitive literal: the folded hit must also match its case.
+                            let start = end - exact.count
+                            guard start >= 0 else { return }
+                            for k in 0..<exact.count where buf[start + k] != exact[k] { return }
+                        }
                         for o in owners[Int(id)] { set(o) }
                     }
                 }
@@ -54,24 +60,31 @@ extension Prefilter {
         }
     }
 
-    /// Whether any unit of rule `index` was marked on any view kind.
+    /// Whether every unit of `group` was marked on view kind row `k`.
+    @inline(__always)
+    static func allMarked(_ group: Range<Int32>, row k: Int, words: Int, in candidates: [UInt64]) -> Bool {
+        for u in group where candidates[k * words + Int(u) >> 6] & (1 << UInt64(u & 63)) == 0 { return false }
+        return true
+    }
+
+    /// Whether some group of rule `index` had all its clauses marked on one view kind.
     @inline(__always)
     func anySelected(_ index: Int, in candidates: [UInt64]) -> Bool {
-        for u in ruleUnits[index] {
-            let w = Int(u) >> 6, b: UInt64 = 1 << UInt64(u & 63)
-            if (candidates[w] | candidates[unitWords + w] | candidates[2 * unitWords + w] | candidates[3 * unitWords + w]) & b != 0 { return true }
+        for g in ruleGroups[index] {
+            let group = groups[Int(g)]
+            for k in 0..<4 where Self.allMarked(group, row: k, words: unitWords, in: candidates) { return true }
         }
         return false
     }
 
     /// The gate of one selected rule, handed to the evaluator.
     func gate(for index: Int, candidates: [UInt64]) -> PatternGate {
-        PatternGate(candidates: candidates, words: unitWords, first: Int(ruleUnits[index].lowerBound), perPattern: unitPerPattern[index])
+        PatternGate(candidates: candidates, groups: groups, words: unitWords, first: Int(ruleGroups[index].lowerBound), perPattern: unitPerPattern[index])
     }
 
     /// Rule indices with at least one unit marked (for tests and tools).
     func selectedRules(_ candidates: [UInt64]) -> Set<Int> {
-        Set(ruleUnits.indices.filter { !ruleUnits[$0].isEmpty && anySelected($0, in: candidates) })
+        Set(ruleGroups.indices.filter { !ruleGroups[$0].isEmpty && anySelected($0, in: candidates) })
     }
 
     /// Size of the literal automaton (for benchmarks and lint reports).
@@ -81,16 +94,17 @@ extension Prefilter {
 /// Which patterns of one rule may match on which view kind, read off the literal pass.
 struct PatternGate {
     let candidates: [UInt64]
+    let groups: [Range<Int32>]
     let words: Int
     let first: Int
     let perPattern: Bool
 
-    /// Whether pattern `pattern` (or the rule's detector, pattern 0) can match a view of `kind`.
+    /// Whether pattern `pattern` (or the rule's detector, pattern 0) can match a view of `kind`:
+    /// every clause of its group occurred in a view of that kind.
     @inline(__always)
     func allows(_ kind: ViewKind, pattern: Int) -> Bool {
-        let u = first + (perPattern ? pattern : 0)
-        let k = Int(Prefilter.bit(kind).trailingZeroBitCount)
-        return candidates[k * words + u >> 6] & (1 << UInt64(u & 63)) != 0
+        let g = groups[first + (perPattern ? pattern : 0)]
+        return Prefilter.allMarked(g, row: Int(Prefilter.bit(kind).trailingZeroBitCount), words: words, in: candidates)
     }
 
     /// Whether any of the rule's first `patterns` patterns can match a view of `kind`; skipping

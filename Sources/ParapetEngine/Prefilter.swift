@@ -2,21 +2,26 @@ import ParapetRules
 import ParapetText
 
 /// Selects the work worth handing to PCRE2: one literal pass per view marks every gate unit
-/// (one pattern of a rule, or a whole rule) whose required literals occur in that view; a
-/// pattern then runs only on the view kinds where its unit was marked. Rules without usable
-/// literals always run. Immutable and shared by all scans.
+/// whose literals occur in that view. A unit is one clause: a set of literals one of which a
+/// match must contain. A pattern (or a whole rule) is gated by a group of clauses that must all
+/// be marked on the same view kind, and then runs only on the view kinds where they were.
+/// Rules without usable literals always run. Immutable and shared by all scans.
 public struct Prefilter: Sendable {
     /// Per rule index: the literals a match needs (all its units together), or nil when the
     /// rule must always run.
     public let ruleLiterals: [[[UInt8]]?]
-    /// Per rule index: its gate units, empty when it always runs.
-    let ruleUnits: [Range<Int32>]
-    /// Per rule index: whether each pattern has its own unit (else one unit covers the rule).
+    /// Per rule index: its clause groups (indices into `groups`), empty when it always runs.
+    let ruleGroups: [Range<Int32>]
+    /// Per group: the units (clauses) that must all be marked.
+    let groups: [Range<Int32>]
+    /// Per rule index: whether each pattern has its own group (else one group covers the rule).
     let unitPerPattern: [Bool]
     /// Units in all; the candidate bitset holds one `unitWords`-word row per view kind.
     public let unitCount: Int
     let unitWords: Int
     let automaton: AhoCorasick
+    /// Per literal id: the bytes it must match in their own case, or nil (ASCII case folded).
+    let exactCase: [[UInt8]?]
     /// Per literal id: the (unit, view mask) pairs it selects.
     let owners: [[Owner]]
     /// Units selected by any byte ≥ 0x80 in a view (their literal resolved to the sentinel).
@@ -29,43 +34,57 @@ public struct Prefilter: Sendable {
     public init(ruleSet: CompiledRuleSet) {
         var literalIDs: [[UInt8]: Int] = [:]
         var literals: [[UInt8]] = []
+        var exactCase: [[UInt8]?] = []
         var owners: [[Owner]] = []
         var nonASCII: [Owner] = []
         var perRule: [[[UInt8]]?] = []
-        var ruleUnits: [Range<Int32>] = []
+        var ruleGroups: [Range<Int32>] = []
+        var groups: [Range<Int32>] = []
         var perPattern: [Bool] = []
         var unit: Int32 = 0
         for rule in ruleSet.rules {
             let gates = Self.gates(for: rule)
-            perRule.append(gates.map { Array(Set($0.joined())).sorted { $0.lexicographicallyPrecedes($1) } })
+            perRule.append(gates.map { Self.union($0) })
             perPattern.append((gates?.count ?? 0) > 1)
-            let first = unit
+            let firstGroup = Int32(groups.count)
             let mask = Self.mask(rule.spec.views)
-            for lits in gates ?? [] {
-                for lit in lits {
-                    if lit == NonASCIIGate.sentinel {
-                        nonASCII.append(Owner(unit: unit, views: mask))
-                        continue
+            for gate in gates ?? [] {
+                let first = unit
+                for lits in gate.clauses {
+                    for lit in lits {
+                        if lit == NonASCIIGate.sentinel {
+                            nonASCII.append(Owner(unit: unit, views: mask))
+                            continue
+                        }
+                        // A literal of a case-sensitive pattern is checked in its own case
+                        // (ASCII only: the scan reads ſ and K as s and k, which an exact
+                        // comparison must not).
+                        let exact = gate.exactCase && lit.allSatisfy { $0 < 0x80 } && lit.contains { ($0 | 0x20) >= 0x61 && ($0 | 0x20) <= 0x7A }
+                        let key = exact ? lit + [0xFE] : Self.normalizeLiteral(lit)
+                        let id: Int
+                        if let known = literalIDs[key] { id = known } else {
+                            id = literals.count
+                            literalIDs[key] = id
+                            literals.append(Self.normalizeLiteral(lit))
+                            exactCase.append(exact ? lit : nil)
+                            owners.append([])
+                        }
+                        owners[id].append(Owner(unit: unit, views: mask))
                     }
-                    let id: Int
-                    if let known = literalIDs[lit] { id = known } else {
-                        id = literals.count
-                        literalIDs[lit] = id
-                        literals.append(lit)
-                        owners.append([])
-                    }
-                    owners[id].append(Owner(unit: unit, views: mask))
+                    unit += 1
                 }
-                unit += 1
+                groups.append(first..<unit)
             }
-            ruleUnits.append(first..<unit)
+            ruleGroups.append(firstGroup..<Int32(groups.count))
         }
         ruleLiterals = perRule
-        self.ruleUnits = ruleUnits
+        self.ruleGroups = ruleGroups
+        self.groups = groups
         unitPerPattern = perPattern
         unitCount = Int(unit)
         unitWords = (Int(unit) + 63) >> 6
         automaton = AhoCorasick(literals)
+        self.exactCase = exactCase
         self.owners = owners
         nonASCIIOwners = nonASCII
         nonASCIIViews = nonASCII.reduce(0) { $0 | $1.views }
@@ -74,31 +93,44 @@ public struct Prefilter: Sendable {
     /// The literals that gate `rule`: extracted from every pattern when possible, else the ones
     /// the rule declares with `literals:`; nil when the rule must always run.
     public static func literals(for rule: CompiledRule) -> [[UInt8]]? {
-        gates(for: rule).map { Array(Set($0.joined())).sorted { $0.lexicographicallyPrecedes($1) } }
+        gates(for: rule).map(union)
     }
 
-    /// The gate units of `rule`, each a literal set: one per pattern when every pattern yields
-    /// literals, else one for the whole rule (declared `literals:` or detector triggers); nil
-    /// when the rule must always run.
-    static func gates(for rule: CompiledRule) -> [[[UInt8]]]? {
+    /// Every literal of a rule's gates, sorted.
+    static func union(_ gates: [Gate]) -> [[UInt8]] {
+        Array(Set(gates.flatMap { $0.clauses.joined() })).sorted { $0.lexicographicallyPrecedes($1) }
+    }
+
+    /// One pattern's (or a whole rule's) clauses; `exactCase` when the pattern is case-sensitive
+    /// throughout, so its ASCII letters are kept in their case.
+    struct Gate { var clauses: [[[UInt8]]]; var exactCase = false }
+
+    /// The gate groups of `rule`, each a list of clauses (literal sets) that must all occur: one
+    /// group per pattern when every pattern yields literals, else one for the whole rule (declared
+    /// `literals:` or detector triggers, a single clause); nil when the rule must always run.
+    static func gates(for rule: CompiledRule) -> [Gate]? {
         if let detector = rule.detector {
             // A detector is gated by its trigger words (when it declares them), and only when
             // the rule has no patterns: a pattern would need its own literal too.
             guard rule.patterns.isEmpty, let triggers = detector.triggerLiterals, !triggers.isEmpty else { return nil }
             let lits = Set(triggers.map { normalizeLiteral(Array($0.utf8)) })
             guard lits.allSatisfy({ $0.count >= LiteralSets.minLength }) else { return nil }
-            return [lits.sorted { $0.lexicographicallyPrecedes($1) }]
+            return [Gate(clauses: [lits.sorted { $0.lexicographicallyPrecedes($1) }])]
         }
         if rule.patterns.isEmpty { return nil }
-        var perPattern: [[[UInt8]]] = []
+        var perPattern: [Gate] = []
         for p in rule.patterns {
-            guard let lits = LiteralExtraction.requiredLiterals(of: p.source, caseless: p.options.caseless) else { break }
-            perPattern.append(lits)
+            if !p.options.caseless, let exact = LiteralExtraction.exactCaseClauses(of: p.source) {
+                perPattern.append(Gate(clauses: exact, exactCase: true))
+                continue
+            }
+            guard let clauses = LiteralExtraction.requiredClauses(of: p.source, caseless: p.options.caseless) else { break }
+            perPattern.append(Gate(clauses: clauses))
         }
         if perPattern.count == rule.patterns.count { return perPattern }
         let declared = rule.spec.literals.map { normalizeLiteral(Array($0.lowercased().utf8)) }
         if declared.isEmpty || declared.contains(where: \.isEmpty) { return nil }
-        return [Array(Set(declared)).sorted { $0.lexicographicallyPrecedes($1) }]
+        return [Gate(clauses: [Array(Set(declared)).sorted { $0.lexicographicallyPrecedes($1) }])]
     }
 
     /// Ids of the rules (in pack order) that run on every scan because they have no usable literal.

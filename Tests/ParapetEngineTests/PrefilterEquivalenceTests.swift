@@ -58,19 +58,31 @@ struct PrefilterEquivalenceTests {
         }
     }
 
-    /// Per-pattern units: a rule whose patterns all give literals gets one unit per pattern, and
-    /// a text holding only one pattern's literal selects that pattern alone.
+    /// Per-pattern groups: a rule whose patterns all give literals gets one clause group per
+    /// pattern, and a text holding one literal of each clause of one pattern selects that
+    /// pattern on that view kind alone.
     @Test func patternsAreGatedOneByOne() throws {
         let p = Self.gated.prefilter
         let index = try #require(Self.ruleSet.rules.indices.first { Self.ruleSet.rules[$0].patterns.count > 1 && p.unitPerPattern[$0] })
         let rule = Self.ruleSet.rules[index]
-        #expect(p.ruleUnits[index].count == rule.patterns.count)
-        let lits = try #require(LiteralExtraction.requiredLiterals(of: rule.patterns[0].source, caseless: rule.patterns[0].options.caseless))
-        guard let lit = lits.first(where: { $0 != NonASCIIGate.sentinel }) else { return }
+        #expect(p.ruleGroups[index].count == rule.patterns.count)
+        let clauses = try #require(LiteralExtraction.requiredClauses(of: rule.patterns[0].source, caseless: rule.patterns[0].options.caseless))
+        var text: [UInt8] = []
+        for c in clauses {
+            guard let lit = c.first(where: { $0 != NonASCIIGate.sentinel }) else { return }
+            text += Array(" ".utf8) + lit + Array(" ".utf8)
+        }
         var bits = p.emptyCandidates()
-        p.mark(Array(" ".utf8) + lit + Array(" ".utf8), mask: Prefilter.bit(.canonical), into: &bits)
+        p.mark(text, mask: Prefilter.bit(.canonical), into: &bits)
         let gate = p.gate(for: index, candidates: bits)
         #expect(gate.allows(.canonical, pattern: 0))
         #expect(!gate.allows(.raw, pattern: 0))
+        // One clause missing: the pattern cannot match, so it is not allowed.
+        if clauses.count > 1, let lit = clauses[0].first(where: { $0 != NonASCIIGate.sentinel }) {
+            var partial = p.emptyCandidates()
+            p.mark(Array(" ".utf8) + lit + Array(" ".utf8), mask: Prefilter.bit(.canonical), into: &partial)
+            let all = clauses.dropFirst().allSatisfy { c in c.contains { lit.firstRange(of: $0) != nil } }
+            if !all { #expect(!p.gate(for: index, candidates: partial).allows(.canonical, pattern: 0)) }
+        }
     }
 }

@@ -95,15 +95,19 @@ struct PrefilterFuzzTests {
         var checked = 0
         for _ in 0..<500 {
             let g = gen(0)
-            guard let lits = LiteralExtraction.requiredLiterals(of: g.pattern) else { continue }
+            guard let clauses = LiteralExtraction.requiredClauses(of: g.pattern) else { continue }
+            #expect(clauses[0] == LiteralExtraction.requiredLiterals(of: g.pattern))
             let pattern = try Pattern(g.pattern)
             for _ in 0..<5 {
                 let text = Array(("-" + g.sample() + ".").utf8)
                 let matched = text.withUnsafeBufferPointer { pattern.firstMatch(in: $0, scratch: scratch) }
                 guard case .match = matched else { continue }
                 checked += 1
-                let ok = lits.contains { $0 == NonASCIIGate.sentinel ? text.contains { $0 >= 0x80 } : PrefilterAutomatonTests.contains(text, $0) }
-                #expect(ok, "pattern \(g.pattern) text \(String(decoding: text, as: UTF8.self)) literals \(lits.map { String(decoding: $0, as: UTF8.self) })")
+                // Every clause of the conjunction must be met by a matching text.
+                for lits in clauses {
+                    let ok = lits.contains { $0 == NonASCIIGate.sentinel ? text.contains { $0 >= 0x80 } : PrefilterAutomatonTests.contains(text, $0) }
+                    #expect(ok, "pattern \(g.pattern) text \(String(decoding: text, as: UTF8.self)) literals \(lits.map { String(decoding: $0, as: UTF8.self) })")
+                }
             }
         }
         #expect(checked > 100)
