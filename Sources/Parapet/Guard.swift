@@ -57,9 +57,21 @@ public struct Guard: Sendable {
     /// Wraps untrusted context in delimiters with a fresh random boundary (spotlighting), so the
     /// application can tell the model which text is data; `datamark` also marks every space.
     public func spotlight(_ text: String, datamark: Bool = false) -> (text: String, boundary: String) {
-        var rng = SystemRandomNumberGenerator()
+        var rng = SizedSystemRandom()
         let out = Spotlighter.wrap(Array(text.utf8), using: &rng, datamark: datamark ? Spotlighter.defaultMarker : nil)
         return (String(decoding: out.bytes, as: UTF8.self), out.boundary)
     }
 }
 
+
+/// The system generator with a stored field: ThreadSanitizer's instrumentation of an `inout`
+/// zero-sized value reads shadow memory at an arbitrary address and crashes.
+struct SizedSystemRandom: RandomNumberGenerator {
+    private var system = SystemRandomNumberGenerator()
+    private var draws = 0
+
+    mutating func next() -> UInt64 {
+        draws &+= 1
+        return system.next()
+    }
+}

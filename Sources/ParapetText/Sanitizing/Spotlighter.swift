@@ -16,12 +16,10 @@ public enum Spotlighter {
     public static func wrap<R: RandomNumberGenerator>(
         _ input: [UInt8], using random: inout R, datamark marker: Unicode.Scalar? = nil
     ) -> Output {
-        var token = ""
+        var token: [UInt8]
         repeat {
-            let v = random.next()
-            token = String(v, radix: 16)
-            token = String(repeating: "0", count: 16 - token.count) + token
-        } while contains(input, Array(token.utf8))
+            token = hexDigits(random.next())
+        } while contains(input, token)
         var body = input
         if let marker {
             let mark = Array(String(marker).utf8)
@@ -29,16 +27,26 @@ public enum Spotlighter {
             body.reserveCapacity(input.count)
             for b in input { if b == 0x20 || b == 0x09 { body.append(contentsOf: mark) } else { body.append(b) } }
         }
-        var out = Array("<<untrusted:\(token)>>\n".utf8)
+        var out = Array("<<untrusted:".utf8) + token + Array(">>\n".utf8)
         out += body
-        out += Array("\n<</untrusted:\(token)>>".utf8)
-        return Output(bytes: out, boundary: token)
+        out += Array("\n<</untrusted:".utf8) + token + Array(">>".utf8)
+        return Output(bytes: out, boundary: String(decoding: token, as: UTF8.self))
+    }
+
+    /// 16 lower-case hex digits of `v`, most significant first.
+    private static func hexDigits(_ v: UInt64) -> [UInt8] {
+        let digits = Array("0123456789abcdef".utf8)
+        return (0..<16).map { i in digits[Int((v >> UInt64(60 - 4 * i)) & 0xF)] }
     }
 
     private static func contains(_ hay: [UInt8], _ needle: [UInt8]) -> Bool {
-        guard needle.count <= hay.count else { return false }
-        for i in 0...(hay.count - needle.count) where hay[i] == needle[0] {
-            if hay[i..<(i + needle.count)].elementsEqual(needle) { return true }
+        guard !needle.isEmpty, needle.count <= hay.count else { return false }
+        var i = 0
+        while i + needle.count <= hay.count {
+            var j = 0
+            while j < needle.count && hay[i + j] == needle[j] { j += 1 }
+            if j == needle.count { return true }
+            i += 1
         }
         return false
     }
