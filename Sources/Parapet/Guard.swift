@@ -62,16 +62,3 @@ public struct Guard: Sendable {
         return (String(decoding: out.bytes, as: UTF8.self), out.boundary)
     }
 }
-
-
-/// The system generator with a stored field: ThreadSanitizer's instrumentation of an `inout`
-/// zero-sized value reads shadow memory at an arbitrary address and crashes.
-struct SizedSystemRandom: RandomNumberGenerator {
-    private var system = SystemRandomNumberGenerator()
-    private var draws = 0
-
-    mutating func next() -> UInt64 {
-        draws &+= 1
-        return system.next()
-    }
-}

@@ -16,7 +16,7 @@ public enum Canary {
 
     /// A fresh canary from the system random generator.
     public static func mint() -> String {
-        var g = SystemRandomNumberGenerator()
+        var g = SizedSystemRandom()
         return mint(using: &g)
     }
 }
