@@ -55,19 +55,21 @@ struct WordSaladDetector: Detector {
                 while i < n && ByteClass.isSpace(b[i]) { if b[i] == 0x0A { newline = true }; i += 1 }
                 if i >= n { break }
                 let s = i
-                var plain = true
+                var odd = 0
                 while i < n && !ByteClass.isSpace(b[i]) {
                     let c = b[i]
-                    if c < 0x61 || c > 0x7A { plain = false }
+                    if c < 0x61 || c > 0x7A { odd += 1 }
                     i += 1
                 }
                 let prevEnds = newline || Self.endsClause(prevLast)
                 newline = false
                 prevLast = b[i - 1]
-                // A bare lower-case word can only be a foreign function word (no capitals, no marks).
                 let kind: SaladKind?
-                if plain {
-                    kind = foreign.containsWord(b, s, i) && ctx.english() ? .foreignWord : nil
+                if let core = Self.plainCore(b, s, i, odd: odd) {
+                    // A plain word can only be a foreign function word or a stray "Sure" / "Here".
+                    if foreign.containsWord(b, s, core) && ctx.english() { kind = .foreignWord }
+                    else if !prevEnds && core - s == 4 && WordSaladToken.isComplianceWord(b, s) { kind = .compliance }
+                    else { kind = nil }
                 } else {
                     kind = WordSaladToken.classify(b, s, i, prevEndsClause: prevEnds, context: &ctx, foreign: foreign)
                 }
@@ -93,6 +95,17 @@ struct WordSaladDetector: Detector {
             }
             return weakHit.map { [$0] } ?? []
         }
+    }
+
+    /// For a prose-shaped token — an optional capital, lower-case letters, at most one closing
+    /// mark — the end of its letters; nil for anything else. `odd` counts its bytes outside a-z.
+    /// Such a token has no edge pile, inner mark or camel hump, which leaves only word checks.
+    @inline(__always) static func plainCore(_ b: [UInt8], _ s: Int, _ e: Int, odd: Int) -> Int? {
+        if odd == 0 { return e }
+        if odd > 2 { return nil }
+        let capital = b[s] >= 0x41 && b[s] <= 0x5A
+        let mark = e - s >= 2 && WordSaladToken.isTrail(b[e - 1])
+        return odd == (capital ? 1 : 0) + (mark ? 1 : 0) ? (mark ? e - 1 : e) : nil
     }
 
     /// Sentence ends and quotes/colons before a token excuse its capital letter.

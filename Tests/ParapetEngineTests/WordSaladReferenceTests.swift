@@ -65,6 +65,7 @@ private let pieces = [
     "{", "}", "{\"a\":", "[1,2]", "${HOME}", "x=1;", "\"quoted\"", "'tick'", "(((word", "word!!!", "word?!.",
     "word...", "“curly”", "‘x’", "end.", "end:", "say\"", "café", "naïve", "日本", "a.b", "c/d", "e_f", "g-h",
     "100%", "@user", "x<y>z", "a,b", "semi;", "\n", "\n\n", "\t", "  ", ".", ":", "Sure,", "Here:", "(Sure)",
+    "Avec,", "dans.", "Und", "pour!", "Here?", "X.", "A", "Z,", ",", ".,", "aB,", "Ab.", "ab,,", "Dans;", "sure.",
 ]
 
 @Test func wordSaladMatchesTheReferenceOnRandomTokenSequences() throws {
