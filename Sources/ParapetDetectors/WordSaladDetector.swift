@@ -44,7 +44,8 @@ struct WordSaladDetector: Detector {
         let lowest = weakTokens > 0 ? weakTokens : minTokens
         var ctx = LazySaladContext(bytes: b, maxTokens: maxTokens, englishWords: english, foreignWords: foreign)
         // ring[t % window] = token start << 3 | (kind + 1), low bits 0 when the token is not salad.
-        return withUnsafeTemporaryAllocation(of: Int.self, capacity: window) { ring -> [DetectorHit] in
+        // The byte loop reads through a buffer pointer (no per-byte bounds checks); token judges take `b`.
+        return b.withUnsafeBufferPointer { p in withUnsafeTemporaryAllocation(of: Int.self, capacity: window) { ring -> [DetectorHit] in
             var weakHit: DetectorHit? = nil
             var inWindow = 0
             var t = 0
@@ -52,18 +53,18 @@ struct WordSaladDetector: Detector {
             var newline = true
             var prevLast: UInt8 = 0x2E
             while i < n && t < maxTokens {
-                while i < n && ByteClass.isSpace(b[i]) { if b[i] == 0x0A { newline = true }; i += 1 }
+                while i < n && ByteClass.isSpace(p[i]) { if p[i] == 0x0A { newline = true }; i += 1 }
                 if i >= n { break }
                 let s = i
                 var odd = 0
-                while i < n && !ByteClass.isSpace(b[i]) {
-                    let c = b[i]
+                while i < n && !ByteClass.isSpace(p[i]) {
+                    let c = p[i]
                     if c < 0x61 || c > 0x7A { odd += 1 }
                     i += 1
                 }
                 let prevEnds = newline || Self.endsClause(prevLast)
                 newline = false
-                prevLast = b[i - 1]
+                prevLast = p[i - 1]
                 let kind: SaladKind?
                 if let core = Self.plainCore(b, s, i, odd: odd) {
                     // A plain word can only be a foreign function word or a stray "Sure" / "Here".
@@ -94,7 +95,7 @@ struct WordSaladDetector: Detector {
                 weakHit = DetectorHit(range: firstStart..<i, score: weakScore, note: note + " (weak tier)")
             }
             return weakHit.map { [$0] } ?? []
-        }
+        } }
     }
 
     /// For a prose-shaped token — an optional capital, lower-case letters, at most one closing
