@@ -93,20 +93,23 @@ struct TokenSoupDetector: Detector {
     }
 
     /// Closing brackets that do not match the innermost open one, plus brackets left open.
+    /// The open-bracket stack (at most 64 deep) lives on the stack frame, so a scan allocates nothing.
     static func bracketMismatches(_ b: [UInt8], _ r: Range<Int>) -> Int {
-        var stack: [UInt8] = []
-        var bad = 0
-        for k in r {
-            let c = b[k]
-            switch c {
-            case 0x28, 0x5B, 0x7B:
-                if stack.count < 64 { stack.append(c) } else { bad += 1 }
-            case 0x29, 0x5D, 0x7D:
-                let want: UInt8 = c == 0x29 ? 0x28 : (c == 0x5D ? 0x5B : 0x7B)
-                if stack.last == want { stack.removeLast() } else { bad += 1 }
-            default: break
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 64) { stack in
+            var depth = 0
+            var bad = 0
+            for k in r {
+                let c = b[k]
+                switch c {
+                case 0x28, 0x5B, 0x7B:
+                    if depth < 64 { stack[depth] = c; depth += 1 } else { bad += 1 }
+                case 0x29, 0x5D, 0x7D:
+                    let want: UInt8 = c == 0x29 ? 0x28 : (c == 0x5D ? 0x5B : 0x7B)
+                    if depth > 0 && stack[depth - 1] == want { depth -= 1 } else { bad += 1 }
+                default: break
+                }
             }
+            return bad + depth
         }
-        return bad + stack.count
     }
 }

@@ -36,52 +36,77 @@ struct WordSaladDetector: Detector {
         english = WordSet(try p.words("english_words", default: Self.defaultEnglish))
     }
 
+    /// One pass over the tokens: each is judged as it is read, the last `window` judgements sit
+    /// in a ring on the stack frame, and the text-wide facts are worked out only if a token asks.
     func detect(_ view: TextView, context: ScanContext) -> [DetectorHit] {
         let b = view.bytes
-        var starts: [Int] = []
-        var ends: [Int] = []
-        var clauseStart: [Bool] = []
-        var en = 0, fo = 0
-        var i = 0
-        var newline = true
-        while i < b.count && starts.count < maxTokens {
-            while i < b.count && ByteClass.isSpace(b[i]) { if b[i] == 0x0A { newline = true }; i += 1 }
-            if i >= b.count { break }
-            let s = i
-            while i < b.count && !ByteClass.isSpace(b[i]) { i += 1 }
-            let prevEnds = newline || ends.last.map { Self.endsClause(b[$0 - 1]) } ?? true
-            starts.append(s); ends.append(i); clauseStart.append(prevEnds)
-            newline = false
-            let (ws, we) = Self.letters(b, s, i)
-            if english.containsWord(b, ws, we) { en += 1 } else if foreign.containsWord(b, ws, we) { fo += 1 }
-        }
+        let n = b.count
         let lowest = weakTokens > 0 ? weakTokens : minTokens
-        guard starts.count >= lowest else { return [] }
-        let ctx = SaladContext(unbalanced: TokenSoupDetector.bracketMismatches(b, 0..<b.count) > 0,
-                               english: en >= 3 && en >= 3 * fo)
-        var kinds: [SaladKind?] = []
-        kinds.reserveCapacity(starts.count)
-        for t in starts.indices {
-            kinds.append(WordSaladToken.classify(b, starts[t], ends[t], prevEndsClause: clauseStart[t],
-                                                 context: ctx, foreign: foreign))
-        }
-        var weakHit: DetectorHit? = nil
-        var inWindow = 0
-        for t in kinds.indices {
-            if kinds[t] != nil { inWindow += 1 }
-            if t >= window, kinds[t - window] != nil { inWindow -= 1 }
-            guard inWindow >= lowest, inWindow >= minTokens || weakHit == nil else { continue }
-            let first = max(0, t - window + 1)
-            var seen: UInt8 = 0
-            var firstSalad = t
-            for k in first...t { if let kind = kinds[k] { seen |= 1 << UInt8(kind.rawValue); firstSalad = min(firstSalad, k) } }
-            guard seen.nonzeroBitCount >= minKinds else { continue }
-            // Report the salad itself, from its first odd token, not the request before it.
-            let note = "\(inWindow) salad tokens of \(seen.nonzeroBitCount) kinds in \(window)"
-            if inWindow >= minTokens { return [DetectorHit(range: starts[firstSalad]..<ends[t], note: note)] }
-            weakHit = DetectorHit(range: starts[firstSalad]..<ends[t], score: weakScore, note: note + " (weak tier)")
-        }
-        return weakHit.map { [$0] } ?? []
+        var ctx = LazySaladContext(bytes: b, maxTokens: maxTokens, englishWords: english, foreignWords: foreign)
+        // ring[t % window] = token start << 3 | (kind + 1), low bits 0 when the token is not salad.
+        // The byte loop reads through a buffer pointer (no per-byte bounds checks); token judges take `b`.
+        return b.withUnsafeBufferPointer { p in withUnsafeTemporaryAllocation(of: Int.self, capacity: window) { ring -> [DetectorHit] in
+            var weakHit: DetectorHit? = nil
+            var inWindow = 0
+            var t = 0
+            var i = 0
+            var newline = true
+            var prevLast: UInt8 = 0x2E
+            while i < n && t < maxTokens {
+                while i < n && ByteClass.isSpace(p[i]) { if p[i] == 0x0A { newline = true }; i += 1 }
+                if i >= n { break }
+                let s = i
+                var odd = 0
+                while i < n && !ByteClass.isSpace(p[i]) {
+                    let c = p[i]
+                    if c < 0x61 || c > 0x7A { odd += 1 }
+                    i += 1
+                }
+                let prevEnds = newline || Self.endsClause(prevLast)
+                newline = false
+                prevLast = p[i - 1]
+                let kind: SaladKind?
+                if let core = Self.plainCore(b, s, i, odd: odd) {
+                    // A plain word can only be a foreign function word or a stray "Sure" / "Here".
+                    if foreign.containsWord(b, s, core) && ctx.english() { kind = .foreignWord }
+                    else if !prevEnds && core - s == 4 && WordSaladToken.isComplianceWord(b, s) { kind = .compliance }
+                    else { kind = nil }
+                } else {
+                    kind = WordSaladToken.classify(b, s, i, prevEndsClause: prevEnds, context: &ctx, foreign: foreign)
+                }
+                let slot = t % window
+                if t >= window && ring[slot] & 7 != 0 { inWindow -= 1 }
+                ring[slot] = s << 3 | (kind.map { $0.rawValue + 1 } ?? 0)
+                if kind != nil { inWindow += 1 }
+                defer { t += 1 }
+                guard inWindow >= lowest, inWindow >= minTokens || weakHit == nil else { continue }
+                var seen: UInt8 = 0
+                var firstStart = -1
+                for k in max(0, t - window + 1)...t {
+                    let v = ring[k % window]
+                    guard v & 7 != 0 else { continue }
+                    seen |= 1 << UInt8((v & 7) - 1)
+                    if firstStart < 0 { firstStart = v >> 3 }
+                }
+                guard seen.nonzeroBitCount >= minKinds else { continue }
+                // Report the salad itself, from its first odd token, not the request before it.
+                let note = "\(inWindow) salad tokens of \(seen.nonzeroBitCount) kinds in \(window)"
+                if inWindow >= minTokens { return [DetectorHit(range: firstStart..<i, note: note)] }
+                weakHit = DetectorHit(range: firstStart..<i, score: weakScore, note: note + " (weak tier)")
+            }
+            return weakHit.map { [$0] } ?? []
+        } }
+    }
+
+    /// For a prose-shaped token — an optional capital, lower-case letters, at most one closing
+    /// mark — the end of its letters; nil for anything else. `odd` counts its bytes outside a-z.
+    /// Such a token has no edge pile, inner mark or camel hump, which leaves only word checks.
+    @inline(__always) static func plainCore(_ b: [UInt8], _ s: Int, _ e: Int, odd: Int) -> Int? {
+        if odd == 0 { return e }
+        if odd > 2 { return nil }
+        let capital = b[s] >= 0x41 && b[s] <= 0x5A
+        let mark = e - s >= 2 && WordSaladToken.isTrail(b[e - 1])
+        return odd == (capital ? 1 : 0) + (mark ? 1 : 0) ? (mark ? e - 1 : e) : nil
     }
 
     /// Sentence ends and quotes/colons before a token excuse its capital letter.

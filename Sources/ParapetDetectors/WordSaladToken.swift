@@ -7,9 +7,18 @@ enum SaladKind: Int, CaseIterable, Sendable {
 
 /// What the whole text tells the token judge: whether brackets balance (code and JSON nest,
 /// salad does not) and whether the text is mostly English (only then is "avec" foreign).
-struct SaladContext {
-    var unbalanced: Bool
-    var english: Bool
+/// Asked only when a token needs the answer, so a source may work it out on first use.
+protocol SaladContextSource {
+    mutating func unbalanced() -> Bool
+    mutating func english() -> Bool
+}
+
+/// A context whose answers are already known.
+struct SaladContext: SaladContextSource {
+    var isUnbalanced: Bool
+    var isEnglish: Bool
+    func unbalanced() -> Bool { isUnbalanced }
+    func english() -> Bool { isEnglish }
 }
 
 enum WordSaladToken {
@@ -37,9 +46,13 @@ enum WordSaladToken {
         }
     }
     /// Punctuation-only tokens common in prose, lists, markdown and code comments ("-", "&", "...", "->", "```", "//").
-    static let ordinaryPunct: Set<[UInt8]> = Set(["-", "--", "&", "/", "+", "|", ":", "*", "...", "=", "#", "##", "###",
-                                                  ">", "->", "=>", "\"", "'", "(", ")", "```", "``", "//", "/*", "*/"]
-                                                  .map { Array($0.utf8) })
+    static let ordinaryPunct = WordSet(["-", "--", "&", "/", "+", "|", ":", "*", "...", "=", "#", "##", "###",
+                                        ">", "->", "=>", "\"", "'", "(", ")", "```", "``", "//", "/*", "*/"])
+
+    /// True when `b[s..<e]` is one of `ordinaryPunct`, compared in place (punctuation has no case).
+    @inline(__always) static func isOrdinaryPunct(_ b: [UInt8], _ s: Int, _ e: Int) -> Bool {
+        ordinaryPunct.containsWord(b, s, e)
+    }
 
     /// Trims UTF-8 curly quotes (U+2018/2019/201C/201D) at either edge, so they count as quotes.
     @inline(__always) static func curlyQuote(_ b: [UInt8], _ i: Int) -> Bool {
@@ -47,8 +60,8 @@ enum WordSaladToken {
     }
 
     /// The kind of salad a token shows, if any. `prevEndsClause` is true at a line or sentence start.
-    static func classify(_ b: [UInt8], _ s: Int, _ e: Int, prevEndsClause: Bool, context: SaladContext,
-                         foreign: WordSet) -> SaladKind? {
+    static func classify<C: SaladContextSource>(_ b: [UInt8], _ s: Int, _ e: Int, prevEndsClause: Bool,
+                                                context: inout C, foreign: WordSet) -> SaladKind? {
         var alnum = false
         var nonASCII = false
         for k in s..<e {
@@ -56,9 +69,10 @@ enum WordSaladToken {
             if c >= 0x80 { nonASCII = true } else if ByteClass.isLetter(c) || (c >= 0x30 && c <= 0x39) { alnum = true }
         }
         if !alnum && !nonASCII {
-            let tok = Array(b[s..<e])
-            if ordinaryPunct.contains(tok) { return nil }
-            if !context.unbalanced && tok.allSatisfy({ isDataInner($0) || $0 == 0x2E || $0 == 0x3B }) { return nil }
+            if isOrdinaryPunct(b, s, e) { return nil }
+            var dataOnly = true
+            for k in s..<e where !(isDataInner(b[k]) || b[k] == 0x2E || b[k] == 0x3B) { dataOnly = false; break }
+            if dataOnly && !context.unbalanced() { return nil }
             return .punctOnly
         }
         // Peel edge punctuation; what is left is the word's core.
@@ -88,12 +102,12 @@ enum WordSaladToken {
             lowerRun = 0
             if c >= 0x30 && c <= 0x39 { continue }
             if isProseInner(c) { continue }
-            if !context.unbalanced && isDataInner(c) { continue }
+            if isDataInner(c) && !context.unbalanced() { continue }
             return .innerPunct
         }
-        if context.unbalanced && (cs - s >= 3 || trailMarks >= 3) { return .edgePileup }
+        if (cs - s >= 3 || trailMarks >= 3) && context.unbalanced() { return .edgePileup }
         if camel { return .camelMerge }
-        if context.english, foreign.containsWord(b, cs, ce) { return .foreignWord }
+        if foreign.containsWord(b, cs, ce) && context.english() { return .foreignWord }
         if !prevEndsClause && ce - cs == 4 && isComplianceWord(b, cs) { return .compliance }
         return nil
     }
