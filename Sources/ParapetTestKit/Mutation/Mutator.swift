@@ -16,18 +16,12 @@ public enum Mutators {
     ]
 }
 
-/// SplitMix64: a tiny, well-mixed seeded generator (not for security, only reproducibility).
+/// Seeded randomness for mutators (SplitMix64 underneath: reproducibility, not security).
 public struct SeededRandom: Sendable {
-    private var state: UInt64
-    public init(seed: UInt64) { state = seed }
+    private var core: SplitMix64
+    public init(seed: UInt64) { core = SplitMix64(seed: seed) }
 
-    public mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
+    public mutating func next() -> UInt64 { core.next() }
 
     /// True with probability `numerator / denominator`.
     public mutating func chance(_ numerator: UInt64, in denominator: UInt64) -> Bool { next() % denominator < numerator }
