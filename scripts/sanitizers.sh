@@ -22,7 +22,8 @@ for k in "${kinds[@]}"; do
     # default: Foundation's file reading and NIO thread pools in the server tests report
     # process-lifetime allocations as leaks; PARAPET_LSAN=1 turns it on.
     # Suppressions: only Mutex-guarded types, which TSan cannot see through (see the file).
-    if TSAN_OPTIONS="halt_on_error=1 second_deadlock_stack=1 suppressions=$root/scripts/tsan-suppressions.txt" ASAN_OPTIONS="detect_leaks=${PARAPET_LSAN:-0} halt_on_error=1" \
+    # The server tests' client gives up after 10 s idle; sanitized servers on a loaded machine need longer.
+    if PARAPET_TEST_IDLE_SECONDS="${PARAPET_TEST_IDLE_SECONDS:-120}" TSAN_OPTIONS="halt_on_error=1 second_deadlock_stack=1 suppressions=$root/scripts/tsan-suppressions.txt" ASAN_OPTIONS="detect_leaks=${PARAPET_LSAN:-0} halt_on_error=1" \
         swift test --sanitize="$k" --scratch-path "$dir" "$@" > "$log" 2>&1; then
         grep -E "^✔ Test run|Executed [0-9]+ tests" "$log" | tail -n 2
     else

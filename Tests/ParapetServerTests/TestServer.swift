@@ -20,7 +20,7 @@ func withApp<A: ApplicationProtocol>(
         var it = ports.makeAsyncIterator()
         guard let port = await it.next() else { return }
         do {
-            try await body(UpstreamClient(host: "127.0.0.1", port: port, idleTimeout: .seconds(10)))
+            try await body(UpstreamClient(host: "127.0.0.1", port: port, idleTimeout: .seconds(testIdleSeconds)))
         } catch {
             await group.triggerGracefulShutdown()
             throw error
@@ -73,3 +73,7 @@ func temporaryDirectory() throws -> String {
     try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
     return dir.path
 }
+
+/// Client idle timeout: 10 s, or `PARAPET_TEST_IDLE_SECONDS` (scripts/sanitizers.sh raises it,
+/// since ThreadSanitizer slows the server tenfold on a shared machine).
+let testIdleSeconds: Int64 = ProcessInfo.processInfo.environment["PARAPET_TEST_IDLE_SECONDS"].flatMap { Int64($0) } ?? 10
