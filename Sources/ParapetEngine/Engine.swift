@@ -50,7 +50,7 @@ public final class Engine: Sendable {
     public func scan(_ bytes: [UInt8], target: Target, paranoia: Int? = nil, context: ScanContext? = nil, only ruleFilter: Set<String>? = nil) -> Verdict {
         let pl = Self.clamp(paranoia ?? config.defaultParanoia)
         let ctx = context ?? ScanContext(target: target)
-        var collector = FindingCollector(target: target, maxFindings: config.maxFindings,
+        var collector = FindingCollector(target: target, paranoia: pl, maxFindings: config.maxFindings,
                                          maxWorkBytes: config.maxWorkBytes, maxDuration: config.maxScanDuration)
         var input = bytes
         if bytes.count > config.maxInputBytes {

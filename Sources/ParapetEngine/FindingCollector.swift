@@ -5,6 +5,8 @@ import ParapetText
 /// Accumulates findings for one scan and turns them into a verdict (anomaly scoring).
 struct FindingCollector {
     let target: Target
+    /// The scan's paranoia level: it picks each rule's score and action (`escalate:`).
+    let paranoia: Int
     let maxFindings: Int
     var findings: [Finding] = []
     var limits: [LimitHit] = []
@@ -18,8 +20,9 @@ struct FindingCollector {
 
     private struct SpanKey: Hashable { let rule: String; let start: Int; let end: Int }
 
-    init(target: Target, maxFindings: Int, maxWorkBytes: Int = .max, maxDuration: Duration? = nil) {
+    init(target: Target, paranoia: Int = 1, maxFindings: Int, maxWorkBytes: Int = .max, maxDuration: Duration? = nil) {
         self.target = target
+        self.paranoia = paranoia
         self.maxFindings = maxFindings
         self.workLeft = maxWorkBytes
         self.deadline = maxDuration.map { ContinuousClock.now + $0 }
@@ -50,11 +53,12 @@ struct FindingCollector {
             dropped += 1
             return
         }
-        let masked = rule.spec.action == .redact
+        let action = rule.spec.action(at: paranoia)
+        let masked = action == .redact
         let excerpt = masked ? "[REDACTED:\(rule.spec.placeholderLabel)]" : Self.excerpt(view.bytes, span)
         findings.append(Finding(
             rule: rule.id, target: target, start: original.lowerBound, end: original.upperBound,
-            score: score, action: rule.spec.action, view: view.kind, chain: view.chain,
+            score: score, action: action, view: view.kind, chain: view.chain,
             excerpt: excerpt, note: note))
     }
 

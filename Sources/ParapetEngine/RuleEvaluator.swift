@@ -8,7 +8,8 @@ enum RuleEvaluator {
     /// kind; the others cannot match there and are skipped (findings and their order unchanged).
     static func evaluate(_ rule: CompiledRule, views: ViewSet, context: ScanContext, scratch: MatchScratch, gate: PatternGate? = nil, into c: inout FindingCollector) {
         // Redacting rules need every occurrence; the others only need to know they fired.
-        let wantsAll = rule.spec.action == .redact
+        let wantsAll = rule.spec.action(at: c.paranoia) == .redact
+        let score = rule.spec.score(at: c.paranoia)
         for kind in rule.spec.views {
             if let gate, !gate.allowsAny(kind, patterns: max(1, rule.patterns.count)) { continue }
             for view in views.views(kind) {
@@ -25,7 +26,7 @@ enum RuleEvaluator {
                             let slice = view.bytes[span]
                             if !rule.allowlist.isEmpty, rule.allowlist.contains(Array(slice)) { return true }
                             if let v = rule.validator, !v.check(slice) { return true }
-                            c.add(rule: rule, view: view, span: span, score: rule.spec.score, note: nil)
+                            c.add(rule: rule, view: view, span: span, score: score, note: nil)
                             fired = true
                             return wantsAll
                         }
@@ -37,7 +38,7 @@ enum RuleEvaluator {
                 }
                 if let detector = rule.detector, gate?.allows(kind, pattern: 0) ?? true {
                     for hit in detector.detect(view, context: context) {
-                        c.add(rule: rule, view: view, span: hit.range, score: hit.score ?? rule.spec.score, note: hit.note.isEmpty ? nil : hit.note)
+                        c.add(rule: rule, view: view, span: hit.range, score: hit.score ?? score, note: hit.note.isEmpty ? nil : hit.note)
                         fired = true
                         if !wantsAll { break }
                     }

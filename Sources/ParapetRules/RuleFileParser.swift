@@ -7,8 +7,9 @@ public enum RuleFileParser {
     static let ruleKeys: Set<String> = [
         "id", "summary", "applies_to", "paranoia", "score", "patterns", "detector", "params",
         "literals", "validator", "allowlist", "action", "redact_as", "max_span", "views", "tags",
-        "max_fp_rate", "min_mutation_survival", "case_sensitive", "sanitize", "examples",
+        "max_fp_rate", "min_mutation_survival", "case_sensitive", "sanitize", "escalate", "examples",
     ]
+    static let escalateKeys: Set<String> = ["paranoia", "score", "action"]
     static let exampleKeys: Set<String> = ["match", "no_match", "todo_match"]
     static let exampleItemKeys: Set<String> = ["text", "target", "note"]
 
@@ -154,7 +155,49 @@ public enum RuleFileParser {
             location: r.location(node)
         )
         spec.sanitize = sanitize
+        if let n = f["escalate"]?.value {
+            spec.escalation = parseEscalation(n, &r, paranoia: paranoia, action: action, rule: rid)
+        }
         return r.diagnostics.count == before ? spec : nil
+    }
+
+    /// `escalate: {paranoia: 2, action: redact, score: 2}`: the level must lie above the rule's own.
+    static func parseEscalation(_ node: YAMLNode, _ r: inout YAMLReading, paranoia: Int, action: RuleAction, rule rid: String?) -> RuleEscalation? {
+        guard node.mapping != nil else {
+            r.error(.wrongType, "escalate must be a mapping with paranoia, and score and/or action", node, rule: rid)
+            return nil
+        }
+        let f = r.fields(node, allowed: escalateKeys, what: "escalate", rule: rid)
+        guard let pn = f["paranoia"]?.value else {
+            r.error(.missingKey, "escalate needs a 'paranoia' level", node, rule: rid)
+            return nil
+        }
+        guard let level = r.int(pn, "paranoia", rule: rid) else { return nil }
+        guard level > paranoia, level <= 4 else {
+            r.error(.invalidValue, "escalate paranoia must be above the rule's own (\(paranoia)) and at most 4, got \(level)", pn, rule: rid)
+            return nil
+        }
+        var newAction = action
+        if let n = f["action"]?.value, let s = r.string(n, "action", rule: rid) {
+            guard let a = RuleAction(rawValue: s) else {
+                r.error(.invalidValue, "unknown action '\(s)' (expected flag, redact or block)", n, rule: rid)
+                return nil
+            }
+            newAction = a
+        }
+        var score = newAction == .redact ? 1 : 5
+        if let n = f["score"]?.value, let v = r.int(n, "score", rule: rid) {
+            guard (0...100).contains(v) else {
+                r.error(.invalidValue, "score must be 0 to 100, got \(v)", n, rule: rid)
+                return nil
+            }
+            score = v
+        }
+        if f["score"] == nil && f["action"] == nil {
+            r.error(.missingKey, "escalate needs a 'score' or an 'action'", node, rule: rid)
+            return nil
+        }
+        return RuleEscalation(paranoia: level, score: score, action: newAction)
     }
 
     static func parseExamples(_ node: YAMLNode, _ r: inout YAMLReading, rule: String?) -> RuleExamples {

@@ -24,11 +24,41 @@ public struct RuleSpec: Sendable, Equatable {
     public var caseSensitive: Bool
     /// Transforms applied to the forwarded text when this rule fires.
     public var sanitize: [SanitizeStep] = []
+    /// A stronger score and action from a higher paranoia level on (`escalate:`).
+    public var escalation: RuleEscalation? = nil
     public var examples: RuleExamples
     public var location: SourceLocation
 
     public var file: String { location.file }
     public var placeholderLabel: String { redactAs ?? id.split(separator: ".").last.map(String.init) ?? id }
+
+    /// The score a match adds at `paranoia`.
+    @inline(__always)
+    public func score(at paranoia: Int) -> Int {
+        if let e = escalation, paranoia >= e.paranoia { return e.score }
+        return score
+    }
+
+    /// What a match does at `paranoia`.
+    @inline(__always)
+    public func action(at paranoia: Int) -> RuleAction {
+        if let e = escalation, paranoia >= e.paranoia { return e.action }
+        return action
+    }
+}
+
+/// A rule read more strictly from a paranoia level on: an account identifier that is only
+/// reported (score 0) at PL1 is redacted from PL2, without a second copy of its patterns.
+public struct RuleEscalation: Sendable, Equatable {
+    public var paranoia: Int
+    public var score: Int
+    public var action: RuleAction
+
+    public init(paranoia: Int, score: Int, action: RuleAction) {
+        self.paranoia = paranoia
+        self.score = score
+        self.action = action
+    }
 }
 
 /// One pattern of a rule and where it was written (for error columns).
