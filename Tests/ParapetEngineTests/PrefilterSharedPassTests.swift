@@ -25,7 +25,8 @@ struct PrefilterSharedPassTests {
 
     static func verdictProblem(_ bytes: [UInt8]) -> String? {
         for target in Target.allCases {
-            for pl in 1...4 {
+            // PL1 and PL4 bracket the rule sets; the candidate rows are checked exactly anyway.
+            for pl in [1, 4] {
                 let a = shared.scan(bytes, target: target, paranoia: pl)
                 let b = separate.scan(bytes, target: target, paranoia: pl)
                 if !PrefilterEquivalenceTests.same(a, b) {
@@ -83,7 +84,7 @@ struct PrefilterSharedPassTests {
         let texts = PrefilterEquivalenceTests.exampleTexts.map { Array($0.utf8) }
         var rng = PrefilterAutomatonTests.RNG(state: 0xca5e)
         var failures: [String] = []
-        for _ in 0..<300 {
+        for _ in 0..<200 {
             let a = texts.randomElement(using: &rng)!, b = texts.randomElement(using: &rng)!
             let m = PrefilterFuzzTests.mutate(a, b, &rng)
             if let p = Self.bitsProblem(m) ?? Self.verdictProblem(m) { failures.append(p) }
