@@ -65,7 +65,7 @@ public final class Engine: Sendable {
         var candidates: [UInt64] = []
         if gate {
             candidates = prefilter.emptyCandidates()
-            prefilter.select(plan.literalViews, in: views, into: &candidates)
+            prefilter.select(plan.literalViews, in: views, shareRawPass: config.shareLiteralPass, into: &candidates)
         }
         pool.withScratch { scratch in
             for index in plan.rules {

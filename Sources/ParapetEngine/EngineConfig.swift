@@ -16,6 +16,9 @@ public struct EngineConfig: Sendable {
     public var maxFindings: Int
     /// When false, every active rule runs PCRE2 even without a literal hit (for equivalence tests).
     public var usePrefilter: Bool
+    /// When false, the literal pass reads raw and canonical views separately even where one
+    /// pass could mark both (for equivalence tests).
+    public var shareLiteralPass: Bool = true
     /// Per-request work budget: total bytes handed to PCRE2 and detectors across every
     /// (pattern, view) pass of one scan. Deterministic, unlike a clock; reaching it stops the scan.
     public var maxWorkBytes: Int

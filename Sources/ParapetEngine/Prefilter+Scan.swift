@@ -7,10 +7,16 @@ extension Prefilter {
 
     /// Runs the literal pass over every view of `kinds`, marking selected units in `candidates`.
     /// A view whose bytes equal the previous kind's (compact text with nothing to join) is not
-    /// read twice: the earlier pass marks for both kinds.
-    func select(_ kinds: [ViewKind], in views: ViewSet, into candidates: inout [UInt64]) {
+    /// read twice: the earlier pass marks for both kinds. When the canonical view is the raw
+    /// text lower-cased (`sharedRawPass`), one pass over it marks raw and canonical together.
+    func select(_ kinds: [ViewKind], in views: ViewSet, shareRawPass: Bool = true, into candidates: inout [UInt64]) {
         var pending: (bytes: [UInt8], mask: UInt8)? = nil
-        for kind in kinds {
+        var skip: UInt8 = 0
+        if shareRawPass, kinds.contains(.raw), kinds.contains(.canonical), let canonical = sharedRawPass(views) {
+            markShared(raw: views.original, canonical: canonical, into: &candidates)
+            skip = Self.bit(.raw) | Self.bit(.canonical)
+        }
+        for kind in kinds where Self.bit(kind) & skip == 0 {
             for view in views.views(kind) {
                 if let p = pending, kind == .compact, p.bytes == view.bytes {
                     pending = (p.bytes, p.mask | Self.bit(kind))
@@ -23,6 +29,23 @@ extension Prefilter {
         if let p = pending { mark(p.bytes, mask: p.mask, into: &candidates) }
     }
 
+    /// The canonical bytes when one literal pass over them can also mark the raw view: the
+    /// input is ASCII and its canonical view removed nothing, so canonical byte `i` is raw byte
+    /// `i` lower-cased, or a space where raw has a whitespace control byte. Every literal found
+    /// in raw (case folded) is then found at the same place in canonical, since no literal holds
+    /// such a byte (`sharesRawPass`); a literal with a space found in canonical may be absent
+    /// from raw, which only marks a raw unit that PCRE2 then rules out.
+    func sharedRawPass(_ views: ViewSet) -> [UInt8]? {
+        guard sharesRawPass else { return nil }
+        let raw = views.original
+        // Cheap test first: a non-ASCII input never qualifies, and then the canonical view (and
+        // its Unicode tables) is still built only if some rule needs it.
+        let ascii = raw.withUnsafeBufferPointer { !NonASCIIGate.hasNonASCII($0) }
+        guard ascii, let canonical = views.views(.canonical).first, canonical.map.isIdentity,
+              canonical.bytes.count == raw.count else { return nil }
+        return canonical.bytes
+    }
+
     /// Marks in `candidates` every unit a literal in `view` selects.
     func mark(_ view: TextView, into candidates: inout [UInt64]) {
         mark(view.bytes, mask: Self.bit(view.kind), into: &candidates)
@@ -31,30 +54,88 @@ extension Prefilter {
     /// Marks, for each view kind in `viewBits` the owner also reads, the units whose literals
     /// occur in `bytes`.
     func mark(_ bytes: [UInt8], mask viewBits: UInt8, into candidates: inout [UInt64]) {
-        let words = unitWords
         bytes.withUnsafeBufferPointer { buf in
-            candidates.withUnsafeMutableBufferPointer { bits in
-                func set(_ o: Owner) {
-                    var m = o.views & viewBits
-                    while m != 0 {
-                        let k = m.trailingZeroBitCount
-                        bits[k * words + Int(o.unit) >> 6] |= 1 << UInt64(o.unit & 63)
-                        m &= m - 1
-                    }
-                }
-                owners.withUnsafeBufferPointer { owners in
-                    automaton.scan(buf) { id, end in
-                        if let exact = exactCase[Int(id)] {
-                            // Case-sensitive literal: the folded hit must also match its case.
-                            let start = end - exact.count
-                            guard start >= 0 else { return }
-                            for k in 0..<exact.count where buf[start + k] != exact[k] { return }
+            mark(buf, exact: buf, mask: viewBits, exactMask: viewBits, raw: buf, rawMask: 0, into: &candidates)
+        }
+        if nonASCIIViews & viewBits != 0, bytes.withUnsafeBufferPointer({ NonASCIIGate.hasNonASCII($0) }) {
+            markNonASCII(viewBits, into: &candidates)
+        }
+    }
+
+    /// One pass over `canonical` marking raw and canonical units (see `sharedRawPass`): a
+    /// case-folded literal marks both kinds, a case-checked one each kind whose own bytes hold
+    /// it in its case. Both views are ASCII, so no unit of the non-ASCII sentinel is marked.
+    func markShared(raw: [UInt8], canonical: [UInt8], into candidates: inout [UInt64]) {
+        let both = Self.bit(.raw) | Self.bit(.canonical)
+        canonical.withUnsafeBufferPointer { c in
+            raw.withUnsafeBufferPointer { r in
+                mark(c, exact: c, mask: both, exactMask: Self.bit(.canonical), raw: r, rawMask: Self.bit(.raw), into: &candidates)
+            }
+        }
+    }
+
+    /// The literal pass over `buf`. A case-folded literal marks `mask`; a case-checked literal
+    /// marks `exactMask` when `exact` holds it in its case at the hit, and `rawMask` when `raw`
+    /// does (`exact` and `raw` share `buf`'s offsets).
+    private func mark(_ buf: UnsafeBufferPointer<UInt8>, exact: UnsafeBufferPointer<UInt8>, mask: UInt8, exactMask: UInt8,
+                      raw: UnsafeBufferPointer<UInt8>, rawMask: UInt8, into candidates: inout [UInt64]) {
+        let words = unitWords
+        candidates.withUnsafeMutableBufferPointer { bits in
+            ownerStart.withUnsafeBufferPointer { ownerStart in
+                ownerList.withUnsafeBufferPointer { owners in
+                    exactStart.withUnsafeBufferPointer { exactStart in
+                        exactBytes.withUnsafeBufferPointer { exactBytes in
+                            automaton.scan(buf) { id, end in
+                                let id = Int(id)
+                                var viewBits = mask
+                                let e0 = Int(exactStart[id]), e1 = Int(exactStart[id + 1])
+                                if e0 != e1 {
+                                    // Case-checked literal: the folded hit must also match its case.
+                                    let start = end - (e1 - e0)
+                                    guard start >= 0 else { return }
+                                    viewBits = 0
+                                    if Self.holds(exact, at: start, exactBytes, e0..<e1) { viewBits |= exactMask }
+                                    if rawMask != 0, Self.holds(raw, at: start, exactBytes, e0..<e1) { viewBits |= rawMask }
+                                    if viewBits == 0 { return }
+                                }
+                                for k in Int(ownerStart[id])..<Int(ownerStart[id + 1]) {
+                                    let o = owners[k]
+                                    var m = o.views & viewBits
+                                    while m != 0 {
+                                        let row = m.trailingZeroBitCount
+                                        bits[row * words + Int(o.unit) >> 6] |= 1 << UInt64(o.unit & 63)
+                                        m &= m - 1
+                                    }
+                                }
+                            }
                         }
-                        for o in owners[Int(id)] { set(o) }
                     }
                 }
-                if nonASCIIViews & viewBits != 0, NonASCIIGate.hasNonASCII(buf) {
-                    for o in nonASCIIOwners { set(o) }
+            }
+        }
+    }
+
+    /// Whether `text[start...]` begins with `lit[range]`, byte for byte.
+    @inline(__always)
+    private static func holds(_ text: UnsafeBufferPointer<UInt8>, at start: Int, _ lit: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
+        var i = start
+        for k in range {
+            if text[i] != lit[k] { return false }
+            i += 1
+        }
+        return true
+    }
+
+    /// Marks the units of the non-ASCII sentinel for the view kinds in `viewBits`.
+    private func markNonASCII(_ viewBits: UInt8, into candidates: inout [UInt64]) {
+        let words = unitWords
+        candidates.withUnsafeMutableBufferPointer { bits in
+            for o in nonASCIIOwners {
+                var m = o.views & viewBits
+                while m != 0 {
+                    let row = m.trailingZeroBitCount
+                    bits[row * words + Int(o.unit) >> 6] |= 1 << UInt64(o.unit & 63)
+                    m &= m - 1
                 }
             }
         }
@@ -67,14 +148,30 @@ extension Prefilter {
         return true
     }
 
-    /// Whether some group of rule `index` had all its clauses marked on one view kind.
+    /// Whether some group of rule `index` had all its clauses marked on one view kind. Units
+    /// are checked on all four rows at once, so most rules are dropped after one unit.
     @inline(__always)
     func anySelected(_ index: Int, in candidates: [UInt64]) -> Bool {
-        for g in ruleGroups[index] {
-            let group = groups[Int(g)]
-            for k in 0..<4 where Self.allMarked(group, row: k, words: unitWords, in: candidates) { return true }
+        let words = unitWords
+        return candidates.withUnsafeBufferPointer { c in
+            groups.withUnsafeBufferPointer { groups in
+                for g in ruleGroups[index] {
+                    var rows: UInt8 = 0b1111
+                    for u in groups[Int(g)] {
+                        let w = Int(u) >> 6, bit: UInt64 = 1 << UInt64(u & 63)
+                        var m = rows
+                        while m != 0 {
+                            let k = m.trailingZeroBitCount
+                            if c[k * words + w] & bit == 0 { rows &= ~(1 << UInt8(k)) }
+                            m &= m - 1
+                        }
+                        if rows == 0 { break }
+                    }
+                    if rows != 0 { return true }
+                }
+                return false
+            }
         }
-        return false
     }
 
     /// The gate of one selected rule, handed to the evaluator.

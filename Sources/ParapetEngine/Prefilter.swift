@@ -20,10 +20,17 @@ public struct Prefilter: Sendable {
     public let unitCount: Int
     let unitWords: Int
     let automaton: AhoCorasick
-    /// Per literal id: the bytes it must match in their own case, or nil (ASCII case folded).
-    let exactCase: [[UInt8]?]
-    /// Per literal id: the (unit, view mask) pairs it selects.
-    let owners: [[Owner]]
+    /// Per literal id, flattened for the scan loop (no per-hit array copies): literal `id` owns
+    /// `ownerList[ownerStart[id]..<ownerStart[id + 1]]` and, when checked in its case, must
+    /// equal `exactBytes[exactStart[id]..<exactStart[id + 1]]` (an empty range: case folded).
+    let ownerStart: [Int32]
+    let ownerList: [Owner]
+    let exactStart: [Int32]
+    let exactBytes: [UInt8]
+    /// Whether one literal pass over a canonical view that is the raw text lower-cased (ASCII,
+    /// nothing removed) may stand for the raw pass too: true unless some literal holds a
+    /// whitespace control byte, which the canonical view turns into a space.
+    let sharesRawPass: Bool
     /// Units selected by any byte ≥ 0x80 in a view (their literal resolved to the sentinel).
     let nonASCIIOwners: [Owner]
     /// Union of the view masks of `nonASCIIOwners`: views where the byte check is worth doing.
@@ -84,8 +91,18 @@ public struct Prefilter: Sendable {
         unitCount = Int(unit)
         unitWords = (Int(unit) + 63) >> 6
         automaton = AhoCorasick(literals)
-        self.exactCase = exactCase
-        self.owners = owners
+        var ownerStart: [Int32] = [0], exactStart: [Int32] = [0]
+        var exactBytes: [UInt8] = []
+        for id in owners.indices {
+            ownerStart.append(ownerStart[id] + Int32(owners[id].count))
+            exactBytes += exactCase[id] ?? []
+            exactStart.append(Int32(exactBytes.count))
+        }
+        self.ownerStart = ownerStart
+        ownerList = owners.flatMap { $0 }
+        self.exactStart = exactStart
+        self.exactBytes = exactBytes
+        sharesRawPass = !literals.contains { $0.contains { $0 >= 0x09 && $0 <= 0x0D } }
         nonASCIIOwners = nonASCII
         nonASCIIViews = nonASCII.reduce(0) { $0 | $1.views }
     }

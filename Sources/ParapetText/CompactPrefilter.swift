@@ -1,6 +1,10 @@
-/// A branch-free pass that rules out compaction for ordinary text: it looks for two
-/// isolated single-character tokens two bytes apart, or a token mixing letters with l33t
+/// A pass that rules out compaction for ordinary text: it looks for two isolated
+/// single-character tokens two bytes apart, or a token mixing letters with l33t
 /// digits/symbols. False positives only cost the exact check in `Compactor`.
+///
+/// `mayChangeReference` states the test as bit arithmetic over the last few bytes; `mayChange`
+/// runs the same test as a small automaton whose states are those bits (built from the
+/// reference step itself), so the scan costs two table loads per byte.
 enum CompactPrefilter {
     private static let token: UInt8 = 1, letter: UInt8 = 2, leet: UInt8 = 4
 
@@ -13,28 +17,86 @@ enum CompactPrefilter {
         return c
     }
 
-    static func mayChange(_ b: [UInt8]) -> Bool {
-        var hit: UInt32 = 0
-        b.withUnsafeBufferPointer { p in
-            classes.withUnsafeBufferPointer { cls in
-                var prev2: UInt32 = 0, prev1: UInt32 = 0  // token bits of bytes i-2, i-1
-                var singles: UInt32 = 0                    // bit k: byte i-1-k was a single token
-                var cur: UInt32 = 0                        // letter/leet bits seen in this token
-                for i in 0..<p.count {
-                    let c = UInt32(cls[Int(p[i])])
-                    let t = c & 1
-                    singles = (singles << 1 | (prev1 & ~prev2 & ~t & 1)) & 0x1F
-                    hit |= UInt32(singles & 0x05 == 0x05 ? 1 : 0)
-                    cur = (cur | c) & (0 &- t)
-                    hit |= (cur >> 1) & (cur >> 2) & 1
-                    prev2 = prev1
-                    prev1 = t
-                }
-                // The last byte has no successor: count it as a single if isolated.
-                singles = (singles << 1 | (prev1 & ~prev2 & 1)) & 0x1F
-                hit |= UInt32(singles & 0x05 == 0x05 ? 1 : 0)
+    /// The reference state after some bytes: token bits of the last two bytes, which of the
+    /// bytes before the current one were single tokens (two bits suffice for the test), and
+    /// the letter/leet bits seen in the current token.
+    private struct Bits: Equatable {
+        var prev2: UInt32 = 0, prev1: UInt32 = 0, singles: UInt32 = 0, cur: UInt32 = 0
+
+        /// One byte of class `c`; true when the text may compact.
+        mutating func step(_ c: UInt32) -> Bool {
+            var hit: UInt32 = 0
+            let t = c & 1
+            singles = (singles << 1 | (prev1 & ~prev2 & ~t & 1)) & 0x1F
+            hit |= UInt32(singles & 0x05 == 0x05 ? 1 : 0)
+            cur = (cur | c) & (0 &- t)
+            hit |= (cur >> 1) & (cur >> 2) & 1
+            prev2 = prev1
+            prev1 = t
+            return hit != 0
+        }
+
+        /// The last byte has no successor: it counts as a single if isolated.
+        func finish() -> Bool {
+            let s = (singles << 1 | (prev1 & ~prev2 & 1)) & 0x1F
+            return s & 0x05 == 0x05
+        }
+
+        /// Only these bits decide later steps: `singles` bits 0-1, `cur` letter/leet bits.
+        var state: Int { Int(prev2 | prev1 << 1 | (singles & 3) << 2 | ((cur >> 1) & 3) << 4) }
+
+        init() {}
+        init(state s: Int) {
+            prev2 = UInt32(s & 1); prev1 = UInt32(s >> 1 & 1)
+            singles = UInt32(s >> 2 & 3); cur = UInt32(s >> 4 & 3) << 1
+        }
+    }
+
+    /// States 0..<64 are `Bits.state`; `hitState` absorbs (the text may compact).
+    private static let hitState: UInt8 = 64
+
+    /// `transitions[state << 3 | class]`.
+    private static let transitions: [UInt8] = {
+        var table = [UInt8](repeating: hitState, count: 65 << 3)
+        for s in 0..<64 {
+            for c in 0..<8 {
+                var bits = Bits(state: s)
+                table[s << 3 | c] = bits.step(UInt32(c)) ? hitState : UInt8(bits.state)
             }
         }
-        return hit != 0
+        return table
+    }()
+
+    /// Per state: whether the end of text after it is a hit.
+    private static let endsInHit: [Bool] = (0..<65).map { $0 == 64 || Bits(state: $0).finish() }
+
+    static func mayChange(_ b: [UInt8]) -> Bool {
+        var state: UInt8 = 0
+        b.withUnsafeBufferPointer { p in
+            classes.withUnsafeBufferPointer { cls in
+                transitions.withUnsafeBufferPointer { next in
+                    var i = 0
+                    let n = p.count
+                    while i < n {
+                        // The hit state absorbs, so it is checked once per 64 bytes.
+                        let stop = min(n, i + 64)
+                        while i < stop {
+                            state = next[Int(state) << 3 | Int(cls[Int(p[i])])]
+                            i += 1
+                        }
+                        if state == hitState { return }
+                    }
+                }
+            }
+        }
+        return endsInHit[Int(state)]
+    }
+
+    /// The specification `mayChange` is built from and tested against.
+    static func mayChangeReference(_ b: [UInt8]) -> Bool {
+        var bits = Bits()
+        var hit = false
+        for x in b where bits.step(UInt32(classes[Int(x)])) { hit = true }
+        return hit || bits.finish()
     }
 }

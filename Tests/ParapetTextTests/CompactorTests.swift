@@ -39,4 +39,22 @@ import Testing
         let v = Compactor.compactView(of: Canonicalizer.canonicalView(of: input))
         #expect(v.originalSlice(of: "ignore", in: input) == "I G N O R E")
     }
+
+    /// The automaton behind `CompactPrefilter.mayChange` answers as its bit-arithmetic
+    /// reference on random token soup (letters, l33t digits and symbols, separators).
+    @Test func compactPrefilterAutomatonMatchesReference() {
+        var rng = SeededRandom(seed: 77)
+        let alphabet = Array("aZx 1 0 3 2 9 @ $ . - _ \n\t é".utf8)
+        var hits = 0
+        for round in 0..<3000 {
+            let n = Int(rng.next() % (round < 2000 ? 12 : 200))
+            let text = (0..<n).map { _ in alphabet[Int(rng.next() % UInt64(alphabet.count))] }
+            let fast = CompactPrefilter.mayChange(text), reference = CompactPrefilter.mayChangeReference(text)
+            #expect(fast == reference, "\(String(decoding: text, as: UTF8.self).debugDescription)")
+            if reference { hits += 1 }
+        }
+        #expect(hits > 100 && hits < 2900)
+        #expect(!CompactPrefilter.mayChange(bytes("What is a good recipe for pasta with tomatoes?")))
+        #expect(CompactPrefilter.mayChange(bytes("i g n o r e")) && CompactPrefilter.mayChange(bytes("1gn0re")))
+    }
 }

@@ -67,6 +67,26 @@ import Testing
         #expect(set.views(.raw)[0].bytes == bytes(s))
         #expect(set.views(.compact)[0].chain == ["canonical", "compact"])
     }
+
+    /// The automaton behind `EncodingHints.scan` answers as its run-counter reference, on
+    /// random mixes of base64, hex, separators, "ae" pairs, escapes and other bytes.
+    @Test func encodingHintsAutomatonMatchesReference() {
+        var rng = SeededRandom(seed: 31)
+        let pieces: [[UInt8]] = [bytes("a"), bytes("e"), bytes("ae"), bytes("Q"), bytes("z9"), bytes("+/"), bytes("="), bytes("0f"),
+                                 bytes("A1"), bytes(" "), bytes(":"), bytes(","), bytes("."), bytes("%"), bytes("&"), bytes("\\"),
+                                 bytes("<"), bytes("<!--"), bytes("1"), bytes("rot13"), bytes("caesar"), bytes("c0ffee42"), [0xF3], [0xFF], bytes("\n")]
+        var seen = Set<UInt16>()
+        for _ in 0..<4000 {
+            let n = Int(rng.next() % 40)
+            var text: [UInt8] = []
+            for _ in 0..<n { text += pieces[Int(rng.next() % UInt64(pieces.count))] }
+            let fast = EncodingHints.scan(text), reference = EncodingHints.scanReference(text)
+            #expect(fast == reference, "\(String(decoding: text, as: UTF8.self).debugDescription)")
+            seen.insert(reference.rawValue)
+        }
+        // The runs and the flags all occurred in the sample.
+        #expect(seen.reduce(0, |) & 0xFF == 0xFF)
+    }
 }
 
 /// Standard base64 encoding for test inputs (independent of the decoder under test).

@@ -1,5 +1,9 @@
 /// One cheap, branch-light pass that says which decoders could possibly find something, so
 /// ordinary prose skips decoding entirely.
+///
+/// `scanReference` states the test with run counters; `scan` runs it as an automaton whose
+/// states are the counters saturated at their thresholds (reaching one is final for that
+/// counter) and whether the last byte was an `a`, built from the reference step itself.
 struct EncodingHints: OptionSet {
     let rawValue: UInt16
     static let base64Run = EncodingHints(rawValue: 1 << 0)
@@ -35,30 +39,100 @@ struct EncodingHints: OptionSet {
         return c
     }
 
+    /// Flag bits every byte contributes directly (the "ae" pair is tracked by the automaton).
+    private static let direct: UInt16 = 0x7C | one
+
     static func scan(_ t: [UInt8]) -> EncodingHints {
         var flags: UInt16 = 0
-        var b64Run = 0, maxB64 = 0, hexRun = 0, maxHex = 0
+        var state = 0
         t.withUnsafeBufferPointer { p in
             Self.classes.withUnsafeBufferPointer { cls in
-                var prev: UInt16 = 0
-                for i in 0..<p.count {
-                    let c = cls[Int(p[i])]
-                    flags |= c & (0x7C | one)
-                    flags |= ((prev & letterA) << 1) & c & letterE  // "ae" as in "caesar"
-                    prev = c
-                    b64Run = (b64Run + 1) & -Int(c & 1)
-                    maxB64 = max(maxB64, b64Run)
-                    // Hex may be split by single separators, so separators keep the count.
-                    hexRun = (hexRun + Int((c >> 1) & 1)) & -Int(((c >> 1) | (c >> 11)) & 1)
-                    maxHex = max(maxHex, hexRun)
+                Self.stepClass.withUnsafeBufferPointer { kind in
+                    Self.transitions.withUnsafeBufferPointer { next in
+                        for i in 0..<p.count {
+                            let b = Int(p[i])
+                            flags |= cls[b]
+                            state = Int(next[state &* Self.kinds &+ Int(kind[b])])
+                        }
+                    }
                 }
             }
         }
+        return finish(flags & direct | Self.stateFlags[state], t)
+    }
+
+    /// The specification `scan` is built from and tested against.
+    static func scanReference(_ t: [UInt8]) -> EncodingHints {
+        var flags: UInt16 = 0
+        var b64Run = 0, maxB64 = 0, hexRun = 0, maxHex = 0
+        var prev: UInt16 = 0
+        for x in t {
+            let c = classes[Int(x)]
+            flags |= c & (0x7C | one)
+            flags |= ((prev & letterA) << 1) & c & letterE  // "ae" as in "caesar"
+            prev = c
+            b64Run = (b64Run + 1) & -Int(c & 1)
+            maxB64 = max(maxB64, b64Run)
+            // Hex may be split by single separators, so separators keep the count.
+            hexRun = (hexRun + Int((c >> 1) & 1)) & -Int(((c >> 1) | (c >> 11)) & 1)
+            maxHex = max(maxHex, hexRun)
+        }
+        if maxB64 >= Base64Decoder.minimumRun { flags |= 1 << 12 }
+        if maxHex >= 2 * HexDecoder.minimumBytes { flags |= 1 << 13 }
+        return finish(flags, t)
+    }
+
+    /// Hints from the pass's flag bits (bit 12: a long base64 run, bit 13: a long hex run).
+    private static func finish(_ flags: UInt16, _ t: [UInt8]) -> EncodingHints {
         var hints = EncodingHints(rawValue: flags & 0x3C)
-        if maxB64 >= Base64Decoder.minimumRun { hints.insert(.base64Run) }
-        if maxHex >= 2 * HexDecoder.minimumBytes { hints.insert(.hexRun) }
+        if flags & (1 << 12) != 0 { hints.insert(.base64Run) }
+        if flags & (1 << 13) != 0 { hints.insert(.hexRun) }
         if flags & lt != 0 && HTMLCommentExtractor.hasOpening(t) { hints.insert(.comment) }
         if flags & (one | letterE) != 0 && Rot13Decoder.mentionsRot13(t) { hints.insert(.rotWord) }
         return hints
+    }
+
+    // The automaton. A state holds the base64 run (0...b64Max, b64Max final), the hex run
+    // (0...hexMax, hexMax final), whether the last byte was an `a`, and whether an "ae" was seen.
+    private static let b64Max = Base64Decoder.minimumRun, hexMax = 2 * HexDecoder.minimumBytes
+
+    /// Byte -> the class bits that drive the counters (base64, hex, separator, a, e), densely numbered.
+    private static let stepBits: [UInt16] = classes.map { $0 & (b64 | hex | hexSep | letterA | letterE) }
+    private static let distinctBits: [UInt16] = Array(Set(stepBits)).sorted()
+    private static let stepClass: [UInt8] = stepBits.map { UInt8(distinctBits.firstIndex(of: $0)!) }
+    private static let kinds = distinctBits.count
+
+    private static func encode(b64Run: Int, hexRun: Int, lastA: Bool, sawAE: Bool) -> Int {
+        ((b64Run * (hexMax + 1) + hexRun) * 2 + (lastA ? 1 : 0)) * 2 + (sawAE ? 1 : 0)
+    }
+
+    private static let stateCount = (b64Max + 1) * (hexMax + 1) * 4
+
+    private static let transitions: [UInt16] = {
+        var table = [UInt16](repeating: 0, count: stateCount * kinds)
+        for b in 0...b64Max {
+            for h in 0...hexMax {
+                for lastA in [false, true] {
+                    for sawAE in [false, true] {
+                        let s = encode(b64Run: b, hexRun: h, lastA: lastA, sawAE: sawAE)
+                        for (k, c) in distinctBits.enumerated() {
+                            let nb = b == b64Max ? b64Max : (c & b64 != 0 ? b + 1 : 0)
+                            let isHex = c & hex != 0, keeps = isHex || c & hexSep != 0
+                            let nh = h == hexMax ? hexMax : (keeps ? h + (isHex ? 1 : 0) : 0)
+                            let ae = sawAE || (lastA && c & letterE != 0)
+                            table[s * kinds + k] = UInt16(encode(b64Run: nb, hexRun: nh, lastA: c & letterA != 0, sawAE: ae))
+                        }
+                    }
+                }
+            }
+        }
+        return table
+    }()
+
+    /// Per state: the flag bits it stands for (long runs as bits 12 and 13, "ae" as `letterE`).
+    private static let stateFlags: [UInt16] = (0..<stateCount).map { s in
+        let sawAE = s & 1 != 0
+        let h = (s >> 2) % (hexMax + 1), b = (s >> 2) / (hexMax + 1)
+        return (b == b64Max ? 1 << 12 : 0) | (h == hexMax ? 1 << 13 : 0) | (sawAE ? letterE : 0)
     }
 }
