@@ -31,7 +31,7 @@ public enum LiteralExtraction {
     /// The clauses of a pattern that is case-sensitive throughout, with ASCII letters in their
     /// own case (a match holds them exactly so); nil when the pattern turns caseless anywhere or
     /// gives no literal.
-    static func exactCaseClauses(of pattern: String) -> [[[UInt8]]]? {
+    public static func exactCaseClauses(of pattern: String) -> [[[UInt8]]]? {
         guard let r = clauses(of: pattern, caseless: false, keepCase: true), !r.sawCaseless else { return nil }
         return r.clauses
     }
@@ -39,7 +39,7 @@ public enum LiteralExtraction {
     static func clauses(of pattern: String, caseless: Bool, keepCase: Bool) -> (clauses: [[[UInt8]]], sawCaseless: Bool)? {
         var parser = PatternReader(bytes: Array(pattern.utf8), caseless: caseless, keepCase: keepCase)
         guard let info = parser.parseAll(), LiteralSets.usable(info.required) else { return nil }
-        func resolved(_ s: Set<[UInt8]>) -> [[UInt8]] {
+        func resolved(_ s: ByteStrings) -> [[UInt8]] {
             Set(s.map(NonASCIIGate.resolve)).sorted { $0.lexicographicallyPrecedes($1) }
         }
         var out = [resolved(info.required!)]
