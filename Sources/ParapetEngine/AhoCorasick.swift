@@ -30,7 +30,8 @@ public struct AhoCorasick: Sendable {
         var endState = [Int32](repeating: -1, count: literals.count)
         // The trie, then the DFA, in one flat table: row `s` is `table[s * width ..< (s + 1) * width]`,
         // -1 for "no child yet". One growing array instead of an array per state.
-        var table = [Int32](repeating: -1, count: width)
+        let blank = [Int32](repeating: -1, count: width)
+        var table = blank
         table.reserveCapacity(width * (literals.reduce(0) { $0 + $1.count } + 1))
         var states = 1
         for (id, lit) in literals.enumerated() where !lit.isEmpty {
@@ -40,7 +41,7 @@ public struct AhoCorasick: Sendable {
                 if table[i] < 0 {
                     table[i] = Int32(states)
                     states += 1
-                    table.append(contentsOf: repeatElement(-1, count: width))
+                    table.append(contentsOf: blank)
                 }
                 s = Int(table[i])
             }
@@ -56,28 +57,41 @@ public struct AhoCorasick: Sendable {
             own[Int(fillAt[Int(s)])] = Int32(id)
             fillAt[Int(s)] += 1
         }
-        // Breadth-first failure links, completing the DFA in place; each state's output count is
-        // its own ends plus its failure state's (reached earlier in breadth-first order).
+        // Breadth-first failure links, completing the DFA in place in one pass. A row is final
+        // once its state is dequeued: targets pre-multiplied by the class count (so the scan
+        // loop never multiplies), high bit set when the target ends a literal. A state's failure
+        // state is shallower, so its row is final and its output count known; a child's failure
+        // state is known when its parent is dequeued, which is before the child appears anywhere.
         var fail = [Int32](repeating: 0, count: states)
         var outCount = [Int32](repeating: 0, count: states)
         var order: [Int32] = []
         order.reserveCapacity(states)
+        let w32 = Int32(width)
+        func encode(_ target: Int32) -> Int32 { target * w32 | (outCount[Int(target)] == 0 ? 0 : Int32.min) }
         table.withUnsafeMutableBufferPointer { t in
             for c in 0..<width {
-                if t[c] < 0 { t[c] = 0 } else { order.append(t[c]) }
+                let child = t[c]
+                if child < 0 {
+                    t[c] = 0
+                } else {
+                    outCount[Int(child)] = ownStart[Int(child) + 1] - ownStart[Int(child)]
+                    t[c] = encode(child)
+                    order.append(child)
+                }
             }
             var head = 0
             while head < order.count {
                 let s = Int(order[head]); head += 1
-                let f = Int(fail[s])
-                outCount[s] = ownStart[s + 1] - ownStart[s] + outCount[f]
-                let row = s * width, frow = f * width
+                let row = s * width, frow = Int(fail[s]) * width
                 for c in 0..<width {
                     let child = t[row + c]
                     if child < 0 {
                         t[row + c] = t[frow + c]
                     } else {
-                        fail[Int(child)] = t[frow + c]
+                        let f = (t[frow + c] & Int32.max) / w32
+                        fail[Int(child)] = f
+                        outCount[Int(child)] = ownStart[Int(child) + 1] - ownStart[Int(child)] + outCount[Int(f)]
+                        t[row + c] = encode(child)
                         order.append(child)
                     }
                 }
@@ -100,13 +114,6 @@ public struct AhoCorasick: Sendable {
                     }
                     k += 1
                 }
-            }
-        }
-        // Targets are stored pre-multiplied by the class count, so the scan loop never multiplies.
-        table.withUnsafeMutableBufferPointer { t in
-            for i in 0..<t.count {
-                let target = Int(t[i])
-                t[i] = Int32(target * width) | (outCount[target] == 0 ? 0 : Int32.min)
             }
         }
         transitions = table

@@ -49,9 +49,16 @@ enum LiteralSets {
         let ua = usable(a), ub = usable(b)
         if !ua { return ub ? b : nil }
         if !ub { return a }
-        let ka = a!.map(NonASCIIGate.selectivity).min()!, kb = b!.map(NonASCIIGate.selectivity).min()!
+        let ka = selectivity(a!), kb = selectivity(b!)
         if ka != kb { return ka > kb ? a : b }
         return a!.count <= b!.count ? a : b
+    }
+
+    /// The selectivity of a non-empty set: that of its least selective literal.
+    static func selectivity(_ s: ByteStrings) -> Int {
+        var k = Int.max
+        for lit in s { k = Swift.min(k, NonASCIIGate.selectivity(lit)) }
+        return k
     }
 
     /// Info of a concatenation: literal runs grow across exact pieces; other pieces close the run.
@@ -93,7 +100,7 @@ enum LiteralSets {
         // A handful of clauses: a linear search beats hashing whole sets.
         var out: [(set: ByteStrings, key: Int)] = []
         for c in clauses where c != best && !out.contains(where: { $0.set == c }) {
-            out.append((c, c.map(NonASCIIGate.selectivity).min()!))
+            out.append((c, selectivity(c)))
         }
         out.sort { $0.key > $1.key || ($0.key == $1.key && $0.set.count < $1.set.count) }
         return out.prefix(maxClauses - 1).map(\.set)
