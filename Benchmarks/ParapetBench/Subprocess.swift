@@ -40,7 +40,7 @@ struct ChildRun {
         guard n > 0 else { return nil }
         let text = String(decoding: buf[0..<n], as: UTF8.self)
         guard let line = text.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }) else { return nil }
-        return Int(line.dropFirst(6).split(separator: " ").first ?? "")
+        return Int(line.dropFirst(6).split(whereSeparator: { $0 == " " || $0 == "\t" }).first ?? "")
     }
 
     /// Spawns `argv`; `wait`, when it reaps the child itself, returns its status (else -1).
