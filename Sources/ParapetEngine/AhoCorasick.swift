@@ -29,19 +29,24 @@ public struct AhoCorasick: Sendable {
         let width = next
         var endState = [Int32](repeating: -1, count: literals.count)
         // The trie, then the DFA, in one flat table: row `s` is `table[s * width ..< (s + 1) * width]`,
-        // -1 for "no child yet". One growing array instead of an array per state.
+        // -1 for "no child yet" while the trie grows. One array instead of an array per state.
         let blank = [Int32](repeating: -1, count: width)
         var table = blank
         table.reserveCapacity(width * (literals.reduce(0) { $0 + $1.count } + 1))
         var states = 1
+        // Each state's parent and the class of the edge into it (the root's are unused).
+        var parent: [Int32] = [0], via: [Int32] = [0]
         for (id, lit) in literals.enumerated() where !lit.isEmpty {
             var s = 0
             for b in lit {
-                let i = s * width + Int(cls[Int(b)])
+                let c = Int(cls[Int(b)])
+                let i = s * width + c
                 if table[i] < 0 {
                     table[i] = Int32(states)
                     states += 1
                     table.append(contentsOf: blank)
+                    parent.append(Int32(s))
+                    via.append(Int32(c))
                 }
                 s = Int(table[i])
             }
@@ -57,43 +62,48 @@ public struct AhoCorasick: Sendable {
             own[Int(fillAt[Int(s)])] = Int32(id)
             fillAt[Int(s)] += 1
         }
-        // Breadth-first failure links, completing the DFA in place in one pass. A row is final
-        // once its state is dequeued: targets pre-multiplied by the class count (so the scan
-        // loop never multiplies), high bit set when the target ends a literal. A state's failure
-        // state is shallower, so its row is final and its output count known; a child's failure
-        // state is known when its parent is dequeued, which is before the child appears anywhere.
+        // Each state's children, grouped by parent.
+        var childStart = [Int32](repeating: 0, count: states + 1)
+        for s in 1..<states { childStart[Int(parent[s]) + 1] += 1 }
+        for s in 0..<states { childStart[s + 1] += childStart[s] }
+        var children = [Int32](repeating: 0, count: states - 1)
+        var childAt = childStart
+        for s in 1..<states {
+            children[Int(childAt[Int(parent[s])])] = Int32(s)
+            childAt[Int(parent[s])] += 1
+        }
+        // Breadth-first failure links, completing the DFA in place in one pass: each dequeued
+        // state's row starts as a copy of its failure state's row (shallower, so already final),
+        // then its own children are written over it. Final entries are targets pre-multiplied
+        // by the class count (so the scan loop never multiplies), with the high bit set when the
+        // target ends a literal; a child's failure state is read off the copied row.
         var fail = [Int32](repeating: 0, count: states)
         var outCount = [Int32](repeating: 0, count: states)
         var order: [Int32] = []
         order.reserveCapacity(states)
         let w32 = Int32(width)
-        func encode(_ target: Int32) -> Int32 { target * w32 | (outCount[Int(target)] == 0 ? 0 : Int32.min) }
+        func encode(_ target: Int) -> Int32 { Int32(target) * w32 | (outCount[target] == 0 ? 0 : Int32.min) }
         table.withUnsafeMutableBufferPointer { t in
-            for c in 0..<width {
-                let child = t[c]
-                if child < 0 {
-                    t[c] = 0
-                } else {
-                    outCount[Int(child)] = ownStart[Int(child) + 1] - ownStart[Int(child)]
-                    t[c] = encode(child)
-                    order.append(child)
-                }
+            let base = t.baseAddress!
+            base.update(repeating: 0, count: width)
+            for k in Int(childStart[0])..<Int(childStart[1]) {
+                let child = Int(children[k])
+                outCount[child] = ownStart[child + 1] - ownStart[child]
+                base[Int(via[child])] = encode(child)
+                order.append(Int32(child))
             }
             var head = 0
             while head < order.count {
                 let s = Int(order[head]); head += 1
-                let row = s * width, frow = Int(fail[s]) * width
-                for c in 0..<width {
-                    let child = t[row + c]
-                    if child < 0 {
-                        t[row + c] = t[frow + c]
-                    } else {
-                        let f = (t[frow + c] & Int32.max) / w32
-                        fail[Int(child)] = f
-                        outCount[Int(child)] = ownStart[Int(child) + 1] - ownStart[Int(child)] + outCount[Int(f)]
-                        t[row + c] = encode(child)
-                        order.append(child)
-                    }
+                let row = base + s * width
+                row.update(from: base + Int(fail[s]) * width, count: width)
+                for k in Int(childStart[s])..<Int(childStart[s + 1]) {
+                    let child = Int(children[k]), c = Int(via[child])
+                    let f = Int((row[c] & Int32.max) / w32)
+                    fail[child] = Int32(f)
+                    outCount[child] = ownStart[child + 1] - ownStart[child] + outCount[f]
+                    row[c] = encode(child)
+                    order.append(Int32(child))
                 }
             }
         }
