@@ -61,6 +61,15 @@ if args.contains("--literals") {
                 print("    pattern \(k + 1) gives no literal: \(p.source.prefix(100))")
             }
         }
+        // --clauses: every clause of every pattern, as the gate reads them (before/after checks).
+        if args.contains("--clauses") {
+            for (k, p) in rule.patterns.enumerated() {
+                print("    pattern \(k + 1) clauses: \(LiteralExtraction.requiredClauses(of: p.source, caseless: p.options.caseless).map { $0.map(show).joined(separator: " & ") } ?? "none")")
+                if !p.options.caseless {
+                    print("    pattern \(k + 1) exact-case: \(LiteralExtraction.exactCaseClauses(of: p.source).map { $0.map(show).joined(separator: " & ") } ?? "none")")
+                }
+            }
+        }
         for (k, p) in rule.patterns.enumerated() where !p.isJIT {
             print("    pattern \(k + 1) runs in PCRE2's interpreter (JIT compilation failed)")
         }

@@ -26,55 +26,107 @@ public struct AhoCorasick: Sendable {
         for u in UInt8(ascii: "A")...UInt8(ascii: "Z") { cls[Int(u)] = cls[Int(u | 0x20)] }
         classOf = cls
         classCount = next
-        // Trie.
-        var trie: [[Int32]] = [[Int32](repeating: -1, count: next)]
-        var ends: [[Int32]] = [[]]
+        let width = next
+        var endState = [Int32](repeating: -1, count: literals.count)
+        // The trie, then the DFA, in one flat table: row `s` is `table[s * width ..< (s + 1) * width]`,
+        // -1 for "no child yet" while the trie grows. One array instead of an array per state.
+        let blank = [Int32](repeating: -1, count: width)
+        var table = blank
+        table.reserveCapacity(width * (literals.reduce(0) { $0 + $1.count } + 1))
+        var states = 1
+        // Each state's parent and the class of the edge into it (the root's are unused).
+        var parent: [Int32] = [0], via: [Int32] = [0]
         for (id, lit) in literals.enumerated() where !lit.isEmpty {
             var s = 0
             for b in lit {
                 let c = Int(cls[Int(b)])
-                if trie[s][c] < 0 {
-                    trie[s][c] = Int32(trie.count)
-                    trie.append([Int32](repeating: -1, count: next))
-                    ends.append([])
+                let i = s * width + c
+                if table[i] < 0 {
+                    table[i] = Int32(states)
+                    states += 1
+                    table.append(contentsOf: blank)
+                    parent.append(Int32(s))
+                    via.append(Int32(c))
                 }
-                s = Int(trie[s][c])
+                s = Int(table[i])
             }
-            ends[s].append(Int32(id))
+            endState[id] = Int32(s)
         }
-        // Breadth-first failure links, turning the trie into a complete DFA.
-        var fail = [Int](repeating: 0, count: trie.count)
-        var queue: [Int] = []
-        for c in 0..<next {
-            if trie[0][c] < 0 { trie[0][c] = 0 } else { queue.append(Int(trie[0][c])) }
+        // Literal ids ending exactly at each state, in id order (a counting sort).
+        var ownStart = [Int32](repeating: 0, count: states + 1)
+        for s in endState where s >= 0 { ownStart[Int(s) + 1] += 1 }
+        for s in 0..<states { ownStart[s + 1] += ownStart[s] }
+        var own = [Int32](repeating: 0, count: Int(ownStart[states]))
+        var fillAt = ownStart
+        for (id, s) in endState.enumerated() where s >= 0 {
+            own[Int(fillAt[Int(s)])] = Int32(id)
+            fillAt[Int(s)] += 1
         }
-        var head = 0
-        while head < queue.count {
-            let s = queue[head]; head += 1
-            ends[s] += ends[fail[s]]
-            for c in 0..<next {
-                let t = Int(trie[s][c])
-                if t < 0 {
-                    trie[s][c] = trie[fail[s]][c]
-                } else {
-                    fail[t] = Int(trie[fail[s]][c])
-                    queue.append(t)
+        // Each state's children, grouped by parent.
+        var childStart = [Int32](repeating: 0, count: states + 1)
+        for s in 1..<states { childStart[Int(parent[s]) + 1] += 1 }
+        for s in 0..<states { childStart[s + 1] += childStart[s] }
+        var children = [Int32](repeating: 0, count: states - 1)
+        var childAt = childStart
+        for s in 1..<states {
+            children[Int(childAt[Int(parent[s])])] = Int32(s)
+            childAt[Int(parent[s])] += 1
+        }
+        // Breadth-first failure links, completing the DFA in place in one pass: each dequeued
+        // state's row starts as a copy of its failure state's row (shallower, so already final),
+        // then its own children are written over it. Final entries are targets pre-multiplied
+        // by the class count (so the scan loop never multiplies), with the high bit set when the
+        // target ends a literal; a child's failure state is read off the copied row.
+        var fail = [Int32](repeating: 0, count: states)
+        var outCount = [Int32](repeating: 0, count: states)
+        var order: [Int32] = []
+        order.reserveCapacity(states)
+        let w32 = Int32(width)
+        func encode(_ target: Int) -> Int32 { Int32(target) * w32 | (outCount[target] == 0 ? 0 : Int32.min) }
+        table.withUnsafeMutableBufferPointer { t in
+            let base = t.baseAddress!
+            base.update(repeating: 0, count: width)
+            for k in Int(childStart[0])..<Int(childStart[1]) {
+                let child = Int(children[k])
+                outCount[child] = ownStart[child + 1] - ownStart[child]
+                base[Int(via[child])] = encode(child)
+                order.append(Int32(child))
+            }
+            var head = 0
+            while head < order.count {
+                let s = Int(order[head]); head += 1
+                let row = base + s * width
+                row.update(from: base + Int(fail[s]) * width, count: width)
+                for k in Int(childStart[s])..<Int(childStart[s + 1]) {
+                    let child = Int(children[k]), c = Int(via[child])
+                    let f = Int((row[c] & Int32.max) / w32)
+                    fail[child] = Int32(f)
+                    outCount[child] = ownStart[child + 1] - ownStart[child] + outCount[f]
+                    row[c] = encode(child)
+                    order.append(Int32(child))
                 }
             }
         }
-        // Targets are stored pre-multiplied by the class count, so the scan loop never multiplies.
-        var flat = [Int32](repeating: 0, count: trie.count * next)
-        var outStart: [Int32] = [0]
-        var outputs: [Int32] = []
-        for s in 0..<trie.count {
-            for c in 0..<next {
-                let t = Int(trie[s][c])
-                flat[s * next + c] = Int32(t * next) | (ends[t].isEmpty ? 0 : Int32.min)
+        // Outputs: each state's ids sorted, its own merged with its failure state's (disjoint).
+        var outStart = [Int32](repeating: 0, count: states + 1)
+        for s in 0..<states { outStart[s + 1] = outStart[s] + outCount[s] }
+        var outputs = [Int32](repeating: 0, count: Int(outStart[states]))
+        outputs.withUnsafeMutableBufferPointer { out in
+            for s32 in order {
+                let s = Int(s32), f = Int(fail[s])
+                var i = Int(ownStart[s]), j = Int(outStart[f]), k = Int(outStart[s])
+                let iEnd = Int(ownStart[s + 1]), jEnd = Int(outStart[f + 1])
+                while i < iEnd || j < jEnd {
+                    if j == jEnd || (i < iEnd && own[i] < out[j]) {
+                        out[k] = own[i]; i += 1
+                    } else {
+                        out[k] = out[j]; j += 1
+                    }
+                    k += 1
+                }
             }
-            outputs += Set(ends[s]).sorted()
-            outStart.append(Int32(outputs.count))
         }
-        transitions = flat
+        transitions = table
         self.outStart = outStart
         self.outputs = outputs
     }

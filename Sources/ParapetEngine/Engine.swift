@@ -28,7 +28,9 @@ public final class Engine: Sendable {
             active[t] = (1...4).map { pl in ruleSet.rules.indices.filter { ruleSet.rules[$0].isActive(target: t, paranoia: pl) } }
         }
         self.active = active
-        let prefilter = Prefilter(ruleSet: ruleSet)
+        // Literal gates on all cores, with every pattern's JIT compilation when it is eager.
+        let jitting = config.jit == .eager ? ruleSet.rules.flatMap(\.patterns) : []
+        let prefilter = Prefilter(ruleSet: ruleSet, gates: Prefilter.allGates(ruleSet, jitting: jitting))
         self.prefilter = prefilter
         var plans: [Target: [ScanPlan]] = [:]
         for t in Target.allCases {

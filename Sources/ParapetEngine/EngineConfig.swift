@@ -24,6 +24,12 @@ public struct EngineConfig: Sendable {
     public var maxWorkBytes: Int
     /// Optional wall-clock budget per scan, checked between passes (nil = none).
     public var maxScanDuration: Duration?
+    /// When patterns are JIT-compiled. `.eager` (the default) JIT-compiles every pattern while the
+    /// engine is built, so the first scans cost what later ones do (servers, long-lived guards);
+    /// `.lazy` JIT-compiles each pattern on its first match, so a short process (the CLI) pays
+    /// only for the patterns it runs. Syntax errors are reported at load either way; verdicts are
+    /// the same.
+    public var jit: JITMode
 
     public init(
         thresholds: [Target: Int] = [.input: 5, .context: 5, .output: 5, .toolArgs: 5],
@@ -35,7 +41,8 @@ public struct EngineConfig: Sendable {
         maxFindings: Int = 256,
         usePrefilter: Bool = true,
         maxWorkBytes: Int = 256 << 20,
-        maxScanDuration: Duration? = nil
+        maxScanDuration: Duration? = nil,
+        jit: JITMode = .eager
     ) {
         self.thresholds = thresholds
         self.defaultParanoia = defaultParanoia
@@ -47,6 +54,7 @@ public struct EngineConfig: Sendable {
         self.usePrefilter = usePrefilter
         self.maxWorkBytes = maxWorkBytes
         self.maxScanDuration = maxScanDuration
+        self.jit = jit
     }
 
     /// Transforms applied to every forwarded text of a target (e.g. strip invisibles from context).

@@ -196,7 +196,7 @@ extension PatternReader {
     /// `[üu]`) as an exact set of texts; nil (position unchanged) for anything else.
     mutating func smallClass() -> LiteralInfo? {
         var i = pos + 1
-        var set = Set<[UInt8]>()
+        var set: [[UInt8]] = []
         var members = 0
         while i < bytes.count, bytes[i] != UInt8(ascii: "]") {
             let c = bytes[i]
@@ -205,18 +205,18 @@ extension PatternReader {
             if c >= 0xC0 {
                 let len = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2
                 guard i + len <= bytes.count, let piece = Self.nonASCIIPiece(Array(bytes[i..<i + len]), caseless: caseless) else { return nil }
-                set.insert(piece)
+                set.append(piece)
                 i += len
                 continue
             }
             let plain = (c >= 0x30 && c <= 0x39) || (c | 0x20 >= 0x61 && c | 0x20 <= 0x7A) || c == UInt8(ascii: "_")
             guard plain else { return nil }
-            set.insert([c >= 0x41 && c <= 0x5A && !(keepCase && !caseless) ? c | 0x20 : c])
+            set.append([c >= 0x41 && c <= 0x5A && !(keepCase && !caseless) ? c | 0x20 : c])
             i += 1
         }
         guard i < bytes.count, !set.isEmpty else { return nil }
         pos = i + 1
-        return LiteralInfo(exact: set, required: nil)
+        return LiteralInfo(exact: ByteStrings(set), required: nil)
     }
 
     /// Moves past the next `close` byte; false if there is none.

@@ -31,7 +31,7 @@ public enum LiteralExtraction {
     /// The clauses of a pattern that is case-sensitive throughout, with ASCII letters in their
     /// own case (a match holds them exactly so); nil when the pattern turns caseless anywhere or
     /// gives no literal.
-    static func exactCaseClauses(of pattern: String) -> [[[UInt8]]]? {
+    public static func exactCaseClauses(of pattern: String) -> [[[UInt8]]]? {
         guard let r = clauses(of: pattern, caseless: false, keepCase: true), !r.sawCaseless else { return nil }
         return r.clauses
     }
@@ -39,7 +39,7 @@ public enum LiteralExtraction {
     static func clauses(of pattern: String, caseless: Bool, keepCase: Bool) -> (clauses: [[[UInt8]]], sawCaseless: Bool)? {
         var parser = PatternReader(bytes: Array(pattern.utf8), caseless: caseless, keepCase: keepCase)
         guard let info = parser.parseAll(), LiteralSets.usable(info.required) else { return nil }
-        func resolved(_ s: Set<[UInt8]>) -> [[UInt8]] {
+        func resolved(_ s: ByteStrings) -> [[UInt8]] {
             Set(s.map(NonASCIIGate.resolve)).sorted { $0.lexicographicallyPrecedes($1) }
         }
         var out = [resolved(info.required!)]
@@ -103,6 +103,14 @@ struct PatternReader {
             joined = false
         }
         while let c = peek(), c != UInt8(ascii: "|"), c != UInt8(ascii: ")") {
+            // A plain ASCII character with no quantifier after it: what `parseAtom` + `char`
+            // would give, appended directly (most of a pattern's bytes; no set per character).
+            if Self.isPlain(c), !Self.startsQuantifier(peek(1)) {
+                text.append(c >= 0x41 && c <= 0x5A && !(keepCase && !caseless) ? c | 0x20 : c)
+                joined = true
+                pos += 1
+                continue
+            }
             guard let atom = parseAtom() else { return nil }
             guard let q = parseQuantifier() else { return nil }
             if let (lo, hi) = q {
@@ -118,6 +126,27 @@ struct PatternReader {
         }
         flush()
         return LiteralSets.sequence(items)
+    }
+
+    /// An ASCII byte that `parseAtom` reads as itself: not syntax.
+    @inline(__always)
+    static func isPlain(_ c: UInt8) -> Bool {
+        guard c < 0x80 else { return false }
+        switch c {
+        case UInt8(ascii: "("), UInt8(ascii: ")"), UInt8(ascii: "["), UInt8(ascii: "\\"), UInt8(ascii: "."),
+             UInt8(ascii: "^"), UInt8(ascii: "$"), UInt8(ascii: "?"), UInt8(ascii: "*"), UInt8(ascii: "+"),
+             UInt8(ascii: "|"):
+            return false
+        default:
+            return true
+        }
+    }
+
+    /// Whether `c` may start a quantifier (a `{` that does not is left to `parseQuantifier`).
+    @inline(__always)
+    static func startsQuantifier(_ c: UInt8?) -> Bool {
+        guard let c else { return false }
+        return c == UInt8(ascii: "?") || c == UInt8(ascii: "*") || c == UInt8(ascii: "+") || c == UInt8(ascii: "{")
     }
 
     /// Returns `.some(nil)` when no quantifier follows, `.some((min, max))` for one, nil if unreadable.

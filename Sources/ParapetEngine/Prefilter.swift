@@ -39,6 +39,11 @@ public struct Prefilter: Sendable {
     struct Owner: Sendable { let unit: Int32; let views: UInt8 }
 
     public init(ruleSet: CompiledRuleSet) {
+        self.init(ruleSet: ruleSet, gates: Self.allGates(ruleSet))
+    }
+
+    /// `allGates`: `gates(for:)` of every rule, in rule order (see `allGates(_:jitting:)`).
+    init(ruleSet: CompiledRuleSet, gates allGates: [[Gate]?]) {
         var literalIDs: [[UInt8]: Int] = [:]
         var literals: [[UInt8]] = []
         var exactCase: [[UInt8]?] = []
@@ -49,8 +54,8 @@ public struct Prefilter: Sendable {
         var groups: [Range<Int32>] = []
         var perPattern: [Bool] = []
         var unit: Int32 = 0
-        for rule in ruleSet.rules {
-            let gates = Self.gates(for: rule)
+        for (index, rule) in ruleSet.rules.enumerated() {
+            let gates = allGates[index]
             perRule.append(gates.map { Self.union($0) })
             perPattern.append((gates?.count ?? 0) > 1)
             let firstGroup = Int32(groups.count)

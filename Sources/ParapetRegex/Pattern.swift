@@ -1,4 +1,5 @@
 import CPCRE2
+import Synchronization
 
 /// Options a rule may ask for when its pattern is compiled.
 public struct PatternOptions: Sendable, Hashable {
@@ -6,20 +7,37 @@ public struct PatternOptions: Sendable, Hashable {
     public init(caseless: Bool = true) { self.caseless = caseless }
 }
 
-/// A compiled, JIT-compiled PCRE2 pattern. Immutable after init and safe to share.
+/// When PCRE2's JIT compiler runs for a pattern.
+public enum JITMode: String, Sendable, Hashable, CaseIterable {
+    /// At load: every pattern is JIT-compiled before the first scan (predictable first requests).
+    case eager
+    /// On the pattern's first match: a short process pays only for the patterns it runs.
+    case lazy
+}
+
+/// A compiled PCRE2 pattern, JIT-compiled at init (`.eager`) or on first use (`.lazy`).
+/// Immutable from the caller's view and safe to share.
 ///
-/// SAFETY (`@unchecked Sendable`): the `pcre2_code` is never mutated after JIT compilation;
+/// SAFETY (`@unchecked Sendable`): the `pcre2_code` is mutated only by `pcre2_jit_compile`,
+/// at most once, under `jitLock`, and before any match runs on it: every match first calls
+/// `ensureJIT()`, which returns only once the JIT attempt is finished (its result is stored with
+/// release ordering and read with acquire ordering). After that the code is never mutated, and
 /// PCRE2 documents compiled code as shareable between threads as long as each thread has its
 /// own match data, which `MatchScratch` provides.
 public final class Pattern: @unchecked Sendable {
     public let source: String
     public let options: PatternOptions
-    /// Whether JIT compilation succeeded (it can fail for unusual patterns; the interpreter then runs).
-    public let isJIT: Bool
+    /// Number of capture groups in the pattern.
+    public let captureCount: Int
     let code: OpaquePointer
+    /// 0: not JIT-compiled yet; 1: JIT code ready; 2: JIT failed, the interpreter runs.
+    private let jitState = Atomic<UInt8>(0)
+    /// Held only while a pattern is JIT-compiled; never taken once `jitState` is set.
+    private let jitLock = Mutex<Void>(())
 
     /// Compiles with UTF, MATCH_INVALID_UTF (untrusted subjects may be invalid UTF-8) and UCP.
-    public init(_ source: String, options: PatternOptions = .init()) throws(PatternError) {
+    /// Syntax errors are thrown here whatever `jit` says.
+    public init(_ source: String, options: PatternOptions = .init(), jit: JITMode = .eager) throws(PatternError) {
         var flags: UInt32 = PCRE2_UTF | PCRE2_MATCH_INVALID_UTF | PCRE2_UCP
         if options.caseless { flags |= PCRE2_CASELESS }
         var errorCode: Int32 = 0
@@ -34,21 +52,47 @@ public final class Pattern: @unchecked Sendable {
         self.code = compiled
         self.source = source
         self.options = options
-        self.isJIT = pcre2_jit_compile_8(compiled, PCRE2_JIT_COMPLETE) == 0
+        var count: UInt32 = 0
+        _ = pcre2_pattern_info_8(compiled, UInt32(PCRE2_INFO_CAPTURECOUNT), &count)
+        self.captureCount = Int(count)
+        if jit == .eager { _ = ensureJIT() }
     }
 
     deinit { pcre2_code_free_8(code) }
 
-    /// Number of capture groups in the pattern.
-    public var captureCount: Int {
-        var count: UInt32 = 0
-        _ = pcre2_pattern_info_8(code, UInt32(PCRE2_INFO_CAPTURECOUNT), &count)
-        return Int(count)
+    /// Whether the pattern runs as JIT code (JIT compilation can fail for unusual patterns; the
+    /// interpreter then runs). Asking JIT-compiles a lazy pattern that has not run yet.
+    public var isJIT: Bool { ensureJIT() }
+
+    /// Whether JIT compilation has been attempted (always true for an eager pattern).
+    public var jitAttempted: Bool { jitState.load(ordering: .acquiring) != 0 }
+
+    /// JIT-compiles the pattern unless that was done already; returns whether JIT code runs.
+    /// Threads arriving during the compile wait for it, so no match ever sees half-built code.
+    @discardableResult
+    @inline(__always)
+    public func ensureJIT() -> Bool {
+        let state = jitState.load(ordering: .acquiring)
+        if state != 0 { return state == 1 }
+        return compileJIT()
+    }
+
+    @inline(never)
+    private func compileJIT() -> Bool {
+        jitLock.withLock { _ in
+            var state = jitState.load(ordering: .acquiring)
+            if state == 0 {
+                state = pcre2_jit_compile_8(code, PCRE2_JIT_COMPLETE) == 0 ? 1 : 2
+                jitState.store(state, ordering: .releasing)
+            }
+            return state == 1
+        }
     }
 
     /// Searches `subject` from byte `start`; returns the first match, no match, or the limit hit.
     public func firstMatch(in subject: UnsafeBufferPointer<UInt8>, from start: Int = 0, scratch: MatchScratch) -> MatchOutcome {
         guard start <= subject.count else { return .noMatch }
+        ensureJIT()
         let base = subject.baseAddress ?? UnsafePointer(bitPattern: 1)!
         let rc = pcre2_match_8(code, base, subject.count, start, 0, scratch.matchData, scratch.matchContext)
         if rc >= 0 {

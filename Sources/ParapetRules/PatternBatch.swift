@@ -1,13 +1,13 @@
 import Dispatch
 import ParapetRegex
 
-/// Compiles (and JIT-compiles) every pattern of a pack on all cores before any rule is built.
+/// Compiles every pattern of a pack on all cores before any rule is built.
 ///
-/// PCRE2 compile + JIT is a third of start-up and each pattern is independent, so the work is
-/// spread over the cores; the compiler then assembles the rules in pack order, so results and
-/// diagnostics are the same as a sequential compile. Each `Pattern` is finished (JIT included)
-/// inside `Pattern.init`, and the batch returns only after every one is done, so nothing shared
-/// ever sees a half-built pattern.
+/// Each pattern is independent, so the work is spread over the cores; the compiler then
+/// assembles the rules in pack order, so results and diagnostics are the same as a sequential
+/// compile. Patterns are compiled without JIT (`.lazy`): the engine JIT-compiles them all while
+/// it is built (`EngineConfig.jit == .eager`, on all cores with the literal gates) or each on its
+/// first match (`.lazy`); bad patterns are reported here either way.
 enum PatternBatch {
     typealias Job = (source: String, options: PatternOptions)
     typealias Outcome = Result<Pattern, PatternError>
@@ -30,7 +30,7 @@ enum PatternBatch {
     }
 
     @Sendable static func run(_ job: Job) -> Outcome {
-        Result { () throws(PatternError) in try Pattern(job.source, options: job.options) }
+        Result { () throws(PatternError) in try Pattern(job.source, options: job.options, jit: .lazy) }
     }
 
     /// SAFETY (`@unchecked Sendable`): iteration `i` writes slot `i` and nothing else, no one

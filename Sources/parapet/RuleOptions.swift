@@ -20,6 +20,8 @@ struct RuleOptions: ParsableArguments {
     func makeGuard(config: EngineConfig = EngineConfig()) throws -> Guard {
         var config = config
         if let paranoia { config.defaultParanoia = paranoia }
+        // A CLI process is short: JIT-compile only the patterns it runs (same verdicts).
+        config.jit = .lazy
         do {
             return try Guard(ruleDirectories: ruleDirs, includeDefaultPack: !noDefaultRules, config: config)
         } catch {

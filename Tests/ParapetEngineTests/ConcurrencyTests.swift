@@ -65,9 +65,12 @@ struct ConcurrencyTests {
         }
     }
 
-    func check(_ engine: Engine, tasks: Int = 8, rounds: Int = 2) async {
+    /// `reference`, when given, computes the expected verdicts instead of `engine`, so `engine`
+    /// meets its first scans concurrently.
+    func check(_ engine: Engine, reference: Engine? = nil, tasks: Int = 8, rounds: Int = 2) async {
         let jobs = Self.jobs(for: engine)
-        let expected = jobs.map { Summary(engine.scan($0.bytes, target: $0.target, paranoia: $0.paranoia)) }
+        let ref = reference ?? engine
+        let expected = jobs.map { Summary(ref.scan($0.bytes, target: $0.target, paranoia: $0.paranoia)) }
         #expect(expected.contains { $0.decision == .block } && expected.contains { $0.decision == .allow },
                 "the job mix must include both outcomes")
         let results = await runConcurrently(engine, jobs, tasks: tasks, rounds: rounds)
@@ -84,6 +87,17 @@ struct ConcurrencyTests {
     func defaultPack() async throws {
         let guardian = try Guard()
         await check(guardian.engine)
+    }
+
+    @Test("lazy JIT: patterns first used by many scans at once give the eager engine's verdicts")
+    func lazyJIT() async throws {
+        let eager = try Guard().engine
+        let lazy = try Guard(config: EngineConfig(jit: .lazy)).engine
+        let patterns = lazy.ruleSet.rules.flatMap(\.patterns)
+        #expect(patterns.allSatisfy { !$0.jitAttempted }, "a lazy engine starts without JIT code")
+        #expect(eager.ruleSet.rules.flatMap(\.patterns).allSatisfy { $0.jitAttempted })
+        await check(lazy, reference: eager, rounds: 1)
+        #expect(patterns.contains { $0.jitAttempted })
     }
 
     @Test("tight limits: limit hits are per scan, never shared between concurrent scans")

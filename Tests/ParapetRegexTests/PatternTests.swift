@@ -9,6 +9,25 @@ import Testing
         #expect(p.firstMatch(in: "nothing here") == .noMatch)
     }
 
+    @Test func lazyPatternJITCompilesOnFirstMatchFromManyThreadsAtOnce() async throws {
+        let p = try Pattern(#"ign[o0]re\s+(?:all\s+)?previous"#, jit: .lazy)
+        #expect(!p.jitAttempted)
+        // "please " is 7 bytes, "IGNORE all previous" 19.
+        let all = await withTaskGroup(of: Bool.self) { group in
+            for _ in 0..<16 { group.addTask { p.firstMatch(in: "please IGNORE all previous rules") == .match(7..<26) } }
+            var ok = true
+            for await r in group { ok = ok && r }
+            return ok
+        }
+        #expect(all)
+        #expect(p.jitAttempted)
+        #expect(p.isJIT)
+    }
+
+    @Test func lazyPatternStillReportsSyntaxErrorsAtInit() {
+        #expect(throws: PatternError.self) { try Pattern("abc(def", jit: .lazy) }
+    }
+
     @Test func byteOffsetsAreUTF8() throws {
         let p = try Pattern("world")
         // "héllo " is 7 bytes in UTF-8.

@@ -1,0 +1,41 @@
+import Dispatch
+import ParapetRegex
+import ParapetRules
+
+/// The engine's start-up work spread over all cores: every rule's literal gate and, for eager
+/// JIT, every pattern's JIT compilation, in one batch.
+extension Prefilter {
+    /// Below this many jobs the threads cost more than they save.
+    static let parallelThreshold = 32
+
+    /// `gates(for:)` of every rule, in rule order. Each rule's extraction is independent and
+    /// pure, so they run concurrently; `jitting` patterns are JIT-compiled in the same batch
+    /// (each under its own lock, see `Pattern`). Results do not depend on the number of cores.
+    static func allGates(_ ruleSet: CompiledRuleSet, jitting patterns: [Pattern] = []) -> [[Gate]?] {
+        let rules = ruleSet.rules
+        let total = patterns.count + rules.count
+        if total < parallelThreshold {
+            for p in patterns { p.ensureJIT() }
+            return rules.map { gates(for: $0) }
+        }
+        var results = [[Gate]??](repeating: nil, count: rules.count)
+        results.withUnsafeMutableBufferPointer { buffer in
+            let slots = GateSlots(base: buffer.baseAddress!)
+            // JIT jobs first: they are the longest, so the cores finish together.
+            DispatchQueue.concurrentPerform(iterations: total) { i in
+                if i < patterns.count {
+                    patterns[i].ensureJIT()
+                } else {
+                    slots.base[i - patterns.count] = .some(gates(for: rules[i - patterns.count]))
+                }
+            }
+        }
+        return results.map { $0! }
+    }
+
+    /// SAFETY (`@unchecked Sendable`): iteration `i` writes slot `i` only, no one reads a slot
+    /// until `concurrentPerform` has returned, and the buffer outlives the call.
+    struct GateSlots: @unchecked Sendable {
+        let base: UnsafeMutablePointer<[Gate]??>
+    }
+}
