@@ -6,12 +6,18 @@
 enum ByteClassAnalysis {
     /// The clauses (all required), best first, at most three; nil when the pattern is not read.
     static func clauses(of source: String, caseless: Bool) -> [ByteClause]? {
-        var p = Parser(bytes: Array(source.utf8), caseless: caseless)
-        guard let node = p.alternation(), p.failed == false, p.i == p.bytes.count else { return nil }
-        let ranked = node.clauses.filter { !$0.isEmpty && $0.score < ByteClause.uselessScore }.sorted { $0.score < $1.score }
+        guard let derived = allClauses(of: source, caseless: caseless) else { return nil }
+        let ranked = derived.filter { $0.score < ByteClause.uselessScore }.sorted { $0.score < $1.score }
         var out: [ByteClause] = []
         for c in ranked where !out.contains(c) && out.count < 3 { out.append(c) }
         return out
+    }
+
+    /// Every non-empty clause derived for the pattern, however weak (for tests).
+    static func allClauses(of source: String, caseless: Bool) -> [ByteClause]? {
+        var p = Parser(bytes: Array(source.utf8), caseless: caseless)
+        guard let node = p.alternation(), p.failed == false, p.i == p.bytes.count else { return nil }
+        return node.clauses.filter { !$0.isEmpty }
     }
 
     /// What the analysis knows about one node of the pattern.
@@ -63,9 +69,9 @@ enum ByteClassAnalysis {
             n.minLen = live.count < branches.count ? 0 : live.map(\.minLen).min() ?? 0
             for b in live { n.first |= b.first; n.last |= b.last; n.all |= b.all }
             // A branch without a clause can match where no other clause holds.
-            if branches.allSatisfy({ !$0.clauses.isEmpty }) {
-                let any = branches.map { $0.clauses.min { $0.score < $1.score }! }.reduce(ByteClause()) { $0.or($1) }
-                n.clauses = [any]
+            let best = branches.map { $0.clauses.filter { !$0.isEmpty }.min { $0.score < $1.score } }
+            if best.allSatisfy({ $0 != nil }) {
+                n.clauses = [best.reduce(ByteClause()) { $0.or($1!) }]
             }
             return n
         }
@@ -146,8 +152,8 @@ enum ByteClassAnalysis {
             n.minLen = node.minLen * lo
             if lo >= 2 {
                 if node.minLen > 0, node.last != 0, node.first != 0 { n.clauses.append(.pair(node.last, node.first)) }
-                if node.all & ~ByteCategory.digitMask == 0 { var d = ByteClause(); d.digitRun = n.minLen; n.clauses.append(d) }
-                if node.all & ~ByteCategory.tokenMask == 0 { var t = ByteClause(); t.tokenRun = n.minLen; n.clauses.append(t) }
+                if n.minLen >= 2, node.all & ~ByteCategory.digitMask == 0 { var d = ByteClause(); d.digitRun = n.minLen; n.clauses.append(d) }
+                if n.minLen >= 2, node.all & ~ByteCategory.tokenMask == 0 { var t = ByteClause(); t.tokenRun = n.minLen; n.clauses.append(t) }
             }
             return n
         }
