@@ -7,9 +7,10 @@ enum ByteClassAnalysis {
     /// The clauses (all required), best first, at most three; nil when the pattern is not read.
     static func clauses(of source: String, caseless: Bool) -> [ByteClause]? {
         guard let derived = allClauses(of: source, caseless: caseless) else { return nil }
-        let ranked = derived.filter { $0.score < ByteClause.uselessScore }.sorted { $0.score < $1.score }
+        // Scores computed once per clause, not per comparison (this runs for every pattern at build).
+        let ranked = derived.map { ($0.score, $0) }.filter { $0.0 < ByteClause.uselessScore }.sorted { $0.0 < $1.0 }
         var out: [ByteClause] = []
-        for c in ranked where !out.contains(c) && out.count < 3 { out.append(c) }
+        for (_, c) in ranked where !out.contains(c) && out.count < 3 { out.append(c) }
         return out
     }
 
@@ -69,7 +70,7 @@ enum ByteClassAnalysis {
             n.minLen = live.count < branches.count ? 0 : live.map(\.minLen).min() ?? 0
             for b in live { n.first |= b.first; n.last |= b.last; n.all |= b.all }
             // A branch without a clause can match where no other clause holds.
-            let best = branches.map { $0.clauses.filter { !$0.isEmpty }.min { $0.score < $1.score } }
+            let best = branches.map { $0.clauses.filter { !$0.isEmpty }.map { ($0.score, $0) }.min { $0.0 < $1.0 }?.1 }
             if best.allSatisfy({ $0 != nil }) {
                 n.clauses = [best.reduce(ByteClause()) { $0.or($1!) }]
             }
@@ -128,7 +129,14 @@ enum ByteClassAnalysis {
                 }
                 flush()
             }
+            n.clauses = Self.best(n.clauses)
             return n
+        }
+
+        /// The few most selective clauses: a node keeps no more than its parent could use.
+        static func best(_ clauses: [ByteClause]) -> [ByteClause] {
+            guard clauses.count > 4 else { return clauses }
+            return clauses.filter { !$0.isEmpty }.map { ($0.score, $0) }.sorted { $0.0 < $1.0 }.prefix(4).map(\.1)
         }
 
         /// Applies a following quantifier, if any.

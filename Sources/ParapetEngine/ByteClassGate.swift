@@ -141,7 +141,7 @@ public struct ByteFeatures: Sendable {
 /// One requirement: satisfied when any of its parts occurs (a listed pair, a listed byte
 /// category, a digit run or a token run at least this long).
 struct ByteClause: Sendable, Equatable, CustomStringConvertible {
-    var pairs: [UInt64] = [0, 0, 0, 0]
+    var pairs = SIMD4<UInt64>(repeating: 0)
     var bytes: UInt16 = 0
     /// 0 = no run part.
     var digitRun = 0
@@ -163,7 +163,7 @@ struct ByteClause: Sendable, Equatable, CustomStringConvertible {
 
     func or(_ o: ByteClause) -> ByteClause {
         var c = self
-        for k in 0..<4 { c.pairs[k] |= o.pairs[k] }
+        c.pairs |= o.pairs
         c.bytes |= o.bytes
         c.digitRun = Self.weaker(digitRun, o.digitRun)
         c.tokenRun = Self.weaker(tokenRun, o.tokenRun)
@@ -184,7 +184,14 @@ struct ByteClause: Sendable, Equatable, CustomStringConvertible {
     var score: Double {
         let w = ByteCategory.weight
         var s = 0.0
-        for bit in 0..<256 where pairs[bit >> 6] & (1 << UInt64(bit & 63)) != 0 { s += w[bit >> 4] * w[bit & 15] }
+        for k in 0..<4 {
+            var m = pairs[k]
+            while m != 0 {
+                let bit = k << 6 | m.trailingZeroBitCount
+                s += w[bit >> 4] * w[bit & 15]
+                m &= m - 1
+            }
+        }
         for c in 0..<16 where bytes & (1 << UInt16(c)) != 0 { s += w[c] }
         if digitRun > 0 { s += Self.power(0.02, digitRun) }
         if tokenRun > 0 { s += Self.power(0.75, tokenRun) }
@@ -198,7 +205,7 @@ struct ByteClause: Sendable, Equatable, CustomStringConvertible {
     }
 
     /// A clause with no part never holds; it must never be used as a gate.
-    var isEmpty: Bool { pairs.allSatisfy { $0 == 0 } && bytes == 0 && digitRun == 0 && tokenRun == 0 }
+    var isEmpty: Bool { pairs == .zero && bytes == 0 && digitRun == 0 && tokenRun == 0 }
 
     var description: String {
         var parts: [String] = []
