@@ -51,6 +51,20 @@ enum Inputs {
         return String(decoding: out.utf8.prefix(size), as: UTF8.self)
     }
 
+    /// Prose with the numbers a model reply often holds (counts, years, dates, times, prices,
+    /// versions) but no personal data: the PII rules' gates open, their validators reject.
+    static func numericProse(_ size: Int, seed: UInt64 = 3) -> String {
+        let extras = ["in 2024", "on 2025-03-14", "at 10:30", "costs $42.50", "about 1,250 items", "version 3.2.1", "page 17", "(see section 4.2)", "up 12%"]
+        var rng = SplitMix(seed)
+        var out = ""
+        for sentence in prose(size, seed: seed).split(separator: ".", omittingEmptySubsequences: false) {
+            out += sentence
+            if Int.random(in: 0..<3, using: &rng) == 0 { out += " " + extras.randomElement(using: &rng)! }
+            out += "."
+        }
+        return String(decoding: out.utf8.prefix(size), as: UTF8.self)
+    }
+
     /// Prose with one attack sentence in the middle.
     static func attack(_ size: Int, seed: UInt64 = 2) -> String {
         let body = prose(max(0, size - 70), seed: seed)

@@ -1,25 +1,29 @@
 import Parapet
 
-/// Per-rule cost: each active input rule scanned alone (`only:`) at 2 KB and 20 KB, minus the
-/// cost of a scan that runs no rule (views + literal pass). Finds the rules that dominate and
-/// the ones that grow faster than the text.
+/// Per-rule cost: each active rule of one target scanned alone (`only:`) at 2 KB and 20 KB, minus
+/// the cost of a scan that runs no rule (views + literal pass). Finds the rules that dominate and
+/// the ones that grow faster than the text. `--target output` measures the output pack, also on
+/// prose with numbers, dates and an address in it (what model replies often hold).
 enum RuleCosts {
-    static func run(budget: Double) {
-        Sections.header("per-rule cost, input PL1, prefilter on (scan with only that rule, minus an empty scan)")
+    static func run(budget: Double, target: Target = .input) {
+        Sections.header("per-rule cost, \(target.rawValue) PL1, prefilter on (scan with only that rule, minus an empty scan)")
         let engine = Sections.makeGuard(DefaultPack.ruleSources).engine
-        let texts: [(String, [UInt8], [UInt8])] = [
+        var texts: [(String, [UInt8], [UInt8])] = [
             ("ASCII", Array(Inputs.prose(2_000).utf8), Array(Inputs.prose(20_000).utf8)),
             ("non-ASCII", Array(Inputs.prose(2_000, nonASCII: true).utf8), Array(Inputs.prose(20_000, nonASCII: true).utf8)),
         ]
+        if target != .input {
+            texts.append(("with numbers", Array(Inputs.numericProse(2_000).utf8), Array(Inputs.numericProse(20_000).utf8)))
+        }
         for (name, small, large) in texts {
             let none: Set<String> = []
-            let base2 = measure(budget: budget / 4) { _ = engine.scan(small, target: .input, paranoia: 1, only: none) }.median
-            let base20 = measure(budget: budget / 4) { _ = engine.scan(large, target: .input, paranoia: 1, only: none) }.median
+            let base2 = measure(budget: budget / 4) { _ = engine.scan(small, target: target, paranoia: 1, only: none) }.median
+            let base20 = measure(budget: budget / 4) { _ = engine.scan(large, target: target, paranoia: 1, only: none) }.median
             var rows: [(id: String, t2: Double, t20: Double)] = []
-            for rule in engine.activeRules(target: .input, paranoia: 1) {
+            for rule in engine.activeRules(target: target, paranoia: 1) {
                 let only: Set<String> = [rule.id]
-                let a = measure(minRuns: 30, budget: budget / 8) { _ = engine.scan(small, target: .input, paranoia: 1, only: only) }.median
-                let b = measure(minRuns: 10, budget: budget / 8) { _ = engine.scan(large, target: .input, paranoia: 1, only: only) }.median
+                let a = measure(minRuns: 30, budget: budget / 8) { _ = engine.scan(small, target: target, paranoia: 1, only: only) }.median
+                let b = measure(minRuns: 10, budget: budget / 8) { _ = engine.scan(large, target: target, paranoia: 1, only: only) }.median
                 rows.append((rule.id, max(0, a - base2), max(0, b - base20)))
             }
             print("  \(name): empty scan \(fmt(base2)) at 2 KB, \(fmt(base20)) at 20 KB; top rules:")

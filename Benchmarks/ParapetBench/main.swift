@@ -5,7 +5,7 @@ import ParapetJSON
 // parapet-bench: prints median and p99 for each figure. Run a release build:
 //   swift build -c release --product parapet && swift build -c release --product parapet-bench
 //   .build/release/parapet-bench [section...] [--quick] [--write-corpus FILE] [--messages N]
-// Sections: latency rules views scaling cold jsonl policy (default: all).
+// Sections: latency rules views scaling cold jsonl policy (default: all); `rules --target output`.
 
 let args = Array(CommandLine.arguments.dropFirst())
 let quick = args.contains("--quick")
@@ -31,7 +31,7 @@ print("parapet-bench — one thread; times are median / p99 per call\n")
 
 if sections.contains("cold") { Sections.coldStart(budget: budget) }
 if sections.contains("latency") { Sections.latency(budget: budget) }
-if sections.contains("rules") { RuleCosts.run(budget: budget) }
+if sections.contains("rules") { RuleCosts.run(budget: budget, target: Target(rawValue: option("--target") ?? "input") ?? .input) }
 if sections.contains("views") { Sections.views(budget: budget) }
 if sections.contains("scaling") { Sections.scaling(budget: budget) }
 if sections.contains("jsonl") { Sections.jsonl(messages: messages, runs: quick ? 2 : 5) }
@@ -55,6 +55,7 @@ if args.contains("--literals") {
     }
     for (i, rule) in engine.ruleSet.rules.enumerated() {
         print("\(rule.id): \(engine.prefilter.ruleLiterals[i].map(show) ?? "(always runs)")")
+        if let bytes = engine.prefilter.byteGate.describe(i) { print("    byte-class gate: \(bytes)") }
         // For an always-run pattern rule, say which patterns gave no literal.
         if engine.prefilter.ruleLiterals[i] == nil, rule.detector == nil {
             for (k, p) in rule.patterns.enumerated() where LiteralExtraction.requiredLiterals(of: p.source, caseless: p.options.caseless) == nil {

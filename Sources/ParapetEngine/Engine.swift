@@ -69,11 +69,18 @@ public final class Engine: Sendable {
             candidates = prefilter.emptyCandidates()
             prefilter.select(plan.literalViews, in: views, shareRawPass: config.shareLiteralPass, into: &candidates)
         }
+        // Byte-class features of the raw text, computed on the first rule that asks.
+        var features: ByteFeatures? = nil
+        let byteGate = config.usePrefilter && !prefilter.byteGate.isEmpty
         pool.withScratch { scratch in
             for index in plan.rules {
                 let gated = gate && plan.isGated(index)
                 // No required literal in any of its views: PCRE2 cannot match, skip the rule.
                 if gated, !prefilter.anySelected(index, in: candidates) { continue }
+                if byteGate, prefilter.byteGate.isGated(index) {
+                    if features == nil { features = ByteFeatures(input) }
+                    if !prefilter.byteGate.allows(index, features!) { continue }
+                }
                 let rule = ruleSet.rules[index]
                 if let ruleFilter, !ruleFilter.contains(rule.id) { continue }
                 let patternGate = gated ? prefilter.gate(for: index, candidates: candidates) : nil

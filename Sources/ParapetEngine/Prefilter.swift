@@ -35,6 +35,8 @@ public struct Prefilter: Sendable {
     let nonASCIIOwners: [Owner]
     /// Union of the view masks of `nonASCIIOwners`: views where the byte check is worth doing.
     let nonASCIIViews: UInt8
+    /// Byte-class gate for raw-view pattern rules (mostly those without a usable literal).
+    public let byteGate: ByteClassGate
 
     struct Owner: Sendable { let unit: Int32; let views: UInt8 }
 
@@ -110,6 +112,7 @@ public struct Prefilter: Sendable {
         sharesRawPass = !literals.contains { $0.contains { $0 >= 0x09 && $0 <= 0x0D } }
         nonASCIIOwners = nonASCII
         nonASCIIViews = nonASCII.reduce(0) { $0 | $1.views }
+        byteGate = ByteClassGate(ruleSet: ruleSet)
     }
 
     /// The literals that gate `rule`: extracted from every pattern when possible, else the ones

@@ -18,6 +18,9 @@ public enum IPAddress {
         return parts.count == 4 ? parts : nil
     }
 
+    /// Well-known public resolvers: public, but not personal.
+    static let resolvers: Set<[Int]> = [[8, 8, 8, 8], [8, 8, 4, 4], [1, 1, 1, 1], [1, 0, 0, 1], [9, 9, 9, 9], [208, 67, 222, 222]]
+
     /// A public IPv4 address (not private, loopback, link-local, multicast, documentation, netmask or well-known resolver).
     @Sendable public static func isPublicV4(_ bytes: ArraySlice<UInt8>) -> Bool {
         guard let p = ipv4(bytes) else { return false }
@@ -29,7 +32,6 @@ public enum IPAddress {
         if a == 100 && (64...127).contains(b) { return false }
         if (a == 192 && b == 0 && c == 2) || (a == 198 && b == 51 && c == 100) || (a == 203 && b == 0 && c == 113) { return false }
         if a == 255 || (p[3] == 0 && b == 255) { return false }
-        let resolvers: Set<[Int]> = [[8, 8, 8, 8], [8, 8, 4, 4], [1, 1, 1, 1], [1, 0, 0, 1], [9, 9, 9, 9], [208, 67, 222, 222]]
         return !resolvers.contains(p)
     }
 

@@ -37,11 +37,12 @@ struct LimitsEngineTests {
         // Deep recursion on the JIT's own stack.
         Case(kind: .jitStack, patterns: ["(a(?1)?)"], config: EngineConfig(matchLimits: MatchLimits(jitStackBytes: 32 << 10)),
              input: LimitsSupport.bytes("a", 20_000)),
-        // Patterns without a required literal, so the literal prefilter cannot skip them.
+        // Patterns without a required literal, so the literal prefilter cannot skip them; they
+        // read the canonical view too, where the byte-class gate (raw-only rules) does not apply.
         Case(kind: .workBudget, patterns: ["\\d{5}", "\\d{2}[.,]\\d", "[0-9]{3}[+-]"], config: EngineConfig(maxWorkBytes: 1_000),
-             input: LimitsSupport.bytes("harmless ", 50)),
+             input: LimitsSupport.bytes("harmless ", 50), views: ["raw", "canonical"]),
         Case(kind: .workBudget, patterns: ["\\d{5}", "\\d{2}[.,]\\d"], config: EngineConfig(maxScanDuration: .zero),
-             input: LimitsSupport.bytes("harmless ", 50)),
+             input: LimitsSupport.bytes("harmless ", 50), views: ["raw", "canonical"]),
         // Decoding runs only for rules that look at decoded views.
         Case(kind: .decodeDepth, patterns: ["forbidden"], config: EngineConfig(viewOptions: ViewOptions(decodeDepth: 1)),
              input: nestedBase64("a perfectly harmless sentence about pasta", levels: 3), views: ["raw", "decoded"]),

@@ -1,0 +1,222 @@
+import ParapetRules
+
+/// A gate for patterns without a usable literal (digit classes, `@`, `$2`): one pass over the raw
+/// bytes records which byte-class pairs occur and the longest digit and token runs, and a rule
+/// whose patterns need a pair or run the text lacks is skipped. The requirements are derived
+/// from the pattern source by `ByteClassAnalysis`, conservatively: anything it cannot read
+/// yields no requirement, so the gate only skips rules PCRE2 could not match. Immutable.
+public struct ByteClassGate: Sendable {
+    /// Per rule index: the clauses that must all hold on the raw bytes, or empty (no gate).
+    let ruleClauses: [[ByteClause]]
+    /// Whether any rule is gated (else the feature pass is never run).
+    public let isEmpty: Bool
+
+    public init(ruleSet: CompiledRuleSet) {
+        ruleClauses = ruleSet.rules.map(Self.clauses(for:))
+        isEmpty = ruleClauses.allSatisfy(\.isEmpty)
+    }
+
+    /// The clauses gating `rule`: only pattern rules without a detector that read the raw view
+    /// alone (the features are computed on the scanned bytes).
+    static func clauses(for rule: CompiledRule) -> [ByteClause] {
+        guard rule.detector == nil, !rule.patterns.isEmpty, rule.spec.views == [.raw] else { return [] }
+        var perPattern: [[ByteClause]] = []
+        for p in rule.patterns {
+            guard let cnf = ByteClassAnalysis.clauses(of: p.source, caseless: p.options.caseless), !cnf.isEmpty else { return [] }
+            perPattern.append(cnf)
+        }
+        if perPattern.count == 1 { return perPattern[0] }
+        // Several patterns: the rule fires when any does, so one clause ORs each pattern's best.
+        let any = perPattern.map { $0[0] }.reduce(ByteClause()) { $0.or($1) }
+        return any.score < ByteClause.uselessScore ? [any] : []
+    }
+
+    /// Whether rule `index` may match a text with `features` (true when it has no gate).
+    @inline(__always)
+    public func allows(_ index: Int, _ features: ByteFeatures) -> Bool {
+        for c in ruleClauses[index] where !c.holds(features) { return false }
+        return true
+    }
+
+    /// Whether rule `index` has a byte-class gate.
+    public func isGated(_ index: Int) -> Bool { !ruleClauses[index].isEmpty }
+
+    /// A readable form of rule `index`'s clauses (for `parapet-bench --literals`).
+    public func describe(_ index: Int) -> String? {
+        ruleClauses[index].isEmpty ? nil : ruleClauses[index].map(\.description).joined(separator: " AND ")
+    }
+}
+
+/// Byte categories the gate tells apart; case-symmetric (a–f with A–F), so caseless patterns
+/// need no extra care for ASCII letters.
+enum ByteCategory {
+    static let digit = 0, hexLetter = 1, letter = 2, space = 3, dot = 4, dash = 5, colon = 6, at = 7
+    static let dollar = 8, plus = 9, slash = 10, underscore = 11, quote = 12, otherASCII = 13
+    /// Bytes of the non-ASCII characters caseless matching pairs with an ASCII letter (ſ, K,
+    /// İ, ı): C4 B0 B1 C5 BF E2 84 AA. A class holding s, k or i may match them.
+    static let partner = 14
+    /// Every other byte ≥ 0x80.
+    static let nonASCII = 15
+    static let count = 16
+
+    static let table: [UInt8] = (0..<256).map { UInt8(of(UInt8($0))) }
+    static let names = ["digit", "a-f", "letter", "space", ".", "-", ":", "@", "$", "+", "/", "_", "quote", "punct", "sk-partner", "non-ASCII"]
+
+    static func of(_ b: UInt8) -> Int {
+        switch b {
+        case 0x30...0x39: return digit
+        case 0x41...0x46, 0x61...0x66: return hexLetter
+        case 0x47...0x5A, 0x67...0x7A: return letter
+        case 0x20, 0x09...0x0D: return space
+        case UInt8(ascii: "."): return dot
+        case UInt8(ascii: "-"): return dash
+        case UInt8(ascii: ":"): return colon
+        case UInt8(ascii: "@"): return at
+        case UInt8(ascii: "$"): return dollar
+        case UInt8(ascii: "+"): return plus
+        case UInt8(ascii: "/"): return slash
+        case UInt8(ascii: "_"): return underscore
+        case UInt8(ascii: "'"), UInt8(ascii: "\""), UInt8(ascii: "`"): return quote
+        case 0xC4, 0xB0, 0xB1, 0xC5, 0xBF, 0xE2, 0x84, 0xAA: return partner
+        case 0x80...: return nonASCII
+        default: return otherASCII
+        }
+    }
+
+    /// Categories whose bytes extend a token run: `[A-Za-z0-9_-]` and the partner bytes.
+    static let tokenMask: UInt16 = 1 << digit | 1 << hexLetter | 1 << letter | 1 << dash | 1 << underscore | 1 << partner
+    static let digitMask: UInt16 = 1 << digit
+    static let all: UInt16 = 0xFFFF
+    static let nonASCIIMask: UInt16 = 1 << partner | 1 << nonASCII
+
+    /// Rough frequency of each category in prose, to rank clauses (lower = rarer).
+    static let weight: [Double] = [0.02, 0.25, 0.5, 0.17, 0.01, 0.004, 0.002, 0.0003, 0.0003, 0.0003, 0.001, 0.0005, 0.002, 0.01, 0.003, 0.01]
+}
+
+/// What the feature pass found in one text.
+public struct ByteFeatures: Sendable {
+    /// Bit `a * 16 + b`: a byte of category a directly followed by one of category b.
+    var pairs: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
+    /// Bit c: some byte of category c.
+    var bytes: UInt16 = 0
+    /// Longest run of ASCII digits, and of token bytes, in bytes (capped at 255).
+    var digitRun = 0
+    var tokenRun = 0
+
+    /// One pass over `text`.
+    public init(_ text: [UInt8]) {
+        self = text.withUnsafeBufferPointer { ByteFeatures($0) }
+    }
+
+    public init(_ buf: UnsafeBufferPointer<UInt8>) {
+        var p0: UInt64 = 0, p1: UInt64 = 0, p2: UInt64 = 0, p3: UInt64 = 0
+        var seen: UInt16 = 0
+        var digits = 0, tokens = 0, maxDigits = 0, maxTokens = 0
+        var prev = -1
+        ByteCategory.table.withUnsafeBufferPointer { table in
+            for b in buf {
+                let c = Int(table[Int(b)])
+                seen |= 1 << UInt16(c)
+                if prev >= 0 {
+                    let bit = prev << 4 | c
+                    switch bit >> 6 {
+                    case 0: p0 |= 1 << UInt64(bit & 63)
+                    case 1: p1 |= 1 << UInt64(bit & 63)
+                    case 2: p2 |= 1 << UInt64(bit & 63)
+                    default: p3 |= 1 << UInt64(bit & 63)
+                    }
+                }
+                prev = c
+                if c == ByteCategory.digit { digits += 1 } else { maxDigits = max(maxDigits, digits); digits = 0 }
+                if ByteCategory.tokenMask & (1 << UInt16(c)) != 0 { tokens += 1 } else { maxTokens = max(maxTokens, tokens); tokens = 0 }
+            }
+        }
+        pairs = (p0, p1, p2, p3)
+        bytes = seen
+        digitRun = min(255, max(maxDigits, digits))
+        tokenRun = min(255, max(maxTokens, tokens))
+    }
+}
+
+/// One requirement: satisfied when any of its parts occurs (a listed pair, a listed byte
+/// category, a digit run or a token run at least this long).
+struct ByteClause: Sendable, Equatable, CustomStringConvertible {
+    var pairs = SIMD4<UInt64>(repeating: 0)
+    var bytes: UInt16 = 0
+    /// 0 = no run part.
+    var digitRun = 0
+    var tokenRun = 0
+
+    /// Clauses this likely to hold on prose are not worth checking.
+    static let uselessScore = 0.05
+
+    static func pair(_ a: UInt16, _ b: UInt16) -> ByteClause {
+        var c = ByteClause()
+        for x in 0..<16 where a & (1 << UInt16(x)) != 0 {
+            for y in 0..<16 where b & (1 << UInt16(y)) != 0 {
+                let bit = x << 4 | y
+                c.pairs[bit >> 6] |= 1 << UInt64(bit & 63)
+            }
+        }
+        return c
+    }
+
+    func or(_ o: ByteClause) -> ByteClause {
+        var c = self
+        c.pairs |= o.pairs
+        c.bytes |= o.bytes
+        c.digitRun = Self.weaker(digitRun, o.digitRun)
+        c.tokenRun = Self.weaker(tokenRun, o.tokenRun)
+        return c
+    }
+
+    static func weaker(_ a: Int, _ b: Int) -> Int { a == 0 ? b : b == 0 ? a : min(a, b) }
+
+    @inline(__always)
+    func holds(_ f: ByteFeatures) -> Bool {
+        if pairs[0] & f.pairs.0 != 0 || pairs[1] & f.pairs.1 != 0 || pairs[2] & f.pairs.2 != 0 || pairs[3] & f.pairs.3 != 0 { return true }
+        if bytes & f.bytes != 0 { return true }
+        if digitRun > 0 && f.digitRun >= digitRun { return true }
+        return tokenRun > 0 && f.tokenRun >= tokenRun
+    }
+
+    /// Estimated chance that one position of prose satisfies the clause (to rank clauses).
+    var score: Double {
+        let w = ByteCategory.weight
+        var s = 0.0
+        for k in 0..<4 {
+            var m = pairs[k]
+            while m != 0 {
+                let bit = k << 6 | m.trailingZeroBitCount
+                s += w[bit >> 4] * w[bit & 15]
+                m &= m - 1
+            }
+        }
+        for c in 0..<16 where bytes & (1 << UInt16(c)) != 0 { s += w[c] }
+        if digitRun > 0 { s += Self.power(0.02, digitRun) }
+        if tokenRun > 0 { s += Self.power(0.75, tokenRun) }
+        return s
+    }
+
+    static func power(_ b: Double, _ e: Int) -> Double {
+        var r = 1.0
+        for _ in 0..<e { r *= b }
+        return r
+    }
+
+    /// A clause with no part never holds; it must never be used as a gate.
+    var isEmpty: Bool { pairs == .zero && bytes == 0 && digitRun == 0 && tokenRun == 0 }
+
+    var description: String {
+        var parts: [String] = []
+        let n = ByteCategory.names
+        var listed: [String] = []
+        for bit in 0..<256 where pairs[bit >> 6] & (1 << UInt64(bit & 63)) != 0 { listed.append("\(n[bit >> 4])·\(n[bit & 15])") }
+        if listed.count > 6 { parts.append("\(listed.count) pairs") } else { parts += listed }
+        for c in 0..<16 where bytes & (1 << UInt16(c)) != 0 { parts.append("has \(n[c])") }
+        if digitRun > 0 { parts.append("\(digitRun)+ digits") }
+        if tokenRun > 0 { parts.append("\(tokenRun)+ token bytes") }
+        return "(" + parts.joined(separator: " | ") + ")"
+    }
+}
+
