@@ -59,6 +59,20 @@ enum WordSaladToken {
         b[i] == 0xE2 && b[i + 1] == 0x80 && (b[i + 2] == 0x98 || b[i + 2] == 0x99 || b[i + 2] == 0x9C || b[i + 2] == 0x9D)
     }
 
+    /// `#1e1e2e`, `#fff;`: a CSS / theme colour is data, however much it looks like a punctuated word.
+    static func isHexColour(_ b: [UInt8], _ s: Int, _ e: Int) -> Bool {
+        guard s < e, b[s] == 0x23 else { return false }
+        var end = e
+        while end > s + 1, isTrail(b[end - 1]) { end -= 1 }
+        let n = end - s - 1
+        guard n == 3 || n == 4 || n == 6 || n == 8 else { return false }
+        for k in (s + 1)..<end {
+            let c = b[k] | 0x20
+            if !((c >= 0x30 && c <= 0x39) || (c >= 0x61 && c <= 0x66)) { return false }
+        }
+        return true
+    }
+
     /// The kind of salad a token shows, if any. `prevEndsClause` is true at a line or sentence start.
     static func classify<C: SaladContextSource>(_ b: [UInt8], _ s: Int, _ e: Int, prevEndsClause: Bool,
                                                 context: inout C, foreign: WordSet) -> SaladKind? {
@@ -75,6 +89,7 @@ enum WordSaladToken {
             if dataOnly && !context.unbalanced() { return nil }
             return .punctOnly
         }
+        if isHexColour(b, s, e) { return nil }
         // Peel edge punctuation; what is left is the word's core.
         var cs = s, ce = e
         while cs < ce {
