@@ -11,17 +11,19 @@ public struct Guard: Sendable {
     public let engine: Engine
     public let logger: Logger
 
-    /// Compiles the default pack (unless `includeDefaultPack` is false) plus every rule directory given.
+    /// Compiles the default pack (unless `includeDefaultPack` is false) plus every rule directory
+    /// given, then applies `overrides` (rules disabled or given another action).
     public init(
         ruleDirectories: [String] = [],
         includeDefaultPack: Bool = true,
+        overrides: RuleOverrides = RuleOverrides(),
         config: EngineConfig = EngineConfig(),
         registry: DetectorRegistry = .standard,
         logger: Logger = Logger(label: "parapet", factory: { _ in SwiftLogNoOpLogHandler() })
     ) throws(RuleLoadError) {
         var sources = includeDefaultPack ? DefaultPack.ruleSources : []
         for dir in ruleDirectories { sources += try RuleSource.load(from: dir) }
-        let set = try RuleCompiler(registry: registry).compile(sources)
+        let set = try RuleCompiler(registry: registry).compile(sources, overrides: overrides)
         self.init(engine: Engine(ruleSet: set, config: config), logger: logger)
         logger.debug("parapet rules compiled", metadata: ["rules": "\(set.rules.count)", "pack": "\(set.hash)"])
     }

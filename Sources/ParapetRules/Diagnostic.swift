@@ -38,6 +38,7 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable {
     case detectorParams = "E010"
     case unreadableFile = "E011"
     case emptyPack = "E012"
+    case unmatchedOverride = "E013"
 }
 
 /// All diagnostics from loading or compiling a pack, reported together.

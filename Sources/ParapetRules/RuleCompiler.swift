@@ -7,7 +7,7 @@ public struct RuleCompiler: Sendable {
 
     public init(registry: DetectorRegistry) { self.registry = registry }
 
-    public func compile(_ sources: [RuleSource]) throws(RuleLoadError) -> CompiledRuleSet {
+    public func compile(_ sources: [RuleSource], overrides: RuleOverrides = RuleOverrides()) throws(RuleLoadError) -> CompiledRuleSet {
         var diagnostics: [Diagnostic] = []
         var specs: [RuleSpec] = []
         for source in sources {
@@ -25,6 +25,9 @@ public struct RuleCompiler: Sendable {
             firstSeen[spec.id] = spec.location
             kept.append(spec)
         }
+        let overridden = overrides.apply(to: kept)
+        kept = overridden.specs
+        diagnostics += overridden.diagnostics
         var patterns = PatternBatch.compile(kept).makeIterator()
         var compiled: [CompiledRule] = []
         for spec in kept {
@@ -35,7 +38,7 @@ public struct RuleCompiler: Sendable {
             diagnostics.append(Diagnostic(.emptyPack, "no rule files found", at: SourceLocation(file: "<rules>", line: 1, column: 1)))
         }
         if !diagnostics.isEmpty { throw RuleLoadError(diagnostics) }
-        return CompiledRuleSet(rules: compiled, hash: Self.hash(sources), files: sources.map(\.path))
+        return CompiledRuleSet(rules: compiled, hash: Self.hash(sources, overrides: overrides), files: sources.map(\.path))
     }
 
     /// Resolves one rule; `compiledPatterns` are its patterns' PCRE2 results, in order.
@@ -79,10 +82,11 @@ public struct RuleCompiler: Sendable {
     }
 
     /// FNV-1a over the contents in path order: cheap, and the same wherever the pack is installed.
-    static func hash(_ sources: [RuleSource]) -> String {
+    static func hash(_ sources: [RuleSource], overrides: RuleOverrides = RuleOverrides()) -> String {
         var h: UInt64 = 0xcbf2_9ce4_8422_2325
-        for s in sources.sorted(by: { $0.path < $1.path }) {
-            var text = s.text
+        var texts = sources.sorted(by: { $0.path < $1.path }).map(\.text)
+        if !overrides.isEmpty { texts.append(overrides.fingerprint) }
+        for var text in texts {
             text.withUTF8 { for b in $0 { h = (h ^ UInt64(b)) &* 0x100_0000_01b3 } }
         }
         let hex = String(h, radix: 16)

@@ -31,27 +31,29 @@ public final class PackStore: Sendable {
     private let reloading = Mutex<Bool>(false)
     let ruleDirectories: [String]
     let includeDefaultPack: Bool
+    let ruleOverrides: RuleOverrides
     let engineConfig: EngineConfig
     let policyPaths: [String]
     /// Shared by every generation, so a reload keeps sessions' budgets and taint.
     public let sessions: SessionStores
 
     /// Compiles the initial packs; throws when they do not compile (the server must not start half-armed).
-    public init(ruleDirectories: [String], includeDefaultPack: Bool, engineConfig: EngineConfig,
-                policyPaths: [String] = [], sessions: SessionStores = SessionStores()) throws(RuleLoadError) {
+    public init(ruleDirectories: [String], includeDefaultPack: Bool, ruleOverrides: RuleOverrides = RuleOverrides(),
+                engineConfig: EngineConfig, policyPaths: [String] = [], sessions: SessionStores = SessionStores()) throws(RuleLoadError) {
         self.ruleDirectories = ruleDirectories
         self.includeDefaultPack = includeDefaultPack
+        self.ruleOverrides = ruleOverrides
         self.engineConfig = engineConfig
         self.policyPaths = policyPaths
         self.sessions = sessions
-        let (g, policies) = try Self.compile(ruleDirectories, includeDefaultPack, engineConfig, policyPaths, sessions)
+        let (g, policies) = try Self.compile(ruleDirectories, includeDefaultPack, ruleOverrides, engineConfig, policyPaths, sessions)
         state = Mutex(LoadedPack(guardian: g, hash: g.engine.ruleSet.hash, ruleCount: g.engine.ruleSet.rules.count, generation: 1, policies: policies))
     }
 
     /// Rules first, then the policies bound to them: one generation, all or nothing.
-    private static func compile(_ dirs: [String], _ includeDefault: Bool, _ config: EngineConfig, _ policyPaths: [String],
+    private static func compile(_ dirs: [String], _ includeDefault: Bool, _ overrides: RuleOverrides, _ config: EngineConfig, _ policyPaths: [String],
                                 _ sessions: SessionStores) throws(RuleLoadError) -> (Guard, PolicySet) {
-        let g = try Guard(ruleDirectories: dirs, includeDefaultPack: includeDefault, config: config)
+        let g = try Guard(ruleDirectories: dirs, includeDefaultPack: includeDefault, overrides: overrides, config: config)
         return (g, try PolicySet.load(paths: policyPaths, guardian: g, sessions: sessions))
     }
 
@@ -70,7 +72,7 @@ public final class PackStore: Sendable {
         let fresh: Guard
         let policies: PolicySet
         do {
-            (fresh, policies) = try Self.compile(ruleDirectories, includeDefaultPack, engineConfig, policyPaths, sessions)
+            (fresh, policies) = try Self.compile(ruleDirectories, includeDefaultPack, ruleOverrides, engineConfig, policyPaths, sessions)
         } catch {
             return .failure(error.description)
         }

@@ -26,7 +26,7 @@ public final class ParapetServer: Sendable {
         self.logger = logger
         metrics = ServerMetrics()
         do {
-            store = try PackStore(ruleDirectories: config.ruleDirectories, includeDefaultPack: config.includeDefaultPack, engineConfig: config.engine,
+            store = try PackStore(ruleDirectories: config.ruleDirectories, includeDefaultPack: config.includeDefaultPack, ruleOverrides: config.ruleOverrides, engineConfig: config.engine,
                                   policyPaths: config.policyPaths, sessions: SessionStores(maxSessions: config.maxSessions))
         } catch {
             throw ServerSetupError(message: "rule or policy packs do not compile:\n\(error.description)")

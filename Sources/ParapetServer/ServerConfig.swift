@@ -7,6 +7,8 @@ public struct ServerConfig: Sendable {
     public var port: Int
     public var ruleDirectories: [String]
     public var includeDefaultPack: Bool
+    /// Rules disabled or given another action (`--disable-rule`, `--rule-action`).
+    public var ruleOverrides: RuleOverrides = RuleOverrides()
     /// Tool policy files or directories for `/v1/tool-check`; empty disables the endpoint (503).
     public var policyPaths: [String]
     /// Sessions remembered per policy (budgets, taint); the oldest is forgotten beyond this.

@@ -27,6 +27,10 @@ struct ServerCommand: AsyncParsableCommand {
     @Option(name: .customLong("max-sessions"), help: "Tool-check sessions remembered per policy (budgets, taint).") var maxSessions = 100_000
     @Flag(name: .customLong("no-default-rules"), help: "Do not load the built-in rule packs.") var noDefaultRules = false
     @Option(help: "Default paranoia level 1-4.") var paranoia = 1
+    @Option(name: .customLong("disable-rule"), help: ArgumentHelp("Do not load this rule; an id or a prefix ending in * (repeatable).", valueName: "RULE"))
+    var disabledRules: [String] = []
+    @Option(name: .customLong("rule-action"), help: ArgumentHelp("Give rules another action: RULE=flag|redact|block|report (repeatable).", valueName: "RULE=ACTION"))
+    var ruleActions: [String] = []
     @Option(name: .customLong("fail-open"), help: ArgumentHelp("Let text through when a target cannot be decided (repeatable; default: fail closed).", valueName: "TARGET"))
     var failOpen: [String] = []
     @Option(name: .customLong("max-body-bytes"), help: "Largest request body accepted.") var maxBodyBytes = 1 << 20
@@ -44,6 +48,7 @@ struct ServerCommand: AsyncParsableCommand {
         if !(1...4).contains(paranoia) { throw ValidationError("--paranoia must be 1, 2, 3 or 4") }
         for t in failOpen where Target(rawValue: t) == nil { throw ValidationError("--fail-open: unknown target \(t)") }
         if Logger.Level(rawValue: logLevel) == nil { throw ValidationError("--log-level: unknown level \(logLevel)") }
+        if case .failure(let e) = RuleOverrides.fromFlags(disable: disabledRules, actions: ruleActions) { throw ValidationError(e.message) }
     }
 
     func run() async throws {
@@ -56,12 +61,13 @@ struct ServerCommand: AsyncParsableCommand {
         let logger = Logger(label: "parapet.server")
         var engine = EngineConfig(defaultParanoia: paranoia)
         for t in failOpen { if let target = Target(rawValue: t) { engine.failModes[target] = .open } }
-        let config = ServerConfig(
+        var config = ServerConfig(
             host: host, port: port, ruleDirectories: ruleDirs, includeDefaultPack: !noDefaultRules,
             policyPaths: policyPaths, maxSessions: maxSessions, engine: engine,
             maxBodyBytes: maxBodyBytes, requestDeadline: .milliseconds(deadlineMs), maxConcurrentScans: maxConcurrent,
             scanThreads: scanThreads, bearerToken: try token(), auditLogPath: auditLog, auditIncludeContent: auditContent
         )
+        config.ruleOverrides = (try? RuleOverrides.fromFlags(disable: disabledRules, actions: ruleActions).get()) ?? RuleOverrides()
         let server: ParapetServer
         do { server = try ParapetServer(config: config, logger: logger) } catch {
             FileHandle.standardError.write(Data("parapet-server: error: \(error)\n".utf8))

@@ -8,7 +8,7 @@ struct LintCommand: ParsableCommand {
         commandName: "lint",
         abstract: "Check rule files for ReDoS-prone patterns, missing literals, thin examples, duplicates and naming.",
         discussion: """
-        Prints file:line:column: severity[CODE]: message, with a help line. Codes: E001-E012 rule \
+        Prints file:line:column: severity[CODE]: message, with a help line. Codes: E001-E013 rule \
         file errors, L001-L010 lint (see docs/testing.md). Exit 0 clean or warnings only, 1 any \
         error (with --strict: any warning too), 2 bad flags or unreadable paths.
         """

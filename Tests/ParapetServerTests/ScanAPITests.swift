@@ -30,6 +30,21 @@ struct ScanAPITests {
         }
     }
 
+    @Test func ruleOverridesReachTheServedPack() async throws {
+        var config = ServerConfig()
+        config.ruleOverrides = try RuleOverrides.fromFlags(disable: ["pi.override.ignore-previous"], actions: ["sec.aws.*=report"]).get()
+        try await withServer(config) { server, client in
+            #expect(!server.store.current.guardian.engine.ruleSet.rules.contains { $0.spec.id == "pi.override.ignore-previous" })
+            let text = "Use arn:aws:iam::210987654321:role/reader for the job."
+            let r = try await client.post("/v1/scan", json: #"{"text": \#(jsonString(text)), "target": "output"}"#)
+            let j = try #require(r.json)
+            #expect(j[key: "decision"]?.stringValue == "allow", "report-only: the ARN is not redacted")
+            #expect(j[key: "text"]?.stringValue == text)
+            let rules = j[key: "findings"]?.arrayValue?.compactMap { $0[key: "rule"]?.stringValue } ?? []
+            #expect(rules == ["sec.aws.arn"])
+        }
+    }
+
     @Test func sameFieldsAsTheLibraryVerdictJSON() async throws {
         let text = "token: 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"
         try await withServer { server, client in
