@@ -12,4 +12,18 @@ struct ParapetCommand: ParsableCommand {
         """,
         subcommands: [ScanCommand.self, TestCommand.self, LintCommand.self, ExplainCommand.self, EvalCommand.self, TrainCommand.self, CheckToolCommand.self, ServeCommand.self]
     )
+
+    /// Bad flags exit 2, as documented; ArgumentParser's own code for them is 64.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            if exitCode(for: error) == .validationFailure {
+                StdIO.error(fullMessage(for: error))
+                exit(withError: ExitCode(2))
+            }
+            exit(withError: error)
+        }
+    }
 }
