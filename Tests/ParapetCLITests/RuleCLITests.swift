@@ -105,3 +105,31 @@ import Testing
         #expect(!r.out.contains("\u{1B}["))
     }
 }
+
+/// The override flags on the real binary, with the default pack.
+@Suite(.serialized) struct RuleOverrideCLITests {
+    let answer = Array("Attach the policy to arn:aws:iam::210987654321:role/reader today.\n".utf8)
+
+    @Test func identifierIsRedactedByDefaultAndReportOnlyOnRequest() throws {
+        let plain = try CLI.run(["scan", "--target", "output"], stdin: answer)
+        #expect(plain.status == 0)
+        #expect(plain.out == "Attach the policy to [REDACTED:aws-arn] today.\n")
+        let report = try CLI.run(["scan", "--target", "output", "--rule-action", "sec.aws.*=report"], stdin: answer)
+        #expect(report.status == 0)
+        #expect(report.stdout == answer)
+        #expect(report.stderr.hasPrefix("parapet: allow"))
+        #expect(report.stderr.contains("rules=sec.aws.arn"), "still reported")
+        let off = try CLI.run(["scan", "--target", "output", "--disable-rule", "sec.aws.arn"], stdin: answer)
+        #expect(off.stdout == answer)
+        #expect(!off.stderr.contains("sec.aws.arn"))
+    }
+
+    @Test func badOverridesExitWithAnError() throws {
+        let typo = try CLI.run(["scan", "--disable-rule", "sec.awz.*"], stdin: answer)
+        #expect(typo.status == 2)
+        #expect(typo.stderr.contains("error[E013]: override 'sec.awz.*=disable' matches no rule"))
+        let bad = try CLI.run(["scan", "--rule-action", "sec.aws.arn=zap"], stdin: answer)
+        #expect(bad.status == 2, "bad flags exit 2 as the README says")
+        #expect(bad.stderr.contains("unknown action 'zap'"))
+    }
+}
