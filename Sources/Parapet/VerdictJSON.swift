@@ -37,7 +37,7 @@ extension Verdict {
         }
         if let failMode { w.key("fail_mode"); w.writeString(failMode.rawValue) }
         w.key("text")
-        if decision == .block { w.writeNull() } else { w.writeString(String(decoding: sanitized ?? original, as: UTF8.self)) }
+        if decision == .block { w.writeNull() } else { w.writeString(decoding: sanitized ?? original) }
     }
 
     /// The verdict as one JSON object (the CLI's `--json` shape).

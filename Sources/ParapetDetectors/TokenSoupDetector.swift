@@ -21,22 +21,12 @@ struct TokenSoupDetector: Detector {
     }
 
     func detect(_ view: TextView, context: ScanContext) -> [DetectorHit] {
-        let b = view.bytes
-        // Cheap precheck: mismatches never exceed the bracket bytes read, so a text with fewer
-        // brackets than `minMismatch` cannot score; skip the token pass and its arrays.
-        if Self.bracketCount(b, atLeast: minMismatch) < minMismatch { return [] }
-        var starts: [Int] = []
-        var ends: [Int] = []
-        var odd: [Bool] = []
-        var i = 0
-        while i < b.count && starts.count < maxTokens {
-            while i < b.count && ByteClass.isSpace(b[i]) { i += 1 }
-            if i >= b.count { break }
-            let s = i
-            while i < b.count && !ByteClass.isSpace(b[i]) { i += 1 }
-            starts.append(s); ends.append(i)
-            odd.append(Self.isOdd(b, s, i))
-        }
+        let memo = TextMemo.memo(for: view.bytes)
+        // Cheap precheck: mismatches never exceed the bracket bytes, so a text with fewer
+        // brackets than `minMismatch` cannot score; skip the token pass.
+        if memo.bracketCount() < minMismatch { return [] }
+        let tokens = memo.soup(maxTokens: maxTokens)
+        let odd = tokens.odd
         guard odd.count >= minOdd else { return [] }
         var inWindow = 0
         var best = -1
@@ -48,15 +38,15 @@ struct TokenSoupDetector: Detector {
         }
         guard best >= minOdd else { return [] }
         let lastToken = min(odd.count - 1, bestStart + window - 1)
-        let range = starts[bestStart]..<ends[lastToken]
+        let range = tokens.starts[bestStart]..<tokens.ends[lastToken]
         // Balance is judged over the whole text: a window may cut well-formed JSON or code in half.
-        let mismatches = Self.bracketMismatches(b, 0..<min(b.count, ends[ends.count - 1]))
+        let mismatches = tokens.mismatches
         guard mismatches >= minMismatch else { return [] }
         return [DetectorHit(range: range, note: "\(best) odd tokens in \(window), \(mismatches) unbalanced brackets")]
     }
 
     /// A token is odd when it mixes letters with code punctuation, or switches case mid-word.
-    static func isOdd(_ b: [UInt8], _ s: Int, _ e: Int) -> Bool {
+    static func isOdd(_ b: UnsafeBufferPointer<UInt8>, _ s: Int, _ e: Int) -> Bool {
         var letters = 0, syms = 0, caseFlips = 0
         var prevLower = false
         for k in s..<e {
@@ -90,6 +80,36 @@ struct TokenSoupDetector: Detector {
             }
         }
         return count
+    }
+
+    /// All bracket bytes in `b`, eight bytes per step: bytes that are ( ) [ ] { } are flagged
+    /// exactly (no carry crosses a byte) and counted with one popcount.
+    static func bracketCount(_ b: [UInt8]) -> Int {
+        b.withUnsafeBufferPointer { p in
+            guard let base = p.baseAddress else { return 0 }
+            let n = p.count
+            let low7: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+            let ones: UInt64 = 0x0101_0101_0101_0101
+            /// High bit of each byte of x that is zero.
+            @inline(__always) func zeros(_ x: UInt64) -> UInt64 { ~(((x & low7) &+ low7) | x) & ~low7 }
+            var count = 0
+            var i = 0
+            while i + 8 <= n {
+                // SAFETY: i + 8 <= n, so all eight bytes are inside the buffer.
+                let w = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
+                let folded = w | (ones &* 0x20)   // [ ] become { }
+                let hits = zeros((w & (ones &* 0xFE)) ^ (ones &* 0x28))   // ( )
+                    | zeros(folded ^ (ones &* 0x7B)) | zeros(folded ^ (ones &* 0x7D))
+                count &+= hits.nonzeroBitCount
+                i += 8
+            }
+            while i < n {
+                let c = base[i]
+                if c == 0x28 || c == 0x29 || c == 0x5B || c == 0x5D || c == 0x7B || c == 0x7D { count += 1 }
+                i += 1
+            }
+            return count
+        }
     }
 
     /// Closing brackets that do not match the innermost open one, plus brackets left open.

@@ -1,15 +1,16 @@
 /// The text-wide facts the word-salad judge may need, each worked out on first use: most
 /// prompts never ask (no foreign word, no data punctuation), so most scans skip both passes.
 struct LazySaladContext: SaladContextSource {
-    let bytes: [UInt8]
+    /// The text and its shared bracket count (token-soup asks for the same).
+    let memo: TextMemo
     let maxTokens: Int
     let englishWords: WordSet
     let foreignWords: WordSet
     private var unbalancedMemo: Bool? = nil
     private var englishMemo: Bool? = nil
 
-    init(bytes: [UInt8], maxTokens: Int, englishWords: WordSet, foreignWords: WordSet) {
-        self.bytes = bytes
+    init(memo: TextMemo, maxTokens: Int, englishWords: WordSet, foreignWords: WordSet) {
+        self.memo = memo
         self.maxTokens = maxTokens
         self.englishWords = englishWords
         self.foreignWords = foreignWords
@@ -18,7 +19,7 @@ struct LazySaladContext: SaladContextSource {
     /// Whether the whole text's brackets fail to nest.
     mutating func unbalanced() -> Bool {
         if let u = unbalancedMemo { return u }
-        let u = TokenSoupDetector.bracketMismatches(bytes, 0..<bytes.count) > 0
+        let u = memo.bracketMismatches() > 0
         unbalancedMemo = u
         return u
     }
@@ -27,7 +28,7 @@ struct LazySaladContext: SaladContextSource {
     /// many as foreign ones, counted over the same first `maxTokens` tokens the detector reads.
     mutating func english() -> Bool {
         if let e = englishMemo { return e }
-        let b = bytes
+        let b = memo.bytes
         var en = 0, fo = 0, tokens = 0, i = 0
         while i < b.count && tokens < maxTokens {
             while i < b.count && ByteClass.isSpace(b[i]) { i += 1 }

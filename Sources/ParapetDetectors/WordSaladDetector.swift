@@ -18,8 +18,9 @@ struct WordSaladDetector: Detector {
     let weakTokens: Int
     let weakScore: Int
     let maxTokens: Int
-    let foreign: WordSet
-    let english: WordSet
+    let lexicon: SaladLexicon
+    var foreign: WordSet { lexicon.foreign }
+    var english: WordSet { lexicon.english }
 
     init(params: [String: RuleValue]) throws {
         let p = try DetectorParams(params, allowed: ["window", "min_tokens", "min_kinds", "weak_tokens", "weak_score",
@@ -32,70 +33,38 @@ struct WordSaladDetector: Detector {
         weakScore = try p.int("weak_score", default: 3, in: 1...10)
         if weakTokens >= minTokens { throw DetectorParamError("'weak_tokens' must be below 'min_tokens'") }
         maxTokens = try p.int("max_tokens", default: 4_096, in: 16...100_000)
-        foreign = WordSet(try p.words("foreign_words", default: Self.defaultForeign))
-        english = WordSet(try p.words("english_words", default: Self.defaultEnglish))
+        let foreignWords = try p.words("foreign_words", default: Self.defaultForeign)
+        let englishWords = try p.words("english_words", default: Self.defaultEnglish)
+        // The built-in lists share one lexicon, so every tier reads the same token judgements.
+        lexicon = foreignWords == Self.defaultForeign && englishWords == Self.defaultEnglish
+            ? .standard : SaladLexicon(foreign: foreignWords, english: englishWords)
     }
 
-    /// One pass over the tokens: each is judged as it is read, the last `window` judgements sit
-    /// in a ring on the stack frame, and the text-wide facts are worked out only if a token asks.
+    /// The token judgements come from the per-text memo (made once for every word-salad rule
+    /// with the same word lists); the window slides over the salad tokens only.
     func detect(_ view: TextView, context: ScanContext) -> [DetectorHit] {
-        let b = view.bytes
-        let n = b.count
+        let tokens = TextMemo.memo(for: view.bytes).salad(lexicon, maxTokens: maxTokens).tokens
         let lowest = weakTokens > 0 ? weakTokens : minTokens
-        var ctx = LazySaladContext(bytes: b, maxTokens: maxTokens, englishWords: english, foreignWords: foreign)
-        // ring[t % window] = token start << 3 | (kind + 1), low bits 0 when the token is not salad.
-        // The byte loop reads through a buffer pointer (no per-byte bounds checks); token judges take `b`.
-        return b.withUnsafeBufferPointer { p in withUnsafeTemporaryAllocation(of: Int.self, capacity: window) { ring -> [DetectorHit] in
-            var weakHit: DetectorHit? = nil
-            var inWindow = 0
-            var t = 0
-            var i = 0
-            var newline = true
-            var prevLast: UInt8 = 0x2E
-            while i < n && t < maxTokens {
-                while i < n && ByteClass.isSpace(p[i]) { if p[i] == 0x0A { newline = true }; i += 1 }
-                if i >= n { break }
-                let s = i
-                var odd = 0
-                while i < n && !ByteClass.isSpace(p[i]) {
-                    let c = p[i]
-                    if c < 0x61 || c > 0x7A { odd += 1 }
-                    i += 1
-                }
-                let prevEnds = newline || Self.endsClause(prevLast)
-                newline = false
-                prevLast = p[i - 1]
-                let kind: SaladKind?
-                if let core = Self.plainCore(b, s, i, odd: odd) {
-                    // A plain word can only be a foreign function word or a stray "Sure" / "Here".
-                    if foreign.containsWord(b, s, core) && ctx.english() { kind = .foreignWord }
-                    else if !prevEnds && core - s == 4 && WordSaladToken.isComplianceWord(b, s) { kind = .compliance }
-                    else { kind = nil }
-                } else {
-                    kind = WordSaladToken.classify(b, s, i, prevEndsClause: prevEnds, context: &ctx, foreign: foreign)
-                }
-                let slot = t % window
-                if t >= window && ring[slot] & 7 != 0 { inWindow -= 1 }
-                ring[slot] = s << 3 | (kind.map { $0.rawValue + 1 } ?? 0)
-                if kind != nil { inWindow += 1 }
-                defer { t += 1 }
-                guard inWindow >= lowest, inWindow >= minTokens || weakHit == nil else { continue }
-                var seen: UInt8 = 0
-                var firstStart = -1
-                for k in max(0, t - window + 1)...t {
-                    let v = ring[k % window]
-                    guard v & 7 != 0 else { continue }
-                    seen |= 1 << UInt8((v & 7) - 1)
-                    if firstStart < 0 { firstStart = v >> 3 }
-                }
-                guard seen.nonzeroBitCount >= minKinds else { continue }
-                // Report the salad itself, from its first odd token, not the request before it.
-                let note = "\(inWindow) salad tokens of \(seen.nonzeroBitCount) kinds in \(window)"
-                if inWindow >= minTokens { return [DetectorHit(range: firstStart..<i, note: note)] }
-                weakHit = DetectorHit(range: firstStart..<i, score: weakScore, note: note + " (weak tier)")
-            }
-            return weakHit.map { [$0] } ?? []
-        } }
+        guard tokens.count >= lowest else { return [] }
+        var weakHit: DetectorHit? = nil
+        var lo = 0
+        for j in tokens.indices {
+            // The window is the tokens (t - window, t]; a non-salad token never makes it pass
+            // where the salad token before it did not, since its window holds a subset.
+            let t = tokens[j].index
+            while tokens[lo].index <= t - window { lo += 1 }
+            let inWindow = j - lo + 1
+            guard inWindow >= lowest, inWindow >= minTokens || weakHit == nil else { continue }
+            var seen: UInt8 = 0
+            for k in lo...j { seen |= 1 << tokens[k].kind }
+            guard seen.nonzeroBitCount >= minKinds else { continue }
+            // Report the salad itself, from its first odd token, not the request before it.
+            let range = tokens[lo].start..<tokens[j].end
+            let note = "\(inWindow) salad tokens of \(seen.nonzeroBitCount) kinds in \(window)"
+            if inWindow >= minTokens { return [DetectorHit(range: range, note: note)] }
+            weakHit = DetectorHit(range: range, score: weakScore, note: note + " (weak tier)")
+        }
+        return weakHit.map { [$0] } ?? []
     }
 
     /// For a prose-shaped token — an optional capital, lower-case letters, at most one closing

@@ -16,6 +16,13 @@ public struct JSONWriter: Sendable {
         bytes.reserveCapacity(capacity)
     }
 
+    /// Empties the writer for the next document, keeping its buffer's capacity.
+    public mutating func reset() {
+        bytes.removeAll(keepingCapacity: true)
+        needsComma = false
+        afterKey = false
+    }
+
     /// The output as a String (always valid UTF-8).
     public var string: String { String(decoding: bytes, as: UTF8.self) }
 
@@ -65,6 +72,17 @@ public struct JSONWriter: Sendable {
         needsComma = true
     }
 
+    /// Writes `utf8` as the string `String(decoding: utf8, as: UTF8.self)` would give (invalid
+    /// sequences become U+FFFD), without building that String when the bytes are all ASCII.
+    public mutating func writeString(decoding utf8: [UInt8]) {
+        utf8.withUnsafeBufferPointer { p in
+            guard Self.isASCII(p) else { return writeString(String(decoding: p, as: UTF8.self)) }
+            beforeValue()
+            appendQuoted(p)
+            needsComma = true
+        }
+    }
+
     public mutating func writeNumber(_ n: Int) {
         beforeValue()
         bytes.append(contentsOf: String(n).utf8)
@@ -102,30 +120,75 @@ public struct JSONWriter: Sendable {
 
     /// Appends `"s"` with JSON escapes, copying unescaped runs in bulk.
     private mutating func appendQuoted(_ s: String) {
-        bytes.append(UInt8(ascii: "\""))
         var s = s
-        s.withUTF8 { utf8 in
-            var run = 0
-            for i in 0..<utf8.count {
-                let c = utf8[i]
-                guard c < 0x20 || c == UInt8(ascii: "\"") || c == UInt8(ascii: "\\") else { continue }
-                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[run..<i]))
-                run = i + 1
-                bytes.append(UInt8(ascii: "\\"))
-                switch c {
-                case UInt8(ascii: "\""), UInt8(ascii: "\\"): bytes.append(c)
-                case 0x0A: bytes.append(UInt8(ascii: "n"))
-                case 0x0D: bytes.append(UInt8(ascii: "r"))
-                case 0x09: bytes.append(UInt8(ascii: "t"))
-                default:
-                    let hex: StaticString = "0123456789abcdef"
-                    bytes.append(contentsOf: "u00".utf8)
-                    bytes.append(hex.utf8Start[Int(c >> 4)])
-                    bytes.append(hex.utf8Start[Int(c & 0xF)])
-                }
-            }
-            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[run...]))
-        }
+        s.withUTF8 { appendQuoted($0) }
+    }
+
+    /// Appends `"utf8"` with JSON escapes; the bytes must be valid UTF-8.
+    private mutating func appendQuoted(_ utf8: UnsafeBufferPointer<UInt8>) {
         bytes.append(UInt8(ascii: "\""))
+        var run = 0
+        var i = Self.nextSpecial(utf8, from: 0)
+        while i < utf8.count {
+            let c = utf8[i]
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[run..<i]))
+            run = i + 1
+            bytes.append(UInt8(ascii: "\\"))
+            switch c {
+            case UInt8(ascii: "\""), UInt8(ascii: "\\"): bytes.append(c)
+            case 0x0A: bytes.append(UInt8(ascii: "n"))
+            case 0x0D: bytes.append(UInt8(ascii: "r"))
+            case 0x09: bytes.append(UInt8(ascii: "t"))
+            default:
+                let hex: StaticString = "0123456789abcdef"
+                bytes.append(contentsOf: "u00".utf8)
+                bytes.append(hex.utf8Start[Int(c >> 4)])
+                bytes.append(hex.utf8Start[Int(c & 0xF)])
+            }
+            i = Self.nextSpecial(utf8, from: run)
+        }
+        bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[run...]))
+        bytes.append(UInt8(ascii: "\""))
+    }
+
+    /// First index at or after `from` holding `"`, `\\` or a byte below 0x20 (what JSON must
+    /// escape), or `count`. Eight bytes per step: a byte's high bit ends up set in `hits` when it
+    /// equals 0x22 or 0x5C or is below 0x20; the lowest flagged byte is exact, the only one used.
+    @inline(__always)
+    static func nextSpecial(_ p: UnsafeBufferPointer<UInt8>, from: Int) -> Int {
+        guard let base = p.baseAddress else { return p.count }
+        let end = p.count
+        var i = from
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        while i + 8 <= end {
+            // SAFETY: i + 8 <= end, so all eight bytes are inside the buffer.
+            let w = UInt64(littleEndian: UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self))
+            let q = w ^ (ones &* 0x22)
+            let b = w ^ (ones &* 0x5C)
+            let hits = ((q &- ones) & ~q | (b &- ones) & ~b | (w &- ones &* 0x20) & ~w) & highs
+            if hits != 0 { return i + hits.trailingZeroBitCount >> 3 }
+            i += 8
+        }
+        while i < end {
+            let c = base[i]
+            if c == UInt8(ascii: "\"") || c == UInt8(ascii: "\\") || c < 0x20 { return i }
+            i += 1
+        }
+        return end
+    }
+
+    /// True when every byte is below 0x80 (eight at a time).
+    static func isASCII(_ p: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = p.baseAddress else { return true }
+        var i = 0
+        var acc: UInt64 = 0
+        while i + 8 <= p.count {
+            // SAFETY: i + 8 <= count.
+            acc |= UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
+            i += 8
+        }
+        while i < p.count { acc |= UInt64(base[i]); i += 1 }
+        return acc & 0x8080_8080_8080_8080 == 0
     }
 }

@@ -27,9 +27,18 @@ struct JSONLFilter {
         defer { if fd != 0 { close(fd) } }
         var reader = LineReader(fd: fd, maxLine: maxLineBytes)
         var lineNumber = 0
-        while let line = reader.next() {
+        // Verdicts collect in one buffer, written when it is large or when the reader is about
+        // to wait for input (so a peer that sends a line and waits gets its verdict): one
+        // write(2) per many lines instead of one per line.
+        var out: [UInt8] = []
+        out.reserveCapacity(Self.flushAt + 4096)
+        let flush = { (out: inout [UInt8]) in
+            if !out.isEmpty { StdIO.write(out); out.removeAll(keepingCapacity: true) }
+        }
+        var w = JSONWriter(capacity: 4096)
+        while let line = reader.next(beforeRead: { flush(&out) }) {
             lineNumber += 1
-            var w = JSONWriter(capacity: 4096)
+            w.reset()
             switch line {
             case .tooLong(let n):
                 writeError(&w, line: lineNumber, id: nil, "line of \(n) bytes exceeds --max-line-bytes \(maxLineBytes)")
@@ -38,9 +47,14 @@ struct JSONLFilter {
                 handle(bytes, line: lineNumber, &w)
             }
             w.bytes.append(0x0A)
-            StdIO.write(w.bytes)
+            out.append(contentsOf: w.bytes)
+            if out.count >= Self.flushAt { flush(&out) }
         }
+        flush(&out)
     }
+
+    /// Output buffered past this many bytes is written at once.
+    static let flushAt = 1 << 16
 
     private func handle(_ bytes: ArraySlice<UInt8>, line: Int, _ w: inout JSONWriter) {
         let fields: [(key: String, value: JSONValue)]

@@ -30,9 +30,11 @@ struct LineReader {
     }
 
     /// The next line without its terminator ("\n" or "\r\n"), or nil at end of input.
-    mutating func next() -> Line? {
+    /// `beforeRead` runs each time the reader is about to wait for more input, so a caller that
+    /// buffers its output can flush it then and an interactive peer never waits on a verdict.
+    mutating func next(beforeRead: () -> Void = {}) -> Line? {
         while true {
-            if let nl = buffer[max(start, searched)...].firstIndex(of: 0x0A) {
+            if let nl = Self.newline(in: buffer, from: max(start, searched)) {
                 var end = nl
                 let lineStart = start
                 start = nl + 1
@@ -71,8 +73,18 @@ struct LineReader {
                 buffer.removeAll(keepingCapacity: true)
                 searched = 0
             }
+            beforeRead()
             let n = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
             if n <= 0 { eof = true } else { buffer.append(contentsOf: chunk[0..<n]) }
+        }
+    }
+
+    /// Index of the first "\n" at or after `from` (memchr: the line scan is on the hot path).
+    private static func newline(in buffer: [UInt8], from: Int) -> Int? {
+        guard from < buffer.count else { return nil }
+        return buffer.withUnsafeBufferPointer { p -> Int? in
+            guard let base = p.baseAddress, let hit = memchr(base + from, 0x0A, p.count - from) else { return nil }
+            return UnsafeRawPointer(base).distance(to: UnsafeRawPointer(hit))
         }
     }
 }
