@@ -31,10 +31,32 @@ public enum LiteralExtraction {
     static func minimal(_ set: Set<[UInt8]>) -> [[UInt8]] {
         let sorted = set.sorted { $0.count != $1.count ? $0.count < $1.count : $0.lexicographicallyPrecedes($1) }
         var kept: [[UInt8]] = []
-        for lit in sorted where !kept.contains(where: { $0 != NonASCIIGate.sentinel && lit.firstRange(of: $0) != nil }) {
+        kept.reserveCapacity(sorted.count)
+        for lit in sorted where !kept.contains(where: { $0.count < lit.count && $0 != NonASCIIGate.sentinel && holds(lit, $0) }) {
             kept.append(lit)
         }
         return kept.sorted { $0.lexicographicallyPrecedes($1) }
+    }
+
+    /// Whether `text` contains `part` (both short; a plain loop, no searcher set-up).
+    static func holds(_ text: [UInt8], _ part: [UInt8]) -> Bool {
+        let n = text.count, m = part.count
+        guard m > 0, m <= n else { return m == 0 }
+        return text.withUnsafeBufferPointer { t in
+            part.withUnsafeBufferPointer { p in
+                let first = p[0]
+                var i = 0
+                while i + m <= n {
+                    if t[i] == first {
+                        var k = 1
+                        while k < m, t[i + k] == p[k] { k += 1 }
+                        if k == m { return true }
+                    }
+                    i += 1
+                }
+                return false
+            }
+        }
     }
 
     /// Every literal set a match of `pattern` must meet (a conjunction: one literal of each set
