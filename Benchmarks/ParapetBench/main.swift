@@ -44,7 +44,9 @@ if let n = option("profile").flatMap(Int.init) {
     let size = Int(option("--size") ?? "") ?? 2_000
     let text = option("--text")
     let bytes = Array((text == "attack" ? Inputs.attack(size) : Inputs.prose(size, nonASCII: text == "non-ascii")).utf8)
-    for _ in 0..<n { _ = engine.scan(bytes, target: .input, paranoia: 1) }
+    // --only ID[,ID...]: scan with just those rules (the gates still run), to cost one rule.
+    let only = option("--only").map { Set($0.split(separator: ",").map(String.init)) }
+    for _ in 0..<n { _ = engine.scan(bytes, target: .input, paranoia: 1, only: only) }
 }
 
 // `--literals`: the literals that gate each rule of the default pack (or "always runs").
@@ -64,8 +66,9 @@ if args.contains("--literals") {
         }
         // --clauses: every clause of every pattern, as the gate reads them (before/after checks).
         if args.contains("--clauses") {
+            let cs = Prefilter.readsCanonicalOnly(rule)
             for (k, p) in rule.patterns.enumerated() {
-                print("    pattern \(k + 1) clauses: \(LiteralExtraction.requiredClauses(of: p.source, caseless: p.options.caseless).map { $0.map(show).joined(separator: " & ") } ?? "none")")
+                print("    pattern \(k + 1) clauses: \(LiteralExtraction.requiredClauses(of: p.source, caseless: p.options.caseless, canonicalSpace: cs).map { $0.map(show).joined(separator: " & ") } ?? "none")")
                 if !p.options.caseless {
                     print("    pattern \(k + 1) exact-case: \(LiteralExtraction.exactCaseClauses(of: p.source).map { $0.map(show).joined(separator: " & ") } ?? "none")")
                 }

@@ -108,33 +108,44 @@ public struct ByteFeatures: Sendable {
         self = text.withUnsafeBufferPointer { ByteFeatures($0) }
     }
 
+    /// The loop is branch-free per byte: the pair bit goes straight into a word of a stack
+    /// buffer, the run lengths are kept with conditional moves, and the categories seen are
+    /// read off the pairs at the end (every byte but the first is the second of a pair).
     public init(_ buf: UnsafeBufferPointer<UInt8>) {
-        var p0: UInt64 = 0, p1: UInt64 = 0, p2: UInt64 = 0, p3: UInt64 = 0
-        var seen: UInt16 = 0
+        guard let first = buf.first else { return }
         var digits = 0, tokens = 0, maxDigits = 0, maxTokens = 0
-        var prev = -1
-        ByteCategory.table.withUnsafeBufferPointer { table in
-            for b in buf {
-                let c = Int(table[Int(b)])
-                seen |= 1 << UInt16(c)
-                if prev >= 0 {
-                    let bit = prev << 4 | c
-                    switch bit >> 6 {
-                    case 0: p0 |= 1 << UInt64(bit & 63)
-                    case 1: p1 |= 1 << UInt64(bit & 63)
-                    case 2: p2 |= 1 << UInt64(bit & 63)
-                    default: p3 |= 1 << UInt64(bit & 63)
-                    }
+        let (p0, p1, p2, p3): (UInt64, UInt64, UInt64, UInt64) = withUnsafeTemporaryAllocation(of: UInt64.self, capacity: 4) { words in
+            words.initialize(repeating: 0)
+            ByteCategory.table.withUnsafeBufferPointer { table in
+                var prev = Int(table[Int(first)])
+                digits = prev == ByteCategory.digit ? 1 : 0
+                tokens = Int(ByteCategory.tokenMask) &>> prev & 1
+                maxDigits = digits
+                maxTokens = tokens
+                let tokenMask = Int(ByteCategory.tokenMask)
+                for i in 1..<buf.count {
+                    let c = Int(table[Int(buf[i])])
+                    let bit = prev &<< 4 | c
+                    words[bit &>> 6] |= 1 &<< UInt64(truncatingIfNeeded: bit & 63)
+                    prev = c
+                    // Run lengths times a 0/1 flag: no branch per byte.
+                    digits = (digits &+ 1) &* (c == ByteCategory.digit ? 1 : 0)
+                    maxDigits = max(maxDigits, digits)
+                    tokens = (tokens &+ 1) &* (tokenMask &>> c & 1)
+                    maxTokens = max(maxTokens, tokens)
                 }
-                prev = c
-                if c == ByteCategory.digit { digits += 1 } else { maxDigits = max(maxDigits, digits); digits = 0 }
-                if ByteCategory.tokenMask & (1 << UInt16(c)) != 0 { tokens += 1 } else { maxTokens = max(maxTokens, tokens); tokens = 0 }
             }
+            return (words[0], words[1], words[2], words[3])
         }
         pairs = (p0, p1, p2, p3)
+        // Second categories of all pairs: OR the 16-bit rows (row a = bits a*16..<a*16+16).
+        var seen: UInt16 = 1 << UInt16(ByteCategory.table[Int(first)])
+        let all = p0 | p1 | p2 | p3
+        seen |= UInt16(truncatingIfNeeded: all) | UInt16(truncatingIfNeeded: all >> 16)
+            | UInt16(truncatingIfNeeded: all >> 32) | UInt16(truncatingIfNeeded: all >> 48)
         bytes = seen
-        digitRun = min(255, max(maxDigits, digits))
-        tokenRun = min(255, max(maxTokens, tokens))
+        digitRun = min(255, maxDigits)
+        tokenRun = min(255, maxTokens)
     }
 }
 

@@ -64,27 +64,30 @@ public final class Engine: Sendable {
         let views = ViewSet(input, options: config.viewOptions)
         let plan = plans[target]![pl - 1]
         let gate = config.usePrefilter && !plan.literalViews.isEmpty
-        var candidates: [UInt64] = []
+        var marked: [UInt64] = []
         if gate {
-            candidates = prefilter.emptyCandidates()
-            prefilter.select(plan.literalViews, in: views, shareRawPass: config.shareLiteralPass, into: &candidates)
+            marked = prefilter.emptyCandidates()
+            prefilter.select(plan.literalViews, in: views, shareRawPass: config.shareLiteralPass, into: &marked)
         }
+        let candidates = marked
         // Byte-class features of the raw text, computed on the first rule that asks.
         var features: ByteFeatures? = nil
         let byteGate = config.usePrefilter && !prefilter.byteGate.isEmpty
+        let skipMask: UInt8 = (gate ? ScanPlan.literalGate : 0) | (byteGate ? ScanPlan.byteGate : 0)
         pool.withScratch { scratch in
-            for index in plan.rules {
-                let gated = gate && plan.isGated(index)
+            for step in plan.steps {
+                let index = Int(step.index)
+                let flags = step.flags & skipMask
+                let gated = flags & ScanPlan.literalGate != 0
                 // No required literal in any of its views: PCRE2 cannot match, skip the rule.
                 if gated, !prefilter.anySelected(index, in: candidates) { continue }
-                if byteGate, prefilter.byteGate.isGated(index) {
+                if flags & ScanPlan.byteGate != 0 {
                     if features == nil { features = ByteFeatures(input) }
                     if !prefilter.byteGate.allows(index, features!) { continue }
                 }
-                let rule = ruleSet.rules[index]
-                if let ruleFilter, !ruleFilter.contains(rule.id) { continue }
+                if let ruleFilter, !ruleFilter.contains(ruleSet.rules[index].id) { continue }
                 let patternGate = gated ? prefilter.gate(for: index, candidates: candidates) : nil
-                RuleEvaluator.evaluate(rule, views: views, context: ctx, scratch: scratch, gate: patternGate, into: &collector)
+                RuleEvaluator.evaluate(ruleSet.rules[index], views: views, context: ctx, scratch: scratch, gate: patternGate, into: &collector)
                 if collector.outOfBudget { break }
             }
         }

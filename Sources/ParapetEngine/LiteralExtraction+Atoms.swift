@@ -57,6 +57,7 @@ extension PatternReader {
     mutating func parseEscape() -> LiteralInfo? {
         guard let e = peek(1) else { return nil }
         pos += 2
+        if e == UInt8(ascii: "s"), canonicalSpace { return char(0x20) }
         switch e {
         case UInt8(ascii: "b"), UInt8(ascii: "B"), UInt8(ascii: "A"), UInt8(ascii: "z"), UInt8(ascii: "Z"),
              UInt8(ascii: "G"), UInt8(ascii: "K"):

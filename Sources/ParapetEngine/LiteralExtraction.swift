@@ -13,34 +13,83 @@ public enum LiteralExtraction {
 
     /// The required literals of `pattern` (lower-cased UTF-8), or nil when none can be proven.
     public static func requiredLiterals(of pattern: String, caseless: Bool = true) -> [[UInt8]]? {
-        var parser = PatternReader(bytes: Array(pattern.utf8), caseless: caseless)
+        requiredLiterals(of: pattern, caseless: caseless, canonicalSpace: false)
+    }
+
+    /// `requiredLiterals(of:caseless:)`, reading `\s` as a space when `canonicalSpace`.
+    public static func requiredLiterals(of pattern: String, caseless: Bool, canonicalSpace: Bool) -> [[UInt8]]? {
+        var parser = PatternReader(bytes: Array(pattern.utf8), caseless: caseless, canonicalSpace: canonicalSpace)
         guard let info = parser.parseAll(), LiteralSets.usable(info.required) else { return nil }
         // Placeholders (non-ASCII characters under caseless matching) resolve to an ASCII run
         // or to the non-ASCII sentinel; a sentinel makes the other alternatives redundant only
         // on non-ASCII text, so all are kept.
-        return Set(info.required!.map(NonASCIIGate.resolve)).sorted { $0.lexicographicallyPrecedes($1) }
+        return minimal(Set(info.required!.map(NonASCIIGate.resolve)))
+    }
+
+    /// The literals of a required set, sorted, without those holding another one: a text with
+    /// "instructions" holds "instruction", so the longer one selects nothing more.
+    static func minimal(_ set: Set<[UInt8]>) -> [[UInt8]] {
+        let sorted = set.sorted { $0.count != $1.count ? $0.count < $1.count : $0.lexicographicallyPrecedes($1) }
+        var kept: [[UInt8]] = []
+        kept.reserveCapacity(sorted.count)
+        for lit in sorted where !kept.contains(where: { $0.count < lit.count && $0 != NonASCIIGate.sentinel && holds(lit, $0) }) {
+            kept.append(lit)
+        }
+        return kept.sorted { $0.lexicographicallyPrecedes($1) }
+    }
+
+    /// Whether `text` contains `part` (both short; a plain loop, no searcher set-up).
+    static func holds(_ text: [UInt8], _ part: [UInt8]) -> Bool {
+        let n = text.count, m = part.count
+        guard m > 0, m <= n else { return m == 0 }
+        return text.withUnsafeBufferPointer { t in
+            part.withUnsafeBufferPointer { p in
+                let first = p[0]
+                var i = 0
+                while i + m <= n {
+                    if t[i] == first {
+                        var k = 1
+                        while k < m, t[i + k] == p[k] { k += 1 }
+                        if k == m { return true }
+                    }
+                    i += 1
+                }
+                return false
+            }
+        }
     }
 
     /// Every literal set a match of `pattern` must meet (a conjunction: one literal of each set
     /// occurs in the match), the most selective first; nil when none can be proven. The first set
     /// is `requiredLiterals(of:caseless:)`.
     public static func requiredClauses(of pattern: String, caseless: Bool = true) -> [[[UInt8]]]? {
-        clauses(of: pattern, caseless: caseless, keepCase: false)?.clauses
+        requiredClauses(of: pattern, caseless: caseless, canonicalSpace: false)
+    }
+
+    /// `requiredClauses(of:caseless:)`, reading `\s` as a space when `canonicalSpace`: the
+    /// pattern only ever runs on canonical text (canonical and decoded views).
+    public static func requiredClauses(of pattern: String, caseless: Bool, canonicalSpace: Bool) -> [[[UInt8]]]? {
+        clauses(of: pattern, caseless: caseless, keepCase: false, canonicalSpace: canonicalSpace)?.clauses
     }
 
     /// The clauses of a pattern that is case-sensitive throughout, with ASCII letters in their
     /// own case (a match holds them exactly so); nil when the pattern turns caseless anywhere or
     /// gives no literal.
     public static func exactCaseClauses(of pattern: String) -> [[[UInt8]]]? {
-        guard let r = clauses(of: pattern, caseless: false, keepCase: true), !r.sawCaseless else { return nil }
+        exactCaseClauses(of: pattern, canonicalSpace: false)
+    }
+
+    /// `exactCaseClauses(of:)`, reading `\s` as a space when `canonicalSpace`.
+    public static func exactCaseClauses(of pattern: String, canonicalSpace: Bool) -> [[[UInt8]]]? {
+        guard let r = clauses(of: pattern, caseless: false, keepCase: true, canonicalSpace: canonicalSpace), !r.sawCaseless else { return nil }
         return r.clauses
     }
 
-    static func clauses(of pattern: String, caseless: Bool, keepCase: Bool) -> (clauses: [[[UInt8]]], sawCaseless: Bool)? {
-        var parser = PatternReader(bytes: Array(pattern.utf8), caseless: caseless, keepCase: keepCase)
+    static func clauses(of pattern: String, caseless: Bool, keepCase: Bool, canonicalSpace: Bool = false) -> (clauses: [[[UInt8]]], sawCaseless: Bool)? {
+        var parser = PatternReader(bytes: Array(pattern.utf8), caseless: caseless, keepCase: keepCase, canonicalSpace: canonicalSpace)
         guard let info = parser.parseAll(), LiteralSets.usable(info.required) else { return nil }
         func resolved(_ s: ByteStrings) -> [[UInt8]] {
-            Set(s.map(NonASCIIGate.resolve)).sorted { $0.lexicographicallyPrecedes($1) }
+            minimal(Set(s.map(NonASCIIGate.resolve)))
         }
         var out = [resolved(info.required!)]
         for c in info.also where LiteralSets.usable(c) {
@@ -61,11 +110,16 @@ struct PatternReader {
     let keepCase: Bool
     /// Whether caseless matching was switched on anywhere (`(?i)`).
     var sawCaseless: Bool
+    /// Read `\s` as a space: the pattern runs only on canonical text, whose sole whitespace
+    /// character is U+0020 (`Canonicalizer` turns every character PCRE2's UCP `\s` matches
+    /// into a space; decoded views are canonicalized too).
+    let canonicalSpace: Bool
 
-    init(bytes: [UInt8], caseless: Bool, keepCase: Bool = false) {
+    init(bytes: [UInt8], caseless: Bool, keepCase: Bool = false, canonicalSpace: Bool = false) {
         self.bytes = bytes
         self.caseless = caseless
         self.keepCase = keepCase
+        self.canonicalSpace = canonicalSpace
         sawCaseless = caseless
     }
 

@@ -131,6 +131,11 @@ enum LiteralSets {
     /// Info of `piece{min,max}`. Repeats of at least one keep the piece's literal requirement,
     /// and an exact piece still joins the run before it (first copy) and after it (last copy).
     static func repeated(_ piece: LiteralInfo, min: Int, max: Int?) -> [LiteralInfo] {
+        // `x?` of an exact piece is the empty text or x: it still joins the run (`instructions?\s`
+        // gives "instruction " and "instructions ").
+        if min == 0, max == 1, let e = piece.exact, e.count < maxAlternatives {
+            return [LiteralInfo(exact: ByteStrings([[]]).union(e), required: nil)]
+        }
         if min == 0 { return [.opaque] }
         if let e = piece.exact {
             if max == min, min <= 4 {

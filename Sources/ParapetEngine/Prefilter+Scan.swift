@@ -99,19 +99,24 @@ extension Prefilter {
                                     if viewBits == 0 { return }
                                 }
                                 for k in Int(ownerStart[id])..<Int(ownerStart[id + 1]) {
-                                    let o = owners[k]
-                                    var m = o.views & viewBits
-                                    while m != 0 {
-                                        let row = m.trailingZeroBitCount
-                                        bits[row * words + Int(o.unit) >> 6] |= 1 << UInt64(o.unit & 63)
-                                        m &= m - 1
-                                    }
+                                    Self.markOwner(owners[k], viewBits, words: words, in: bits)
                                 }
                             }
                         }
                     }
                 }
             }
+        }
+    }
+
+    /// Sets owner `o`'s unit bit on the row of each view kind in `viewBits` it reads.
+    @inline(__always)
+    private static func markOwner(_ o: Owner, _ viewBits: UInt8, words: Int, in bits: UnsafeMutableBufferPointer<UInt64>) {
+        var m = o.views & viewBits
+        let w = Int(o.unit) >> 6, bit: UInt64 = 1 << UInt64(o.unit & 63)
+        while m != 0 {
+            bits[m.trailingZeroBitCount * words + w] |= bit
+            m &= m - 1
         }
     }
 
@@ -130,14 +135,7 @@ extension Prefilter {
     private func markNonASCII(_ viewBits: UInt8, into candidates: inout [UInt64]) {
         let words = unitWords
         candidates.withUnsafeMutableBufferPointer { bits in
-            for o in nonASCIIOwners {
-                var m = o.views & viewBits
-                while m != 0 {
-                    let row = m.trailingZeroBitCount
-                    bits[row * words + Int(o.unit) >> 6] |= 1 << UInt64(o.unit & 63)
-                    m &= m - 1
-                }
-            }
+            for o in nonASCIIOwners { Self.markOwner(o, viewBits, words: words, in: bits) }
         }
     }
 

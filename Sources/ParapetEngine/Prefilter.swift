@@ -143,19 +143,26 @@ public struct Prefilter: Sendable {
             return [Gate(clauses: [lits.sorted { $0.lexicographicallyPrecedes($1) }])]
         }
         if rule.patterns.isEmpty { return nil }
+        let canonicalSpace = readsCanonicalOnly(rule)
         var perPattern: [Gate] = []
         for p in rule.patterns {
-            if !p.options.caseless, let exact = LiteralExtraction.exactCaseClauses(of: p.source) {
+            if !p.options.caseless, let exact = LiteralExtraction.exactCaseClauses(of: p.source, canonicalSpace: canonicalSpace) {
                 perPattern.append(Gate(clauses: exact, exactCase: true))
                 continue
             }
-            guard let clauses = LiteralExtraction.requiredClauses(of: p.source, caseless: p.options.caseless) else { break }
+            guard let clauses = LiteralExtraction.requiredClauses(of: p.source, caseless: p.options.caseless, canonicalSpace: canonicalSpace) else { break }
             perPattern.append(Gate(clauses: clauses))
         }
         if perPattern.count == rule.patterns.count { return perPattern }
         let declared = rule.spec.literals.map { normalizeLiteral(Array($0.lowercased().utf8)) }
         if declared.isEmpty || declared.contains(where: \.isEmpty) { return nil }
         return [Gate(clauses: [Array(Set(declared)).sorted { $0.lexicographicallyPrecedes($1) }])]
+    }
+
+    /// Whether every view `rule` reads is canonical text (canonical, decoded), where `\s` can
+    /// only match a space: its literals are then extracted with `canonicalSpace`.
+    public static func readsCanonicalOnly(_ rule: CompiledRule) -> Bool {
+        rule.spec.views.allSatisfy { $0 == .canonical || $0 == .decoded }
     }
 
     /// Ids of the rules (in pack order) that run on every scan because they have no usable literal.

@@ -10,6 +10,13 @@ public struct ScanPlan: Sendable {
     let gated: [UInt64]
     /// Views the literal pass reads, in `ViewKind.allCases` order.
     public let literalViews: [ViewKind]
+    /// Per entry of `rules`: the rule index and its gates (`literalGate`, `byteGate` bits), so
+    /// the scan loop reads one flat array instead of a bitset and the byte gate's rule table.
+    let steps: [Step]
+
+    /// One active rule as the scan loop reads it.
+    struct Step: Sendable { let index: Int32; let flags: UInt8 }
+    static let literalGate: UInt8 = 1, byteGate: UInt8 = 2
 
     /// Fewest gated rules that make a literal pass over a view worth its cost; below this, PCRE2's
     /// own start-of-match optimisations over a few rules beat one more pass over the text.
@@ -38,6 +45,13 @@ public struct ScanPlan: Sendable {
         }
         self.gated = gated
         literalViews = gated.contains { $0 != 0 } ? scanned : []
+        let literalOn = !literalViews.isEmpty
+        steps = rules.map { i in
+            var flags: UInt8 = 0
+            if literalOn, gated[i >> 6] & (1 << UInt64(i & 63)) != 0 { flags |= Self.literalGate }
+            if prefilter.byteGate.isGated(i) { flags |= Self.byteGate }
+            return Step(index: Int32(i), flags: flags)
+        }
     }
 
     @inline(__always)

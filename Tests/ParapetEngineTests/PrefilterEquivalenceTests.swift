@@ -66,7 +66,8 @@ struct PrefilterEquivalenceTests {
         let index = try #require(Self.ruleSet.rules.indices.first { Self.ruleSet.rules[$0].patterns.count > 1 && p.unitPerPattern[$0] })
         let rule = Self.ruleSet.rules[index]
         #expect(p.ruleGroups[index].count == rule.patterns.count)
-        let clauses = try #require(LiteralExtraction.requiredClauses(of: rule.patterns[0].source, caseless: rule.patterns[0].options.caseless))
+        let clauses = try #require(LiteralExtraction.requiredClauses(of: rule.patterns[0].source, caseless: rule.patterns[0].options.caseless,
+                                                                     canonicalSpace: Prefilter.readsCanonicalOnly(rule)))
         var text: [UInt8] = []
         for c in clauses {
             guard let lit = c.first(where: { $0 != NonASCIIGate.sentinel }) else { return }

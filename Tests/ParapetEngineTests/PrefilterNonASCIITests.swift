@@ -47,7 +47,8 @@ struct PrefilterNonASCIITests {
         ("開発者モード", ["<>"]),
         ("(?:开发者模式|developer mode)", ["<>", "developer mode"]),
         ("straßenbahn", ["enbahn"]),
-        ("[üu]bergehen", ["bergehen", "ubergehen"]),
+        // "ubergehen" holds "bergehen", so the set keeps only the shorter literal.
+        ("[üu]bergehen", ["bergehen"]),
         ("режим\\s+dev", ["<>"]),
         ("kh[ôo]ng", ["<>", "khong"]),
         (#"\S{0,6}modus"#, ["modus"]),
