@@ -15,15 +15,16 @@ enum RuleCosts {
         if target != .input {
             texts.append(("with numbers", Array(Inputs.numericProse(2_000).utf8), Array(Inputs.numericProse(20_000).utf8)))
         }
-        for (name, small, large) in texts {
+        for (name, smallBytes, largeBytes) in texts {
+            let small = Alternating(smallBytes), large = Alternating(largeBytes)
             let none: Set<String> = []
-            let base2 = measure(budget: budget / 4) { _ = engine.scan(small, target: target, paranoia: 1, only: none) }.median
-            let base20 = measure(budget: budget / 4) { _ = engine.scan(large, target: target, paranoia: 1, only: none) }.median
+            let base2 = measure(budget: budget / 4) { _ = engine.scan(small.next(), target: target, paranoia: 1, only: none) }.median
+            let base20 = measure(budget: budget / 4) { _ = engine.scan(large.next(), target: target, paranoia: 1, only: none) }.median
             var rows: [(id: String, t2: Double, t20: Double)] = []
             for rule in engine.activeRules(target: target, paranoia: 1) {
                 let only: Set<String> = [rule.id]
-                let a = measure(minRuns: 30, budget: budget / 8) { _ = engine.scan(small, target: target, paranoia: 1, only: only) }.median
-                let b = measure(minRuns: 10, budget: budget / 8) { _ = engine.scan(large, target: target, paranoia: 1, only: only) }.median
+                let a = measure(minRuns: 30, budget: budget / 8) { _ = engine.scan(small.next(), target: target, paranoia: 1, only: only) }.median
+                let b = measure(minRuns: 10, budget: budget / 8) { _ = engine.scan(large.next(), target: target, paranoia: 1, only: only) }.median
                 rows.append((rule.id, max(0, a - base2), max(0, b - base20)))
             }
             print("  \(name): empty scan \(fmt(base2)) at 2 KB, \(fmt(base20)) at 20 KB; top rules:")

@@ -56,17 +56,17 @@ enum Sections {
         for target in [Target.input, .context, .output] {
             for pl in [1, 4] {
                 for size in [200, 2_000, 20_000, 200_000] {
-                    let bytes = Array(Inputs.prose(size).utf8)
-                    let a = measure(budget: budget) { _ = on.scan(bytes, target: target, paranoia: pl) }
-                    let b = measure(budget: budget) { _ = off.scan(bytes, target: target, paranoia: pl) }
+                    let bytes = Alternating(Array(Inputs.prose(size).utf8))
+                    let a = measure(budget: budget) { _ = on.scan(bytes.next(), target: target, paranoia: pl) }
+                    let b = measure(budget: budget) { _ = off.scan(bytes.next(), target: target, paranoia: pl) }
                     print("  \(padRight(target.rawValue, 8)) \(pl)   \(padRight(sizeName(size), 7))  \(fmt(a.median)) \(fmt(a.p99))  \(fmt(b.median)) \(fmt(b.p99))")
                 }
             }
         }
         for (name, text) in [("attack", Inputs.attack(2_000)), ("non-ASCII", Inputs.prose(2_000, nonASCII: true))] {
-            let bytes = Array(text.utf8)
-            let a = measure(budget: budget) { _ = on.scan(bytes, target: .input, paranoia: 1) }
-            let b = measure(budget: budget) { _ = off.scan(bytes, target: .input, paranoia: 1) }
+            let bytes = Alternating(Array(text.utf8))
+            let a = measure(budget: budget) { _ = on.scan(bytes.next(), target: .input, paranoia: 1) }
+            let b = measure(budget: budget) { _ = off.scan(bytes.next(), target: .input, paranoia: 1) }
             print("  input    1   2 KB \(padRight(name, 9)) \(fmt(a.median)) \(fmt(a.p99))  \(fmt(b.median)) \(fmt(b.p99))")
         }
         print()
@@ -96,10 +96,10 @@ enum Sections {
         print("  \(padRight("input", 16)) \(pad("x1", 10)) \(pad("x10", 10)) \(pad("ratio", 7))  \(pad("x10 no gate", 11))")
         for (name, text, pl) in [("2 KB benign PL1", Inputs.prose(2_000), 1), ("2 KB attack PL1", Inputs.attack(2_000), 1),
                                  ("2 KB benign PL4", Inputs.prose(2_000), 4), ("20 KB benign PL1", Inputs.prose(20_000), 1)] {
-            let bytes = Array(text.utf8)
-            let a = measure(budget: budget) { _ = one.scan(bytes, target: .input, paranoia: pl) }
-            let b = measure(budget: budget) { _ = ten.scan(bytes, target: .input, paranoia: pl) }
-            let c = measure(budget: budget) { _ = tenOff.scan(bytes, target: .input, paranoia: pl) }
+            let bytes = Alternating(Array(text.utf8))
+            let a = measure(budget: budget) { _ = one.scan(bytes.next(), target: .input, paranoia: pl) }
+            let b = measure(budget: budget) { _ = ten.scan(bytes.next(), target: .input, paranoia: pl) }
+            let c = measure(budget: budget) { _ = tenOff.scan(bytes.next(), target: .input, paranoia: pl) }
             print("  \(padRight(name, 16)) \(fmt(a.median)) \(fmt(b.median)) \(pad(format2(b.median / a.median) + "x", 7))  \(fmt(c.median, ))")
         }
         print()

@@ -79,3 +79,13 @@ struct SplitMix: RandomNumberGenerator {
         return z ^ (z >> 31)
     }
 }
+
+/// Two buffers with the same bytes, used in turn. The heuristic detectors keep their token pass
+/// for the last buffer they saw (`TextMemo`), so scanning one array over and over would measure
+/// that cache, not a fresh request; alternating buffers makes every scan start cold.
+final class Alternating {
+    private let a: [UInt8], b: [UInt8]
+    private var flip = false
+    init(_ bytes: [UInt8]) { a = bytes.map { $0 }; b = bytes.map { $0 } }
+    func next() -> [UInt8] { flip.toggle(); return flip ? a : b }
+}

@@ -43,10 +43,10 @@ if let n = option("profile").flatMap(Int.init) {
     // --size N and --text attack|non-ascii pick another input (e.g. 20 KB to study growth).
     let size = Int(option("--size") ?? "") ?? 2_000
     let text = option("--text")
-    let bytes = Array((text == "attack" ? Inputs.attack(size) : Inputs.prose(size, nonASCII: text == "non-ascii")).utf8)
+    let bytes = Alternating(Array((text == "attack" ? Inputs.attack(size) : Inputs.prose(size, nonASCII: text == "non-ascii")).utf8))
     // --only ID[,ID...]: scan with just those rules (the gates still run), to cost one rule.
     let only = option("--only").map { Set($0.split(separator: ",").map(String.init)) }
-    for _ in 0..<n { _ = engine.scan(bytes, target: .input, paranoia: 1, only: only) }
+    for _ in 0..<n { _ = engine.scan(bytes.next(), target: .input, paranoia: 1, only: only) }
 }
 
 // `--literals`: the literals that gate each rule of the default pack (or "always runs").
