@@ -68,7 +68,7 @@ struct LimitsCLITests {
         #expect(lenient.status == 0, "stderr: \(lenient.stderr)")
         #expect(lenient.stdout == Array(Self.attack.utf8))
         let bad = try scan(Array(Self.benign.utf8), ["--decode-depth", "99"])
-        #expect(bad.status == 64)
+        #expect(bad.status == 2, "bad flags exit 2, as documented")
         #expect(bad.stderr.contains("--decode-depth"))
     }
 
