@@ -131,29 +131,8 @@ extension JSONReader {
     }
 
     /// First index at or after `from` holding `"`, `\` or a byte below 0x20, or `end`.
-    /// Checks eight bytes per step with SWAR bit tricks; UTF-8 continuation and lead bytes are
-    /// all >= 0x80, so multi-byte characters never stop the scan.
     @inline(__always)
     func scanToSpecial(from: Int) -> Int {
-        var i = from
-        let ones: UInt64 = 0x0101_0101_0101_0101
-        let highs: UInt64 = 0x8080_8080_8080_8080
-        while i + 8 <= end {
-            // SAFETY: i + 8 <= end, so all eight bytes are inside the buffer.
-            let w = UInt64(littleEndian: UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self))
-            let q = w ^ (ones &* 0x22)
-            let b = w ^ (ones &* 0x5C)
-            // A byte's high bit ends up set when it is zero (q, b) or below 0x20 (w); the lowest
-            // flagged byte is always exact, which is the only one used.
-            let hits = ((q &- ones) & ~q | (b &- ones) & ~b | (w &- ones &* 0x20) & ~w) & highs
-            if hits != 0 { return i + hits.trailingZeroBitCount >> 3 }
-            i += 8
-        }
-        while i < end {
-            let c = base[i]
-            if c == UInt8(ascii: "\"") || c == UInt8(ascii: "\\") || c < 0x20 { return i }
-            i += 1
-        }
-        return end
+        JSONSpecialBytes.next(in: base, from: from, end: end)
     }
 }

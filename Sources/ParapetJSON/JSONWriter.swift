@@ -152,30 +152,11 @@ public struct JSONWriter: Sendable {
     }
 
     /// First index at or after `from` holding `"`, `\\` or a byte below 0x20 (what JSON must
-    /// escape), or `count`. Eight bytes per step: a byte's high bit ends up set in `hits` when it
-    /// equals 0x22 or 0x5C or is below 0x20; the lowest flagged byte is exact, the only one used.
+    /// escape), or `count`.
     @inline(__always)
     static func nextSpecial(_ p: UnsafeBufferPointer<UInt8>, from: Int) -> Int {
         guard let base = p.baseAddress else { return p.count }
-        let end = p.count
-        var i = from
-        let ones: UInt64 = 0x0101_0101_0101_0101
-        let highs: UInt64 = 0x8080_8080_8080_8080
-        while i + 8 <= end {
-            // SAFETY: i + 8 <= end, so all eight bytes are inside the buffer.
-            let w = UInt64(littleEndian: UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self))
-            let q = w ^ (ones &* 0x22)
-            let b = w ^ (ones &* 0x5C)
-            let hits = ((q &- ones) & ~q | (b &- ones) & ~b | (w &- ones &* 0x20) & ~w) & highs
-            if hits != 0 { return i + hits.trailingZeroBitCount >> 3 }
-            i += 8
-        }
-        while i < end {
-            let c = base[i]
-            if c == UInt8(ascii: "\"") || c == UInt8(ascii: "\\") || c < 0x20 { return i }
-            i += 1
-        }
-        return end
+        return JSONSpecialBytes.next(in: base, from: from, end: p.count)
     }
 
     /// True when every byte is below 0x80 (eight at a time).
