@@ -147,11 +147,13 @@ enum Sections {
             ("number arg (ask)", ToolCall(tool: "tool_98", args: .object([(key: "amount", value: .number("250"))]))),
             ("path arg (deny)", ToolCall(tool: "tool_3", args: .object([(key: "path", value: .string("/etc/passwd"))]))),
         ]
+        // Session ids are made up front: formatting one per call would be timed with the decision.
+        let sessions = (0..<64).map { "bench-\($0)" }
         for (name, call) in calls {
             var k = 0
             let st = measure(budget: budget) {
                 k += 1
-                _ = engine.decide(call, session: "bench-\(k & 63)")
+                _ = engine.decide(call, session: sessions[k & 63])
             }
             print("  \(padRight(name, 18)) \(fmt(st.median)) / \(fmt(st.p99))")
         }

@@ -72,7 +72,7 @@ public final class PolicyEngine: Sendable {
         let snapshot = store.withSession(session) { s in (s.tainted, s.injectionFlagged, s.provenance) }
         var decision = pool.withScratch { scratch in
             let ctx = EvalContext(provenance: snapshot.2, tainted: snapshot.0, injectionFlagged: snapshot.1, scratch: scratch)
-            return evaluate(call, tool: tool, rules: table.rulesByTool[index], ctx)
+            return evaluate(call, tool: tool, rules: table.rulesByTool[index], reasons: table.reasonsByTool[index], ctx)
         }
         if decision.effect != .deny, table.contentChecked[index], let checker = contentChecker,
            let content = ContentScan.run(call.args, checker: checker, settings: policy.contentChecks), content.effect > decision.effect {
@@ -83,7 +83,7 @@ public final class PolicyEngine: Sendable {
     }
 
     /// Tool requirements, then the rule vote.
-    func evaluate(_ call: ToolCall, tool: ToolSpec, rules: [PolicyRule], _ ctx: EvalContext) -> PolicyDecision {
+    func evaluate(_ call: ToolCall, tool: ToolSpec, rules: [PolicyRule], reasons: [String], _ ctx: EvalContext) -> PolicyDecision {
         if tool.strictArgs, let members = call.args.objectValue {
             let declared = Set(tool.args.compactMap(\.path.rootKey))
             if let extra = members.first(where: { !declared.contains($0.key) }) {
@@ -98,15 +98,15 @@ public final class PolicyEngine: Sendable {
                 return PolicyDecision(.deny, rule: "\(tool.name).args.\(req.path)", reason: "argument '\(req.path)' \(why)")
             }
         }
-        var best: PolicyRule?
-        for rule in rules where RuleMatcher.applies(rule, call.args, ctx) {
-            if let b = best, b.effect > rule.effect || (b.effect == rule.effect && b.id < rule.id) { continue }
-            best = rule
+        var bestIndex: Int?
+        for (i, rule) in rules.enumerated() where RuleMatcher.applies(rule, call.args, ctx) {
+            if let k = bestIndex, rules[k].effect > rule.effect || (rules[k].effect == rule.effect && rules[k].id < rule.id) { continue }
+            bestIndex = i
         }
-        guard let best else {
+        guard let bestIndex else {
             return PolicyDecision(.deny, rule: "policy.default-deny", reason: "no rule allows '\(tool.name)' (default deny)")
         }
-        return PolicyDecision(best.effect, rule: best.id, reason: best.reason ?? RuleMatcher.explain(best, tool: tool.name, ctx))
+        return PolicyDecision(rules[bestIndex].effect, rule: rules[bestIndex].id, reason: reasons[bestIndex])
     }
 
     /// Budget checks and, for an allow, the recording of the call, in one atomic step.

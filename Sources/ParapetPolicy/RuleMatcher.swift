@@ -43,7 +43,7 @@ enum RuleMatcher {
     }
 
     /// A default reason naming the rule and the conditions that made it apply.
-    static func explain(_ rule: PolicyRule, tool: String, _ ctx: EvalContext) -> String {
+    static func explain(_ rule: PolicyRule, tool: String) -> String {
         let verb = switch rule.effect {
         case .allow: "allows"
         case .ask: "requires approval for"

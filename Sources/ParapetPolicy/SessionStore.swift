@@ -65,18 +65,20 @@ public final class InMemorySessionStore: SessionStore {
 
     public func withSession<R>(_ id: String, _ body: (inout SessionState) -> R) -> R {
         table.withLock { t in
-            if t.sessions[id] == nil {
-                while t.sessions.count >= maxSessions { evictOldest(&t) }
-                var state = SessionState()
-                if t.tombstones.contains(id.hashValue) {
-                    state.tainted = true
-                    state.note("session was evicted from the store while tainted")
-                }
-                t.nextGeneration += 1
-                t.sessions[id] = Entry(state: state, generation: t.nextGeneration)
-                t.order.append((id, t.nextGeneration))
+            // The common case, a known session, hashes the id once.
+            if let i = t.sessions.index(forKey: id) { return body(&t.sessions.values[i].state) }
+            while t.sessions.count >= maxSessions { evictOldest(&t) }
+            var state = SessionState()
+            if t.tombstones.contains(id.hashValue) {
+                state.tainted = true
+                state.note("session was evicted from the store while tainted")
             }
-            return body(&t.sessions[id]!.state)
+            t.nextGeneration += 1
+            t.order.append((id, t.nextGeneration))
+            var entry = Entry(state: state, generation: t.nextGeneration)
+            let result = body(&entry.state)
+            t.sessions[id] = entry
+            return result
         }
     }
 

@@ -20,6 +20,32 @@ import Testing
         #expect(PathRule.normalize("/a\u{0}b") == nil)
     }
 
+    /// The byte-level normalizer must agree with the plain segment-list definition on any path.
+    @Test func byteNormalizerMatchesTheSegmentDefinition() {
+        func reference(_ raw: String, base: String?) -> String? {
+            if raw.utf8.contains(0) { return nil }
+            var full = raw
+            if !raw.hasPrefix("/") {
+                guard let base, base.hasPrefix("/") else { return nil }
+                full = base + "/" + raw
+            }
+            var parts: [Substring] = []
+            for seg in full.split(separator: "/") {
+                if seg == "." { continue }
+                if seg == ".." { if !parts.isEmpty { parts.removeLast() }; continue }
+                parts.append(seg)
+            }
+            return "/" + parts.joined(separator: "/")
+        }
+        let pieces = ["/", "a", "bc", ".", "..", "...", ".x", "//", "é"]
+        var rng = SystemRandomNumberGenerator()
+        for _ in 0..<3_000 {
+            let raw = (0..<Int.random(in: 0...8, using: &rng)).map { _ in pieces.randomElement(using: &rng)! }.joined()
+            let base: String? = [nil, "/w", "/w/x/", "rel"].randomElement(using: &rng)!
+            #expect(PathRule.normalize(raw, base: base) == reference(raw, base: base), "\(raw) base \(base ?? "nil")")
+        }
+    }
+
     @Test(arguments: [
         ("/workspace/**", "/workspace", true),
         ("/workspace/**", "/workspace/a/b/c.txt", true),
