@@ -52,7 +52,7 @@ let package = Package(
             name: "parapet",
             dependencies: ["Parapet", "ParapetRules", "ParapetTestKit", "ParapetJSON", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
-        .executableTarget(name: "parapet-bench", dependencies: ["Parapet", "ParapetRules", "ParapetTestKit"], path: "Benchmarks/ParapetBench"),
+        .executableTarget(name: "parapet-bench", dependencies: ["Parapet", "ParapetRules", "ParapetRegex", "ParapetTestKit"], path: "Benchmarks/ParapetBench"),
 
         // Service mode: everything below depends on Hummingbird; nothing above does.
         .target(

@@ -1,6 +1,7 @@
 import Foundation
 import Parapet
 import ParapetJSON
+import ParapetRegex
 
 // parapet-bench: prints median and p99 for each figure. Run a release build:
 //   swift build -c release --product parapet && swift build -c release --product parapet-bench
@@ -23,7 +24,7 @@ if let path = option("--write-corpus") {
 }
 let known = ["latency", "rules", "views", "scaling", "cold", "jsonl", "policy"]
 var sections = args.filter { known.contains($0) }
-if args.contains("profile") || args.contains("--literals") || option("--scan-corpus") != nil { sections = ["none"] }
+if args.contains("profile") || args.contains("--literals") || args.contains("--extract-costs") || option("--scan-corpus") != nil { sections = ["none"] }
 if sections.isEmpty { sections = known }
 
 let budget = quick ? 0.15 : 0.5
@@ -47,6 +48,38 @@ if let n = option("profile").flatMap(Int.init) {
     // --only ID[,ID...]: scan with just those rules (the gates still run), to cost one rule.
     let only = option("--only").map { Set($0.split(separator: ",").map(String.init)) }
     for _ in 0..<n { _ = engine.scan(bytes.next(), target: .input, paranoia: 1, only: only) }
+}
+
+// `--extract-costs`: the patterns whose literal extraction costs most at start-up (cold start work).
+if args.contains("--extract-costs") {
+    let engine = Sections.makeGuard(DefaultPack.ruleSources).engine
+    var costs: [(Double, String, String)] = []
+    for rule in engine.ruleSet.rules {
+        let cs = Prefilter.readsCanonicalOnly(rule)
+        for p in rule.patterns {
+            // The fastest of 7 runs, so a preempted run on a shared machine does not count.
+            var best = UInt64.max
+            for _ in 0..<7 {
+                let t0 = nowNanos()
+                _ = LiteralExtraction.requiredClauses(of: p.source, caseless: p.options.caseless, canonicalSpace: cs)
+                best = min(best, nowNanos() - t0)
+            }
+            costs.append((Double(best), rule.id, "\(p.source.utf8.count) bytes: \(p.source.prefix(70))"))
+        }
+    }
+    let total = costs.reduce(0) { $0 + $1.0 }
+    // For comparison: PCRE2's own compile (no JIT) of the same patterns, one thread.
+    var compile: UInt64 = 0
+    for rule in engine.ruleSet.rules {
+        for p in rule.patterns {
+            let t0 = nowNanos()
+            _ = try? Pattern(p.source, options: p.options, jit: .lazy)
+            compile += nowNanos() - t0
+        }
+    }
+    print("literal extraction, one pass over \(costs.count) patterns: \(fmt(total)); PCRE2 compile of the same: \(fmt(Double(compile)))")
+    for (t, id, n) in costs.sorted(by: { $0.0 > $1.0 }).prefix(20) { print("  \(fmt(t))  \(id)  \(n)") }
+    exit(0)
 }
 
 // `--literals`: the literals that gate each rule of the default pack (or "always runs").
