@@ -40,7 +40,9 @@ if sections.contains("policy") { Sections.policy(budget: budget) }
 
 // `profile N`: N scans of the 2 KB benign prompt (input, PL1) and nothing else, for callgrind/perf.
 if let n = option("profile").flatMap(Int.init) {
-    let engine = Sections.makeGuard(DefaultPack.ruleSources).engine
+    // --multiplier K: the pack with K-1 generated copies of each rule, as the scaling section uses.
+    let multiplier = Int(option("--multiplier") ?? "") ?? 1
+    let engine = Sections.makeGuard(multiplier > 1 ? ScaledPack.sources(multiplier: multiplier) : DefaultPack.ruleSources).engine
     // --size N and --text attack|non-ascii pick another input (e.g. 20 KB to study growth).
     let size = Int(option("--size") ?? "") ?? 2_000
     let text = option("--text")
