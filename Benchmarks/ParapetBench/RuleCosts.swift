@@ -43,9 +43,12 @@ enum RuleCosts {
             for rule in engine.activeRules(target: target, paranoia: 1) {
                 let only: Set<String> = [rule.id]
                 let (v2, v20) = viewCost(rule.spec.views)
-                let a = measure(minRuns: 30, budget: budget / 8) { _ = engine.scan(small.next(), target: target, paranoia: 1, only: only) }.median
-                let b = measure(minRuns: 10, budget: budget / 8) { _ = engine.scan(large.next(), target: target, paranoia: 1, only: only) }.median
-                rows.append((rule.id, max(0, a - base2 - v2), max(0, b - base20 - v20)))
+                // Rule and empty scans in turn, so drift on a busy machine hits both alike.
+                let a = measureDifference(minRuns: 60, budget: budget / 6, { _ = engine.scan(small.next(), target: target, paranoia: 1, only: only) },
+                                          minus: { _ = engine.scan(small.next(), target: target, paranoia: 1, only: none) })
+                let b = measureDifference(minRuns: 16, budget: budget / 6, { _ = engine.scan(large.next(), target: target, paranoia: 1, only: only) },
+                                          minus: { _ = engine.scan(large.next(), target: target, paranoia: 1, only: none) })
+                rows.append((rule.id, max(0, a - v2), max(0, b - v20)))
             }
             print("  \(name): empty scan \(fmt(base2)) at 2 KB, \(fmt(base20)) at 20 KB; extra views \(extra.map { "\($0.key.map(\.rawValue).joined(separator: "+")) \(fmt($0.value.0))" }.sorted().joined(separator: ", ")); top rules:")
             for r in rows.sorted(by: { $0.t2 + $0.t20 / 10 > $1.t2 + $1.t20 / 10 }).prefix(12) {
