@@ -40,6 +40,23 @@ func measure(minRuns: Int = 200, maxRuns: Int = 20_000, budget: Double = 0.4, _ 
     return Stats(samples)
 }
 
+/// Median cost of `body` over `baseline`, the two run in turn (at least `minRuns` pairs or
+/// `budget` seconds) so that load from other processes raises both alike.
+func measureDifference(minRuns: Int, budget: Double, _ body: () -> Void, minus baseline: () -> Void) -> Double {
+    for _ in 0..<3 { body(); baseline() }
+    var a: [UInt64] = [], b: [UInt64] = []
+    let deadline = nowNanos() + UInt64(budget * 1e9)
+    while a.count < minRuns || nowNanos() < deadline {
+        let t0 = nowNanos()
+        body()
+        let t1 = nowNanos()
+        baseline()
+        a.append(t1 - t0)
+        b.append(nowNanos() - t1)
+    }
+    return Stats(a).median - Stats(b).median
+}
+
 /// "12.3 µs" style, picking the unit by magnitude.
 func fmt(_ nanos: Double) -> String {
     if nanos < 1_000 { return pad(String(format1(nanos)) + " ns") }

@@ -38,7 +38,7 @@ if sections.contains("scaling") { Sections.scaling(budget: budget) }
 if sections.contains("jsonl") { Sections.jsonl(messages: messages, runs: quick ? 2 : 5) }
 if sections.contains("policy") { Sections.policy(budget: budget) }
 
-// `profile N`: N scans of the 2 KB benign prompt (input, PL1) and nothing else, for callgrind/perf.
+// `profile N`: N scans of the 2 KB benign prompt (input, PL1 unless told) and nothing else, for callgrind/perf.
 if let n = option("profile").flatMap(Int.init) {
     // --multiplier K: the pack with K-1 generated copies of each rule, as the scaling section uses.
     let multiplier = Int(option("--multiplier") ?? "") ?? 1
@@ -49,7 +49,10 @@ if let n = option("profile").flatMap(Int.init) {
     let bytes = Alternating(Array((text == "attack" ? Inputs.attack(size) : Inputs.prose(size, nonASCII: text == "non-ascii")).utf8))
     // --only ID[,ID...]: scan with just those rules (the gates still run), to cost one rule.
     let only = option("--only").map { Set($0.split(separator: ",").map(String.init)) }
-    for _ in 0..<n { _ = engine.scan(bytes.next(), target: .input, paranoia: 1, only: only) }
+    // --target context|output scans as that target; --paranoia N at that level.
+    let target = Target(rawValue: option("--target") ?? "input") ?? .input
+    let pl = Int(option("--paranoia") ?? "") ?? 1
+    for _ in 0..<n { _ = engine.scan(bytes.next(), target: target, paranoia: pl, only: only) }
 }
 
 // `--extract-costs`: the patterns whose literal extraction costs most at start-up (cold start work).
