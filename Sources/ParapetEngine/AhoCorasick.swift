@@ -14,6 +14,8 @@ public struct AhoCorasick: Sendable {
     let outStart: [Int32]
     let outputs: [Int32]
     public let literalCount: Int
+    /// ⌈2^40 / classCount⌉, for `stateIndex`.
+    let reciprocal: UInt64
 
     /// Literals must already be normalized (`Prefilter.normalizeLiteral`); empty ones are ignored.
     public init(_ literals: [[UInt8]]) {
@@ -26,6 +28,7 @@ public struct AhoCorasick: Sendable {
         for u in UInt8(ascii: "A")...UInt8(ascii: "Z") { cls[Int(u)] = cls[Int(u | 0x20)] }
         classOf = cls
         classCount = next
+        reciprocal = ((1 << 40) + UInt64(next) - 1) / UInt64(next)
         let width = next
         var endState = [Int32](repeating: -1, count: literals.count)
         // The trie, then the DFA, in one flat table: row `s` is `table[s * width ..< (s + 1) * width]`,
@@ -168,6 +171,75 @@ public struct AhoCorasick: Sendable {
             }
         }
     }
+
+    /// Calls `found` with the state reached and the end offset each time the scan reaches a
+    /// state that ends literals (its ids: `outputs[outStart[state]..<outStart[state + 1]]`).
+    /// The caller can then handle a state once however often it recurs. Not inlined, so the
+    /// byte loop keeps its few values in registers and `found` is a call on the rare hit.
+    @inline(never)
+    func scanStates(_ bytes: UnsafeBufferPointer<UInt8>, _ found: (Int, Int) -> Void) {
+        guard var p = bytes.baseAddress, !bytes.isEmpty else { return }
+        let start = p
+        let end = p + bytes.count
+        transitions.withUnsafeBufferPointer { tb in
+            classOf.withUnsafeBufferPointer { cb in
+                let trans = tb.baseAddress!, cls = cb.baseAddress!
+                var state: Int32 = 0
+                while p < end {
+                    var b = p.pointee
+                    p += 1
+                    if b >= 0xC5, b == 0xC5 || b == 0xE2 {
+                        if b == 0xC5, p < end, p.pointee == 0xBF {
+                            b = UInt8(ascii: "s"); p += 1
+                        } else if b == 0xE2, end - p >= 2, p[0] == 0x84, p[1] == 0xAA {
+                            b = UInt8(ascii: "k"); p += 2
+                        }
+                    }
+                    let t = trans[Int(state) &+ Int(cls[Int(b)])]
+                    state = t & Int32.max
+                    if t < 0 { found(stateIndex(Int(state)), p - start) }
+                }
+            }
+        }
+    }
+
+    /// `scanStates` for bytes known to be ASCII (no ſ or K to read as letters): one class and
+    /// one transition load per byte. Hits are collected a chunk at a time and handed to `found`
+    /// after the chunk's byte loop, which so keeps its few values in registers.
+    @inline(never)
+    func scanStatesASCII(_ bytes: UnsafeBufferPointer<UInt8>, _ found: (Int, Int) -> Void) {
+        guard let start = bytes.baseAddress, !bytes.isEmpty else { return }
+        let n = bytes.count
+        let chunk = 1024
+        withUnsafeTemporaryAllocation(of: Int.self, capacity: 2 * chunk) { hits in
+            transitions.withUnsafeBufferPointer { tb in
+                classOf.withUnsafeBufferPointer { cb in
+                    let trans = tb.baseAddress!, cls = cb.baseAddress!, out = hits.baseAddress!
+                    var state = 0
+                    var i = 0
+                    while i < n {
+                        let stop = min(n, i + chunk)
+                        var h = 0
+                        while i < stop {
+                            let t = trans[state &+ Int(cls[Int(start[i])])]
+                            i &+= 1
+                            state = Int(t & Int32.max)
+                            if t < 0 { out[h] = state; out[h &+ 1] = i; h &+= 2 }
+                        }
+                        var k = 0
+                        while k < h { found(stateIndex(out[k]), out[k + 1]); k += 2 }
+                    }
+                }
+            }
+        }
+    }
+
+    /// The state index of a transition target (stored times `classCount`): an exact division,
+    /// done as a multiply by `reciprocal` and a shift. Exact for targets below 2^32 and a class
+    /// count below 2^8: with `reciprocal * classCount = 2^40 + r`, r < 2^8, the error term
+    /// `s * r` stays below 2^40.
+    @inline(__always)
+    func stateIndex(_ target: Int) -> Int { Int(truncatingIfNeeded: (UInt64(target) &* reciprocal) >> 40) }
 
     /// Cold path: a state that ends literals was reached.
     @inline(never)

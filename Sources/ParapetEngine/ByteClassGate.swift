@@ -60,6 +60,12 @@ enum ByteCategory {
     static let count = 16
 
     static let table: [UInt8] = (0..<256).map { UInt8(of(UInt8($0))) }
+    /// Per 8-bit mask: its longest run of set bits.
+    static let longestRun: [UInt8] = (0..<256).map { m -> UInt8 in
+        var best = 0, run = 0
+        for k in 0..<8 { if m >> k & 1 == 1 { run += 1; best = max(best, run) } else { run = 0 } }
+        return UInt8(best)
+    }
     static let names = ["digit", "a-f", "letter", "space", ".", "-", ":", "@", "$", "+", "/", "_", "quote", "punct", "sk-partner", "non-ASCII"]
 
     static func of(_ b: UInt8) -> Int {
@@ -108,10 +114,95 @@ public struct ByteFeatures: Sendable {
         self = text.withUnsafeBufferPointer { ByteFeatures($0) }
     }
 
-    /// The loop is branch-free per byte: the pair bit goes straight into a word of a stack
-    /// buffer, the run lengths are kept with conditional moves, and the categories seen are
-    /// read off the pairs at the end (every byte but the first is the second of a pair).
+    /// As `init(reference:)`, eight bytes per step where they are only ASCII letters and spaces
+    /// (most of prose): their pairs are read off byte masks (a-f, other letters, space), their
+    /// token runs off an 8-bit mask; any other block goes byte by byte as in the reference.
     public init(_ buf: UnsafeBufferPointer<UInt8>) {
+        guard let first = buf.first else { return }
+        let n = buf.count
+        var digits = 0, tokens = 0, maxDigits = 0, maxTokens = 0
+        let (p0, p1, p2, p3): (UInt64, UInt64, UInt64, UInt64) = withUnsafeTemporaryAllocation(of: UInt64.self, capacity: 4) { words in
+            words.initialize(repeating: 0)
+            ByteCategory.table.withUnsafeBufferPointer { table in
+                var prev = Int(table[Int(first)])
+                digits = prev == ByteCategory.digit ? 1 : 0
+                tokens = Int(ByteCategory.tokenMask) &>> prev & 1
+                maxDigits = digits
+                maxTokens = tokens
+                let tokenMask = Int(ByteCategory.tokenMask)
+                let raw = UnsafeRawPointer(buf.baseAddress!)
+                let ones: UInt64 = 0x0101_0101_0101_0101, high: UInt64 = 0x8080_8080_8080_8080
+                var i = 1
+                while i < n {
+                    if i + 8 <= n {
+                        let x = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+                        let folded = x | ones &* 0x20
+                        let aUp = (folded &+ ones &* 0x1F) & high
+                        let letters = aUp & ~((folded &+ ones &* 0x05) & high)
+                        let hex = letters & ~((folded &+ ones &* 0x19) & high)
+                        let v = x ^ ones &* 0x20
+                        let space = ~(((v & ~high) &+ ones &* 0x7F) | v) & high
+                        if x & high == 0, letters | space == high {
+                            let other = letters & ~hex
+                            // The pair that enters the block, then the seven inside it.
+                            let c0 = space & 0x80 != 0 ? ByteCategory.space : hex & 0x80 != 0 ? ByteCategory.hexLetter : ByteCategory.letter
+                            let b0 = prev &<< 4 | c0
+                            words[b0 &>> 6] |= 1 &<< UInt64(truncatingIfNeeded: b0 & 63)
+                            // Category a before category b somewhere inside: (a << 8) & b.
+                            let h8 = hex << 8, o8 = other << 8, s8 = space << 8
+                            @inline(__always) func has(_ m: UInt64, _ bit: Int) -> UInt64 { (m != 0 ? 1 : 0) << UInt64(bit) }
+                            let hx = ByteCategory.hexLetter, lt = ByteCategory.letter, sp = ByteCategory.space
+                            var w = has(h8 & hex, hx << 4 | hx) | has(h8 & other, hx << 4 | lt) | has(h8 & space, hx << 4 | sp)
+                            w |= has(o8 & hex, lt << 4 | hx) | has(o8 & other, lt << 4 | lt) | has(o8 & space, lt << 4 | sp)
+                            w |= has(s8 & hex, sp << 4 | hx) | has(s8 & other, sp << 4 | lt) | has(s8 & space, sp << 4 | sp)
+                            words[0] |= w
+                            prev = space >> 63 != 0 ? ByteCategory.space : hex >> 63 != 0 ? ByteCategory.hexLetter : ByteCategory.letter
+                            // Token runs: letters are token bytes, spaces are not; no digits here.
+                            let m = Int(truncatingIfNeeded: ((letters >> 7) &* 0x0102_0408_1020_4080) >> 56)
+                            if m == 0xFF {
+                                tokens &+= 8
+                                maxTokens = max(maxTokens, tokens)
+                            } else {
+                                let lead = (~m & 0xFF).trailingZeroBitCount
+                                maxTokens = max(maxTokens, tokens &+ lead, Int(ByteCategory.longestRun[m]))
+                                tokens = (UInt8(truncatingIfNeeded: ~m)).leadingZeroBitCount
+                            }
+                            digits = 0
+                            i &+= 8
+                            continue
+                        }
+                    }
+                    let stop = min(n, i &+ 8)
+                    while i < stop {
+                        let c = Int(table[Int(buf[i])])
+                        let bit = prev &<< 4 | c
+                        words[bit &>> 6] |= 1 &<< UInt64(truncatingIfNeeded: bit & 63)
+                        prev = c
+                        digits = (digits &+ 1) &* (c == ByteCategory.digit ? 1 : 0)
+                        maxDigits = max(maxDigits, digits)
+                        tokens = (tokens &+ 1) &* (tokenMask &>> c & 1)
+                        maxTokens = max(maxTokens, tokens)
+                        i &+= 1
+                    }
+                }
+            }
+            return (words[0], words[1], words[2], words[3])
+        }
+        pairs = (p0, p1, p2, p3)
+        var seen: UInt16 = 1 << UInt16(ByteCategory.table[Int(first)])
+        let all = p0 | p1 | p2 | p3
+        seen |= UInt16(truncatingIfNeeded: all) | UInt16(truncatingIfNeeded: all >> 16)
+            | UInt16(truncatingIfNeeded: all >> 32) | UInt16(truncatingIfNeeded: all >> 48)
+        bytes = seen
+        digitRun = min(255, maxDigits)
+        tokenRun = min(255, maxTokens)
+    }
+
+    /// The byte-by-byte form, the specification `init(_:)` is tested against. The loop is
+    /// branch-free per byte: the pair bit goes straight into a word of a stack buffer, the run
+    /// lengths are kept with conditional moves, and the categories seen are read off the pairs
+    /// at the end (every byte but the first is the second of a pair).
+    init(reference buf: UnsafeBufferPointer<UInt8>) {
         guard let first = buf.first else { return }
         var digits = 0, tokens = 0, maxDigits = 0, maxTokens = 0
         let (p0, p1, p2, p3): (UInt64, UInt64, UInt64, UInt64) = withUnsafeTemporaryAllocation(of: UInt64.self, capacity: 4) { words in

@@ -70,6 +70,9 @@ public final class Engine: Sendable {
             prefilter.select(plan.literalViews, in: views, shareRawPass: config.shareLiteralPass, into: &marked)
         }
         let candidates = marked
+        // Rules with some unit marked: a gated rule outside this set is skipped on one bit test.
+        let touched = gate ? prefilter.touchedRules(candidates) : []
+        let unitRows = gate ? prefilter.unitRows(candidates) : []
         // Byte-class features of the raw text, computed on the first rule that asks.
         var features: ByteFeatures? = nil
         let byteGate = config.usePrefilter && !prefilter.byteGate.isEmpty
@@ -80,7 +83,10 @@ public final class Engine: Sendable {
                 let flags = step.flags & skipMask
                 let gated = flags & ScanPlan.literalGate != 0
                 // No required literal in any of its views: PCRE2 cannot match, skip the rule.
-                if gated, !prefilter.anySelected(index, in: candidates) { continue }
+                if gated {
+                    if touched[index >> 6] & (1 << UInt64(index & 63)) == 0 { continue }
+                    if !unitRows.withUnsafeBufferPointer({ prefilter.anySelected(index, unitRows: $0) }) { continue }
+                }
                 if flags & ScanPlan.byteGate != 0 {
                     if features == nil { features = ByteFeatures(input) }
                     if !prefilter.byteGate.allows(index, features!) { continue }

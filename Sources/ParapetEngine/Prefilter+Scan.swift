@@ -69,7 +69,7 @@ extension Prefilter {
         let both = Self.bit(.raw) | Self.bit(.canonical)
         canonical.withUnsafeBufferPointer { c in
             raw.withUnsafeBufferPointer { r in
-                mark(c, exact: c, mask: both, exactMask: Self.bit(.canonical), raw: r, rawMask: Self.bit(.raw), into: &candidates)
+                mark(c, exact: c, mask: both, exactMask: Self.bit(.canonical), raw: r, rawMask: Self.bit(.raw), ascii: true, into: &candidates)
             }
         }
     }
@@ -77,29 +77,49 @@ extension Prefilter {
     /// The literal pass over `buf`. A case-folded literal marks `mask`; a case-checked literal
     /// marks `exactMask` when `exact` holds it in its case at the hit, and `rawMask` when `raw`
     /// does (`exact` and `raw` share `buf`'s offsets).
+    ///
+    /// Marking only sets bits, so a state whose literals are all case-folded marks the same bits
+    /// every time it recurs: it is handled on its first hit only (`done`, one bit per state).
+    /// Prose reaches the states of ` the `, ` to `, `you` hundreds of times per 2 KB.
     private func mark(_ buf: UnsafeBufferPointer<UInt8>, exact: UnsafeBufferPointer<UInt8>, mask: UInt8, exactMask: UInt8,
-                      raw: UnsafeBufferPointer<UInt8>, rawMask: UInt8, into candidates: inout [UInt64]) {
+                      raw: UnsafeBufferPointer<UInt8>, rawMask: UInt8, ascii: Bool = false, into candidates: inout [UInt64]) {
         let words = unitWords
-        candidates.withUnsafeMutableBufferPointer { bits in
-            ownerStart.withUnsafeBufferPointer { ownerStart in
-                ownerList.withUnsafeBufferPointer { owners in
-                    exactStart.withUnsafeBufferPointer { exactStart in
-                        exactBytes.withUnsafeBufferPointer { exactBytes in
-                            automaton.scan(buf) { id, end in
-                                let id = Int(id)
-                                var viewBits = mask
-                                let e0 = Int(exactStart[id]), e1 = Int(exactStart[id + 1])
-                                if e0 != e1 {
-                                    // Case-checked literal: the folded hit must also match its case.
-                                    let start = end - (e1 - e0)
-                                    guard start >= 0 else { return }
-                                    viewBits = 0
-                                    if Self.holds(exact, at: start, exactBytes, e0..<e1) { viewBits |= exactMask }
-                                    if rawMask != 0, Self.holds(raw, at: start, exactBytes, e0..<e1) { viewBits |= rawMask }
-                                    if viewBits == 0 { return }
-                                }
-                                for k in Int(ownerStart[id])..<Int(ownerStart[id + 1]) {
-                                    Self.markOwner(owners[k], viewBits, words: words, in: bits)
+        let stateWords = (automaton.stateCount + 63) >> 6
+        withUnsafeTemporaryAllocation(of: UInt64.self, capacity: stateWords) { done in
+            done.initialize(repeating: 0)
+            candidates.withUnsafeMutableBufferPointer { bits in
+                ownerStart.withUnsafeBufferPointer { ownerStart in
+                    ownerList.withUnsafeBufferPointer { owners in
+                        exactStart.withUnsafeBufferPointer { exactStart in
+                            exactBytes.withUnsafeBufferPointer { exactBytes in
+                                automaton.outStart.withUnsafeBufferPointer { outStart in
+                                    automaton.outputs.withUnsafeBufferPointer { outputs in
+                                        func hit(_ s: Int, _ end: Int) {
+                                            let w = s >> 6, bit: UInt64 = 1 << UInt64(s & 63)
+                                            if done[w] & bit != 0 { return }
+                                            var plain = true
+                                            for k in Int(outStart[s])..<Int(outStart[s + 1]) {
+                                                let id = Int(outputs[k])
+                                                var viewBits = mask
+                                                let e0 = Int(exactStart[id]), e1 = Int(exactStart[id + 1])
+                                                if e0 != e1 {
+                                                    // Case-checked literal: the folded hit must also match its case.
+                                                    plain = false
+                                                    let start = end - (e1 - e0)
+                                                    guard start >= 0 else { continue }
+                                                    viewBits = 0
+                                                    if Self.holds(exact, at: start, exactBytes, e0..<e1) { viewBits |= exactMask }
+                                                    if rawMask != 0, Self.holds(raw, at: start, exactBytes, e0..<e1) { viewBits |= rawMask }
+                                                    if viewBits == 0 { continue }
+                                                }
+                                                for k in Int(ownerStart[id])..<Int(ownerStart[id + 1]) {
+                                                    Self.markOwner(owners[k], viewBits, words: words, in: bits)
+                                                }
+                                            }
+                                            if plain { done[w] |= bit }
+                                        }
+                                        if ascii { automaton.scanStatesASCII(buf, hit) } else { automaton.scanStates(buf, hit) }
+                                    }
                                 }
                             }
                         }
@@ -144,6 +164,70 @@ extension Prefilter {
     static func allMarked(_ group: Range<Int32>, row k: Int, words: Int, in candidates: [UInt64]) -> Bool {
         for u in group where candidates[k * words + Int(u) >> 6] & (1 << UInt64(u & 63)) == 0 { return false }
         return true
+    }
+
+    /// Bitset over rule indices: the rules with a unit marked on some view kind (plus those with
+    /// an empty group). Only they can pass `anySelected`, so the scan loop asks only them; the
+    /// loop visits the few set bits of the marked units rather than every rule's groups.
+    func touchedRules(_ candidates: [UInt64]) -> [UInt64] {
+        var touched = vacuous
+        let words = unitWords
+        touched.withUnsafeMutableBufferPointer { t in
+            candidates.withUnsafeBufferPointer { c in
+                unitRule.withUnsafeBufferPointer { unitRule in
+                    for w in 0..<words {
+                        var m = c[w] | c[words + w] | c[2 * words + w] | c[3 * words + w]
+                        while m != 0 {
+                            let r = Int(unitRule[w << 6 | m.trailingZeroBitCount])
+                            t[r >> 6] |= 1 << UInt64(r & 63)
+                            m &= m - 1
+                        }
+                    }
+                }
+            }
+        }
+        return touched
+    }
+
+    /// Per unit: the view-kind rows (bit k = row k) on which it was marked. Built once per scan
+    /// from the marked bits alone, so `anySelected(_:unitRows:)` reads one byte per unit
+    /// instead of testing four rows of the bitset.
+    func unitRows(_ candidates: [UInt64]) -> [UInt8] {
+        var rows = [UInt8](repeating: 0, count: unitCount)
+        let words = unitWords
+        rows.withUnsafeMutableBufferPointer { r in
+            candidates.withUnsafeBufferPointer { c in
+                for k in 0..<4 {
+                    for w in 0..<words {
+                        var m = c[k * words + w]
+                        while m != 0 {
+                            r[w << 6 | m.trailingZeroBitCount] |= 1 << UInt8(k)
+                            m &= m - 1
+                        }
+                    }
+                }
+            }
+        }
+        return rows
+    }
+
+    /// `anySelected(_:in:)` read off `unitRows(_:)` of the same candidates.
+    @inline(__always)
+    func anySelected(_ index: Int, unitRows: UnsafeBufferPointer<UInt8>) -> Bool {
+        groups.withUnsafeBufferPointer { groups in
+            for g in ruleGroups[index] {
+                let units = groups[Int(g)]
+                var rows: UInt8 = 0b1111
+                var u = Int(units.lowerBound)
+                let end = Int(units.upperBound)
+                while u < end, rows != 0 {
+                    rows &= unitRows[u]
+                    u += 1
+                }
+                if rows != 0 { return true }
+            }
+            return false
+        }
     }
 
     /// Whether some group of rule `index` had all its clauses marked on one view kind. Units

@@ -37,6 +37,10 @@ public struct Prefilter: Sendable {
     let nonASCIIViews: UInt8
     /// Byte-class gate for raw-view pattern rules (mostly those without a usable literal).
     public let byteGate: ByteClassGate
+    /// Per unit: the rule it belongs to (to read the rules worth asking off the marked units).
+    let unitRule: [Int32]
+    /// Bitset over rule indices: rules with an empty clause group, selected with nothing marked.
+    let vacuous: [UInt64]
 
     struct Owner: Sendable { let unit: Int32; let views: UInt8 }
 
@@ -113,6 +117,17 @@ public struct Prefilter: Sendable {
         nonASCIIOwners = nonASCII
         nonASCIIViews = nonASCII.reduce(0) { $0 | $1.views }
         byteGate = ByteClassGate(ruleSet: ruleSet)
+        var unitRule = [Int32](repeating: 0, count: Int(unit))
+        var vacuous = [UInt64](repeating: 0, count: (ruleSet.rules.count + 63) >> 6)
+        for (r, gs) in ruleGroups.enumerated() {
+            for g in gs {
+                let units = groups[Int(g)]
+                if units.isEmpty { vacuous[r >> 6] |= 1 << UInt64(r & 63) }
+                for u in units { unitRule[Int(u)] = Int32(r) }
+            }
+        }
+        self.unitRule = unitRule
+        self.vacuous = vacuous
     }
 
     /// The literals that gate `rule`: extracted from every pattern when possible, else the ones

@@ -15,6 +15,16 @@ enum ASCIIScan {
         }
     }
 
+    static let ones: UInt64 = 0x0101_0101_0101_0101
+    static let high: UInt64 = 0x8080_8080_8080_8080
+
+    /// 0x80 in each byte of `v` that is zero, for bytes below 0x80; exact (no borrow between
+    /// bytes: `(b & 0x7F) + 0x7F` stays within the byte).
+    @inline(__always)
+    static func zeroBytes(_ v: UInt64) -> UInt64 {
+        ~(((v & ~high) &+ ones &* 0x7F) | v) & high
+    }
+
     /// Byte classes for the canonical ASCII path: 0 keep, 1 upper-case letter, 2 whitespace, 3 drop.
     static let canonicalClass: [UInt8] = (0..<256).map { b -> UInt8 in
         switch b {

@@ -15,6 +15,7 @@ public enum Canonicalizer {
     /// Canonical bytes and map for ASCII-only input.
     static func asciiCanonical(_ input: [UInt8]) -> ([UInt8], OffsetMap) {
         let n = input.count
+        if n == 0 { return ([], .identity(count: 0)) }
         // Common case first: nothing to remove, so a branch-free byte map suffices.
         var out = [UInt8](repeating: 0, count: n)
         var bad: UInt8 = 0
@@ -22,12 +23,33 @@ public enum Canonicalizer {
             input.withUnsafeBufferPointer { inp in
                 ASCIIScan.canonicalByte.withUnsafeBufferPointer { t in
                     var prevSpace: UInt8 = 1
-                    for i in 0..<n {
-                        let m = t[Int(inp[i])]
-                        o[i] = m
-                        let sp: UInt8 = m == 0x20 ? 1 : 0
-                        bad |= (sp & prevSpace) | (m == 0 ? 1 : 0)
-                        prevSpace = sp
+                    let raw = UnsafeRawPointer(inp.baseAddress!)
+                    let dst = UnsafeMutableRawPointer(o.baseAddress!)
+                    var i = 0
+                    while i < n {
+                        // Eight bytes per step while they are printable (0x20-0x7E) with no
+                        // space after a space (nor a leading one): the map then only lower-cases.
+                        if i + 8 <= n {
+                            let x = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+                            let sp = ASCIIScan.zeroBytes(x ^ ASCIIScan.ones &* 0x20)
+                            let control = ~(x &+ ASCIIScan.ones &* 0x60) & ASCIIScan.high | ASCIIScan.zeroBytes(x ^ ASCIIScan.ones &* 0x7F)
+                            if control == 0, sp & (sp << 8 | UInt64(prevSpace) << 7) == 0 {
+                                let upper = (x &+ ASCIIScan.ones &* 0x3F) & ~(x &+ ASCIIScan.ones &* 0x25) & ASCIIScan.high
+                                (dst + i).storeBytes(of: x | upper >> 2, as: UInt64.self)
+                                prevSpace = UInt8(truncatingIfNeeded: sp >> 63)
+                                i += 8
+                                continue
+                            }
+                        }
+                        let stop = min(n, i + 8)
+                        while i < stop {
+                            let m = t[Int(inp[i])]
+                            o[i] = m
+                            let sp: UInt8 = m == 0x20 ? 1 : 0
+                            bad |= (sp & prevSpace) | (m == 0 ? 1 : 0)
+                            prevSpace = sp
+                            i += 1
+                        }
                     }
                 }
             }

@@ -18,7 +18,7 @@ public enum Compactor {
     /// `lexicon`: words (lower-case ASCII) that decide whether a l33t "1" is an "i" or an "l".
     public static func compactView(of canonical: TextView, lexicon: Set<[UInt8]> = []) -> TextView {
         let ascii = asciiCompactView(of: canonical, lexicon: lexicon)
-        guard canonical.bytes.contains(where: { $0 >= 0x80 }) else { return ascii }
+        guard !ASCIIScan.isASCII(canonical.bytes) else { return ascii }
         let deletions = ScalarJoiner.deletions(ascii.bytes, map: ascii.map)
         guard !deletions.isEmpty else { return ascii }
         let (bytes, own) = ScalarJoiner.apply(ascii.bytes, deleting: deletions)

@@ -3,7 +3,9 @@
 public final class ViewSet {
     public let original: [UInt8]
     public let options: ViewOptions
-    private var cache: [ViewKind: [TextView]] = [:]
+    /// Built views by `ViewKind.allCases` position (four slots: no hashing on the rule loop's
+    /// many lookups).
+    private var cache: [[TextView]?] = [nil, nil, nil, nil]
     /// Limits hit while building views (e.g. decode depth), reported by the engine.
     public private(set) var notes: [ViewNote] = []
 
@@ -16,7 +18,8 @@ public final class ViewSet {
     /// canonical (rules that list compact also match canonical, so an identical copy would only
     /// cost a second scan); one per decoded segment for `.decoded`.
     public func views(_ kind: ViewKind) -> [TextView] {
-        if let cached = cache[kind] { return cached }
+        let slot = Self.slot(kind)
+        if let cached = cache[slot] { return cached }
         let built: [TextView]
         switch kind {
         case .raw:
@@ -33,8 +36,18 @@ public final class ViewSet {
             result.notes = []
             built = result.views
         }
-        cache[kind] = built
+        cache[slot] = built
         return built
+    }
+
+    @inline(__always)
+    static func slot(_ kind: ViewKind) -> Int {
+        switch kind {
+        case .raw: return 0
+        case .canonical: return 1
+        case .compact: return 2
+        case .decoded: return 3
+        }
     }
 }
 

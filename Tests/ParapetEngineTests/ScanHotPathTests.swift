@@ -1,0 +1,130 @@
+import ParapetText
+import Testing
+@testable import ParapetEngine
+
+/// The scan hot path's shortcuts against the plain forms they replace: the byte-class pass
+/// against its byte-by-byte reference, the ASCII automaton loop against the general one, marking each
+/// automaton state once against marking every hit, and the per-unit row bytes and touched-rule
+/// bitset against the four-row `anySelected`.
+struct ScanHotPathTests {
+    typealias RNG = PrefilterAutomatonTests.RNG
+
+    static func randomText(_ rng: inout RNG) -> [UInt8] {
+        let alphabets: [[UInt8]] = [
+            Array(0...255),
+            Array("abcdefghijklmnopqrstuvwxyz ABCDEFXYZ".utf8),
+            Array("the quick brown Fox  a-f 42.\n".utf8),
+            Array("abc 0123456789-_.@$:+/'\"`\n\t".utf8) + Array("\u{017F}\u{212A}é".utf8),
+        ]
+        let alphabet = alphabets.randomElement(using: &rng)!
+        return (0..<Int.random(in: 0...300, using: &rng)).map { _ in alphabet.randomElement(using: &rng)! }
+    }
+
+    static func same(_ a: ByteFeatures, _ b: ByteFeatures) -> Bool {
+        a.pairs.0 == b.pairs.0 && a.pairs.1 == b.pairs.1 && a.pairs.2 == b.pairs.2 && a.pairs.3 == b.pairs.3
+            && a.bytes == b.bytes && a.digitRun == b.digitRun && a.tokenRun == b.tokenRun
+    }
+
+    @Test func byteFeaturesMatchTheReferencePass() {
+        var rng = RNG(state: 7)
+        var texts: [[UInt8]] = [[], [0x30], Array("a".utf8), Array("abcdefgh".utf8), Array(repeating: 0x61, count: 300),
+                                Array(repeating: 0x20, count: 17), Array("x abcdefgh ijklmnop 7".utf8)]
+        for _ in 0..<3_000 { texts.append(Self.randomText(&rng)) }
+        for t in texts {
+            let fast = ByteFeatures(t)
+            let ref = t.withUnsafeBufferPointer { ByteFeatures(reference: $0) }
+            #expect(Self.same(fast, ref), "text \(t)")
+        }
+    }
+
+    @Test func asciiAutomatonLoopMatchesTheGeneralOne() {
+        var rng = RNG(state: 11)
+        let alphabet = Array("abcAB .x".utf8)
+        for _ in 0..<300 {
+            let literals = (0..<Int.random(in: 1...8, using: &rng)).map { _ in
+                Prefilter.normalizeLiteral((0..<Int.random(in: 1...4, using: &rng)).map { _ in alphabet.randomElement(using: &rng)! })
+            }
+            let text = (0..<Int.random(in: 0...60, using: &rng)).map { _ in alphabet.randomElement(using: &rng)! }
+            let ac = AhoCorasick(literals)
+            var general: [[Int]] = [], ascii: [[Int]] = []
+            text.withUnsafeBufferPointer { buf in
+                ac.scanStates(buf) { general.append([$0, $1]) }
+                ac.scanStatesASCII(buf) { ascii.append([$0, $1]) }
+            }
+            #expect(general == ascii, "literals \(literals) text \(text)")
+        }
+    }
+
+    /// Marking every hit of every literal, the way the pass worked before states were deduplicated.
+    static func markEveryHit(_ p: Prefilter, _ bytes: [UInt8], mask: UInt8) -> [UInt64] {
+        var bits = p.emptyCandidates()
+        bytes.withUnsafeBufferPointer { buf in
+            p.automaton.scan(buf) { id, end in
+                let id = Int(id)
+                var viewBits = mask
+                let e0 = Int(p.exactStart[id]), e1 = Int(p.exactStart[id + 1])
+                if e0 != e1 {
+                    let start = end - (e1 - e0)
+                    guard start >= 0, Array(buf[start..<end]) == Array(p.exactBytes[e0..<e1]) else { return }
+                    viewBits = mask
+                }
+                for k in Int(p.ownerStart[id])..<Int(p.ownerStart[id + 1]) {
+                    let o = p.ownerList[k]
+                    var m = o.views & viewBits
+                    while m != 0 {
+                        bits[m.trailingZeroBitCount * p.unitWords + Int(o.unit) >> 6] |= 1 << UInt64(o.unit & 63)
+                        m &= m - 1
+                    }
+                }
+            }
+        }
+        if p.nonASCIIViews & mask != 0, bytes.contains(where: { $0 >= 0x80 }) {
+            for o in p.nonASCIIOwners {
+                var m = o.views & mask
+                while m != 0 {
+                    bits[m.trailingZeroBitCount * p.unitWords + Int(o.unit) >> 6] |= 1 << UInt64(o.unit & 63)
+                    m &= m - 1
+                }
+            }
+        }
+        return bits
+    }
+
+    static var texts: [[UInt8]] {
+        var rng = RNG(state: 3)
+        let examples = PrefilterEquivalenceTests.exampleTexts.map { Array($0.utf8) }
+        var out = examples
+        for _ in 0..<300 {
+            out.append(PrefilterFuzzTests.mutate(examples.randomElement(using: &rng)!, examples.randomElement(using: &rng)!, &rng))
+        }
+        return out
+    }
+
+    @Test func markingEachStateOnceMarksWhatEveryHitMarks() {
+        let p = PrefilterEquivalenceTests.gated.prefilter
+        for t in Self.texts {
+            for kind in [ViewKind.raw, .canonical] {
+                var once = p.emptyCandidates()
+                p.mark(t, mask: Prefilter.bit(kind), into: &once)
+                #expect(once == Self.markEveryHit(p, t, mask: Prefilter.bit(kind)), "text \(String(decoding: t, as: UTF8.self))")
+            }
+        }
+    }
+
+    @Test func unitRowsAndTouchedRulesSelectWhatAnySelectedSelects() {
+        let engine = PrefilterEquivalenceTests.gated
+        let p = engine.prefilter
+        let plan = engine.plans[.input]![3]
+        for t in Self.texts {
+            var c = p.emptyCandidates()
+            p.select(plan.literalViews, in: ViewSet(t), into: &c)
+            let rows = p.unitRows(c)
+            let touched = p.touchedRules(c)
+            for r in engine.ruleSet.rules.indices where !p.ruleGroups[r].isEmpty {
+                let old = p.anySelected(r, in: c)
+                #expect(old == rows.withUnsafeBufferPointer { p.anySelected(r, unitRows: $0) })
+                if old { #expect(touched[r >> 6] & (1 << UInt64(r & 63)) != 0) }
+            }
+        }
+    }
+}
