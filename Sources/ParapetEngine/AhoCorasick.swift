@@ -147,29 +147,7 @@ public struct AhoCorasick: Sendable {
 
     /// Calls `found` with the id and end offset (exclusive, in `bytes`) of every literal occurrence.
     public func scan(_ bytes: UnsafeBufferPointer<UInt8>, _ found: (Int32, Int) -> Void) {
-        guard var p = bytes.baseAddress, !bytes.isEmpty else { return }
-        let end = p + bytes.count
-        let cc = Int32(classCount)
-        transitions.withUnsafeBufferPointer { tb in
-            classOf.withUnsafeBufferPointer { cb in
-                let trans = tb.baseAddress!, cls = cb.baseAddress!
-                var state: Int32 = 0
-                while p < end {
-                    var b = p.pointee
-                    p += 1
-                    if b >= 0xC5, b == 0xC5 || b == 0xE2 {
-                        if b == 0xC5, p < end, p.pointee == 0xBF {
-                            b = UInt8(ascii: "s"); p += 1
-                        } else if b == 0xE2, end - p >= 2, p[0] == 0x84, p[1] == 0xAA {
-                            b = UInt8(ascii: "k"); p += 2
-                        }
-                    }
-                    let t = trans[Int(state) &+ Int(cls[Int(b)])]
-                    state = t & Int32.max
-                    if t < 0 { report(Int(state / cc), end: p - bytes.baseAddress!, found) }
-                }
-            }
-        }
+        scanStates(bytes) { s, end in report(s, end: end, found) }
     }
 
     /// Calls `found` with the state reached and the end offset each time the scan reaches a
