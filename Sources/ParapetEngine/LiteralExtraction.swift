@@ -204,9 +204,18 @@ struct PatternReader {
             // A plain ASCII character with no quantifier after it: what `parseAtom` + `char`
             // would give, appended directly (most of a pattern's bytes; no set per character).
             if Self.isPlain(c), !Self.startsQuantifier(peek(1)) {
-                scratch.append(c >= 0x41 && c <= 0x5A && !(keepCase && !caseless) ? c | 0x20 : c)
-                joined = true
+                // The whole run of such characters at once.
+                let runStart = pos
                 pos += 1
+                while pos < bytes.count, Self.isPlain(bytes[pos]), !Self.startsQuantifier(peek(1)) { pos += 1 }
+                let at = scratch.count
+                scratch.append(contentsOf: bytes[runStart..<pos])
+                if !(keepCase && !caseless) {
+                    scratch.withUnsafeMutableBufferPointer { t in
+                        for k in at..<t.count where t[k] >= 0x41 && t[k] <= 0x5A { t[k] |= 0x20 }
+                    }
+                }
+                joined = true
                 continue
             }
             guard let atom = parseAtom() else { scratch.removeSubrange(textStart...); return nil }

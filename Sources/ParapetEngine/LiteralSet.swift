@@ -19,6 +19,9 @@ struct LiteralInfo {
 struct Lit {
     var start: Int32
     var count: Int32
+    /// Whether the text holds a non-ASCII placeholder (`NonASCIIGate.placeholder`): most do
+    /// not, and then their selectivity is their length, known without reading them.
+    var placeholder = false
     /// The empty text (reads no byte).
     static let empty = Lit(start: 0, count: 0)
 }
@@ -55,7 +58,7 @@ struct LiteralArena {
         reserve(1)
         base[count] = b
         count += 1
-        return Lit(start: Int32(count - 1), count: 1)
+        return Lit(start: Int32(count - 1), count: 1, placeholder: b == NonASCIIGate.placeholder)
     }
 
     mutating func add(_ bytes: [UInt8]) -> Lit {
@@ -71,7 +74,7 @@ struct LiteralArena {
         reserve(bytes.count)
         (base + count).initialize(from: from, count: bytes.count)
         count += bytes.count
-        return Lit(start: Int32(count - bytes.count), count: Int32(bytes.count))
+        return Lit(start: Int32(count - bytes.count), count: Int32(bytes.count), placeholder: bytes.contains(NonASCIIGate.placeholder))
     }
 
     /// The literal `a + b` (one of them when the other is empty).
@@ -84,7 +87,7 @@ struct LiteralArena {
         to.initialize(from: base + Int(a.start), count: Int(a.count))
         (to + Int(a.count)).initialize(from: base + Int(b.start), count: Int(b.count))
         count += n
-        return Lit(start: Int32(count - n), count: Int32(n))
+        return Lit(start: Int32(count - n), count: Int32(n), placeholder: a.placeholder || b.placeholder)
     }
 
     func bytes(_ l: Lit) -> UnsafeBufferPointer<UInt8> {
@@ -114,14 +117,13 @@ struct LiteralArena {
     }
 
     /// Whether `l` holds a non-ASCII placeholder (`NonASCIIGate.placeholder`).
-    func hasPlaceholder(_ l: Lit) -> Bool {
-        bytes(l).contains(NonASCIIGate.placeholder)
-    }
+    func hasPlaceholder(_ l: Lit) -> Bool { l.placeholder }
 
     /// `NonASCIIGate.selectivity` of `l`, read in place: its length capped at 8, or for a
     /// literal with placeholders that of its longest plain run, or one more than the shortest
     /// usable literal when that run is too short (it resolves to the sentinel).
     func selectivity(_ l: Lit) -> Int {
+        if !l.placeholder { return Swift.min(Int(l.count), 8) }
         let b = bytes(l)
         var longest = 0, run = 0, sawPlaceholder = false
         for c in b {
