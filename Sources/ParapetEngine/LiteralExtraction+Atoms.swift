@@ -23,9 +23,9 @@ extension PatternReader {
 
     /// One ASCII character as an exact, lower-cased one-byte text (its own case when `keepCase`
     /// and matching is case-sensitive here).
-    func char(_ c: UInt8) -> LiteralInfo {
+    mutating func char(_ c: UInt8) -> LiteralInfo {
         let folded = c >= 0x41 && c <= 0x5A && !(keepCase && !caseless) ? c | 0x20 : c
-        return LiteralInfo(exact: [[folded]], required: nil)
+        return LiteralInfo(exact: ByteStrings(single: arena.add(folded)), required: nil)
     }
 
     /// A multi-byte character: its bytes where matching is case-sensitive; under caseless
@@ -34,7 +34,7 @@ extension PatternReader {
     mutating func nonASCIIChar() -> LiteralInfo? {
         guard let seq = nonASCIISequence() else { return nil }
         guard let piece = Self.nonASCIIPiece(seq, caseless: caseless) else { return .opaque }
-        return LiteralInfo(exact: [piece], required: nil)
+        return LiteralInfo(exact: ByteStrings(single: arena.add(piece)), required: nil)
     }
 
     /// The UTF-8 sequence of the multi-byte character at `pos` (consumed), nil if truncated.
@@ -109,7 +109,7 @@ extension PatternReader {
         }
         if value < 0x80 { return char(UInt8(value)) }
         guard let seq = Self.utf8(value), let piece = Self.nonASCIIPiece(seq, caseless: caseless) else { return .opaque }
-        return LiteralInfo(exact: [piece], required: nil)
+        return LiteralInfo(exact: ByteStrings(single: arena.add(piece)), required: nil)
     }
 
     /// The UTF-8 bytes of a scalar value, nil for surrogates and values past U+10FFFF.
@@ -164,7 +164,7 @@ extension PatternReader {
         }
         guard i < bytes.count, members > 0 else { return nil }
         pos = i + 1
-        return LiteralInfo(exact: [[NonASCIIGate.placeholder]], required: nil)
+        return LiteralInfo(exact: ByteStrings(single: arena.add(NonASCIIGate.placeholder)), required: nil)
     }
 
     static func hexValue(_ c: UInt8) -> Int? {
@@ -190,14 +190,14 @@ extension PatternReader {
                 items.append(info)
             }
         }
-        return LiteralSets.sequence(items)
+        return LiteralSets.sequence(items, &arena)
     }
 
     /// A class of a few plain letters, digits, `_` or non-ASCII characters (like `[pousr]` or
     /// `[üu]`) as an exact set of texts; nil (position unchanged) for anything else.
     mutating func smallClass() -> LiteralInfo? {
         var i = pos + 1
-        var set: [[UInt8]] = []
+        var set: [Lit] = []
         var members = 0
         while i < bytes.count, bytes[i] != UInt8(ascii: "]") {
             let c = bytes[i]
@@ -206,18 +206,18 @@ extension PatternReader {
             if c >= 0xC0 {
                 let len = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2
                 guard i + len <= bytes.count, let piece = Self.nonASCIIPiece(Array(bytes[i..<i + len]), caseless: caseless) else { return nil }
-                set.append(piece)
+                set.append(arena.add(piece))
                 i += len
                 continue
             }
             let plain = (c >= 0x30 && c <= 0x39) || (c | 0x20 >= 0x61 && c | 0x20 <= 0x7A) || c == UInt8(ascii: "_")
             guard plain else { return nil }
-            set.append([c >= 0x41 && c <= 0x5A && !(keepCase && !caseless) ? c | 0x20 : c])
+            set.append(arena.add(c >= 0x41 && c <= 0x5A && !(keepCase && !caseless) ? c | 0x20 : c))
             i += 1
         }
         guard i < bytes.count, !set.isEmpty else { return nil }
         pos = i + 1
-        return LiteralInfo(exact: ByteStrings(set), required: nil)
+        return LiteralInfo(exact: ByteStrings(set, in: arena), required: nil)
     }
 
     /// Moves past the next `close` byte; false if there is none.

@@ -19,23 +19,59 @@ public enum LiteralExtraction {
     /// `requiredLiterals(of:caseless:)`, reading `\s` as a space when `canonicalSpace`.
     public static func requiredLiterals(of pattern: String, caseless: Bool, canonicalSpace: Bool) -> [[UInt8]]? {
         var parser = PatternReader(bytes: Array(pattern.utf8), caseless: caseless, canonicalSpace: canonicalSpace)
-        guard let info = parser.parseAll(), LiteralSets.usable(info.required) else { return nil }
+        defer { parser.arena.release() }
+        guard let info = parser.parseAll(), LiteralSets.usable(info.required, parser.arena) else { return nil }
         // Placeholders (non-ASCII characters under caseless matching) resolve to an ASCII run
         // or to the non-ASCII sentinel; a sentinel makes the other alternatives redundant only
         // on non-ASCII text, so all are kept.
-        return minimal(Set(info.required!.map(NonASCIIGate.resolve)))
+        return resolved(info.required!, parser.arena)
+    }
+
+    /// A required set as the scan searches it: placeholders resolved, then `minimal`.
+    static func resolved(_ s: ByteStrings, _ arena: LiteralArena) -> [[UInt8]] {
+        // Without placeholders the set's texts are already distinct: no resolving, no hashing.
+        if !s.contains(where: arena.hasPlaceholder) { return minimal(unique: s.map(arena.array)) }
+        return minimal(Set(s.map { NonASCIIGate.resolve(arena.array($0)) }))
     }
 
     /// The literals of a required set, sorted, without those holding another one: a text with
     /// "instructions" holds "instruction", so the longer one selects nothing more.
     static func minimal(_ set: Set<[UInt8]>) -> [[UInt8]] {
-        let sorted = set.sorted { $0.count != $1.count ? $0.count < $1.count : $0.lexicographicallyPrecedes($1) }
+        minimal(unique: Array(set))
+    }
+
+    /// `minimal` of literals given without repeats, in any order.
+    static func minimal(unique: [[UInt8]]) -> [[UInt8]] {
+        let sorted = unique.sorted { $0.count != $1.count ? $0.count < $1.count : $0.lexicographicallyPrecedes($1) }
         var kept: [[UInt8]] = []
         kept.reserveCapacity(sorted.count)
-        for lit in sorted where !kept.contains(where: { $0.count < lit.count && $0 != NonASCIIGate.sentinel && holds(lit, $0) }) {
-            kept.append(lit)
+        // Per kept literal, its bytes as a 64-bit mask (byte & 63): a literal can only hold one
+        // whose mask is a subset of its own, so most pairs are ruled out without a search.
+        var masks: [UInt64] = []
+        masks.reserveCapacity(sorted.count)
+        for lit in sorted {
+            let mask = byteMask(lit)
+            var held = false
+            // `kept` is in length order: only the shorter ones, a prefix, can be held in `lit`.
+            for k in kept.indices {
+                let part = kept[k]
+                if part.count >= lit.count { break }
+                if masks[k] & ~mask != 0 || part == NonASCIIGate.sentinel { continue }
+                if holds(lit, part) { held = true; break }
+            }
+            if !held {
+                kept.append(lit)
+                masks.append(mask)
+            }
         }
         return kept.sorted { $0.lexicographicallyPrecedes($1) }
+    }
+
+    /// The set of `lit`'s bytes modulo 64, as bits.
+    static func byteMask(_ lit: [UInt8]) -> UInt64 {
+        var m: UInt64 = 0
+        for b in lit { m |= 1 << UInt64(b & 63) }
+        return m
     }
 
     /// Whether `text` contains `part` (both short; a plain loop, no searcher set-up).
@@ -87,13 +123,12 @@ public enum LiteralExtraction {
 
     static func clauses(of pattern: String, caseless: Bool, keepCase: Bool, canonicalSpace: Bool = false) -> (clauses: [[[UInt8]]], sawCaseless: Bool)? {
         var parser = PatternReader(bytes: Array(pattern.utf8), caseless: caseless, keepCase: keepCase, canonicalSpace: canonicalSpace)
-        guard let info = parser.parseAll(), LiteralSets.usable(info.required) else { return nil }
-        func resolved(_ s: ByteStrings) -> [[UInt8]] {
-            minimal(Set(s.map(NonASCIIGate.resolve)))
-        }
-        var out = [resolved(info.required!)]
-        for c in info.also where LiteralSets.usable(c) {
-            let r = resolved(c)
+        defer { parser.arena.release() }
+        guard let info = parser.parseAll(), LiteralSets.usable(info.required, parser.arena) else { return nil }
+        let arena = parser.arena
+        var out = [resolved(info.required!, arena)]
+        for c in info.also where LiteralSets.usable(c, arena) {
+            let r = resolved(c, arena)
             // A set that resolves to the sentinel adds nothing beyond another sentinel set.
             if !out.contains(r) { out.append(r) }
         }
@@ -114,9 +149,14 @@ struct PatternReader {
     /// character is U+0020 (`Canonicalizer` turns every character PCRE2's UCP `\s` matches
     /// into a space; decoded views are canonicalized too).
     let canonicalSpace: Bool
+    /// The bytes of every literal this reader builds; the caller frees it (`release()`).
+    var arena: LiteralArena
+    /// Texts being joined by the branches open at `pos`, innermost last (see `parseBranch`).
+    var scratch: [UInt8] = []
 
     init(bytes: [UInt8], caseless: Bool, keepCase: Bool = false, canonicalSpace: Bool = false) {
         self.bytes = bytes
+        arena = LiteralArena(capacity: 2 * bytes.count + 256)
         self.caseless = caseless
         self.keepCase = keepCase
         self.canonicalSpace = canonicalSpace
@@ -134,52 +174,81 @@ struct PatternReader {
     /// branch ('|' branch)* — stops before ')' or at the end. Inline flags end with the group.
     mutating func parseAlternation() -> LiteralInfo? {
         let savedCaseless = caseless
+        // Most groups have one branch: no array for them.
+        guard let first = parseBranch() else { return nil }
+        guard peek() == UInt8(ascii: "|") else {
+            caseless = savedCaseless
+            return first
+        }
         var branches: [LiteralInfo] = []
-        while true {
+        branches.reserveCapacity(16)
+        branches.append(first)
+        while peek() == UInt8(ascii: "|") {
+            pos += 1
             guard let b = parseBranch() else { return nil }
             branches.append(b)
-            if peek() == UInt8(ascii: "|") { pos += 1; continue }
-            break
         }
         caseless = savedCaseless
-        return LiteralSets.alternation(branches)
+        return LiteralSets.alternation(branches, arena)
     }
 
     mutating func parseBranch() -> LiteralInfo? {
         var items: [LiteralInfo] = []
         // Unquantified pieces with one exact text are joined here first: the same result as
         // joining them in `sequence`, without a set product per character (build-time cost).
-        var text: [UInt8] = []
+        // The text grows at the end of `scratch`, above the text of the branches enclosing this
+        // one, and is cut back when it becomes a literal.
+        let textStart = scratch.count
         var joined = false
-        func flush() {
-            if joined { items.append(LiteralInfo(exact: [text], required: nil)) }
-            text = []
-            joined = false
-        }
         while let c = peek(), c != UInt8(ascii: "|"), c != UInt8(ascii: ")") {
             // A plain ASCII character with no quantifier after it: what `parseAtom` + `char`
             // would give, appended directly (most of a pattern's bytes; no set per character).
             if Self.isPlain(c), !Self.startsQuantifier(peek(1)) {
-                text.append(c >= 0x41 && c <= 0x5A && !(keepCase && !caseless) ? c | 0x20 : c)
-                joined = true
+                // The whole run of such characters at once.
+                let runStart = pos
                 pos += 1
+                while pos < bytes.count, Self.isPlain(bytes[pos]), !Self.startsQuantifier(peek(1)) { pos += 1 }
+                let at = scratch.count
+                scratch.append(contentsOf: bytes[runStart..<pos])
+                if !(keepCase && !caseless) {
+                    scratch.withUnsafeMutableBufferPointer { t in
+                        for k in at..<t.count where t[k] >= 0x41 && t[k] <= 0x5A { t[k] |= 0x20 }
+                    }
+                }
+                joined = true
                 continue
             }
-            guard let atom = parseAtom() else { return nil }
-            guard let q = parseQuantifier() else { return nil }
+            guard let atom = parseAtom() else { scratch.removeSubrange(textStart...); return nil }
+            guard let q = parseQuantifier() else { scratch.removeSubrange(textStart...); return nil }
+            if items.capacity == 0 { items.reserveCapacity(8) }
             if let (lo, hi) = q {
-                flush()
-                items += LiteralSets.repeated(atom, min: lo, max: hi)
+                flushText(from: textStart, &joined, into: &items)
+                LiteralSets.repeated(atom, min: lo, max: hi, arena, into: &items)
             } else if let e = atom.exact, e.count == 1 {
-                text += e.first!
+                scratch.append(contentsOf: arena.bytes(e.first!))
                 joined = true
             } else {
-                flush()
+                flushText(from: textStart, &joined, into: &items)
                 items.append(atom)
             }
         }
-        flush()
-        return LiteralSets.sequence(items)
+        if items.isEmpty, joined {
+            // One text and nothing else (an alternation's word): what `sequence` gives for it.
+            let text = ByteStrings(single: arena.add(scratch[textStart...]))
+            scratch.removeSubrange(textStart...)
+            return LiteralInfo(exact: text, required: LiteralSets.usable(text, arena) ? text : nil)
+        }
+        if joined, items.capacity == 0 { items.reserveCapacity(2) }
+        flushText(from: textStart, &joined, into: &items)
+        return LiteralSets.sequence(items, &arena)
+    }
+
+    /// Ends the text joined since `start` (when any) as one exact piece.
+    mutating func flushText(from start: Int, _ joined: inout Bool, into items: inout [LiteralInfo]) {
+        guard joined else { return }
+        items.append(LiteralInfo(exact: ByteStrings(single: arena.add(scratch[start...])), required: nil))
+        scratch.removeSubrange(start...)
+        joined = false
     }
 
     /// An ASCII byte that `parseAtom` reads as itself: not syntax.

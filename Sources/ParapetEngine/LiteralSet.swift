@@ -12,7 +12,132 @@ struct LiteralInfo {
     /// A piece that consumes text we cannot describe (a class, `.`, `\w`, a back-reference).
     static let opaque = LiteralInfo(exact: nil, required: nil)
     /// A zero-width piece (`\b`, `^`, a lookaround): it matches the empty text only.
-    static let empty = LiteralInfo(exact: [[]], required: nil)
+    static let empty = LiteralInfo(exact: .emptyText, required: nil)
+}
+
+/// One literal: a slice of the extraction's `LiteralArena`.
+struct Lit {
+    var start: Int32
+    var count: Int32
+    /// Whether the text holds a non-ASCII placeholder (`NonASCIIGate.placeholder`): most do
+    /// not, and then their selectivity is their length, known without reading them.
+    var placeholder = false
+    /// The empty text (reads no byte).
+    static let empty = Lit(start: 0, count: 0)
+}
+
+/// The bytes of every literal one extraction builds, in one growing buffer.
+///
+/// Literals are slices of it (`Lit`), so a set of literals is an array of plain values: joining,
+/// copying and dropping sets allocates no array and counts no reference per literal (as
+/// `[[UInt8]]` they dominated the engine's start-up). Owned by one `PatternReader`, which frees it
+/// with `release()` when the extraction ends; copies only read it.
+struct LiteralArena {
+    private(set) var base: UnsafeMutablePointer<UInt8>
+    private(set) var count = 0
+    private var capacity: Int
+
+    init(capacity: Int) {
+        self.capacity = Swift.max(capacity, 64)
+        base = .allocate(capacity: self.capacity)
+    }
+
+    func release() { base.deallocate() }
+
+    mutating func reserve(_ extra: Int) {
+        guard count + extra > capacity else { return }
+        let grown = Swift.max(capacity * 2, count + extra)
+        let bytes = UnsafeMutablePointer<UInt8>.allocate(capacity: grown)
+        bytes.initialize(from: base, count: count)
+        base.deallocate()
+        base = bytes
+        capacity = grown
+    }
+
+    mutating func add(_ b: UInt8) -> Lit {
+        reserve(1)
+        base[count] = b
+        count += 1
+        return Lit(start: Int32(count - 1), count: 1, placeholder: b == NonASCIIGate.placeholder)
+    }
+
+    mutating func add(_ bytes: [UInt8]) -> Lit {
+        bytes.withUnsafeBufferPointer { add($0) }
+    }
+
+    mutating func add(_ bytes: ArraySlice<UInt8>) -> Lit {
+        bytes.withUnsafeBufferPointer { add($0) }
+    }
+
+    mutating func add(_ bytes: UnsafeBufferPointer<UInt8>) -> Lit {
+        guard let from = bytes.baseAddress, !bytes.isEmpty else { return .empty }
+        reserve(bytes.count)
+        (base + count).initialize(from: from, count: bytes.count)
+        count += bytes.count
+        return Lit(start: Int32(count - bytes.count), count: Int32(bytes.count), placeholder: bytes.contains(NonASCIIGate.placeholder))
+    }
+
+    /// The literal `a + b` (one of them when the other is empty).
+    mutating func concat(_ a: Lit, _ b: Lit) -> Lit {
+        if a.count == 0 { return b }
+        if b.count == 0 { return a }
+        let n = Int(a.count + b.count)
+        reserve(n)
+        let to = base + count
+        to.initialize(from: base + Int(a.start), count: Int(a.count))
+        (to + Int(a.count)).initialize(from: base + Int(b.start), count: Int(b.count))
+        count += n
+        return Lit(start: Int32(count - n), count: Int32(n), placeholder: a.placeholder || b.placeholder)
+    }
+
+    func bytes(_ l: Lit) -> UnsafeBufferPointer<UInt8> {
+        UnsafeBufferPointer(start: base + Int(l.start), count: Int(l.count))
+    }
+
+    func array(_ l: Lit) -> [UInt8] { Array(bytes(l)) }
+
+    /// Byte-wise lexicographic order (a prefix first).
+    func precedes(_ a: Lit, _ b: Lit) -> Bool {
+        let pa = base + Int(a.start), pb = base + Int(b.start)
+        let n = Int(Swift.min(a.count, b.count))
+        var k = 0
+        while k < n {
+            if pa[k] != pb[k] { return pa[k] < pb[k] }
+            k += 1
+        }
+        return a.count < b.count
+    }
+
+    func equal(_ a: Lit, _ b: Lit) -> Bool {
+        guard a.count == b.count else { return false }
+        if a.start == b.start { return true }
+        let pa = base + Int(a.start), pb = base + Int(b.start)
+        for k in 0..<Int(a.count) where pa[k] != pb[k] { return false }
+        return true
+    }
+
+    /// Whether `l` holds a non-ASCII placeholder (`NonASCIIGate.placeholder`).
+    func hasPlaceholder(_ l: Lit) -> Bool { l.placeholder }
+
+    /// `NonASCIIGate.selectivity` of `l`, read in place: its length capped at 8, or for a
+    /// literal with placeholders that of its longest plain run, or one more than the shortest
+    /// usable literal when that run is too short (it resolves to the sentinel).
+    func selectivity(_ l: Lit) -> Int {
+        if !l.placeholder { return Swift.min(Int(l.count), 8) }
+        let b = bytes(l)
+        var longest = 0, run = 0, sawPlaceholder = false
+        for c in b {
+            if c == NonASCIIGate.placeholder {
+                sawPlaceholder = true
+                run = 0
+            } else {
+                run += 1
+                if run > longest { longest = run }
+            }
+        }
+        if !sawPlaceholder { return Swift.min(b.count, 8) }
+        return longest >= LiteralSets.minLength ? Swift.min(longest, 8) : LiteralSets.minLength + 1
+    }
 }
 
 /// Set algebra on literal alternatives, bounded so a pattern can never blow up the prefilter.
@@ -28,169 +153,216 @@ enum LiteralSets {
     static let maxClauses = 4
 
     /// All concatenations `a + b`, or nil when the product would exceed the bound.
-    static func product(_ a: ByteStrings, _ b: ByteStrings) -> ByteStrings? {
+    static func product(_ a: ByteStrings, _ b: ByteStrings, _ arena: inout LiteralArena) -> ByteStrings? {
         guard a.count * b.count <= maxAlternatives else { return nil }
         if a.isEmptyText { return b }
         if b.isEmptyText { return a }
-        var out: [[UInt8]] = []
+        var out: [Lit] = []
         out.reserveCapacity(a.count * b.count)
-        for x in a { for y in b { out.append(x + y) } }
-        return ByteStrings(out)
+        for x in a { for y in b { out.append(arena.concat(x, y)) } }
+        return ByteStrings(out, in: arena)
     }
 
     /// Whether a required set can drive the prefilter: non-empty, bounded, every literal long enough.
-    static func usable(_ s: ByteStrings?) -> Bool {
+    static func usable(_ s: ByteStrings?, _ arena: LiteralArena) -> Bool {
         guard let s, !s.isEmpty, s.count <= maxRequired else { return false }
-        return s.allSatisfy { $0.count >= minLength || $0.contains(NonASCIIGate.placeholder) }
+        return s.allSatisfy { $0.count >= minLength || arena.hasPlaceholder($0) }
     }
 
     /// The more selective of two usable sets: longer shortest literal first, then fewer alternatives.
-    static func better(_ a: ByteStrings?, _ b: ByteStrings?) -> ByteStrings? {
-        let ua = usable(a), ub = usable(b)
+    static func better(_ a: ByteStrings?, _ b: ByteStrings?, _ arena: LiteralArena) -> ByteStrings? {
+        let ua = usable(a, arena), ub = usable(b, arena)
         if !ua { return ub ? b : nil }
         if !ub { return a }
-        let ka = selectivity(a!), kb = selectivity(b!)
+        let ka = selectivity(a!, arena), kb = selectivity(b!, arena)
         if ka != kb { return ka > kb ? a : b }
         return a!.count <= b!.count ? a : b
     }
 
     /// The selectivity of a non-empty set: that of its least selective literal.
-    static func selectivity(_ s: ByteStrings) -> Int {
+    static func selectivity(_ s: ByteStrings, _ arena: LiteralArena) -> Int {
         var k = Int.max
-        for lit in s { k = Swift.min(k, NonASCIIGate.selectivity(lit)) }
+        for lit in s { k = Swift.min(k, arena.selectivity(lit)) }
         return k
     }
 
     /// Info of a concatenation: literal runs grow across exact pieces; other pieces close the run.
     /// Every mandatory piece's usable set is kept as a clause of the conjunction.
-    static func sequence(_ items: [LiteralInfo]) -> LiteralInfo {
-        var run: ByteStrings = [[]]
+    static func sequence(_ items: [LiteralInfo], _ arena: inout LiteralArena) -> LiteralInfo {
+        var run: ByteStrings = .emptyText
         var best: ByteStrings? = nil
+        var bestKey = 0
         var allExact = true
         var clauses: [ByteStrings] = []
-        func note(_ s: ByteStrings?) { if let s, usable(s) { clauses.append(s) } }
+        // `best = better(best, s)` for a usable `s`, with the pick's selectivity kept.
+        func consider(_ s: ByteStrings, _ arena: LiteralArena) {
+            let k = selectivity(s, arena)
+            if let b = best, k == bestKey ? b.count <= s.count : bestKey > k { return }
+            best = s
+            bestKey = k
+        }
         for item in items {
             if let e = item.exact {
-                if let grown = product(run, e) {
+                if let grown = product(run, e, &arena) {
                     run = grown
                 } else {
                     allExact = false
-                    best = better(best, run)
-                    note(run)
+                    if usable(run, arena) { consider(run, arena); clauses.append(run) }
                     run = e
                 }
             } else {
                 allExact = false
-                best = better(best, run)
-                best = better(best, item.required)
-                note(run)
-                note(item.required)
+                if usable(run, arena) { consider(run, arena); clauses.append(run) }
+                if let r = item.required, usable(r, arena) { consider(r, arena); clauses.append(r) }
                 clauses += item.also
-                run = [[]]
+                run = .emptyText
             }
         }
-        best = better(best, run)
-        note(run)
-        return LiteralInfo(exact: allExact ? run : nil, required: best, also: allExact ? [] : others(clauses, besides: best))
+        if usable(run, arena) { consider(run, arena); clauses.append(run) }
+        return LiteralInfo(exact: allExact ? run : nil, required: best, also: allExact ? [] : others(clauses, besides: best, arena))
     }
 
     /// The clauses other than `best`, without repeats, most selective first, bounded.
-    static func others(_ clauses: [ByteStrings], besides best: ByteStrings?) -> [ByteStrings] {
+    static func others(_ clauses: [ByteStrings], besides best: ByteStrings?, _ arena: LiteralArena) -> [ByteStrings] {
         guard let best else { return [] }
         // A handful of clauses: a linear search beats hashing whole sets.
         var out: [(set: ByteStrings, key: Int)] = []
-        for c in clauses where c != best && !out.contains(where: { $0.set == c }) {
-            out.append((c, selectivity(c)))
+        for c in clauses where !c.same(best, arena) && !out.contains(where: { $0.set.same(c, arena) }) {
+            out.append((c, selectivity(c, arena)))
         }
         out.sort { $0.key > $1.key || ($0.key == $1.key && $0.set.count < $1.set.count) }
         return out.prefix(maxClauses - 1).map(\.set)
     }
 
     /// Info of an alternation: a match takes one branch, so each branch must offer a literal.
-    static func alternation(_ branches: [LiteralInfo]) -> LiteralInfo {
+    static func alternation(_ branches: [LiteralInfo], _ arena: LiteralArena) -> LiteralInfo {
         if branches.count == 1 { return branches[0] }
-        var exact: ByteStrings? = []
-        var required: ByteStrings? = []
+        // Each union is bounded by the number of distinct texts so far. Texts are gathered with
+        // repeats, which can only overcount, and deduplicated only when the overcount would
+        // reach the bound: the same decisions as a union per branch, without its quadratic cost.
+        var exact = Accumulator(bound: maxAlternatives, expected: branches.count)
+        var required = Accumulator(bound: maxRequired, expected: branches.count)
         for b in branches {
-            if let e = b.exact, let acc = exact, acc.count + e.count <= maxAlternatives {
-                exact = acc.union(e)
-            } else {
-                exact = nil
-            }
-            let pick = better(b.exact, b.required)
-            if let p = pick, let acc = required, acc.count + p.count <= maxRequired {
-                required = acc.union(p)
-            } else {
-                required = nil
-            }
+            exact.add(b.exact, arena)
+            required.add(better(b.exact, b.required, arena), arena)
         }
-        if !usable(required) { required = nil }
-        return LiteralInfo(exact: exact, required: required)
+        var req = required.result(arena)
+        if !usable(req, arena) { req = nil }
+        return LiteralInfo(exact: exact.result(arena), required: req)
     }
 
-    /// Info of `piece{min,max}`. Repeats of at least one keep the piece's literal requirement,
-    /// and an exact piece still joins the run before it (first copy) and after it (last copy).
-    static func repeated(_ piece: LiteralInfo, min: Int, max: Int?) -> [LiteralInfo] {
+    /// The union of sets added one by one, given up (nil) as soon as a set is nil or the union
+    /// would exceed `bound`.
+    struct Accumulator {
+        let bound: Int
+        /// Texts expected in all (one per branch, most often): reserved on the first add.
+        let expected: Int
+        var lits: [Lit] = []
+        var failed = false
+        /// Whether `lits` holds no repeats (its count is then the union's size).
+        var unique = true
+
+        mutating func add(_ s: ByteStrings?, _ arena: LiteralArena) {
+            guard !failed else { return }
+            guard let s else { failed = true; lits = []; return }
+            if lits.count + s.count > bound, !unique {
+                lits = ByteStrings(lits, in: arena).items
+                unique = true
+            }
+            guard lits.count + s.count <= bound else { failed = true; lits = []; return }
+            if lits.isEmpty {
+                lits.reserveCapacity(Swift.min(bound, Swift.max(expected, s.count)))
+            } else if !s.isEmpty {
+                unique = false
+            }
+            lits += s.items
+        }
+
+        func result(_ arena: LiteralArena) -> ByteStrings? {
+            // `unique` holds only while `lits` is one set's items or a deduplicated union: sorted.
+            failed ? nil : (unique ? ByteStrings(sortedUnique: lits) : ByteStrings(lits, in: arena))
+        }
+    }
+
+    /// Info of `piece{min,max}`, appended to `items`. Repeats of at least one keep the piece's
+    /// literal requirement, and an exact piece still joins the run before it (first copy) and
+    /// after it (last copy).
+    static func repeated(_ piece: LiteralInfo, min: Int, max: Int?, _ arena: LiteralArena, into items: inout [LiteralInfo]) {
         // `x?` of an exact piece is the empty text or x: it still joins the run (`instructions?\s`
         // gives "instruction " and "instructions ").
         if min == 0, max == 1, let e = piece.exact, e.count < maxAlternatives {
-            return [LiteralInfo(exact: ByteStrings([[]]).union(e), required: nil)]
+            items.append(LiteralInfo(exact: ByteStrings.emptyText.union(e, arena), required: nil))
+            return
         }
-        if min == 0 { return [.opaque] }
+        if min == 0 { items.append(.opaque); return }
         if let e = piece.exact {
             if max == min, min <= 4 {
-                return Array(repeating: piece, count: min)
+                for _ in 0..<min { items.append(piece) }
+                return
             }
             // first copy, an opaque middle, last copy: "ab+c" still requires "ab" and "bc".
-            return [LiteralInfo(exact: e, required: nil), .opaque, LiteralInfo(exact: e, required: nil)]
+            items.append(LiteralInfo(exact: e, required: nil))
+            items.append(.opaque)
+            items.append(LiteralInfo(exact: e, required: nil))
+            return
         }
-        return [LiteralInfo(exact: nil, required: better(piece.required, nil), also: piece.also)]
+        items.append(LiteralInfo(exact: nil, required: better(piece.required, nil, arena), also: piece.also))
     }
 }
 
-/// A set of byte strings, kept as a sorted array without repeats.
+/// A set of literals (slices of one `LiteralArena`), kept as an array sorted by content without
+/// repeats.
 ///
-/// The extractor builds thousands of small sets per pack. As `Set<[UInt8]>` every join hashed
-/// every literal again and allocated a table; sorted arrays join by merging and compare
-/// element-wise. Only membership, size and contents are ever read (never an iteration order
-/// that a `Set` would leave unspecified), so the extracted literals are the same.
-struct ByteStrings: Equatable, Sequence, ExpressibleByArrayLiteral {
-    private(set) var items: [[UInt8]]
+/// Only membership, size and contents are ever read (never an iteration order that a hashed
+/// set would leave unspecified), so the extracted literals do not depend on the representation.
+struct ByteStrings: Sequence {
+    private(set) var items: [Lit]
 
-    init(arrayLiteral elements: [UInt8]...) { self.init(elements) }
+    /// The set holding only the empty text (the unit of `product`).
+    static let emptyText = ByteStrings(sortedUnique: [.empty])
 
-    /// The set of `strings`, given in any order and with repeats.
-    init(_ strings: [[UInt8]]) {
-        if strings.count <= 1 { items = strings; return }
-        var sorted = strings
-        sorted.sort(by: Self.precedes)
-        var out: [[UInt8]] = []
+    init(single: Lit) { items = [single] }
+
+    /// The set of `lits`, given in any order and with repeats.
+    init(_ lits: [Lit], in arena: LiteralArena) {
+        if lits.count <= 1 { items = lits; return }
+        var sorted = lits
+        sorted.sort { arena.precedes($0, $1) }
+        var out: [Lit] = []
         out.reserveCapacity(sorted.count)
-        for s in sorted where out.last != s { out.append(s) }
+        for s in sorted where out.isEmpty || !arena.equal(out[out.count - 1], s) { out.append(s) }
         items = out
     }
 
-    private init(sortedUnique: [[UInt8]]) { items = sortedUnique }
+    /// Items already sorted by content and without repeats.
+    fileprivate init(sortedUnique: [Lit]) { items = sortedUnique }
 
     var count: Int { items.count }
     var isEmpty: Bool { items.isEmpty }
-    var first: [UInt8]? { items.first }
-    /// Whether this is `[[]]`, the set holding only the empty text (the unit of `product`).
-    var isEmptyText: Bool { items.count == 1 && items[0].isEmpty }
-    func makeIterator() -> IndexingIterator<[[UInt8]]> { items.makeIterator() }
+    var first: Lit? { items.first }
+    /// Whether this is the set holding only the empty text.
+    var isEmptyText: Bool { items.count == 1 && items[0].count == 0 }
+    func makeIterator() -> IndexingIterator<[Lit]> { items.makeIterator() }
+
+    /// Whether both sets hold the same texts.
+    func same(_ other: ByteStrings, _ arena: LiteralArena) -> Bool {
+        guard items.count == other.items.count else { return false }
+        for k in items.indices where !arena.equal(items[k], other.items[k]) { return false }
+        return true
+    }
 
     /// Both sets together, by merging the two sorted arrays.
-    func union(_ other: ByteStrings) -> ByteStrings {
+    func union(_ other: ByteStrings, _ arena: LiteralArena) -> ByteStrings {
         if other.items.isEmpty { return self }
         if items.isEmpty { return other }
-        var out: [[UInt8]] = []
+        var out: [Lit] = []
         out.reserveCapacity(items.count + other.items.count)
         var i = 0, j = 0
         while i < items.count, j < other.items.count {
             let a = items[i], b = other.items[j]
-            if a == b {
+            if arena.equal(a, b) {
                 out.append(a); i += 1; j += 1
-            } else if Self.precedes(a, b) {
+            } else if arena.precedes(a, b) {
                 out.append(a); i += 1
             } else {
                 out.append(b); j += 1
@@ -199,12 +371,5 @@ struct ByteStrings: Equatable, Sequence, ExpressibleByArrayLiteral {
         out += items[i...]
         out += other.items[j...]
         return ByteStrings(sortedUnique: out)
-    }
-
-    /// Byte-wise lexicographic order (a prefix first).
-    static func precedes(_ a: [UInt8], _ b: [UInt8]) -> Bool {
-        let n = Swift.min(a.count, b.count)
-        for k in 0..<n where a[k] != b[k] { return a[k] < b[k] }
-        return a.count < b.count
     }
 }

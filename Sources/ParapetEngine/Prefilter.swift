@@ -51,6 +51,8 @@ public struct Prefilter: Sendable {
     /// `allGates`: `gates(for:)` of every rule, in rule order (see `allGates(_:jitting:)`).
     init(ruleSet: CompiledRuleSet, gates allGates: [[Gate]?]) {
         var literalIDs: [[UInt8]: Int] = [:]
+        // Sized once for every literal of every gate (repeats included): no rehashing.
+        literalIDs.reserveCapacity(allGates.reduce(0) { $0 + ($1?.reduce(0) { $0 + $1.clauses.reduce(0) { $0 + $1.count } } ?? 0) })
         var literals: [[UInt8]] = []
         var exactCase: [[UInt8]?] = []
         var owners: [[Owner]] = []
@@ -78,12 +80,13 @@ public struct Prefilter: Sendable {
                         // (ASCII only: the scan reads ſ and K as s and k, which an exact
                         // comparison must not).
                         let exact = gate.exactCase && lit.allSatisfy { $0 < 0x80 } && lit.contains { ($0 | 0x20) >= 0x61 && ($0 | 0x20) <= 0x7A }
-                        let key = exact ? lit + [0xFE] : Self.normalizeLiteral(lit)
+                        let normalized = Self.normalizeLiteral(lit)
+                        let key = exact ? lit + [0xFE] : normalized
                         let id: Int
                         if let known = literalIDs[key] { id = known } else {
                             id = literals.count
                             literalIDs[key] = id
-                            literals.append(Self.normalizeLiteral(lit))
+                            literals.append(normalized)
                             exactCase.append(exact ? lit : nil)
                             owners.append([])
                         }
@@ -138,7 +141,12 @@ public struct Prefilter: Sendable {
 
     /// Every literal of a rule's gates, sorted.
     static func union(_ gates: [Gate]) -> [[UInt8]] {
-        Array(Set(gates.flatMap { $0.clauses.joined() })).sorted { $0.lexicographicallyPrecedes($1) }
+        var all = gates.flatMap { $0.clauses.joined() }
+        all.sort { $0.lexicographicallyPrecedes($1) }
+        var out: [[UInt8]] = []
+        out.reserveCapacity(all.count)
+        for lit in all where out.last != lit { out.append(lit) }
+        return out
     }
 
     /// One pattern's (or a whole rule's) clauses; `exactCase` when the pattern is case-sensitive
@@ -187,6 +195,8 @@ public struct Prefilter: Sendable {
 
     /// Lower-cases ASCII and reads U+017F / U+212A as `s` / `k`, the same way the scan does.
     public static func normalizeLiteral(_ lit: [UInt8]) -> [UInt8] {
+        // Extracted literals are mostly lower-case ASCII already: returned as they are.
+        if !lit.contains(where: { ($0 >= 0x41 && $0 <= 0x5A) || $0 == 0xC5 || $0 == 0xE2 }) { return lit }
         var out: [UInt8] = []
         out.reserveCapacity(lit.count)
         var i = 0

@@ -19,6 +19,7 @@ struct YAMLReading {
             return [:]
         }
         var out: [String: (key: YAMLNode, value: YAMLNode)] = [:]
+        out.reserveCapacity(mapping.count) // no rehashing while it fills (start-up cost)
         for (k, v) in mapping {
             guard let key = k.scalar?.string else {
                 error(.wrongType, "keys must be plain strings", k, rule: rule)
