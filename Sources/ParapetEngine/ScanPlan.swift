@@ -11,7 +11,8 @@ public struct ScanPlan: Sendable {
     /// Views the literal pass reads, in `ViewKind.allCases` order.
     public let literalViews: [ViewKind]
     /// Per entry of `rules`: the rule index and its gates (`literalGate`, `byteGate` bits), so
-    /// the scan loop reads one flat array instead of a bitset and the byte gate's rule table.
+    /// the loop without the literal pass reads one flat array instead of a bitset and the byte
+    /// gate's rule table.
     let steps: [Step]
     /// Bitset over rule indices: active rules the literal pass does not gate, run on every scan
     /// (empty when the pass is off). With `gated`, the scan loop visits only the rules of
