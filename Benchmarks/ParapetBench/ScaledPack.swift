@@ -2,6 +2,9 @@ import Parapet
 
 /// Builds the "pack × N" rule sources: the default pack plus N-1 mutated copies of every
 /// pattern rule, each copy with its own vocabulary (letters shifted), so literals stay distinct.
+/// A rule with nothing to shift (its pattern is classes, spaces and syntax, as in
+/// `pi.smuggle.spaced-letters`) gets no copies: each would be the same rule under another id,
+/// which a real pack would not hold and which only repeats the original's work.
 enum ScaledPack {
     static func sources(multiplier: Int) -> [RuleSource] {
         let base = DefaultPack.ruleSources
@@ -10,13 +13,19 @@ enum ScaledPack {
         for k in 1..<multiplier {
             var yaml = "family: generated-copy-\(k)\nrules:\n"
             for source in base {
-                for spec in RuleFileParser.parse(source).rules where spec.detector == nil && !spec.patterns.isEmpty {
+                for spec in RuleFileParser.parse(source).rules where spec.detector == nil && !spec.patterns.isEmpty && shifts(spec) {
                     yaml += rule(spec, copy: k)
                 }
             }
             out.append(RuleSource(path: "<generated>/copy-\(k).yaml", text: yaml))
         }
         return out
+    }
+
+    /// Whether copying `spec` changes some pattern or its set of declared literals (else the copy
+    /// is a duplicate: `spaced-letters`' 676 letter pairs shift onto the same 676 pairs).
+    static func shifts(_ spec: RuleSpec) -> Bool {
+        spec.patterns.contains { shiftPattern($0.source, 1) != $0.source } || Set(spec.literals.map { shift($0, 1) }) != Set(spec.literals)
     }
 
     static func quote(_ s: String) -> String { "'" + s.replacingOccurrences(of: "'", with: "''") + "'" }

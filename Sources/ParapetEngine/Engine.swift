@@ -15,6 +15,8 @@ public final class Engine: Sendable {
     public let prefilter: Prefilter
     /// Per target, per paranoia level (index 0 = PL1): the precomputed scan plan.
     public let plans: [Target: [ScanPlan]]
+    /// Reused working memory of the literal pass, one per concurrent scan.
+    let literalPool: LiteralScratchPool
 
     public init(ruleSet: CompiledRuleSet, config: EngineConfig = EngineConfig()) {
         self.ruleSet = ruleSet
@@ -32,6 +34,7 @@ public final class Engine: Sendable {
         let jitting = config.jit == .eager ? ruleSet.rules.flatMap(\.patterns) : []
         let prefilter = Prefilter(ruleSet: ruleSet, gates: Prefilter.allGates(ruleSet, jitting: jitting))
         self.prefilter = prefilter
+        literalPool = LiteralScratchPool(units: prefilter.unitCount, states: prefilter.automatonStates)
         var plans: [Target: [ScanPlan]] = [:]
         for t in Target.allCases {
             plans[t] = active[t]!.map { ScanPlan(rules: $0, ruleSet: ruleSet, prefilter: prefilter) }
@@ -63,39 +66,15 @@ public final class Engine: Sendable {
         }
         let views = ViewSet(input, options: config.viewOptions)
         let plan = plans[target]![pl - 1]
-        let gate = config.usePrefilter && !plan.literalViews.isEmpty
-        var marked: [UInt64] = []
-        if gate {
-            marked = prefilter.emptyCandidates()
-            prefilter.select(plan.literalViews, in: views, shareRawPass: config.shareLiteralPass, into: &marked)
-        }
-        let candidates = marked
-        // Rules with some unit marked: a gated rule outside this set is skipped on one bit test.
-        let touched = gate ? prefilter.touchedRules(candidates) : []
-        let unitRows = gate ? prefilter.unitRows(candidates) : []
-        // Byte-class features of the raw text, computed on the first rule that asks.
-        var features: ByteFeatures? = nil
-        let byteGate = config.usePrefilter && !prefilter.byteGate.isEmpty
-        let skipMask: UInt8 = (gate ? ScanPlan.literalGate : 0) | (byteGate ? ScanPlan.byteGate : 0)
-        pool.withScratch { scratch in
-            for step in plan.steps {
-                let index = Int(step.index)
-                let flags = step.flags & skipMask
-                let gated = flags & ScanPlan.literalGate != 0
-                // No required literal in any of its views: PCRE2 cannot match, skip the rule.
-                if gated {
-                    if touched[index >> 6] & (1 << UInt64(index & 63)) == 0 { continue }
-                    if !unitRows.withUnsafeBufferPointer({ prefilter.anySelected(index, unitRows: $0) }) { continue }
-                }
-                if flags & ScanPlan.byteGate != 0 {
-                    if features == nil { features = ByteFeatures(input) }
-                    if !prefilter.byteGate.allows(index, features!) { continue }
-                }
-                if let ruleFilter, !ruleFilter.contains(ruleSet.rules[index].id) { continue }
-                let patternGate = gated ? prefilter.gate(for: index, candidates: candidates) : nil
-                RuleEvaluator.evaluate(ruleSet.rules[index], views: views, context: ctx, scratch: scratch, gate: patternGate, into: &collector)
-                if collector.outOfBudget { break }
+        if config.usePrefilter && !plan.literalViews.isEmpty {
+            literalPool.withScratch { marks in
+                prefilter.select(plan.literalViews, in: views, shareRawPass: config.shareLiteralPass, into: marks)
+                // Rules with some unit marked: no other gated rule can be selected.
+                let touched = prefilter.touchedRules(marks)
+                runGated(plan, touched: touched, rows: UnsafeBufferPointer(marks.rows), input: input, views: views, context: ctx, only: ruleFilter, into: &collector)
             }
+        } else {
+            runAll(plan, input: input, views: views, context: ctx, only: ruleFilter, into: &collector)
         }
         for note in views.notes {
             collector.limits.append(LimitHit(kind: note.kind == .decodeDepth ? .decodeDepth : .decodeExpansion, rule: nil, detail: note.detail))
@@ -105,6 +84,56 @@ public final class Engine: Sendable {
         let limit = config.lengthLimits[target]
         if steps.isEmpty && limit == nil { return verdict }
         return Sanitization.apply(verdict, original: input, steps: steps, limit: limit)
+    }
+
+    /// The rule loop when the literal pass ran: visits, in pack order, only the rules of
+    /// `plan.alwaysRun` and the gated ones in `touched` (a word at a time), so its cost follows
+    /// the rules the text selects rather than the size of the pack.
+    private func runGated(_ plan: ScanPlan, touched: [UInt64], rows: UnsafeBufferPointer<UInt8>, input: [UInt8], views: ViewSet,
+                          context ctx: ScanContext, only ruleFilter: Set<String>?, into collector: inout FindingCollector) {
+        var features: ByteFeatures? = nil
+        let byteGate = !prefilter.byteGate.isEmpty
+        pool.withScratch { scratch in
+            for w in 0..<plan.alwaysRun.count {
+                let gatedHere = plan.gated[w] & touched[w]
+                var m = plan.alwaysRun[w] | gatedHere
+                while m != 0 {
+                    let bit = m.trailingZeroBitCount
+                    m &= m - 1
+                    let index = w << 6 | bit
+                    let gated = gatedHere >> UInt64(bit) & 1 != 0
+                    // No required literal in any of its views: PCRE2 cannot match, skip the rule.
+                    if gated, !prefilter.anySelected(index, unitRows: rows) { continue }
+                    if byteGate, plan.flagsByRule[index] & ScanPlan.byteGate != 0 {
+                        if features == nil { features = ByteFeatures(input) }
+                        if !prefilter.byteGate.allows(index, features!) { continue }
+                    }
+                    if let ruleFilter, !ruleFilter.contains(ruleSet.rules[index].id) { continue }
+                    let patternGate = gated ? prefilter.gate(for: index, unitRows: rows) : nil
+                    RuleEvaluator.evaluate(ruleSet.rules[index], views: views, context: ctx, scratch: scratch, gate: patternGate, into: &collector)
+                    if collector.outOfBudget { return }
+                }
+            }
+        }
+    }
+
+    /// The rule loop without the literal pass: every active rule, the byte gate still applies.
+    private func runAll(_ plan: ScanPlan, input: [UInt8], views: ViewSet, context ctx: ScanContext,
+                        only ruleFilter: Set<String>?, into collector: inout FindingCollector) {
+        var features: ByteFeatures? = nil
+        let byteGate = config.usePrefilter && !prefilter.byteGate.isEmpty
+        pool.withScratch { scratch in
+            for step in plan.steps {
+                let index = Int(step.index)
+                if byteGate, step.flags & ScanPlan.byteGate != 0 {
+                    if features == nil { features = ByteFeatures(input) }
+                    if !prefilter.byteGate.allows(index, features!) { continue }
+                }
+                if let ruleFilter, !ruleFilter.contains(ruleSet.rules[index].id) { continue }
+                RuleEvaluator.evaluate(ruleSet.rules[index], views: views, context: ctx, scratch: scratch, gate: nil, into: &collector)
+                if collector.outOfBudget { break }
+            }
+        }
     }
 
     static func clamp(_ pl: Int) -> Int { min(4, max(1, pl)) }

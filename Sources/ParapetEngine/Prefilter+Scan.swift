@@ -1,19 +1,43 @@
 import ParapetText
 
 /// The scan-time half of the prefilter: the literal pass and the questions the engine asks.
+/// The pass marks into a reused `LiteralScratch` (one row byte per unit, plus the list of
+/// units it marked), so its cost follows the literals found, not the size of the pack.
 extension Prefilter {
-    /// An empty candidate bitset: one row of unit bits per view kind.
+    /// A fresh scratch sized for this prefilter (the engine reuses them through a pool).
+    func makeScratch() -> LiteralScratch { LiteralScratch(units: unitCount, states: automaton.stateCount) }
+
+    /// An empty candidate bitset: one row of unit bits per view kind (the form tests and tools read).
     func emptyCandidates() -> [UInt64] { [UInt64](repeating: 0, count: 4 * unitWords) }
 
-    /// Runs the literal pass over every view of `kinds`, marking selected units in `candidates`.
+    /// Sets in `candidates` the bits of every unit `scratch` marked, on each row it was marked on.
+    func addMarks(of scratch: LiteralScratch, to candidates: inout [UInt64]) {
+        let words = unitWords
+        for u in scratch.markedUnits {
+            var m = scratch.rows[Int(u)]
+            while m != 0 {
+                candidates[m.trailingZeroBitCount * words + Int(u) >> 6] |= 1 << UInt64(u & 63)
+                m &= m - 1
+            }
+        }
+    }
+
+    /// `select(_:in:shareRawPass:into:)` into a candidate bitset.
+    func select(_ kinds: [ViewKind], in views: ViewSet, shareRawPass: Bool = true, into candidates: inout [UInt64]) {
+        let scratch = makeScratch()
+        select(kinds, in: views, shareRawPass: shareRawPass, into: scratch)
+        addMarks(of: scratch, to: &candidates)
+    }
+
+    /// Runs the literal pass over every view of `kinds`, marking selected units in `scratch`.
     /// A view whose bytes equal the previous kind's (compact text with nothing to join) is not
     /// read twice: the earlier pass marks for both kinds. When the canonical view is the raw
     /// text lower-cased (`sharedRawPass`), one pass over it marks raw and canonical together.
-    func select(_ kinds: [ViewKind], in views: ViewSet, shareRawPass: Bool = true, into candidates: inout [UInt64]) {
+    func select(_ kinds: [ViewKind], in views: ViewSet, shareRawPass: Bool = true, into scratch: LiteralScratch) {
         var pending: (bytes: [UInt8], mask: UInt8)? = nil
         var skip: UInt8 = 0
         if shareRawPass, kinds.contains(.raw), kinds.contains(.canonical), let canonical = sharedRawPass(views) {
-            markShared(raw: views.original, canonical: canonical, into: &candidates)
+            markShared(raw: views.original, canonical: canonical, into: scratch)
             skip = Self.bit(.raw) | Self.bit(.canonical)
         }
         for kind in kinds where Self.bit(kind) & skip == 0 {
@@ -22,11 +46,11 @@ extension Prefilter {
                     pending = (p.bytes, p.mask | Self.bit(kind))
                     continue
                 }
-                if let p = pending { mark(p.bytes, mask: p.mask, into: &candidates) }
+                if let p = pending { mark(p.bytes, mask: p.mask, into: scratch) }
                 pending = (view.bytes, Self.bit(kind))
             }
         }
-        if let p = pending { mark(p.bytes, mask: p.mask, into: &candidates) }
+        if let p = pending { mark(p.bytes, mask: p.mask, into: scratch) }
     }
 
     /// The canonical bytes when one literal pass over them can also mark the raw view: the
@@ -51,25 +75,32 @@ extension Prefilter {
         mark(view.bytes, mask: Self.bit(view.kind), into: &candidates)
     }
 
+    /// `mark(_:mask:into:)` into a candidate bitset.
+    func mark(_ bytes: [UInt8], mask viewBits: UInt8, into candidates: inout [UInt64]) {
+        let scratch = makeScratch()
+        mark(bytes, mask: viewBits, into: scratch)
+        addMarks(of: scratch, to: &candidates)
+    }
+
     /// Marks, for each view kind in `viewBits` the owner also reads, the units whose literals
     /// occur in `bytes`.
-    func mark(_ bytes: [UInt8], mask viewBits: UInt8, into candidates: inout [UInt64]) {
+    func mark(_ bytes: [UInt8], mask viewBits: UInt8, into scratch: LiteralScratch) {
         bytes.withUnsafeBufferPointer { buf in
-            mark(buf, exact: buf, mask: viewBits, exactMask: viewBits, raw: buf, rawMask: 0, into: &candidates)
+            mark(buf, exact: buf, mask: viewBits, exactMask: viewBits, raw: buf, rawMask: 0, into: scratch)
         }
         if nonASCIIViews & viewBits != 0, bytes.withUnsafeBufferPointer({ NonASCIIGate.hasNonASCII($0) }) {
-            markNonASCII(viewBits, into: &candidates)
+            markNonASCII(viewBits, into: scratch)
         }
     }
 
     /// One pass over `canonical` marking raw and canonical units (see `sharedRawPass`): a
     /// case-folded literal marks both kinds, a case-checked one each kind whose own bytes hold
     /// it in its case. Both views are ASCII, so no unit of the non-ASCII sentinel is marked.
-    func markShared(raw: [UInt8], canonical: [UInt8], into candidates: inout [UInt64]) {
+    func markShared(raw: [UInt8], canonical: [UInt8], into scratch: LiteralScratch) {
         let both = Self.bit(.raw) | Self.bit(.canonical)
         canonical.withUnsafeBufferPointer { c in
             raw.withUnsafeBufferPointer { r in
-                mark(c, exact: c, mask: both, exactMask: Self.bit(.canonical), raw: r, rawMask: Self.bit(.raw), ascii: true, into: &candidates)
+                mark(c, exact: c, mask: both, exactMask: Self.bit(.canonical), raw: r, rawMask: Self.bit(.raw), ascii: true, into: scratch)
             }
         }
     }
@@ -79,48 +110,46 @@ extension Prefilter {
     /// does (`exact` and `raw` share `buf`'s offsets).
     ///
     /// Marking only sets bits, so a state whose literals are all case-folded marks the same bits
-    /// every time it recurs: it is handled on its first hit only (`done`, one bit per state).
-    /// Prose reaches the states of ` the `, ` to `, `you` hundreds of times per 2 KB.
+    /// every time it recurs: it is handled on its first hit with these view bits only
+    /// (`doneMask`). Prose reaches the states of ` the `, ` to `, `you` hundreds of times per 2 KB.
     private func mark(_ buf: UnsafeBufferPointer<UInt8>, exact: UnsafeBufferPointer<UInt8>, mask: UInt8, exactMask: UInt8,
-                      raw: UnsafeBufferPointer<UInt8>, rawMask: UInt8, ascii: Bool = false, into candidates: inout [UInt64]) {
-        let words = unitWords
-        let stateWords = (automaton.stateCount + 63) >> 6
-        withUnsafeTemporaryAllocation(of: UInt64.self, capacity: stateWords) { done in
-            done.initialize(repeating: 0)
-            candidates.withUnsafeMutableBufferPointer { bits in
-                ownerStart.withUnsafeBufferPointer { ownerStart in
-                    ownerList.withUnsafeBufferPointer { owners in
-                        exactStart.withUnsafeBufferPointer { exactStart in
-                            exactBytes.withUnsafeBufferPointer { exactBytes in
-                                automaton.outStart.withUnsafeBufferPointer { outStart in
-                                    automaton.outputs.withUnsafeBufferPointer { outputs in
-                                        func hit(_ s: Int, _ end: Int) {
-                                            let w = s >> 6, bit: UInt64 = 1 << UInt64(s & 63)
-                                            if done[w] & bit != 0 { return }
-                                            var plain = true
-                                            for k in Int(outStart[s])..<Int(outStart[s + 1]) {
-                                                let id = Int(outputs[k])
-                                                var viewBits = mask
-                                                let e0 = Int(exactStart[id]), e1 = Int(exactStart[id + 1])
-                                                if e0 != e1 {
-                                                    // Case-checked literal: the folded hit must also match its case.
-                                                    plain = false
-                                                    let start = end - (e1 - e0)
-                                                    guard start >= 0 else { continue }
-                                                    viewBits = 0
-                                                    if Self.holds(exact, at: start, exactBytes, e0..<e1) { viewBits |= exactMask }
-                                                    if rawMask != 0, Self.holds(raw, at: start, exactBytes, e0..<e1) { viewBits |= rawMask }
-                                                    if viewBits == 0 { continue }
-                                                }
-                                                for k in Int(ownerStart[id])..<Int(ownerStart[id + 1]) {
-                                                    Self.markOwner(owners[k], viewBits, words: words, in: bits)
-                                                }
-                                            }
-                                            if plain { done[w] |= bit }
+                      raw: UnsafeBufferPointer<UInt8>, rawMask: UInt8, ascii: Bool = false, into scratch: LiteralScratch) {
+        let rows = scratch.rows, marked = scratch.marked, done = scratch.doneMask
+        let doneStates = scratch.doneStates, count = scratch.count
+        ownerStart.withUnsafeBufferPointer { ownerStart in
+            ownerList.withUnsafeBufferPointer { owners in
+                exactStart.withUnsafeBufferPointer { exactStart in
+                    exactBytes.withUnsafeBufferPointer { exactBytes in
+                        automaton.outStart.withUnsafeBufferPointer { outStart in
+                            automaton.outputs.withUnsafeBufferPointer { outputs in
+                                func hit(_ s: Int, _ end: Int) {
+                                    let handled = done[s]
+                                    if handled & mask == mask { return }
+                                    var plain = true
+                                    for k in Int(outStart[s])..<Int(outStart[s + 1]) {
+                                        let id = Int(outputs[k])
+                                        var viewBits = mask
+                                        let e0 = Int(exactStart[id]), e1 = Int(exactStart[id + 1])
+                                        if e0 != e1 {
+                                            // Case-checked literal: the folded hit must also match its case.
+                                            plain = false
+                                            let start = end - (e1 - e0)
+                                            guard start >= 0 else { continue }
+                                            viewBits = 0
+                                            if Self.holds(exact, at: start, exactBytes, e0..<e1) { viewBits |= exactMask }
+                                            if rawMask != 0, Self.holds(raw, at: start, exactBytes, e0..<e1) { viewBits |= rawMask }
+                                            if viewBits == 0 { continue }
                                         }
-                                        if ascii { automaton.scanStatesASCII(buf, hit) } else { automaton.scanStates(buf, hit) }
+                                        for k in Int(ownerStart[id])..<Int(ownerStart[id + 1]) {
+                                            Self.markOwner(owners[k], viewBits, rows: rows, marked: marked, count: count)
+                                        }
+                                    }
+                                    if plain {
+                                        if handled == 0 { doneStates[count[1]] = Int32(s); count[1] += 1 }
+                                        done[s] = handled | mask
                                     }
                                 }
+                                if ascii { automaton.scanStatesASCII(buf, hit) } else { automaton.scanStates(buf, hit) }
                             }
                         }
                     }
@@ -129,15 +158,17 @@ extension Prefilter {
         }
     }
 
-    /// Sets owner `o`'s unit bit on the row of each view kind in `viewBits` it reads.
+    /// Marks owner `o`'s unit on the row of each view kind in `viewBits` it reads (a unit's row
+    /// byte holds the view bits themselves: bit k is row k), listing the unit on its first mark.
     @inline(__always)
-    private static func markOwner(_ o: Owner, _ viewBits: UInt8, words: Int, in bits: UnsafeMutableBufferPointer<UInt64>) {
-        var m = o.views & viewBits
-        let w = Int(o.unit) >> 6, bit: UInt64 = 1 << UInt64(o.unit & 63)
-        while m != 0 {
-            bits[m.trailingZeroBitCount * words + w] |= bit
-            m &= m - 1
-        }
+    private static func markOwner(_ o: Owner, _ viewBits: UInt8, rows: UnsafeMutableBufferPointer<UInt8>,
+                                  marked: UnsafeMutablePointer<Int32>, count: UnsafeMutablePointer<Int>) {
+        let m = o.views & viewBits
+        if m == 0 { return }
+        let u = Int(o.unit)
+        let old = rows[u]
+        if old == 0 { marked[count[0]] = o.unit; count[0] += 1 }
+        rows[u] = old | m
     }
 
     /// Whether `text[start...]` begins with `lit[range]`, byte for byte.
@@ -152,23 +183,26 @@ extension Prefilter {
     }
 
     /// Marks the units of the non-ASCII sentinel for the view kinds in `viewBits`.
-    private func markNonASCII(_ viewBits: UInt8, into candidates: inout [UInt64]) {
-        let words = unitWords
-        candidates.withUnsafeMutableBufferPointer { bits in
-            for o in nonASCIIOwners { Self.markOwner(o, viewBits, words: words, in: bits) }
+    private func markNonASCII(_ viewBits: UInt8, into scratch: LiteralScratch) {
+        for o in nonASCIIOwners { Self.markOwner(o, viewBits, rows: scratch.rows, marked: scratch.marked, count: scratch.count) }
+    }
+
+    /// Bitset over rule indices: the rules with a unit `scratch` marked (plus those with an
+    /// empty group). Only they can pass `anySelected`, so the scan loop asks only them.
+    func touchedRules(_ scratch: LiteralScratch) -> [UInt64] {
+        var touched = vacuous
+        touched.withUnsafeMutableBufferPointer { t in
+            unitRule.withUnsafeBufferPointer { unitRule in
+                for u in scratch.markedUnits {
+                    let r = Int(unitRule[Int(u)])
+                    t[r >> 6] |= 1 << UInt64(r & 63)
+                }
+            }
         }
+        return touched
     }
 
-    /// Whether every unit of `group` was marked on view kind row `k`.
-    @inline(__always)
-    static func allMarked(_ group: Range<Int32>, row k: Int, words: Int, in candidates: [UInt64]) -> Bool {
-        for u in group where candidates[k * words + Int(u) >> 6] & (1 << UInt64(u & 63)) == 0 { return false }
-        return true
-    }
-
-    /// Bitset over rule indices: the rules with a unit marked on some view kind (plus those with
-    /// an empty group). Only they can pass `anySelected`, so the scan loop asks only them; the
-    /// loop visits the few set bits of the marked units rather than every rule's groups.
+    /// `touchedRules(_:)` read off a candidate bitset (for tests).
     func touchedRules(_ candidates: [UInt64]) -> [UInt64] {
         var touched = vacuous
         let words = unitWords
@@ -189,9 +223,8 @@ extension Prefilter {
         return touched
     }
 
-    /// Per unit: the view-kind rows (bit k = row k) on which it was marked. Built once per scan
-    /// from the marked bits alone, so `anySelected(_:unitRows:)` reads one byte per unit
-    /// instead of testing four rows of the bitset.
+    /// Per unit: the view-kind rows (bit k = row k) on which it was marked, as a scratch's `rows`
+    /// holds them, read off a candidate bitset (for tests).
     func unitRows(_ candidates: [UInt64]) -> [UInt8] {
         var rows = [UInt8](repeating: 0, count: unitCount)
         let words = unitWords
@@ -211,7 +244,7 @@ extension Prefilter {
         return rows
     }
 
-    /// `anySelected(_:in:)` read off `unitRows(_:)` of the same candidates.
+    /// `anySelected(_:in:)` read off unit rows (a scratch's `rows`, or `unitRows(_:)`).
     @inline(__always)
     func anySelected(_ index: Int, unitRows: UnsafeBufferPointer<UInt8>) -> Bool {
         groups.withUnsafeBufferPointer { groups in
@@ -257,8 +290,9 @@ extension Prefilter {
     }
 
     /// The gate of one selected rule, handed to the evaluator.
-    func gate(for index: Int, candidates: [UInt64]) -> PatternGate {
-        PatternGate(candidates: candidates, groups: groups, words: unitWords, first: Int(ruleGroups[index].lowerBound), perPattern: unitPerPattern[index])
+    /// `unitRows` must outlive the gate (the scan's scratch rows).
+    func gate(for index: Int, unitRows: UnsafeBufferPointer<UInt8>) -> PatternGate {
+        PatternGate(unitRows: unitRows, groups: groups, first: Int(ruleGroups[index].lowerBound), perPattern: unitPerPattern[index])
     }
 
     /// Rule indices with at least one unit marked (for tests and tools).
@@ -272,9 +306,9 @@ extension Prefilter {
 
 /// Which patterns of one rule may match on which view kind, read off the literal pass.
 struct PatternGate {
-    let candidates: [UInt64]
+    /// Per unit, the view bits it was marked on (borrowed from the scan's scratch).
+    let unitRows: UnsafeBufferPointer<UInt8>
     let groups: [Range<Int32>]
-    let words: Int
     let first: Int
     let perPattern: Bool
 
@@ -283,7 +317,9 @@ struct PatternGate {
     @inline(__always)
     func allows(_ kind: ViewKind, pattern: Int) -> Bool {
         let g = groups[first + (perPattern ? pattern : 0)]
-        return Prefilter.allMarked(g, row: Int(Prefilter.bit(kind).trailingZeroBitCount), words: words, in: candidates)
+        let bit = Prefilter.bit(kind)
+        for u in g where unitRows[Int(u)] & bit == 0 { return false }
+        return true
     }
 
     /// Whether any of the rule's first `patterns` patterns can match a view of `kind`; skipping

@@ -11,8 +11,15 @@ public struct ScanPlan: Sendable {
     /// Views the literal pass reads, in `ViewKind.allCases` order.
     public let literalViews: [ViewKind]
     /// Per entry of `rules`: the rule index and its gates (`literalGate`, `byteGate` bits), so
-    /// the scan loop reads one flat array instead of a bitset and the byte gate's rule table.
+    /// the loop without the literal pass reads one flat array instead of a bitset and the byte
+    /// gate's rule table.
     let steps: [Step]
+    /// Bitset over rule indices: active rules the literal pass does not gate, run on every scan
+    /// (empty when the pass is off). With `gated`, the scan loop visits only the rules of
+    /// `alwaysRun | (gated & touched)`, in pack order, instead of testing every active rule.
+    let alwaysRun: [UInt64]
+    /// Per rule index: `Step.flags` (zero for inactive rules).
+    let flagsByRule: [UInt8]
 
     /// One active rule as the scan loop reads it.
     struct Step: Sendable { let index: Int32; let flags: UInt8 }
@@ -52,6 +59,15 @@ public struct ScanPlan: Sendable {
             if prefilter.byteGate.isGated(i) { flags |= Self.byteGate }
             return Step(index: Int32(i), flags: flags)
         }
+        var alwaysRun = [UInt64](repeating: 0, count: gated.count)
+        var flagsByRule = [UInt8](repeating: 0, count: ruleSet.rules.count)
+        for step in steps {
+            let i = Int(step.index)
+            flagsByRule[i] = step.flags
+            if literalOn, step.flags & Self.literalGate == 0 { alwaysRun[i >> 6] |= 1 << UInt64(i & 63) }
+        }
+        self.alwaysRun = alwaysRun
+        self.flagsByRule = flagsByRule
     }
 
     @inline(__always)

@@ -78,15 +78,17 @@ struct PrefilterEquivalenceTests {
         let other: ViewKind = kind == .raw ? .canonical : .raw
         var bits = p.emptyCandidates()
         p.mark(text, mask: Prefilter.bit(kind), into: &bits)
-        let gate = p.gate(for: index, candidates: bits)
-        #expect(gate.allows(kind, pattern: 0), "\(rule.id) on \(kind)")
-        #expect(!gate.allows(other, pattern: 0), "\(rule.id) on \(other)")
+        p.unitRows(bits).withUnsafeBufferPointer { rows in
+            let gate = p.gate(for: index, unitRows: rows)
+            #expect(gate.allows(kind, pattern: 0), "\(rule.id) on \(kind)")
+            #expect(!gate.allows(other, pattern: 0), "\(rule.id) on \(other)")
+        }
         // One clause missing: the pattern cannot match, so it is not allowed.
         if clauses.count > 1, let lit = clauses[0].first(where: { $0 != NonASCIIGate.sentinel }) {
             var partial = p.emptyCandidates()
             p.mark(Array(" ".utf8) + lit + Array(" ".utf8), mask: Prefilter.bit(kind), into: &partial)
             let all = clauses.dropFirst().allSatisfy { c in c.contains { lit.firstRange(of: $0) != nil } }
-            if !all { #expect(!p.gate(for: index, candidates: partial).allows(kind, pattern: 0)) }
+            if !all { #expect(!p.unitRows(partial).withUnsafeBufferPointer { p.gate(for: index, unitRows: $0).allows(kind, pattern: 0) }) }
         }
     }
 }

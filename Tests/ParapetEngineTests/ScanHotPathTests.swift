@@ -4,8 +4,8 @@ import Testing
 
 /// The scan hot path's shortcuts against the plain forms they replace: the byte-class pass
 /// against its byte-by-byte reference, the ASCII automaton loop against the general one, marking each
-/// automaton state once against marking every hit, and the per-unit row bytes and touched-rule
-/// bitset against the four-row `anySelected`.
+/// automaton state once against marking every hit, the per-unit row bytes and touched-rule
+/// bitset against the four-row `anySelected`, and a reused literal scratch against a fresh one.
 struct ScanHotPathTests {
     typealias RNG = PrefilterAutomatonTests.RNG
 
@@ -125,6 +125,30 @@ struct ScanHotPathTests {
                 #expect(old == rows.withUnsafeBufferPointer { p.anySelected(r, unitRows: $0) })
                 if old { #expect(touched[r >> 6] & (1 << UInt64(r & 63)) != 0) }
             }
+        }
+    }
+
+    /// A scratch reused across scans (as the engine's pool does) marks what a fresh one marks,
+    /// and `reset` leaves it all zero: the pass clears only what it set.
+    @Test func reusedScratchMarksWhatAFreshOneMarks() {
+        let engine = PrefilterEquivalenceTests.gated
+        let p = engine.prefilter
+        let plan = engine.plans[.input]![3]
+        let reused = p.makeScratch()
+        for t in Self.texts {
+            let views = ViewSet(t)
+            p.select(plan.literalViews, in: views, into: reused)
+            var a = p.emptyCandidates(), b = p.emptyCandidates()
+            p.addMarks(of: reused, to: &a)
+            p.select(plan.literalViews, in: views, into: &b)
+            #expect(a == b, "text \(String(decoding: t, as: UTF8.self))")
+            #expect(p.touchedRules(reused) == p.touchedRules(b))
+            #expect(Array(reused.rows) == p.unitRows(b))
+            #expect(Set(reused.markedUnits).count == reused.markedUnits.count)
+            #expect(reused.rows.indices.filter { reused.rows[$0] != 0 }.count == reused.markedUnits.count)
+            reused.reset()
+            #expect(reused.rows.allSatisfy { $0 == 0 } && reused.doneMask.allSatisfy { $0 == 0 })
+            #expect(reused.markedUnits.isEmpty && reused.count[1] == 0)
         }
     }
 }
