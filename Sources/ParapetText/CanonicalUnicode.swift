@@ -43,6 +43,8 @@ enum CanonicalUnicode {
         }
         var lastSpace = true
         var wi = 0
+        // The policy answer for word `foldFor` (asked once per word, not once per unit).
+        var foldFor = -1, foldThis = false
         for (i, u) in units.enumerated() {
             while wi < words.count && words[wi].range.upperBound <= i { wi += 1 }
             switch u.kind {
@@ -53,7 +55,11 @@ enum CanonicalUnicode {
                 continue
             case .emit: lastSpace = false
             }
-            let foldWord = wi < words.count && words[wi].range.contains(i) && shouldFold(words, wi)
+            var foldWord = false
+            if u.conf >= 0, wi < words.count, words[wi].range.contains(i) {
+                if foldFor != wi { foldFor = wi; foldThis = shouldFold(words, wi) }
+                foldWord = foldThis
+            }
             if foldWord && u.conf >= 0 {
                 emit(FoldTables.confusable.value(at: Int(u.conf)), u)
             } else if u.fold >= 0 {
