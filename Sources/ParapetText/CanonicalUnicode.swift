@@ -129,32 +129,40 @@ enum CanonicalUnicode {
 
     private static func findWords(_ units: [Unit]) -> [Word] {
         var words = [Word]()
-        var current: Word?
-        for (i, u) in units.enumerated() {
+        // The open word, if `open`: kept in place (no optional copied per unit).
+        var w = Word(range: 0..<0)
+        var open = false
+        for i in units.indices {
+            let u = units[i]
             if u.kind == .drop { continue }
-            let isWordChar = u.kind == .emit && (u.scalar >= 0x80 || isASCIIAlnum(u.scalar))
+            let v = u.scalar
+            let isWordChar = u.kind == .emit && (v >= 0x80 || isASCIIAlnum(v))
             if !isWordChar {
-                if let w = current { words.append(w); current = nil }
+                if open { words.append(w); open = false }
                 continue
             }
-            var w = current ?? Word(range: i..<i)
+            if !open { w = Word(range: i..<i); open = true }
             w.range = w.range.lowerBound..<(i + 1)
+            // ASCII: a letter is Latin, a digit is neither; no confusable, nothing to map.
+            if v < 0x80 {
+                if (v | 0x20) >= 0x61 && (v | 0x20) <= 0x7A { w.hasLatin = true }
+                continue
+            }
             let latin = isLatin(u)
             if u.conf >= 0 {
                 w.hasConf = true
                 if !latin {
-                    let bucket = scriptBucket(u.scalar)
+                    let bucket = scriptBucket(v)
                     if w.firstBucket == 0 { w.firstBucket = bucket } else if w.firstBucket != bucket { w.mixedScripts = true }
                 }
             }
             if latin {
                 w.hasLatin = true
-            } else if u.conf < 0 && u.scalar >= 0x80 && !foldsToASCII(u) {
+            } else if u.conf < 0 && !foldsToASCII(u) {
                 w.allMappable = false
             }
-            current = w
         }
-        if let w = current { words.append(w) }
+        if open { words.append(w) }
         return words
     }
 
