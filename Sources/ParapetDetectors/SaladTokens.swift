@@ -64,7 +64,7 @@ final class SaladTokens {
                 let kind: SaladKind?
                 if let core = WordSaladDetector.plainCore(b, s, i, odd: odd) {
                     // A plain word can only be a foreign function word or a stray "Sure" / "Here".
-                    if foreign.containsWord(b, s, core) && ctx.english() { kind = .foreignWord }
+                    if foreign.containsWord(p, s, core) && ctx.english() { kind = .foreignWord }
                     else if !prevEnds && core - s == 4 && WordSaladToken.isComplianceWord(b, s) { kind = .compliance }
                     else { kind = nil }
                 } else {

@@ -94,15 +94,26 @@ struct TokenSoupDetector: Detector {
             @inline(__always) func zeros(_ x: UInt64) -> UInt64 { ~(((x & low7) &+ low7) | x) & ~low7 }
             var count = 0
             var i = 0
+            // Hits are summed per byte lane (no popcount instruction in the baseline x86-64
+            // target), and the lanes are added up every 31 words, before a lane could reach 256.
+            var lanes: UInt64 = 0
+            var pending = 0
             while i + 8 <= n {
                 // SAFETY: i + 8 <= n, so all eight bytes are inside the buffer.
                 let w = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
                 let folded = w | (ones &* 0x20)   // [ ] become { }
                 let hits = zeros((w & (ones &* 0xFE)) ^ (ones &* 0x28))   // ( )
                     | zeros(folded ^ (ones &* 0x7B)) | zeros(folded ^ (ones &* 0x7D))
-                count &+= hits.nonzeroBitCount
+                lanes &+= hits >> 7
+                pending &+= 1
+                if pending == 31 {
+                    count &+= Int(truncatingIfNeeded: (lanes &* ones) >> 56)
+                    lanes = 0
+                    pending = 0
+                }
                 i += 8
             }
+            count &+= Int(truncatingIfNeeded: (lanes &* ones) >> 56)
             while i < n {
                 let c = base[i]
                 if c == 0x28 || c == 0x29 || c == 0x5B || c == 0x5D || c == 0x7B || c == 0x7D { count += 1 }

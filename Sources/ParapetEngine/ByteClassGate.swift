@@ -123,7 +123,12 @@ public struct ByteFeatures: Sendable {
         var digits = 0, tokens = 0, maxDigits = 0, maxTokens = 0
         let (p0, p1, p2, p3): (UInt64, UInt64, UInt64, UInt64) = withUnsafeTemporaryAllocation(of: UInt64.self, capacity: 4) { words in
             words.initialize(repeating: 0)
+            // Pairs inside letter/space blocks, as lane masks ORed over all such blocks (category
+            // a in some lane, b in the next): turned into pair bits once, after the loop.
+            var hh: UInt64 = 0, ho: UInt64 = 0, hs: UInt64 = 0, oh: UInt64 = 0, oo: UInt64 = 0, os: UInt64 = 0
+            var sh: UInt64 = 0, so: UInt64 = 0, ss: UInt64 = 0
             ByteCategory.table.withUnsafeBufferPointer { table in
+              ByteCategory.longestRun.withUnsafeBufferPointer { longestRun in
                 var prev = Int(table[Int(first)])
                 digits = prev == ByteCategory.digit ? 1 : 0
                 tokens = Int(ByteCategory.tokenMask) &>> prev & 1
@@ -150,12 +155,9 @@ public struct ByteFeatures: Sendable {
                             words[b0 &>> 6] |= 1 &<< UInt64(truncatingIfNeeded: b0 & 63)
                             // Category a before category b somewhere inside: (a << 8) & b.
                             let h8 = hex << 8, o8 = other << 8, s8 = space << 8
-                            @inline(__always) func has(_ m: UInt64, _ bit: Int) -> UInt64 { (m != 0 ? 1 : 0) << UInt64(bit) }
-                            let hx = ByteCategory.hexLetter, lt = ByteCategory.letter, sp = ByteCategory.space
-                            var w = has(h8 & hex, hx << 4 | hx) | has(h8 & other, hx << 4 | lt) | has(h8 & space, hx << 4 | sp)
-                            w |= has(o8 & hex, lt << 4 | hx) | has(o8 & other, lt << 4 | lt) | has(o8 & space, lt << 4 | sp)
-                            w |= has(s8 & hex, sp << 4 | hx) | has(s8 & other, sp << 4 | lt) | has(s8 & space, sp << 4 | sp)
-                            words[0] |= w
+                            hh |= h8 & hex; ho |= h8 & other; hs |= h8 & space
+                            oh |= o8 & hex; oo |= o8 & other; os |= o8 & space
+                            sh |= s8 & hex; so |= s8 & other; ss |= s8 & space
                             prev = space >> 63 != 0 ? ByteCategory.space : hex >> 63 != 0 ? ByteCategory.hexLetter : ByteCategory.letter
                             // Token runs: letters are token bytes, spaces are not; no digits here.
                             let m = Int(truncatingIfNeeded: ((letters >> 7) &* 0x0102_0408_1020_4080) >> 56)
@@ -164,7 +166,7 @@ public struct ByteFeatures: Sendable {
                                 maxTokens = max(maxTokens, tokens)
                             } else {
                                 let lead = (~m & 0xFF).trailingZeroBitCount
-                                maxTokens = max(maxTokens, tokens &+ lead, Int(ByteCategory.longestRun[m]))
+                                maxTokens = max(maxTokens, tokens &+ lead, Int(longestRun[m]))
                                 tokens = (UInt8(truncatingIfNeeded: ~m)).leadingZeroBitCount
                             }
                             digits = 0
@@ -185,7 +187,14 @@ public struct ByteFeatures: Sendable {
                         i &+= 1
                     }
                 }
+              }
             }
+            @inline(__always) func has(_ m: UInt64, _ bit: Int) -> UInt64 { (m != 0 ? 1 : 0) << UInt64(bit) }
+            let hx = ByteCategory.hexLetter, lt = ByteCategory.letter, sp = ByteCategory.space
+            var w = has(hh, hx << 4 | hx) | has(ho, hx << 4 | lt) | has(hs, hx << 4 | sp)
+            w |= has(oh, lt << 4 | hx) | has(oo, lt << 4 | lt) | has(os, lt << 4 | sp)
+            w |= has(sh, sp << 4 | hx) | has(so, sp << 4 | lt) | has(ss, sp << 4 | sp)
+            words[0] |= w
             return (words[0], words[1], words[2], words[3])
         }
         pairs = (p0, p1, p2, p3)

@@ -43,6 +43,8 @@ enum CanonicalUnicode {
         }
         var lastSpace = true
         var wi = 0
+        // The policy answer for word `foldFor` (asked once per word, not once per unit).
+        var foldFor = -1, foldThis = false
         for (i, u) in units.enumerated() {
             while wi < words.count && words[wi].range.upperBound <= i { wi += 1 }
             switch u.kind {
@@ -53,7 +55,11 @@ enum CanonicalUnicode {
                 continue
             case .emit: lastSpace = false
             }
-            let foldWord = wi < words.count && words[wi].range.contains(i) && shouldFold(words, wi)
+            var foldWord = false
+            if u.conf >= 0, wi < words.count, words[wi].range.contains(i) {
+                if foldFor != wi { foldFor = wi; foldThis = shouldFold(words, wi) }
+                foldWord = foldThis
+            }
             if foldWord && u.conf >= 0 {
                 emit(FoldTables.confusable.value(at: Int(u.conf)), u)
             } else if u.fold >= 0 {
@@ -123,32 +129,40 @@ enum CanonicalUnicode {
 
     private static func findWords(_ units: [Unit]) -> [Word] {
         var words = [Word]()
-        var current: Word?
-        for (i, u) in units.enumerated() {
+        // The open word, if `open`: kept in place (no optional copied per unit).
+        var w = Word(range: 0..<0)
+        var open = false
+        for i in units.indices {
+            let u = units[i]
             if u.kind == .drop { continue }
-            let isWordChar = u.kind == .emit && (u.scalar >= 0x80 || isASCIIAlnum(u.scalar))
+            let v = u.scalar
+            let isWordChar = u.kind == .emit && (v >= 0x80 || isASCIIAlnum(v))
             if !isWordChar {
-                if let w = current { words.append(w); current = nil }
+                if open { words.append(w); open = false }
                 continue
             }
-            var w = current ?? Word(range: i..<i)
+            if !open { w = Word(range: i..<i); open = true }
             w.range = w.range.lowerBound..<(i + 1)
+            // ASCII: a letter is Latin, a digit is neither; no confusable, nothing to map.
+            if v < 0x80 {
+                if (v | 0x20) >= 0x61 && (v | 0x20) <= 0x7A { w.hasLatin = true }
+                continue
+            }
             let latin = isLatin(u)
             if u.conf >= 0 {
                 w.hasConf = true
                 if !latin {
-                    let bucket = scriptBucket(u.scalar)
+                    let bucket = scriptBucket(v)
                     if w.firstBucket == 0 { w.firstBucket = bucket } else if w.firstBucket != bucket { w.mixedScripts = true }
                 }
             }
             if latin {
                 w.hasLatin = true
-            } else if u.conf < 0 && u.scalar >= 0x80 && !foldsToASCII(u) {
+            } else if u.conf < 0 && !foldsToASCII(u) {
                 w.allMappable = false
             }
-            current = w
         }
-        if let w = current { words.append(w) }
+        if open { words.append(w) }
         return words
     }
 

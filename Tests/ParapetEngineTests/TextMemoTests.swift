@@ -90,5 +90,24 @@ private let ctx = ScanContext(target: .input)
         let lowered = tok.map(WordSet.lower)
         let padded = [0x20] + tok + [0x20]
         #expect(set.containsWord(padded, 1, 1 + tok.count) == reference.contains(lowered), "\(tok)")
+        #expect(set.containsWordReference(padded, 1, 1 + tok.count) == reference.contains(lowered), "\(tok)")
+        // At the very end of the buffer (no eight-byte load) and with the whole word in one load.
+        #expect(set.containsWord(tok, 0, tok.count) == reference.contains(lowered), "\(tok)")
+        let wide = tok + Array(repeating: 0x41, count: 8)
+        #expect(set.containsWord(wide, 0, tok.count) == reference.contains(lowered), "\(tok)")
+    }
+}
+
+/// The lane-summed bracket count agrees with the counting loop on texts long enough to flush
+/// the byte lanes several times (31 words per flush), including all-bracket texts.
+@Test func longBracketCountsMatchTheCountingLoop() {
+    var state: UInt64 = 0x77
+    for round in 0..<200 {
+        let n = 200 + round * 13
+        let text = (0..<n).map { _ -> UInt8 in
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return round % 2 == 0 ? Array("()[]{}".utf8)[Int(state >> 33) % 6] : UInt8(truncatingIfNeeded: state >> 56)
+        }
+        #expect(TokenSoupDetector.bracketCount(text) == TokenSoupDetector.bracketCount(text, atLeast: Int.max))
     }
 }

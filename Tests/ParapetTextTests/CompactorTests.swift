@@ -58,3 +58,36 @@ import Testing
         #expect(CompactPrefilter.mayChange(bytes("i g n o r e")) && CompactPrefilter.mayChange(bytes("1gn0re")))
     }
 }
+
+/// `ScalarJoiner.mayJoin` is a necessary condition: on random mixes of single letters (ASCII,
+/// Cyrillic, CJK, accented), words, spaces, punctuation, marks and invalid bytes, whenever the
+/// full search finds a deletion the prefilter said "maybe", so `deletions` equals the reference.
+@Test func scalarJoinerPrefilterNeverHidesADeletion() {
+    var rng = SeededRandom(seed: 4242)
+    let pieces: [[UInt8]] = [bytes("a"), bytes("Z"), bytes("и"), bytes("г"), bytes("忽"), bytes("略"), bytes("é"), bytes("ß"), bytes("ω"),
+                             bytes(" "), bytes(" "), bytes(" "), bytes("  "), bytes("word"), bytes("слово"), bytes("日本"), bytes("."), bytes(","),
+                             bytes("1"), bytes("@"), bytes("«"), bytes("\u{301}"), bytes("\u{200B}"), bytes("ǅ"), bytes("ⅰ"), bytes("\u{10400}"), bytes("🙂"), bytes("ά"), bytes("ש"),
+                             [0xFF], [0x80], [0xE4, 0xB8], [0xC3], bytes("-"), bytes("\n")]
+    var joined = 0
+    for _ in 0..<6000 {
+        var text: [UInt8] = []
+        for _ in 0..<Int(rng.next() % 14) { text += pieces[Int(rng.next() % UInt64(pieces.count))] }
+        let reference = ScalarJoiner.deletionsReference(text, map: .identity(count: text.count))
+        if !reference.isEmpty {
+            joined += 1
+            #expect(ScalarJoiner.mayJoin(text), "\(text)")
+        }
+        #expect(ScalarJoiner.deletions(text, map: .identity(count: text.count)) == reference)
+    }
+    #expect(joined > 50)
+}
+
+/// Every scalar `ScalarJoiner.surelyAlphabetic` accepts is Alphabetic.
+@Test func surelyAlphabeticScalarsAreAlphabetic() {
+    for v in UInt32(0x80)...0xFFFF where ScalarJoiner.surelyAlphabetic(v) {
+        #expect(Unicode.Scalar(v)?.properties.isAlphabetic == true, "U+\(String(v, radix: 16))")
+    }
+    for v in UInt32(0x1F000)...0x1FFFF where ScalarJoiner.surelyNotAlphabetic(v) {
+        #expect(Unicode.Scalar(v)?.properties.isAlphabetic != true, "U+\(String(v, radix: 16))")
+    }
+}
