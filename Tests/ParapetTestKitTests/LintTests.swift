@@ -110,5 +110,20 @@ import Testing
     @Test func defaultPackHasNoLintErrors() {
         let found = RuleLinter.lint(DefaultPack.ruleSources, registry: .standard)
         #expect(found.filter { $0.severity == .error }.map(\.description) == [])
+        // A control space in one gate would slow every scan of the default pack.
+        #expect(found.filter { $0.code == "L011" }.map(\.description) == [])
+    }
+
+    @Test func controlSpaceInADeclaredLiteralIsReported() {
+        func rule(_ literals: String) -> String {
+            "rules:\n  - id: t.tab.gate\n    summary: s\n    applies_to: [input]\n    literals: \(literals)\n"
+                + "    patterns: ['(?:x|y)\\?\\s\\\\n']\n    examples: {match: [a, b, c], no_match: [d, e, f]}\n"
+        }
+        let tab = RuleLinter.lint([RuleSource(path: "t.yaml", text: rule(#"["?\t\\n"]"#))], registry: .standard)
+        #expect(tab.filter { $0.code == "L011" }.map(\.description)
+            == [#"t.yaml:2:5: warning[L011]: gate literal "?\t\\n" holds a tab, newline or other control space, which makes every scan of the pack run two literal passes [rule t.tab.gate]"#
+                + "\n  help: use a space or drop the control byte from the literal (and, if needed, from the pattern's start)"])
+        let space = RuleLinter.lint([RuleSource(path: "t.yaml", text: rule(#"["? \\n"]"#))], registry: .standard)
+        #expect(space.filter { $0.code == "L011" }.isEmpty)
     }
 }

@@ -20,6 +20,9 @@ public enum LintCode: String, Sendable, CaseIterable {
     case badID = "L009"
     /// Score or paranoia that cannot do what was meant.
     case scoreOrParanoia = "L010"
+    /// A gate literal holds a tab, newline or other control space, which turns off the shared
+    /// raw/canonical literal pass for every rule of the pack.
+    case controlSpaceLiteral = "L011"
 }
 
 /// One lint finding: code, severity, where, what, and how to fix it.

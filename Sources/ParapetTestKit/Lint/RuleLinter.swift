@@ -25,7 +25,7 @@ public enum RuleLinter {
             if alwaysRun.contains(spec.id) { out += noLiteral(spec) }
         }
         out += duplicates(specs)
-        if let engine { out += shadowed(engine) }
+        if let engine { out += shadowed(engine) + controlSpaceLiterals(engine) }
         return out.sorted { ($0.location, $0.code) < ($1.location, $1.code) }
     }
 
@@ -82,6 +82,21 @@ public enum RuleLinter {
                                       help: help, at: spec.location, rule: spec.id))
         }
         return out
+    }
+
+    /// Rules whose gate holds a literal with a byte 0x09-0x0D. The canonical view turns those
+    /// bytes into spaces, so the engine can no longer read raw and canonical hits in one pass,
+    /// and every scan of the pack pays for two literal passes.
+    static func controlSpaceLiterals(_ engine: Engine) -> [LintDiagnostic] {
+        engine.ruleSet.rules.compactMap { rule in
+            guard let literals = Prefilter.literals(for: rule),
+                  let bad = literals.first(where: { $0.contains { $0 >= 0x09 && $0 <= 0x0D } }) else { return nil }
+            let shown = String(decoding: bad, as: UTF8.self).debugDescription
+            return LintDiagnostic(.controlSpaceLiteral, .warning,
+                                  "gate literal \(shown) holds a tab, newline or other control space, which makes every scan of the pack run two literal passes",
+                                  help: "use a space or drop the control byte from the literal (and, if needed, from the pattern's start)",
+                                  at: rule.spec.location, rule: rule.id)
+        }
     }
 
     /// `family.subfamily.name`: 3+ dot-separated parts of `[a-z0-9]` words joined by dashes.
