@@ -67,17 +67,6 @@ struct WordSaladDetector: Detector {
         return weakHit.map { [$0] } ?? []
     }
 
-    /// For a prose-shaped token — an optional capital, lower-case letters, at most one closing
-    /// mark — the end of its letters; nil for anything else. `odd` counts its bytes outside a-z.
-    /// Such a token has no edge pile, inner mark or camel hump, which leaves only word checks.
-    @inline(__always) static func plainCore(_ b: [UInt8], _ s: Int, _ e: Int, odd: Int) -> Int? {
-        if odd == 0 { return e }
-        if odd > 2 { return nil }
-        let capital = b[s] >= 0x41 && b[s] <= 0x5A
-        let mark = e - s >= 2 && WordSaladToken.isTrail(b[e - 1])
-        return odd == (capital ? 1 : 0) + (mark ? 1 : 0) ? (mark ? e - 1 : e) : nil
-    }
-
     /// Sentence ends and quotes/colons before a token excuse its capital letter.
     @inline(__always) static func endsClause(_ c: UInt8) -> Bool {
         c == 0x2E || c == 0x21 || c == 0x3F || c == 0x3A || c == 0x22

@@ -12,9 +12,10 @@ struct WordSet: Sendable {
     /// `len` are `keys[keyStart[len]..<keyStart[len + 1]]`.
     private let keys: [UInt64]
     private let keyStart: [Int]
-    /// Per length: 64 bits over (first byte, last byte) of the words, lower-cased. A probe whose
-    /// bit is clear is no word, which is the answer for most prose words (an exact reject).
-    private let sketch: [UInt64]
+    /// Per (length, first byte & 31): 32 bits over (last byte & 31) of the words. A letter and
+    /// its capital agree on their low five bits, so a probe whose bit is clear is no word in any
+    /// case, which is the answer for most prose words (an exact reject).
+    private let sketch: [UInt32]
     let longest: Int
 
     init(_ list: [String]) {
@@ -35,21 +36,23 @@ struct WordSet: Sendable {
         start[9] = k.count
         keys = k
         keyStart = start
-        var sk = [UInt64](repeating: 0, count: longest + 1)
-        for w in words where !w.isEmpty { sk[w.count] |= 1 << UInt64(Self.sketchBit(w[0], w[w.count - 1])) }
+        var sk = [UInt32](repeating: 0, count: (longest + 1) << 5)
+        for w in words where !w.isEmpty { sk[w.count << 5 | Int(w[0] & 31)] |= 1 << UInt32(w[w.count - 1] & 31) }
         sketch = sk
     }
 
-    /// The sketch bit of a word with lower-cased first and last bytes `f`, `l`.
-    @inline(__always) static func sketchBit(_ f: UInt8, _ l: UInt8) -> Int {
-        (Int(f) &* 9 &+ Int(l)) & 63
+    /// False when no word has the length and the low five bits of the first and last byte of
+    /// `p[s..<e]` (then it is surely not a word, in any case); true means "maybe". `s..<e` must
+    /// be non-empty, inside the buffer, and no longer than `longest`.
+    @inline(__always) func mayContain(_ p: UnsafeBufferPointer<UInt8>, _ s: Int, _ e: Int) -> Bool {
+        sketch[(e - s) << 5 | Int(p[s] & 31)] >> UInt32(p[e - 1] & 31) & 1 != 0
     }
 
-    /// False when no word has the length, first and last byte of `p[s..<e]` (then it is surely
-    /// not a word); true means "maybe". `s..<e` must be non-empty, inside the buffer, and no
-    /// longer than `longest`.
-    @inline(__always) func mayContain(_ p: UnsafeBufferPointer<UInt8>, _ s: Int, _ e: Int) -> Bool {
-        sketch[e - s] >> UInt64(Self.sketchBit(Self.lower(p[s]), Self.lower(p[e - 1]))) & 1 != 0
+    /// The sketch table and `longest`, for a scan that tests many tokens: a token of length
+    /// `len <= longest` with first byte `f` and last byte `l` may be a word only when bit
+    /// `l & 31` of `table[len << 5 | f & 31]` is set (`mayContain` without bounds checks).
+    func withSketch<R>(_ body: (UnsafeBufferPointer<UInt32>, Int) -> R) -> R {
+        sketch.withUnsafeBufferPointer { body($0, longest) }
     }
 
     /// True when `b[s..<e]`, lower-cased, is one of the words.
