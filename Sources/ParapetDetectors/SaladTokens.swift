@@ -60,18 +60,15 @@ final class SaladTokens {
                 var pos = 0
                 var skipping = false
                 var from = UInt64.max   // after a switch of mode, the window's bits still to read
-                window: while pos < n {
-                    let left = n &- pos
-                    let valid: UInt64 = left >= 8 ? from : from & ((1 &<< UInt64(8 &* left)) &- 1)
-                    let x = left >= 8 ? SaladScan.load(base + pos) : SaladScan.loadTail(base + pos, left)
-                    var m = (skipping ? SaladScan.spaces(x) : SaladScan.nonLower(x)) & valid
+                window: while pos &+ 8 <= n {
+                    let x = SaladScan.load(base + pos)
+                    var m = (skipping ? SaladScan.spaces(x) : SaladScan.nonLower(x)) & from
                     from = UInt64.max
                     while m != 0 {
                         let bit = m.trailingZeroBitCount
                         m &= m &- 1
                         let k = pos &+ bit >> 3
-                        let c = base[k]
-                        if ByteClass.isSpace(c) {
+                        if ByteClass.isSpace(base[k]) {
                             if k > s {
                                 judge.token(s, k, odd: odd, index: t, context: &ctx, into: &out)
                                 t &+= 1
@@ -96,6 +93,21 @@ final class SaladTokens {
                         }
                     }
                     pos &+= 8
+                }
+                // The last bytes (fewer than eight), one at a time.
+                for k in pos..<n {
+                    let c = base[k]
+                    if ByteClass.isSpace(c) {
+                        if k > s {
+                            judge.token(s, k, odd: odd, index: t, context: &ctx, into: &out)
+                            t &+= 1
+                            if t == maxTokens { return }
+                        }
+                        s = k &+ 1
+                        odd = 0
+                    } else if c &- 0x61 >= 26 {
+                        odd = min(odd &+ 1, 3)
+                    }
                 }
                 if s < n { judge.token(s, n, odd: odd, index: t, context: &ctx, into: &out) }
             }
@@ -141,13 +153,6 @@ enum SaladScan {
     /// Eight bytes from `q`, the first in the low byte.
     @inline(__always) static func load(_ q: UnsafePointer<UInt8>) -> UInt64 {
         UInt64(littleEndian: UnsafeRawPointer(q).loadUnaligned(as: UInt64.self))
-    }
-
-    /// The `count` (< 8) bytes from `q`, the first in the low byte, zeros above.
-    @inline(__always) static func loadTail(_ q: UnsafePointer<UInt8>, _ count: Int) -> UInt64 {
-        var x: UInt64 = 0
-        for k in 0..<count { x |= UInt64(q[k]) << UInt64(8 * k) }
-        return x
     }
 
     /// The high bit of each byte of `x` outside a-z. A byte is in a-z when its low seven bits
