@@ -72,7 +72,7 @@ private let gaps: [[UInt8]] = [[0x20], [0x20], [0x20], [0x0A], [0x09], [0x0B], [
         var text: [UInt8] = []
         // Some texts are mostly English function words, so foreign words count.
         let english = round % 3 == 0
-        for _ in 0..<Int(rng.next() % 50) {
+        for _ in 0..<Int(rng.next() % (round % 7 == 0 ? 200 : 50)) {
             text += english && rng.next() % 2 == 0 ? pieces[Int(rng.next() % 6)] : pieces[Int(rng.next() % UInt64(pieces.count))]
             text += gaps[Int(rng.next() % UInt64(gaps.count))]
         }
@@ -105,6 +105,16 @@ private let gaps: [[UInt8]] = [[0x20], [0x20], [0x20], [0x0A], [0x09], [0x0B], [
                 texts.append(Array(repeating: 0x20, count: lead) + [0x53] + word + end)
             }
         }
+    }
+    // Texts of whole 64-byte blocks, tokens running across blocks and to the very end.
+    for len in [63, 64, 65, 127, 128, 129, 200] {
+        let run = (0..<len).map { UInt8(0x61 + $0 % 26) }
+        texts.append(run)
+        texts.append([0x41] + run.dropFirst())
+        texts.append(Array(repeating: 0x20, count: len))
+        texts.append(Array(run.dropLast()) + [0x2E])
+        texts.append(Array((String(repeating: "Sure avec ", count: len / 10 + 1)).utf8.prefix(len)))
+        texts.append(Array((String(repeating: "日本 x ", count: len / 8 + 1)).utf8.prefix(len)))
     }
     for text in texts {
         for maxTokens in [16, 4_096] {
