@@ -27,6 +27,12 @@ public struct Prefilter: Sendable {
     let ownerList: [Owner]
     let exactStart: [Int32]
     let exactBytes: [UInt8]
+    /// Per automaton state: the owners of its case-folded literals, so the state's first hit
+    /// marks one flat list, `stateOwners[stateOwnerStart[s]..<stateOwnerStart[s + 1]]`. A state
+    /// that also ends a case-checked literal has its bit in `checkedStates`.
+    let stateOwnerStart: [Int32]
+    let stateOwners: [Owner]
+    let checkedStates: [UInt64]
     /// Whether one literal pass over a canonical view that is the raw text lower-cased (ASCII,
     /// nothing removed) may stand for the raw pass too: true unless some literal holds a
     /// whitespace control byte, which the canonical view turns into a space.
@@ -116,6 +122,7 @@ public struct Prefilter: Sendable {
         ownerList = owners.flatMap { $0 }
         self.exactStart = exactStart
         self.exactBytes = exactBytes
+        (stateOwnerStart, stateOwners, checkedStates) = Self.stateOwners(automaton, ownerStart: ownerStart, owners: owners, exact: exactCase)
         sharesRawPass = !literals.contains { $0.contains { $0 >= 0x09 && $0 <= 0x0D } }
         nonASCIIOwners = nonASCII
         nonASCIIViews = nonASCII.reduce(0) { $0 | $1.views }
@@ -131,6 +138,24 @@ public struct Prefilter: Sendable {
         }
         self.unitRule = unitRule
         self.vacuous = vacuous
+    }
+
+    /// Per automaton state, the owners of its case-folded literals and whether it ends a
+    /// case-checked one (see `stateOwners`).
+    static func stateOwners(_ ac: AhoCorasick, ownerStart: [Int32], owners: [[Owner]], exact: [[UInt8]?]) -> ([Int32], [Owner], [UInt64]) {
+        let states = ac.stateCount
+        var start = [Int32](repeating: 0, count: states + 1)
+        var list: [Owner] = []
+        list.reserveCapacity(ac.outputs.reduce(0) { $0 + owners[Int($1)].count })
+        var checked = [UInt64](repeating: 0, count: (states + 63) >> 6)
+        for s in 0..<states {
+            let ids = ac.outputs[Int(ac.outStart[s])..<Int(ac.outStart[s + 1])]
+            for id in ids {
+                if exact[Int(id)] != nil { checked[s >> 6] |= 1 << UInt64(s & 63) } else { list += owners[Int(id)] }
+            }
+            start[s + 1] = Int32(list.count)
+        }
+        return (start, list, checked)
     }
 
     /// The literals that gate `rule`: extracted from every pattern when possible, else the ones
