@@ -119,10 +119,11 @@ public struct Prefilter: Sendable {
             exactStart.append(Int32(exactBytes.count))
         }
         self.ownerStart = ownerStart
-        ownerList = owners.flatMap { $0 }
+        let ownerList = owners.flatMap { $0 }
+        self.ownerList = ownerList
+        (stateOwnerStart, stateOwners, checkedStates) = Self.stateOwners(automaton, ownerStart: ownerStart, ownerList: ownerList, exactStart: exactStart)
         self.exactStart = exactStart
         self.exactBytes = exactBytes
-        (stateOwnerStart, stateOwners, checkedStates) = Self.stateOwners(automaton, ownerStart: ownerStart, owners: owners, exact: exactCase)
         sharesRawPass = !literals.contains { $0.contains { $0 >= 0x09 && $0 <= 0x0D } }
         nonASCIIOwners = nonASCII
         nonASCIIViews = nonASCII.reduce(0) { $0 | $1.views }
@@ -141,19 +142,43 @@ public struct Prefilter: Sendable {
     }
 
     /// Per automaton state, the owners of its case-folded literals and whether it ends a
-    /// case-checked one (see `stateOwners`).
-    static func stateOwners(_ ac: AhoCorasick, ownerStart: [Int32], owners: [[Owner]], exact: [[UInt8]?]) -> ([Int32], [Owner], [UInt64]) {
+    /// case-checked one (see `stateOwners`). Reads the flat per-literal arrays: no array per
+    /// literal is copied or counted (engine build time).
+    static func stateOwners(_ ac: AhoCorasick, ownerStart: [Int32], ownerList: [Owner], exactStart: [Int32]) -> ([Int32], [Owner], [UInt64]) {
         let states = ac.stateCount
         var start = [Int32](repeating: 0, count: states + 1)
-        var list: [Owner] = []
-        list.reserveCapacity(ac.outputs.reduce(0) { $0 + owners[Int($1)].count })
         var checked = [UInt64](repeating: 0, count: (states + 63) >> 6)
-        for s in 0..<states {
-            let ids = ac.outputs[Int(ac.outStart[s])..<Int(ac.outStart[s + 1])]
-            for id in ids {
-                if exact[Int(id)] != nil { checked[s >> 6] |= 1 << UInt64(s & 63) } else { list += owners[Int(id)] }
+        var total = 0
+        for id in ac.outputs { total += Int(ownerStart[Int(id) + 1] - ownerStart[Int(id)]) }
+        let list = [Owner](unsafeUninitializedCapacity: total) { list, filled in
+            ac.outStart.withUnsafeBufferPointer { outStart in
+                ac.outputs.withUnsafeBufferPointer { outputs in
+                    ownerStart.withUnsafeBufferPointer { ownerStart in
+                        ownerList.withUnsafeBufferPointer { ownerList in
+                            exactStart.withUnsafeBufferPointer { exactStart in
+                                start.withUnsafeMutableBufferPointer { start in
+                                    var n = 0
+                                    for s in 0..<states {
+                                        for k in Int(outStart[s])..<Int(outStart[s + 1]) {
+                                            let id = Int(outputs[k])
+                                            if exactStart[id] != exactStart[id + 1] {
+                                                checked[s >> 6] |= 1 << UInt64(s & 63)
+                                                continue
+                                            }
+                                            for o in Int(ownerStart[id])..<Int(ownerStart[id + 1]) {
+                                                (list.baseAddress! + n).initialize(to: ownerList[o])
+                                                n += 1
+                                            }
+                                        }
+                                        start[s + 1] = Int32(n)
+                                    }
+                                    filled = n
+                                }
+                            }
+                        }
+                    }
+                }
             }
-            start[s + 1] = Int32(list.count)
         }
         return (start, list, checked)
     }
