@@ -152,63 +152,139 @@ public struct AhoCorasick: Sendable {
 
     /// Calls `found` with the state reached and the end offset each time the scan reaches a
     /// state that ends literals (its ids: `outputs[outStart[state]..<outStart[state + 1]]`).
-    /// The caller can then handle a state once however often it recurs. Not inlined, so the
-    /// byte loop keeps its few values in registers and `found` is a call on the rare hit.
-    @inline(never)
+    /// The caller can then handle a state once however often it recurs.
     func scanStates(_ bytes: UnsafeBufferPointer<UInt8>, _ found: (Int, Int) -> Void) {
-        guard var p = bytes.baseAddress, !bytes.isEmpty else { return }
-        let start = p
-        let end = p + bytes.count
-        transitions.withUnsafeBufferPointer { tb in
-            classOf.withUnsafeBufferPointer { cb in
-                let trans = tb.baseAddress!, cls = cb.baseAddress!
-                var state: Int32 = 0
-                while p < end {
-                    var b = p.pointee
-                    p += 1
-                    if b >= 0xC5, b == 0xC5 || b == 0xE2 {
-                        if b == 0xC5, p < end, p.pointee == 0xBF {
-                            b = UInt8(ascii: "s"); p += 1
-                        } else if b == 0xE2, end - p >= 2, p[0] == 0x84, p[1] == 0xAA {
-                            b = UInt8(ascii: "k"); p += 2
-                        }
-                    }
-                    let t = trans[Int(state) &+ Int(cls[Int(b)])]
-                    state = t & Int32.max
-                    if t < 0 { found(stateIndex(Int(state)), p - start) }
+        scanStates(bytes, ascii: false, found)
+    }
+
+    /// `scanStates` for bytes known to be ASCII (no ſ or K to read as letters).
+    func scanStatesASCII(_ bytes: UnsafeBufferPointer<UInt8>, _ found: (Int, Int) -> Void) {
+        scanStates(bytes, ascii: true, found)
+    }
+
+    private func scanStates(_ bytes: UnsafeBufferPointer<UInt8>, ascii: Bool, _ found: (Int, Int) -> Void) {
+        let none = [UInt8](repeating: 0, count: stateCount)
+        none.withUnsafeBufferPointer { done in
+            withUnsafeTemporaryAllocation(of: Int.self, capacity: Self.hitCapacity) { buffer in
+                let hits = buffer.baseAddress!
+                forEachHitChunk(bytes, ascii: ascii, done: done.baseAddress!, mask: 1, hits: hits) { n in
+                    var k = 0
+                    while k < n { found(hits[k], hits[k + 1]); k += 2 }
                 }
             }
         }
     }
 
-    /// `scanStates` for bytes known to be ASCII (no ſ or K to read as letters): one class and
-    /// one transition load per byte. Hits are collected a chunk at a time and handed to `found`
-    /// after the chunk's byte loop, which so keeps its few values in registers.
-    @inline(never)
-    func scanStatesASCII(_ bytes: UnsafeBufferPointer<UInt8>, _ found: (Int, Int) -> Void) {
-        guard let start = bytes.baseAddress, !bytes.isEmpty else { return }
+    /// Bytes per chunk of the byte loop (a literal pass reads its hits after each chunk).
+    static var chunk: Int { 256 }
+    /// Entries a hit buffer needs: two per byte of a chunk.
+    static var hitCapacity: Int { 2 * chunk }
+
+    /// Runs the automaton over `bytes` a chunk at a time. After each chunk with hits, `body(n)`
+    /// reads them from `hits[0..<n]`: pairs of (state, end offset), one per byte at which the
+    /// scan reached a state that ends literals, in text order, except states the caller is done
+    /// with: a hit of state `s` is left out when `done[s] & mask == mask` as the chunk is read
+    /// (prose reaches ` the ` or `you` hundreds of times; each repeat costs a few instructions
+    /// here instead of a buffer entry). `hits` must hold `hitCapacity` entries. With `ascii`,
+    /// the bytes must be ASCII (ſ and K are not looked for).
+    ///
+    /// The byte loops are separate functions of plain pointers, so the loop keeps its values in
+    /// registers whatever `body` does; a byte costs a class load, a transition load and one
+    /// branch on the transition's sign (its output bit).
+    func forEachHitChunk(_ bytes: UnsafeBufferPointer<UInt8>, ascii: Bool, done: UnsafePointer<UInt8>, mask: UInt8,
+                         hits: UnsafeMutablePointer<Int>, _ body: (Int) -> Void) {
+        guard let text = bytes.baseAddress, !bytes.isEmpty else { return }
         let n = bytes.count
-        let chunk = 1024
-        withUnsafeTemporaryAllocation(of: Int.self, capacity: 2 * chunk) { hits in
-            transitions.withUnsafeBufferPointer { tb in
-                classOf.withUnsafeBufferPointer { cb in
-                    let trans = tb.baseAddress!, cls = cb.baseAddress!, out = hits.baseAddress!
-                    var state = 0
-                    var i = 0
-                    while i < n {
-                        let stop = min(n, i + chunk)
-                        var h = 0
-                        while i < stop {
-                            let t = trans[state &+ Int(cls[Int(start[i])])]
-                            i &+= 1
-                            state = Int(t & Int32.max)
-                            if t < 0 { out[h] = state; out[h &+ 1] = i; h &+= 2 }
-                        }
-                        var k = 0
-                        while k < h { found(stateIndex(out[k]), out[k + 1]); k += 2 }
+        let loop = Loop(reciprocal: reciprocal, done: done, mask: mask)
+        transitions.withUnsafeBufferPointer { tb in
+            classOf.withUnsafeBufferPointer { cb in
+                let trans = tb.baseAddress!, cls = cb.baseAddress!
+                var state = 0, i = 0
+                while i < n {
+                    let stop = min(n, i &+ Self.chunk)
+                    var h = 0
+                    if ascii {
+                        (state, h) = loop.runASCII(trans, cls, text, from: i, to: stop, state: state, hits: hits)
+                        i = stop
+                    } else {
+                        (i, state, h) = loop.run(trans, cls, text, from: i, to: stop, end: n, state: state, hits: hits)
                     }
+                    if h > 0 { body(h) }
                 }
             }
+        }
+    }
+
+    /// What the byte loops need besides the tables: the state of a target and the caller's
+    /// done marks.
+    struct Loop {
+        let reciprocal: UInt64
+        let done: UnsafePointer<UInt8>
+        let mask: UInt8
+
+        /// One step from (pre-multiplied) `state` on class `c`: a target with the output bit,
+        /// unless done, is recorded as (state, `end`).
+        @inline(__always)
+        func step(_ trans: UnsafePointer<Int32>, _ state: inout Int, _ c: UInt8, end: Int, _ out: inout UnsafeMutablePointer<Int>) {
+            var t = Int(trans[state &+ Int(c)])
+            if t < 0 {
+                t &= Int(Int32.max)
+                let s = AhoCorasick.stateIndex(t, reciprocal)
+                if done[s] & mask != mask {
+                    out[0] = s
+                    out[1] = end
+                    out += 2
+                }
+            }
+            state = t
+        }
+
+        /// The byte loop over ASCII `text[from..<stop]`, eight bytes per round; returns the
+        /// state reached and the number of hit entries written.
+        @inline(never)
+        func runASCII(_ trans: UnsafePointer<Int32>, _ cls: UnsafePointer<UInt8>, _ text: UnsafePointer<UInt8>,
+                      from: Int, to stop: Int, state: Int, hits: UnsafeMutablePointer<Int>) -> (Int, Int) {
+            var s = state, out = hits
+            var p = text + from
+            let end = text + stop
+            while end - p >= 8 {
+                step(trans, &s, cls[Int(p[0])], end: p + 1 - text, &out)
+                step(trans, &s, cls[Int(p[1])], end: p + 2 - text, &out)
+                step(trans, &s, cls[Int(p[2])], end: p + 3 - text, &out)
+                step(trans, &s, cls[Int(p[3])], end: p + 4 - text, &out)
+                step(trans, &s, cls[Int(p[4])], end: p + 5 - text, &out)
+                step(trans, &s, cls[Int(p[5])], end: p + 6 - text, &out)
+                step(trans, &s, cls[Int(p[6])], end: p + 7 - text, &out)
+                step(trans, &s, cls[Int(p[7])], end: p + 8 - text, &out)
+                p += 8
+            }
+            while p < end {
+                p += 1
+                step(trans, &s, cls[Int(p[-1])], end: p - text, &out)
+            }
+            return (s, out - hits)
+        }
+
+        /// The byte loop over any bytes from `from` until at least `stop`, reading U+017F and
+        /// U+212A (looked up to `end`) as `s` and `k`; returns where it stopped (at most two
+        /// bytes past `stop`), the state reached and the number of hit entries written.
+        @inline(never)
+        func run(_ trans: UnsafePointer<Int32>, _ cls: UnsafePointer<UInt8>, _ text: UnsafePointer<UInt8>,
+                 from: Int, to stop: Int, end n: Int, state: Int, hits: UnsafeMutablePointer<Int>) -> (Int, Int, Int) {
+            var s = state, out = hits, i = from
+            while i < stop {
+                var b = text[i]
+                i &+= 1
+                if b >= 0xC5, b == 0xC5 || b == 0xE2 {
+                    if b == 0xC5, i < n, text[i] == 0xBF {
+                        b = UInt8(ascii: "s"); i &+= 1
+                    } else if b == 0xE2, n &- i >= 2, text[i] == 0x84, text[i &+ 1] == 0xAA {
+                        b = UInt8(ascii: "k"); i &+= 2
+                    }
+                }
+                step(trans, &s, cls[Int(b)], end: i, &out)
+            }
+            return (i, s, out - hits)
         }
     }
 
@@ -217,7 +293,12 @@ public struct AhoCorasick: Sendable {
     /// count below 2^8: with `reciprocal * classCount = 2^40 + r`, r < 2^8, the error term
     /// `s * r` stays below 2^40.
     @inline(__always)
-    func stateIndex(_ target: Int) -> Int { Int(truncatingIfNeeded: (UInt64(target) &* reciprocal) >> 40) }
+    func stateIndex(_ target: Int) -> Int { Self.stateIndex(target, reciprocal) }
+
+    @inline(__always)
+    static func stateIndex(_ target: Int, _ reciprocal: UInt64) -> Int {
+        Int(truncatingIfNeeded: (UInt64(truncatingIfNeeded: target) &* reciprocal) >> 40)
+    }
 
     /// Cold path: a state that ends literals was reached.
     @inline(never)

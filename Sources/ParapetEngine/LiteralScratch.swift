@@ -11,12 +11,16 @@ final class LiteralScratch {
     /// The units with a nonzero `rows` entry, each once, in marking order: `marked[0..<count[0]]`.
     let marked: UnsafeMutablePointer<Int32>
     /// Per automaton state: the view bits its (all case-folded) literals were already marked
-    /// with, so a state that recurs is handled once per view mask.
+    /// with, so a state that recurs is handled once per view mask. A state that also ends a
+    /// case-checked literal keeps the low four bits clear (each of its hits is checked) and the
+    /// view bits its case-folded literals were marked with in the high four.
     let doneMask: UnsafeMutableBufferPointer<UInt8>
     /// The states with a nonzero `doneMask` entry, each once: `doneStates[0..<count[1]]`.
     let doneStates: UnsafeMutablePointer<Int32>
     /// `[marked units, done states]`.
     let count: UnsafeMutablePointer<Int>
+    /// The automaton's hit buffer for one chunk of a pass (`AhoCorasick.hitCapacity` entries).
+    let hits: UnsafeMutablePointer<Int>
 
     init(units: Int, states: Int) {
         rows = .allocate(capacity: max(1, units))
@@ -27,6 +31,7 @@ final class LiteralScratch {
         doneStates = .allocate(capacity: max(1, states))
         count = .allocate(capacity: 2)
         count.initialize(repeating: 0, count: 2)
+        hits = .allocate(capacity: AhoCorasick.hitCapacity)
     }
 
     deinit {
@@ -35,6 +40,7 @@ final class LiteralScratch {
         doneMask.deallocate()
         doneStates.deallocate()
         count.deallocate()
+        hits.deallocate()
     }
 
     /// The units marked so far, in marking order.

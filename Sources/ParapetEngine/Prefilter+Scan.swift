@@ -112,44 +112,87 @@ extension Prefilter {
     /// Marking only sets bits, so a state whose literals are all case-folded marks the same bits
     /// every time it recurs: it is handled on its first hit with these view bits only
     /// (`doneMask`). Prose reaches the states of ` the `, ` to `, `you` hundreds of times per 2 KB.
+    /// The automaton hands over a chunk's hits at a time; a repeat costs one table look-up here.
     private func mark(_ buf: UnsafeBufferPointer<UInt8>, exact: UnsafeBufferPointer<UInt8>, mask: UInt8, exactMask: UInt8,
                       raw: UnsafeBufferPointer<UInt8>, rawMask: UInt8, ascii: Bool = false, into scratch: LiteralScratch) {
-        let rows = scratch.rows, marked = scratch.marked, done = scratch.doneMask
-        let doneStates = scratch.doneStates, count = scratch.count
+        let rows = scratch.rows.baseAddress!, marked = scratch.marked, done = scratch.doneMask.baseAddress!
+        let doneStates = scratch.doneStates, count = scratch.count, hits = scratch.hits
+        stateOwnerStart.withUnsafeBufferPointer { stateOwnerStart in
+            stateOwners.withUnsafeBufferPointer { stateOwners in
+                checkedStates.withUnsafeBufferPointer { checked in
+                    automaton.forEachHitChunk(buf, ascii: ascii, done: done, mask: mask, hits: hits) { n in
+                        var k = 0
+                        while k < n {
+                            let s = hits[k]
+                            let handled = done[s]
+                            // A state may recur within the chunk after its first hit was handled.
+                            if handled & mask != mask {
+                                if checked[s >> 6] >> UInt64(s & 63) & 1 == 0 {
+                                    // All case-folded: mark once, and skip the state's later hits.
+                                    Self.mark(stateOwners.baseAddress!, Int(stateOwnerStart[s]), Int(stateOwnerStart[s &+ 1]), mask,
+                                              rows: rows, marked: marked, count: count)
+                                    if handled == 0 { doneStates[count[1]] = Int32(s); count[1] &+= 1 }
+                                    done[s] = handled | mask
+                                } else {
+                                    // Its case-folded literals once (high bits), the checked ones at every hit.
+                                    if (handled >> 4) & mask != mask {
+                                        Self.mark(stateOwners.baseAddress!, Int(stateOwnerStart[s]), Int(stateOwnerStart[s &+ 1]), mask,
+                                                  rows: rows, marked: marked, count: count)
+                                        if handled == 0 { doneStates[count[1]] = Int32(s); count[1] &+= 1 }
+                                        done[s] = handled | mask << 4
+                                    }
+                                    markChecked(s, end: hits[k &+ 1], buf: exact, mask: mask, exactMask: exactMask, raw: raw, rawMask: rawMask, into: scratch)
+                                }
+                            }
+                            k &+= 2
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// Marks `owners[from..<to]` for the view kinds in `viewBits` each reads (see `markOwner`).
+    @inline(__always)
+    private static func mark(_ owners: UnsafePointer<Owner>, _ from: Int, _ to: Int, _ viewBits: UInt8, rows: UnsafeMutablePointer<UInt8>,
+                             marked: UnsafeMutablePointer<Int32>, count: UnsafeMutablePointer<Int>) {
+        var n = count[0], k = from
+        while k < to {
+            let o = owners[k]
+            k &+= 1
+            let m = o.views & viewBits
+            if m == 0 { continue }
+            let u = Int(o.unit)
+            let old = rows[u]
+            if old == 0 { marked[n] = o.unit; n &+= 1 }
+            rows[u] = old | m
+        }
+        count[0] = n
+    }
+
+    /// A hit of state `s`, which ends a case-checked literal: each such literal checked in its
+    /// case where it must be, at this hit (`mark(_:exact:…)` explains the masks); the state's
+    /// case-folded literals are marked by the caller.
+    @inline(never)
+    private func markChecked(_ s: Int, end: Int, buf exact: UnsafeBufferPointer<UInt8>, mask: UInt8, exactMask: UInt8,
+                             raw: UnsafeBufferPointer<UInt8>, rawMask: UInt8, into scratch: LiteralScratch) {
+        let rows = scratch.rows, marked = scratch.marked, count = scratch.count
         ownerStart.withUnsafeBufferPointer { ownerStart in
             ownerList.withUnsafeBufferPointer { owners in
                 exactStart.withUnsafeBufferPointer { exactStart in
                     exactBytes.withUnsafeBufferPointer { exactBytes in
-                        automaton.outStart.withUnsafeBufferPointer { outStart in
-                            automaton.outputs.withUnsafeBufferPointer { outputs in
-                                func hit(_ s: Int, _ end: Int) {
-                                    let handled = done[s]
-                                    if handled & mask == mask { return }
-                                    var plain = true
-                                    for k in Int(outStart[s])..<Int(outStart[s + 1]) {
-                                        let id = Int(outputs[k])
-                                        var viewBits = mask
-                                        let e0 = Int(exactStart[id]), e1 = Int(exactStart[id + 1])
-                                        if e0 != e1 {
-                                            // Case-checked literal: the folded hit must also match its case.
-                                            plain = false
-                                            let start = end - (e1 - e0)
-                                            guard start >= 0 else { continue }
-                                            viewBits = 0
-                                            if Self.holds(exact, at: start, exactBytes, e0..<e1) { viewBits |= exactMask }
-                                            if rawMask != 0, Self.holds(raw, at: start, exactBytes, e0..<e1) { viewBits |= rawMask }
-                                            if viewBits == 0 { continue }
-                                        }
-                                        for k in Int(ownerStart[id])..<Int(ownerStart[id + 1]) {
-                                            Self.markOwner(owners[k], viewBits, rows: rows, marked: marked, count: count)
-                                        }
-                                    }
-                                    if plain {
-                                        if handled == 0 { doneStates[count[1]] = Int32(s); count[1] += 1 }
-                                        done[s] = handled | mask
-                                    }
-                                }
-                                if ascii { automaton.scanStatesASCII(buf, hit) } else { automaton.scanStates(buf, hit) }
+                        for k in Int(automaton.outStart[s])..<Int(automaton.outStart[s + 1]) {
+                            let id = Int(automaton.outputs[k])
+                            let e0 = Int(exactStart[id]), e1 = Int(exactStart[id + 1])
+                            // The folded hit must also match the literal's case.
+                            let start = end - (e1 - e0)
+                            guard e0 != e1, start >= 0 else { continue }
+                            var viewBits: UInt8 = 0
+                            if Self.holds(exact, at: start, exactBytes, e0..<e1) { viewBits |= exactMask }
+                            if rawMask != 0, Self.holds(raw, at: start, exactBytes, e0..<e1) { viewBits |= rawMask }
+                            if viewBits == 0 { continue }
+                            for k in Int(ownerStart[id])..<Int(ownerStart[id + 1]) {
+                                Self.markOwner(owners[k], viewBits, rows: rows, marked: marked, count: count)
                             }
                         }
                     }

@@ -27,6 +27,12 @@ public struct Prefilter: Sendable {
     let ownerList: [Owner]
     let exactStart: [Int32]
     let exactBytes: [UInt8]
+    /// Per automaton state: the owners of its case-folded literals, so the state's first hit
+    /// marks one flat list, `stateOwners[stateOwnerStart[s]..<stateOwnerStart[s + 1]]`. A state
+    /// that also ends a case-checked literal has its bit in `checkedStates`.
+    let stateOwnerStart: [Int32]
+    let stateOwners: [Owner]
+    let checkedStates: [UInt64]
     /// Whether one literal pass over a canonical view that is the raw text lower-cased (ASCII,
     /// nothing removed) may stand for the raw pass too: true unless some literal holds a
     /// whitespace control byte, which the canonical view turns into a space.
@@ -113,7 +119,9 @@ public struct Prefilter: Sendable {
             exactStart.append(Int32(exactBytes.count))
         }
         self.ownerStart = ownerStart
-        ownerList = owners.flatMap { $0 }
+        let ownerList = owners.flatMap { $0 }
+        self.ownerList = ownerList
+        (stateOwnerStart, stateOwners, checkedStates) = Self.stateOwners(automaton, ownerStart: ownerStart, ownerList: ownerList, exactStart: exactStart)
         self.exactStart = exactStart
         self.exactBytes = exactBytes
         sharesRawPass = !literals.contains { $0.contains { $0 >= 0x09 && $0 <= 0x0D } }
@@ -131,6 +139,48 @@ public struct Prefilter: Sendable {
         }
         self.unitRule = unitRule
         self.vacuous = vacuous
+    }
+
+    /// Per automaton state, the owners of its case-folded literals and whether it ends a
+    /// case-checked one (see `stateOwners`). Reads the flat per-literal arrays: no array per
+    /// literal is copied or counted (engine build time).
+    static func stateOwners(_ ac: AhoCorasick, ownerStart: [Int32], ownerList: [Owner], exactStart: [Int32]) -> ([Int32], [Owner], [UInt64]) {
+        let states = ac.stateCount
+        var start = [Int32](repeating: 0, count: states + 1)
+        var checked = [UInt64](repeating: 0, count: (states + 63) >> 6)
+        var total = 0
+        for id in ac.outputs { total += Int(ownerStart[Int(id) + 1] - ownerStart[Int(id)]) }
+        let list = [Owner](unsafeUninitializedCapacity: total) { list, filled in
+            ac.outStart.withUnsafeBufferPointer { outStart in
+                ac.outputs.withUnsafeBufferPointer { outputs in
+                    ownerStart.withUnsafeBufferPointer { ownerStart in
+                        ownerList.withUnsafeBufferPointer { ownerList in
+                            exactStart.withUnsafeBufferPointer { exactStart in
+                                start.withUnsafeMutableBufferPointer { start in
+                                    var n = 0
+                                    for s in 0..<states {
+                                        for k in Int(outStart[s])..<Int(outStart[s + 1]) {
+                                            let id = Int(outputs[k])
+                                            if exactStart[id] != exactStart[id + 1] {
+                                                checked[s >> 6] |= 1 << UInt64(s & 63)
+                                                continue
+                                            }
+                                            for o in Int(ownerStart[id])..<Int(ownerStart[id + 1]) {
+                                                (list.baseAddress! + n).initialize(to: ownerList[o])
+                                                n += 1
+                                            }
+                                        }
+                                        start[s + 1] = Int32(n)
+                                    }
+                                    filled = n
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        return (start, list, checked)
     }
 
     /// The literals that gate `rule`: extracted from every pattern when possible, else the ones

@@ -40,4 +40,105 @@ struct PrefilterAutomatonTests {
         Array("uSHErs".utf8).withUnsafeBufferPointer { ac.scan($0) { found.insert($0) } }
         #expect(found == [0, 1, 3])
     }
+
+    /// Every (literal id, end offset) occurrence, by a naive search over the text as the
+    /// automaton reads it: ASCII case folded, ſ and K read as `s` and `k` (ends in original bytes).
+    static func naiveOccurrences(_ literals: [[UInt8]], _ text: [UInt8]) -> [[Int]] {
+        var folded: [UInt8] = [], endAt: [Int] = []
+        var i = 0
+        while i < text.count {
+            let b = text[i]
+            if b == 0xC5, i + 1 < text.count, text[i + 1] == 0xBF {
+                folded.append(UInt8(ascii: "s")); i += 2
+            } else if b == 0xE2, i + 2 < text.count, text[i + 1] == 0x84, text[i + 2] == 0xAA {
+                folded.append(UInt8(ascii: "k")); i += 3
+            } else {
+                folded.append(b >= 0x41 && b <= 0x5A ? b | 0x20 : b); i += 1
+            }
+            endAt.append(i)
+        }
+        var out: [[Int]] = []
+        for j in 0..<folded.count {
+            for (id, lit) in literals.enumerated() where !lit.isEmpty && lit.count <= j + 1 {
+                if Array(folded[(j + 1 - lit.count)...j]) == lit { out.append([id, endAt[j]]) }
+            }
+        }
+        return out.sorted { $0.lexicographicallyPrecedes($1) }
+    }
+
+    static func occurrences(_ ac: AhoCorasick, _ text: [UInt8]) -> [[Int]] {
+        var found: [[Int]] = []
+        text.withUnsafeBufferPointer { ac.scan($0) { found.append([Int($0), $1]) } }
+        return found.sorted { $0.lexicographicallyPrecedes($1) }
+    }
+
+    /// Texts at the loop's edges: empty, one byte, lengths around the 8-byte rounds and the
+    /// 256-byte chunks, NUL, 0x7F, 0xFF, and ſ / K split across a chunk boundary.
+    static func edgeTexts(_ rng: inout RNG, alphabet: [UInt8]) -> [[UInt8]] {
+        var texts: [[UInt8]] = [[], [0x00], [0x7F], [0xFF], Array("a".utf8), Array("S".utf8)]
+        for n in [7, 8, 9, 15, 16, 17, 31, 32, 33, 255, 256, 257, 511, 512, 513, 700] {
+            texts.append((0..<n).map { _ in alphabet.randomElement(using: &rng)! })
+        }
+        for at in [254, 255, 256, 511, 512] {
+            var t = (0..<600).map { _ in alphabet.randomElement(using: &rng)! }
+            t.replaceSubrange(at..<at + 3, with: [0xE2, 0x84, 0xAA])
+            texts.append(t)
+            var u = (0..<600).map { _ in alphabet.randomElement(using: &rng)! }
+            u.replaceSubrange(at..<at + 2, with: [0xC5, 0xBF])
+            texts.append(u)
+        }
+        return texts
+    }
+
+    /// The chunked byte loops (general and ASCII) report exactly the occurrences a naive search
+    /// finds, on random literal sets and on random and edge texts.
+    @Test func chunkedLoopsReportEveryOccurrence() {
+        var rng = RNG(state: 99)
+        let alphabet = Array("abcsk ABSK.-\u{0}\u{7f}".utf8) + [0xFF, 0xC5, 0xBF, 0xE2, 0x84, 0xAA, 0xC3, 0xA9]
+        for round in 0..<120 {
+            let literals = (0..<Int.random(in: 1...12, using: &rng)).map { _ in
+                Prefilter.normalizeLiteral((0..<Int.random(in: 1...5, using: &rng)).map { _ in alphabet.randomElement(using: &rng)! })
+            }
+            let ac = AhoCorasick(literals)
+            var texts = round < 20 ? Self.edgeTexts(&rng, alphabet: alphabet) : []
+            for _ in 0..<5 { texts.append((0..<Int.random(in: 0...700, using: &rng)).map { _ in alphabet.randomElement(using: &rng)! }) }
+            for text in texts {
+                #expect(Self.occurrences(ac, text) == Self.naiveOccurrences(literals, text), "literals \(literals) text \(text)")
+                let ascii = text.map { $0 & 0x7F }
+                var viaASCII: [[Int]] = []
+                ascii.withUnsafeBufferPointer { buf in
+                    ac.scanStatesASCII(buf) { s, end in
+                        for k in Int(ac.outStart[s])..<Int(ac.outStart[s + 1]) { viaASCII.append([Int(ac.outputs[k]), end]) }
+                    }
+                }
+                #expect(viaASCII.sorted { $0.lexicographicallyPrecedes($1) } == Self.naiveOccurrences(literals, ascii), "literals \(literals) text \(ascii)")
+            }
+        }
+    }
+
+    /// A hit of a state the caller marked done (for the mask asked) is left out, and only then.
+    @Test func doneStatesAreLeftOut() {
+        var rng = RNG(state: 5)
+        let alphabet = Array("abc de".utf8)
+        for _ in 0..<100 {
+            let literals = (0..<Int.random(in: 1...10, using: &rng)).map { _ in (0..<Int.random(in: 1...3, using: &rng)).map { _ in alphabet.randomElement(using: &rng)! } }
+            let ac = AhoCorasick(literals)
+            let text = (0..<Int.random(in: 0...600, using: &rng)).map { _ in alphabet.randomElement(using: &rng)! }
+            var all: [[Int]] = []
+            text.withUnsafeBufferPointer { ac.scanStates($0) { all.append([$0, $1]) } }
+            let mask: UInt8 = [1, 3, 6].randomElement(using: &rng)!
+            let done = (0..<ac.stateCount).map { _ in UInt8.random(in: 0...15, using: &rng) }
+            var kept: [[Int]] = []
+            text.withUnsafeBufferPointer { buf in
+                done.withUnsafeBufferPointer { d in
+                    withUnsafeTemporaryAllocation(of: Int.self, capacity: AhoCorasick.hitCapacity) { hits in
+                        ac.forEachHitChunk(buf, ascii: false, done: d.baseAddress!, mask: mask, hits: hits.baseAddress!) { n in
+                            for k in stride(from: 0, to: n, by: 2) { kept.append([hits[k], hits[k + 1]]) }
+                        }
+                    }
+                }
+            }
+            #expect(kept == all.filter { done[$0[0]] & mask != mask })
+        }
+    }
 }
