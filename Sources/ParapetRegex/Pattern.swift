@@ -34,9 +34,8 @@ public final class Pattern: @unchecked Sendable {
     private let jitState = Atomic<UInt8>(0)
     /// Held only while a pattern is JIT-compiled; never taken once `jitState` is set.
     private let jitLock = Mutex<Void>(())
-    /// Source of the byte-mode twin used on all-ASCII subjects (`ASCIITwin`); nil: none.
-    let asciiSource: String?
-    /// 0: twin not built yet; 1: `asciiCode` ready (JIT); 2: no twin.
+    /// 0: the byte-mode twin for all-ASCII subjects (`ASCIITwin`) not built yet; 1: `asciiCode`
+    /// ready (JIT); 2: no twin. Built on first use, so start-up pays nothing for it.
     private let asciiState = Atomic<UInt8>(0)
     /// Written once, under `jitLock`, before `asciiState` is stored as 1 (release); read only
     /// after loading 1 (acquire).
@@ -62,8 +61,6 @@ public final class Pattern: @unchecked Sendable {
         var count: UInt32 = 0
         _ = pcre2_pattern_info_8(compiled, UInt32(PCRE2_INFO_CAPTURECOUNT), &count)
         self.captureCount = Int(count)
-        self.asciiSource = ASCIITwin.source(for: source)
-        if asciiSource == nil { asciiState.store(2, ordering: .relaxed) }
         if jit == .eager { _ = ensureJIT() }
     }
 
@@ -91,7 +88,7 @@ public final class Pattern: @unchecked Sendable {
             let state = asciiState.load(ordering: .acquiring)
             if state != 0 { return state == 1 ? asciiCode : nil }
             var built: OpaquePointer?
-            if let asciiSource {
+            if let asciiSource = ASCIITwin.source(for: source) {
                 var flags: UInt32 = 0
                 if options.caseless { flags |= PCRE2_CASELESS }
                 var errorCode: Int32 = 0
@@ -194,7 +191,7 @@ public final class Pattern: @unchecked Sendable {
     /// `allowTwin: false` always runs the pattern itself (tests hold the twin equal to it).
     func forEachMatch(in subject: UnsafeBufferPointer<UInt8>, scratch: MatchScratch, allowTwin: Bool, _ body: (Range<Int>) -> Bool) -> LimitKind? {
         var compiled = code
-        if allowTwin, asciiSource != nil, scratch.isASCII(subject), let twin = asciiTwin() {
+        if allowTwin, asciiState.load(ordering: .relaxed) != 2, scratch.isASCII(subject), let twin = asciiTwin() {
             compiled = twin
         } else {
             ensureJIT()
