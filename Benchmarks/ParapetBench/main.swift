@@ -24,7 +24,7 @@ if let path = option("--write-corpus") {
 }
 let known = ["latency", "rules", "views", "scaling", "cold", "jsonl", "policy"]
 var sections = args.filter { known.contains($0) }
-if args.contains("profile") || args.contains("--literals") || args.contains("--extract-costs") || option("--scan-corpus") != nil { sections = ["none"] }
+if args.contains("profile") || args.contains("--literals") || args.contains("--extract-costs") || option("--scan-corpus") != nil || option("--corpus-costs") != nil { sections = ["none"] }
 if sections.isEmpty { sections = known }
 
 let budget = quick ? 0.15 : 0.5
@@ -54,6 +54,9 @@ if let n = option("profile").flatMap(Int.init) {
     let pl = Int(option("--paranoia") ?? "") ?? 1
     for _ in 0..<n { _ = engine.scan(bytes.next(), target: target, paranoia: pl, only: only) }
 }
+
+// `--corpus-costs FILE [--per-rule]`: scan cost of a JSONL corpus by message group and by rule.
+if let path = option("--corpus-costs") { CorpusCosts.run(path: path, perRule: args.contains("--per-rule")) }
 
 // `--extract-costs`: the patterns whose literal extraction costs most at start-up (cold start work).
 if args.contains("--extract-costs") {

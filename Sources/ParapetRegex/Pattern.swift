@@ -34,6 +34,12 @@ public final class Pattern: @unchecked Sendable {
     private let jitState = Atomic<UInt8>(0)
     /// Held only while a pattern is JIT-compiled; never taken once `jitState` is set.
     private let jitLock = Mutex<Void>(())
+    /// 0: the byte-mode twin for all-ASCII subjects (`ASCIITwin`) not built yet; 1: `asciiCode`
+    /// ready (JIT); 2: no twin. Built on first use, so start-up pays nothing for it.
+    private let asciiState = Atomic<UInt8>(0)
+    /// Written once, under `jitLock`, before `asciiState` is stored as 1 (release); read only
+    /// after loading 1 (acquire).
+    private var asciiCode: OpaquePointer?
 
     /// Compiles with UTF, MATCH_INVALID_UTF (untrusted subjects may be invalid UTF-8) and UCP.
     /// Syntax errors are thrown here whatever `jit` says.
@@ -58,7 +64,54 @@ public final class Pattern: @unchecked Sendable {
         if jit == .eager { _ = ensureJIT() }
     }
 
-    deinit { pcre2_code_free_8(code) }
+    deinit {
+        pcre2_code_free_8(code)
+        if let asciiCode { pcre2_code_free_8(asciiCode) }
+    }
+
+    /// Whether the pattern has a byte-mode twin for ASCII subjects (builds it on first ask).
+    public var hasASCIITwin: Bool { asciiTwin() != nil }
+
+    /// The compiled twin for all-ASCII subjects, built (and JIT-compiled) on first use; nil when
+    /// the pattern has none or its byte-mode compile or JIT compile fails.
+    @inline(__always)
+    func asciiTwin() -> OpaquePointer? {
+        let state = asciiState.load(ordering: .acquiring)
+        if state == 1 { return asciiCode }
+        if state == 2 { return nil }
+        return buildASCIITwin()
+    }
+
+    @inline(never)
+    private func buildASCIITwin() -> OpaquePointer? {
+        jitLock.withLock { _ -> OpaquePointer? in
+            let state = asciiState.load(ordering: .acquiring)
+            if state != 0 { return state == 1 ? asciiCode : nil }
+            var built: OpaquePointer?
+            if let asciiSource = ASCIITwin.source(for: source) {
+                var flags: UInt32 = 0
+                if options.caseless { flags |= PCRE2_CASELESS }
+                var errorCode: Int32 = 0
+                var errorOffset: Int = 0
+                let utf8 = Array(asciiSource.utf8)
+                built = utf8.withUnsafeBufferPointer { buf in
+                    pcre2_compile_8(buf.baseAddress ?? UnsafePointer(bitPattern: 1), buf.count, flags, &errorCode, &errorOffset, nil)
+                }
+                if let c = built {
+                    var n: UInt32 = 0
+                    _ = pcre2_pattern_info_8(c, UInt32(PCRE2_INFO_CAPTURECOUNT), &n)
+                    // Only a JIT twin is worth it, and its groups must be the pattern's groups.
+                    if Int(n) != captureCount || pcre2_jit_compile_8(c, PCRE2_JIT_COMPLETE) != 0 {
+                        pcre2_code_free_8(c)
+                        built = nil
+                    }
+                }
+            }
+            asciiCode = built
+            asciiState.store(built == nil ? 2 : 1, ordering: .releasing)
+            return built
+        }
+    }
 
     /// Whether the pattern runs as JIT code (JIT compilation can fail for unusual patterns; the
     /// interpreter then runs). Asking JIT-compiles a lazy pattern that has not run yet.
@@ -93,8 +146,14 @@ public final class Pattern: @unchecked Sendable {
     public func firstMatch(in subject: UnsafeBufferPointer<UInt8>, from start: Int = 0, scratch: MatchScratch) -> MatchOutcome {
         guard start <= subject.count else { return .noMatch }
         ensureJIT()
+        return match(code, subject, from: start, scratch: scratch)
+    }
+
+    /// One pcre2_match call with `compiled` (the pattern or its ASCII twin).
+    @inline(__always)
+    private func match(_ compiled: OpaquePointer, _ subject: UnsafeBufferPointer<UInt8>, from start: Int, scratch: MatchScratch) -> MatchOutcome {
         let base = subject.baseAddress ?? UnsafePointer(bitPattern: 1)!
-        let rc = pcre2_match_8(code, base, subject.count, start, 0, scratch.matchData, scratch.matchContext)
+        let rc = pcre2_match_8(compiled, base, subject.count, start, 0, scratch.matchData, scratch.matchContext)
         if rc >= 0 {
             let ov = pcre2_get_ovector_pointer_8(scratch.matchData)!
             let lo = ov[0], hi = ov[1]
@@ -122,12 +181,24 @@ public final class Pattern: @unchecked Sendable {
     }
 
     /// Calls `body` for each non-overlapping match; stops early when `body` returns false.
-    /// Returns the limit that stopped the search, if any.
+    /// Returns the limit that stopped the search, if any. An all-ASCII subject is searched with
+    /// the pattern's byte-mode twin when it has one (same matches, faster).
     @discardableResult
     public func forEachMatch(in subject: UnsafeBufferPointer<UInt8>, scratch: MatchScratch, _ body: (Range<Int>) -> Bool) -> LimitKind? {
+        forEachMatch(in: subject, scratch: scratch, allowTwin: true, body)
+    }
+
+    /// `allowTwin: false` always runs the pattern itself (tests hold the twin equal to it).
+    func forEachMatch(in subject: UnsafeBufferPointer<UInt8>, scratch: MatchScratch, allowTwin: Bool, _ body: (Range<Int>) -> Bool) -> LimitKind? {
+        var compiled = code
+        if allowTwin, asciiState.load(ordering: .relaxed) != 2, scratch.isASCII(subject), let twin = asciiTwin() {
+            compiled = twin
+        } else {
+            ensureJIT()
+        }
         var start = 0
         while start <= subject.count {
-            switch firstMatch(in: subject, from: start, scratch: scratch) {
+            switch match(compiled, subject, from: start, scratch: scratch) {
             case .noMatch: return nil
             case .limit(let kind): return kind
             case .match(let r):

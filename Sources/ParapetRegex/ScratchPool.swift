@@ -15,9 +15,14 @@ public final class ScratchPool: Sendable {
         self.keep = keep
     }
 
-    /// Runs `body` with a scratch taken from the pool and returns it afterwards.
+    /// Runs `body` with a scratch taken from the pool and returns it afterwards. While `body`
+    /// runs, a subject buffer given to `forEachMatch` must not be changed, nor freed and its
+    /// address reused for other bytes of the same length (the scratch remembers whether the
+    /// last subject was ASCII by address and length).
     public func withScratch<R>(_ body: (MatchScratch) throws -> R) rethrows -> R {
         let scratch = state.withLock { $0.free.popLast() } ?? MatchScratch(limits: limits)
+        scratch.remembersSubject = true
+        scratch.forgetSubject()
         defer {
             state.withLock { box in
                 if box.free.count < keep { box.free.append(scratch) }

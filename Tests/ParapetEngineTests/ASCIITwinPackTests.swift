@@ -1,0 +1,57 @@
+import Testing
+import Parapet
+import ParapetRules
+@testable import ParapetRegex
+
+/// Every pattern of the default pack finds the same matches and groups through its byte-mode
+/// twin as through itself, on the ASCII examples of every rule (as written and lower-cased, as
+/// the canonical view holds them) and on those texts joined and cut at random.
+struct ASCIITwinPackTests {
+    /// Every match (range and group 1) with the twin allowed or not.
+    static func matches(_ p: Pattern, _ subject: [UInt8], twin: Bool) -> [[Int]] {
+        let scratch = MatchScratch()
+        var out: [[Int]] = []
+        let limit = subject.withUnsafeBufferPointer { buf in
+            p.forEachMatch(in: buf, scratch: scratch, allowTwin: twin) { r in
+                let g = p.captureRange(1, scratch: scratch)
+                out.append([r.lowerBound, r.upperBound, g?.lowerBound ?? -1, g?.upperBound ?? -1])
+                return true
+            }
+        }
+        if let limit { out.append([-9, limit.hashValue]) }
+        return out
+    }
+
+    @Test func defaultPackTwinsMatchThePatterns() throws {
+        let rules = try RuleCompiler(registry: .standard).compile(DefaultPack.ruleSources).rules
+        var texts: [[UInt8]] = []
+        for rule in rules {
+            let ex = rule.spec.examples
+            for e in ex.match + ex.noMatch + ex.todoMatch where e.text.utf8.allSatisfy({ $0 < 0x80 }) {
+                texts.append(Array(e.text.utf8))
+                texts.append(Array(e.text.lowercased().utf8))
+            }
+        }
+        var rng = SystemRandomNumberGenerator()
+        for _ in 0..<200 {
+            let a = texts.randomElement(using: &rng)!, b = texts.randomElement(using: &rng)!
+            let joined = a + [0x0A] + b
+            texts.append(Array(joined[Int.random(in: 0...joined.count / 2, using: &rng)...]))
+        }
+        var twins = 0, patterns = 0
+        for rule in rules {
+            for p in rule.patterns {
+                patterns += 1
+                guard p.hasASCIITwin else { continue }
+                twins += 1
+                for t in texts {
+                    let a = Self.matches(p, t, twin: true), b = Self.matches(p, t, twin: false)
+                    #expect(a == b, "\(rule.id): \(String(decoding: t, as: UTF8.self).prefix(80))")
+                }
+            }
+        }
+        // Most of the pack has a twin (patterns with a Kelvin sign, dotless i, \p or a
+        // non-ASCII range end do not).
+        #expect(twins * 10 > patterns * 8, "\(twins) of \(patterns)")
+    }
+}
