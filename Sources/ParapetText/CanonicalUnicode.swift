@@ -31,6 +31,9 @@ enum CanonicalUnicode {
         var mixedScripts = false
     }
 
+    /// U+FFFD in UTF-8, written for a byte that does not decode.
+    private static let replacementCharacter: [UInt8] = [0xEF, 0xBF, 0xBD]
+
     static func canonical(_ input: [UInt8]) -> ([UInt8], OffsetMap) {
         let units = decodeUnits(input)
         let words = findWords(units)
@@ -67,8 +70,11 @@ enum CanonicalUnicode {
             } else if u.scalar < 0x80 {
                 let b = UInt8(u.scalar)
                 emit(CollectionOfOne(b >= 0x41 && b <= 0x5A ? b | 0x20 : b), u)
-            } else if let s = Unicode.Scalar(u.scalar) {
-                emit(String(s).utf8, u)
+            } else if u.scalar != 0xFFFD || u.end - u.start == 3 {
+                // A scalar the strict decoder accepted is its own UTF-8: copy the input bytes.
+                emit(input[Int(u.start)..<Int(u.end)], u)
+            } else {
+                emit(replacementCharacter, u)
             }
         }
         return (out, OffsetMap(starts: starts, ends: ends, originalCount: input.count))
