@@ -83,44 +83,62 @@ struct TokenSoupDetector: Detector {
     }
 
     /// All bracket bytes in `b`, eight bytes per step: bytes that are ( ) [ ] { } are flagged
-    /// exactly (no carry crosses a byte) and counted with one popcount.
+    /// exactly (no carry crosses a byte) and counted with one popcount. Most texts have none:
+    /// a first pass only asks whether any word holds one (three zero-byte tests, exact for "any"),
+    /// and the counting pass runs from the first word that does.
     static func bracketCount(_ b: [UInt8]) -> Int {
         b.withUnsafeBufferPointer { p in
             guard let base = p.baseAddress else { return 0 }
             let n = p.count
-            let low7: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
-            let ones: UInt64 = 0x0101_0101_0101_0101
-            /// High bit of each byte of x that is zero.
-            @inline(__always) func zeros(_ x: UInt64) -> UInt64 { ~(((x & low7) &+ low7) | x) & ~low7 }
-            var count = 0
-            var i = 0
-            // Hits are summed per byte lane (no popcount instruction in the baseline x86-64
-            // target), and the lanes are added up every 31 words, before a lane could reach 256.
-            var lanes: UInt64 = 0
-            var pending = 0
-            while i + 8 <= n {
-                // SAFETY: i + 8 <= n, so all eight bytes are inside the buffer.
-                let w = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
-                let folded = w | (ones &* 0x20)   // [ ] become { }
-                let hits = zeros((w & (ones &* 0xFE)) ^ (ones &* 0x28))   // ( )
-                    | zeros(folded ^ (ones &* 0x7B)) | zeros(folded ^ (ones &* 0x7D))
-                lanes &+= hits >> 7
-                pending &+= 1
-                if pending == 31 {
-                    count &+= Int(truncatingIfNeeded: (lanes &* ones) >> 56)
-                    lanes = 0
-                    pending = 0
-                }
-                i += 8
+            let ones: UInt64 = 0x0101_0101_0101_0101, high: UInt64 = 0x8080_8080_8080_8080
+            var start = 0
+            while start + 8 <= n {
+                // SAFETY: start + 8 <= n.
+                let w = UnsafeRawPointer(base + start).loadUnaligned(as: UInt64.self)
+                let paren = (w & (ones &* 0xFE)) ^ (ones &* 0x28)
+                let open = (w | ones &* 0x20) ^ (ones &* 0x7B), close = (w | ones &* 0x20) ^ (ones &* 0x7D)
+                // (v - 1) & ~v has a high bit set exactly when some byte of v is zero (lowest one exact).
+                if ((paren &- ones) & ~paren | (open &- ones) & ~open | (close &- ones) & ~close) & high != 0 { break }
+                start += 8
             }
-            count &+= Int(truncatingIfNeeded: (lanes &* ones) >> 56)
-            while i < n {
-                let c = base[i]
-                if c == 0x28 || c == 0x29 || c == 0x5B || c == 0x5D || c == 0x7B || c == 0x7D { count += 1 }
-                i += 1
-            }
-            return count
+            return start == n ? 0 : countBrackets(base + start, n - start)
         }
+    }
+
+    /// The counting pass of `bracketCount` over `n` bytes at `base`.
+    private static func countBrackets(_ base: UnsafePointer<UInt8>, _ n: Int) -> Int {
+        let low7: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        /// High bit of each byte of x that is zero.
+        @inline(__always) func zeros(_ x: UInt64) -> UInt64 { ~(((x & low7) &+ low7) | x) & ~low7 }
+        var count = 0
+        var i = 0
+        // Hits are summed per byte lane (no popcount instruction in the baseline x86-64
+        // target), and the lanes are added up every 31 words, before a lane could reach 256.
+        var lanes: UInt64 = 0
+        var pending = 0
+        while i + 8 <= n {
+            // SAFETY: i + 8 <= n, so all eight bytes are inside the buffer.
+            let w = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
+            let folded = w | (ones &* 0x20)   // [ ] become { }
+            let hits = zeros((w & (ones &* 0xFE)) ^ (ones &* 0x28))   // ( )
+                | zeros(folded ^ (ones &* 0x7B)) | zeros(folded ^ (ones &* 0x7D))
+            lanes &+= hits >> 7
+            pending &+= 1
+            if pending == 31 {
+                count &+= Int(truncatingIfNeeded: (lanes &* ones) >> 56)
+                lanes = 0
+                pending = 0
+            }
+            i += 8
+        }
+        count &+= Int(truncatingIfNeeded: (lanes &* ones) >> 56)
+        while i < n {
+            let c = base[i]
+            if c == 0x28 || c == 0x29 || c == 0x5B || c == 0x5D || c == 0x7B || c == 0x7D { count += 1 }
+            i += 1
+        }
+        return count
     }
 
     /// Closing brackets that do not match the innermost open one, plus brackets left open.

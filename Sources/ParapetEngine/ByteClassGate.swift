@@ -114,87 +114,22 @@ public struct ByteFeatures: Sendable {
         self = text.withUnsafeBufferPointer { ByteFeatures($0) }
     }
 
-    /// As `init(reference:)`, eight bytes per step where they are only ASCII letters and spaces
-    /// (most of prose): their pairs are read off byte masks (a-f, other letters, space), their
-    /// token runs off an 8-bit mask; any other block goes byte by byte as in the reference.
+    /// As `init(reference:)`, eight bytes per step where they are only ASCII letters, spaces
+    /// and dots (most of prose): their pairs are read off byte masks (a-f, other letters, space,
+    /// dot), their token runs off an 8-bit mask; any other block goes byte by byte as in the
+    /// reference. Once the eight letter/space pairs other than space-space have all been seen (a
+    /// few lines into prose), a block without a dot only adds its entry pair, space-space and
+    /// its token run.
     public init(_ buf: UnsafeBufferPointer<UInt8>) {
         guard let first = buf.first else { return }
-        let n = buf.count
-        var digits = 0, tokens = 0, maxDigits = 0, maxTokens = 0
-        let (p0, p1, p2, p3): (UInt64, UInt64, UInt64, UInt64) = withUnsafeTemporaryAllocation(of: UInt64.self, capacity: 4) { words in
+        var maxDigits = 0, maxTokens = 0
+        let (p0, p1, p2, p3): (UInt64, UInt64, UInt64, UInt64) = withUnsafeTemporaryAllocation(of: UInt64.self, capacity: 20) { words in
             words.initialize(repeating: 0)
-            // Pairs inside letter/space blocks, as lane masks ORed over all such blocks (category
-            // a in some lane, b in the next): turned into pair bits once, after the loop.
-            var hh: UInt64 = 0, ho: UInt64 = 0, hs: UInt64 = 0, oh: UInt64 = 0, oo: UInt64 = 0, os: UInt64 = 0
-            var sh: UInt64 = 0, so: UInt64 = 0, ss: UInt64 = 0
             ByteCategory.table.withUnsafeBufferPointer { table in
-              ByteCategory.longestRun.withUnsafeBufferPointer { longestRun in
-                var prev = Int(table[Int(first)])
-                digits = prev == ByteCategory.digit ? 1 : 0
-                tokens = Int(ByteCategory.tokenMask) &>> prev & 1
-                maxDigits = digits
-                maxTokens = tokens
-                let tokenMask = Int(ByteCategory.tokenMask)
-                let raw = UnsafeRawPointer(buf.baseAddress!)
-                let ones: UInt64 = 0x0101_0101_0101_0101, high: UInt64 = 0x8080_8080_8080_8080
-                var i = 1
-                while i < n {
-                    if i + 8 <= n {
-                        let x = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
-                        let folded = x | ones &* 0x20
-                        let aUp = (folded &+ ones &* 0x1F) & high
-                        let letters = aUp & ~((folded &+ ones &* 0x05) & high)
-                        let hex = letters & ~((folded &+ ones &* 0x19) & high)
-                        let v = x ^ ones &* 0x20
-                        let space = ~(((v & ~high) &+ ones &* 0x7F) | v) & high
-                        if x & high == 0, letters | space == high {
-                            let other = letters & ~hex
-                            // The pair that enters the block, then the seven inside it.
-                            let c0 = space & 0x80 != 0 ? ByteCategory.space : hex & 0x80 != 0 ? ByteCategory.hexLetter : ByteCategory.letter
-                            let b0 = prev &<< 4 | c0
-                            words[b0 &>> 6] |= 1 &<< UInt64(truncatingIfNeeded: b0 & 63)
-                            // Category a before category b somewhere inside: (a << 8) & b.
-                            let h8 = hex << 8, o8 = other << 8, s8 = space << 8
-                            hh |= h8 & hex; ho |= h8 & other; hs |= h8 & space
-                            oh |= o8 & hex; oo |= o8 & other; os |= o8 & space
-                            sh |= s8 & hex; so |= s8 & other; ss |= s8 & space
-                            prev = space >> 63 != 0 ? ByteCategory.space : hex >> 63 != 0 ? ByteCategory.hexLetter : ByteCategory.letter
-                            // Token runs: letters are token bytes, spaces are not; no digits here.
-                            let m = Int(truncatingIfNeeded: ((letters >> 7) &* 0x0102_0408_1020_4080) >> 56)
-                            if m == 0xFF {
-                                tokens &+= 8
-                                maxTokens = max(maxTokens, tokens)
-                            } else {
-                                let lead = (~m & 0xFF).trailingZeroBitCount
-                                maxTokens = max(maxTokens, tokens &+ lead, Int(longestRun[m]))
-                                tokens = (UInt8(truncatingIfNeeded: ~m)).leadingZeroBitCount
-                            }
-                            digits = 0
-                            i &+= 8
-                            continue
-                        }
-                    }
-                    let stop = min(n, i &+ 8)
-                    while i < stop {
-                        let c = Int(table[Int(buf[i])])
-                        let bit = prev &<< 4 | c
-                        words[bit &>> 6] |= 1 &<< UInt64(truncatingIfNeeded: bit & 63)
-                        prev = c
-                        digits = (digits &+ 1) &* (c == ByteCategory.digit ? 1 : 0)
-                        maxDigits = max(maxDigits, digits)
-                        tokens = (tokens &+ 1) &* (tokenMask &>> c & 1)
-                        maxTokens = max(maxTokens, tokens)
-                        i &+= 1
-                    }
+                ByteCategory.longestRun.withUnsafeBufferPointer { longestRun in
+                    (maxDigits, maxTokens) = Self.pass(buf, table.baseAddress!, longestRun.baseAddress!, words.baseAddress!)
                 }
-              }
             }
-            @inline(__always) func has(_ m: UInt64, _ bit: Int) -> UInt64 { (m != 0 ? 1 : 0) << UInt64(bit) }
-            let hx = ByteCategory.hexLetter, lt = ByteCategory.letter, sp = ByteCategory.space
-            var w = has(hh, hx << 4 | hx) | has(ho, hx << 4 | lt) | has(hs, hx << 4 | sp)
-            w |= has(oh, lt << 4 | hx) | has(oo, lt << 4 | lt) | has(os, lt << 4 | sp)
-            w |= has(sh, sp << 4 | hx) | has(so, sp << 4 | lt) | has(ss, sp << 4 | sp)
-            words[0] |= w
             return (words[0], words[1], words[2], words[3])
         }
         pairs = (p0, p1, p2, p3)
@@ -205,6 +140,107 @@ public struct ByteFeatures: Sendable {
         bytes = seen
         digitRun = min(255, maxDigits)
         tokenRun = min(255, maxTokens)
+    }
+
+    /// The loop of `init(_:)` over a non-empty `buf`: pair bits into `words[0..<4]`, lane-mask
+    /// accumulators in `words[4..<20]`; returns the longest digit and token runs. A function of
+    /// its own (no captured variables), so its state stays in registers.
+    private static func pass(_ buf: UnsafeBufferPointer<UInt8>, _ table: UnsafePointer<UInt8>, _ longestRun: UnsafePointer<UInt8>,
+                             _ words: UnsafeMutablePointer<UInt64>) -> (Int, Int) {
+        let n = buf.count
+        // Pairs inside fast blocks, as lane masks ORed over those blocks: `acc[a * 4 + b]` has
+        // a lane of the block category a (0 a-f, 1 other letter, 2 whitespace, 3 dot) followed
+        // by one of b; turned into pair bits once, after the loop.
+        let acc = words + 4
+        // Set once every letter/whitespace pair but whitespace-whitespace has been seen (a few
+        // lines into prose): blocks without a dot then only need that one pair.
+        var saturated = false
+        var untilCheck = 8
+        var prev = Int(table[Int(buf[0])])
+        var digits = prev == ByteCategory.digit ? 1 : 0
+        var tokens = Int(ByteCategory.tokenMask) &>> prev & 1
+        var maxDigits = digits
+        var maxTokens = tokens
+        let tokenMask = Int(ByteCategory.tokenMask)
+        let raw = UnsafeRawPointer(buf.baseAddress!)
+        let ones: UInt64 = 0x0101_0101_0101_0101, high: UInt64 = 0x8080_8080_8080_8080
+        var i = 1
+        while i < n {
+            if i + 8 <= n {
+                let x = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+                let folded = x | ones &* 0x20
+                let letters = (folded &+ ones &* 0x1F) & ~(folded &+ ones &* 0x05) & high
+                // Bytes below 0x21, and below 0x20: with no control byte, the first are spaces
+                // (exact for ASCII bytes: no carry leaves a byte). Blocks with a tab or newline
+                // take the byte path.
+                let space = ~(x &+ ones &* 0x5F) & high
+                let controls = ~(x &+ ones &* 0x60) & high
+                let dot = ~((x ^ ones &* 0x2E) &+ ones &* 0x7F) & high
+                if x & high == 0, letters | space | dot == high, controls == 0 {
+                    // The pair that enters the block (its bytes' categories are in the table).
+                    let b0 = prev &<< 4 | Int(table[Int(x & 0xFF)])
+                    words[b0 &>> 6] |= 1 &<< UInt64(truncatingIfNeeded: b0 & 63)
+                    prev = Int(table[Int(x &>> 56)])
+                    if !saturated || dot != 0 {
+                        blockPairs(letters, letters & ~((folded &+ ones &* 0x19) & high), space, dot, acc)
+                        if !saturated {
+                            untilCheck &-= 1
+                            if untilCheck == 0 {
+                                untilCheck = 8
+                                saturated = acc[0] != 0 && acc[1] != 0 && acc[2] != 0 && acc[4] != 0 && acc[5] != 0
+                                    && acc[6] != 0 && acc[8] != 0 && acc[9] != 0
+                            }
+                        }
+                    } else {
+                        acc[10] |= space &<< 8 & space
+                    }
+                    // Token runs: letters are token bytes, spaces and dots are not; no digits here.
+                    let m = Int(truncatingIfNeeded: ((letters >> 7) &* 0x0102_0408_1020_4080) >> 56)
+                    if m == 0xFF {
+                        tokens &+= 8
+                        maxTokens = max(maxTokens, tokens)
+                    } else {
+                        let lead = (~m & 0xFF).trailingZeroBitCount
+                        maxTokens = max(maxTokens, tokens &+ lead, Int(longestRun[m]))
+                        tokens = (UInt8(truncatingIfNeeded: ~m)).leadingZeroBitCount
+                    }
+                    digits = 0
+                    i &+= 8
+                    continue
+                }
+            }
+            let stop = min(n, i &+ 8)
+            while i < stop {
+                let c = Int(table[Int(buf[i])])
+                let bit = prev &<< 4 | c
+                words[bit &>> 6] |= 1 &<< UInt64(truncatingIfNeeded: bit & 63)
+                prev = c
+                digits = (digits &+ 1) &* (c == ByteCategory.digit ? 1 : 0)
+                maxDigits = max(maxDigits, digits)
+                tokens = (tokens &+ 1) &* (tokenMask &>> c & 1)
+                maxTokens = max(maxTokens, tokens)
+                i &+= 1
+            }
+        }
+        // Block category k is byte category k + 1 (a-f 1, letter 2, whitespace 3, dot 4).
+        for a in 0..<4 {
+            for b in 0..<4 where acc[a &* 4 &+ b] != 0 {
+                let bit = (a &+ 1) &<< 4 | (b &+ 1)
+                words[bit &>> 6] |= 1 &<< UInt64(truncatingIfNeeded: bit & 63)
+            }
+        }
+        return (maxDigits, maxTokens)
+    }
+
+    /// ORs the lane masks of all sixteen category pairs of one fast block into `acc` (see `pass`).
+    @inline(never)
+    private static func blockPairs(_ letters: UInt64, _ hex: UInt64, _ space: UInt64, _ dot: UInt64, _ acc: UnsafeMutablePointer<UInt64>) {
+        let masks = (hex, letters & ~hex, space, dot)
+        @inline(__always) func mask(_ k: Int) -> UInt64 { k == 0 ? masks.0 : k == 1 ? masks.1 : k == 2 ? masks.2 : masks.3 }
+        for a in 0..<4 {
+            let shifted = mask(a) &<< 8
+            for b in 0..<4 { acc[a &* 4 &+ b] |= shifted & mask(b) }
+        }
     }
 
     /// The byte-by-byte form, the specification `init(_:)` is tested against. The loop is

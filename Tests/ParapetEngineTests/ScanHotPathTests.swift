@@ -1,6 +1,7 @@
 import ParapetText
 import Testing
 @testable import ParapetEngine
+@testable import ParapetDetectors
 
 /// The scan hot path's shortcuts against the plain forms they replace: the byte-class pass
 /// against its byte-by-byte reference, the ASCII automaton loop against the general one, marking each
@@ -15,6 +16,8 @@ struct ScanHotPathTests {
             Array("abcdefghijklmnopqrstuvwxyz ABCDEFXYZ".utf8),
             Array("the quick brown Fox  a-f 42.\n".utf8),
             Array("abc 0123456789-_.@$:+/'\"`\n\t".utf8) + Array("\u{017F}\u{212A}é".utf8),
+            // Prose blocks (letters, whitespace, dots) with a rare other byte: the word-at-a-time path.
+            Array("the quick brown fox jumps over A LAZY DOG. \n\t\r..  ".utf8) + Array(repeating: UInt8(ascii: "e"), count: 20) + [0x0B, 0x0C, 0x7F, 0x2C],
         ]
         let alphabet = alphabets.randomElement(using: &rng)!
         return (0..<Int.random(in: 0...300, using: &rng)).map { _ in alphabet.randomElement(using: &rng)! }
@@ -30,6 +33,15 @@ struct ScanHotPathTests {
         var texts: [[UInt8]] = [[], [0x30], Array("a".utf8), Array("abcdefgh".utf8), Array(repeating: 0x61, count: 300),
                                 Array(repeating: 0x20, count: 17), Array("x abcdefgh ijklmnop 7".utf8)]
         for _ in 0..<3_000 { texts.append(Self.randomText(&rng)) }
+        // Long prose-like texts, so the letter/whitespace pairs saturate before a rare pair shows up.
+        let words = ["the", "a", "cafe", "deed", "quarterly", "Report", "zig", "  ", ".", ". ", ".\n", "\t", "..", " . ", "x"]
+        for round in 0..<600 {
+            var t = ""
+            while t.utf8.count < 40 + round % 400 { t += words.randomElement(using: &rng)! + (Bool.random(using: &rng) ? " " : "") }
+            if round % 3 == 0 { t += ["7", "-", "@", "é", ":", "  "].randomElement(using: &rng)! + t }
+            texts.append(Array(t.utf8))
+            texts.append(Array(t.utf8.dropFirst(round % 9)))
+        }
         for t in texts {
             let fast = ByteFeatures(t)
             let ref = t.withUnsafeBufferPointer { ByteFeatures(reference: $0) }
@@ -151,4 +163,20 @@ struct ScanHotPathTests {
             #expect(reused.markedUnits.isEmpty && reused.count[1] == 0)
         }
     }
+}
+
+/// The bracket count's "any bracket in this word" first pass against the byte-by-byte count:
+/// a bracket at each position of texts whose length crosses the 8/16/32 word boundaries.
+@Test func bracketCountFindsABracketAtEveryPosition() {
+    for n in [1, 7, 8, 9, 15, 16, 17, 31, 32, 33, 64] {
+        for pos in 0..<n {
+            for bracket in Array("()[]{}yY9_|)".utf8) {
+                var t = Array(repeating: UInt8(ascii: "a"), count: n)
+                t[pos] = bracket
+                if pos + 3 < n { t[pos + 3] = 0xFF }
+                #expect(TokenSoupDetector.bracketCount(t) == TokenSoupDetector.bracketCount(t, atLeast: Int.max), "n \(n) at \(pos)")
+            }
+        }
+    }
+    #expect(TokenSoupDetector.bracketCount([]) == 0)
 }
