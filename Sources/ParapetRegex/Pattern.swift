@@ -172,7 +172,8 @@ public final class Pattern: @unchecked Sendable {
 
     /// Byte range of capture group `group` after a successful `firstMatch` on the same scratch.
     public func captureRange(_ group: Int, scratch: MatchScratch) -> Range<Int>? {
-        guard group >= 0, group < scratch.ovectorPairs else { return nil }
+        // PCRE2 never writes ovector pairs past the pattern's own groups, so those hold stale bytes.
+        guard group >= 0, group <= captureCount, group < scratch.ovectorPairs else { return nil }
         let ov = pcre2_get_ovector_pointer_8(scratch.matchData)!
         let lo = ov[2 * group], hi = ov[2 * group + 1]
         // PCRE2_UNSET is ~0 as size_t, which Swift sees as -1.

@@ -72,6 +72,29 @@ import Testing
         #expect(Self.matches(p, bytes, twin: true) == [[3, 8, -1, -1]])
     }
 
+    @Test func groupsPastThePatternsOwnAreUnsetEvenOnAReusedScratch() throws {
+        // PCRE2 leaves ovector pairs past a pattern's groups untouched: a scratch used by a pattern
+        // with groups must not leak those offsets into a pattern without them.
+        let scratch = MatchScratch()
+        let withGroup = try Pattern(#"(\w+)@(\w+)"#), without = try Pattern("cafe")
+        let subject = Array("mail bob@host then cafe".utf8)
+        subject.withUnsafeBufferPointer { buf in
+            withGroup.forEachMatch(in: buf, scratch: scratch) { _ in
+                #expect(withGroup.captureRange(2, scratch: scratch) == 9..<13)
+                return false
+            }
+            var seen = 0
+            without.forEachMatch(in: buf, scratch: scratch) { r in
+                seen += 1
+                #expect(r == 19..<23)
+                #expect(without.captureRange(1, scratch: scratch) == nil)
+                #expect(without.captureRange(0, scratch: scratch) == 19..<23)
+                return true
+            }
+            #expect(seen == 1)
+        }
+    }
+
     @Test func constructsWithoutAnEquivalentTwinGetNone() throws {
         for source in [#"\Qa.b\E"#, #"(?x) a b"#, #"a(?#note)b"#, #"(*UCP)\w"#, #"\p{L}+"#, #"[[:upper:]]"#,
                        "ſecret", "\u{212A}ey", "[a-é]", "[é-ü]x", "ı", #"\x{17f}"#, #"\x{212a}x"#] {
