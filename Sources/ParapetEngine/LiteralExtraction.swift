@@ -22,16 +22,32 @@ public enum LiteralExtraction {
         defer { parser.arena.release() }
         guard let info = parser.parseAll(), LiteralSets.usable(info.required, parser.arena) else { return nil }
         // Placeholders (non-ASCII characters under caseless matching) resolve to an ASCII run
-        // or to the non-ASCII sentinel; a sentinel makes the other alternatives redundant only
-        // on non-ASCII text, so all are kept.
+        // or to the non-ASCII sentinel; plain ASCII alternatives stay beside a sentinel.
         return resolved(info.required!, parser.arena)
     }
 
     /// A required set as the scan searches it: placeholders resolved, then `minimal`.
     static func resolved(_ s: ByteStrings, _ arena: LiteralArena) -> [[UInt8]] {
-        // Without placeholders the set's texts are already distinct: no resolving, no hashing.
-        if !s.contains(where: arena.hasPlaceholder) { return minimal(unique: s.map(arena.array)) }
-        return minimal(Set(s.map { NonASCIIGate.resolve(arena.array($0)) }))
+        let cap = LiteralSets.maxLength
+        let placeholders = s.contains(where: arena.hasPlaceholder)
+        // Plain texts of searchable length are already distinct: no resolving, no hashing.
+        if !placeholders {
+            guard s.contains(where: { $0.count > cap }) else { return minimal(unique: s.map(arena.array)) }
+            // Prefixes are slices of the same bytes: cut and deduplicated in place.
+            let cut = s.items.map { Lit(start: $0.start, count: Swift.min($0.count, Int32(cap))) }
+            return minimal(unique: ByteStrings(cut, in: arena).items.map(arena.array))
+        }
+        var each = s.map { arena.hasPlaceholder($0) ? NonASCIIGate.resolve(arena.array($0)) : arena.array($0) }
+        // Once one literal is the sentinel, the set selects all non-ASCII text anyway: a literal
+        // with a placeholder also proves a non-ASCII byte, and as the sentinel it no longer
+        // selects ASCII text that only holds its plain run (" ai" of "사악한 AI").
+        if placeholders, each.contains(NonASCIIGate.sentinel) {
+            for (k, lit) in s.enumerated() where arena.hasPlaceholder(lit) { each[k] = NonASCIIGate.sentinel }
+        }
+        // Longer literals select hardly anything more, but each byte is an automaton state:
+        // prefixes of at most `cap` bytes (every match still holds one).
+        for k in each.indices where each[k].count > cap { each[k].removeSubrange(cap...) }
+        return minimal(Set(each))
     }
 
     /// The literals of a required set, sorted, without those holding another one: a text with
@@ -132,6 +148,17 @@ public enum LiteralExtraction {
             // A set that resolves to the sentinel adds nothing beyond another sentinel set.
             if !out.contains(r) { out.append(r) }
         }
+        // An exact pattern's parts are clauses too once its texts were cut to their prefixes
+        // (`LiteralSets.maxLength`): "instructio" keeps nothing of "above" in "instruction above".
+        // A part every kept literal still holds adds nothing.
+        if info.required!.contains(where: { $0.count > LiteralSets.maxLength }) {
+            let kept = out[0]
+            for c in info.factors where LiteralSets.usable(c, arena) {
+                let r = resolved(c, arena)
+                if out.contains(r) || kept.allSatisfy({ lit in r.contains { holds(lit, $0) } }) { continue }
+                out.append(r)
+            }
+        }
         return (out, parser.sawCaseless)
     }
 }
@@ -221,7 +248,14 @@ struct PatternReader {
             guard let atom = parseAtom() else { scratch.removeSubrange(textStart...); return nil }
             guard let q = parseQuantifier() else { scratch.removeSubrange(textStart...); return nil }
             if items.capacity == 0 { items.reserveCapacity(8) }
-            if let (lo, hi) = q {
+            if var (lo, hi) = q {
+                // Canonical text never holds two spaces in a row: `\s+` is one space, `\s*` none or one.
+                if canonicalSpace, lo <= 1, atom.isSingleSpace(arena) { hi = 1 }
+                if lo == 1, hi == 1 {
+                    scratch.append(0x20)
+                    joined = true
+                    continue
+                }
                 flushText(from: textStart, &joined, into: &items)
                 LiteralSets.repeated(atom, min: lo, max: hi, arena, into: &items)
             } else if let e = atom.exact, e.count == 1 {

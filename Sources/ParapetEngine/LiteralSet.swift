@@ -8,11 +8,21 @@ struct LiteralInfo {
     var exact: ByteStrings?
     var required: ByteStrings?
     var also: [ByteStrings] = []
+    /// For an exact piece: smaller sets each of its texts holds (its parts, the runs it grew
+    /// from), which an alternation falls back to when its texts would be too many.
+    var factors: [ByteStrings] = []
 
     /// A piece that consumes text we cannot describe (a class, `.`, `\w`, a back-reference).
     static let opaque = LiteralInfo(exact: nil, required: nil)
     /// A zero-width piece (`\b`, `^`, a lookaround): it matches the empty text only.
     static let empty = LiteralInfo(exact: .emptyText, required: nil)
+
+    /// Whether the piece only ever matches one space (`\s` on canonical text, ` `, `[ ]`).
+    func isSingleSpace(_ arena: LiteralArena) -> Bool {
+        guard let e = exact, e.count == 1 else { return false }
+        let b = arena.bytes(e.items[0])
+        return b.count == 1 && b[0] == 0x20
+    }
 }
 
 /// One literal: a slice of the extraction's `LiteralArena`.
@@ -146,9 +156,11 @@ enum LiteralSets {
     static let maxAlternatives = 64
     /// Most alternatives one required set may hold: a long alternation of rare words (harmful
     /// topics, secret prefixes) is still a useful clause, and costs only automaton states.
-    static let maxRequired = 192
+    static let maxRequired = 384
     /// Shortest literal worth searching for; shorter ones would select rules on almost any text.
     static let minLength = 3
+    /// Longest literal the prefilter searches for (a longer one is cut to its prefix).
+    static let maxLength = 10
     /// Most sets one piece may require together (the most selective are kept).
     static let maxClauses = 4
 
@@ -201,8 +213,13 @@ enum LiteralSets {
             best = s
             bestKey = k
         }
+        var factors: [ByteStrings] = []
         for item in items {
             if let e = item.exact {
+                if allExact, factors.count < maxClauses * 2 {
+                    if usable(e, arena) { factors.append(e) }
+                    if usable(run, arena) { factors.append(run) }
+                }
                 if let grown = product(run, e, &arena) {
                     run = grown
                 } else {
@@ -219,7 +236,8 @@ enum LiteralSets {
             }
         }
         if usable(run, arena) { consider(run, arena); clauses.append(run) }
-        return LiteralInfo(exact: allExact ? run : nil, required: best, also: allExact ? [] : others(clauses, besides: best, arena))
+        if !allExact { return LiteralInfo(exact: nil, required: best, also: others(clauses, besides: best, arena)) }
+        return LiteralInfo(exact: run, required: best, factors: factors)
     }
 
     /// The clauses other than `best`, without repeats, most selective first, bounded.
@@ -247,8 +265,105 @@ enum LiteralSets {
             required.add(better(b.exact, b.required, arena), arena)
         }
         var req = required.result(arena)
+        if req == nil, !required.sawNil { req = fewerTexts(branches, arena) }
         if !usable(req, arena) { req = nil }
         return LiteralInfo(exact: exact.result(arena), required: req)
+    }
+
+    /// The union of a required set per branch within `maxRequired` texts, when the branches' own
+    /// sets are too many (long exact products such as "break into a house"): the branch with the
+    /// most texts gives a smaller set (`smallSet`), again and again, so the few big branches
+    /// shrink and the many small ones keep their own.
+    static func fewerTexts(_ branches: [LiteralInfo], _ arena: LiteralArena) -> ByteStrings? {
+        var current: [ByteStrings] = []
+        current.reserveCapacity(branches.count)
+        var total = 0
+        for b in branches {
+            guard let own = better(b.exact, b.required, arena) else { return nil }
+            current.append(own)
+            total += own.count
+        }
+        // Branches that cannot shrink further (computed lazily: most are never the widest).
+        var settled = [Bool](repeating: false, count: branches.count)
+        while total > maxRequired {
+            var widest = -1, widestCount = 0
+            for i in current.indices where !settled[i] && current[i].count > widestCount {
+                widest = i
+                widestCount = current[i].count
+            }
+            guard widest >= 0 else { return nil }
+            // The next smaller budget that gives fewer texts than now.
+            var smaller: ByteStrings? = nil
+            for k in [8, 4, 2, 1] where k < widestCount {
+                if let s = smallSet(branches[widest], atMost: k, arena), s.count < widestCount { smaller = s; break }
+            }
+            guard let smaller else { settled[widest] = true; continue }
+            current[widest] = smaller
+            total += smaller.count - widestCount
+        }
+        var shared = Accumulator(bound: maxRequired, expected: branches.count)
+        for s in current { shared.add(s, arena) }
+        return shared.result(arena)
+    }
+
+    /// A required set of `branch` with at most `k` texts, the most selective such, chosen from
+    /// its own set, its other clauses and parts, and their prefixes; the smallest when none is
+    /// that small.
+    static func smallSet(_ branch: LiteralInfo, atMost k: Int, _ arena: LiteralArena) -> ByteStrings? {
+        guard let own = better(branch.exact, branch.required, arena) else { return nil }
+        if own.count <= k { return own }
+        var pick: ByteStrings? = nil, pickKey = -1
+        var smallest = own
+        for c in [own] + branch.also + branch.factors where usable(c, arena) {
+            for s in [c, prefixes(c, atMost: k, arena)] {
+                if s.count < smallest.count || (s.count == smallest.count && selectivity(s, arena) > selectivity(smallest, arena)) { smallest = s }
+                guard s.count <= k else { continue }
+                let key = selectivity(s, arena)
+                if key > pickKey || (key == pickKey && s.count < pick!.count) { pick = s; pickKey = key }
+            }
+        }
+        // A short literal opens the gate on almost any text: rather more texts than that.
+        if let p = pick, pickKey >= goodSelectivity { return p }
+        var good: ByteStrings? = nil
+        for c in [own] + branch.also + branch.factors where usable(c, arena) {
+            for s in [c, prefixes(c, atMost: k, arena), prefixes(c, atMost: 2 * k, arena)] where selectivity(s, arena) >= goodSelectivity {
+                if good == nil || s.count < good!.count { good = s }
+            }
+        }
+        return good ?? pick ?? smallest
+    }
+
+    /// Selectivity below which `smallSet` would rather keep more texts.
+    static let goodSelectivity = 5
+
+    /// At most `k` texts every text of `s` begins with: their prefixes of the longest length
+    /// that gives no more than `k` (a text shorter than it is kept whole); the `minLength`
+    /// prefixes when even those are more. Every text holds one, so the set is still required.
+    static func prefixes(_ s: ByteStrings, atMost k: Int, _ arena: LiteralArena) -> ByteStrings {
+        guard s.count > k else { return s }
+        // The prefixes of length `n`, or nil when there are more than `bound`.
+        func cut(_ n: Int, bound: Int) -> [Lit]? {
+            var out: [Lit] = []
+            for lit in s.items {
+                let m = Swift.min(n, Int(lit.count))
+                let p = Lit(start: lit.start, count: Int32(m), placeholder: lit.placeholder && arena.bytes(lit)[..<m].contains(NonASCIIGate.placeholder))
+                if !out.contains(where: { arena.equal($0, p) }) {
+                    if out.count == bound { return nil }
+                    out.append(p)
+                }
+            }
+            return out
+        }
+        func cut(_ n: Int) -> [Lit]? { cut(n, bound: k) }
+        // Longer prefixes are never fewer: search the longest length that gives at most `k`;
+        // when even the shortest give more, those are still fewer than `s`.
+        guard var best = cut(minLength) else { return ByteStrings(cut(minLength, bound: s.count)!, in: arena) }
+        var lo = minLength, hi = s.items.reduce(0) { Swift.max($0, Int($1.count)) }
+        while lo < hi {
+            let mid = (lo + hi + 1) / 2
+            if let c = cut(mid) { best = c; lo = mid } else { hi = mid - 1 }
+        }
+        return ByteStrings(best, in: arena)
     }
 
     /// The union of sets added one by one, given up (nil) as soon as a set is nil or the union
@@ -259,12 +374,14 @@ enum LiteralSets {
         let expected: Int
         var lits: [Lit] = []
         var failed = false
+        /// Whether the failure came from a branch without a set (not from the bound).
+        var sawNil = false
         /// Whether `lits` holds no repeats (its count is then the union's size).
         var unique = true
 
         mutating func add(_ s: ByteStrings?, _ arena: LiteralArena) {
             guard !failed else { return }
-            guard let s else { failed = true; lits = []; return }
+            guard let s else { failed = true; sawNil = true; lits = []; return }
             if lits.count + s.count > bound, !unique {
                 lits = ByteStrings(lits, in: arena).items
                 unique = true

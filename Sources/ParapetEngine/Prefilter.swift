@@ -232,10 +232,12 @@ public struct Prefilter: Sendable {
         return [Gate(clauses: [Array(Set(declared)).sorted { $0.lexicographicallyPrecedes($1) }])]
     }
 
-    /// Whether every view `rule` reads is canonical text (canonical, decoded), where `\s` can
-    /// only match a space: its literals are then extracted with `canonicalSpace`.
+    /// Whether every view `rule` reads is canonical text (canonical, compact, decoded), whose
+    /// only whitespace is single spaces: its literals are then extracted with `canonicalSpace`.
+    /// The compact view only deletes bytes of the canonical one or folds l33t symbols to letters,
+    /// so it holds no other whitespace and no two spaces in a row either.
     public static func readsCanonicalOnly(_ rule: CompiledRule) -> Bool {
-        rule.spec.views.allSatisfy { $0 == .canonical || $0 == .decoded }
+        rule.spec.views.allSatisfy { $0 == .canonical || $0 == .compact || $0 == .decoded }
     }
 
     /// Ids of the rules (in pack order) that run on every scan because they have no usable literal.

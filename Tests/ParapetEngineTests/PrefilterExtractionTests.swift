@@ -8,12 +8,13 @@ struct PrefilterExtractionTests {
     }
 
     @Test(arguments: [
-        ("hello world", ["hello world"]),
+        ("hello world", ["hello worl"]),   // cut to `LiteralSets.maxLength` bytes
         ("Hello", ["hello"]),
         (#"\bignore\s+previous\b"#, ["previous"]),
-        ("(?:ignore|disregard) all", ["ignore all", "disregard all"]),
+        ("(?:ignore|disregard) all", ["ignore all", "disregard "]),
         ("foo|barbaz", ["barbaz", "foo"]),
-        (#"instructions?"#, ["instruction"]),
+        (#"instructions?"#, ["instructio"]),
+        (#"rules?"#, ["rule"]),
         ("ab+cd", ["bcd"]),
         ("abc{2}d", ["abccd"]),
         (#"\Qa.b*c\E"#, ["a.b*c"]),
@@ -21,11 +22,11 @@ struct PrefilterExtractionTests {
         (#"(?<key>api)[_-]key"#, ["api"]),
         (#"(?i)token(?=\s)"#, ["token"]),
         ("(?#note)secret", ["secret"]),
-        (#"<\|im_start\|>"#, ["<|im_start|>"]),
+        (#"<\|im_start\|>"#, ["<|im_start"]),
         ("x{,2}yzw", ["yzw"]),
         (#"\bgh[pousr]_[A-Za-z0-9]{36}"#, ["ghp_", "gho_", "ghu_", "ghs_", "ghr_"]),
         ("a{foo", ["a{foo"]),
-        (#"-----BEGIN [A-Z ]*PRIVATE KEY-----"#, ["-----begin "]),
+        (#"-----BEGIN [A-Z ]*PRIVATE KEY-----"#, ["-----begin"]),
     ])
     func extracts(_ pattern: String, _ expected: [String]) {
         #expect(Self.lits(pattern).map(Set.init) == Set(expected))

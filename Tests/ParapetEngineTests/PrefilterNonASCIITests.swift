@@ -45,7 +45,7 @@ struct PrefilterNonASCIITests {
     @Test(arguments: [
         ("grüße", ["<>"]),
         ("開発者モード", ["<>"]),
-        ("(?:开发者模式|developer mode)", ["<>", "developer mode"]),
+        ("(?:开发者模式|developer mode)", ["<>", "developer "]),
         ("straßenbahn", ["enbahn"]),
         // "ubergehen" holds "bergehen", so the set keeps only the shorter literal.
         ("[üu]bergehen", ["bergehen"]),
