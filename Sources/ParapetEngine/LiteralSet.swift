@@ -131,7 +131,7 @@ struct LiteralArena {
 
     /// `NonASCIIGate.selectivity` of `l`, read in place: its length capped at 8, or for a
     /// literal with placeholders that of its longest plain run, or one more than the shortest
-    /// usable literal when that run is too short (it resolves to the sentinel).
+    /// usable literal when that run is shorter than `NonASCIIGate.minRun` (it resolves to the sentinel).
     func selectivity(_ l: Lit) -> Int {
         if !l.placeholder { return Swift.min(Int(l.count), 8) }
         let b = bytes(l)
@@ -146,7 +146,7 @@ struct LiteralArena {
             }
         }
         if !sawPlaceholder { return Swift.min(b.count, 8) }
-        return longest >= LiteralSets.minLength ? Swift.min(longest, 8) : LiteralSets.minLength + 1
+        return longest >= NonASCIIGate.minRun ? Swift.min(longest, 8) : LiteralSets.minLength + 1
     }
 }
 

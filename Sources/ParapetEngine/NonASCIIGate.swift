@@ -40,12 +40,16 @@ public enum NonASCIIGate {
         return value
     }
 
+    /// Shortest plain run a literal with placeholders resolves to. Shorter runs ("n th" of
+    /// "hiển thị") occur in most English prose; the sentinel at least never selects ASCII text.
+    static let minRun = 5
+
     /// A literal as the scan searches it: unchanged without placeholders, else its longest plain
-    /// ASCII run when that is long enough, else `sentinel`.
+    /// ASCII run when that is long enough (`minRun`), else `sentinel`.
     static func resolve(_ lit: [UInt8]) -> [UInt8] {
         guard lit.contains(placeholder) else { return lit }
         let longest = lit.split(separator: placeholder, omittingEmptySubsequences: true).max { $0.count < $1.count }
-        if let longest, longest.count >= LiteralSets.minLength { return Array(longest) }
+        if let longest, longest.count >= minRun { return Array(longest) }
         return sentinel
     }
 
