@@ -129,11 +129,16 @@ struct LiteralArena {
     /// Whether `l` holds a non-ASCII placeholder (`NonASCIIGate.placeholder`).
     func hasPlaceholder(_ l: Lit) -> Bool { l.placeholder }
 
-    /// `NonASCIIGate.selectivity` of `l`, read in place: its length capped at 8, or for a
-    /// literal with placeholders that of its longest plain run, or one more than the shortest
-    /// usable literal when that run is shorter than `NonASCIIGate.minRun` (it resolves to the sentinel).
+    /// How much a literal narrows the scan: its length capped at 8, but 4 for a common word of
+    /// six letters or more (`CommonWords`: as frequent as a short one); a literal with placeholders,
+    /// that of its longest plain run, or one more than the shortest usable literal when that run
+    /// is shorter than `NonASCIIGate.minRun` (it resolves to the sentinel).
     func selectivity(_ l: Lit) -> Int {
-        if !l.placeholder { return Swift.min(Int(l.count), 8) }
+        if !l.placeholder {
+            // A common word selects little however long it is ("information", "without ").
+            if l.count >= 6, CommonWords.isCommon(bytes(l)) { return 4 }
+            return Swift.min(Int(l.count), 8)
+        }
         let b = bytes(l)
         var longest = 0, run = 0, sawPlaceholder = false
         for c in b {

@@ -105,3 +105,27 @@ struct CanonicalSpaceClausesTests {
         #expect(checked > 150)
     }
 }
+
+/// Common words are ranked by how often they occur, not by their length.
+struct CommonWordsTests {
+    static func check(_ s: String) -> Bool {
+        Array(s.utf8).withUnsafeBufferPointer { CommonWords.isCommon($0) }
+    }
+
+    @Test func recognisesWholeCommonWordsOnly() {
+        #expect(Self.check("information"))
+        #expect(Self.check(" without "))
+        #expect(Self.check("a"))
+        #expect(!Self.check("informatio"))
+        #expect(!Self.check("credentials"))
+        #expect(!Self.check("without getting"))
+        #expect(!Self.check(""))
+        #expect(!Self.check("WITHOUT"))
+    }
+
+    @Test func aLongCommonWordLosesToARarerShorterOne() {
+        // By length, " information" (capped at 8) would beat "steal " (6).
+        let c = LiteralExtraction.requiredClauses(of: #"steal(?:ing)?\s+\w+\s+(?:credentials|information)"#, caseless: true, canonicalSpace: true)
+        #expect(c?.first.map { Set($0.map { String(decoding: $0, as: UTF8.self) }) } == ["steal ", "stealing "])
+    }
+}
