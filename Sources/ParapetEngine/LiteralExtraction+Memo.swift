@@ -10,8 +10,9 @@ import Synchronization
 /// reader that reuses them. Safe to share between threads.
 final class GroupMemo: Sendable {
     /// Shorter groups are cheaper to read than to copy, store and look up (most of the pack's
-    /// repeats are long: a goal list of ~3,800 bytes, a request list of ~7,100).
-    static let minLength = 512
+    /// repeats are long: a goal list of ~3,800 bytes, a request list of ~7,100; 256 or 512
+    /// saved less).
+    static let minLength = 1024
 
     struct Key: Hashable, Sendable {
         let bytes: [UInt8]

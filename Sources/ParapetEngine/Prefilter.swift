@@ -1,3 +1,4 @@
+import Dispatch
 import ParapetRules
 import ParapetText
 
@@ -50,6 +51,10 @@ public struct Prefilter: Sendable {
 
     struct Owner: Sendable { let unit: Int32; let views: UInt8 }
 
+    /// SAFETY (`@unchecked Sendable`): written once by the job building the byte-class gate,
+    /// read only after that job has signalled.
+    final class ByteGateBox: @unchecked Sendable { var gate: ByteClassGate? }
+
     /// A literal as a dictionary key, hashed as one block of bytes (not byte by byte).
     struct LiteralKey: Hashable {
         let bytes: [UInt8]
@@ -63,6 +68,17 @@ public struct Prefilter: Sendable {
 
     /// `allGates`: `gates(for:)` of every rule, in rule order (see `allGates(_:jitting:)`).
     init(ruleSet: CompiledRuleSet, gates allGates: [[Gate]?]) {
+        // The byte-class gate reads every raw-view pattern again, independently of the rest:
+        // built on another core meanwhile (start-up wall time), or here for a small pack.
+        let byteGateBox = ByteGateBox()
+        let byteGateDone = DispatchSemaphore(value: 0)
+        let concurrentByteGate = ruleSet.rules.count >= Self.parallelThreshold
+        if concurrentByteGate {
+            DispatchQueue.global().async {
+                byteGateBox.gate = ByteClassGate(ruleSet: ruleSet)
+                byteGateDone.signal()
+            }
+        }
         var literalIDs: [LiteralKey: Int] = [:]
         // Sized once for every literal of every gate (repeats included): no rehashing.
         literalIDs.reserveCapacity(allGates.reduce(0) { $0 + ($1?.reduce(0) { $0 + $1.clauses.reduce(0) { $0 + $1.count } } ?? 0) })
@@ -143,7 +159,12 @@ public struct Prefilter: Sendable {
         sharesRawPass = !literals.contains { $0.contains { $0 >= 0x09 && $0 <= 0x0D } }
         nonASCIIOwners = nonASCII
         nonASCIIViews = nonASCII.reduce(0) { $0 | $1.views }
-        byteGate = ByteClassGate(ruleSet: ruleSet)
+        if concurrentByteGate {
+            byteGateDone.wait()
+            byteGate = byteGateBox.gate!
+        } else {
+            byteGate = ByteClassGate(ruleSet: ruleSet)
+        }
         var unitRule = [Int32](repeating: 0, count: Int(unit))
         var vacuous = [UInt64](repeating: 0, count: (ruleSet.rules.count + 63) >> 6)
         for (r, gs) in ruleGroups.enumerated() {
@@ -207,12 +228,20 @@ public struct Prefilter: Sendable {
 
     /// Every literal of a rule's gates, sorted.
     static func union(_ gates: [Gate]) -> [[UInt8]] {
+        // One clause is already sorted without repeats (extracted, declared and trigger sets are).
+        if gates.count == 1, gates[0].clauses.count == 1, Self.strictlyAscending(gates[0].clauses[0]) { return gates[0].clauses[0] }
         var all = gates.flatMap { $0.clauses.joined() }
         all.sort { $0.lexicographicallyPrecedes($1) }
         var out: [[UInt8]] = []
         out.reserveCapacity(all.count)
         for lit in all where out.last != lit { out.append(lit) }
         return out
+    }
+
+    /// Whether `lits` is sorted without repeats (checked, so `union` never depends on it).
+    static func strictlyAscending(_ lits: [[UInt8]]) -> Bool {
+        for k in lits.indices.dropFirst() where !lits[k - 1].lexicographicallyPrecedes(lits[k]) { return false }
+        return true
     }
 
     /// One pattern's (or a whole rule's) clauses; `exactCase` when the pattern is case-sensitive
