@@ -27,7 +27,7 @@ struct StartupShortcutsTests {
     /// A large group (over `GroupMemo.minLength` bytes), repeated within and across patterns,
     /// under each flag set.
     @Test func memoizedGroupsKeepFlagsAndCaseSwitches() {
-        let words = (0..<60).map { "Word\($0)Tail" }.joined(separator: "|")
+        let words = (0..<(GroupMemo.minLength / 8)).map { "Word\($0)Tail" }.joined(separator: "|")
         let group = "(?:" + words + ")"
         let switching = "(?:(?i)Case" + words + ")"
         let patterns = [
