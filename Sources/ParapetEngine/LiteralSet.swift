@@ -180,6 +180,14 @@ enum LiteralSets {
         guard a.count * b.count <= maxAlternatives else { return nil }
         if a.isEmptyText { return b }
         if b.isEmptyText { return a }
+        // One text before a sorted set keeps it sorted and without repeats: no sort.
+        if a.count == 1 {
+            let x = a.items[0]
+            var out: [Lit] = []
+            out.reserveCapacity(b.count)
+            for y in b { out.append(arena.concat(x, y)) }
+            return ByteStrings(sortedUnique: out)
+        }
         var out: [Lit] = []
         out.reserveCapacity(a.count * b.count)
         for x in a { for y in b { out.append(arena.concat(x, y)) } }

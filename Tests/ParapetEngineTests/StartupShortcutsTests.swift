@@ -94,4 +94,19 @@ struct StartupShortcutsTests {
             #expect(set.items.map(arena.array) == expected)
         }
     }
+
+    @Test func productAfterOneTextEqualsTheSortedConcatenations() {
+        var g = SystemRandomNumberGenerator()
+        for round in 0..<300 {
+            let first = Self.randomTexts(&g, count: 1)[0]
+            let rest = Self.randomTexts(&g, count: round % 8 + 1)
+            var arena = LiteralArena(capacity: 64)
+            defer { arena.release() }
+            let a = ByteStrings(single: arena.add(first))
+            let b = ByteStrings(rest.map { arena.add($0) }, in: arena)
+            let product = LiteralSets.product(a, b, &arena)
+            let expected = Array(Set(rest.map { first + $0 })).sorted { $0.lexicographicallyPrecedes($1) }
+            #expect(product.map { $0.items.map(arena.array) } == expected)
+        }
+    }
 }
