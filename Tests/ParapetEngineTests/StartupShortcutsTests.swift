@@ -109,4 +109,15 @@ struct StartupShortcutsTests {
             #expect(product.map { $0.items.map(arena.array) } == expected)
         }
     }
+
+    @Test func ruleUnionIsTheSortedSetOfEveryClause() {
+        var g = SystemRandomNumberGenerator()
+        for round in 0..<200 {
+            let gates = (0..<(round % 3 + 1)).map { _ in
+                Prefilter.Gate(clauses: (0..<Int.random(in: 1...3, using: &g)).map { _ in Self.randomTexts(&g, count: Int.random(in: 1...6, using: &g)) })
+            }
+            let expected = Array(Set(gates.flatMap { $0.clauses.joined() })).sorted { $0.lexicographicallyPrecedes($1) }
+            #expect(Prefilter.union(gates) == expected)
+        }
+    }
 }
