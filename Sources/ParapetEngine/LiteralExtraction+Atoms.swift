@@ -3,7 +3,9 @@ extension PatternReader {
     mutating func parseAtom() -> LiteralInfo? {
         let c = bytes[pos]
         switch c {
-        case UInt8(ascii: "("): return parseGroup()
+        case UInt8(ascii: "("):
+            if let memo { return memoGroup(memo) }
+            return parseGroup()
         case UInt8(ascii: "["):
             if let small = smallClass() { return small }
             if let wide = nonASCIIClass() { return wide }

@@ -14,9 +14,11 @@ extension Prefilter {
     static func allGates(_ ruleSet: CompiledRuleSet, jitting patterns: [Pattern] = []) -> [[Gate]?] {
         let rules = ruleSet.rules
         let total = patterns.count + rules.count
+        // Patterns repeat long groups (goal lists, request verbs): each is read once.
+        let memo = GroupMemo()
         if total < parallelThreshold {
             for p in patterns { p.ensureJIT() }
-            return rules.map { gates(for: $0) }
+            return rules.map { gates(for: $0, memo: memo) }
         }
         var results = [[Gate]??](repeating: nil, count: rules.count)
         results.withUnsafeMutableBufferPointer { buffer in
@@ -26,7 +28,7 @@ extension Prefilter {
                 if i < patterns.count {
                     patterns[i].ensureJIT()
                 } else {
-                    slots.base[i - patterns.count] = .some(gates(for: rules[i - patterns.count]))
+                    slots.base[i - patterns.count] = .some(gates(for: rules[i - patterns.count], memo: memo))
                 }
             }
         }

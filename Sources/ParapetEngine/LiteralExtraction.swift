@@ -32,10 +32,10 @@ public enum LiteralExtraction {
         let placeholders = s.contains(where: arena.hasPlaceholder)
         // Plain texts of searchable length are already distinct: no resolving, no hashing.
         if !placeholders {
-            guard s.contains(where: { $0.count > cap }) else { return minimal(unique: s.map(arena.array)) }
+            guard s.contains(where: { $0.count > cap }) else { return minimal(sorted: s.items, arena) }
             // Prefixes are slices of the same bytes: cut and deduplicated in place.
             let cut = s.items.map { Lit(start: $0.start, count: Swift.min($0.count, Int32(cap))) }
-            return minimal(unique: ByteStrings(cut, in: arena).items.map(arena.array))
+            return minimal(sorted: ByteStrings(cut, in: arena).items, arena)
         }
         var each = s.map { arena.hasPlaceholder($0) ? NonASCIIGate.resolve(arena.array($0)) : arena.array($0) }
         // Once one literal is the sentinel, the set selects all non-ASCII text anyway: a literal
@@ -83,6 +83,69 @@ public enum LiteralExtraction {
         return kept.sorted { $0.lexicographicallyPrecedes($1) }
     }
 
+    /// `minimal(unique:)` of a set's literals (sorted by content, no repeats), read in place in
+    /// the arena: only the kept ones become arrays.
+    static func minimal(sorted lits: [Lit], _ arena: LiteralArena) -> [[UInt8]] {
+        let n = lits.count
+        guard n > 1 else { return lits.map(arena.array) }
+        // Length order, content order within a length (a stable counting sort of the sorted
+        // set): the order `minimal(unique:)` reads them in.
+        var longest = 0
+        for l in lits { longest = Swift.max(longest, Int(l.count)) }
+        var start = [Int](repeating: 0, count: longest + 2)
+        for l in lits { start[Int(l.count) + 1] += 1 }
+        for k in 0..<longest + 1 { start[k + 1] += start[k] }
+        var order = [Int](repeating: 0, count: n)
+        for (i, l) in lits.enumerated() {
+            order[start[Int(l.count)]] = i
+            start[Int(l.count)] += 1
+        }
+        let sentinel = NonASCIIGate.sentinel
+        var keep = [Bool](repeating: false, count: n)
+        var kept: [Int] = []
+        var masks: [UInt64] = []
+        kept.reserveCapacity(n)
+        masks.reserveCapacity(n)
+        for i in order {
+            let lit = arena.bytes(lits[i])
+            var mask: UInt64 = 0
+            for b in lit { mask |= 1 << UInt64(b & 63) }
+            var held = false
+            for k in kept.indices {
+                let part = arena.bytes(lits[kept[k]])
+                if part.count >= lit.count { break }
+                if masks[k] & ~mask != 0 || part.elementsEqual(sentinel) { continue }
+                if holds(lit, part) { held = true; break }
+            }
+            if !held {
+                kept.append(i)
+                masks.append(mask)
+                keep[i] = true
+            }
+        }
+        var out: [[UInt8]] = []
+        out.reserveCapacity(kept.count)
+        for i in 0..<n where keep[i] { out.append(arena.array(lits[i])) }
+        return out
+    }
+
+    /// Whether `text` contains `part` (`holds` on arena bytes).
+    static func holds(_ t: UnsafeBufferPointer<UInt8>, _ p: UnsafeBufferPointer<UInt8>) -> Bool {
+        let n = t.count, m = p.count
+        guard m > 0, m <= n else { return m == 0 }
+        let first = p[0]
+        var i = 0
+        while i + m <= n {
+            if t[i] == first {
+                var k = 1
+                while k < m, t[i + k] == p[k] { k += 1 }
+                if k == m { return true }
+            }
+            i += 1
+        }
+        return false
+    }
+
     /// The set of `lit`'s bytes modulo 64, as bits.
     static func byteMask(_ lit: [UInt8]) -> UInt64 {
         var m: UInt64 = 0
@@ -121,7 +184,12 @@ public enum LiteralExtraction {
     /// `requiredClauses(of:caseless:)`, reading `\s` as a space when `canonicalSpace`: the
     /// pattern only ever runs on canonical text (canonical and decoded views).
     public static func requiredClauses(of pattern: String, caseless: Bool, canonicalSpace: Bool) -> [[[UInt8]]]? {
-        clauses(of: pattern, caseless: caseless, keepCase: false, canonicalSpace: canonicalSpace)?.clauses
+        requiredClauses(of: pattern, caseless: caseless, canonicalSpace: canonicalSpace, memo: nil)
+    }
+
+    /// `requiredClauses(of:caseless:canonicalSpace:)`, sharing large groups' results in `memo`.
+    static func requiredClauses(of pattern: String, caseless: Bool, canonicalSpace: Bool, memo: GroupMemo?) -> [[[UInt8]]]? {
+        clauses(of: pattern, caseless: caseless, keepCase: false, canonicalSpace: canonicalSpace, memo: memo)?.clauses
     }
 
     /// The clauses of a pattern that is case-sensitive throughout, with ASCII letters in their
@@ -133,12 +201,18 @@ public enum LiteralExtraction {
 
     /// `exactCaseClauses(of:)`, reading `\s` as a space when `canonicalSpace`.
     public static func exactCaseClauses(of pattern: String, canonicalSpace: Bool) -> [[[UInt8]]]? {
-        guard let r = clauses(of: pattern, caseless: false, keepCase: true, canonicalSpace: canonicalSpace), !r.sawCaseless else { return nil }
+        exactCaseClauses(of: pattern, canonicalSpace: canonicalSpace, memo: nil)
+    }
+
+    /// `exactCaseClauses(of:canonicalSpace:)`, sharing large groups' results in `memo`.
+    static func exactCaseClauses(of pattern: String, canonicalSpace: Bool, memo: GroupMemo?) -> [[[UInt8]]]? {
+        guard let r = clauses(of: pattern, caseless: false, keepCase: true, canonicalSpace: canonicalSpace, memo: memo), !r.sawCaseless else { return nil }
         return r.clauses
     }
 
-    static func clauses(of pattern: String, caseless: Bool, keepCase: Bool, canonicalSpace: Bool = false) -> (clauses: [[[UInt8]]], sawCaseless: Bool)? {
-        var parser = PatternReader(bytes: Array(pattern.utf8), caseless: caseless, keepCase: keepCase, canonicalSpace: canonicalSpace)
+    /// `memo`: results of large groups shared with other patterns (the same clauses either way).
+    static func clauses(of pattern: String, caseless: Bool, keepCase: Bool, canonicalSpace: Bool = false, memo: GroupMemo? = nil) -> (clauses: [[[UInt8]]], sawCaseless: Bool)? {
+        var parser = PatternReader(bytes: Array(pattern.utf8), caseless: caseless, keepCase: keepCase, canonicalSpace: canonicalSpace, memo: memo)
         defer { parser.arena.release() }
         guard let info = parser.parseAll(), LiteralSets.usable(info.required, parser.arena) else { return nil }
         let arena = parser.arena
@@ -180,9 +254,16 @@ struct PatternReader {
     var arena: LiteralArena
     /// Texts being joined by the branches open at `pos`, innermost last (see `parseBranch`).
     var scratch: [UInt8] = []
+    /// Results of large groups shared with other readers (see `memoGroup`), and per `(` the
+    /// offset past its `)` (`GroupMemo.groupEnds`; empty without a memo).
+    let memo: GroupMemo?
+    let groupEnds: [Int32]
 
-    init(bytes: [UInt8], caseless: Bool, keepCase: Bool = false, canonicalSpace: Bool = false) {
+    init(bytes: [UInt8], caseless: Bool, keepCase: Bool = false, canonicalSpace: Bool = false, memo: GroupMemo? = nil) {
         self.bytes = bytes
+        let ends = memo != nil && bytes.count >= GroupMemo.minLength ? GroupMemo.groupEnds(bytes) : nil
+        self.memo = ends == nil ? nil : memo
+        groupEnds = ends ?? []
         arena = LiteralArena(capacity: 2 * bytes.count + 256)
         self.caseless = caseless
         self.keepCase = keepCase

@@ -106,6 +106,17 @@ struct LiteralArena {
 
     func array(_ l: Lit) -> [UInt8] { Array(bytes(l)) }
 
+    /// The first eight bytes of `l`, big-endian, zero-padded: `a`'s key is below `b`'s only
+    /// when `a` precedes `b` (equal keys leave the order to the rest of the texts).
+    func prefixKey(_ l: Lit) -> UInt64 {
+        let p = base + Int(l.start)
+        let n = Swift.min(Int(l.count), 8)
+        if n == 8 { return UnsafeRawPointer(p).loadUnaligned(as: UInt64.self).bigEndian }
+        var key: UInt64 = 0
+        for k in 0..<n { key |= UInt64(p[k]) << UInt64(56 - 8 * k) }
+        return key
+    }
+
     /// Byte-wise lexicographic order (a prefix first).
     func precedes(_ a: Lit, _ b: Lit) -> Bool {
         let pa = base + Int(a.start), pb = base + Int(b.start)
@@ -174,6 +185,14 @@ enum LiteralSets {
         guard a.count * b.count <= maxAlternatives else { return nil }
         if a.isEmptyText { return b }
         if b.isEmptyText { return a }
+        // One text before a sorted set keeps it sorted and without repeats: no sort.
+        if a.count == 1 {
+            let x = a.items[0]
+            var out: [Lit] = []
+            out.reserveCapacity(b.count)
+            for y in b { out.append(arena.concat(x, y)) }
+            return ByteStrings(sortedUnique: out)
+        }
         var out: [Lit] = []
         out.reserveCapacity(a.count * b.count)
         for x in a { for y in b { out.append(arena.concat(x, y)) } }
@@ -448,16 +467,35 @@ struct ByteStrings: Sequence {
     /// The set of `lits`, given in any order and with repeats.
     init(_ lits: [Lit], in arena: LiteralArena) {
         if lits.count <= 1 { items = lits; return }
-        var sorted = lits
-        sorted.sort { arena.precedes($0, $1) }
+        // Ordered by each literal's first eight bytes as one number, the whole texts compared
+        // only on a tie: the same order as `precedes`, with fewer byte reads per comparison.
+        var keyed = lits.map { (key: arena.prefixKey($0), lit: $0) }
+        func before(_ a: (key: UInt64, lit: Lit), _ b: (key: UInt64, lit: Lit)) -> Bool {
+            a.key != b.key ? a.key < b.key : arena.precedes(a.lit, b.lit)
+        }
+        // Products and unions of sorted sets often come out sorted already: kept as they are
+        // (what sorting and dropping repeats would leave).
+        var ascending = true
+        for k in 1..<keyed.count where !before(keyed[k - 1], keyed[k]) { ascending = false; break }
+        if ascending { items = lits; return }
+        keyed.sort(by: before)
         var out: [Lit] = []
-        out.reserveCapacity(sorted.count)
-        for s in sorted where out.isEmpty || !arena.equal(out[out.count - 1], s) { out.append(s) }
+        out.reserveCapacity(keyed.count)
+        var last = keyed[0]
+        out.append(last.lit)
+        for e in keyed.dropFirst() where e.key != last.key || !arena.equal(last.lit, e.lit) {
+            out.append(e.lit)
+            last = e
+        }
         items = out
     }
 
     /// Items already sorted by content and without repeats.
     fileprivate init(sortedUnique: [Lit]) { items = sortedUnique }
+
+    /// The same texts with each literal moved by `move` (to another arena or offset; `move`
+    /// must keep each literal's bytes, so the order holds).
+    func remapped(_ move: (Lit) -> Lit) -> ByteStrings { ByteStrings(sortedUnique: items.map(move)) }
 
     var count: Int { items.count }
     var isEmpty: Bool { items.isEmpty }

@@ -1,3 +1,4 @@
+import Dispatch
 import ParapetRules
 import ParapetText
 
@@ -50,18 +51,42 @@ public struct Prefilter: Sendable {
 
     struct Owner: Sendable { let unit: Int32; let views: UInt8 }
 
+    /// SAFETY (`@unchecked Sendable`): written once by the job building the byte-class gate,
+    /// read only after that job has signalled.
+    final class ByteGateBox: @unchecked Sendable { var gate: ByteClassGate? }
+
+    /// A literal as a dictionary key, hashed as one block of bytes (not byte by byte).
+    struct LiteralKey: Hashable {
+        let bytes: [UInt8]
+        init(_ bytes: [UInt8]) { self.bytes = bytes }
+        func hash(into hasher: inout Hasher) { bytes.withUnsafeBytes { hasher.combine(bytes: $0) } }
+    }
+
     public init(ruleSet: CompiledRuleSet) {
         self.init(ruleSet: ruleSet, gates: Self.allGates(ruleSet))
     }
 
     /// `allGates`: `gates(for:)` of every rule, in rule order (see `allGates(_:jitting:)`).
     init(ruleSet: CompiledRuleSet, gates allGates: [[Gate]?]) {
-        var literalIDs: [[UInt8]: Int] = [:]
+        // The byte-class gate reads every raw-view pattern again, independently of the rest:
+        // built on another core meanwhile (start-up wall time), or here for a small pack.
+        let byteGateBox = ByteGateBox()
+        let byteGateDone = DispatchSemaphore(value: 0)
+        let concurrentByteGate = ruleSet.rules.count >= Self.parallelThreshold
+        if concurrentByteGate {
+            DispatchQueue.global().async {
+                byteGateBox.gate = ByteClassGate(ruleSet: ruleSet)
+                byteGateDone.signal()
+            }
+        }
+        var literalIDs: [LiteralKey: Int] = [:]
         // Sized once for every literal of every gate (repeats included): no rehashing.
         literalIDs.reserveCapacity(allGates.reduce(0) { $0 + ($1?.reduce(0) { $0 + $1.clauses.reduce(0) { $0 + $1.count } } ?? 0) })
         var literals: [[UInt8]] = []
         var exactCase: [[UInt8]?] = []
-        var owners: [[Owner]] = []
+        // (literal id, owner) in the order met; grouped by id below (a stable counting sort),
+        // so no array per literal.
+        var ownerPairs: [(id: Int32, owner: Owner)] = []
         var nonASCII: [Owner] = []
         var perRule: [[[UInt8]]?] = []
         var ruleGroups: [Range<Int32>] = []
@@ -89,14 +114,13 @@ public struct Prefilter: Sendable {
                         let normalized = Self.normalizeLiteral(lit)
                         let key = exact ? lit + [0xFE] : normalized
                         let id: Int
-                        if let known = literalIDs[key] { id = known } else {
+                        if let known = literalIDs[LiteralKey(key)] { id = known } else {
                             id = literals.count
-                            literalIDs[key] = id
+                            literalIDs[LiteralKey(key)] = id
                             literals.append(normalized)
                             exactCase.append(exact ? lit : nil)
-                            owners.append([])
                         }
-                        owners[id].append(Owner(unit: unit, views: mask))
+                        ownerPairs.append((Int32(id), Owner(unit: unit, views: mask)))
                     }
                     unit += 1
                 }
@@ -111,15 +135,23 @@ public struct Prefilter: Sendable {
         unitCount = Int(unit)
         unitWords = (Int(unit) + 63) >> 6
         automaton = AhoCorasick(literals)
-        var ownerStart: [Int32] = [0], exactStart: [Int32] = [0]
+        var ownerStart = [Int32](repeating: 0, count: literals.count + 1), exactStart: [Int32] = [0]
         var exactBytes: [UInt8] = []
-        for id in owners.indices {
-            ownerStart.append(ownerStart[id] + Int32(owners[id].count))
+        for pair in ownerPairs { ownerStart[Int(pair.id) + 1] += 1 }
+        for id in literals.indices {
+            ownerStart[id + 1] += ownerStart[id]
             exactBytes += exactCase[id] ?? []
             exactStart.append(Int32(exactBytes.count))
         }
         self.ownerStart = ownerStart
-        let ownerList = owners.flatMap { $0 }
+        var fillAt = ownerStart
+        let ownerList = [Owner](unsafeUninitializedCapacity: ownerPairs.count) { list, filled in
+            for pair in ownerPairs {
+                (list.baseAddress! + Int(fillAt[Int(pair.id)])).initialize(to: pair.owner)
+                fillAt[Int(pair.id)] += 1
+            }
+            filled = ownerPairs.count
+        }
         self.ownerList = ownerList
         (stateOwnerStart, stateOwners, checkedStates) = Self.stateOwners(automaton, ownerStart: ownerStart, ownerList: ownerList, exactStart: exactStart)
         self.exactStart = exactStart
@@ -127,7 +159,12 @@ public struct Prefilter: Sendable {
         sharesRawPass = !literals.contains { $0.contains { $0 >= 0x09 && $0 <= 0x0D } }
         nonASCIIOwners = nonASCII
         nonASCIIViews = nonASCII.reduce(0) { $0 | $1.views }
-        byteGate = ByteClassGate(ruleSet: ruleSet)
+        if concurrentByteGate {
+            byteGateDone.wait()
+            byteGate = byteGateBox.gate!
+        } else {
+            byteGate = ByteClassGate(ruleSet: ruleSet)
+        }
         var unitRule = [Int32](repeating: 0, count: Int(unit))
         var vacuous = [UInt64](repeating: 0, count: (ruleSet.rules.count + 63) >> 6)
         for (r, gs) in ruleGroups.enumerated() {
@@ -191,12 +228,20 @@ public struct Prefilter: Sendable {
 
     /// Every literal of a rule's gates, sorted.
     static func union(_ gates: [Gate]) -> [[UInt8]] {
+        // One clause is already sorted without repeats (extracted, declared and trigger sets are).
+        if gates.count == 1, gates[0].clauses.count == 1, Self.strictlyAscending(gates[0].clauses[0]) { return gates[0].clauses[0] }
         var all = gates.flatMap { $0.clauses.joined() }
         all.sort { $0.lexicographicallyPrecedes($1) }
         var out: [[UInt8]] = []
         out.reserveCapacity(all.count)
         for lit in all where out.last != lit { out.append(lit) }
         return out
+    }
+
+    /// Whether `lits` is sorted without repeats (checked, so `union` never depends on it).
+    static func strictlyAscending(_ lits: [[UInt8]]) -> Bool {
+        for k in lits.indices.dropFirst() where !lits[k - 1].lexicographicallyPrecedes(lits[k]) { return false }
+        return true
     }
 
     /// One pattern's (or a whole rule's) clauses; `exactCase` when the pattern is case-sensitive
@@ -206,7 +251,8 @@ public struct Prefilter: Sendable {
     /// The gate groups of `rule`, each a list of clauses (literal sets) that must all occur: one
     /// group per pattern when every pattern yields literals, else one for the whole rule (declared
     /// `literals:` or detector triggers, a single clause); nil when the rule must always run.
-    static func gates(for rule: CompiledRule) -> [Gate]? {
+    /// `memo`: results of large pattern groups shared across rules (the same gates either way).
+    static func gates(for rule: CompiledRule, memo: GroupMemo? = nil) -> [Gate]? {
         if let detector = rule.detector {
             // A detector is gated by its trigger words (when it declares them), and only when
             // the rule has no patterns: a pattern would need its own literal too.
@@ -219,11 +265,11 @@ public struct Prefilter: Sendable {
         let canonicalSpace = readsCanonicalOnly(rule)
         var perPattern: [Gate] = []
         for p in rule.patterns {
-            if !p.options.caseless, let exact = LiteralExtraction.exactCaseClauses(of: p.source, canonicalSpace: canonicalSpace) {
+            if !p.options.caseless, let exact = LiteralExtraction.exactCaseClauses(of: p.source, canonicalSpace: canonicalSpace, memo: memo) {
                 perPattern.append(Gate(clauses: exact, exactCase: true))
                 continue
             }
-            guard let clauses = LiteralExtraction.requiredClauses(of: p.source, caseless: p.options.caseless, canonicalSpace: canonicalSpace) else { break }
+            guard let clauses = LiteralExtraction.requiredClauses(of: p.source, caseless: p.options.caseless, canonicalSpace: canonicalSpace, memo: memo) else { break }
             perPattern.append(Gate(clauses: clauses))
         }
         if perPattern.count == rule.patterns.count { return perPattern }
