@@ -155,23 +155,7 @@ public enum LiteralExtraction {
 
     /// Whether `text` contains `part` (both short; a plain loop, no searcher set-up).
     static func holds(_ text: [UInt8], _ part: [UInt8]) -> Bool {
-        let n = text.count, m = part.count
-        guard m > 0, m <= n else { return m == 0 }
-        return text.withUnsafeBufferPointer { t in
-            part.withUnsafeBufferPointer { p in
-                let first = p[0]
-                var i = 0
-                while i + m <= n {
-                    if t[i] == first {
-                        var k = 1
-                        while k < m, t[i + k] == p[k] { k += 1 }
-                        if k == m { return true }
-                    }
-                    i += 1
-                }
-                return false
-            }
-        }
+        text.withUnsafeBufferPointer { t in part.withUnsafeBufferPointer { p in holds(t, p) } }
     }
 
     /// Every literal set a match of `pattern` must meet (a conjunction: one literal of each set
