@@ -116,7 +116,8 @@ import Testing
 
     @Test func controlSpaceInADeclaredLiteralIsReported() {
         func rule(_ literals: String) -> String {
-            "rules:\n  - id: t.tab.gate\n    summary: s\n    applies_to: [input]\n    literals: \(literals)\n"
+            // The raw view keeps `\s` any space, so no literal is extracted and the declared one gates.
+            "rules:\n  - id: t.tab.gate\n    summary: s\n    applies_to: [input]\n    views: [raw, canonical]\n    literals: \(literals)\n"
                 + "    patterns: ['(?:x|y)\\?\\s\\\\n']\n    examples: {match: [a, b, c], no_match: [d, e, f]}\n"
         }
         let tab = RuleLinter.lint([RuleSource(path: "t.yaml", text: rule(#"["?\t\\n"]"#))], registry: .standard)
