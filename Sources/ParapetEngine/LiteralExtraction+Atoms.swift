@@ -52,6 +52,8 @@ extension PatternReader {
     /// The exact text one non-ASCII character contributes, or nil when it must stay opaque.
     static func nonASCIIPiece(_ seq: [UInt8], caseless: Bool) -> [UInt8]? {
         if !caseless { return Prefilter.normalizeLiteral(seq) }
+        // A character without case variants is met only as itself.
+        if let v = NonASCIIGate.decode(seq), NonASCIIGate.hasNoCase(v) { return seq }
         if NonASCIIGate.pairsWithASCII(seq) { return nil }
         return [NonASCIIGate.placeholder]
     }
@@ -153,6 +155,7 @@ extension PatternReader {
             return digits > 0 ? value : nil
         }
         var members = 0
+        var ranges: [ClosedRange<Int>] = []
         while i < bytes.count, bytes[i] != UInt8(ascii: "]") {
             guard let lo = scalar(), lo >= 0x80 else { return nil }
             var hi = lo
@@ -163,10 +166,33 @@ extension PatternReader {
             }
             if caseless, NonASCIIGate.asciiPartners.contains(where: { Int($0) >= lo && Int($0) <= hi }) { return nil }
             members += 1
+            ranges.append(lo...hi)
         }
         guard i < bytes.count, members > 0 else { return nil }
         pos = i + 1
+        if let texts = uncasedTexts(ranges) { return texts }
         return LiteralInfo(exact: ByteStrings(single: arena.add(NonASCIIGate.placeholder)), required: nil)
+    }
+
+    /// Most characters a class of uncased characters is spelled out as; a wider class gives the
+    /// lead bytes its characters share, when those are long enough to search for.
+    static let maxUncasedMembers = 16
+
+    /// A class of characters without case variants (`NonASCIIGate.hasNoCase`) as texts: every
+    /// member's bytes (an exact set) when few, else the distinct lead bytes (all but the last
+    /// byte) as a required set when those are `LiteralSets.minLength` long and few; nil otherwise.
+    mutating func uncasedTexts(_ ranges: [ClosedRange<Int>]) -> LiteralInfo? {
+        let count = ranges.reduce(0) { $0 + $1.count }
+        guard count <= 4096, ranges.allSatisfy({ r in r.allSatisfy { NonASCIIGate.hasNoCase(UInt32($0)) } }) else { return nil }
+        var seqs: [[UInt8]] = []
+        for r in ranges { for v in r { guard let s = Self.utf8(v) else { return nil }; seqs.append(s) } }
+        if seqs.count <= Self.maxUncasedMembers {
+            return LiteralInfo(exact: ByteStrings(seqs.map { arena.add($0) }, in: arena), required: nil)
+        }
+        var leads: [[UInt8]] = []
+        for s in seqs where !leads.contains(Array(s.dropLast())) { leads.append(Array(s.dropLast())) }
+        guard leads.count <= Self.maxUncasedMembers, leads.allSatisfy({ $0.count >= LiteralSets.minLength }) else { return nil }
+        return LiteralInfo(exact: nil, required: ByteStrings(leads.map { arena.add($0) }, in: arena))
     }
 
     static func hexValue(_ c: UInt8) -> Int? {

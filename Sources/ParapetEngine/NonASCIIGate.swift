@@ -18,6 +18,25 @@ public enum NonASCIIGate {
     /// against PCRE2 itself.
     static let asciiPartners: Set<UInt32> = [0x212A, 0x017F, 0x0130, 0x0131]
 
+    /// Blocks none of whose characters has another case, so caseless matching meets each only
+    /// as itself and its UTF-8 bytes are a literal like ASCII punctuation: Hebrew, Arabic, Syriac,
+    /// Thaana, the Indic scripts, Thai, Lao, Hangul, general punctuation (zero-width and bidi
+    /// controls), arrows to dingbats (not the enclosed alphanumerics, whose circled letters have
+    /// case), CJK, kana, Arabic presentation forms, variation selectors, pictographs, tags.
+    /// `PrefilterNonASCIITests` checks them against PCRE2's caseless matching.
+    static let uncasedBlocks: [ClosedRange<UInt32>] = [
+        0x0590...0x07BF, 0x0900...0x0DFF, 0x0E00...0x0EFF, 0x1100...0x11FF,
+        0x2000...0x206F, 0x2190...0x245F, 0x2500...0x27BF,
+        0x3000...0x30FF, 0x3130...0x318F, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xAC00...0xD7AF,
+        0xF900...0xFAFF, 0xFB50...0xFDFF, 0xFE00...0xFE0F, 0xFE70...0xFEFF,
+        0x1F300...0x1FAFF, 0x20000...0x2FFFF, 0xE0000...0xE007F, 0xE0100...0xE01EF,
+    ]
+
+    /// Whether scalar `v` lies in `uncasedBlocks`.
+    static func hasNoCase(_ v: UInt32) -> Bool {
+        uncasedBlocks.contains { $0.contains(v) }
+    }
+
     /// Whether the UTF-8 character `seq` has an ASCII case variant under caseless matching.
     static func pairsWithASCII(_ seq: [UInt8]) -> Bool {
         guard let scalar = decode(seq) else { return true }

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 import ParapetRegex
 @testable import ParapetEngine
@@ -44,8 +45,6 @@ struct PrefilterNonASCIITests {
 
     @Test(arguments: [
         ("grüße", ["<>"]),
-        ("開発者モード", ["<>"]),
-        ("(?:开发者模式|developer mode)", ["<>", "developer "]),
         ("straßenbahn", ["enbahn"]),
         // "ubergehen" holds "bergehen", so the set keeps only the shorter literal.
         ("[üu]bergehen", ["bergehen"]),
@@ -60,6 +59,75 @@ struct PrefilterNonASCIITests {
     func nonASCIICaselessExtraction(_ pattern: String, _ expected: [String]) {
         let lits = LiteralExtraction.requiredLiterals(of: pattern)?.map { $0 == NonASCIIGate.sentinel ? "<>" : String(decoding: $0, as: UTF8.self) }
         #expect(lits.map(Set.init) == Set(expected))
+    }
+
+    /// Every code point outside `NonASCIIGate.uncasedBlocks` against a caseless class of those
+    /// blocks: none may match (none is a case variant of a character in them); and Unicode's own
+    /// data gives no character in them a case mapping or case at all.
+    @Test func uncasedBlocksMeetOnlyThemselves() throws {
+        let members = NonASCIIGate.uncasedBlocks.map { String(format: "\\x{%X}-\\x{%X}", $0.lowerBound, $0.upperBound) }.joined()
+        let pattern = try Pattern("^[" + members + "]$")
+        let scratch = MatchScratch()
+        var inside = 0, meeting: [UInt32] = []
+        for v in UInt32(0x80)...0x10FFFF where !(0xD800...0xDFFF).contains(v) {
+            let matched = Self.utf8(v).withUnsafeBufferPointer { b -> Bool in
+                if case .match = pattern.firstMatch(in: b, scratch: scratch) { return true }
+                return false
+            }
+            if NonASCIIGate.hasNoCase(v) {
+                inside += 1
+                let p = Unicode.Scalar(v)!.properties
+                #expect(matched && !p.isCased && !p.changesWhenCaseMapped && !p.changesWhenCaseFolded, "U+\(String(v, radix: 16))")
+            } else if matched {
+                meeting.append(v)
+            }
+        }
+        #expect(meeting.isEmpty, "\(meeting.prefix(10).map { String($0, radix: 16) })")
+        #expect(inside > 100_000)
+    }
+
+    /// Uncased characters are literal bytes even under caseless matching: a word as its bytes
+    /// (cut to `LiteralSets.maxLength`), a small class as its members, a wide class of
+    /// four-byte characters as the lead bytes they share; a class reaching a cased character
+    /// still proves only a non-ASCII byte.
+    @Test(arguments: [
+        ("開発者モード", [Array("開発者モード".utf8).prefix(LiteralSets.maxLength)].map(Array.init)),
+        ("(?:开发者模式|developer mode)", [Array(Array("开发者模式".utf8).prefix(LiteralSets.maxLength)), Array("developer ".utf8)]),
+        (#"[\x{202A}-\x{202E}]"#, (0x202A...0x202E).map { PrefilterNonASCIITests.utf8($0) }),
+        (#"\w[\x{200B}\x{2060}\x{FEFF}]\w"#, [0x200B, 0x2060, 0xFEFF].map { PrefilterNonASCIITests.utf8($0) }),
+        (#"(?<![\x{E0020}-\x{E007E}])[\x{E0020}-\x{E007E}]"#, [[0xF3, 0xA0, 0x80], [0xF3, 0xA0, 0x81]]),
+        ("تجاهل", [Array("تجاهل".utf8)]),
+        (#"[\x{0400}-\x{0410}]"#, [NonASCIIGate.sentinel]),
+        (#"[\x{2000}-\x{2100}]"#, [NonASCIIGate.sentinel]),
+    ] as [(String, [[UInt8]])])
+    func uncasedCharactersAreBytes(_ pattern: String, _ expected: [[UInt8]]) {
+        #expect(LiteralExtraction.requiredLiterals(of: pattern).map(Set.init) == Set(expected), "\(pattern)")
+    }
+
+    /// Random texts of uncased, cased and ASCII characters: wherever PCRE2 finds a match of a
+    /// pattern built from uncased characters, a literal its gate reads is in the text.
+    @Test func uncasedGatesHoldOnRandomText() throws {
+        let patterns = [#"\x{E0001}|(?<!\x{1F3F4})(?<![\x{E0020}-\x{E007E}])[\x{E0020}-\x{E007E}]|[\x{202A}-\x{202E}\x{2066}-\x{2069}]|\w[\x{200B}\x{2060}\x{FEFF}]\w"#,
+                        "(?:开发者|開発者)\\s*(?:模式|モード)", "تجاهل\\s+(?:\\S+\\s+){0,2}?التعليمات"]
+        let pool: [UInt32] = [0x61, 0x20, 0x62, 0xE9, 0x416, 0x436, 0x200B, 0x202A, 0x202E, 0x2066, 0xFEFF, 0xE0001, 0xE0041, 0xE007E, 0x1F3F4,
+                              0x5F00, 0x53D1, 0x8005, 0x6A21, 0x5F0F, 0x958B, 0x767A, 0x30E2, 0x30FC, 0x30C9, 0x62A, 0x62C, 0x627, 0x647, 0x644, 0x639, 0x645, 0x64A]
+        var rng = SystemRandomNumberGenerator()
+        var matches = 0
+        let scratch = MatchScratch()
+        for source in patterns {
+            let pattern = try Pattern(source)
+            let clauses = try #require(LiteralExtraction.requiredClauses(of: source))
+            for _ in 0..<3_000 {
+                var text: [UInt8] = []
+                for _ in 0..<Int.random(in: 1...12, using: &rng) { text += Self.utf8(pool.randomElement(using: &rng)!) }
+                guard case .match = text.withUnsafeBufferPointer({ pattern.firstMatch(in: $0, scratch: scratch) }) else { continue }
+                matches += 1
+                for clause in clauses {
+                    #expect(clause.contains { $0 == NonASCIIGate.sentinel ? text.contains { $0 >= 0x80 } : LiteralExtraction.holds(text, $0) }, "\(source) on \(text)")
+                }
+            }
+        }
+        #expect(matches > 100)
     }
 
     /// Characters with an ASCII case partner never count as non-ASCII evidence.
