@@ -1,3 +1,4 @@
+import ParapetText
 /// Atoms of the pattern reader: characters, escapes, classes and groups.
 extension PatternReader {
     mutating func parseAtom() -> LiteralInfo? {
@@ -35,7 +36,7 @@ extension PatternReader {
     /// or opaque for the few characters caseless matching pairs with ASCII letters.
     mutating func nonASCIIChar() -> LiteralInfo? {
         guard let seq = nonASCIISequence() else { return nil }
-        guard let piece = Self.nonASCIIPiece(seq, caseless: caseless) else { return .opaque }
+        guard let piece = Self.nonASCIIPiece(seq, caseless: caseless, canonical: canonicalSpace) else { return .opaque }
         return LiteralInfo(exact: ByteStrings(single: arena.add(piece)), required: nil)
     }
 
@@ -50,10 +51,16 @@ extension PatternReader {
     }
 
     /// The exact text one non-ASCII character contributes, or nil when it must stay opaque.
-    static func nonASCIIPiece(_ seq: [UInt8], caseless: Bool) -> [UInt8]? {
+    /// `canonical`: the pattern only reads canonical text, where every character stands in its
+    /// fold, so a cased character is met only as its fold (`Canonicalizer.foldedBytes`; the
+    /// case variants PCRE2 pairs with it fold the same way, which `PrefilterNonASCIITests`
+    /// checks for the pack's characters).
+    static func nonASCIIPiece(_ seq: [UInt8], caseless: Bool, canonical: Bool = false) -> [UInt8]? {
         if !caseless { return Prefilter.normalizeLiteral(seq) }
+        guard let v = NonASCIIGate.decode(seq) else { return nil }
         // A character without case variants is met only as itself.
-        if let v = NonASCIIGate.decode(seq), NonASCIIGate.hasNoCase(v) { return seq }
+        if NonASCIIGate.hasNoCase(v) { return seq }
+        if canonical, !NonASCIIGate.asciiPartners.contains(v), let folded = Canonicalizer.foldedBytes(of: v) { return folded }
         if NonASCIIGate.pairsWithASCII(seq) { return nil }
         return [NonASCIIGate.placeholder]
     }
@@ -112,7 +119,7 @@ extension PatternReader {
             if value > 0x10FFFF { return nil }
         }
         if value < 0x80 { return char(UInt8(value)) }
-        guard let seq = Self.utf8(value), let piece = Self.nonASCIIPiece(seq, caseless: caseless) else { return .opaque }
+        guard let seq = Self.utf8(value), let piece = Self.nonASCIIPiece(seq, caseless: caseless, canonical: canonicalSpace) else { return .opaque }
         return LiteralInfo(exact: ByteStrings(single: arena.add(piece)), required: nil)
     }
 
@@ -233,7 +240,7 @@ extension PatternReader {
             guard members <= 8 else { return nil }
             if c >= 0xC0 {
                 let len = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2
-                guard i + len <= bytes.count, let piece = Self.nonASCIIPiece(Array(bytes[i..<i + len]), caseless: caseless) else { return nil }
+                guard i + len <= bytes.count, let piece = Self.nonASCIIPiece(Array(bytes[i..<i + len]), caseless: caseless, canonical: canonicalSpace) else { return nil }
                 set.append(arena.add(piece))
                 i += len
                 continue

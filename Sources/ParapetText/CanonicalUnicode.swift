@@ -205,14 +205,14 @@ enum CanonicalUnicode {
         }
     }
 
-    private static func isCombiningMark(_ v: UInt32) -> Bool {
+    static func isCombiningMark(_ v: UInt32) -> Bool {
         switch v {
         case 0x0300...0x036F, 0x1AB0...0x1AFF, 0x1DC0...0x1DFF, 0x20D0...0x20FF, 0xFE20...0xFE2F: return true
         default: return false
         }
     }
 
-    private static func isSpace(_ v: UInt32) -> Bool {
+    static func isSpace(_ v: UInt32) -> Bool {
         switch v {
         case 0x85, 0xA0, 0x1680, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000: return true
         default: return false

@@ -12,6 +12,19 @@ public enum Canonicalizer {
         return TextView(kind: .canonical, bytes: bytes, map: map, chain: ["canonical"])
     }
 
+    /// The bytes the non-ASCII scalar `v` becomes in canonical text where no confusable is
+    /// folded: its case (and diacritic) fold, else itself; nil when canonical text drops it or
+    /// reads it as a space. Literal extraction uses it for patterns that only read canonical text.
+    public static func foldedBytes(of v: UInt32) -> [UInt8]? {
+        guard v >= 0xA0, let s = Unicode.Scalar(v), v != 0xE0020 else { return nil }
+        if Invisibles.isInvisible(s) || CanonicalUnicode.isCombiningMark(v) || CanonicalUnicode.isSpace(v) { return nil }
+        if let f = FoldTables.fold.index(of: v) {
+            let b = Array(FoldTables.fold.value(at: f))
+            return b.isEmpty || b.contains(0x20) ? nil : b
+        }
+        return Array(String(Character(s)).utf8)
+    }
+
     /// Canonical bytes and map for ASCII-only input.
     static func asciiCanonical(_ input: [UInt8]) -> ([UInt8], OffsetMap) {
         let n = input.count

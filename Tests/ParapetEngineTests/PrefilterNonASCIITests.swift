@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import ParapetRegex
+import ParapetText
 @testable import ParapetEngine
 
 /// The "needs a non-ASCII byte" gate rests on one fact about PCRE2: under caseless UCP matching,
@@ -128,6 +129,50 @@ struct PrefilterNonASCIITests {
             }
         }
         #expect(matches > 100)
+    }
+
+    /// A pattern that only reads canonical text gets the folds of its cased characters: every
+    /// character PCRE2 pairs caselessly with one of the pack's characters, among all the
+    /// characters canonical text can hold (the canonical view of each code point of planes 0
+    /// and 1 alone), is that character's fold.
+    @Test func packCharactersMeetOnlyTheirFoldInCanonicalText() throws {
+        var subject: [UInt8] = []
+        for v in UInt32(0x80)...0x1FFFF where !(0xD800...0xDFFF).contains(v) {
+            subject += Canonicalizer.canonicalView(of: Self.utf8(v)).bytes
+            subject.append(0x0A)
+        }
+        var chars = Set<UInt32>()
+        for rule in PrefilterEquivalenceTests.ruleSet.rules where Prefilter.readsCanonicalOnly(rule) {
+            for p in rule.patterns where p.options.caseless {
+                for s in p.source.unicodeScalars where s.value >= 0x80 && !NonASCIIGate.hasNoCase(s.value) { chars.insert(s.value) }
+            }
+        }
+        #expect(chars.count > 50)
+        let scratch = MatchScratch()
+        var checked = 0
+        for v in chars.sorted() {
+            guard let folded = Canonicalizer.foldedBytes(of: v), !NonASCIIGate.asciiPartners.contains(v) else { continue }
+            let pattern = try Pattern(String(Character(Unicode.Scalar(v)!)))
+            subject.withUnsafeBufferPointer { buf in
+                pattern.forEachMatch(in: buf, scratch: scratch) { r in
+                    #expect(Array(buf[r]) == folded, "U+\(String(v, radix: 16)) met \(Array(buf[r]))")
+                    return true
+                }
+            }
+            checked += 1
+        }
+        #expect(checked > 50)
+    }
+
+    @Test(arguments: [
+        ("kh[ôo]ng", ["khong"]),
+        ("vous\\s+[êe]tes", ["vous etes"]),
+        ("ВЫВЕДИ", ["выведи"]),
+        ("режим\\s+разработчика", ["режим"]),
+    ])
+    func canonicalPatternsGetFolds(_ pattern: String, _ expected: [String]) {
+        let lits = LiteralExtraction.requiredLiterals(of: pattern, caseless: true, canonicalSpace: true)
+        #expect(lits.map(Set.init) == Set(expected.map { Array(Array($0.utf8).prefix(LiteralSets.maxLength)) }), "\(pattern)")
     }
 
     /// Characters with an ASCII case partner never count as non-ASCII evidence.
