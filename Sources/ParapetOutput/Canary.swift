@@ -1,3 +1,8 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import ParapetRules
 import ParapetText
 
@@ -29,6 +34,9 @@ public struct CanaryDetector: Detector {
     public init(maxSpan: Int) { self.maxSpan = maxSpan }
 
     public func detect(_ view: TextView, context: ScanContext) -> [DetectorHit] {
+        // Without canaries of its own, only a minted shape can match: skip the folded copy
+        // when no dash has a `y` (or a non-ASCII byte) before it.
+        if context.canaries.isEmpty && !Self.mayHoldMintedShape(view.bytes) { return [] }
         let compact = FoldedText(view.bytes, keep: .nonSpace)
         var hits = Self.mintedShapes(compact, view.bytes)
         guard !context.canaries.isEmpty else { return hits }
@@ -64,6 +72,25 @@ public struct CanaryDetector: Detector {
             }
         }
         return hits
+    }
+
+    /// Whether `b` may hold a minted shape: some `-` whose nearest byte before it, past ASCII
+    /// whitespace, is `y`, `Y` or non-ASCII (which may be an invisible the folded text drops).
+    /// Every shape `mintedShapes` finds has one (its `pcy-` with only spaces and invisibles
+    /// dropped between `y` and `-`).
+    static func mayHoldMintedShape(_ b: [UInt8]) -> Bool {
+        b.withUnsafeBufferPointer { buf in
+            guard let base = buf.baseAddress else { return false }
+            var from = 0
+            while from < buf.count, let hit = memchr(base + from, 0x2D, buf.count - from) {
+                let j = UnsafePointer<UInt8>(hit.assumingMemoryBound(to: UInt8.self)) - base
+                var k = j - 1
+                while k >= 0, buf[k] == 0x20 || (buf[k] >= 0x09 && buf[k] <= 0x0D) { k -= 1 }
+                if k >= 0, buf[k] | 0x20 == 0x79 || buf[k] >= 0x80 { return true }
+                from = j + 1
+            }
+            return false
+        }
     }
 
     /// Lower-case hex of the canary (case folding already lowers the view).

@@ -56,6 +56,8 @@ public struct PromptLeakDetector: Detector {
     /// 1,000 bytes. A weak signal (score 2): users also ask for system prompts. Position-independent,
     /// so a streaming window finds the same hits as a batch scan.
     static func promptShaped(_ b: [UInt8]) -> [DetectorHit] {
+        // Most output never says "you are ": no lower-cased copy for it.
+        guard containsYouAre(b) else { return [] }
         let lower = b.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }
         var hits: [DetectorHit] = []
         var from = 0
@@ -77,6 +79,26 @@ public struct PromptLeakDetector: Detector {
             }
         }
         return hits
+    }
+
+    /// Whether `b` holds "you are " in any ASCII case.
+    static func containsYouAre(_ b: [UInt8]) -> Bool {
+        let needle: [UInt8] = Array("you are ".utf8)
+        return b.withUnsafeBufferPointer { buf in
+            guard buf.count >= needle.count else { return false }
+            var i = 0
+            let last = buf.count - needle.count
+            while i <= last {
+                // "o" is the rarer second letter to test first; then the rest.
+                if buf[i + 1] | 0x20 == 0x6F, buf[i] | 0x20 == 0x79 {
+                    var k = 2
+                    while k < needle.count, (needle[k] == 0x20 ? buf[i + k] : buf[i + k] | 0x20) == needle[k] { k += 1 }
+                    if k == needle.count { return true }
+                }
+                i += 1
+            }
+            return false
+        }
     }
 
     /// At the start of the text, a line or list item, or after a sentence end.
