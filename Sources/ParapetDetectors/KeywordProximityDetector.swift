@@ -11,6 +11,8 @@ struct KeywordProximityDetector: Detector {
     let window: Int
     let minPairs: Int
     let maxBytes: Int
+    /// Per byte value: whether a verb or object stem starts with it.
+    let starts: [Bool]
 
     init(params: [String: RuleValue]) throws {
         let p = try DetectorParams(params, allowed: ["verbs", "objects", "window", "min_pairs", "max_bytes"])
@@ -19,6 +21,7 @@ struct KeywordProximityDetector: Detector {
         window = try p.int("window", default: 48, in: 4...400)
         minPairs = try p.int("min_pairs", default: 1, in: 1...10)
         maxBytes = try p.int("max_bytes", default: 65_536, in: 256...1_048_576)
+        starts = zip(verbs.firstBytes, objects.firstBytes).map { $0 || $1 }
     }
 
     var maxSpan: Int? { window + verbs.longest + objects.longest }
@@ -39,6 +42,11 @@ struct KeywordProximityDetector: Detector {
             // A clause boundary ends any pending verb or object: "forget it; the instructions are here".
             if c == 0x2E || c == 0x3B || c == 0x21 || c == 0x3F || c == 0x0A || (c == 0xE3 && i + 2 < n && b[i + 1] == 0x80 && b[i + 2] == 0x82) {
                 lastVerb = nil; lastObject = nil
+                i += 1
+                continue
+            }
+            // Most bytes start no stem (inside a word, or a letter no stem begins with).
+            if !starts[Int(c)] || StemTable.cannotStart(b, at: i) {
                 i += 1
                 continue
             }

@@ -20,6 +20,17 @@ struct StemTable: Sendable {
         self.longest = longest
     }
 
+    /// Per byte value: whether some stem starts with it.
+    var firstBytes: [Bool] { buckets.map { !$0.isEmpty } }
+
+    /// Whether `match(bytes, at: i)` can only be nil whatever the stems: inside an ASCII word or on
+    /// a UTF-8 continuation byte (checked before the stems, so callers can skip such positions).
+    @inline(__always)
+    static func cannotStart(_ bytes: [UInt8], at i: Int) -> Bool {
+        let first = bytes[i]
+        return first < 0x80 ? i > 0 && ByteClass.isWordByte(bytes[i - 1]) : first < 0xC0
+    }
+
     /// Length of the stem that starts at `i`, if any.
     func match(_ bytes: [UInt8], at i: Int) -> Int? {
         let first = bytes[i]
