@@ -99,7 +99,7 @@ let package = Package(
         .testTarget(name: "ParapetRegexTests", dependencies: ["ParapetRegex"]),
         .testTarget(name: "ParapetTextTests", dependencies: ["ParapetText"]),
         .testTarget(name: "ParapetJSONTests", dependencies: ["ParapetJSON"]),
-        .testTarget(name: "ParapetRulesTests", dependencies: ["ParapetRules", "Parapet"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "ParapetRulesTests", dependencies: ["ParapetRules", "Parapet", "ParapetTestKit"], resources: [.copy("Fixtures")]),
         .testTarget(name: "ParapetEngineTests", dependencies: ["ParapetEngine", "ParapetRules", "Parapet"]),
         .testTarget(name: "ParapetOutputTests", dependencies: ["ParapetOutput", "Parapet"]),
         .testTarget(name: "ParapetPolicyTests", dependencies: ["ParapetPolicy", "ParapetRules", "Parapet"]),
