@@ -31,7 +31,8 @@ extension PatternReader {
         return LiteralInfo(exact: ByteStrings(single: arena.add(folded)), required: nil)
     }
 
-    /// A multi-byte character: its bytes where matching is case-sensitive; under caseless
+    /// A multi-byte character: its bytes where matching is case-sensitive or the character has
+    /// no case, its fold where the pattern only reads canonical text; otherwise under caseless
     /// matching the placeholder "some non-ASCII character" (its case variants are all non-ASCII),
     /// or opaque for the few characters caseless matching pairs with ASCII letters.
     mutating func nonASCIIChar() -> LiteralInfo? {
@@ -184,13 +185,15 @@ extension PatternReader {
     /// Most characters a class of uncased characters is spelled out as; a wider class gives the
     /// lead bytes its characters share, when those are long enough to search for.
     static let maxUncasedMembers = 16
+    /// Widest class whose members are enumerated at all (engine build time).
+    static let maxUncasedClass = 4096
 
     /// A class of characters without case variants (`NonASCIIGate.hasNoCase`) as texts: every
     /// member's bytes (an exact set) when few, else the distinct lead bytes (all but the last
     /// byte) as a required set when those are `LiteralSets.minLength` long and few; nil otherwise.
     mutating func uncasedTexts(_ ranges: [ClosedRange<Int>]) -> LiteralInfo? {
         let count = ranges.reduce(0) { $0 + $1.count }
-        guard count <= 4096, ranges.allSatisfy({ r in r.allSatisfy { NonASCIIGate.hasNoCase(UInt32($0)) } }) else { return nil }
+        guard count <= Self.maxUncasedClass, ranges.allSatisfy({ r in r.allSatisfy { NonASCIIGate.hasNoCase(UInt32($0)) } }) else { return nil }
         var seqs: [[UInt8]] = []
         for r in ranges { for v in r { guard let s = Self.utf8(v) else { return nil }; seqs.append(s) } }
         if seqs.count <= Self.maxUncasedMembers {
