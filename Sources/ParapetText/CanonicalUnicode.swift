@@ -32,9 +32,14 @@ enum CanonicalUnicode {
     }
 
     /// U+FFFD in UTF-8, written for a byte that does not decode.
-    private static let replacementCharacter: [UInt8] = [0xEF, 0xBF, 0xBD]
+    static let replacementCharacter: [UInt8] = [0xEF, 0xBF, 0xBD]
 
     static func canonical(_ input: [UInt8]) -> ([UInt8], OffsetMap) {
+        canonicalWithoutConfusables(input) ?? canonicalGeneral(input)
+    }
+
+    /// The path for any text: decoded units, then words for the confusables policy, then bytes.
+    static func canonicalGeneral(_ input: [UInt8]) -> ([UInt8], OffsetMap) {
         let units = decodeUnits(input)
         let words = findWords(units)
         var out = [UInt8](), starts = [Int32](), ends = [Int32]()
