@@ -33,8 +33,12 @@ public enum Compactor {
             return TextView(kind: .compact, bytes: input, map: canonical.map, chain: chain)
         }
         let joins = joinRuns(input, map: canonical.map)
-        if joins.isEmpty && !hasLeetToken(input) {
-            return TextView(kind: .compact, bytes: input, map: canonical.map, chain: chain)
+        if joins.isEmpty {
+            // Nothing joined: l33t folding keeps every byte in place, so canonical's map holds.
+            guard hasLeetToken(input) else { return TextView(kind: .compact, bytes: input, map: canonical.map, chain: chain) }
+            var out = input
+            Leet.foldMixedTokens(&out, lexicon: lexicon)
+            return TextView(kind: .compact, bytes: out, map: canonical.map, chain: chain)
         }
         var out = [UInt8](), src = [Int32]()
         out.reserveCapacity(input.count)
@@ -65,6 +69,8 @@ public enum Compactor {
         let n = b.count
         var i = 0
         while i < n {
+            // Eight bytes at a time while no single-character token can start among them.
+            if i + 8 <= n, !mayHoldSingleToken(b, i) { i += 8; continue }
             guard isSingleToken(b, i) else { i += 1; continue }
             var count = 1, last = i, letters = isLetter(b[i]) ? 1 : 0
             let sep = last + 1 < n ? b[last + 1] : 0
@@ -90,6 +96,21 @@ public enum Compactor {
     private static func isWideGap(_ map: OffsetMap, _ p: Int) -> Bool {
         guard let s = map.starts, p + 1 < s.count else { return false }
         return s[p + 1] - s[p] >= 2
+    }
+
+    /// False only when none of the eight bytes at `p` is a token byte between two non-token
+    /// bytes; bytes outside the block count as non-token, so the answer errs towards true.
+    @inline(__always) static func mayHoldSingleToken(_ b: [UInt8], _ p: Int) -> Bool {
+        let x = b.withUnsafeBytes { $0.loadUnaligned(fromByteOffset: p, as: UInt64.self) }
+        let ones = ASCIIScan.ones, high = ASCIIScan.high
+        // Per-byte range tests on the low seven bits (no carry leaves a byte); bytes >= 0x80 are masked out.
+        let low = x & ~high
+        let folded = low | ones &* 0x20
+        let letters = (folded &+ ones &* 0x1F) & ~(folded &+ ones &* 0x05)
+        let digits = (low &+ ones &* 0x50) & ~(low &+ ones &* 0x46)
+        let signs = ASCIIScan.zeroBytes(x ^ ones &* 0x40) | ASCIIScan.zeroBytes(x ^ ones &* 0x24)
+        let token = (letters | digits | signs) & ~x & high
+        return token & ~(token << 8) & ~(token >> 8) != 0
     }
 
     @inline(__always) private static func isSingleToken(_ b: [UInt8], _ p: Int) -> Bool {
