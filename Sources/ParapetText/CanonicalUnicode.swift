@@ -38,8 +38,141 @@ enum CanonicalUnicode {
         canonicalWithoutConfusables(input) ?? canonicalGeneral(input)
     }
 
-    /// The path for any text: decoded units, then words for the confusables policy, then bytes.
+    /// The path for any text: one pass decodes the units and finds the words the confusables
+    /// policy reads, a second writes the bytes. Same result as `canonicalReference`, with the
+    /// fold tables read through locals and the output written into buffers of its own.
     static func canonicalGeneral(_ input: [UInt8]) -> ([UInt8], OffsetMap) {
+        let fold = FoldTables.fold, confusable = FoldTables.confusable
+        var units = [Unit]()
+        var words = [Word]()
+        units.reserveCapacity(input.count)
+        input.withUnsafeBufferPointer { inp in
+            ASCIIScan.canonicalClass.withUnsafeBufferPointer { cls in
+                var tracker = WordTracker()
+                var i = 0
+                while i < inp.count {
+                    let b0 = inp[i]
+                    let u: Unit
+                    if b0 < 0x80 {
+                        let k = cls[Int(b0)]
+                        u = Unit(start: Int32(i), end: Int32(i + 1), kind: k == 2 ? .space : k == 3 ? .drop : .emit, scalar: UInt32(b0))
+                        i += 1
+                    } else {
+                        let (scalar, len) = UTF8Decoding.decode(input, at: i)
+                        u = unit(scalar, start: i, end: i + len, fold: fold, confusable: confusable)
+                        i += len
+                    }
+                    units.append(u)
+                    tracker.add(u, at: units.count - 1, fold: fold, into: &words)
+                }
+                tracker.close(into: &words)
+            }
+        }
+        var writer = CanonicalWriter(capacity: input.count + input.count / 4 + 16)
+        var lastSpace = true
+        var wi = 0
+        // The policy answer for word `foldFor` (asked once per word, not once per unit).
+        var foldFor = -1, foldThis = false
+        input.withUnsafeBufferPointer { inp in
+            for i in units.indices {
+                let u = units[i]
+                switch u.kind {
+                case .drop: continue
+                case .space:
+                    if !lastSpace { writer.put(0x20, u.start, u.end) }
+                    lastSpace = true
+                    continue
+                case .emit: lastSpace = false
+                }
+                if u.conf >= 0 {
+                    while wi < words.count && words[wi].range.upperBound <= i { wi += 1 }
+                    if wi < words.count, words[wi].range.contains(i) {
+                        if foldFor != wi { foldFor = wi; foldThis = shouldFold(words, wi) }
+                        if foldThis { writer.put(confusable.value(at: Int(u.conf)), u.start, u.end); continue }
+                    }
+                }
+                if u.fold >= 0 {
+                    writer.put(fold.value(at: Int(u.fold)), u.start, u.end)
+                } else if u.scalar < 0x80 {
+                    let b = UInt8(u.scalar)
+                    writer.put(b >= 0x41 && b <= 0x5A ? b | 0x20 : b, u.start, u.end)
+                } else if u.scalar != 0xFFFD || u.end - u.start == 3 {
+                    // A scalar the strict decoder accepted is its own UTF-8: copy the input bytes.
+                    writer.put(UnsafeBufferPointer(rebasing: inp[Int(u.start)..<Int(u.end)]), u.start, u.end)
+                } else {
+                    writer.put(replacementCharacter[...], u.start, u.end)
+                }
+            }
+        }
+        return writer.finish(originalCount: input.count)
+    }
+
+    /// The unit of a non-ASCII position: its scalar (nil when the bytes do not decode) with its
+    /// kind, fold and confusable entries, as `decodeUnits` reads them.
+    @inline(__always)
+    private static func unit(_ scalar: Unicode.Scalar?, start: Int, end: Int, fold: ScalarTable, confusable: ScalarTable) -> Unit {
+        let s = Int32(start), e = Int32(end)
+        guard let scalar else { return Unit(start: s, end: e, kind: .emit, scalar: 0xFFFD) }
+        let v = scalar.value
+        // A tag space stands where a space was: dropping it would glue the visible words together.
+        if v == 0xE0020 { return Unit(start: s, end: e, kind: .space, scalar: v) }
+        if Invisibles.isInvisible(scalar) || isCombiningMark(v) || (v >= 0x80 && v < 0xA0) && v != 0x85 {
+            return Unit(start: s, end: e, kind: .drop, scalar: v)
+        }
+        var u = Unit(start: s, end: e, kind: .emit, scalar: v)
+        if let f = fold.index(of: v) {
+            u.fold = Int32(f)
+            if fold.value(at: f).elementsEqual(CollectionOfOne(0x20)) { u.kind = .space }
+        }
+        if isSpace(v) { u.kind = .space }
+        if let c = confusable.index(of: v) { u.conf = Int32(c) }
+        return u
+    }
+
+    /// `findWords` as units arrive: the open word is kept in place and appended when it ends.
+    private struct WordTracker {
+        var w = Word(range: 0..<0)
+        var open = false
+
+        @inline(__always)
+        mutating func add(_ u: Unit, at i: Int, fold: ScalarTable, into words: inout [Word]) {
+            if u.kind == .drop { return }
+            let v = u.scalar
+            let isWordChar = u.kind == .emit && (v >= 0x80 || isASCIIAlnum(v))
+            if !isWordChar {
+                if open { words.append(w); open = false }
+                return
+            }
+            if !open { w = Word(range: i..<i); open = true }
+            w.range = w.range.lowerBound..<(i + 1)
+            // ASCII: a letter is Latin, a digit is neither; no confusable, nothing to map.
+            if v < 0x80 {
+                if (v | 0x20) >= 0x61 && (v | 0x20) <= 0x7A { w.hasLatin = true }
+                return
+            }
+            let latin = isLatin(u, fold)
+            if u.conf >= 0 {
+                w.hasConf = true
+                if !latin {
+                    let bucket = scriptBucket(v)
+                    if w.firstBucket == 0 { w.firstBucket = bucket } else if w.firstBucket != bucket { w.mixedScripts = true }
+                }
+            }
+            if latin {
+                w.hasLatin = true
+            } else if u.conf < 0 && !foldsToASCII(u, fold) {
+                w.allMappable = false
+            }
+        }
+
+        mutating func close(into words: inout [Word]) {
+            if open { words.append(w); open = false }
+        }
+    }
+
+    /// The general path as first written (units, then words, then bytes): the specification
+    /// `canonicalGeneral` is tested against.
+    static func canonicalReference(_ input: [UInt8]) -> ([UInt8], OffsetMap) {
         let units = decodeUnits(input)
         let words = findWords(units)
         var out = [UInt8](), starts = [Int32](), ends = [Int32]()
@@ -181,15 +314,15 @@ enum CanonicalUnicode {
         (v >= 0x30 && v <= 0x39) || (v >= 0x41 && v <= 0x5A) || (v >= 0x61 && v <= 0x7A)
     }
 
-    private static func foldsToASCII(_ u: Unit) -> Bool {
-        u.fold >= 0 && FoldTables.fold.value(at: Int(u.fold)).allSatisfy { $0 < 0x80 }
+    private static func foldsToASCII(_ u: Unit, _ fold: ScalarTable = FoldTables.fold) -> Bool {
+        u.fold >= 0 && fold.value(at: Int(u.fold)).allSatisfy { $0 < 0x80 }
     }
 
     /// Latin letters: ASCII, anything that folds to an ASCII letter, and the Latin blocks.
-    private static func isLatin(_ u: Unit) -> Bool {
+    private static func isLatin(_ u: Unit, _ fold: ScalarTable = FoldTables.fold) -> Bool {
         let v = u.scalar
         if v < 0x80 { return (v | 0x20) >= 0x61 && (v | 0x20) <= 0x7A }
-        if foldsToASCII(u), let first = FoldTables.fold.value(at: Int(u.fold)).first {
+        if foldsToASCII(u, fold), let first = fold.value(at: Int(u.fold)).first {
             return (first | 0x20) >= 0x61 && (first | 0x20) <= 0x7A
         }
         switch v {
