@@ -6,6 +6,18 @@ extension CanonicalUnicode {
     /// What `canonical` gives for `input`, or nil when `input` holds a scalar with a confusable
     /// entry (the policy must look at its word) or folds to more bytes than the buffer holds.
     static func canonicalWithoutConfusables(_ input: [UInt8]) -> ([UInt8], OffsetMap)? {
+        onePass(input, folding: nil)
+    }
+
+    /// What `canonical` gives for text with look-alike letters: the policy's answers first
+    /// (`foldingWords`), then the same one pass, which folds a look-alike where its word does.
+    /// Nil only when folds outgrow the buffer.
+    static func canonicalWithWords(_ input: [UInt8]) -> ([UInt8], OffsetMap)? {
+        onePass(input, folding: foldingWords(input))
+    }
+
+    /// The pass both use; `folding` nil: give up at the first look-alike.
+    private static func onePass(_ input: [UInt8], folding: [Range<Int32>]?) -> ([UInt8], OffsetMap)? {
         let n = input.count
         // Folds rarely lengthen text (½ → 1⁄2, ﷺ → a phrase); past this the general path runs.
         let cap = n + n / 2 + 64
@@ -15,7 +27,7 @@ extension CanonicalUnicode {
         defer { out.deallocate(); starts.deallocate(); ends.deallocate() }
         let written: Int? = input.withUnsafeBufferPointer { inp in
             ASCIIScan.canonicalClass.withUnsafeBufferPointer { cls in
-                plainPass(input, inp, cls, out, starts, ends, cap)
+                plainPass(input, inp, cls, out, starts, ends, cap, folding)
             }
         }
         guard let w = written else { return nil }
@@ -28,7 +40,9 @@ extension CanonicalUnicode {
     /// The loop of `canonicalWithoutConfusables`: returns the number of bytes written, or nil.
     private static func plainPass(_ input: [UInt8], _ inp: UnsafeBufferPointer<UInt8>, _ cls: UnsafeBufferPointer<UInt8>,
                                   _ out: UnsafeMutablePointer<UInt8>, _ starts: UnsafeMutablePointer<Int32>,
-                                  _ ends: UnsafeMutablePointer<Int32>, _ cap: Int) -> Int? {
+                                  _ ends: UnsafeMutablePointer<Int32>, _ cap: Int, _ folding: [Range<Int32>]?) -> Int? {
+        let confusable = FoldTables.confusable
+        var nextFold = 0
         let n = inp.count
         let raw = UnsafeRawPointer(inp.baseAddress!)
         let ones = ASCIIScan.ones, high = ASCIIScan.high
@@ -88,7 +102,19 @@ extension CanonicalUnicode {
                 continue
             }
             if Invisibles.isInvisible(scalar) || isCombiningMark(v) || (v < 0xA0 && v != 0x85) { continue }
-            if FoldTables.confusable.index(of: v) != nil { return nil }
+            if let c = confusable.index(of: v) {
+                guard let folding else { return nil }
+                // Words come in input order: skip those that end before this letter.
+                let at = Int32(truncatingIfNeeded: i)
+                while nextFold < folding.count, folding[nextFold].upperBound <= at { nextFold += 1 }
+                if nextFold < folding.count, folding[nextFold].contains(at) {
+                    let value = confusable.value(at: c)
+                    guard w + value.count <= cap else { return nil }
+                    for b in value { put(b, i, end) }
+                    lastSpace = false
+                    continue
+                }
+            }
             let fold = FoldTables.fold.index(of: v)
             let folded = fold.map { FoldTables.fold.value(at: $0) }
             if isSpace(v) || folded?.elementsEqual(CollectionOfOne(0x20)) == true {

@@ -24,6 +24,8 @@ enum CanonicalUnicode {
     /// One word: a run of non-space units, with the facts the confusables policy needs.
     private struct Word {
         var range: Range<Int>
+        /// Input bytes from the first word character to the end of the last (`WordTracker` only).
+        var bytes: Range<Int32> = 0..<0
         var hasLatin = false
         var hasConf = false
         var allMappable = true
@@ -35,7 +37,7 @@ enum CanonicalUnicode {
     static let replacementCharacter: [UInt8] = [0xEF, 0xBF, 0xBD]
 
     static func canonical(_ input: [UInt8]) -> ([UInt8], OffsetMap) {
-        canonicalWithoutConfusables(input) ?? canonicalGeneral(input)
+        canonicalWithoutConfusables(input) ?? canonicalWithWords(input) ?? canonicalGeneral(input)
     }
 
     /// The path for any text: one pass decodes the units and finds the words the confusables
@@ -129,6 +131,49 @@ enum CanonicalUnicode {
         return u
     }
 
+    /// The input byte ranges of the words whose look-alike letters fold to Latin, in order: the
+    /// policy's answers, found in one pass that keeps no units (ASCII bytes cost a table read).
+    static func foldingWords(_ input: [UInt8]) -> [Range<Int32>] {
+        let fold = FoldTables.fold, confusable = FoldTables.confusable
+        var words = [Word]()
+        input.withUnsafeBufferPointer { inp in
+            ASCIIScan.canonicalClass.withUnsafeBufferPointer { cls in
+                var tracker = WordTracker()
+                var i = 0, index = 0
+                while i < inp.count {
+                    let b0 = inp[i]
+                    if b0 < 0x80 {
+                        // A run of ASCII letters and digits extends one word at once.
+                        if isASCIIAlnum(UInt32(b0)) {
+                            var j = i + 1, letters = (b0 | 0x20) >= 0x61 && (b0 | 0x20) <= 0x7A
+                            while j < inp.count, inp[j] < 0x80, isASCIIAlnum(UInt32(inp[j])) {
+                                letters = letters || (inp[j] | 0x20) >= 0x61 && (inp[j] | 0x20) <= 0x7A
+                                j += 1
+                            }
+                            tracker.addASCIIRun(Int32(i)..<Int32(j), units: index..<(index + j - i), letters: letters)
+                            index += j - i
+                            i = j
+                            continue
+                        }
+                        let k = cls[Int(b0)]
+                        let u = Unit(start: Int32(i), end: Int32(i + 1), kind: k == 2 ? .space : k == 3 ? .drop : .emit, scalar: UInt32(b0))
+                        tracker.add(u, at: index, fold: fold, into: &words)
+                        i += 1
+                    } else {
+                        let (scalar, len) = UTF8Decoding.decode(input, at: i)
+                        tracker.add(unit(scalar, start: i, end: i + len, fold: fold, confusable: confusable), at: index, fold: fold, into: &words)
+                        i += len
+                    }
+                    index += 1
+                }
+                tracker.close(into: &words)
+            }
+        }
+        var out: [Range<Int32>] = []
+        for k in words.indices where words[k].hasConf && shouldFold(words, k) { out.append(words[k].bytes) }
+        return out
+    }
+
     /// `findWords` as units arrive: the open word is kept in place and appended when it ends.
     private struct WordTracker {
         var w = Word(range: 0..<0)
@@ -143,8 +188,9 @@ enum CanonicalUnicode {
                 if open { words.append(w); open = false }
                 return
             }
-            if !open { w = Word(range: i..<i); open = true }
+            if !open { w = Word(range: i..<i, bytes: u.start..<u.start); open = true }
             w.range = w.range.lowerBound..<(i + 1)
+            w.bytes = w.bytes.lowerBound..<u.end
             // ASCII: a letter is Latin, a digit is neither; no confusable, nothing to map.
             if v < 0x80 {
                 if (v | 0x20) >= 0x61 && (v | 0x20) <= 0x7A { w.hasLatin = true }
@@ -163,6 +209,15 @@ enum CanonicalUnicode {
             } else if u.conf < 0 && !foldsToASCII(u, fold) {
                 w.allMappable = false
             }
+        }
+
+        /// ASCII letters and digits at `bytes` (units `units`): what `add` does for each of them.
+        @inline(__always)
+        mutating func addASCIIRun(_ bytes: Range<Int32>, units: Range<Int>, letters: Bool) {
+            if !open { w = Word(range: units.lowerBound..<units.lowerBound, bytes: bytes.lowerBound..<bytes.lowerBound); open = true }
+            w.range = w.range.lowerBound..<units.upperBound
+            w.bytes = w.bytes.lowerBound..<bytes.upperBound
+            if letters { w.hasLatin = true }
         }
 
         mutating func close(into words: inout [Word]) {
