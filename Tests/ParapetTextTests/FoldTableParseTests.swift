@@ -31,6 +31,17 @@ import Testing
         }
     }
 
+    @Test(arguments: [("fold", FoldTables.fold), ("confusable", FoldTables.confusable)])
+    func rankLookupEqualsSearch(_ name: String, _ table: ScalarTable) {
+        var found = 0
+        for v in UInt32(0)..<0x11000 {
+            let index = table.index(of: v)
+            if index != table.searchIndex(of: v) { Issue.record("\(name) U+\(String(v, radix: 16))"); return }
+            if index != nil { found += 1 }
+        }
+        #expect(found > 100)
+    }
+
     @Test func malformedEntriesAreSkippedLikeTheReference() {
         let packed = "41:61 zz:62 42:63.XYZ.64 43 44:65\n  45:110000.66"
         let reference = Self.referenceEntries(packed)
