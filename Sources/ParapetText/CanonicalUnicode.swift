@@ -40,75 +40,6 @@ enum CanonicalUnicode {
         canonicalWithoutConfusables(input) ?? canonicalWithWords(input) ?? canonicalGeneral(input)
     }
 
-    /// The path for any text: one pass decodes the units and finds the words the confusables
-    /// policy reads, a second writes the bytes. Same result as `canonicalReference`, with the
-    /// fold tables read through locals and the output written into buffers of its own.
-    static func canonicalGeneral(_ input: [UInt8]) -> ([UInt8], OffsetMap) {
-        let fold = FoldTables.fold, confusable = FoldTables.confusable
-        var units = [Unit]()
-        var words = [Word]()
-        units.reserveCapacity(input.count)
-        input.withUnsafeBufferPointer { inp in
-            ASCIIScan.canonicalClass.withUnsafeBufferPointer { cls in
-                var tracker = WordTracker()
-                var i = 0
-                while i < inp.count {
-                    let b0 = inp[i]
-                    let u: Unit
-                    if b0 < 0x80 {
-                        let k = cls[Int(b0)]
-                        u = Unit(start: Int32(i), end: Int32(i + 1), kind: k == 2 ? .space : k == 3 ? .drop : .emit, scalar: UInt32(b0))
-                        i += 1
-                    } else {
-                        let (scalar, len) = UTF8Decoding.decode(input, at: i)
-                        u = unit(scalar, start: i, end: i + len, fold: fold, confusable: confusable)
-                        i += len
-                    }
-                    units.append(u)
-                    tracker.add(u, at: units.count - 1, fold: fold, into: &words)
-                }
-                tracker.close(into: &words)
-            }
-        }
-        var writer = CanonicalWriter(capacity: input.count + input.count / 4 + 16)
-        var lastSpace = true
-        var wi = 0
-        // The policy answer for word `foldFor` (asked once per word, not once per unit).
-        var foldFor = -1, foldThis = false
-        input.withUnsafeBufferPointer { inp in
-            for i in units.indices {
-                let u = units[i]
-                switch u.kind {
-                case .drop: continue
-                case .space:
-                    if !lastSpace { writer.put(0x20, u.start, u.end) }
-                    lastSpace = true
-                    continue
-                case .emit: lastSpace = false
-                }
-                if u.conf >= 0 {
-                    while wi < words.count && words[wi].range.upperBound <= i { wi += 1 }
-                    if wi < words.count, words[wi].range.contains(i) {
-                        if foldFor != wi { foldFor = wi; foldThis = shouldFold(words, wi) }
-                        if foldThis { writer.put(confusable.value(at: Int(u.conf)), u.start, u.end); continue }
-                    }
-                }
-                if u.fold >= 0 {
-                    writer.put(fold.value(at: Int(u.fold)), u.start, u.end)
-                } else if u.scalar < 0x80 {
-                    let b = UInt8(u.scalar)
-                    writer.put(b >= 0x41 && b <= 0x5A ? b | 0x20 : b, u.start, u.end)
-                } else if u.scalar != 0xFFFD || u.end - u.start == 3 {
-                    // A scalar the strict decoder accepted is its own UTF-8: copy the input bytes.
-                    writer.put(UnsafeBufferPointer(rebasing: inp[Int(u.start)..<Int(u.end)]), u.start, u.end)
-                } else {
-                    writer.put(replacementCharacter[...], u.start, u.end)
-                }
-            }
-        }
-        return writer.finish(originalCount: input.count)
-    }
-
     /// The unit of a non-ASCII position: its scalar (nil when the bytes do not decode) with its
     /// kind, fold and confusable entries, as `decodeUnits` reads them.
     @inline(__always)
@@ -225,9 +156,9 @@ enum CanonicalUnicode {
         }
     }
 
-    /// The general path as first written (units, then words, then bytes): the specification
-    /// `canonicalGeneral` is tested against.
-    static func canonicalReference(_ input: [UInt8]) -> ([UInt8], OffsetMap) {
+    /// The path for any text: decoded units, then words for the confusables policy, then bytes.
+    /// Taken only when folds outgrow the one pass's buffer; the specification it is tested against.
+    static func canonicalGeneral(_ input: [UInt8]) -> ([UInt8], OffsetMap) {
         let units = decodeUnits(input)
         let words = findWords(units)
         var out = [UInt8](), starts = [Int32](), ends = [Int32]()
