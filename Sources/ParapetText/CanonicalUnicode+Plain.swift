@@ -41,7 +41,7 @@ extension CanonicalUnicode {
     private static func plainPass(_ input: [UInt8], _ inp: UnsafeBufferPointer<UInt8>, _ cls: UnsafeBufferPointer<UInt8>,
                                   _ out: UnsafeMutablePointer<UInt8>, _ starts: UnsafeMutablePointer<Int32>,
                                   _ ends: UnsafeMutablePointer<Int32>, _ cap: Int, _ folding: [Range<Int32>]?) -> Int? {
-        let confusable = FoldTables.confusable
+        let confusable = FoldTables.confusable, foldTable = FoldTables.fold
         var nextFold = 0
         let n = inp.count
         let raw = UnsafeRawPointer(inp.baseAddress!)
@@ -115,15 +115,15 @@ extension CanonicalUnicode {
                     continue
                 }
             }
-            let fold = FoldTables.fold.index(of: v)
-            let folded = fold.map { FoldTables.fold.value(at: $0) }
-            if isSpace(v) || folded?.elementsEqual(CollectionOfOne(0x20)) == true {
+            let fold = foldTable.index(of: v)
+            if isSpace(v) || fold.map({ foldTable.has(ScalarTable.Trait.space, at: $0) }) == true {
                 if !lastSpace { guard w < cap else { return nil }; put(0x20, i, end) }
                 lastSpace = true
                 continue
             }
             lastSpace = false
-            if let folded {
+            if let fold {
+                let folded = foldTable.value(at: fold)
                 guard w + folded.count <= cap else { return nil }
                 for b in folded { put(b, i, end) }
             } else {

@@ -55,7 +55,7 @@ enum CanonicalUnicode {
         var u = Unit(start: s, end: e, kind: .emit, scalar: v)
         if let f = fold.index(of: v) {
             u.fold = Int32(f)
-            if fold.value(at: f).elementsEqual(CollectionOfOne(0x20)) { u.kind = .space }
+            if fold.has(ScalarTable.Trait.space, at: f) { u.kind = .space }
         }
         if isSpace(v) { u.kind = .space }
         if let c = confusable.index(of: v) { u.conf = Int32(c) }
@@ -67,20 +67,25 @@ enum CanonicalUnicode {
     static func foldingWords(_ input: [UInt8]) -> [Range<Int32>] {
         let fold = FoldTables.fold, confusable = FoldTables.confusable
         var words = [Word]()
+        words.reserveCapacity(input.count / 4 + 4)
         input.withUnsafeBufferPointer { inp in
             ASCIIScan.canonicalClass.withUnsafeBufferPointer { cls in
+              asciiAlnum.withUnsafeBufferPointer { alnum in
                 var tracker = WordTracker()
                 var i = 0, index = 0
                 while i < inp.count {
                     let b0 = inp[i]
                     if b0 < 0x80 {
                         // A run of ASCII letters and digits extends one word at once.
-                        if isASCIIAlnum(UInt32(b0)) {
-                            var j = i + 1, letters = (b0 | 0x20) >= 0x61 && (b0 | 0x20) <= 0x7A
-                            while j < inp.count, inp[j] < 0x80, isASCIIAlnum(UInt32(inp[j])) {
-                                letters = letters || (inp[j] | 0x20) >= 0x61 && (inp[j] | 0x20) <= 0x7A
+                        if alnum[Int(b0)] != 0 {
+                            var j = i + 1, kinds = alnum[Int(b0)]
+                            while j < inp.count {
+                                let k = alnum[Int(inp[j])]
+                                if k == 0 { break }
+                                kinds |= k
                                 j += 1
                             }
+                            let letters = kinds & 2 != 0
                             tracker.addASCIIRun(Int32(i)..<Int32(j), units: index..<(index + j - i), letters: letters)
                             index += j - i
                             i = j
@@ -98,11 +103,17 @@ enum CanonicalUnicode {
                     index += 1
                 }
                 tracker.close(into: &words)
+              }
             }
         }
         var out: [Range<Int32>] = []
         for k in words.indices where words[k].hasConf && shouldFold(words, k) { out.append(words[k].bytes) }
         return out
+    }
+
+    /// Per byte: 1 for an ASCII digit, 2 for an ASCII letter, else 0.
+    private static let asciiAlnum: [UInt8] = (0..<256).map { b in
+        b >= 0x30 && b <= 0x39 ? 1 : (b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A ? 2 : 0
     }
 
     /// `findWords` as units arrive: the open word is kept in place and appended when it ends.
@@ -301,15 +312,15 @@ enum CanonicalUnicode {
     }
 
     private static func foldsToASCII(_ u: Unit, _ fold: ScalarTable = FoldTables.fold) -> Bool {
-        u.fold >= 0 && fold.value(at: Int(u.fold)).allSatisfy { $0 < 0x80 }
+        u.fold >= 0 && fold.has(ScalarTable.Trait.ascii, at: Int(u.fold))
     }
 
     /// Latin letters: ASCII, anything that folds to an ASCII letter, and the Latin blocks.
     private static func isLatin(_ u: Unit, _ fold: ScalarTable = FoldTables.fold) -> Bool {
         let v = u.scalar
         if v < 0x80 { return (v | 0x20) >= 0x61 && (v | 0x20) <= 0x7A }
-        if foldsToASCII(u, fold), let first = fold.value(at: Int(u.fold)).first {
-            return (first | 0x20) >= 0x61 && (first | 0x20) <= 0x7A
+        if foldsToASCII(u, fold), fold.has(ScalarTable.Trait.nonEmpty, at: Int(u.fold)) {
+            return fold.has(ScalarTable.Trait.letterFirst, at: Int(u.fold))
         }
         switch v {
         case 0x00C0...0x02AF, 0x1D00...0x1DBF, 0x1E00...0x1EFF, 0x2C60...0x2C7F, 0xA720...0xA7FF, 0xAB30...0xAB6F:

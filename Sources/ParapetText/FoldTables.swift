@@ -6,6 +6,9 @@ struct ScalarTable: Sendable {
     private let values: [UInt8]
     /// One bit per BMP code point: set when the scalar has an entry (skips the search).
     private let bmpBits: [UInt64]
+    /// Per entry, what the canonical path asks of its replacement (`Trait`), read once here
+    /// instead of slicing the values on every scalar.
+    private let traits: [UInt8]
     /// Per word of `bmpBits`: the entries before it. Keys are sorted, so a BMP scalar's entry is
     /// the number of set bits before its own (no search).
     private let bmpRank: [UInt16]
@@ -68,6 +71,15 @@ struct ScalarTable: Sendable {
             seen += bits[k].nonzeroBitCount
         }
         self.bmpRank = rank
+        traits = (0..<keys.count).map { i in
+            let v = values[Int(offsets[i])..<Int(offsets[i + 1])]
+            var t: UInt8 = 0
+            if v.elementsEqual(CollectionOfOne(0x20)) { t |= Trait.space }
+            if v.allSatisfy({ $0 < 0x80 }) { t |= Trait.ascii }
+            if let first = v.first, (first | 0x20) >= 0x61 && (first | 0x20) <= 0x7A { t |= Trait.letterFirst }
+            if !v.isEmpty { t |= Trait.nonEmpty }
+            return t
+        }
         // The rank is the entry only when the keys ascend without repeats (the generator writes them so).
         precondition(zip(keys, keys.dropFirst()).allSatisfy { $0 < $1 } && seen <= Int(UInt16.max), "fold table keys must ascend")
     }
@@ -92,6 +104,22 @@ struct ScalarTable: Sendable {
         }
         return lo < keys.count && keys[lo] == s ? lo : nil
     }
+
+    /// Facts about one entry's replacement.
+    enum Trait {
+        /// It is exactly one space.
+        static let space: UInt8 = 1
+        /// All its bytes are ASCII (true of an empty replacement too).
+        static let ascii: UInt8 = 2
+        /// Its first byte is an ASCII letter.
+        static let letterFirst: UInt8 = 4
+        /// It has a byte.
+        static let nonEmpty: UInt8 = 8
+    }
+
+    /// Whether entry `i`'s replacement has `trait`.
+    @inline(__always)
+    func has(_ trait: UInt8, at i: Int) -> Bool { traits[i] & trait != 0 }
 
     /// The UTF-8 replacement bytes of entry `i`.
     @inline(__always)

@@ -42,6 +42,19 @@ import Testing
         #expect(found > 100)
     }
 
+    @Test(arguments: [("fold", FoldTables.fold), ("confusable", FoldTables.confusable)])
+    func traitsDescribeTheValues(_ name: String, _ table: ScalarTable) {
+        for i in 0..<table.count {
+            let v = Array(table.value(at: i))
+            let letterFirst = v.first.map { ($0 | 0x20) >= 0x61 && ($0 | 0x20) <= 0x7A } ?? false
+            if table.has(ScalarTable.Trait.space, at: i) != (v == [0x20]) || table.has(ScalarTable.Trait.ascii, at: i) != v.allSatisfy({ $0 < 0x80 })
+                || table.has(ScalarTable.Trait.letterFirst, at: i) != letterFirst || table.has(ScalarTable.Trait.nonEmpty, at: i) != !v.isEmpty {
+                Issue.record("\(name) entry \(i): \(v)")
+                return
+            }
+        }
+    }
+
     @Test func malformedEntriesAreSkippedLikeTheReference() {
         let packed = "41:61 zz:62 42:63.XYZ.64 43 44:65\n  45:110000.66"
         let reference = Self.referenceEntries(packed)
