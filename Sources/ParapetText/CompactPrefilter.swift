@@ -83,21 +83,42 @@ enum CompactPrefilter {
     static func mayChange(_ b: [UInt8]) -> Bool {
         var state: UInt8 = 0
         b.withUnsafeBufferPointer { p in
+            guard let base = p.baseAddress else { return }
+            let raw = UnsafeRawPointer(base)
             byteTransitions.withUnsafeBufferPointer { next in
                 var i = 0
                 let n = p.count
                 while i < n {
-                    // The hit state absorbs, so it is checked once per 64 bytes.
-                    let stop = min(n, i + 64)
-                    while i < stop {
-                        state = next[Int(state) << 8 | Int(p[i])]
-                        i += 1
+                    // Plain words skip the automaton's chain of dependent loads, eight bytes at a time.
+                    if i + 8 <= n, state & Self.unsettled == 0, let exit = calmExit(raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)) {
+                        state = exit
+                        i += 8
+                        continue
                     }
+                    state = next[Int(state) << 8 | Int(p[i])]
+                    i += 1
                     if state == hitState { return }
                 }
             }
         }
         return endsInHit[Int(state)]
+    }
+
+    /// State bits a calm block cannot take over: the hit state, l33t in the open token, and a
+    /// single token three bytes back (a single just before the block would pair with it).
+    private static let unsettled: UInt8 = hitState | 0x20 | 0x08
+
+    /// The state after eight bytes `x` holding no digit, `@` or `$` and no token byte between two
+    /// non-token bytes (bytes outside the block count as non-token), entered from a state
+    /// without `unsettled` bits; nil for any other block. No step in such a block can hit: no
+    /// byte of it is a single token and its tokens are letters only. After it the last two
+    /// bytes' token bits remain, no pending single, and a letter in the open token if one is open.
+    @inline(__always)
+    static func calmExit(_ x: UInt64) -> UInt8? {
+        let (token, nonLetter) = Compactor.tokenMasks(x)
+        guard nonLetter == 0, token & ~(token << 8) & ~(token >> 8) == 0 else { return nil }
+        let t6 = UInt8(truncatingIfNeeded: token >> 55) & 1, t7 = UInt8(truncatingIfNeeded: token >> 63)
+        return t6 | t7 << 1 | t7 << 4
     }
 
     /// The specification `mayChange` is built from and tested against.

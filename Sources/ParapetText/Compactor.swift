@@ -101,7 +101,13 @@ public enum Compactor {
     /// False only when none of the eight bytes at `p` is a token byte between two non-token
     /// bytes; bytes outside the block count as non-token, so the answer errs towards true.
     @inline(__always) static func mayHoldSingleToken(_ b: [UInt8], _ p: Int) -> Bool {
-        let x = b.withUnsafeBytes { $0.loadUnaligned(fromByteOffset: p, as: UInt64.self) }
+        let token = tokenMasks(b.withUnsafeBytes { $0.loadUnaligned(fromByteOffset: p, as: UInt64.self) }).token
+        return token & ~(token << 8) & ~(token >> 8) != 0
+    }
+
+    /// For eight bytes `x`: 0x80 in each byte that is a token byte (`isTokenByte`), and in each
+    /// that is a digit, `@` or `$` (the token bytes that are not letters).
+    @inline(__always) static func tokenMasks(_ x: UInt64) -> (token: UInt64, nonLetter: UInt64) {
         let ones = ASCIIScan.ones, high = ASCIIScan.high
         // Per-byte range tests on the low seven bits (no carry leaves a byte); bytes >= 0x80 are masked out.
         let low = x & ~high
@@ -109,8 +115,8 @@ public enum Compactor {
         let letters = (folded &+ ones &* 0x1F) & ~(folded &+ ones &* 0x05)
         let digits = (low &+ ones &* 0x50) & ~(low &+ ones &* 0x46)
         let signs = ASCIIScan.zeroBytes(x ^ ones &* 0x40) | ASCIIScan.zeroBytes(x ^ ones &* 0x24)
-        let token = (letters | digits | signs) & ~x & high
-        return token & ~(token << 8) & ~(token >> 8) != 0
+        let nonLetter = (digits | signs) & ~x & high
+        return ((letters & ~x & high) | nonLetter, nonLetter)
     }
 
     @inline(__always) private static func isSingleToken(_ b: [UInt8], _ p: Int) -> Bool {
