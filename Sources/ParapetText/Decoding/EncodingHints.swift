@@ -49,10 +49,22 @@ struct EncodingHints: OptionSet {
             Self.classes.withUnsafeBufferPointer { cls in
                 Self.stepClass.withUnsafeBufferPointer { kind in
                     Self.transitions.withUnsafeBufferPointer { next in
-                        for i in 0..<p.count {
+                        let n = p.count
+                        var i = 0
+                        while i < n {
+                            // Eight calm bytes (most of prose) at once: no chain of dependent loads.
+                            if i + 8 <= n {
+                                let (s, end) = Self.calmRun(state, UnsafeRawPointer(p.baseAddress!), from: i, count: n)
+                                if end > i {
+                                    state = s
+                                    i = end
+                                    continue
+                                }
+                            }
                             let b = Int(p[i])
                             flags |= cls[b]
                             state = Int(next[state &* Self.kinds &+ Int(kind[b])])
+                            i += 1
                         }
                     }
                 }
@@ -128,6 +140,59 @@ struct EncodingHints: OptionSet {
         }
         return table
     }()
+
+    /// The automaton's state after the eight-byte blocks from `from` that are plain prose
+    /// (letters, spaces, `.` and `,` only: none raises a flag of its own), and where they end
+    /// (`from` when the first block is not plain). The counters are worked out on byte masks: a
+    /// run saturates if the bytes that continue it from before a block reach its threshold
+    /// (runs inside eight bytes cannot, both thresholds being 16), and otherwise ends as the run
+    /// of bytes after the block's last breaking byte.
+    @inline(__always)
+    static func calmRun(_ state: Int, _ text: UnsafeRawPointer, from start: Int, count n: Int) -> (Int, Int) {
+        let ones = ASCIIScan.ones, high = ASCIIScan.high
+        let runs = state >> 2
+        var b = runs / (hexMax + 1), h = runs - b * (hexMax + 1)
+        var lastA = state & 2 != 0, sawAE = state & 1 != 0
+        var i = start
+        while i + 8 <= n {
+            let x = text.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+            let folded = x | ones &* 0x20
+            // Letters on the low seven bits; a byte >= 0x80 fails the plain test below anyway.
+            let low = folded & ~high
+            let letters = (low &+ ones &* 0x1F) & ~(low &+ ones &* 0x05) & ~x & high
+            let space = ASCIIScan.zeroBytes(x ^ ones &* 0x20), comma = ASCIIScan.zeroBytes(x ^ ones &* 0x2C)
+            guard letters | space | comma | ASCIIScan.zeroBytes(x ^ ones &* 0x2E) == high else { break }
+            // Here base64 bytes are the letters, hex bytes the letters a-f.
+            let hex = (low &+ ones &* 0x1F) & ~(low &+ ones &* 0x19) & letters
+            let a = ASCIIScan.zeroBytes(folded ^ ones &* 0x61) & letters, e = ASCIIScan.zeroBytes(folded ^ ones &* 0x65) & letters
+            sawAE = sawAE || (lastA && e & 0x80 != 0) || a & (e >> 8) != 0
+            lastA = a >> 63 != 0
+            b = run(b, limit: b64Max, members: letters, counted: letters)
+            h = run(h, limit: hexMax, members: hex | space | comma, counted: hex)
+            i += 8
+        }
+        return (encode(b64Run: b, hexRun: h, lastA: lastA, sawAE: sawAE), i)
+    }
+
+    /// A saturating run counter over one block: `members` continue the run (others reset it),
+    /// `counted` (a subset) add one. Both are lane masks (0x80 per byte).
+    @inline(__always)
+    private static func run(_ entry: Int, limit: Int, members: UInt64, counted: UInt64) -> Int {
+        if entry >= limit { return limit }
+        let breakers = ~members & ASCIIScan.high
+        if breakers == 0 { return min(limit, entry + lanes(counted)) }
+        // Bytes before the first breaker continue the entry run; those after the last start anew.
+        let first = breakers.trailingZeroBitCount & ~7
+        let before = first == 0 ? 0 : lanes(counted & (UInt64.max >> (64 - first)))
+        if entry + before >= limit { return limit }
+        let last = 63 - breakers.leadingZeroBitCount
+        return last >= 63 ? 0 : lanes(counted >> UInt64(last + 1))
+    }
+
+    /// The number of bytes marked in a lane mask: one multiply (no popcount instruction on
+    /// baseline x86-64).
+    @inline(__always)
+    private static func lanes(_ m: UInt64) -> Int { Int(truncatingIfNeeded: ((m >> 7) &* ASCIIScan.ones) >> 56) }
 
     /// Per state: the flag bits it stands for (long runs as bits 12 and 13, "ae" as `letterE`).
     private static let stateFlags: [UInt16] = (0..<stateCount).map { s in

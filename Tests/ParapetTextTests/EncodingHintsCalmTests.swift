@@ -1,0 +1,45 @@
+import Testing
+@testable import ParapetText
+
+/// `EncodingHints.scan` takes calm eight-byte blocks at once; on prose-like texts whose words
+/// sit near both run thresholds it must still answer as the byte-by-byte reference.
+@Suite struct EncodingHintsCalmTests {
+    @Test func calmBlocksAnswerAsTheReference() {
+        var rng = SeededRandom(seed: 16)
+        let words = ["the", "Deadbeef", "cafe", "facade", "decade", "AbCdEf", "instructionsareveryl", "abcdefabcdefab", "0a0b0c0d",
+                     "Michael", "aeon", "Caesar", "base64", "word_with-dash", "x+y/z", "fed", "a", "e", "2024", "ff:ee:dd", "ab,cd"]
+        let gaps = [" ", " ", "  ", ". ", ", ", ":", "", "\n", "?", "'"]
+        var seen = Set<UInt16>()
+        for _ in 0..<6_000 {
+            var text = ""
+            for _ in 0..<Int(rng.next() % 30) {
+                var w = words[Int(rng.next() % UInt64(words.count))]
+                // Longer words push the base64 and hex runs across blocks and past 16.
+                if rng.next() % 4 == 0 { w += words[Int(rng.next() % UInt64(words.count))] }
+                text += w + gaps[Int(rng.next() % UInt64(gaps.count))]
+            }
+            if rng.next() % 5 == 0 { text += ["%41", "&amp;", "\\u0041", "<b>", "1"][Int(rng.next() % 5)] }
+            let b = Array(text.utf8)
+            let fast = EncodingHints.scan(b), reference = EncodingHints.scanReference(b)
+            #expect(fast == reference, "\(text.debugDescription)")
+            if fast != reference { return }
+            seen.insert(reference.rawValue)
+        }
+        // Both runs, their absence and the rot word all occurred.
+        let all = seen.reduce(0, |)
+        #expect(all & EncodingHints.base64Run.rawValue != 0 && all & EncodingHints.hexRun.rawValue != 0)
+        #expect(all & EncodingHints.rotWord.rawValue != 0 && seen.contains(0))
+    }
+
+    @Test func runsCrossingBlocksAtEveryOffset() {
+        for pad in 0..<16 {
+            for len in 12...20 {
+                let base = String(repeating: "Q", count: len), hex = String(repeating: "c", count: len)
+                for word in [base, hex, String(repeating: "ab ", count: len / 2)] {
+                    let b = Array((String(repeating: ".", count: pad) + word + ". end").utf8)
+                    #expect(EncodingHints.scan(b) == EncodingHints.scanReference(b), "\(pad) \(word)")
+                }
+            }
+        }
+    }
+}
