@@ -95,8 +95,12 @@ enum CompactPrefilter {
                         i += 8
                         continue
                     }
-                    state = next[Int(state) << 8 | Int(p[i])]
-                    i += 1
+                    // Not calm: the automaton takes the next eight bytes (one block test per block).
+                    let stop = min(n, i + 8)
+                    while i < stop {
+                        state = next[Int(state) << 8 | Int(p[i])]
+                        i += 1
+                    }
                     if state == hitState { return }
                 }
             }

@@ -61,10 +61,14 @@ struct EncodingHints: OptionSet {
                                     continue
                                 }
                             }
-                            let b = Int(p[i])
-                            flags |= cls[b]
-                            state = Int(next[state &* Self.kinds &+ Int(kind[b])])
-                            i += 1
+                            // Not plain: the automaton takes the next eight bytes (one block test per block).
+                            let stop = min(n, i + 8)
+                            while i < stop {
+                                let b = Int(p[i])
+                                flags |= cls[b]
+                                state = Int(next[state &* Self.kinds &+ Int(kind[b])])
+                                i += 1
+                            }
                         }
                     }
                 }
