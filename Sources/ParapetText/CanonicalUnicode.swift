@@ -269,41 +269,10 @@ enum CanonicalUnicode {
     }
 
     private static func findWords(_ units: [Unit]) -> [Word] {
-        var words = [Word]()
-        // The open word, if `open`: kept in place (no optional copied per unit).
-        var w = Word(range: 0..<0)
-        var open = false
-        for i in units.indices {
-            let u = units[i]
-            if u.kind == .drop { continue }
-            let v = u.scalar
-            let isWordChar = u.kind == .emit && (v >= 0x80 || isASCIIAlnum(v))
-            if !isWordChar {
-                if open { words.append(w); open = false }
-                continue
-            }
-            if !open { w = Word(range: i..<i); open = true }
-            w.range = w.range.lowerBound..<(i + 1)
-            // ASCII: a letter is Latin, a digit is neither; no confusable, nothing to map.
-            if v < 0x80 {
-                if (v | 0x20) >= 0x61 && (v | 0x20) <= 0x7A { w.hasLatin = true }
-                continue
-            }
-            let latin = isLatin(u)
-            if u.conf >= 0 {
-                w.hasConf = true
-                if !latin {
-                    let bucket = scriptBucket(v)
-                    if w.firstBucket == 0 { w.firstBucket = bucket } else if w.firstBucket != bucket { w.mixedScripts = true }
-                }
-            }
-            if latin {
-                w.hasLatin = true
-            } else if u.conf < 0 && !foldsToASCII(u) {
-                w.allMappable = false
-            }
-        }
-        if open { words.append(w) }
+        var words = [Word](), tracker = WordTracker()
+        let fold = FoldTables.fold
+        for i in units.indices { tracker.add(units[i], at: i, fold: fold, into: &words) }
+        tracker.close(into: &words)
         return words
     }
 
