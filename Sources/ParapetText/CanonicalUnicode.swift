@@ -280,12 +280,12 @@ enum CanonicalUnicode {
         (v >= 0x30 && v <= 0x39) || (v >= 0x41 && v <= 0x5A) || (v >= 0x61 && v <= 0x7A)
     }
 
-    private static func foldsToASCII(_ u: Unit, _ fold: ScalarTable = FoldTables.fold) -> Bool {
+    private static func foldsToASCII(_ u: Unit, _ fold: ScalarTable) -> Bool {
         u.fold >= 0 && fold.has(ScalarTable.Trait.ascii, at: Int(u.fold))
     }
 
     /// Latin letters: ASCII, anything that folds to an ASCII letter, and the Latin blocks.
-    private static func isLatin(_ u: Unit, _ fold: ScalarTable = FoldTables.fold) -> Bool {
+    private static func isLatin(_ u: Unit, _ fold: ScalarTable) -> Bool {
         let v = u.scalar
         if v < 0x80 { return (v | 0x20) >= 0x61 && (v | 0x20) <= 0x7A }
         if foldsToASCII(u, fold), fold.has(ScalarTable.Trait.nonEmpty, at: Int(u.fold)) {
