@@ -14,12 +14,16 @@ public struct AhoCorasick: Sendable {
     let outStart: [Int32]
     let outputs: [Int32]
     public let literalCount: Int
+    /// The longest literal's length: the deepest state, so reading this many bytes from the
+    /// root reaches the state a scan from the text's start would be in.
+    let longest: Int
     /// ⌈2^40 / classCount⌉, for `stateIndex`.
     let reciprocal: UInt64
 
     /// Literals must already be normalized (`Prefilter.normalizeLiteral`); empty ones are ignored.
     public init(_ literals: [[UInt8]]) {
         literalCount = literals.count
+        longest = literals.reduce(0) { max($0, $1.count) }
         // Byte classes.
         var cls = [UInt8](repeating: 0, count: 256)
         var next: Int = 1
@@ -75,50 +79,58 @@ public struct AhoCorasick: Sendable {
             children[Int(childAt[Int(parent[s])])] = Int32(s)
             childAt[Int(parent[s])] += 1
         }
-        // Breadth-first failure links, completing the DFA in place in one pass: each dequeued
-        // state's row starts as a copy of its failure state's row (shallower, so already final),
-        // then its own children are written over it. Final entries are targets pre-multiplied
-        // by the class count (so the scan loop never multiplies), with the high bit set when the
-        // target ends a literal; a child's failure state is read off the copied row.
-        var fail = [Int32](repeating: 0, count: states)
-        var outCount = [Int32](repeating: 0, count: states)
-        var order: [Int32] = []
-        order.reserveCapacity(states)
+        // Breadth-first failure links, building the DFA in a fresh table whose states are
+        // numbered in breadth-first order: the shallow states prose keeps returning to (the root,
+        // one- and two-byte prefixes) then sit in a few contiguous pages instead of being spread
+        // over the whole table in literal order. Each dequeued state's row starts as a copy of
+        // its failure state's row (shallower, so already final), then its own children are
+        // written over it. Final entries are targets pre-multiplied by the class count (so the
+        // scan loop never multiplies), with the high bit set when the target ends a literal; a
+        // child's failure state is read off the copied row.
+        var oldID = [Int32](repeating: 0, count: states)   // by new id
+        var fail = [Int32](repeating: 0, count: states)    // by new id, a new id
+        var outCount = [Int32](repeating: 0, count: states) // by new id
         let w32 = Int32(width)
         func encode(_ target: Int) -> Int32 { Int32(target) * w32 | (outCount[target] == 0 ? 0 : Int32.min) }
-        table.withUnsafeMutableBufferPointer { t in
+        var dfa = [Int32](repeating: 0, count: states * width)
+        var numbered = 1
+        dfa.withUnsafeMutableBufferPointer { t in
             let base = t.baseAddress!
-            base.update(repeating: 0, count: width)
             for k in Int(childStart[0])..<Int(childStart[1]) {
                 let child = Int(children[k])
-                outCount[child] = ownStart[child + 1] - ownStart[child]
-                base[Int(via[child])] = encode(child)
-                order.append(Int32(child))
+                oldID[numbered] = Int32(child)
+                outCount[numbered] = ownStart[child + 1] - ownStart[child]
+                base[Int(via[child])] = encode(numbered)
+                numbered += 1
             }
-            var head = 0
-            while head < order.count {
-                let s = Int(order[head]); head += 1
-                let row = base + s * width
-                row.update(from: base + Int(fail[s]) * width, count: width)
+            var head = 1
+            while head < numbered {
+                let ns = head, s = Int(oldID[head]); head += 1
+                let row = base + ns * width
+                row.update(from: base + Int(fail[ns]) * width, count: width)
                 for k in Int(childStart[s])..<Int(childStart[s + 1]) {
                     let child = Int(children[k]), c = Int(via[child])
                     let f = Int((row[c] & Int32.max) / w32)
-                    fail[child] = Int32(f)
-                    outCount[child] = ownStart[child + 1] - ownStart[child] + outCount[f]
-                    row[c] = encode(child)
-                    order.append(Int32(child))
+                    let nc = numbered
+                    numbered += 1
+                    oldID[nc] = Int32(child)
+                    fail[nc] = Int32(f)
+                    outCount[nc] = ownStart[child + 1] - ownStart[child] + outCount[f]
+                    row[c] = encode(nc)
                 }
             }
         }
-        // Outputs: each state's ids sorted, its own merged with its failure state's (disjoint).
+        table = []
+        // Outputs: each state's ids sorted, its own merged with its failure state's (disjoint);
+        // a failure state is shallower, so numbered (and filled) first.
         var outStart = [Int32](repeating: 0, count: states + 1)
         for s in 0..<states { outStart[s + 1] = outStart[s] + outCount[s] }
         var outputs = [Int32](repeating: 0, count: Int(outStart[states]))
         outputs.withUnsafeMutableBufferPointer { out in
-            for s32 in order {
-                let s = Int(s32), f = Int(fail[s])
-                var i = Int(ownStart[s]), j = Int(outStart[f]), k = Int(outStart[s])
-                let iEnd = Int(ownStart[s + 1]), jEnd = Int(outStart[f + 1])
+            for s in 1..<max(states, 1) {
+                let old = Int(oldID[s]), f = Int(fail[s])
+                var i = Int(ownStart[old]), j = Int(outStart[f]), k = Int(outStart[s])
+                let iEnd = Int(ownStart[old + 1]), jEnd = Int(outStart[f + 1])
                 while i < iEnd || j < jEnd {
                     if j == jEnd || (i < iEnd && own[i] < out[j]) {
                         out[k] = own[i]; i += 1
@@ -129,7 +141,7 @@ public struct AhoCorasick: Sendable {
                 }
             }
         }
-        transitions = table
+        transitions = dfa
         self.outStart = outStart
         self.outputs = outputs
     }
@@ -182,11 +194,15 @@ public struct AhoCorasick: Sendable {
 
     /// Runs the automaton over `bytes` a chunk at a time. After each chunk with hits, `body(n)`
     /// reads them from `hits[0..<n]`: pairs of (state, end offset), one per byte at which the
-    /// scan reached a state that ends literals, in text order, except states the caller is done
-    /// with: a hit of state `s` is left out when `done[s] & mask == mask` as the chunk is read
-    /// (prose reaches ` the ` or `you` hundreds of times; each repeat costs a few instructions
-    /// here instead of a buffer entry). `hits` must hold `hitCapacity` entries. With `ascii`,
-    /// the bytes must be ASCII (ſ and K are not looked for).
+    /// scan reached a state that ends literals, except states the caller is done with: a hit of
+    /// state `s` is left out when `done[s] & mask == mask` as the chunk is read (prose reaches
+    /// ` the ` or `you` hundreds of times; each repeat costs a few instructions here instead of
+    /// a buffer entry). `hits` must hold `hitCapacity` entries. With `ascii`, the bytes must be
+    /// ASCII (ſ and K are not looked for).
+    ///
+    /// Hits come in text order, except that an ASCII text long enough is read as two halves at
+    /// once (`runASCIIPair`): a chunk's hits are then those of a stretch of the first half
+    /// followed by those of a stretch of the second.
     ///
     /// The byte loops are separate functions of plain pointers, so the loop keeps its values in
     /// registers whatever `body` does; a byte costs a class load, a transition load and one
@@ -200,6 +216,9 @@ public struct AhoCorasick: Sendable {
             classOf.withUnsafeBufferPointer { cb in
                 let trans = tb.baseAddress!, cls = cb.baseAddress!
                 var state = 0, i = 0
+                if ascii, n >= Self.pairMinimum, longest <= n / 4 {
+                    (state, i) = pairedHalves(loop, trans, cls, text, n, hits: hits, body)
+                }
                 while i < n {
                     let stop = min(n, i &+ Self.chunk)
                     var h = 0
@@ -213,6 +232,32 @@ public struct AhoCorasick: Sendable {
                 }
             }
         }
+    }
+
+    /// Texts from this length are read as two halves at once.
+    static var pairMinimum: Int { 128 }
+
+    /// Reads ASCII `text[0..<n]` as two halves side by side, so that each byte's transition load
+    /// overlaps the other half's instead of waiting for the previous byte's: a scan is a chain of
+    /// dependent loads, and two chains run in about the time of one. The second half starts from
+    /// the root `longest` bytes before its first byte, without recording, which is where a scan
+    /// from the start would be by then. Returns the state and offset reached by the second half
+    /// (the text's end, except for at most one byte the halves' difference leaves).
+    private func pairedHalves(_ loop: Loop, _ trans: UnsafePointer<Int32>, _ cls: UnsafePointer<UInt8>, _ text: UnsafePointer<UInt8>,
+                              _ n: Int, hits: UnsafeMutablePointer<Int>, _ body: (Int) -> Void) -> (Int, Int) {
+        let half = n / 2, stride = Self.chunk / 2
+        var b = half &- longest, sB = 0
+        while b < half { sB = Int(trans[sB &+ Int(cls[Int(text[b])])] & Int32.max); b &+= 1 }
+        var a = 0, sA = 0
+        let second = hits + Self.chunk   // the second half's entries: at most 2 * stride
+        while a < half {
+            let len = min(stride, half &- a)
+            let (hA, hB) = loop.runASCIIPair(trans, cls, text, a: a, b: b, count: len, states: &sA, &sB, hits: hits, second)
+            if hB > 0, hA < Self.chunk { (hits + hA).update(from: second, count: hB) }
+            if hA &+ hB > 0 { body(hA &+ hB) }
+            a &+= len; b &+= len
+        }
+        return (sB, b)
     }
 
     /// What the byte loops need besides the tables: the state of a target and the caller's
@@ -263,6 +308,38 @@ public struct AhoCorasick: Sendable {
                 step(trans, &s, cls[Int(p[-1])], end: p - text, &out)
             }
             return (s, out - hits)
+        }
+
+        /// Two byte loops in step, over ASCII `text[a..<a+count]` from state `sA` and
+        /// `text[b..<b+count]` from `sB`, four bytes of each per round; hits go to `outA` and
+        /// `outB` (at most `2 * count` entries each). Returns the entries written to each.
+        @inline(never)
+        func runASCIIPair(_ trans: UnsafePointer<Int32>, _ cls: UnsafePointer<UInt8>, _ text: UnsafePointer<UInt8>,
+                          a: Int, b: Int, count: Int, states sA: inout Int, _ sB: inout Int,
+                          hits outA: UnsafeMutablePointer<Int>, _ outB: UnsafeMutablePointer<Int>) -> (Int, Int) {
+            var s = sA, t = sB, oa = outA, ob = outB
+            var p = text + a, q = text + b
+            let end = p + count
+            let gap = b &- a
+            while end - p >= 4 {
+                let e = p - text
+                step(trans, &s, cls[Int(p[0])], end: e &+ 1, &oa)
+                step(trans, &t, cls[Int(q[0])], end: e &+ gap &+ 1, &ob)
+                step(trans, &s, cls[Int(p[1])], end: e &+ 2, &oa)
+                step(trans, &t, cls[Int(q[1])], end: e &+ gap &+ 2, &ob)
+                step(trans, &s, cls[Int(p[2])], end: e &+ 3, &oa)
+                step(trans, &t, cls[Int(q[2])], end: e &+ gap &+ 3, &ob)
+                step(trans, &s, cls[Int(p[3])], end: e &+ 4, &oa)
+                step(trans, &t, cls[Int(q[3])], end: e &+ gap &+ 4, &ob)
+                p += 4; q += 4
+            }
+            while p < end {
+                p += 1; q += 1
+                step(trans, &s, cls[Int(p[-1])], end: p - text, &oa)
+                step(trans, &t, cls[Int(q[-1])], end: q - text, &ob)
+            }
+            sA = s; sB = t
+            return (oa - outA, ob - outB)
         }
 
         /// The byte loop over any bytes from `from` until at least `stop`, reading U+017F and

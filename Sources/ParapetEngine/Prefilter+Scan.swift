@@ -85,10 +85,12 @@ extension Prefilter {
     /// Marks, for each view kind in `viewBits` the owner also reads, the units whose literals
     /// occur in `bytes`.
     func mark(_ bytes: [UInt8], mask viewBits: UInt8, into scratch: LiteralScratch) {
+        // An ASCII text takes the automaton's ASCII loop (eight bytes a round, halves side by side).
+        let nonASCII = bytes.withUnsafeBufferPointer { NonASCIIGate.hasNonASCII($0) }
         bytes.withUnsafeBufferPointer { buf in
-            mark(buf, exact: buf, mask: viewBits, exactMask: viewBits, raw: buf, rawMask: 0, into: scratch)
+            mark(buf, exact: buf, mask: viewBits, exactMask: viewBits, raw: buf, rawMask: 0, ascii: !nonASCII, into: scratch)
         }
-        if nonASCIIViews & viewBits != 0, bytes.withUnsafeBufferPointer({ NonASCIIGate.hasNonASCII($0) }) {
+        if nonASCIIViews & viewBits != 0, nonASCII {
             markNonASCII(viewBits, into: scratch)
         }
     }

@@ -142,3 +142,64 @@ struct PrefilterAutomatonTests {
         }
     }
 }
+
+/// The ASCII loop reads a long text as two halves side by side; the second half starts cold a
+/// few bytes early. These texts put occurrences of long literals across the halves' seam.
+struct PairedHalvesTests {
+    typealias RNG = PrefilterAutomatonTests.RNG
+
+    static func asciiOccurrences(_ ac: AhoCorasick, _ text: [UInt8]) -> [[Int]] {
+        var found: [[Int]] = []
+        text.withUnsafeBufferPointer { buf in
+            ac.scanStatesASCII(buf) { s, end in
+                for k in Int(ac.outStart[s])..<Int(ac.outStart[s + 1]) { found.append([Int(ac.outputs[k]), end]) }
+            }
+        }
+        return found.sorted { $0.lexicographicallyPrecedes($1) }
+    }
+
+    @Test func occurrencesAcrossTheSeamAreFoundOnce() {
+        var rng = RNG(state: 2024)
+        let alphabet = Array("abAB c".utf8)
+        for round in 0..<200 {
+            // Long, self-overlapping literals make the deepest states matter at the seam.
+            let literals = (0..<Int.random(in: 1...6, using: &rng)).map { _ in
+                Prefilter.normalizeLiteral((0..<Int.random(in: 1...12, using: &rng)).map { _ in alphabet.randomElement(using: &rng)! })
+            }
+            let ac = AhoCorasick(literals)
+            let n = [127, 128, 129, 130, 255, 256, 257, 300, 511, 512, 513, 1001][round % 12]
+            var text = (0..<n).map { _ in alphabet.randomElement(using: &rng)! }
+            // Plant a literal so that it ends just before, at, or just past the middle.
+            let lit = literals.randomElement(using: &rng)!
+            let end = n / 2 + Int.random(in: -2...(lit.count + 1), using: &rng)
+            if end - lit.count >= 0, end <= n { text.replaceSubrange(end - lit.count..<end, with: lit) }
+            #expect(Self.asciiOccurrences(ac, text) == PrefilterAutomatonTests.naiveOccurrences(literals, text),
+                    "literals \(literals) text \(text)")
+        }
+    }
+
+    /// Every byte a hit (or all but one per stretch), nothing done: both halves fill their share
+    /// of the hit buffer, and a half that leaves a gap has the other's hits moved up to it.
+    @Test func aHitAtAlmostEveryByteFitsTheBuffer() {
+        let ac = AhoCorasick([Array("a".utf8), Array("aa".utf8)])
+        for n in [128, 256, 257, 600] {
+            for gapEvery in [0, 128, 64, 37] {
+                var text = [UInt8](repeating: UInt8(ascii: "a"), count: n)
+                if gapEvery > 0 { for i in stride(from: 5, to: n, by: gapEvery) { text[i] = UInt8(ascii: "b") } }
+                let none = [UInt8](repeating: 0, count: ac.stateCount)
+                var ends: [Int] = []
+                text.withUnsafeBufferPointer { buf in
+                    none.withUnsafeBufferPointer { d in
+                        withUnsafeTemporaryAllocation(of: Int.self, capacity: AhoCorasick.hitCapacity) { hits in
+                            ac.forEachHitChunk(buf, ascii: true, done: d.baseAddress!, mask: 1, hits: hits.baseAddress!) { k in
+                                #expect(k <= AhoCorasick.hitCapacity)
+                                for j in stride(from: 0, to: k, by: 2) { ends.append(hits[j + 1]) }
+                            }
+                        }
+                    }
+                }
+                #expect(ends.sorted() == text.indices.filter { text[$0] == UInt8(ascii: "a") }.map { $0 + 1 }, "n \(n) gap \(gapEvery)")
+            }
+        }
+    }
+}
