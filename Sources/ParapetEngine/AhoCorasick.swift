@@ -200,9 +200,9 @@ public struct AhoCorasick: Sendable {
     /// a buffer entry). `hits` must hold `hitCapacity` entries. With `ascii`, the bytes must be
     /// ASCII (ſ and K are not looked for).
     ///
-    /// Hits come in text order, except that an ASCII text long enough is read as two halves at
-    /// once (`runASCIIPair`): a chunk's hits are then those of a stretch of the first half
-    /// followed by those of a stretch of the second.
+    /// Hits come in text order, except that an ASCII text of `laneMinimum` bytes or more is read
+    /// as four quarters at once (`fourLanes`): a chunk's hits are then those of a stretch of each
+    /// quarter in turn.
     ///
     /// The byte loops are separate functions of plain pointers, so the loop keeps its values in
     /// registers whatever `body` does; a byte costs a class load, a transition load and one
@@ -216,8 +216,8 @@ public struct AhoCorasick: Sendable {
             classOf.withUnsafeBufferPointer { cb in
                 let trans = tb.baseAddress!, cls = cb.baseAddress!
                 var state = 0, i = 0
-                if ascii, n >= Self.pairMinimum, longest <= n / 4 {
-                    (state, i) = pairedHalves(loop, trans, cls, text, n, hits: hits, body)
+                if ascii, n >= Self.laneMinimum, longest <= n / 8 {
+                    (state, i) = fourLanes(loop, trans, cls, text, n, hits: hits, body)
                 }
                 while i < n {
                     let stop = min(n, i &+ Self.chunk)
@@ -234,30 +234,42 @@ public struct AhoCorasick: Sendable {
         }
     }
 
-    /// Texts from this length are read as two halves at once.
-    static var pairMinimum: Int { 128 }
+    /// ASCII texts from this length are read as four quarters at once.
+    static var laneMinimum: Int { 128 }
 
-    /// Reads ASCII `text[0..<n]` as two halves side by side, so that each byte's transition load
-    /// overlaps the other half's instead of waiting for the previous byte's: a scan is a chain of
-    /// dependent loads, and two chains run in about the time of one. The second half starts from
-    /// the root `longest` bytes before its first byte, without recording, which is where a scan
-    /// from the start would be by then. Returns the state and offset reached by the second half
-    /// (the text's end, except for at most one byte the halves' difference leaves).
-    private func pairedHalves(_ loop: Loop, _ trans: UnsafePointer<Int32>, _ cls: UnsafePointer<UInt8>, _ text: UnsafePointer<UInt8>,
-                              _ n: Int, hits: UnsafeMutablePointer<Int>, _ body: (Int) -> Void) -> (Int, Int) {
-        let half = n / 2, stride = Self.chunk / 2
-        var b = half &- longest, sB = 0
-        while b < half { sB = Int(trans[sB &+ Int(cls[Int(text[b])])] & Int32.max); b &+= 1 }
-        var a = 0, sA = 0
-        let second = hits + Self.chunk   // the second half's entries: at most 2 * stride
-        while a < half {
-            let len = min(stride, half &- a)
-            let (hA, hB) = loop.runASCIIPair(trans, cls, text, a: a, b: b, count: len, states: &sA, &sB, hits: hits, second)
-            if hB > 0, hA < Self.chunk { (hits + hA).update(from: second, count: hB) }
-            if hA &+ hB > 0 { body(hA &+ hB) }
-            a &+= len; b &+= len
+    /// Reads ASCII `text[0..<n]` as four quarters side by side, so that each byte's transition
+    /// load overlaps the other quarters' instead of waiting for the previous byte's: a scan is a
+    /// chain of dependent loads (each often a cache miss in a table of megabytes), and four
+    /// chains take about the time of one. A quarter after the first starts from the root
+    /// `longest` bytes before its first byte, without recording: a state is at most that deep,
+    /// so this is where a scan from the start would be by then. Each quarter's hits of a round
+    /// go to its own quarter of `hits`, then move up behind the previous quarter's. Returns the
+    /// state and offset the last quarter reached (the text's end but for the up to three bytes
+    /// `n % 4` leaves).
+    private func fourLanes(_ loop: Loop, _ trans: UnsafePointer<Int32>, _ cls: UnsafePointer<UInt8>, _ text: UnsafePointer<UInt8>,
+                           _ n: Int, hits: UnsafeMutablePointer<Int>, _ body: (Int) -> Void) -> (Int, Int) {
+        let q = n / 4, stride = Self.chunk / 4, region = Self.hitCapacity / 4
+        func warm(_ start: Int) -> Int {
+            var b = start &- longest, s = 0
+            while b < start { s = Int(trans[s &+ Int(cls[Int(text[b])])] & Int32.max); b &+= 1 }
+            return s
         }
-        return (sB, b)
+        var states = (0, warm(q), warm(2 &* q), warm(3 &* q))
+        var a = 0
+        while a < q {
+            let len = min(stride, q &- a)
+            let (h0, h1, h2, h3) = loop.runASCIIQuad(trans, cls, text, a: a, gap: q, count: len, states: &states, hits: hits, region: region)
+            var total = h0
+            // A region may overlap its destination; `update(from:count:)` copies as memmove does.
+            func append(_ k: Int, _ c: Int) {
+                if c > 0, total != k &* region { (hits + total).update(from: hits + k &* region, count: c) }
+                total &+= c
+            }
+            append(1, h1); append(2, h2); append(3, h3)
+            if total > 0 { body(total) }
+            a &+= len
+        }
+        return (states.3, 4 &* q)
     }
 
     /// What the byte loops need besides the tables: the state of a target and the caller's
@@ -310,36 +322,27 @@ public struct AhoCorasick: Sendable {
             return (s, out - hits)
         }
 
-        /// Two byte loops in step, over ASCII `text[a..<a+count]` from state `sA` and
-        /// `text[b..<b+count]` from `sB`, four bytes of each per round; hits go to `outA` and
-        /// `outB` (at most `2 * count` entries each). Returns the entries written to each.
+        /// Four byte loops in step, over ASCII `text[a + k * gap ..< a + k * gap + count]` from
+        /// `states.k`, k = 0...3; loop k's hits go to `hits + k * region` (at most `2 * count`
+        /// entries). Returns the entries each wrote.
         @inline(never)
-        func runASCIIPair(_ trans: UnsafePointer<Int32>, _ cls: UnsafePointer<UInt8>, _ text: UnsafePointer<UInt8>,
-                          a: Int, b: Int, count: Int, states sA: inout Int, _ sB: inout Int,
-                          hits outA: UnsafeMutablePointer<Int>, _ outB: UnsafeMutablePointer<Int>) -> (Int, Int) {
-            var s = sA, t = sB, oa = outA, ob = outB
-            var p = text + a, q = text + b
-            let end = p + count
-            let gap = b &- a
-            while end - p >= 4 {
-                let e = p - text
-                step(trans, &s, cls[Int(p[0])], end: e &+ 1, &oa)
-                step(trans, &t, cls[Int(q[0])], end: e &+ gap &+ 1, &ob)
-                step(trans, &s, cls[Int(p[1])], end: e &+ 2, &oa)
-                step(trans, &t, cls[Int(q[1])], end: e &+ gap &+ 2, &ob)
-                step(trans, &s, cls[Int(p[2])], end: e &+ 3, &oa)
-                step(trans, &t, cls[Int(q[2])], end: e &+ gap &+ 3, &ob)
-                step(trans, &s, cls[Int(p[3])], end: e &+ 4, &oa)
-                step(trans, &t, cls[Int(q[3])], end: e &+ gap &+ 4, &ob)
-                p += 4; q += 4
+        func runASCIIQuad(_ trans: UnsafePointer<Int32>, _ cls: UnsafePointer<UInt8>, _ text: UnsafePointer<UInt8>,
+                          a: Int, gap: Int, count: Int, states: inout (Int, Int, Int, Int),
+                          hits: UnsafeMutablePointer<Int>, region: Int) -> (Int, Int, Int, Int) {
+            var s0 = states.0, s1 = states.1, s2 = states.2, s3 = states.3
+            var o0 = hits, o1 = hits + region, o2 = hits + 2 * region, o3 = hits + 3 * region
+            var e = a
+            let stop = a + count
+            while e < stop {
+                let p = text + e
+                e &+= 1
+                step(trans, &s0, cls[Int(p[0])], end: e, &o0)
+                step(trans, &s1, cls[Int(p[gap])], end: e &+ gap, &o1)
+                step(trans, &s2, cls[Int(p[2 &* gap])], end: e &+ 2 &* gap, &o2)
+                step(trans, &s3, cls[Int(p[3 &* gap])], end: e &+ 3 &* gap, &o3)
             }
-            while p < end {
-                p += 1; q += 1
-                step(trans, &s, cls[Int(p[-1])], end: p - text, &oa)
-                step(trans, &t, cls[Int(q[-1])], end: q - text, &ob)
-            }
-            sA = s; sB = t
-            return (oa - outA, ob - outB)
+            states = (s0, s1, s2, s3)
+            return (o0 - hits, o1 - (hits + region), o2 - (hits + 2 * region), o3 - (hits + 3 * region))
         }
 
         /// The byte loop over any bytes from `from` until at least `stop`, reading U+017F and

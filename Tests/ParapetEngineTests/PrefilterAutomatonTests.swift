@@ -143,9 +143,9 @@ struct PrefilterAutomatonTests {
     }
 }
 
-/// The ASCII loop reads a long text as two halves side by side; the second half starts cold a
-/// few bytes early. These texts put occurrences of long literals across the halves' seam.
-struct PairedHalvesTests {
+/// The ASCII loop reads a long text as four quarters side by side; each quarter after the first
+/// starts cold a few bytes early. These texts put occurrences of long literals across the seams.
+struct FourLanesTests {
     typealias RNG = PrefilterAutomatonTests.RNG
 
     static func asciiOccurrences(_ ac: AhoCorasick, _ text: [UInt8]) -> [[Int]] {
@@ -158,7 +158,7 @@ struct PairedHalvesTests {
         return found.sorted { $0.lexicographicallyPrecedes($1) }
     }
 
-    @Test func occurrencesAcrossTheSeamAreFoundOnce() {
+    @Test func occurrencesAcrossTheSeamsAreFoundOnce() {
         var rng = RNG(state: 2024)
         let alphabet = Array("abAB c".utf8)
         for round in 0..<200 {
@@ -169,21 +169,23 @@ struct PairedHalvesTests {
             let ac = AhoCorasick(literals)
             let n = [127, 128, 129, 130, 255, 256, 257, 300, 511, 512, 513, 1001][round % 12]
             var text = (0..<n).map { _ in alphabet.randomElement(using: &rng)! }
-            // Plant a literal so that it ends just before, at, or just past the middle.
-            let lit = literals.randomElement(using: &rng)!
-            let end = n / 2 + Int.random(in: -2...(lit.count + 1), using: &rng)
-            if end - lit.count >= 0, end <= n { text.replaceSubrange(end - lit.count..<end, with: lit) }
+            // Plant literals so that they end just before, at, or just past each seam.
+            for seam in [n / 4, n / 2, 3 * (n / 4)] {
+                let lit = literals.randomElement(using: &rng)!
+                let end = seam + Int.random(in: -2...(lit.count + 1), using: &rng)
+                if end - lit.count >= 0, end <= n { text.replaceSubrange(end - lit.count..<end, with: lit) }
+            }
             #expect(Self.asciiOccurrences(ac, text) == PrefilterAutomatonTests.naiveOccurrences(literals, text),
                     "literals \(literals) text \(text)")
         }
     }
 
-    /// Every byte a hit (or all but one per stretch), nothing done: both halves fill their share
-    /// of the hit buffer, and a half that leaves a gap has the other's hits moved up to it.
+    /// Every byte a hit (or all but one per stretch), nothing done: the quarters fill their share
+    /// of the hit buffer, and a quarter that leaves a gap has the next one's hits moved up to it.
     @Test func aHitAtAlmostEveryByteFitsTheBuffer() {
         let ac = AhoCorasick([Array("a".utf8), Array("aa".utf8)])
         for n in [128, 256, 257, 600] {
-            for gapEvery in [0, 128, 64, 37] {
+            for gapEvery in [0, 128, 64, 37, 200] {
                 var text = [UInt8](repeating: UInt8(ascii: "a"), count: n)
                 if gapEvery > 0 { for i in stride(from: 5, to: n, by: gapEvery) { text[i] = UInt8(ascii: "b") } }
                 let none = [UInt8](repeating: 0, count: ac.stateCount)
