@@ -7,7 +7,7 @@ import ParapetText
 /// match must contain. A pattern (or a whole rule) is gated by a group of clauses that must all
 /// be marked on the same view kind, and then runs only on the view kinds where they were.
 /// Rules without usable literals always run. Immutable and shared by all scans.
-public struct Prefilter: Sendable {
+public final class Prefilter: Sendable {
     /// Per rule index: the literals a match needs (all its units together), or nil when the
     /// rule must always run.
     public let ruleLiterals: [[[UInt8]]?]
@@ -62,7 +62,7 @@ public struct Prefilter: Sendable {
         func hash(into hasher: inout Hasher) { bytes.withUnsafeBytes { hasher.combine(bytes: $0) } }
     }
 
-    public init(ruleSet: CompiledRuleSet) {
+    public convenience init(ruleSet: CompiledRuleSet) {
         self.init(ruleSet: ruleSet, gates: Self.allGates(ruleSet))
     }
 

@@ -2,13 +2,25 @@ import ParapetRegex
 import ParapetText
 
 /// A rule ready to scan: patterns JIT-compiled, detector and validator resolved.
-public struct CompiledRule: Sendable {
+///
+/// Immutable, so it behaves as a value; a class so that handing a rule to the evaluator costs
+/// one reference count instead of one per field of its spec (the scan loop did that for every
+/// rule it ran).
+public final class CompiledRule: Sendable {
     public let spec: RuleSpec
     public let patterns: [Pattern]
     public let detector: (any Detector)?
     public let validator: MatchValidator?
     /// Allowlisted match texts (documented placeholders), compared byte for byte.
     public let allowlist: Set<[UInt8]>
+
+    public init(spec: RuleSpec, patterns: [Pattern], detector: (any Detector)?, validator: MatchValidator?, allowlist: Set<[UInt8]>) {
+        self.spec = spec
+        self.patterns = patterns
+        self.detector = detector
+        self.validator = validator
+        self.allowlist = allowlist
+    }
 
     public var id: String { spec.id }
 
