@@ -6,7 +6,8 @@ import ParapetRegex
 // parapet-bench: prints median and p99 for each figure. Run a release build:
 //   swift build -c release --product parapet && swift build -c release --product parapet-bench
 //   .build/release/parapet-bench [section...] [--quick] [--write-corpus FILE] [--messages N]
-// Sections: latency rules views scaling cold jsonl policy (default: all); `rules --target output`.
+// Sections: latency rules views scaling cold jsonl policy (default: all); `rules --target output`;
+// `latency --headline`: only the 2 KB input PL1 figures, prefilter on.
 
 let args = Array(CommandLine.arguments.dropFirst())
 let quick = args.contains("--quick")
@@ -31,7 +32,7 @@ let budget = quick ? 0.15 : 0.5
 print("parapet-bench — one thread; times are median / p99 per call\n")
 
 if sections.contains("cold") { Sections.coldStart(budget: budget) }
-if sections.contains("latency") { Sections.latency(budget: budget) }
+if sections.contains("latency") { Sections.latency(budget: budget, headline: args.contains("--headline")) }
 if sections.contains("rules") { RuleCosts.run(budget: budget, target: Target(rawValue: option("--target") ?? "input") ?? .input) }
 if sections.contains("views") { Sections.views(budget: budget) }
 if sections.contains("scaling") { Sections.scaling(budget: budget) }
