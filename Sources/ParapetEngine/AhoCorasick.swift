@@ -200,9 +200,9 @@ public struct AhoCorasick: Sendable {
     /// a buffer entry). `hits` must hold `hitCapacity` entries. With `ascii`, the bytes must be
     /// ASCII (ſ and K are not looked for).
     ///
-    /// Hits come in text order, except that an ASCII text of `laneMinimum` bytes or more is read
-    /// as four quarters at once (`fourLanes`): a chunk's hits are then those of a stretch of each
-    /// quarter in turn.
+    /// Hits come in text order, except that a text of `laneMinimum` bytes or more is read as four
+    /// quarters at once (`fourLanes`, `fourLanesAnyBytes`): a chunk's hits are then those of a
+    /// stretch of each quarter in turn.
     ///
     /// The byte loops are separate functions of plain pointers, so the loop keeps its values in
     /// registers whatever `body` does; a byte costs a class load, a transition load and one
@@ -216,8 +216,12 @@ public struct AhoCorasick: Sendable {
             classOf.withUnsafeBufferPointer { cb in
                 let trans = tb.baseAddress!, cls = cb.baseAddress!
                 var state = 0, i = 0
-                if ascii, n >= Self.laneMinimum, longest <= n / 8 {
-                    (state, i) = fourLanes(loop, trans, cls, text, n, hits: hits, body)
+                if n >= Self.laneMinimum {
+                    if ascii {
+                        if longest <= n / 8 { (state, i) = fourLanes(loop, trans, cls, text, n, hits: hits, body) }
+                    } else {
+                        (state, i) = fourLanesAnyBytes(loop, trans, cls, text, n, hits: hits, body)
+                    }
                 }
                 while i < n {
                     let stop = min(n, i &+ Self.chunk)
@@ -270,6 +274,53 @@ public struct AhoCorasick: Sendable {
             a &+= len
         }
         return (states.3, 4 &* q)
+    }
+
+    /// `fourLanes` for any bytes, read as `Loop.run` reads them (ſ and K as `s` and `k`). A
+    /// quarter starts at the first byte from its nominal start that is not a UTF-8 continuation
+    /// byte: ſ and K are each a lead byte and continuation bytes, so no folded character straddles
+    /// it, and a lane reads exactly the characters a scan from the start reads there. Its warm-up
+    /// reads the `longest` bytes before it when they are ASCII; otherwise it starts `3 * longest
+    /// + 2` bytes earlier, wherever that falls: a start inside a folded character is realigned
+    /// within two bytes, and the rest holds at least `longest` characters.
+    /// Quarters may differ in length (a run of continuation bytes pushes a seam on). Returns the
+    /// last quarter's state at the text's end, and `n`.
+    private func fourLanesAnyBytes(_ loop: Loop, _ trans: UnsafePointer<Int32>, _ cls: UnsafePointer<UInt8>, _ text: UnsafePointer<UInt8>,
+                                   _ n: Int, hits: UnsafeMutablePointer<Int>, _ body: (Int) -> Void) -> (Int, Int) {
+        let stride = Self.chunk / 4, region = Self.hitCapacity / 4
+        func seam(_ k: Int) -> Int {
+            var i = k &* (n / 4)
+            while i < n, text[i] & 0xC0 == 0x80 { i &+= 1 }
+            return i
+        }
+        func warm(_ start: Int) -> Int {
+            // Usually the bytes before a seam are ASCII, one character each: `longest` of them do.
+            var from = max(0, start &- longest)
+            var k = from
+            while k < start, text[k] < 0x80 { k &+= 1 }
+            if k < start { from = max(0, start &- 3 &* longest &- 2) }
+            return withUnsafeTemporaryAllocation(of: Int.self, capacity: 2 &* (start &- from) &+ 2) { scratch in
+                // The warm-up's hits are not wanted: a done mask that marks none and an empty mask.
+                let quiet = Loop(reciprocal: loop.reciprocal, done: loop.done, mask: 0)
+                return quiet.run(trans, cls, text, from: from, to: start, end: n, state: 0, hits: scratch.baseAddress!).1
+            }
+        }
+        let s1 = seam(1), s2 = max(s1, seam(2)), s3 = max(s2, seam(3))
+        var pos = (0, s1, s2, s3)
+        let ends = (s1, s2, s3, n)
+        var states = (0, warm(s1), warm(s2), warm(s3))
+        while pos.0 < ends.0 || pos.1 < ends.1 || pos.2 < ends.2 || pos.3 < ends.3 {
+            let stops = (min(ends.0, pos.0 &+ stride), min(ends.1, pos.1 &+ stride), min(ends.2, pos.2 &+ stride), min(ends.3, pos.3 &+ stride))
+            let (h0, h1, h2, h3) = loop.runQuad(trans, cls, text, end: n, positions: &pos, stops: stops, states: &states, hits: hits, region: region)
+            var total = h0
+            func append(_ k: Int, _ c: Int) {
+                if c > 0, total != k &* region { (hits + total).update(from: hits + k &* region, count: c) }
+                total &+= c
+            }
+            append(1, h1); append(2, h2); append(3, h3)
+            if total > 0 { body(total) }
+        }
+        return (states.3, n)
     }
 
     /// What the byte loops need besides the tables: the state of a target and the caller's
@@ -345,6 +396,49 @@ public struct AhoCorasick: Sendable {
             return (o0 - hits, o1 - (hits + region), o2 - (hits + 2 * region), o3 - (hits + 3 * region))
         }
 
+        /// One character of `text` at `i` as the automaton reads it (U+017F and U+212A, looked
+        /// up to `n`, as `s` and `k`); advances `i` past it.
+        @inline(__always)
+        func unit(_ text: UnsafePointer<UInt8>, _ i: inout Int, _ n: Int) -> UInt8 {
+            var b = text[i]
+            i &+= 1
+            if b >= 0xC5, b == 0xC5 || b == 0xE2 {
+                if b == 0xC5, i < n, text[i] == 0xBF {
+                    b = UInt8(ascii: "s"); i &+= 1
+                } else if b == 0xE2, n &- i >= 2, text[i] == 0x84, text[i &+ 1] == 0xAA {
+                    b = UInt8(ascii: "k"); i &+= 2
+                }
+            }
+            return b
+        }
+
+        /// Four `run` loops in step, lane k from `positions.k` until at least `stops.k` (at
+        /// most `stops.k - positions.k` characters, so at most twice that many entries at
+        /// `hits + k * region`); the lanes still short of their stops when one is done finish
+        /// one by one. Returns the entries each wrote.
+        @inline(never)
+        func runQuad(_ trans: UnsafePointer<Int32>, _ cls: UnsafePointer<UInt8>, _ text: UnsafePointer<UInt8>, end n: Int,
+                     positions: inout (Int, Int, Int, Int), stops: (Int, Int, Int, Int), states: inout (Int, Int, Int, Int),
+                     hits: UnsafeMutablePointer<Int>, region: Int) -> (Int, Int, Int, Int) {
+            var i0 = positions.0, i1 = positions.1, i2 = positions.2, i3 = positions.3
+            var s0 = states.0, s1 = states.1, s2 = states.2, s3 = states.3
+            var o0 = hits, o1 = hits + region, o2 = hits + 2 &* region, o3 = hits + 3 &* region
+            while i0 < stops.0, i1 < stops.1, i2 < stops.2, i3 < stops.3 {
+                let b0 = unit(text, &i0, n), b1 = unit(text, &i1, n), b2 = unit(text, &i2, n), b3 = unit(text, &i3, n)
+                step(trans, &s0, cls[Int(b0)], end: i0, &o0)
+                step(trans, &s1, cls[Int(b1)], end: i1, &o1)
+                step(trans, &s2, cls[Int(b2)], end: i2, &o2)
+                step(trans, &s3, cls[Int(b3)], end: i3, &o3)
+            }
+            while i0 < stops.0 { let b = unit(text, &i0, n); step(trans, &s0, cls[Int(b)], end: i0, &o0) }
+            while i1 < stops.1 { let b = unit(text, &i1, n); step(trans, &s1, cls[Int(b)], end: i1, &o1) }
+            while i2 < stops.2 { let b = unit(text, &i2, n); step(trans, &s2, cls[Int(b)], end: i2, &o2) }
+            while i3 < stops.3 { let b = unit(text, &i3, n); step(trans, &s3, cls[Int(b)], end: i3, &o3) }
+            positions = (i0, i1, i2, i3)
+            states = (s0, s1, s2, s3)
+            return (o0 - hits, o1 - (hits + region), o2 - (hits + 2 &* region), o3 - (hits + 3 &* region))
+        }
+
         /// The byte loop over any bytes from `from` until at least `stop`, reading U+017F and
         /// U+212A (looked up to `end`) as `s` and `k`; returns where it stopped (at most two
         /// bytes past `stop`), the state reached and the number of hit entries written.
@@ -353,15 +447,7 @@ public struct AhoCorasick: Sendable {
                  from: Int, to stop: Int, end n: Int, state: Int, hits: UnsafeMutablePointer<Int>) -> (Int, Int, Int) {
             var s = state, out = hits, i = from
             while i < stop {
-                var b = text[i]
-                i &+= 1
-                if b >= 0xC5, b == 0xC5 || b == 0xE2 {
-                    if b == 0xC5, i < n, text[i] == 0xBF {
-                        b = UInt8(ascii: "s"); i &+= 1
-                    } else if b == 0xE2, n &- i >= 2, text[i] == 0x84, text[i &+ 1] == 0xAA {
-                        b = UInt8(ascii: "k"); i &+= 2
-                    }
-                }
+                let b = unit(text, &i, n)
                 step(trans, &s, cls[Int(b)], end: i, &out)
             }
             return (i, s, out - hits)

@@ -180,6 +180,74 @@ struct FourLanesTests {
         }
     }
 
+    /// Non-ASCII texts take four lanes too, each starting at a character boundary: ſ and K
+    /// (read as `s` and `k`), other multi-byte characters and runs of stray continuation bytes
+    /// (which push a seam on, even to the end) are planted at and around the seams.
+    @Test func anyBytesLanesAgreeWithTheNaiveSearch() {
+        var rng = RNG(state: 77)
+        let alphabet = Array("sk aSK".utf8)
+        let pieces: [[UInt8]] = [[0xC5, 0xBF], [0xE2, 0x84, 0xAA], [0xC3, 0xA9], [0xE2, 0x84], [0xBF], [0x84, 0xAA], [0xC5], [0xF0, 0x9F, 0x98, 0x80]]
+        for round in 0..<300 {
+            let literals = (0..<Int.random(in: 1...6, using: &rng)).map { _ in
+                Prefilter.normalizeLiteral((0..<Int.random(in: 1...10, using: &rng)).map { _ in alphabet.randomElement(using: &rng)! })
+            }
+            let ac = AhoCorasick(literals)
+            let n = [128, 129, 131, 200, 256, 257, 400, 777][round % 8]
+            var text = (0..<n).map { _ in alphabet.randomElement(using: &rng)! }
+            for seam in [n / 4, n / 2, 3 * (n / 4)] {
+                if round % 2 == 0 {
+                    let piece = pieces.randomElement(using: &rng)!
+                    let at = seam + Int.random(in: -3...2, using: &rng)
+                    if at >= 0, at + piece.count <= n { text.replaceSubrange(at..<at + piece.count, with: piece) }
+                } else {
+                    // A literal across the seam, its s and k written as ſ and K.
+                    var spelled: [UInt8] = []
+                    for b in literals.randomElement(using: &rng)! {
+                        if b == UInt8(ascii: "s"), Bool.random(using: &rng) { spelled += [0xC5, 0xBF] }
+                        else if b == UInt8(ascii: "k"), Bool.random(using: &rng) { spelled += [0xE2, 0x84, 0xAA] }
+                        else { spelled.append(b) }
+                    }
+                    let end = seam + Int.random(in: -2...(spelled.count + 1), using: &rng)
+                    if end - spelled.count >= 0, end <= n { text.replaceSubrange(end - spelled.count..<end, with: spelled) }
+                }
+            }
+            if round % 10 == 0 {
+                // A long run of continuation bytes from before the second seam to past the third.
+                let from = n / 2 - 5
+                text.replaceSubrange(from..<min(n, 3 * (n / 4) + 9), with: [UInt8](repeating: 0x80, count: min(n, 3 * (n / 4) + 9) - from))
+            }
+            if round % 25 == 0 {
+                // Continuation bytes from the first seam to the end: the later quarters are empty.
+                text.replaceSubrange(n / 4..<n, with: [UInt8](repeating: 0xBF, count: n - n / 4))
+            }
+            #expect(PrefilterAutomatonTests.occurrences(ac, text) == PrefilterAutomatonTests.naiveOccurrences(literals, text),
+                    "literals \(literals) text \(text)")
+        }
+    }
+
+    /// ſ and K at every position around each seam, followed by the letter that completes a
+    /// literal; and ten-letter literals spelled with the three-byte K ending just past a seam
+    /// (the next lane's warm-up must read ten folded letters, thirty bytes).
+    @Test func foldedLettersAtTheSeams() {
+        let literals = [Array("sk".utf8), Array("ks".utf8), [UInt8](repeating: UInt8(ascii: "k"), count: 10)]
+        let ac = AhoCorasick(literals)
+        let longS: [UInt8] = [0xC5, 0xBF], kelvin: [UInt8] = [0xE2, 0x84, 0xAA]
+        for n in [128, 400, 401, 403] {
+            for shift in -3...2 {
+                for piece in [longS + Array("k".utf8), kelvin + Array("s".utf8), Array(repeating: kelvin, count: 9).flatMap { $0 } + Array("k".utf8)] {
+                    var text = [UInt8](repeating: UInt8(ascii: "a"), count: n)
+                    for seam in [n / 4, n / 2, 3 * (n / 4)] {
+                        // The piece's last letter lands at seam + shift (+ 1 for the K run).
+                        let end = seam + shift + 1
+                        if end - piece.count >= 0, end <= n { text.replaceSubrange(end - piece.count..<end, with: piece) }
+                    }
+                    #expect(PrefilterAutomatonTests.occurrences(ac, text) == PrefilterAutomatonTests.naiveOccurrences(literals, text),
+                            "n \(n) shift \(shift) piece \(piece)")
+                }
+            }
+        }
+    }
+
     /// Every byte a hit (or all but one per stretch), nothing done: the quarters fill their share
     /// of the hit buffer, and a quarter that leaves a gap has the next one's hits moved up to it.
     @Test func aHitAtAlmostEveryByteFitsTheBuffer() {
