@@ -262,14 +262,8 @@ public struct AhoCorasick: Sendable {
         var a = 0
         while a < q {
             let len = min(stride, q &- a)
-            let (h0, h1, h2, h3) = loop.runASCIIQuad(trans, cls, text, a: a, gap: q, count: len, states: &states, hits: hits, region: region)
-            var total = h0
-            // A region may overlap its destination; `update(from:count:)` copies as memmove does.
-            func append(_ k: Int, _ c: Int) {
-                if c > 0, total != k &* region { (hits + total).update(from: hits + k &* region, count: c) }
-                total &+= c
-            }
-            append(1, h1); append(2, h2); append(3, h3)
+            let counts = loop.runASCIIQuad(trans, cls, text, a: a, gap: q, count: len, states: &states, hits: hits, region: region)
+            let total = Self.gather(hits, region: region, counts)
             if total > 0 { body(total) }
             a &+= len
         }
@@ -311,16 +305,24 @@ public struct AhoCorasick: Sendable {
         var states = (0, warm(s1), warm(s2), warm(s3))
         while pos.0 < ends.0 || pos.1 < ends.1 || pos.2 < ends.2 || pos.3 < ends.3 {
             let stops = (min(ends.0, pos.0 &+ stride), min(ends.1, pos.1 &+ stride), min(ends.2, pos.2 &+ stride), min(ends.3, pos.3 &+ stride))
-            let (h0, h1, h2, h3) = loop.runQuad(trans, cls, text, end: n, positions: &pos, stops: stops, states: &states, hits: hits, region: region)
-            var total = h0
-            func append(_ k: Int, _ c: Int) {
-                if c > 0, total != k &* region { (hits + total).update(from: hits + k &* region, count: c) }
-                total &+= c
-            }
-            append(1, h1); append(2, h2); append(3, h3)
+            let counts = loop.runQuad(trans, cls, text, end: n, positions: &pos, stops: stops, states: &states, hits: hits, region: region)
+            let total = Self.gather(hits, region: region, counts)
             if total > 0 { body(total) }
         }
         return (states.3, n)
+    }
+
+    /// Moves the hit entries lanes 1...3 wrote (`counts`, each at `hits + k * region`) up behind
+    /// lane 0's, and returns the total.
+    private static func gather(_ hits: UnsafeMutablePointer<Int>, region: Int, _ counts: (Int, Int, Int, Int)) -> Int {
+        var total = counts.0
+        // A region may overlap its destination; `update(from:count:)` copies as memmove does.
+        func append(_ k: Int, _ c: Int) {
+            if c > 0, total != k &* region { (hits + total).update(from: hits + k &* region, count: c) }
+            total &+= c
+        }
+        append(1, counts.1); append(2, counts.2); append(3, counts.3)
+        return total
     }
 
     /// What the byte loops need besides the tables: the state of a target and the caller's
