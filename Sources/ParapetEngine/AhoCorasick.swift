@@ -238,7 +238,7 @@ public struct AhoCorasick: Sendable {
         }
     }
 
-    /// ASCII texts from this length are read as four quarters at once.
+    /// Texts from this length are read as four quarters at once.
     static var laneMinimum: Int { 128 }
 
     /// Reads ASCII `text[0..<n]` as four quarters side by side, so that each byte's transition
@@ -294,7 +294,7 @@ public struct AhoCorasick: Sendable {
             while k < start, text[k] < 0x80 { k &+= 1 }
             if k < start { from = max(0, start &- 3 &* longest &- 2) }
             return withUnsafeTemporaryAllocation(of: Int.self, capacity: 2 &* (start &- from) &+ 2) { scratch in
-                // The warm-up's hits are not wanted: a done mask that marks none and an empty mask.
+                // The warm-up's hits are not wanted: under an empty mask every state counts as done.
                 let quiet = Loop(reciprocal: loop.reciprocal, done: loop.done, mask: 0)
                 return quiet.run(trans, cls, text, from: from, to: start, end: n, state: 0, hits: scratch.baseAddress!).1
             }
