@@ -31,6 +31,15 @@ extension PatternReader {
         return LiteralInfo(exact: ByteStrings(single: arena.add(folded)), required: nil)
     }
 
+    /// `\d`: an ASCII digit or, under UCP, another decimal digit (Arabic-Indic, full-width, …),
+    /// which is one non-ASCII character: the placeholder. So `\d{3,}-\d{3,}` requires "0-0" …
+    /// "9-9" on ASCII text.
+    mutating func digit() -> LiteralInfo {
+        var set: [Lit] = (0x30...0x39).map { arena.add(UInt8($0)) }
+        set.append(arena.add(NonASCIIGate.placeholder))
+        return LiteralInfo(exact: ByteStrings(set, in: arena), required: nil)
+    }
+
     /// A multi-byte character: its bytes where matching is case-sensitive or the character has
     /// no case, its fold where the pattern only reads canonical text; otherwise under caseless
     /// matching the placeholder "some non-ASCII character" (its case variants are all non-ASCII),
@@ -70,6 +79,7 @@ extension PatternReader {
         guard let e = peek(1) else { return nil }
         pos += 2
         if e == UInt8(ascii: "s"), canonicalSpace { return char(0x20) }
+        if e == UInt8(ascii: "d") { return digit() }
         switch e {
         case UInt8(ascii: "b"), UInt8(ascii: "B"), UInt8(ascii: "A"), UInt8(ascii: "z"), UInt8(ascii: "Z"),
              UInt8(ascii: "G"), UInt8(ascii: "K"):

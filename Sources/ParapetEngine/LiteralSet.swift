@@ -140,6 +140,9 @@ struct LiteralArena {
     /// Whether `l` holds a non-ASCII placeholder (`NonASCIIGate.placeholder`).
     func hasPlaceholder(_ l: Lit) -> Bool { l.placeholder }
 
+    /// Whether `l` holds one of `LiteralSets.rareBytes`.
+    func holdsRareByte(_ l: Lit) -> Bool { bytes(l).contains(where: LiteralSets.rareBytes.contains) }
+
     /// How much a literal narrows the scan: its length capped at 8, but 4 for a common word of
     /// six letters or more (`CommonWords`: as frequent as a short one); a literal with placeholders,
     /// that of its longest plain run, or one more than the shortest usable literal when that run
@@ -170,6 +173,11 @@ struct LiteralArena {
 enum LiteralSets {
     /// Most alternatives a set product (joined runs) may hold.
     static let maxAlternatives = 64
+    /// Most alternatives a product of texts at most `minLength` long may hold: a digit, a
+    /// separator and a digit give 121 (`\d` is eleven: ten ASCII digits and the non-ASCII
+    /// placeholder). Such short texts cannot grow into a long product: the next join is bounded
+    /// by `maxAlternatives` again.
+    static let maxShortProduct = 121
     /// Most alternatives one required set may hold: a long alternation of rare words (harmful
     /// topics, secret prefixes) is still a useful clause, and costs only automaton states.
     static let maxRequired = 384
@@ -182,7 +190,7 @@ enum LiteralSets {
 
     /// All concatenations `a + b`, or nil when the product would exceed the bound.
     static func product(_ a: ByteStrings, _ b: ByteStrings, _ arena: inout LiteralArena) -> ByteStrings? {
-        guard a.count * b.count <= maxAlternatives else { return nil }
+        guard a.count * b.count <= maxAlternatives || (a.count * b.count <= maxShortProduct && a.longest + b.longest <= minLength) else { return nil }
         if a.isEmptyText { return b }
         if b.isEmptyText { return a }
         // One text before a sorted set keeps it sorted and without repeats: no sort.
@@ -199,11 +207,18 @@ enum LiteralSets {
         return ByteStrings(out, in: arena)
     }
 
-    /// Whether a required set can drive the prefilter: non-empty, bounded, every literal long enough.
+    /// Whether a required set can drive the prefilter: non-empty, bounded, every literal long
+    /// enough or holding a rare byte.
     static func usable(_ s: ByteStrings?, _ arena: LiteralArena) -> Bool {
         guard let s, !s.isEmpty, s.count <= maxRequired else { return false }
-        return s.allSatisfy { $0.count >= minLength || arena.hasPlaceholder($0) }
+        return s.allSatisfy { $0.count >= minLength || arena.hasPlaceholder($0) || arena.holdsRareByte($0) }
     }
+
+    /// Bytes ordinary prose seldom holds, so a literal holding one selects little even when it
+    /// is shorter than `minLength`: `@` (an e-mail address, a handle). As its selectivity stays
+    /// its length, such a set is only picked where nothing longer is required, most often as
+    /// one more clause beside a better one.
+    static let rareBytes: Set<UInt8> = [UInt8(ascii: "@")]
 
     /// The more selective of two usable sets: longer shortest literal first, then fewer alternatives.
     static func better(_ a: ByteStrings?, _ b: ByteStrings?, _ arena: LiteralArena) -> ByteStrings? {
@@ -244,7 +259,10 @@ enum LiteralSets {
                     if usable(e, arena) { factors.append(e) }
                     if usable(run, arena) { factors.append(run) }
                 }
-                if let grown = product(run, e, &arena) {
+                // A plain usable run is not joined to `\d` (`foo\d`): the joined texts with a
+                // non-ASCII digit would resolve to the sentinel and select all non-ASCII text.
+                let keepsPlain = isDigitClass(e, arena) && !run.contains(where: \.placeholder) && usable(run, arena)
+                if !keepsPlain, let grown = product(run, e, &arena) {
                     run = grown
                 } else {
                     allExact = false
@@ -262,6 +280,17 @@ enum LiteralSets {
         if usable(run, arena) { consider(run, arena); clauses.append(run) }
         if !allExact { return LiteralInfo(exact: nil, required: best, also: others(clauses, besides: best, arena)) }
         return LiteralInfo(exact: run, required: best, factors: factors)
+    }
+
+    /// Whether `s` is what `\d` reads as: the ten ASCII digits and the placeholder.
+    static func isDigitClass(_ s: ByteStrings, _ arena: LiteralArena) -> Bool {
+        guard s.count == 11 else { return false }
+        var seen = 0
+        for l in s where l.count == 1 {
+            let b = arena.bytes(l)[0]
+            if b >= 0x30 && b <= 0x39 || b == NonASCIIGate.placeholder { seen += 1 }
+        }
+        return seen == 11
     }
 
     /// The clauses other than `best`, without repeats, most selective first, bounded.
@@ -498,6 +527,8 @@ struct ByteStrings: Sequence {
     func remapped(_ move: (Lit) -> Lit) -> ByteStrings { ByteStrings(sortedUnique: items.map(move)) }
 
     var count: Int { items.count }
+    /// The length of the longest text.
+    var longest: Int { items.reduce(0) { Swift.max($0, Int($1.count)) } }
     var isEmpty: Bool { items.isEmpty }
     var first: Lit? { items.first }
     /// Whether this is the set holding only the empty text.

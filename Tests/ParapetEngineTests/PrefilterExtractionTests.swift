@@ -1,4 +1,5 @@
 import Testing
+import ParapetRegex
 @testable import ParapetEngine
 
 /// Table tests for literal extraction: what a pattern provably requires, or nil.
@@ -16,6 +17,7 @@ struct PrefilterExtractionTests {
         (#"instructions?"#, ["instructio"]),
         (#"rules?"#, ["rule"]),
         ("ab+cd", ["bcd"]),
+        (#"order\d{3}"#, ["order"]),     // not joined to `\d`: "order?" would be the sentinel
         ("abc{2}d", ["abccd"]),
         (#"\Qa.b*c\E"#, ["a.b*c"]),
         (#"\x41BC"#, ["abc"]),
@@ -42,10 +44,44 @@ struct PrefilterExtractionTests {
         "(?(1)abc|def)",        // conditionals
         "(?R)abc",              // recursion (not understood, so nothing)
         #"\N{U+0041}bc"#,
-        #"\d{3}-\d{4}"#,
+        #"\d\d"#,              // two bytes, neither rare
+        #"[\w.]+-[\w.]+"#,      // "-" is common in prose: no one-byte literal for it
     ])
     func givesUp(_ pattern: String) {
         #expect(Self.lits(pattern) == nil)
+    }
+
+    /// `@` selects though it is one byte (prose seldom holds it); a set with it is still the
+    /// least selective, so a longer literal of the same match wins.
+    @Test func rareByteIsALiteral() {
+        #expect(Self.lits(#"[\w.+-]+@[\w-]+\.[a-z]{2,}"#) == ["@"])
+        #expect(Self.lits(#"[\w.]+@example\.com"#) == ["@example.c"])
+        #expect(Self.lits(#"(?:@|account)\s*\d"#) == ["@", "account"])
+        let clauses = LiteralExtraction.requiredClauses(of: #"forward\s+\w+\s+to\s+[\w.]+@\w+"#)?.map { $0.map { String(decoding: $0, as: UTF8.self) } }
+        #expect(clauses == [["forward"], ["@"]])
+    }
+
+    /// `\d` is an ASCII digit or, under UCP, any other decimal digit (one non-ASCII character,
+    /// the placeholder): a digit, a separator and a digit give the hundred ASCII texts beside the
+    /// non-ASCII sentinel.
+    @Test func digitSeparatorDigit() throws {
+        let expected = Set((0...9).flatMap { a in (0...9).map { b in "\(a)-\(b)" } })
+        for pattern in [#"\b\d{3,}-\d{3,}"#, #"\d{3}-\d{4}"#] {
+            let got = try #require(LiteralExtraction.requiredLiterals(of: pattern))
+            #expect(got.contains(NonASCIIGate.sentinel), "\(pattern)")
+            #expect(Set(got.filter { $0 != NonASCIIGate.sentinel }.map { String(decoding: $0, as: UTF8.self) }) == expected, "\(pattern)")
+        }
+        // PCRE2 agrees that non-ASCII digits match `\d`: such a text must open the gate.
+        let pattern = try Pattern(#"\b\d{3,}-\d{3,}"#)
+        let scratch = MatchScratch()
+        for text in ["call ٤٤١١-٢٢٩٠ now", "call １２３-４５６ now", "call 4411-2290 now", "call ४४१-२२९ now"] {
+            let bytes = Array(text.utf8)
+            let matched = bytes.withUnsafeBufferPointer { pattern.firstMatch(in: $0, scratch: scratch) }
+            guard case .match = matched else { Issue.record("no match in \(text)"); continue }
+            let lits = try #require(LiteralExtraction.requiredLiterals(of: #"\b\d{3,}-\d{3,}"#))
+            let opens = lits.contains { $0 == NonASCIIGate.sentinel ? bytes.contains { $0 >= 0x80 } : PrefilterAutomatonTests.contains(bytes, $0) }
+            #expect(opens, "\(text)")
+        }
     }
 
     @Test func nonASCIIOnlyWhenCaseSensitive() {

@@ -62,14 +62,14 @@ struct PrefilterFuzzTests {
     /// one of the extracted literals must occur in the text (ASCII case-insensitively).
     @Test func extractedLiteralsAreRequiredByRandomPatterns() throws {
         var rng = RNG(state: 7)
-        let words = ["ignore", "all", "Prior", "rules", "sys", "tem", "a", "xyz", "KEY", "über", "Grüße", "開発", "[äa]rger", "режим"]
+        let words = ["ignore", "all", "Prior", "rules", "sys", "tem", "a", "xyz", "KEY", "über", "Grüße", "開発", "[äa]rger", "режим", "@", "-"]
         // Caseless variants PCRE2 accepts for a word, so samples exercise Unicode case too.
         func variants(_ w: String) -> [String] {
             if w == "[äa]rger" { return ["ärger", "ÄRGER", "arger"] }
             return [w, w.uppercased() == "GRÜSSE" ? "GRÜẞE" : w.uppercased(), w.lowercased()]
         }
         func gen(_ depth: Int) -> (pattern: String, sample: () -> String) {
-            let k = depth > 2 ? Int.random(in: 0..<3, using: &rng) : Int.random(in: 0..<9, using: &rng)
+            let k = depth > 2 ? Int.random(in: 0..<3, using: &rng) : Int.random(in: 0..<10, using: &rng)
             switch k {
             case 0, 1:
                 let w = words.randomElement(using: &rng)!
@@ -86,6 +86,8 @@ struct PrefilterFuzzTests {
                 return ("(" + p.pattern + ")+", { String(repeating: p.sample(), count: Int.random(in: 1...2)) })
             case 6: return (#"[a-z]{1,3}"#, { "q" })
             case 7: return (#"\b"#, { "" })
+            // Under UCP `\d` is any decimal digit: ASCII, Arabic-Indic, full-width, Devanagari.
+            case 8: return (#"\d{1,3}"#, { (0..<Int.random(in: 1...3)).map { _ in ["7", "0", "٣", "５", "४"].randomElement()! }.joined() })
             default:
                 let parts = (0..<Int.random(in: 2...4, using: &rng)).map { _ in gen(depth + 1) }
                 return (parts.map(\.pattern).joined(), { parts.map { $0.sample() }.joined() })
