@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// A multi-literal byte matcher (Aho–Corasick compiled to a DFA), ASCII case-insensitive.
 ///
 /// Immutable after init. Transitions are a dense table over byte classes (bytes that occur in
@@ -9,7 +15,7 @@ public struct AhoCorasick: Sendable {
     let classOf: [UInt8]
     let classCount: Int
     /// `transitions[state * classCount + class]`, high bit set when the target has outputs.
-    let transitions: [Int32]
+    let transitions: TransitionTable
     /// Literal ids ending at each state (suffix matches included): `outputs[outStart[s]..<outStart[s+1]]`.
     let outStart: [Int32]
     let outputs: [Int32]
@@ -92,10 +98,10 @@ public struct AhoCorasick: Sendable {
         var outCount = [Int32](repeating: 0, count: states) // by new id
         let w32 = Int32(width)
         func encode(_ target: Int) -> Int32 { Int32(target) * w32 | (outCount[target] == 0 ? 0 : Int32.min) }
-        var dfa = [Int32](repeating: 0, count: states * width)
+        let dfa = TransitionTable(count: states * width)
         var numbered = 1
-        dfa.withUnsafeMutableBufferPointer { t in
-            let base = t.baseAddress!
+        do {
+            let base = dfa.base
             for k in Int(childStart[0])..<Int(childStart[1]) {
                 let child = Int(children[k])
                 oldID[numbered] = Int32(child)
@@ -212,9 +218,9 @@ public struct AhoCorasick: Sendable {
         guard let text = bytes.baseAddress, !bytes.isEmpty else { return }
         let n = bytes.count
         let loop = Loop(reciprocal: reciprocal, done: done, mask: mask)
-        transitions.withUnsafeBufferPointer { tb in
+        do {
             classOf.withUnsafeBufferPointer { cb in
-                let trans = tb.baseAddress!, cls = cb.baseAddress!
+                let trans = UnsafePointer(transitions.base), cls = cb.baseAddress!
                 var state = 0, i = 0
                 if n >= Self.laneMinimum {
                     if ascii {
@@ -472,5 +478,41 @@ public struct AhoCorasick: Sendable {
     @inline(never)
     func report(_ s: Int, end: Int, _ found: (Int32, Int) -> Void) {
         for k in Int(outStart[s])..<Int(outStart[s + 1]) { found(outputs[k], end) }
+    }
+}
+
+/// The automaton's transitions in memory of their own, 2 MiB aligned and advised for huge pages
+/// when that large: a scan jumps between states all over megabytes, and with 4 KiB pages most
+/// jumps to a deep state also miss the TLB. Written once in `AhoCorasick.init`, then only read.
+final class TransitionTable: @unchecked Sendable {
+    let base: UnsafeMutablePointer<Int32>
+    let count: Int
+    /// Whether `base` came from `posix_memalign` (freed with `free`).
+    let aligned: Bool
+
+    init(count: Int) {
+        self.count = count
+        let bytes = Swift.max(count, 1) * MemoryLayout<Int32>.stride
+        var raw: UnsafeMutableRawPointer? = nil
+        #if os(Linux)
+        let huge = 2 << 20
+        let size = (bytes + huge - 1) / huge * huge
+        if bytes >= huge, posix_memalign(&raw, huge, size) == 0, let raw {
+            // Only advice: without transparent huge pages the table still works, on small pages.
+            _ = madvise(raw, size, MADV_HUGEPAGE)
+        }
+        #endif
+        if let raw {
+            base = raw.bindMemory(to: Int32.self, capacity: Swift.max(count, 1))
+            aligned = true
+        } else {
+            base = .allocate(capacity: Swift.max(count, 1))
+            aligned = false
+        }
+        base.initialize(repeating: 0, count: Swift.max(count, 1))
+    }
+
+    deinit {
+        if aligned { free(base) } else { base.deallocate() }
     }
 }

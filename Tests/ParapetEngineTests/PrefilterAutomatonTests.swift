@@ -272,4 +272,16 @@ struct FourLanesTests {
             }
         }
     }
+
+    /// A table of 2 MiB or more starts on a 2 MiB boundary (so Linux can back it with huge
+    /// pages); a small one lives on the heap. Both start zeroed.
+    @Test func largeTransitionTablesAreHugePageAligned() {
+        let big = TransitionTable(count: 1 << 20)
+        let small = TransitionTable(count: 100)
+        #if os(Linux)
+        #expect(big.aligned && UInt(bitPattern: big.base) % UInt(2 << 20) == 0)
+        #endif
+        #expect(!small.aligned)
+        #expect(big.base[0] == 0 && big.base[big.count - 1] == 0 && small.base[99] == 0)
+    }
 }
