@@ -483,36 +483,56 @@ public struct AhoCorasick: Sendable {
 
 /// The automaton's transitions in memory of their own, 2 MiB aligned and advised for huge pages
 /// when that large: a scan jumps between states all over megabytes, and with 4 KiB pages most
-/// jumps to a deep state also miss the TLB. Written once in `AhoCorasick.init`, then only read.
+/// jumps to a deep state also miss the TLB. Starts zeroed; written once in `AhoCorasick.init`,
+/// then only read.
 final class TransitionTable: @unchecked Sendable {
     let base: UnsafeMutablePointer<Int32>
     let count: Int
-    /// Whether `base` came from `posix_memalign` (freed with `free`).
-    let aligned: Bool
+    /// The anonymous mapping `base` lies in (nil: `base` is a heap allocation).
+    let mapping: (start: UnsafeMutableRawPointer, size: Int)?
 
     init(count: Int) {
         self.count = count
-        let bytes = Swift.max(count, 1) * MemoryLayout<Int32>.stride
-        var raw: UnsafeMutableRawPointer? = nil
+        let n = Swift.max(count, 1)
+        let bytes = n * MemoryLayout<Int32>.stride
+        var mapped: (start: UnsafeMutableRawPointer, size: Int)? = nil
         #if os(Linux)
         let huge = 2 << 20
-        let size = (bytes + huge - 1) / huge * huge
-        if bytes >= huge, posix_memalign(&raw, huge, size) == 0, let raw {
-            // Only advice: without transparent huge pages the table still works, on small pages.
-            _ = madvise(raw, size, MADV_HUGEPAGE)
+        if bytes >= huge {
+            // One huge page more than needed, so a 2 MiB boundary falls inside; the kernel hands
+            // out anonymous pages zeroed, so no pass clears them.
+            let length = (bytes + huge - 1) / huge * huge
+            let size = length + huge
+            if let start = mmap(nil, size, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0), start != MAP_FAILED {
+                let aligned = (Int(bitPattern: start) + huge - 1) / huge * huge
+                let table = UnsafeMutableRawPointer(bitPattern: aligned)!
+                // Only advice: without transparent huge pages the table works on small pages.
+                _ = madvise(table, length, MADV_HUGEPAGE)
+                mapped = (start, size)
+            }
         }
         #endif
-        if let raw {
-            base = raw.bindMemory(to: Int32.self, capacity: Swift.max(count, 1))
-            aligned = true
+        mapping = mapped
+        if let mapped {
+            let huge = 2 << 20
+            let aligned = (Int(bitPattern: mapped.start) + huge - 1) / huge * huge
+            base = UnsafeMutableRawPointer(bitPattern: aligned)!.bindMemory(to: Int32.self, capacity: n)
         } else {
-            base = .allocate(capacity: Swift.max(count, 1))
-            aligned = false
+            base = .allocate(capacity: n)
+            base.initialize(repeating: 0, count: n)
         }
-        base.initialize(repeating: 0, count: Swift.max(count, 1))
     }
 
+    /// Whether the table lies in its own 2 MiB-aligned mapping.
+    var aligned: Bool { mapping != nil }
+
     deinit {
-        if aligned { free(base) } else { base.deallocate() }
+        if let mapping {
+            #if os(Linux)
+            _ = munmap(mapping.start, mapping.size)
+            #endif
+        } else {
+            base.deallocate()
+        }
     }
 }
