@@ -16,6 +16,10 @@ public struct LinkDetector: Detector {
 
     public init(mode: Mode) { self.mode = mode }
 
+    /// Every URL `URLScanner` reads opens with `http://` or `https://` (ASCII case aside), so a
+    /// view without "http" holds no link to judge and the literal pass can skip the detector.
+    public var triggerLiterals: [String]? { ["http"] }
+
     public func detect(_ view: TextView, context: ScanContext) -> [DetectorHit] {
         var hits: [DetectorHit] = []
         for url in URLScanner.urls(in: view.bytes) {
