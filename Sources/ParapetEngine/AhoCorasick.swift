@@ -488,7 +488,7 @@ public struct AhoCorasick: Sendable {
 final class TransitionTable: @unchecked Sendable {
     let base: UnsafeMutablePointer<Int32>
     let count: Int
-    /// The anonymous mapping `base` lies in (nil: `base` is a heap allocation).
+    /// The anonymous mapping that is the table (nil: `base` is a heap allocation).
     let mapping: (start: UnsafeMutableRawPointer, size: Int)?
 
     init(count: Int) {
@@ -504,19 +504,20 @@ final class TransitionTable: @unchecked Sendable {
             let length = (bytes + huge - 1) / huge * huge
             let size = length + huge
             if let start = mmap(nil, size, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0), start != MAP_FAILED {
-                let aligned = (Int(bitPattern: start) + huge - 1) / huge * huge
-                let table = UnsafeMutableRawPointer(bitPattern: aligned)!
+                let head = (Int(bitPattern: start) + huge - 1) / huge * huge - Int(bitPattern: start)
+                let table = start + head
+                // The spare bytes before and after the aligned table go back to the kernel.
+                if head > 0 { _ = munmap(start, head) }
+                if huge - head > 0 { _ = munmap(table + length, huge - head) }
                 // Only advice: without transparent huge pages the table works on small pages.
                 _ = madvise(table, length, MADV_HUGEPAGE)
-                mapped = (start, size)
+                mapped = (table, length)
             }
         }
         #endif
         mapping = mapped
         if let mapped {
-            let huge = 2 << 20
-            let aligned = (Int(bitPattern: mapped.start) + huge - 1) / huge * huge
-            base = UnsafeMutableRawPointer(bitPattern: aligned)!.bindMemory(to: Int32.self, capacity: n)
+            base = mapped.start.bindMemory(to: Int32.self, capacity: n)
         } else {
             base = .allocate(capacity: n)
             base.initialize(repeating: 0, count: n)
