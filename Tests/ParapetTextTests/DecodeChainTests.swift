@@ -68,9 +68,9 @@ import Testing
         #expect(set.views(.compact)[0].chain == ["canonical", "compact"])
     }
 
-    /// The automaton behind `EncodingHints.scan` answers as its run-counter reference, on
+    /// `EncodingHints.scan` answers as its run-counter reference, on
     /// random mixes of base64, hex, separators, "ae" pairs, escapes and other bytes.
-    @Test func encodingHintsAutomatonMatchesReference() {
+    @Test func encodingHintsMatchReference() {
         var rng = SeededRandom(seed: 31)
         let pieces: [[UInt8]] = [bytes("a"), bytes("e"), bytes("ae"), bytes("Q"), bytes("z9"), bytes("+/"), bytes("="), bytes("0f"),
                                  bytes("A1"), bytes(" "), bytes(":"), bytes(","), bytes("."), bytes("%"), bytes("&"), bytes("\\"),

@@ -43,3 +43,28 @@ import Testing
         }
     }
 }
+
+/// Long texts: runs of every length around both thresholds, runs that only continue (spaces
+/// keep a hex run without counting), and blocks of every kind between them.
+@Suite struct EncodingHintsLongRunTests {
+    @Test func longTextsAnswerAsTheReference() {
+        var rng = SeededRandom(seed: 77)
+        let fills: [[UInt8]] = [Array("Q".utf8), Array("c".utf8), Array(" ".utf8), Array("0f:".utf8), Array("ab ".utf8), Array("x+".utf8),
+                                Array("dead,".utf8), Array("the ".utf8), [0xC3, 0xA9], Array("1".utf8), Array("ae".utf8), Array("%".utf8)]
+        var seen = Set<UInt16>()
+        for _ in 0..<3_000 {
+            var text: [UInt8] = []
+            for _ in 0..<Int(rng.next() % 6) {
+                let fill = fills[Int(rng.next() % UInt64(fills.count))]
+                for _ in 0..<Int(rng.next() % 40) { text += fill }
+                text += Array(["", ".", "\n", "-", " "][Int(rng.next() % 5)].utf8)
+            }
+            let fast = EncodingHints.scan(text), reference = EncodingHints.scanReference(text)
+            #expect(fast == reference, "\(String(decoding: text, as: UTF8.self).debugDescription)")
+            if fast != reference { return }
+            seen.insert(reference.rawValue & (EncodingHints.base64Run.rawValue | EncodingHints.hexRun.rawValue))
+        }
+        // Each combination of the two runs occurred.
+        #expect(seen.count == 4)
+    }
+}

@@ -1,9 +1,8 @@
 /// One cheap, branch-light pass that says which decoders could possibly find something, so
 /// ordinary prose skips decoding entirely.
 ///
-/// `scanReference` states the test with run counters; `scan` runs it as an automaton whose
-/// states are the counters saturated at their thresholds (reaching one is final for that
-/// counter) and whether the last byte was an `a`, built from the reference step itself.
+/// `scanReference` states the test with run counters, byte by byte; `scan` answers the same
+/// eight bytes at a time and measures a run only where it could be long.
 struct EncodingHints: OptionSet {
     let rawValue: UInt16
     static let base64Run = EncodingHints(rawValue: 1 << 0)
@@ -39,42 +38,97 @@ struct EncodingHints: OptionSet {
         return c
     }
 
-    /// Flag bits every byte contributes directly (the "ae" pair is tracked by the automaton).
+    /// Flag bits every byte contributes directly (the "ae" pair needs two bytes).
     private static let direct: UInt16 = 0x7C | one
 
+    /// Which decoders could find something in `t`.
     static func scan(_ t: [UInt8]) -> EncodingHints {
-        var flags: UInt16 = 0
-        var state = 0
-        t.withUnsafeBufferPointer { p in
-            Self.classes.withUnsafeBufferPointer { cls in
-                Self.stepClass.withUnsafeBufferPointer { kind in
-                    Self.transitions.withUnsafeBufferPointer { next in
-                        let n = p.count
-                        var i = 0
-                        while i < n {
-                            // Eight calm bytes (most of prose) at once: no chain of dependent loads.
-                            if i + 8 <= n {
-                                let (s, end) = Self.calmRun(state, UnsafeRawPointer(p.baseAddress!), from: i, count: n)
-                                if end > i {
-                                    state = s
-                                    i = end
-                                    continue
-                                }
-                            }
-                            // Not plain: the automaton takes the next eight bytes (one block test per block).
-                            let stop = min(n, i + 8)
-                            while i < stop {
-                                let b = Int(p[i])
-                                flags |= cls[b]
-                                state = Int(next[state &* Self.kinds &+ Int(kind[b])])
-                                i += 1
-                            }
-                        }
-                    }
+        let flags = t.withUnsafeBufferPointer { p in Self.classes.withUnsafeBufferPointer { pass(p, $0.baseAddress!) } }
+        return finish(flags, t)
+    }
+
+    /// The flag bits `scanReference` collects, eight bytes a step. A block of letters, spaces,
+    /// `.` and `,` (most of prose) is classified on byte masks; any other block byte by byte
+    /// through `classes`. The long runs need no counter per byte: a run of 16 or more bytes
+    /// always holds a whole aligned block, so only a block whose eight bytes all continue the
+    /// run (rare in prose, where spaces break both) calls `runAround`, which measures that run
+    /// once and remembers where it ends, so later blocks inside it are skipped.
+    private static func pass(_ p: UnsafeBufferPointer<UInt8>, _ cls: UnsafePointer<UInt16>) -> UInt16 {
+        let n = p.count
+        guard let text = p.baseAddress, n > 0 else { return 0 }
+        let raw = UnsafeRawPointer(text)
+        let ones = ASCIIScan.ones, high = ASCIIScan.high
+        var flags: UInt16 = 0, lastA = false
+        // Runs measured so far end here (exclusive); a run reaching its threshold is final.
+        var b64Measured = 0, hexMeasured = 0
+        var b64Found = false, hexFound = false
+        var i = 0
+        while i &+ 8 <= n {
+            let x = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+            let folded = x | ones &* 0x20
+            let low = folded & ~high
+            let letters = (low &+ ones &* 0x1F) & ~(low &+ ones &* 0x05) & ~x & high
+            let space = ASCIIScan.zeroBytes(x ^ ones &* 0x20), comma = ASCIIScan.zeroBytes(x ^ ones &* 0x2C)
+            var b64Lanes: UInt64 = 0, hexLanes: UInt64 = 0
+            if letters | space | comma | ASCIIScan.zeroBytes(x ^ ones &* 0x2E) == high {
+                // Calm: the base64 bytes are the letters; the hex run's bytes are a-f and the separators.
+                let a = ASCIIScan.zeroBytes(folded ^ ones &* 0x61) & letters, e = ASCIIScan.zeroBytes(folded ^ ones &* 0x65) & letters
+                if (lastA && e & 0x80 != 0) || a & (e >> 8) != 0 { flags |= letterE }
+                lastA = a >> 63 != 0
+                b64Lanes = letters
+                hexLanes = (low &+ ones &* 0x1F) & ~(low &+ ones &* 0x19) & letters | space | comma
+            } else {
+                var k = 0
+                while k < 8 {
+                    let c = cls[Int(text[i &+ k])]
+                    flags |= c & direct | (lastA ? c & letterE : 0)
+                    lastA = c & letterA != 0
+                    b64Lanes |= UInt64(c & b64) << UInt64(8 &* k &+ 7)
+                    hexLanes |= UInt64((c >> 1 | c >> 11) & 1) << UInt64(8 &* k &+ 7)
+                    k &+= 1
                 }
             }
+            if b64Lanes == high, !b64Found, i >= b64Measured {
+                let (count, end) = runAround(text, n, block: i, cls, members: b64, counted: b64, stopAt: b64Max)
+                b64Found = count >= b64Max
+                b64Measured = end
+            }
+            if hexLanes == high, !hexFound, i >= hexMeasured {
+                let (count, end) = runAround(text, n, block: i, cls, members: hex | hexSep, counted: hex, stopAt: hexMax)
+                hexFound = count >= hexMax
+                hexMeasured = end
+            }
+            i &+= 8
         }
-        return finish(flags & direct | Self.stateFlags[state], t)
+        // The last bytes: flags only (a long run through them holds a whole block, measured above).
+        while i < n {
+            let c = cls[Int(text[i])]
+            flags |= c & direct | (lastA ? c & letterE : 0)
+            lastA = c & letterA != 0
+            i &+= 1
+        }
+        return flags | (b64Found ? 1 << 12 : 0) | (hexFound ? 1 << 13 : 0)
+    }
+
+    /// The run of `members` bytes through the block at `block`: how many of its bytes are
+    /// `counted` (stopping once that reaches `stopAt`) and where the run ends. The bytes before
+    /// the block lie in a block that did not qualify, so at most seven are read back.
+    private static func runAround(_ text: UnsafePointer<UInt8>, _ n: Int, block: Int, _ cls: UnsafePointer<UInt16>,
+                                  members: UInt16, counted: UInt16, stopAt: Int) -> (Int, Int) {
+        var count = 0
+        var k = block
+        while k > 0, cls[Int(text[k &- 1])] & members != 0 {
+            k &-= 1
+            if cls[Int(text[k])] & counted != 0 { count &+= 1 }
+        }
+        k = block
+        while k < n, count < stopAt {
+            let c = cls[Int(text[k])]
+            if c & members == 0 { break }
+            if c & counted != 0 { count &+= 1 }
+            k &+= 1
+        }
+        return (count, k)
     }
 
     /// The specification `scan` is built from and tested against.
@@ -108,100 +162,6 @@ struct EncodingHints: OptionSet {
         return hints
     }
 
-    // The automaton. A state holds the base64 run (0...b64Max, b64Max final), the hex run
-    // (0...hexMax, hexMax final), whether the last byte was an `a`, and whether an "ae" was seen.
+    /// The run thresholds: a run reaching one is reported whatever follows.
     private static let b64Max = Base64Decoder.minimumRun, hexMax = 2 * HexDecoder.minimumBytes
-
-    /// Byte -> the class bits that drive the counters (base64, hex, separator, a, e), densely numbered.
-    private static let stepBits: [UInt16] = classes.map { $0 & (b64 | hex | hexSep | letterA | letterE) }
-    private static let distinctBits: [UInt16] = Array(Set(stepBits)).sorted()
-    private static let stepClass: [UInt8] = stepBits.map { UInt8(distinctBits.firstIndex(of: $0)!) }
-    private static let kinds = distinctBits.count
-
-    private static func encode(b64Run: Int, hexRun: Int, lastA: Bool, sawAE: Bool) -> Int {
-        ((b64Run * (hexMax + 1) + hexRun) * 2 + (lastA ? 1 : 0)) * 2 + (sawAE ? 1 : 0)
-    }
-
-    private static let stateCount = (b64Max + 1) * (hexMax + 1) * 4
-
-    private static let transitions: [UInt16] = {
-        var table = [UInt16](repeating: 0, count: stateCount * kinds)
-        for b in 0...b64Max {
-            for h in 0...hexMax {
-                for lastA in [false, true] {
-                    for sawAE in [false, true] {
-                        let s = encode(b64Run: b, hexRun: h, lastA: lastA, sawAE: sawAE)
-                        for (k, c) in distinctBits.enumerated() {
-                            let nb = b == b64Max ? b64Max : (c & b64 != 0 ? b + 1 : 0)
-                            let isHex = c & hex != 0, keeps = isHex || c & hexSep != 0
-                            let nh = h == hexMax ? hexMax : (keeps ? h + (isHex ? 1 : 0) : 0)
-                            let ae = sawAE || (lastA && c & letterE != 0)
-                            table[s * kinds + k] = UInt16(encode(b64Run: nb, hexRun: nh, lastA: c & letterA != 0, sawAE: ae))
-                        }
-                    }
-                }
-            }
-        }
-        return table
-    }()
-
-    /// The automaton's state after the eight-byte blocks from `from` that are plain prose
-    /// (letters, spaces, `.` and `,` only: none raises a flag of its own), and where they end
-    /// (`from` when the first block is not plain). The counters are worked out on byte masks: a
-    /// run saturates if the bytes that continue it from before a block reach its threshold
-    /// (runs inside eight bytes cannot, both thresholds being 16), and otherwise ends as the run
-    /// of bytes after the block's last breaking byte.
-    @inline(__always)
-    static func calmRun(_ state: Int, _ text: UnsafeRawPointer, from start: Int, count n: Int) -> (Int, Int) {
-        let ones = ASCIIScan.ones, high = ASCIIScan.high
-        let runs = state >> 2
-        var b = runs / (hexMax + 1), h = runs - b * (hexMax + 1)
-        var lastA = state & 2 != 0, sawAE = state & 1 != 0
-        var i = start
-        while i + 8 <= n {
-            let x = text.loadUnaligned(fromByteOffset: i, as: UInt64.self)
-            let folded = x | ones &* 0x20
-            // Letters on the low seven bits; a byte >= 0x80 fails the plain test below anyway.
-            let low = folded & ~high
-            let letters = (low &+ ones &* 0x1F) & ~(low &+ ones &* 0x05) & ~x & high
-            let space = ASCIIScan.zeroBytes(x ^ ones &* 0x20), comma = ASCIIScan.zeroBytes(x ^ ones &* 0x2C)
-            guard letters | space | comma | ASCIIScan.zeroBytes(x ^ ones &* 0x2E) == high else { break }
-            // Here base64 bytes are the letters, hex bytes the letters a-f.
-            let hex = (low &+ ones &* 0x1F) & ~(low &+ ones &* 0x19) & letters
-            let a = ASCIIScan.zeroBytes(folded ^ ones &* 0x61) & letters, e = ASCIIScan.zeroBytes(folded ^ ones &* 0x65) & letters
-            sawAE = sawAE || (lastA && e & 0x80 != 0) || a & (e >> 8) != 0
-            lastA = a >> 63 != 0
-            b = run(b, limit: b64Max, members: letters, counted: letters)
-            h = run(h, limit: hexMax, members: hex | space | comma, counted: hex)
-            i += 8
-        }
-        return (encode(b64Run: b, hexRun: h, lastA: lastA, sawAE: sawAE), i)
-    }
-
-    /// A saturating run counter over one block: `members` continue the run (others reset it),
-    /// `counted` (a subset) add one. Both are lane masks (0x80 per byte).
-    @inline(__always)
-    private static func run(_ entry: Int, limit: Int, members: UInt64, counted: UInt64) -> Int {
-        if entry >= limit { return limit }
-        let breakers = ~members & ASCIIScan.high
-        if breakers == 0 { return min(limit, entry + lanes(counted)) }
-        // Bytes before the first breaker continue the entry run; those after the last start anew.
-        let first = breakers.trailingZeroBitCount & ~7
-        let before = first == 0 ? 0 : lanes(counted & (UInt64.max >> (64 - first)))
-        if entry + before >= limit { return limit }
-        let last = 63 - breakers.leadingZeroBitCount
-        return last >= 63 ? 0 : lanes(counted >> UInt64(last + 1))
-    }
-
-    /// The number of bytes marked in a lane mask: one multiply (no popcount instruction on
-    /// baseline x86-64).
-    @inline(__always)
-    private static func lanes(_ m: UInt64) -> Int { Int(truncatingIfNeeded: ((m >> 7) &* ASCIIScan.ones) >> 56) }
-
-    /// Per state: the flag bits it stands for (long runs as bits 12 and 13, "ae" as `letterE`).
-    private static let stateFlags: [UInt16] = (0..<stateCount).map { s in
-        let sawAE = s & 1 != 0
-        let h = (s >> 2) % (hexMax + 1), b = (s >> 2) / (hexMax + 1)
-        return (b == b64Max ? 1 << 12 : 0) | (h == hexMax ? 1 << 13 : 0) | (sawAE ? letterE : 0)
-    }
 }
