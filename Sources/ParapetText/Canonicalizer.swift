@@ -29,95 +29,89 @@ public enum Canonicalizer {
     static func asciiCanonical(_ input: [UInt8]) -> ([UInt8], OffsetMap) {
         let n = input.count
         if n == 0 { return ([], .identity(count: 0)) }
-        // Common case first: nothing to remove, so a branch-free byte map suffices.
         var out = [UInt8](repeating: 0, count: n)
-        var bad: UInt8 = 0
-        out.withUnsafeMutableBufferPointer { o in
-            input.withUnsafeBufferPointer { inp in
-                ASCIIScan.canonicalByte.withUnsafeBufferPointer { t in
-                    var prevSpace: UInt8 = 1
-                    let raw = UnsafeRawPointer(inp.baseAddress!)
-                    let dst = UnsafeMutableRawPointer(o.baseAddress!)
-                    var i = 0
-                    while i < n {
-                        // Eight bytes per step while they are printable (0x20-0x7E) with no
-                        // space after a space (nor a leading one): the map then only lower-cases.
-                        if i + 8 <= n {
-                            let x = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
-                            let sp = ASCIIScan.zeroBytes(x ^ ASCIIScan.ones &* 0x20)
-                            let control = ~(x &+ ASCIIScan.ones &* 0x60) & ASCIIScan.high | ASCIIScan.zeroBytes(x ^ ASCIIScan.ones &* 0x7F)
-                            if control == 0, sp & (sp << 8 | UInt64(prevSpace) << 7) == 0 {
-                                let upper = (x &+ ASCIIScan.ones &* 0x3F) & ~(x &+ ASCIIScan.ones &* 0x25) & ASCIIScan.high
-                                (dst + i).storeBytes(of: x | upper >> 2, as: UInt64.self)
-                                prevSpace = UInt8(truncatingIfNeeded: sp >> 63)
-                                i += 8
-                                continue
-                            }
-                        }
-                        let stop = min(n, i + 8)
-                        while i < stop {
-                            let m = t[Int(inp[i])]
-                            o[i] = m
-                            let sp: UInt8 = m == 0x20 ? 1 : 0
-                            bad |= (sp & prevSpace) | (m == 0 ? 1 : 0)
-                            prevSpace = sp
-                            i += 1
-                        }
-                    }
-                }
+        // Common case first: nothing to remove, so lower-casing in place of the identity map.
+        // The pass stops at the first byte to remove; the bytes before it keep their offsets.
+        let first = out.withUnsafeMutableBufferPointer { o in
+            input.withUnsafeBufferPointer { identityPrefix($0, into: o) }
+        }
+        if first == n { return (out, .identity(count: n)) }
+        var starts = [Int32](repeating: 0, count: n)
+        let written = out.withUnsafeMutableBufferPointer { o in
+            starts.withUnsafeMutableBufferPointer { s in
+                input.withUnsafeBufferPointer { removing($0, from: first, into: o, starts: s) }
             }
         }
-        if bad == 0 { return (out, .identity(count: n)) }
-        let cls = ASCIIScan.canonicalClass
-        var written = 0
-        var removed = false
-        out.withUnsafeMutableBufferPointer { o in
-            input.withUnsafeBufferPointer { inp in
-                cls.withUnsafeBufferPointer { c in
-                    var w = 0
-                    var lastSpace = true
-                    for i in 0..<n {
-                        let b = inp[i]
-                        switch c[Int(b)] {
-                        case 0: o[w] = b; w += 1; lastSpace = false
-                        case 1: o[w] = b | 0x20; w += 1; lastSpace = false
-                        case 2:
-                            if !lastSpace { o[w] = 0x20; w += 1 }
-                            lastSpace = true
-                        default: break
-                        }
-                    }
-                    written = w
-                }
-            }
-        }
-        removed = written != n
-        if !removed { return (out, .identity(count: n)) }
         out.removeLast(n - written)
-        // Second pass only when bytes were removed: record each kept byte's source.
-        var starts = [Int32](repeating: 0, count: written)
-        var ends = [Int32](repeating: 0, count: written)
-        starts.withUnsafeMutableBufferPointer { s in
-            ends.withUnsafeMutableBufferPointer { e in
-                input.withUnsafeBufferPointer { inp in
-                    cls.withUnsafeBufferPointer { c in
-                        var w = 0
-                        var lastSpace = true
-                        for i in 0..<n {
-                            let k = c[Int(inp[i])]
-                            if k == 3 { continue }
-                            if k == 2 {
-                                if lastSpace { continue }
-                                lastSpace = true
-                            } else {
-                                lastSpace = false
-                            }
-                            s[w] = Int32(i); e[w] = Int32(i + 1); w += 1
-                        }
+        starts.removeLast(n - written)
+        // Each kept byte comes from exactly one input byte.
+        let ends = starts.map { $0 &+ 1 }
+        return (out, OffsetMap(starts: starts, ends: ends, originalCount: n))
+    }
+
+    /// Writes the canonical bytes of `inp` into `o` up to the first byte the view drops (a
+    /// control byte, leading whitespace or whitespace after whitespace) and returns its offset,
+    /// or the count when there is none.
+    private static func identityPrefix(_ inp: UnsafeBufferPointer<UInt8>, into o: UnsafeMutableBufferPointer<UInt8>) -> Int {
+        let n = inp.count
+        let raw = UnsafeRawPointer(inp.baseAddress!)
+        let dst = UnsafeMutableRawPointer(o.baseAddress!)
+        let table = ASCIIScan.canonicalByte
+        return table.withUnsafeBufferPointer { t in
+            var prevSpace: UInt8 = 1
+            var i = 0
+            while i < n {
+                // Eight bytes per step while they are printable (0x20-0x7E) with no space after
+                // a space (nor a leading one): the map then only lower-cases.
+                if i + 8 <= n {
+                    let x = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+                    let sp = ASCIIScan.zeroBytes(x ^ ASCIIScan.ones &* 0x20)
+                    let control = ~(x &+ ASCIIScan.ones &* 0x60) & ASCIIScan.high | ASCIIScan.zeroBytes(x ^ ASCIIScan.ones &* 0x7F)
+                    if control == 0, sp & (sp << 8 | UInt64(prevSpace) << 7) == 0 {
+                        let upper = (x &+ ASCIIScan.ones &* 0x3F) & ~(x &+ ASCIIScan.ones &* 0x25) & ASCIIScan.high
+                        (dst + i).storeBytes(of: x | upper >> 2, as: UInt64.self)
+                        prevSpace = UInt8(truncatingIfNeeded: sp >> 63)
+                        i += 8
+                        continue
                     }
                 }
+                let stop = min(n, i + 8)
+                while i < stop {
+                    let m = t[Int(inp[i])]
+                    let sp: UInt8 = m == 0x20 ? 1 : 0
+                    if m == 0 || sp & prevSpace != 0 { return i }
+                    o[i] = m
+                    prevSpace = sp
+                    i += 1
+                }
             }
+            return n
         }
-        return (out, OffsetMap(starts: starts, ends: ends, originalCount: n))
+    }
+
+    /// The canonical bytes of `inp` from `from` on, where the first removal is, written from
+    /// the same offset of `o` (all earlier bytes were kept), with each kept byte's source offset
+    /// in `s`; returns how many bytes the view holds.
+    private static func removing(_ inp: UnsafeBufferPointer<UInt8>, from: Int, into o: UnsafeMutableBufferPointer<UInt8>,
+                                 starts s: UnsafeMutableBufferPointer<Int32>) -> Int {
+        for k in 0..<from { s[k] = Int32(k) }
+        let n = inp.count
+        let table = ASCIIScan.canonicalByte
+        return table.withUnsafeBufferPointer { t in
+            var w = from
+            // Before a leading run, or after a kept space, a further whitespace byte is dropped.
+            var lastSpace = from == 0 || o[from - 1] == 0x20
+            for i in from..<n {
+                let m = t[Int(inp[i])]
+                if m == 0 { continue }
+                let sp = m == 0x20
+                if sp && lastSpace { continue }
+                lastSpace = sp
+                o[w] = m
+                s[w] = Int32(i)
+                w += 1
+            }
+            return w
+        }
     }
 }
