@@ -14,16 +14,18 @@ import Darwin
 /// One memo per thread, for the text seen last. It holds that text's array, so the buffer stays
 /// alive and an equal buffer address and count mean the very same bytes.
 final class TextMemo {
-    private(set) var bytes: [UInt8] = []
-    private var base: UnsafePointer<UInt8>? = nil
+    // Unchecked exclusivity: a memo belongs to one thread and its accesses never overlap, so the
+    // runtime checks (a thread-local look-up each) would prove nothing.
+    @exclusivity(unchecked) private(set) var bytes: [UInt8] = []
+    @exclusivity(unchecked) private var base: UnsafePointer<UInt8>? = nil
     /// Bracket bytes in the whole text; -1 until asked.
-    private var brackets = -1
+    @exclusivity(unchecked) private var brackets = -1
     /// Unbalanced brackets over the whole text; -1 until asked.
-    private var mismatches = -1
+    @exclusivity(unchecked) private var mismatches = -1
     /// Word-salad token judgements, one entry per (lexicon, max_tokens); kept across texts for their capacity.
-    private var salads: [SaladTokens] = []
+    @exclusivity(unchecked) private var salads: [SaladTokens] = []
     /// Token-soup token passes, one entry per max_tokens; kept across texts for their capacity.
-    private var soups: [SoupTokens] = []
+    @exclusivity(unchecked) private var soups: [SoupTokens] = []
 
     /// Texts above this size are not kept between calls, so a thread never pins a huge input.
     static let largestShared = 4 << 20

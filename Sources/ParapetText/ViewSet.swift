@@ -4,10 +4,11 @@ public final class ViewSet {
     public let original: [UInt8]
     public let options: ViewOptions
     /// Built views by `ViewKind.allCases` position (four slots: no hashing on the rule loop's
-    /// many lookups).
-    private var cache: [[TextView]?] = [nil, nil, nil, nil]
+    /// many lookups). Unchecked exclusivity: one scan owns the set and no access overlaps
+    /// another, so the runtime check the rule loop would pay on every lookup proves nothing.
+    @exclusivity(unchecked) private var cache: [[TextView]?] = [nil, nil, nil, nil]
     /// Limits hit while building views (e.g. decode depth), reported by the engine.
-    public private(set) var notes: [ViewNote] = []
+    @exclusivity(unchecked) public private(set) var notes: [ViewNote] = []
 
     public init(_ original: [UInt8], options: ViewOptions = .default) {
         self.original = original
