@@ -31,6 +31,17 @@ import Testing
         #expect(all & EncodingHints.rotWord.rawValue != 0 && seen.contains(0))
     }
 
+    /// "caesar" at every offset, so its "ae" falls inside a block and across each seam (the pair
+    /// is what lets the rot13 mention search run).
+    @Test func caesarAtEveryOffset() {
+        for pad in 0..<17 {
+            for word in ["caesar", "CAESAR", "cAesar", "ca esar"] {
+                let b = Array((String(repeating: "x", count: pad) + word + " and more words here").utf8)
+                #expect(EncodingHints.scan(b) == EncodingHints.scanReference(b), "\(pad) \(word)")
+            }
+        }
+    }
+
     @Test func runsCrossingBlocksAtEveryOffset() {
         for pad in 0..<16 {
             for len in 12...20 {

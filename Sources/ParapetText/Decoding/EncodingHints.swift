@@ -50,9 +50,9 @@ struct EncodingHints: OptionSet {
     /// The flag bits `scanReference` collects, eight bytes a step. A block of letters, spaces,
     /// `.` and `,` (most of prose) is classified on byte masks; any other block byte by byte
     /// through `classes`. The long runs need no counter per byte: a run of 16 or more bytes
-    /// always holds a whole aligned block, so only a block whose eight bytes all continue the
-    /// run (rare in prose, where spaces break both) calls `runAround`, which measures that run
-    /// once and remembers where it ends, so later blocks inside it are skipped.
+    /// always holds a whole aligned block, so only a block whose eight bytes may all continue
+    /// the run (rare in prose, where spaces break both) calls `runAround`, which measures that
+    /// run once and remembers where it ends, so later blocks inside it are skipped.
     private static func pass(_ p: UnsafeBufferPointer<UInt8>, _ cls: UnsafePointer<UInt16>) -> UInt16 {
         let n = p.count
         guard let text = p.baseAddress, n > 0 else { return 0 }
@@ -68,16 +68,22 @@ struct EncodingHints: OptionSet {
             let folded = x | ones &* 0x20
             let low = folded & ~high
             let letters = (low &+ ones &* 0x1F) & ~(low &+ ones &* 0x05) & ~x & high
-            let space = ASCIIScan.zeroBytes(x ^ ones &* 0x20), comma = ASCIIScan.zeroBytes(x ^ ones &* 0x2C)
-            var b64Lanes: UInt64 = 0, hexLanes: UInt64 = 0
-            if letters | space | comma | ASCIIScan.zeroBytes(x ^ ones &* 0x2E) == high {
-                // Calm: the base64 bytes are the letters; the hex run's bytes are a-f and the separators.
-                let a = ASCIIScan.zeroBytes(folded ^ ones &* 0x61) & letters, e = ASCIIScan.zeroBytes(folded ^ ones &* 0x65) & letters
-                if (lastA && e & 0x80 != 0) || a & (e >> 8) != 0 { flags |= letterE }
-                lastA = a >> 63 != 0
-                b64Lanes = letters
-                hexLanes = (low &+ ones &* 0x1F) & ~(low &+ ones &* 0x19) & letters | space | comma
+            let space = ASCIIScan.zeroBytes(x ^ ones &* 0x20)
+            // Comma and dot (0x2C, 0x2E) are equal once bit 1 is cleared.
+            let stops = ASCIIScan.zeroBytes((x ^ ones &* 0x2C) & ~(ones &* 0x02))
+            var b64All: Bool, hexMaybe: Bool
+            if letters | space | stops == high {
+                // Calm. "ae": lane k an `a` and lane k + 1 an `e` (lane 7 pairs with the next block's lane 0).
+                let ae = ASCIIScan.zeroBytes((folded ^ ones &* 0x61) | ((folded >> 8) ^ ones &* 0x65))
+                if ae != 0 || (lastA && folded & 0xFF == 0x65) { flags |= letterE }
+                lastA = folded >> 56 == 0x61
+                // The base64 bytes here are the letters. The hex run's are a-f and the separators:
+                // a block without a letter from g on may be all of them (a dot makes it a false
+                // alarm, which `runAround` measures harmlessly).
+                b64All = letters == high
+                hexMaybe = (low &+ ones &* 0x19) & letters == 0
             } else {
+                var b64Lanes: UInt64 = 0, hexLanes: UInt64 = 0
                 var k = 0
                 while k < 8 {
                     let c = cls[Int(text[i &+ k])]
@@ -87,13 +93,15 @@ struct EncodingHints: OptionSet {
                     hexLanes |= UInt64((c >> 1 | c >> 11) & 1) << UInt64(8 &* k &+ 7)
                     k &+= 1
                 }
+                b64All = b64Lanes == high
+                hexMaybe = hexLanes == high
             }
-            if b64Lanes == high, !b64Found, i >= b64Measured {
+            if b64All, !b64Found, i >= b64Measured {
                 let (count, end) = runAround(text, n, block: i, cls, members: b64, counted: b64, stopAt: b64Max)
                 b64Found = count >= b64Max
                 b64Measured = end
             }
-            if hexLanes == high, !hexFound, i >= hexMeasured {
+            if hexMaybe, !hexFound, i >= hexMeasured {
                 let (count, end) = runAround(text, n, block: i, cls, members: hex | hexSep, counted: hex, stopAt: hexMax)
                 hexFound = count >= hexMax
                 hexMeasured = end
@@ -110,9 +118,10 @@ struct EncodingHints: OptionSet {
         return flags | (b64Found ? 1 << 12 : 0) | (hexFound ? 1 << 13 : 0)
     }
 
-    /// The run of `members` bytes through the block at `block`: how many of its bytes are
-    /// `counted` (stopping once that reaches `stopAt`) and where the run ends. The bytes before
-    /// the block lie in a block that did not qualify, so at most seven are read back.
+    /// The run of `members` bytes through the block at `block` (or, when its first byte is no
+    /// member, the run just before it): how many of its bytes are `counted` (stopping once that
+    /// reaches `stopAt`) and where it ends. The block before holds a byte that is no member (a
+    /// block of members would have been measured, past this one), so at most seven are read back.
     private static func runAround(_ text: UnsafePointer<UInt8>, _ n: Int, block: Int, _ cls: UnsafePointer<UInt16>,
                                   members: UInt16, counted: UInt16, stopAt: Int) -> (Int, Int) {
         var count = 0
