@@ -41,29 +41,33 @@ public struct AhoCorasick: Sendable {
         reciprocal = ((1 << 40) + UInt64(next) - 1) / UInt64(next)
         let width = next
         var endState = [Int32](repeating: -1, count: literals.count)
-        // The trie, then the DFA, in one flat table: row `s` is `table[s * width ..< (s + 1) * width]`,
-        // -1 for "no child yet" while the trie grows. One array instead of an array per state.
-        let blank = [Int32](repeating: -1, count: width)
-        var table = blank
-        table.reserveCapacity(width * (literals.reduce(0) { $0 + $1.count } + 1))
+        // The trie, as each state's parent and the class of the edge into it (the root's are
+        // unused). Literals are inserted in order of their class sequences, so a literal shares
+        // with the trie exactly its common prefix with the literal inserted before it: no child
+        // is ever looked up, and no dense table is built for the trie (it would be as large as
+        // the DFA, tens of MB of fresh pages at start-up).
+        let classSequences = literals.map { lit in lit.map { cls[Int($0)] } }
+        let order = classSequences.indices.filter { !classSequences[$0].isEmpty }
+            .sorted { classSequences[$0].lexicographicallyPrecedes(classSequences[$1]) }
         var states = 1
-        // Each state's parent and the class of the edge into it (the root's are unused).
         var parent: [Int32] = [0], via: [Int32] = [0]
-        for (id, lit) in literals.enumerated() where !lit.isEmpty {
-            var s = 0
-            for b in lit {
-                let c = Int(cls[Int(b)])
-                let i = s * width + c
-                if table[i] < 0 {
-                    table[i] = Int32(states)
-                    states += 1
-                    table.append(contentsOf: blank)
-                    parent.append(Int32(s))
-                    via.append(Int32(c))
-                }
-                s = Int(table[i])
+        // `path[d]`: the state at depth `d` on the previous literal's path.
+        var path: [Int32] = [0]
+        var previous: [UInt8] = []
+        for id in order {
+            let seq = classSequences[id]
+            var shared = 0
+            let limit = min(seq.count, previous.count)
+            while shared < limit, seq[shared] == previous[shared] { shared += 1 }
+            path.removeSubrange((shared + 1)...)
+            for c in seq[shared...] {
+                parent.append(path[path.count - 1])
+                via.append(Int32(c))
+                path.append(Int32(states))
+                states += 1
             }
-            endState[id] = Int32(s)
+            endState[id] = path[seq.count]
+            previous = seq
         }
         // Literal ids ending exactly at each state, in id order (a counting sort).
         var ownStart = [Int32](repeating: 0, count: states + 1)
@@ -88,7 +92,7 @@ public struct AhoCorasick: Sendable {
         // Breadth-first failure links, building the DFA in a fresh table whose states are
         // numbered in breadth-first order: the shallow states prose keeps returning to (the root,
         // one- and two-byte prefixes) then sit in a few contiguous pages instead of being spread
-        // over the whole table in literal order. Each dequeued state's row starts as a copy of
+        // over the whole table in insertion order. Each dequeued state's row starts as a copy of
         // its failure state's row (shallower, so already final), then its own children are
         // written over it. Final entries are targets pre-multiplied by the class count (so the
         // scan loop never multiplies), with the high bit set when the target ends a literal; a
@@ -126,7 +130,6 @@ public struct AhoCorasick: Sendable {
                 }
             }
         }
-        table = []
         // Outputs: each state's ids sorted, its own merged with its failure state's (disjoint);
         // a failure state is shallower, so numbered (and filled) first.
         var outStart = [Int32](repeating: 0, count: states + 1)

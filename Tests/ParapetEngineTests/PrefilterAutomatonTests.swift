@@ -41,6 +41,32 @@ struct PrefilterAutomatonTests {
         #expect(found == [0, 1, 3])
     }
 
+    /// The trie is built from the literals in sorted order: literals that share a prefix share
+    /// its states wherever they stand in the list (one state per distinct prefix, plus the
+    /// root), repeats and case variants end on one state, empty literals are ignored, and every
+    /// id still reports at its own occurrences.
+    @Test func trieSharesEveryPrefixWhateverTheLiteralOrder() {
+        let literals = ["ab", "c", "", "abd", "ab", "xyz", "aBd", "xy", "c"].map { Array($0.utf8) }
+        let ac = AhoCorasick(literals)
+        var prefixes = Set<[UInt8]>()
+        for lit in literals {
+            let folded = lit.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }
+            for n in folded.indices { prefixes.insert(Array(folded[...n])) }
+        }
+        #expect(ac.stateCount == prefixes.count + 1)
+        let text = Array("--abd c xyz ABD".utf8)
+        #expect(Self.occurrences(ac, text) == Self.naiveOccurrences(literals.map(Prefilter.normalizeLiteral), text))
+        var rng = RNG(state: 7)
+        let alphabet = Array("abc".utf8)
+        for _ in 0..<200 {
+            let lits = (0..<Int.random(in: 1...12, using: &rng)).map { _ in
+                (0..<Int.random(in: 0...5, using: &rng)).map { _ in alphabet.randomElement(using: &rng)! }
+            }
+            let distinct = Set(lits.flatMap { lit in lit.indices.map { Array(lit[...$0]) } })
+            #expect(AhoCorasick(lits).stateCount == distinct.count + 1, "\(lits)")
+        }
+    }
+
     /// Every (literal id, end offset) occurrence, by a naive search over the text as the
     /// automaton reads it: ASCII case folded, ſ and K read as `s` and `k` (ends in original bytes).
     static func naiveOccurrences(_ literals: [[UInt8]], _ text: [UInt8]) -> [[Int]] {
