@@ -50,9 +50,9 @@ let package = Package(
         .target(name: "ParapetTestKit", dependencies: ["Parapet", "ParapetRules", "ParapetJSON"]),
         .executableTarget(
             name: "parapet",
-            dependencies: ["Parapet", "ParapetRules", "ParapetTestKit", "ParapetJSON", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["Parapet", "ParapetEngine", "ParapetRules", "ParapetTestKit", "ParapetJSON", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
-        .executableTarget(name: "parapet-bench", dependencies: ["Parapet", "ParapetRules", "ParapetRegex", "ParapetTestKit"], path: "Benchmarks/ParapetBench"),
+        .executableTarget(name: "parapet-bench", dependencies: ["Parapet", "ParapetEngine", "ParapetRules", "ParapetRegex", "ParapetTestKit"], path: "Benchmarks/ParapetBench"),
 
         // Service mode: everything below depends on Hummingbird; nothing above does.
         .target(
@@ -62,7 +62,7 @@ let package = Package(
         .target(
             name: "ParapetServer",
             dependencies: [
-                "Parapet", "ParapetRules", "ParapetJSON", "ParapetPolicy", "ParapetHummingbird",
+                "Parapet", "ParapetEngine", "ParapetRules", "ParapetJSON", "ParapetPolicy", "ParapetHummingbird",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Metrics", package: "swift-metrics"),
@@ -76,7 +76,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "parapet-server",
-            dependencies: ["ParapetServer", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["ParapetServer", "ParapetEngine", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .target(
             name: "ParapetGateway",
