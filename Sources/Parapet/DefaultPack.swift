@@ -22,6 +22,14 @@ public enum DefaultPack {
         EmbeddedRules.files.filter { $0.path.hasPrefix("policies/") }.map { RuleSource(path: "<default>/" + $0.path, text: $0.text) }
     }
 
+    /// The default pack's literal gates, extracted ahead of time (`DefaultPackGates.swift`), so
+    /// building an engine from the pack skips most literal extraction. A rule changed since the
+    /// file was generated is simply extracted at start-up; nil if the file is unreadable.
+    public static let literalGates: LiteralGateCache? = readLiteralGates()
+
+    /// Reads the shipped gate file anew (what `literalGates` does once; for benchmarks).
+    public static func readLiteralGates() -> LiteralGateCache? { LiteralGateCache(text: DefaultPackGates.text) }
+
     /// Linear models shipped under `rules/models/` (name -> `.plm` bytes), for the
     /// `linear-model` detector.
     public static let models: [String: [UInt8]] = {

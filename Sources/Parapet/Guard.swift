@@ -24,6 +24,8 @@ public struct Guard: Sendable {
         var sources = includeDefaultPack ? DefaultPack.ruleSources : []
         for dir in ruleDirectories { sources += try RuleSource.load(from: dir) }
         let set = try RuleCompiler(registry: registry).compile(sources, overrides: overrides)
+        var config = config
+        if includeDefaultPack, config.literalGateCache == nil { config.literalGateCache = DefaultPack.literalGates }
         self.init(engine: Engine(ruleSet: set, config: config), logger: logger)
         logger.debug("parapet rules compiled", metadata: ["rules": "\(set.rules.count)", "pack": "\(set.hash)"])
     }

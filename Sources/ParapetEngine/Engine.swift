@@ -32,7 +32,7 @@ public final class Engine: Sendable {
         self.active = active
         // Literal gates on all cores, with every pattern's JIT compilation when it is eager.
         let jitting = config.jit == .eager ? ruleSet.rules.flatMap(\.patterns) : []
-        let prefilter = Prefilter(ruleSet: ruleSet, gates: Prefilter.allGates(ruleSet, jitting: jitting))
+        let prefilter = Prefilter(ruleSet: ruleSet, gates: Prefilter.allGates(ruleSet, jitting: jitting, cache: config.literalGateCache))
         self.prefilter = prefilter
         literalPool = LiteralScratchPool(units: prefilter.unitCount, states: prefilter.automatonStates)
         var plans: [Target: [ScanPlan]] = [:]

@@ -30,6 +30,10 @@ public struct EngineConfig: Sendable {
     /// only for the patterns it runs. Syntax errors are reported at load either way; verdicts are
     /// the same.
     public var jit: JITMode
+    /// Literal gates worked out ahead of time: a rule found here skips literal extraction
+    /// while the engine is built (same gates, faster start-up). `Guard` supplies the default
+    /// pack's (`DefaultPack.literalGates`) when it compiles that pack.
+    public var literalGateCache: LiteralGateCache? = nil
 
     public init(
         thresholds: [Target: Int] = [.input: 5, .context: 5, .output: 5, .toolArgs: 5],

@@ -10,17 +10,23 @@ extension Prefilter {
 
     /// `gates(for:)` of every rule, in rule order. Each rule's extraction is independent and
     /// pure, so they run concurrently; `jitting` patterns are JIT-compiled in the same batch
-    /// (each under its own lock, see `Pattern`). Results do not depend on the number of cores.
-    static func allGates(_ ruleSet: CompiledRuleSet, jitting patterns: [Pattern] = []) -> [[Gate]?] {
-        let rules = ruleSet.rules
-        let total = patterns.count + rules.count
+    /// (each under its own lock, see `Pattern`). A rule found in `cache` is not extracted.
+    /// Results do not depend on the number of cores or on the cache.
+    static func allGates(_ ruleSet: CompiledRuleSet, jitting patterns: [Pattern] = [], cache: LiteralGateCache? = nil) -> [[Gate]?] {
+        var results = [[Gate]??](repeating: nil, count: ruleSet.rules.count)
+        var pending: [Int] = []
+        for (i, rule) in ruleSet.rules.enumerated() {
+            if let cached = cache?.gates(for: rule) { results[i] = .some(cached) } else { pending.append(i) }
+        }
+        let rules = ruleSet.rules, waiting = pending
+        let total = patterns.count + pending.count
         // Patterns repeat long groups (goal lists, request verbs): each is read once.
         let memo = GroupMemo()
         if total < parallelThreshold {
             for p in patterns { p.ensureJIT() }
-            return rules.map { gates(for: $0, memo: memo) }
+            for i in pending { results[i] = .some(gates(for: rules[i], memo: memo)) }
+            return results.map { $0! }
         }
-        var results = [[Gate]??](repeating: nil, count: rules.count)
         results.withUnsafeMutableBufferPointer { buffer in
             let slots = GateSlots(base: buffer.baseAddress!)
             // JIT jobs first: they are the longest, so the cores finish together.
@@ -28,7 +34,8 @@ extension Prefilter {
                 if i < patterns.count {
                     patterns[i].ensureJIT()
                 } else {
-                    slots.base[i - patterns.count] = .some(gates(for: rules[i - patterns.count], memo: memo))
+                    let r = waiting[i - patterns.count]
+                    slots.base[r] = .some(gates(for: rules[r], memo: memo))
                 }
             }
         }

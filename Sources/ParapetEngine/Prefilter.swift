@@ -246,7 +246,7 @@ public final class Prefilter: Sendable {
 
     /// One pattern's (or a whole rule's) clauses; `exactCase` when the pattern is case-sensitive
     /// throughout, so its ASCII letters are kept in their case.
-    struct Gate { var clauses: [[[UInt8]]]; var exactCase = false }
+    struct Gate: Equatable, Sendable { var clauses: [[[UInt8]]]; var exactCase = false }
 
     /// The gate groups of `rule`, each a list of clauses (literal sets) that must all occur: one
     /// group per pattern when every pattern yields literals, else one for the whole rule (declared
