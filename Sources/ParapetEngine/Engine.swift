@@ -22,8 +22,9 @@ public final class Engine: Sendable {
         self.ruleSet = ruleSet
         self.ruleSanitize = Dictionary(uniqueKeysWithValues: ruleSet.rules.filter { !$0.spec.sanitize.isEmpty }.map { ($0.id, $0.spec.sanitize) })
         var config = config
-        if config.viewOptions.leetLexicon.isEmpty { config.viewOptions.leetLexicon = LeetLexicon.build(ruleSet) }
-        self.config = config
+        // The pack's l33t vocabulary is read off every pattern: built on another core while
+        // this one builds the literal gates and the automaton (start-up wall time).
+        let leet = config.viewOptions.leetLexicon.isEmpty ? LeetLexiconJob(ruleSet) : nil
         self.pool = ScratchPool(limits: config.matchLimits)
         var active: [Target: [[Int]]] = [:]
         for t in Target.allCases {
@@ -34,6 +35,8 @@ public final class Engine: Sendable {
         let jitting = config.jit == .eager ? ruleSet.rules.flatMap(\.patterns) : []
         let prefilter = Prefilter(ruleSet: ruleSet, gates: Prefilter.allGates(ruleSet, jitting: jitting, cache: config.literalGateCache))
         self.prefilter = prefilter
+        if let leet { config.viewOptions.leetLexicon = leet.wait() }
+        self.config = config
         literalPool = LiteralScratchPool(units: prefilter.unitCount, states: prefilter.automatonStates)
         var plans: [Target: [ScanPlan]] = [:]
         for t in Target.allCases {

@@ -32,4 +32,16 @@ struct LeetLexiconTests {
         #expect(words.count > 100)
         #expect(LeetLexicon.build(set) == words)
     }
+
+    /// The engine builds the lexicon (on another core) into its view options, and keeps one
+    /// the caller supplies.
+    @Test func theEngineReadsWithThePacksLexicon() throws {
+        let set = try RuleCompiler(registry: .standard).compile(DefaultPack.ruleSources)
+        let read = Engine(ruleSet: set).config.viewOptions.leetLexicon, built = LeetLexicon.build(set)
+        let same = read == built
+        #expect(same, "the engine holds \(read.count) l33t words, the pack has \(built.count)")
+        var config = EngineConfig()
+        config.viewOptions.leetLexicon = [Array("rules".utf8)]
+        #expect(Engine(ruleSet: set, config: config).config.viewOptions.leetLexicon == [Array("rules".utf8)])
+    }
 }
