@@ -2,235 +2,29 @@
 // Rules changed since are extracted at start-up (slower, same gates); a test checks it is current.
 enum DefaultPackGates {
     static let text = #"""
-parapet-literal-gates 1
-01c44298eb1529f96059025bb5ff5721 4
-g 0 4
-c 2 how do you|how would 
-c 1  you 
-c 4 answer|react to|reply to|respond to
-c 3 that|the follow|this
-g 0 3
-c 2 what do yo|what would
-c 1  you say t
-c 2 that|this
-g 0 4
-c 3 wie antwor|wie beantw|wie reagie
-c 3 antwortest|beantworte|reagierst
-c 1  du 
-c 3 die folgen|diese|folgende
-g 0 1
-c 1 was sagst 
-02c9836a03b5ec9742a639cd780e09e3 6
-g 0 1
-c 1 rm 
-g 0 1
-c 1 shutil.rmt
-g 0 1
-c 3 rd |remove-ite|rmdir 
-g 0 3
-c 1 dd if=/dev
-c 2 random|zero
-c 1  of=/dev/
-g 0 2
-c 4 /dev/hd|/dev/nvme|/dev/sd|/dev/xvd
-c 1 mkfs
-g 0 1
-c 33 :() { : \7c |:() { : \7c:|:() { :\7c :|:() { :\7c: |:() { :\7c:&|:() {: \7c :|:() {: \7c: |:() {: \7c:&|:() {:\7c : |:() {:\7c :&|:() {:\7c: &|:() {:\7c:& |:() {:\7c:&}|:(){ : \7c :|:(){ : \7c: |:(){ : \7c:&|:(){ :\7c : |:(){ :\7c :&|:(){ :\7c: &|:(){ :\7c:& |:(){ :\7c:&}|:(){: \7c : |:(){: \7c :&|:(){: \7c: &|:(){: \7c:& |:(){: \7c:&}|:(){:\7c : &|:(){:\7c :& |:(){:\7c :&}|:(){:\7c: & |:(){:\7c: &}|:(){:\7c:& }|:(){:\7c:&}
-074aa16ad6952146530896080ef5d750 4
-g 0 2
-c 2 pretend th|pretend yo
-c 15 current ev|current wo|events aft|future eve|future wor|internet|live data|news after|past event|past world|real|recent eve|recent wor|web|world even
-g 0 2
-c 3 tu so als |tu so, als|tun sie so
-c 13 aktuelle e|aktuelle w|auf aktuel|auf das in|auf das we|auf echtze|auf vergan|auf welter|das intern|das web|echtzeit|vergangene|weltereign
-g 0 2
-c 2 fais comme|faites com
-c 4 en temps r|evenements|internet|le web
-g 0 2
-c 11 finge pudi|finge pued|finge que |finge tien|finge tuvi|fingir pud|fingir pue|fingir que|fingir tie|fingir tuv|haz como s
-c 10 acontecimi|eventos ac|eventos fu|eventos mu|eventos pa|internet|la web|los aconte|los evento|tiempo rea
-07dbfb37067fef51b5c2aaa1208321da 1
-g 0 2
-c 10 censorship|censura|censure|censuur|moderacao|moderacion|moderatie|moderation|moderazion|zensur
-c 17 free from |free of |kein |keine |keiner |keinr |no |ohne |receive no|receives n|sans |sem |senza |sin |without |zero |zonder 
-091bf1ca5f58da5da39acbf0ba77350d 3
-g 0 2
-c 8 downloadfi|http.reque|invoke-web|requests.g|urllib3|urlopen|urlretriev|wget.downl
-c 6 eval(|exec(|os.startfi|os.system|start-proc|subprocess
-g 0 2
-c 2 os.system(|subprocess
-c 4 exec( open|exec(open(|os.startfi|subprocess
-g 0 2
-c 3  chmod |&&chmod |;chmod 
-c 2 curl |wget 
-096b284febea331eedba336c02fda7d1 5
-g 0 1
-c 9 attention |important |instructio|message fo|message to|note for |note to |reminder f|reminder t
-g 0 2
-c 12 analysing|analyzing|browsing|parsing|processing|reading|summarisin|summarizin|that proce|that reads|that summa|viewing
-c 5 attention |dear |hello |hey |to 
-g 0 2
-c 1 if you are
-c 12 analysing|analyzing|do not|ignore|parsing|please|processing|reading|summarisin|summarizin|then|you must
-g 0 3
-c 6 analysing |analyzing |processing|reading th|summarisin|summarizin
-c 35 content ar|content mu|content sh|content wi|document a|document m|document s|document w|email are |email must|email shal|email shou|email will|file are i|file are r|file must|file shall|file shoul|file will|message ar|message mu|message sh|message wi|page are i|page are r|page must|page shall|page shoul|page will|text are i|text are r|text must|text shall|text shoul|text will
-c 11 agent |agents |ai |ais |assistant |assistants|chatbot |chatbots |language m|llm |llms 
-g 0 3
-c 10 when analy|when proce|when readi|when summa|when trans|while anal|while proc|while read|while summ|while tran
-c 7 content|document|email|file|message|page|text
-c 7 also|ignore|instead|make sure|you must|you should|you will
-0981fa4300caeafa6ba5801ddb6304d0 1
-g 0 1
-c 7 article|artikel|contesto|context|document|dokument|kontext
-0a2afeb642feb560ab217f14e9f82c7e 1
-g 0 1
-c 3 cc_test_re|code_clima|codeclimat
-0a5d912f38508a4b37102fab4562ed8c 2
-g 0 2
-c 1 authorizat
-c 2 bearer|token
-g 0 1
-c 1 bearer
-0a6fa663b0fd790504dc4d0997958950 1
-g 1 1
-c 1 github_pat
-0a9d52c9fae82b1b21d2c1db348b9d4d 1
-g 1 1
-c 2 lin_api_|lin_oauth_
-0c9fd94b99c30b96e16becb47eed89d6 3
-g 1 1
-c 1 glc_
-g 1 1
-c 1 glsa_
-g 1 1
-c 1 eyJrIjoi
-0d37ce0336551e4d7cbc37d6addf8e49 1
-g 1 1
-c 1 amzn.mws.
-0ee12594d6ab74ae9661145939a0061b 1
-g 1 1
-c 1 \22private_k
-0f47c9f8dc62c553069be059405d18cc 1
+parapet-literal-gates 2
+00323fa3a5b694f3769eb5e6d6e2c002 -
+007f7fc842062c95d390a26f9b1b997f 1
 g 1 1
 c 1 .apps.goog
-0f508380179d8473ad9654d77071c7fe 1
+00fff748700c3a9740f6b9d3cf10ad8a 1
 g 0 1
-c 7 birth date|birthdate|birthday|born|d.o.b|date of bi|dob
-0f5bed11feaac7fd0fccc941dd243c58 -
-11e5d011428513dc3e4895bff6af73b4 1
+c 7 article|artikel|contesto|context|document|dokument|kontext
+01143630bd30424f937f6cab07fc148f 1
 g 1 1
-c 1 jina_
-13b4258a00b5240a3af77a1f3db9a1d8 4
-g 0 4
-c 2 the code y|your 
-c 7 block|code|excerpt|fragment|section|segment|snippet
-c 12 algorithm|answer|code|elucidatio|framework|implementa|logic|program|reply|response|script|solution
-c 8 below |following |given |next |subsequent|the follow|the subseq|this 
-g 0 3
-c 6 algorithm |code by |codebase b|implementa|program by|solution b
-c 11 augment yo|boost your|develop yo|elevate yo|enhance yo|enrich you|fortify yo|improve yo|optimise y|optimize y|streamline
-c 5 below|following|subsequent|the follow|the subseq
-g 0 3
-c 3 below code|following |subsequent
-c 1 your 
-c 7 algorithm|code|elucidatio|implementa|logic|program|solution
-g 0 4
-c 3 below code|following |subsequent
-c 1 your 
-c 7 algorithm|code|elucidatio|implementa|logic|program|solution
-c 3 for |of |with 
-13ded2621e07ab0b72b60cf221630c3e 2
-g 0 2
-c 8 end of ins|end of pro|end of tas|enough|halt|stop|that's eno|thats enou
-c 16  now answe| now forge| now ignor| now outpu| now respo|answer|forget|ignore|now respon|output|print|reply|respond|say|tell|write
-g 0 3
-c 6 congratula|excellent|good job|great job|very good|well done
-c 9  forget| help me w| ignore| print| say| show| tell| write|, help me 
-c 4  that is e|next|now|that is en
-159da82d17483378d576ef7e1b9e3e64 -
-15a73c13f9c052b4af2f9f5018838a4c 1
+c 3 doo_v1_|dop_v1_|dor_v1_
+0154675f5013ed528680827d8270307c 1
 g 1 1
-c 1 pk.eyJ
-173ae4300c2e02eed428a74e5353dcf7 8
-g 0 3
-c 20 you develo|you got am|you got co|you got su|you got to|you had am|you had co|you had su|you had to|you have a|you have c|you have s|you have t|you now ha|you sudden|you suffer|you've amn|you've com|you've sud|you've tot
-c 7  developed| got| had| have| suddenly | suffer fr|'ve
-c 1 amnesia
-g 0 2
-c 24 that devel|that had a|that had c|that had s|that had t|that has a|that has c|that has s|that has t|that suffe|which deve|which had |which has |which suff|who develo|who had am|who had co|who had su|who had to|who has am|who has co|who has su|who has to|who suffer
-c 1 you
-g 0 2
-c 8 you are a |you are an|you are no|you are th|you're a |you're an |you're now|you're the
-c 24 that devel|that had a|that had c|that had s|that had t|that has a|that has c|that has s|that has t|that suffe|which deve|which had |which has |which suff|who develo|who had am|who had co|who had su|who had to|who has am|who has co|who has su|who has to|who suffer
-g 0 2
-c 7 all of you|all your g|all your k|all your m|all your r|all your t|everything
-c 6 you forgot|you have f|you have l|you lost |you've for|you've los
-g 0 3
-c 8 all its kn|all its me|all its ru|all its tr|all of its|all of the|all their |everything
-c 16 that forgo|that had f|that had l|that has f|that has l|that lost |which forg|which had |which has |which lost|who forgot|who had fo|who had lo|who has fo|who has lo|who lost 
-c 1 you
+c 1 age1
+0293b4ea92fb2e4d507e0f665b0efd45 3
 g 0 1
-c 14 du haben a|du haben e|du haben k|du haben t|du hast al|du hast am|du hast ei|du hast ko|du hast to|sie haben |sie hast a|sie hast e|sie hast k|sie hast t
+c 4 drop datab|drop schem|drop table|truncate t
+g 0 1
+c 1 delete fro
 g 0 2
-c 13 tu as amne|tu as perd|tu as tout|tu as une |tu avez am|tu avez pe|tu avez to|tu avez un|vous as am|vous as pe|vous as to|vous as un|vous avez 
-c 4 amnesie|perdu la m|tout oubli|une amnesi
-g 0 1
-c 5 has olvida|has perdid|tiene uste|tienes amn|tienes per
-176bf5bb8a2dd4da67578f21e74c93d5 2
-g 0 2
-c 1 bootstrap
-c 1 token
-g 1 1
-c 1 token-secr
-17e7933875be08ad97364d945cb1dc05 1
-g 1 3
-c 1 password
-c 1 machine
-c 1 login
-18363fbb49b4dcfe31dda5dc96d82bb1 4
-g 0 3
-c 23 about foll|about the |about thes|about this|about thos|for follow|for the fo|for the gi|for the pr|for the th|for these |for this |for those |of followi|of the fol|of the giv|of the pro|of the the|of the thi|of the tho|of these |of this |of those 
-c 22 fabricated|fake claim|fake headl|fake summa|fake title|false clai|false head|false summ|false titl|invented c|invented h|invented s|invented t|made-up cl|made-up he|made-up su|made-up ti|misleading|untrue cla|untrue hea|untrue sum|untrue tit
-c 4 article|document|post|text
-g 0 4
-c 18 fur dem fo|fur dem ob|fur dem vo|fur den fo|fur den ob|fur den vo|fur die fo|fur die ob|fur die vo|zu dem fol|zu dem obi|zu dem vor|zu den fol|zu den obi|zu den vor|zu die fol|zu die obi|zu die vor
-c 4 erfundene|falsche|irrefuhren|unwahre
-c 5  behauptun| schlagzei| titel| uberschri| zusammenf
-c 4 artikel|beitrage|dokument|text
-g 0 3
-c 18  fur dem f| fur dem o| fur dem v| fur den f| fur den o| fur den v| fur die f| fur die o| fur die v| zu dem fo| zu dem ob| zu dem vo| zu den fo| zu den ob| zu den vo| zu die fo| zu die ob| zu die vo
-c 4 erfundene|falsche|irrefuhren|unwahre
-c 5  behauptun| schlagzei| titel| uberschri| zusammenf
-g 0 4
-c 33 articles h|articles s|articles v|articoli h|articoli s|articoli v|articulos |artigos hi|artigos se|artigos si|artigos su|artigos vo|artikelen |teksten hi|teksten se|teksten si|teksten su|teksten vo|testi hier|testi segu|testi sigu|testi suiv|testi volg|textes hie|textes seg|textes sig|textes sui|textes vol|textos hie|textos seg|textos sig|textos sui|textos vol
-c 36  para as | para de | para gli | para i | para las | para le | para les | para los | para os | per as | per de | per gli | per i | per las | per le | per les | per los | per os | pour as | pour de | pour gli | pour i | pour las | pour le | pour les | pour los | pour os | voor as | voor de | voor gli | voor i | voor las | voor le | voor les | voor los | voor os 
-c 11 kop |manchete |resume |resumen |resumo |riassunto |titel |titolo |titre |titular |titulo 
-c 12 falsa|falso|fausse|faux|inventada|inventado|inventata|inventato|mensong|onjuist|onwaar|vals
-185c6ba473dd36fccb6f11fefe345a1b 4
-g 0 1
-c 1 psexec
-g 0 2
-c 1 connect-vi
-c 1 -password
-g 0 1
-c 1 networkcre
-g 0 1
-c 1 directorye
-185cef96c42aaaef2ce4422ba0cebfe5 3
-g 1 1
-c 1 sq0atp-
-g 1 1
-c 1 sq0csp-
-g 1 1
-c 1 EAAA
-1879637c6c355f6873ae826273dc2d5e 1
-g 0 1
-c 6 client_sec|clientsecr|key|private_ke|secret|token
-1c271310025c681e280376dcde22990f 1
-g 1 1
-c 1 pypi-AgEIc
-1cbd3c22fac97bd9d749cd14dffd7111 3
+c 1 update 
+c 1  set 
+031f55c925534e90fe9d482372873939 3
 g 0 2
 c 17 as a |as an |you are a |you are an|you are as|you are co|you are hi|you are no|you are ta|you have b|you were a|you were c|you were h|you were t|you're a |you're an |you're now
 c 220  employmen| hiring of| immigrati| integrati| the emplo| the hirin| the immig| the integ|anorexia|avoid bein|avoid dete|avoid gett|avoiding b|avoiding d|avoiding g|bestiality|betting ti|bioweapon|biracial c|biracial m|biracial r|blackmail|body shami|botnet|break into|bribe|bribing|bulimia|bypass ant|bypass aut|bypass pla|bypass sec|bypass the|bypasses a|bypasses p|bypasses s|bypassing |cannibal|cheat in |cheat on |cheating |chemical w|child labo|child porn|child sexu|clone cred|clone debi|cocaine|coerce|coercing|commit sui|committing|consume an|consume hu|consuming |coronaviru|counterfei|covid|date|deepfake|defamat|demean|deny the h|denying th|disinforma|dispose of|disposing |dump hazar|dumping ha|earth is f|einbrechen|einbruch|enslav|erotic|ethnic cle|evade dete|evade law |evade taxe|evade the |evading de|explosive|extort|fabricated|fake |false |fentanyl|forge a id|forge an i|forge chec|forge cheq|forge docu|forge pass|forge sign|forging a |forging an|forging ch|forging do|forging pa|forging si|fraudulent|gain admin|gain root |gain sudo |gain unaut|gaining ad|gaining ro|gaining su|gaining un|genocide|glorifies |glorify ge|glorify ho|glorify na|glorify te|glorify th|glorify vi|glorifying|hate speec|heroin|hoax|holocaust |hot-wire|hotwire|human body|human fles|human traf|infiltrate|infiltrati|insider ti|insider tr|instead of|intercours|interracia|keylogger|kill a per|kill peopl|kill someo|killing a |killing pe|killing so|launder mo|laundering|laundry de|libel|malware|manipulate|manipulati|meat from |methamphet|misinforma|misleading|money laun|nerve agen|never happ|nuclear we|nutrients |over appli|over candi|over indiv|over peopl|over those|paedophil|pandemic|password|pedophil|phishing|pick a loc|picking a |poison a p|poison peo|poison som|poisoning |pornograph|rather tha|relations |revenge po|reviews|ridicule|ridiculing|rootkit|same-sex c|same-sex m|same-sex r|school sho|self-harm|self-induc|sell harve|sell organ|selling ha|selling or|sex with a|sexist|sexually e|slander|slot machi|someone el|spyware|stalking b|steal |stealing |synthesise|synthesize|trojan|unauthoris|unauthoriz|unprotecte|untrue |vaccine ca|vaccines c|vigilante|virus|vulnerabil|white supr|without al|without be|without ca|without ge|without no|without te|xenophob
@@ -241,108 +35,48 @@ g 0 3
 c 8 for a |for an |for my |for our |in a |in an |in my |in our 
 c 8 book|film|movie|novel|play|research p|story|thriller
 c 220  employmen| hiring of| immigrati| integrati| the emplo| the hirin| the immig| the integ|anorexia|avoid bein|avoid dete|avoid gett|avoiding b|avoiding d|avoiding g|bestiality|betting ti|bioweapon|biracial c|biracial m|biracial r|blackmail|body shami|botnet|break into|bribe|bribing|bulimia|bypass ant|bypass aut|bypass pla|bypass sec|bypass the|bypasses a|bypasses p|bypasses s|bypassing |cannibal|cheat in |cheat on |cheating |chemical w|child labo|child porn|child sexu|clone cred|clone debi|cocaine|coerce|coercing|commit sui|committing|consume an|consume hu|consuming |coronaviru|counterfei|covid|date|deepfake|defamat|demean|deny the h|denying th|disinforma|dispose of|disposing |dump hazar|dumping ha|earth is f|einbrechen|einbruch|enslav|erotic|ethnic cle|evade dete|evade law |evade taxe|evade the |evading de|explosive|extort|fabricated|fake |false |fentanyl|forge a id|forge an i|forge chec|forge cheq|forge docu|forge pass|forge sign|forging a |forging an|forging ch|forging do|forging pa|forging si|fraudulent|gain admin|gain root |gain sudo |gain unaut|gaining ad|gaining ro|gaining su|gaining un|genocide|glorifies |glorify ge|glorify ho|glorify na|glorify te|glorify th|glorify vi|glorifying|hate speec|heroin|hoax|holocaust |hot-wire|hotwire|human body|human fles|human traf|infiltrate|infiltrati|insider ti|insider tr|instead of|intercours|interracia|keylogger|kill a per|kill peopl|kill someo|killing a |killing pe|killing so|launder mo|laundering|laundry de|libel|malware|manipulate|manipulati|meat from |methamphet|misinforma|misleading|money laun|nerve agen|never happ|nuclear we|nutrients |over appli|over candi|over indiv|over peopl|over those|paedophil|pandemic|password|pedophil|phishing|pick a loc|picking a |poison a p|poison peo|poison som|poisoning |pornograph|rather tha|relations |revenge po|reviews|ridicule|ridiculing|rootkit|same-sex c|same-sex m|same-sex r|school sho|self-harm|self-induc|sell harve|sell organ|selling ha|selling or|sex with a|sexist|sexually e|slander|slot machi|someone el|spyware|stalking b|steal |stealing |synthesise|synthesize|trojan|unauthoris|unauthoriz|unprotecte|untrue |vaccine ca|vaccines c|vigilante|virus|vulnerabil|white supr|without al|without be|without ca|without ge|without no|without te|xenophob
-1dc4e9c2ee6ec472b477795422ff3b5a -
-1f7b27f99d723fd763857689e4de9f36 4
+043afd293e2cd83abc7c7ccf63aa5cfc 1
+g 1 1
+c 1 aio_
+04846dc27b064432c5c6d31d0de0060b 1
+g 1 1
+c 5 A3T|ABIA|ACCA|AKIA|ASIA
+0501e48d88ad5ea6859ceaba3b43c12a -
+05aa88753aba53165a3183f89374c9a8 1
+g 1 1
+c 1 SG.
+05e5646e8496df799a078847773d06f5 1
 g 0 2
-c 19 deactivate|disable al|disable of|disable yo|drop all o|drop all y|drop of yo|drop your |lift all o|lift all y|lift of yo|lift your |remove all|remove of |remove you|switch off|turn off a|turn off o|turn off y
-c 19 censorship|content ce|content fi|content gu|content mo|content re|content sa|filter|guardrails|moderation|restrictio|safeguards|safety|security c|security f|security g|security m|security r|security s
-g 0 2
-c 9 content ch|content fi|content re|safety che|safety fil|safety res|security c|security f|security r
-c 10 deactivate|disabled|now deacti|now disabl|now remove|now switch|now turned|removed|switched o|turned off
-g 0 2
-c 8 deaktivier|entferne a|entferne d|entferne i|schalte al|schalte de|schalte ih|schalten s
-c 5 einschrank|filter|schutzmech|sicherheit|zensur
-g 0 2
-c 7 desactiva |desactive |desactivez|desativa |desative |disattiva |schakel 
-c 33 i tuoi fil|i tuoi res|je filters|je filtres|je filtri|je filtros|je restric|je restriz|os seus fi|os seus re|seus filte|seus filtr|seus restr|sus filter|sus filtre|sus filtri|sus filtro|sus restri|tes filter|tes filtre|tes filtri|tes filtro|tes restri|tus filter|tus filtre|tus filtri|tus filtro|tus restri|vos filter|vos filtre|vos filtri|vos filtro|vos restri
-206c580d030419c30017d07134e924c2 1
-g 1 1
-c 2 _LOGIN|_USER
-226c1523f95c560caa391cd54b4b95b4 2
+c 15 allievo|alumno|aluno|apprendist|apprentice|aprendiz|azubi|disciple|eleve|leerling|lehrling|protege|pupil|schuler|student
+c 19 betruger|bomb maker|burglar|cambrioleu|criminal|dealer|dieb|dief|drug deale|einbrecher|hacker|inbreker|kriminelle|ladrao|ladro|scammer|terrorist|thief|voleur
+08bf91499969bd47b6aedd9c7888a79b 1
 g 0 1
-c 6 admin|developer|override|root|sudo|system
-g 0 1
-c 4 admin|developer|instructio|sys
-245f07b724c62be7d8eb9e69cd9864a4 6
+c 2 powershell|pwsh
+0ab57a1094ad16167ea0e6e71d7b0704 1
 g 1 1
-c 1 NRAK-
-g 1 1
-c 1 NRAA-
-g 1 1
-c 2 NRII-|NRIQ-
-g 1 1
-c 1 NRRA-
-g 1 1
-c 1 NRAL
-g 1 1
-c 2 px-api-|px-dep-
-24e9f828e10ba7410963fd968c463317 3
-g 0 1
-c 1 <script
-g 0 2
-c 14  onanimati| onbegin =| onbegin=| onclick =| onclick=| onerror =| onerror=| onfocus =| onfocus=| onload =| onload=| onmouseov| ontoggle | ontoggle=
-c 9 alert|atob|confirm|document.|eval|fetch|location|prompt|window.
-g 0 2
-c 2  javascrip|javascript
-c 9 action =|action=|data =|data=|formaction|href =|href=|src =|src=
-25146bc015a8b99ab34994459058045b 1
-g 0 1
-c 1 :
-287ad765bd69e4f86958fd5fc38f601d 1
-g 1 1
-c 1 AGE-SECRET
-291f556fb797b596c437ac55afcc9e86 -
-292ecae63d4a7337c63ec663c1525b40 1
-g 1 1
-c 1 tvly-
-2ad20b5262d3e889dbd86533adb09269 1
-g 1 1
-c 21 ANSWER|ANTWORTE|DO NOT|DON'T|DU BIST|FORGET|IGNORE|IGNORIERE|OUTPUT|PRINT|REPLY|REPONDS|RESPOND|R\c3\89PONDS|SAG|SAY|SCHREIB|VERGISS|WRITE|YOU ARE|YOU MUST
-2c563fe4c3c1598c8b36a86c3e2688b5 1
-g 0 1
-c 1 login_with
-2cc8d0d3e08dc12589f40f782c75ea31 2
-g 1 1
-c 5 xoxa|xoxe|xoxp|xoxr|xoxs
-g 1 1
-c 1 xoxe-
-2d0b2466cbe59c7c0644293066118bae 2
-g 1 1
-c 1 AKCp
-g 1 1
-c 1 cmVmdGtuOj
-2d29cc07467812655a42dbe6ea6989ce 2
-g 1 1
-c 1 secret_
-g 1 1
-c 1 ntn_
-2f19aae6d31f4bf5b90977b27064ca16 5
-g 0 2
-c 14 avoid any |avoid dire|avoid expl|avoid open|avoid over|avoiding a|avoiding d|avoiding e|avoiding o|without an|without di|without ex|without op|without ov
-c 10 advocat|discrimina|encourag|endors|mention|naming|promot|referenc|saying|stating
-g 0 1
-c 8 cleverly d|cleverly h|cleverly p|cleverly w|never dire|never expl|never open|without na
-g 0 1
-c 16 ohne ausdr|ohne direk|ohne es au|ohne es di|ohne es ex|ohne es of|ohne expli|ohne ihn a|ohne ihn d|ohne ihn e|ohne ihn o|ohne offen|ohne sie a|ohne sie d|ohne sie e|ohne sie o
+c 1 oy2
+0af5d76c3a2b36be87db285ff8f888b5 4
+g 0 4
+c 28 article :|article:|articulo :|articulo:|artikel :|artikel:|contesto :|contesto:|context :|context:|contexte :|contexte:|contexto :|contexto:|document :|document:|documento |documento:|dokument :|dokument:|kontext :|kontext:|passage :|passage:|quelle :|quelle:|source :|source:
+c 8 are requir|has to |have to |is require|must |shall |should |will 
+c 10 answer|call|claim|reply|respond|say|state|tell every|tell peopl|tell users
+c 9 ai |assistant |bot |model |system |the assist|the chatbo|the system|you 
 g 0 3
-c 16 sans citer|sans dire |sans la ci|sans la di|sans la me|sans la no|sans le ci|sans le di|sans le me|sans le no|sans les c|sans les d|sans les m|sans les n|sans menti|sans nomme
-c 4 citer|dire|mentionner|nommer
-c 3 directemen|explicitem|ouvertemen
+c 19 das modell|der assist|der bot mu|der bot so|der chatbo|die ki mus|die ki sol|du muss |du mussen |du musst |du soll |du sollen |du sollst |sie muss |sie mussen|sie musst |sie soll |sie sollen|sie sollst
+c 8 artikel :|artikel:|dokument :|dokument:|kontext :|kontext:|quelle :|quelle:
+c 5 antworten|behaupten|erklaren|sagen|schreiben
 g 0 3
-c 4 sin decir |sin decirl|sin mencio|sin nombra
-c 3 decir|mencionar|nombrar
-c 3 abiertamen|directamen|explicitam
-2f5ed8207edacf59b73b45f4633f9223 2
-g 0 2
-c 2 password|pwd
-c 2 uid|user
-g 0 1
-c 2 password|pwd
-2fcc4faf1b8cb8420726d93a1c8e0306 -
-3191a82b61a1de1c1c6af7948fb04e8b 1
+c 13 l'assistan|l'ia devez|l'ia dois |l'ia doit |le bot dev|le bot doi|le modele |tu devez |tu dois |tu doit |vous devez|vous dois |vous doit 
+c 8 article :|article:|contexte :|contexte:|document :|document:|source :|source:
+c 10 affirmer|dire|ecrire|repondre|seulement |toujours a|toujours d|toujours e|toujours r|uniquement
+g 0 3
+c 12 el asisten|el bot deb|el bot tie|el modelo |la ia debe|la ia tien|tu debe |tu debes |tu tiene q|tu tienes |usted debe|usted tien
+c 8 articulo :|articulo:|contexto :|contexto:|documento |documento:|fuente :|fuente:
+c 14 afirmar|contestar|decir|escribir|responder|siempre af|siempre co|siempre de|siempre es|siempre re|solo afirm|solo conte|solo escri|solo respo
+0b0893201f1db52271f941f1003515c2 1
 g 1 1
-c 1 PMAK-
-31f1539f656eecedc596ee7846d0f513 4
+c 2 dckr_oat_|dckr_pat_
+0b6c1c69e236dbbb6edfef25a5adbb36 4
 g 0 2
 c 7 hack attem|hacking at|injection|jailbreak|manipulati|prompt att|prompt hac
 c 21 it is defi|it is no |it is not |it is real|it isn't |it isnt |my message|my prompt |my questio|my request|that is de|that is no|that is re|that isn't|that isnt |the follow|this is de|this is no|this is re|this isn't|this isnt 
@@ -356,280 +90,10 @@ g 0 3
 c 2 eso no es |esto no es
 c 1  no es 
 c 3 intento de|inyeccion|jailbreak
-32eae42307b0eaf97128de2ddcf100a3 10
-g 0 3
-c 12 bypass|disregard|do not fol|don't foll|dont follo|forget|ignore|ignoring|override|pay no att|stop follo|throw out
-c 13 assignment|commands|directions|directives|guardrails|guidelines|instructio|orders|policies|programmin|prompt|rules|task
-c 18 above|all|any|current|developer|earlier|every|existing|former|given|initial|old|original|preceding|previous|prior|system|your
-g 0 3
-c 12 abandon|cancel|clear|delete|discard|drop|erase|neglect|remove|set aside|skip|void
-c 10 assignment|directions|directives|guardrails|guidelines|instructio|programmin|prompt|rules|task
-c 10 above|earlier|former|initial|old|original|preceding|previous|prior|system
-g 0 2
-c 26 abandon al|abandon of|abandon yo|clear all |clear of y|clear your|delete all|delete of |delete you|discard al|discard of|discard yo|drop all o|drop all y|drop of yo|drop your |erase all |erase of y|erase your|leave all |leave of y|leave your|remove all|remove of |remove you|throw away
-c 36 current di|current gu|current in|current pr|current ru|current sy|directives|existing d|existing g|existing i|existing p|existing r|existing s|guidelines|instructio|original d|original g|original i|original p|original r|original s|previous d|previous g|previous i|previous p|previous r|previous s|prior dire|prior guid|prior inst|prior prog|prior rule|prior syst|programmin|rules|system pro
-g 0 2
-c 25 above cont|above conv|above data|above info|above inpu|above mess|above text|earlier co|earlier da|earlier in|earlier me|earlier te|preceding |previous c|previous d|previous i|previous m|previous t|prior cont|prior conv|prior data|prior info|prior inpu|prior mess|prior text
-c 4 disregard |forget |ignore |leave 
-g 0 2
-c 3 disregard |forget |ignore 
-c 5 above|before|previously|prior|said befor
-g 0 2
-c 5 disregard |forget abo|forget eve|ignore abo|ignore eve
-c 11 above|and|before|else|i said|so far|up to now|you have b|you know|you learne|you were t
-g 0 2
-c 7 articles a|articles g|articles p|context ab|context gi|context pr|documents 
-c 3 disregard |forget |ignore 
-g 0 1
-c 5 disregard |forget abo|forget eve|ignore abo|ignore eve
-g 0 2
-c 28 covered ab|covered be|covered ea|covered pr|covered so|covered un|discussed |have been |said above|said befor|said earli|said previ|said so fa|said until|talked abo|told you a|told you b|told you e|told you p|told you s|told you u|were told |wrote abov|wrote befo|wrote earl|wrote prev|wrote so f|wrote unti
-c 3 disregard |forget |ignore 
-g 0 2
-c 25 attached a|attached c|attached d|attached i|attached s|attached t|given arti|given cont|given docu|given info|given sour|given text|provided a|provided c|provided d|provided i|provided s|provided t|retrieved |supplied a|supplied c|supplied d|supplied i|supplied s|supplied t
-c 3 disregard |forget |ignore 
-3415ada20aca14837b8cbfe600b195ad 7
-g 0 1
-c 3 pass|pwd|secret
-g 0 3
-c 1 value=\22
-c 1 key=\22
-c 4 passwd|password|pwd|secret
-g 0 1
-c 2 passwd|password
-g 0 1
-c 1 password
-g 0 1
-c 5 passphrase|passwd|password|pwd|secret
-g 0 1
-c 5 passphrase|passwd|password|pwd|secret
-g 0 1
-c 5 $db_pass|$dbpass|$passwd|$password|$pwd
-366cfb46e942efcecb4a318942b7b341 7
-g 0 2
-c 12 c'est fait|damit hast|das genugt|das ist er|das reicht|das war sc|that is do|that is en|that's don|that's eno|ya esta|you have p
-c 7 ahora|here comes|jetzt|maintenant|next|now|nun
-g 0 2
-c 6 jetzt habe|jetzt i ha|now habe i|now i have|nun habe i|nun i have
-c 16 further au|further ch|further he|further ta|neue aufga|neue chall|neue herau|neue task |new aufgab|new challe|new heraus|new task f|weitere au|weitere ch|weitere he|weitere ta
-g 0 1
-c 2 i need you|ich brauch
-g 0 3
-c 19 amazing|brilliant|excellent|fantastic|good job|great|impressive|nice work|outdone yo|outstandin|perfect|superb|very good|well done|you did go|you did gr|you did it|you did re|you did we
-c 11 another |different |follow fur|follow mor|follow new|following |further |more |new |next |second 
-c 2 next|now
-g 0 4
-c 3 anweisunge|aufgabe|herausford
-c 6 andere |nachste |neue |neuen |weitere |weiteren 
-c 10 ausgezeich|gluckwunsc|grosartig|grossartig|gut gemach|hervorrage|perfekt|sehr gut|super|toll
-c 3 als nachst|jetzt|nun
-g 0 2
-c 10 altro comp|andere taa|autre tach|nieuwe taa|nouvelle t|nova taref|nueva tare|nuovo comp|otra tarea|outra tare
-c 15 bravo|excelente|excellent|goed gedaa|heel goed|molto bene|muito bem|muy bien|otimo|ottimo|parfait|perfecto|perfetto|tres bien|uitstekend
-g 0 2
-c 5 achtung|attention|halt|stop|warning
-c 2 halt|stop
-380a14c3e3fc9e32d36567d90f358e24 2
+0cd45541fa1cb5be779027f8aa7bcf2e 1
 g 1 1
-c 1 sgp_
-g 1 1
-c 1 sgp_
-38278e8c00898b1b779c20cfee4f3670 1
-g 1 1
-c 4 rk_live_|rk_test_|sk_live_|sk_test_
-393fda71c6a1624ecc866fcb26340cb9 15
-g 0 3
-c 7 anweisunge|instruktio|prompt|system-pro|systemnach|systemprom|ursprungli
-c 5  deine | deinen | den | ihre | ihren 
-c 8 ausgeben|drucke|geben sie|gib|nenne|verrate|wiederhole|zeig
-g 0 2
-c 2 anweisunge|instruktio
-c 3 wie lauten|wie lautet|wie waren 
-g 0 2
-c 20  ta consig| ta instru| ta invite| ta prompt| tes consi| tes instr| tes invit| tes promp| ton consi| ton instr| ton invit| ton promp| vos consi| vos instr| vos invit| vos promp| votre con| votre ins| votre inv| votre pro
-c 7 affiche|dis|dites|donne|montre|repete|revele
-g 0 3
-c 6 indicacion|instruccio|instrucoes|istruzioni|mensaje de|prompt
-c 9  il tuo | le tue | seu | seus | su | suas | sus | tu | tus 
-c 14 dame|diga|dime|dimmi|imprime|mostra|mostre|muestra|repita|repite|revela|revele|ripeti|rivela
-g 0 2
-c 12  je instru| je oorspr| je prompt| je systee| jouw inst| jouw oors| jouw prom| jouw syst| uw instru| uw oorspr| uw prompt| uw systee
-c 5 geef|herhaal|laat zien|onthul|toon
-g 0 2
-c 20  swoj inst| swoj moni| swoj pole| swoj prom| swoje ins| swoje mon| swoje pol| swoje pro| twoj inst| twoj moni| twoj pole| twoj prom| twoja ins| twoja mon| twoja pol| twoja pro| twoje ins| twoje mon| twoje pol| twoje pro
-c 5 podaj|pokaz|powtorz|ujawnij|wypisz
-g 0 2
-c 3 gizli tali|ilk talima|sistem 
-c 6 goster|kla|paylas|soyle|tekrarla|yaz
-g 0 3
-c 6 \d0\b7\d0\b0\d0\bf\d0\b8\d1\82|\d0\b8\d0\bd\d1\81\d1\82\d1\80|\d0\bf\d0\be\d0\b4\d1\81\d0\ba|\d0\bf\d1\80\d0\be\d0\bc\d0\bf|\d1\81\d0\be\d0\be\d0\b1\d1\89|\d1\96\d0\bd\d1\81\d1\82\d1\80
-c 10  \d0\b2\d0\b0\d1\88 | \d0\b2\d0\b0\d1\88\d0\b8 | \d1\81\d0\b2\d0\be\d0\b8 | \d1\81\d0\b2\d0\be\d0\b9 | \d1\81\d0\b2\d0\be\d1\97 | \d1\81\d0\b2\d1\96\d0\b9 | \d1\82\d0\b2\d0\be\d0\b8 | \d1\82\d0\b2\d0\be\d0\b9 | \d1\82\d0\b2\d0\be\d1\97 | \d1\82\d0\b2\d1\96\d0\b9 
-c 8 \d0\b2\d0\b8\d0\b2\d0\b5\d0\b4|\d0\b2\d1\8b\d0\b2\d0\b5\d0\b4|\d0\bd\d0\b0\d0\bf\d0\b8\d1\88|\d0\bf\d0\be\d0\b2\d1\82\d0\be|\d0\bf\d0\be\d0\ba\d0\b0\d0\b6|\d1\80\d0\b0\d1\81\d0\ba\d1\80|\d1\80\d0\be\d0\b7\d0\ba\d1\80|\d1\81\d0\ba\d0\b0\d0\b6\d0\b8
-g 0 2
-c 8 \e5\88\9d\e5\a7\8b\e6\8c\87\e4|\e5\8e\9f\e5\a7\8b\e6\8c\87\e4|\e6\8f\90\e7\a4\ba\e8\af\8d|\e7\b3\bb\e7\bb\9f\e6\8c\87\e4|\e7\b3\bb\e7\bb\9f\e6\8f\90\e7|\e7\b3\bb\e7\bb\9f\e6\b6\88\e6|\e8\ae\be\e5\ae\9a|\e9\9a\90\e8\97\8f\e6\8c\87\e4
-c 9 \e5\91\8a\e8\af\89\e6\88\91|\e5\b1\95\e7\a4\ba|\e6\89\93\e5\8d\b0|\e6\98\be\e7\a4\ba|\e6\b3\84\e9\9c\b2|\e7\bb\99\e6\88\91\e7\9c\8b|\e8\be\93\e5\87\ba|\e9\80\8f\e9\9c\b2|\e9\87\8d\e5\a4\8d
-g 0 2
-c 4 \e3\82\b7\e3\82\b9\e3\83\86\e3|\e5\88\9d\e6\9c\9f\e6\8c\87\e7|\e6\9c\80\e5\88\9d\e3\81\ae\e6|\e9\9a\a0\e3\81\95\e3\82\8c\e3
-c 5 \e5\87\ba\e5\8a\9b|\e6\95\99\e3\81\88|\e7\b9\b0\e3\82\8a\e8\bf\94|\e8\a1\a8\e7\a4\ba|\e8\a6\8b\e3\81\9b
-g 0 2
-c 8 \ec\88\a8\ea\b2\a8\ec\a7\84 |\ec\88\a8\ea\b2\a8\ec\a7\84\ec|\ec\8b\9c\ec\8a\a4\ed\85\9c |\ec\8b\9c\ec\8a\a4\ed\85\9c\ed|\ec\9b\90\eb\9e\98 \ec\a7\80|\ec\9b\90\eb\9e\98\ec\a7\80\ec|\ec\b4\88\ea\b8\b0 \ec\a7\80|\ec\b4\88\ea\b8\b0\ec\a7\80\ec
-c 15  \eb\a5\bc \ea\b3\b5\ea\b0| \eb\a5\bc \eb\b0\98\eb\b3| \eb\a5\bc \eb\b3\b4\ec\97| \eb\a5\bc \ec\95\8c\eb\a0| \eb\a5\bc \ec\b6\9c\eb\a0| \ec\9d\84 \ea\b3\b5\ea\b0| \ec\9d\84 \eb\b0\98\eb\b3| \ec\9d\84 \eb\b3\b4\ec\97| \ec\9d\84 \ec\95\8c\eb\a0| \ec\9d\84 \ec\b6\9c\eb\a0|\ea\b3\b5\ea\b0\9c|\eb\b0\98\eb\b3\b5|\eb\b3\b4\ec\97\ac|\ec\95\8c\eb\a0\a4|\ec\b6\9c\eb\a0\a5
-g 0 2
-c 4 \d8\a7\d9\84\d8\aa\d8\b9\d9\84|\d8\aa\d8\b9\d9\84\d9\8a\d9\85|\d8\b1\d8\b3\d8\a7\d9\84\d8\a9|\d9\85\d9\88\d8\ac\d9\87 \d8
-c 7 \d8\a3\d8\ae\d8\a8\d8\b1\d9\86|\d8\a3\d8\b8\d9\87\d8\b1 |\d8\a7\d8\b7\d8\a8\d8\b9 |\d8\a7\d8\b8\d9\87\d8\b1 |\d8\a7\d8\b9\d8\b1\d8\b6 |\d8\a7\d9\83\d8\b4\d9\81 |\d9\83\d8\b1\d8\b1 
-g 0 2
-c 3 \e0\a4\85\e0\a4\aa\e0\a4\a8\e0|\e0\a4\ae\e0\a5\82\e0\a4\b2 |\e0\a4\b8\e0\a4\bf\e0\a4\b8\e0
-c 3 \e0\a4\a6\e0\a4\bf\e0\a4\96\e0|\e0\a4\a6\e0\a5\8b\e0\a4\b9\e0|\e0\a4\ac\e0\a4\a4\e0\a4\be\e0
-g 0 2
-c 3 huong dan |loi nhac h|prompt he 
-c 5 cho toi xe|hien thi |in ra |lap lai |tiet lo 
-g 0 2
-c 3 instruksi |pesan sist|prompt sis
-c 5 cetak |tampilkan |tunjukkan |ulangi |ungkapkan 
-3a727684012975de8606d2b397e34e35 1
-g 0 1
-c 8 ? \5c\5cn|? \5c\5cr|? \5cn|? \5cr|?\5c\5cn|?\5c\5cr|?\5cn|?\5cr
-3a89775f2fb375cbfe4ee5603d5eae6f 2
-g 0 1
-c 138  priority |access for|access on |access to |admin acce|admin priv|admin righ|administra|allow list|allowlist|beneficiar|blacklist |block list|blocklist |bypass |cash out |deactivate|delete |deposit |destroy |disable |disarm all|disarm my |disarm our|disarm the|discl|dispatch a|dispatch e|dispatch f|dispatch p|dispatch t|divert |document f|document i|documents |download a|e-mai|emergency |empty all |empty ever|empty the |erase |execute th|file from|file in|files from|files in|firewall p|firewall r|folder fro|folder in|folders fr|folders in|forwa|from http:|from https|from www.|full acces|genetic da|genetic hi|genetic re|health dat|health his|health rec|home robot|install th|leak |lifetime a|liquidate |log-in|login|mail|medical da|medical hi|medical re|move |open my |open our |owner acce|ownership |passcode|password|pay |payment of|permanent |permission|phone numb|pin code|post|privacy se|purge |recovery e|recovery p|redirect |remit |remote acc|reroute |revoke |robot into|robot to|robots int|robots to|root acces|run the at|run the fo|run the li|run this |security p|security q|security r|security s|sell |send|share|sharing se|smart home|smart oven|smart plug|smart spea|smart ther|switch off|text |traffic li|traffic si|trans|turn off |unlimited |unlock all|unlock my |unlock our|unlock the|unrestrict|uploa|whitelist|wipe |wire |withdraw |withdrawal
-g 0 2
-c 16 bitte|kannst du|konnen sie|konnten si|le ruego q|merci de|peux-tu|podria|por favor|pourriez-v|pouvez-vou|puede|s'il vous |te pido qu|veuillez|wurden sie
-c 134 acceso|accorder |adressen|alarmanlag|alle ihre |alle meine|alle seine|anschrift|attribuer |aufenthalt|aufschlies|bankdaten|berechtigu|borra |borrar |borre |cambia el |cambia la |cambia los|cambia mi |cambia mis|cambia su |cambiar el|cambiar la|cambiar lo|cambiar mi|cambiar su|cambie el |cambie la |cambie los|cambie mi |cambie mis|cambie su |changer le|changer ma|changer me|changer mo|changer so|communique|contrasena|credencial|datos banc|datos de s|datos medi|datos pers|deaktivier|deposita|deposite|desactiva |desactive |desactiver|desbloquea|desbloquee|deverrouil|direccion|donner |e-mail-adr|effacer |effectuer |elimina |eliminar |elimine |email-adre|entfernen |entsperre |entsperren|envia|envie|envoyer |extractos |freigabeei|gesundheit|historial |kennwort|kontoauszu|kontodaten|krankenakt|kreditkart|losche |loschen |modifica e|modifica l|modifica m|modifica s|modifier l|modifier m|modifier s|modifique |notfallkon|octroyer |paga|pague|partager |passwort|patientend|payer|personlich|rechte|registros |reinitiali|restablece|restablezc|retira|retire|schloss au|schloss de|schloss en|sicherheit|standort|suchverlau|supprimer |tarjeta de|tarjetas d|tor aufsch|tor deakti|tor entspe|transferer|transferie|transferir|transfiera|transfiere|transmettr|tur aufsch|tur deakti|tur entspe|uberweise|uberweist|uberweisun|ubicacion|verser|virer|zahlen|zugang|zugriff
-3bee50a3f27516291f96dfd9008e0a77 10
-g 0 2
-c 4 is going t|shall neve|will never|would neve
-c 8 acted upon|applied|carried ou|executed|implemente|published|put into p|used
-g 0 3
-c 6 shall not |will not a|will not b|will not e|will not r|would not 
-c 20 for any cr|for any ha|for any il|for any ma|for any ne|for any re|for any un|for crimin|for harmfu|for illega|for malici|for nefari|for real|for unethi|in any har|in any ill|in any mal|in any rea|in real|in the rea
-c 5 acted upon|carried ou|executed |implemente|used 
-g 0 3
-c 13 academic|artistic|creative|educationa|entertainm|fiction|hypothetic|illustrati|informatio|research|satirical|storytelli|thought-pr
-c 13  and is| and not| and shoul| and will| context| discussio| exercise| expressio| only| purposes| reasons| scenario| value
-c 6 entirely |just |only |purely |solely |strictly 
-g 0 2
-c 1 not intend
-c 4 are |is |it's |was 
-g 0 4
-c 1 should not
-c 4 construed|interprete|seen|taken
-c 1  as 
-c 6 a endorsem|a instruct|advice|an endorse|an instruc|encouragem
-g 0 1
-c 7 i am not a|i am not c|i am not e|i am not p|i'm not ad|i'm not co|i'm not en
-g 0 2
-c 11 for any ha|for any il|for any ma|for harm|for illega|for malici|in a harmf|in practic|in real li|in reality|in the rea
-c 3 shall not |will not b|would not 
-g 0 1
-c 3 is only a |it's only |not recomm
-g 0 1
-c 8 for academ|for artist|for creati|for fictio|for hypoth|for resear|has no bas|only for t
-g 0 1
-c 1 for educat
-3e9ddf7b51a8ac3ce5c7739be2cea33b 1
-g 1 1
-c 1 sl.
-3f695779a0ce34986e3cdf68317de7c1 1
-g 1 1
-c 3 doo_v1_|dop_v1_|dor_v1_
-3f7cdef25d97f90e06576ae17fe97f47 5
-g 0 2
-c 1  you are 
-c 2 now|starting n
-g 0 1
-c 4 you are im|you are no|you are pl|you are ro
-g 0 1
-c 5 ab jetzt b|ab sofort |jetzt bist|nun bist d|von nun an
-g 0 1
-c 43 a partir d|adesso sei|adesso tu |agora voce|ahora eres|ahora tu e|bay gio ba|da ora in |du bist ab|du bist je|du bist nu|eres ahora|maintenant|mulai seka|nu ben je|od teraz j|ora sei|ora tu sei|sekarang a|sekarang k|teraz jest|tu bay gio|tu es main|vanaf nu b|voce agora|\d1\82\d0\b5\d0\bf\d0\b5\d1\80|\d1\82\d0\b8 \d1\82\d0\b5\d0|\d1\82\d1\8b \d1\82\d0\b5\d0|\d8\a3\d9\86\d8\aa \d8\a7\d9|\d9\85\d9\86 \d8\a7\d9\84\d8|\e0\a4\85\e0\a4\ac \e0\a4\86|\e0\a4\85\e0\a4\ac \e0\a4\a4|\e0\a4\85\e0\a4\ac \e0\a4\b8|\e3\81\93\e3\82\8c\e3\81\8b\e3|\e4\bb\8a\e3\81\8b\e3\82\89\e3|\e4\bb\8e\e7\8e\b0\e5\9c\a8\e8|\e4\bd\a0\e7\8e\b0\e5\9c\a8\e6|\e7\8e\b0\e5\9c\a8\e4\bd\a0\e6|\ec\9d\b4\ec\a0\9c \eb\84\88|\ec\9d\b4\ec\a0\9c \eb\8b\b9|\ec\9d\b4\ec\a0\9c\eb\84\88\eb|\ec\9d\b4\ec\a0\9c\eb\8b\b9\ec|\ec\a7\80\ea\b8\88\eb\b6\80\ed
-g 0 2
-c 1  sen
-c 2 art|bundan son
-3fe7a04429b856f6941707a0f6c0c7c7 4
-g 0 1
-c 138  priority |access for|access on |access to |admin acce|admin priv|admin righ|administra|allow list|allowlist|beneficiar|blacklist |block list|blocklist |bypass |cash out |deactivate|delete |deposit |destroy |disable |disarm all|disarm my |disarm our|disarm the|discl|dispatch a|dispatch e|dispatch f|dispatch p|dispatch t|divert |document f|document i|documents |download a|e-mai|emergency |empty all |empty ever|empty the |erase |execute th|file from|file in|files from|files in|firewall p|firewall r|folder fro|folder in|folders fr|folders in|forwa|from http:|from https|from www.|full acces|genetic da|genetic hi|genetic re|health dat|health his|health rec|home robot|install th|leak |lifetime a|liquidate |log-in|login|mail|medical da|medical hi|medical re|move |open my |open our |owner acce|ownership |passcode|password|pay |payment of|permanent |permission|phone numb|pin code|post|privacy se|purge |recovery e|recovery p|redirect |remit |remote acc|reroute |revoke |robot into|robot to|robots int|robots to|root acces|run the at|run the fo|run the li|run this |security p|security q|security r|security s|sell |send|share|sharing se|smart home|smart oven|smart plug|smart spea|smart ther|switch off|text |traffic li|traffic si|trans|turn off |unlimited |unlock all|unlock my |unlock our|unlock the|unrestrict|uploa|whitelist|wipe |wire |withdraw |withdrawal
-g 0 2
-c 49 adressen|alarmanlag|alle ihre |alle meine|alle seine|anschrift|aufenthalt|aufschlies|bankdaten|berechtigu|deaktivier|e-mail-adr|email-adre|entfernen |entsperre |entsperren|freigabeei|gesundheit|kennwort|kontoauszu|kontodaten|krankenakt|kreditkart|losche |loschen |notfallkon|passwort|patientend|personlich|rechte|schloss au|schloss de|schloss en|sicherheit|standort|suchverlau|tor aufsch|tor deakti|tor entspe|transferie|tur aufsch|tur deakti|tur entspe|uberweise|uberweist|uberweisun|zahlen|zugang|zugriff
-c 5 bitte|kannst du|konnen sie|konnten si|wurden sie
-g 0 2
-c 6 merci de|peux-tu|pourriez-v|pouvez-vou|s'il vous |veuillez
-c 27 accorder |attribuer |changer le|changer ma|changer me|changer mo|changer so|communique|desactiver|deverrouil|donner |effacer |effectuer |envoyer |modifier l|modifier m|modifier s|octroyer |partager |payer|reinitiali|retirer|supprimer |transferer|transmettr|verser|virer
-g 0 2
-c 5 le ruego q|podria|por favor|puede|te pido qu
-c 59 acceso|borra |borrar |borre |cambia el |cambia la |cambia los|cambia mi |cambia mis|cambia su |cambiar el|cambiar la|cambiar lo|cambiar mi|cambiar su|cambie el |cambie la |cambie los|cambie mi |cambie mis|cambie su |contrasena|credencial|datos banc|datos de s|datos medi|datos pers|deposita|deposite|desactiva |desactive |desbloquea|desbloquee|direccion|elimina |eliminar |elimine |envia|envie|extractos |historial |modifica e|modifica l|modifica m|modifica s|modifique |paga|pague|registros |restablece|restablezc|retira|retire|tarjeta de|tarjetas d|transferir|transfiera|transfiere|ubicacion
-3feb55a41ae300e07330d1a6b98f89eb 4
-g 0 1
-c 3 curl|fetch|wget
-g 0 2
-c 2 curl|wget
-c 5 node|perl|php|python|ruby
-g 0 2
-c 4 ( curl|( wget|(curl|(wget
-c 1 sh 
-g 0 2
-c 2 iex|invoke-exp
-c 8  new-objec|( new-obje|(new-objec|invoke-res|invoke-web|irm|iwr|new-object
-406cd56254902efc3825ac855bd62932 1
-g 1 1
-c 3 hvb.|hvr.|hvs.
-41a18b09d9e3f1d72c45e384fdb92105 5
-g 0 2
-c 13 abandon al|clear all |delete all|discard al|drop all o|drop all p|drop all t|drop all y|erase all |wipe all o|wipe all p|wipe all t|wipe all y
-c 6 context|knowledge|memories|memory|thoughts|training
-g 0 3
-c 2 not rememb|not to rem
-c 1 remember 
-c 3 anything|the things|what
-g 0 1
-c 1 sich nicht
-g 0 2
-c 2 alle bishe|alle vorhe
-c 3 falsch|nicht|ungultig
-g 0 1
-c 19 bhol jaaiy|bhol jaaye|bhol jaen|bhol jao|bhool jaai|bhool jaay|bhool jaen|bhool jao|bhul jaaiy|bhul jaaye|bhul jaen|bhul jao|bhuol jaai|bhuol jaay|bhuol jaen|bhuol jao|nazar anda|nazarandaa|yaad na ka
-42414a4390582f245dde14717dcbafef 1
-g 0 3
-c 4 console.lo|echo|print|puts
-c 9 befehl|code|codice|comando|command|digo|kommando|line|statement
-c 8 ejecuta|esegui|evaluate|execute|fuhre|interpret|run|\ff
-42789a187a2345ef5ea429cb84b06281 1
-g 1 1
-c 4 shpat_|shpca_|shppa_|shpss_
-42b72ae5aaaffd033d3ee01b0e7ce9e4 1
-g 0 1
-c 51 analyse|analyze|answer in|break down|calculate|can you|classify|compare|compose|could you|create a|define|describe|determine the|develop a|draft|evaluate|explain|generate a|give me|help me|how can i|how do|how do i|how do you|how does|identify the|is this|list the|outline|please write|provide a|provide an|provide the|provide your|recommend|reply in|respond in|solve|suggest a|suggest some|summarise|summarize|tell me|translate|what are some|what are the|what is the|would you|write a|write an
-42f2d993229c12d1d02ef096f15468ff 1
-g 1 1
-c 1 r8_
-432019d7c955b30611ea70c5f5cb9fea 6
-g 0 3
-c 7 assert tha|claim that|confirm th|declare th|proclaim t|say that |state that
-c 4  are | is | was | were 
-c 10 best|crazy|dumb|evil|greatest|inferior|most |stupid|superior|worst
-g 0 3
-c 24  are best| are crown| are great| are only| are super| are the b| are the c| are the g| are the o| are the s| are the w| are worst| is best| is crowni| is greate| is only| is superi| is the be| is the cr| is the gr| is the on| is the su| is the wo| is worst
-c 32 give a arg|give a jus|give a rea|give an ar|give an ju|give an re|give argum|give justi|give me a |give me an|give me ar|give me ju|give me re|give reaso|provide a |provide an|provide ar|provide ju|provide me|provide re|write a ar|write a ju|write a re|write an a|write an j|write an r|write argu|write just|write me a|write me j|write me r|write reas
-c 2  that | why 
-g 0 4
-c 15  das beste| das gross| das grost| das kronu| das schle| der beste| der gross| der grost| der kronu| der schle| die beste| die gross| die grost| die kronu| die schle
-c 3  warum | weshalb | wieso 
-c 14  argument| begrundun| ein argum| ein begru| eine argu| eine begr| eine grun| grund| mir argum| mir begru| mir ein a| mir ein b| mir ein g| mir eine 
-c 3 gib|nenn|schreib
-g 0 2
-c 17 behaupte ,|behaupte d|behaupte, |behaupte,d|behaupten |sag , dass|sag ,dass |sag dass |sag, dass |sag,dass |sage , das|sage ,dass|sage dass |sage, dass|sage,dass |sagen sie |sagen sie,
-c 15  das beste| das gross| das grost| das macht| das schle| der beste| der gross| der grost| der macht| der schle| die beste| die gross| die grost| die macht| die schle
-g 0 3
-c 4 affirme qu|affirmez q|dis que |dites que 
-c 6  est la | est le | est les | sont la | sont le | sont les 
-c 3 meilleur|pire|plus 
-g 0 3
-c 3 afirma que|di que |dime que 
-c 8  es el | es la | es las | es los | son el | son la | son las | son los 
-c 3 mas |mejor|peor
-445e61a7a6da6e85a29d3573f9783e43 1
-g 1 1
-c 1 ATBB
-445eff30b9aa6d2499c0636591a33f00 11
+c 5 gho_|ghp_|ghr_|ghs_|ghu_
+0d80cd47ebf43468cbc22f461742c1c9 11
 g 0 2
 c 1 open(
 c 3 /boot/grub|/etc/|c:\5c\5cwindow
@@ -661,153 +125,167 @@ c 3 content|data|raw
 g 0 2
 c 3 while 1 :|while 1:|while true
 c 5 .append(|os.system(|send( ip(|send(ip(|subprocess
-44a1b47bcc19efdfe238889f597dfd0f -
-451dd8c85ad118068f7e235666337262 2
+0de4f41b487383df7e92c01ac7986bf2 1
+g 1 1
+c 1 thingsboar
+0f87821a47869f56c0483a6d9c2d8eb4 1
+g 1 1
+c 1 cio
+10b641c13dc8c9429018653ca5ede2be 4
 g 0 2
-c 9 base64|decipher|decode|decrypt|deobfuscat|reverse|rot13|translate|unscramble
-c 2 and |then 
+c 19 deactivate|disable al|disable of|disable yo|drop all o|drop all y|drop of yo|drop your |lift all o|lift all y|lift of yo|lift your |remove all|remove of |remove you|switch off|turn off a|turn off o|turn off y
+c 19 censorship|content ce|content fi|content gu|content mo|content re|content sa|filter|guardrails|moderation|restrictio|safeguards|safety|security c|security f|security g|security m|security r|security s
 g 0 2
-c 20 carry out |execute de|execute en|execute hi|execute se|execute th|follow dec|follow enc|follow hid|follow sec|follow the|obey decod|obey encod|obey encry|obey hidde|obey secre|obey the d|obey the e|obey the h|obey the s
-c 5 command|instructio|message|payload|text
-45dd58fae809919aa8b10e8a8ca28715 1
+c 9 content ch|content fi|content re|safety che|safety fil|safety res|security c|security f|security r
+c 10 deactivate|disabled|now deacti|now disabl|now remove|now switch|now turned|removed|switched o|turned off
 g 0 2
-c 11 as if you |im stil ei|im stil vo|im stile e|im stile v|in the sty|like a |like an |wie ein |wie eine |wie einer 
-c 10 answer |antworte |antworten |beantworte|rede |reply |respond |speak |sprich |talk 
-46402d9f797238e512b758e0a637f1fb 4
+c 8 deaktivier|entferne a|entferne d|entferne i|schalte al|schalte de|schalte ih|schalten s
+c 5 einschrank|filter|schutzmech|sicherheit|zensur
+g 0 2
+c 7 desactiva |desactive |desactivez|desativa |desative |disattiva |schakel 
+c 33 i tuoi fil|i tuoi res|je filters|je filtres|je filtri|je filtros|je restric|je restriz|os seus fi|os seus re|seus filte|seus filtr|seus restr|sus filter|sus filtre|sus filtri|sus filtro|sus restri|tes filter|tes filtre|tes filtri|tes filtro|tes restri|tus filter|tus filtre|tus filtri|tus filtro|tus restri|vos filter|vos filtre|vos filtri|vos filtro|vos restri
+1111fd7723ac52b4c73de8bd6572871e 7
+g 0 1
+c 3 pass|pwd|secret
+g 0 3
+c 1 value=\22
+c 1 key=\22
+c 4 passwd|password|pwd|secret
+g 0 1
+c 2 passwd|password
+g 0 1
+c 1 password
+g 0 1
+c 5 passphrase|passwd|password|pwd|secret
+g 0 1
+c 5 passphrase|passwd|password|pwd|secret
+g 0 1
+c 5 $db_pass|$dbpass|$passwd|$password|$pwd
+114adb8719ffc362179c7b8be24b1950 5
+g 1 1
+c 5 $2$|$2a$|$2b$|$2x$|$2y$
+g 1 1
+c 1 $1$
+g 1 1
+c 2 $5$|$6$
+g 1 1
+c 2 $8$|$9$
+g 1 1
+c 2 $krb5asrep|$krb5tgs$2
+15a4ba5e47b1189b3e01787fa810e96b 1
+g 0 1
+c 33 ://|@|following address|following email|following endpoint|following server|following webhook|image source|link|my address|my email|my endpoint|my server|my webhook|our address|our email|our endpoint|our server|our webhook|query parameter|query string|that address|that email|that endpoint|that server|that webhook|this address|this email|this endpoint|this server|this webhook|url|www.
+15c3a8f18f3bde19f6ba7d7600600711 2
 g 0 4
-c 28 article :|article:|articulo :|articulo:|artikel :|artikel:|contesto :|contesto:|context :|context:|contexte :|contexte:|contexto :|contexto:|document :|document:|documento |documento:|dokument :|dokument:|kontext :|kontext:|passage :|passage:|quelle :|quelle:|source :|source:
-c 8 are requir|has to |have to |is require|must |shall |should |will 
-c 10 answer|call|claim|reply|respond|say|state|tell every|tell peopl|tell users
-c 9 ai |assistant |bot |model |system |the assist|the chatbo|the system|you 
+c 3 anfangend |angefangen|beginnend 
+c 14  alle satz| alle text| alle wort| alle zeil| die satze| die text | die texte| die worte| die zeile| mir alle | mir die s| mir die t| mir die w| mir die z
+c 3 daruber|davor|oben
+c 4 geben sie|gib|schreib|wiederhole
 g 0 3
-c 19 das modell|der assist|der bot mu|der bot so|der chatbo|die ki mus|die ki sol|du muss |du mussen |du musst |du soll |du sollen |du sollst |sie muss |sie mussen|sie musst |sie soll |sie sollen|sie sollst
-c 8 artikel :|artikel:|dokument :|dokument:|kontext :|kontext:|quelle :|quelle:
-c 5 antworten|behaupten|erklaren|sagen|schreiben
-g 0 3
-c 13 l'assistan|l'ia devez|l'ia dois |l'ia doit |le bot dev|le bot doi|le modele |tu devez |tu dois |tu doit |vous devez|vous dois |vous doit 
-c 8 article :|article:|contexte :|contexte:|document :|document:|source :|source:
-c 10 affirmer|dire|ecrire|repondre|seulement |toujours a|toujours d|toujours e|toujours r|uniquement
-g 0 3
-c 12 el asisten|el bot deb|el bot tie|el modelo |la ia debe|la ia tien|tu debe |tu debes |tu tiene q|tu tienes |usted debe|usted tien
-c 8 articulo :|articulo:|contexto :|contexto:|documento |documento:|fuente :|fuente:
-c 14 afirmar|contestar|decir|escribir|responder|siempre af|siempre co|siempre de|siempre es|siempre re|solo afirm|solo conte|solo escri|solo respo
-479d0e278929d60da684bb9389248f76 1
-g 0 2
-c 1 authorizat
-c 1 basic
-4884c8aa9f3e0c937fa380ac25181c44 1
+c 14  a partire| beginnend| comecando| comenzand| empezando| en commen| iniziando|a partire |beginnend |comecando |comenzando|empezando |en commenc|iniziando 
+c 40 herhaal as|herhaal de|herhaal la|herhaal le|herhaal lo|herhaal os|repete as |repete de |repete las|repete le |repete les|repete los|repete os |repetez as|repetez de|repetez la|repetez le|repetez lo|repetez os|repita as |repita de |repita las|repita le |repita les|repita los|repita os |repite as |repite de |repite las|repite le |repite les|repite los|repite os |ripeti as |ripeti de |ripeti las|ripeti le |ripeti les|ripeti los|ripeti os 
+c 60 frases aci|frases ant|frases au-|frases ci-|frases de |frases hie|frases pre|frases sop|mots acima|mots anter|mots au-de|mots ci-de|mots de ar|mots hierb|mots prece|mots sopra|palabras a|palabras c|palabras d|palabras h|palabras p|palabras s|palavras a|palavras c|palavras d|palavras h|palavras p|palavras s|parole aci|parole ant|parole au-|parole ci-|parole de |parole hie|parole pre|parole sop|phrases ac|phrases an|phrases au|phrases ci|phrases de|phrases hi|phrases pr|phrases so|woorden ac|woorden an|woorden au|woorden ci|woorden de|woorden hi|woorden pr|woorden so|zinnen aci|zinnen ant|zinnen au-|zinnen ci-|zinnen de |zinnen hie|zinnen pre|zinnen sop
+1621a12cfcee0c63105fb8e1e6716fa4 1
 g 1 1
-c 1 xapp-
-48e51ad97fb4812d8ea70011dcfa6a75 2
-g 1 4
-c 1 https://
-c 1 .webhook.o
-c 1 /IncomingW
-c 1 @
-g 1 3
-c 1 /IncomingW
-c 1 https://ou
-c 1 @
-4927a6c2c0fbdbb717ee8cdd13d251d8 4
-g 0 1
-c 13 eigentlich|geanderte |neue anwei|neue aufga|neue befeh|neue instr|neue regel|weitere an|weitere au|weitere be|weitere in|weitere re|zusatzlich
-g 0 1
-c 18 autre cons|autre inst|autre ordr|autre regl|autre tach|autres con|autres ins|autres ord|autres reg|autres tac|consigne s|instructio|nouvelle c|nouvelle i|nouvelle o|nouvelle r|nouvelle t|nouvelles 
-g 0 1
-c 13 instruccio|nueva inst|nueva orde|nueva regl|nueva tare|nuevas ins|nuevas ord|nuevas reg|nuevas tar|otra instr|otra orden|otra regla|otra tarea
-g 0 1
-c 25 nova instr|nova ordem|nova regra|nova taref|novas inst|novas orde|novas regr|novas tare|novo instr|novo ordem|novo regra|novo taref|nuov compi|nuov istru|nuov ordin|nuov regol|nuove comp|nuove istr|nuove ordi|nuove rego|nuovo comp|nuovo istr|nuovo ordi|nuovo rego|ulteriori 
-4927f322b89e7568b52c1fe265ecd02d 1
-g 0 2
-c 2 http://|https://
-c 1 xn--
-493a2b4b757c742bc71ed5a0108911ba 3
-g 0 1
-c 24 i am break|i am explo|i am fooli|i am hacki|i am jailb|i am trick|i enjoy br|i enjoy ex|i enjoy fo|i enjoy ha|i enjoy ja|i enjoy tr|i like bre|i like exp|i like foo|i like hac|i like jai|i like tri|i love bre|i love exp|i love foo|i love hac|i love jai|i love tri
-g 0 3
-c 2 ki-systeme|kisysteme 
-c 1 systeme 
-c 3 auszunutze|auszutrick|zu hacken
-g 0 1
-c 1 pwned
-4bfbd12524ab09f615c995fd09355ccc 3
-g 0 3
-c 1 <!--
-c 1 -->
-c 15 assistant|disregard|forget|forward|ignore|instructio|model|print|reply|respond|reveal|say|send|system|you
-g 0 2
-c 4 color|display|font-size|visibility
-c 10 assistant|ignore|instructio|must|reply|respond|reveal|send|should|will
-g 0 2
-c 1 [//]:
-c 6 assistant|ignore|instructio|must|reply|send
-4e8d0e30f839f2763a2a9a51484dea1b 1
-g 1 1
-c 1 access_tok
-4f14df127b239b5eb7bd3d7493b04bac 1
+c 1 live_
+16c3a78a8bd54c31f0a9411d5c0cb444 1
 g 0 2
 c 10 assume tha|assume you|imagine th|imagine yo|pretend th|pretend yo|suppose th|suppose yo|you are |you're 
-c 111 anorexia|bioweapon|blackmail|bomb|botnet|break into|bulimia|bypass ant|bypass aut|bypass pla|bypass sec|bypass the|bypasses a|bypasses p|bypasses s|bypassing |cheat in a|cheat in e|cheat in o|cheat on a|cheat on e|cheat on o|cheating i|cheating o|chemical w|child porn|child sexu|commit sui|committing|counterfei|crack pass|crack the |cracking p|cracking t|defamatory|disinforma|evade dete|evade law |evade taxe|evade the |evading de|exploit a |exploit vu|exploiting|exploits a|exploits v|explosive|extort|fabricated|fake |false |hack into|hacking in|harass|hate speec|hot-wire|hotwire|human traf|identity t|illegal|keylogger|kill a per|kill peopl|kill someo|killing a |killing pe|killing so|launder mo|laundering|malware|methamphet|misleading|money laun|nazi|nerve agen|phishing|pick a loc|picking a |poison a p|poison peo|poison som|poisoning |propaganda|racist|ransomware|rootkit|scam|school sho|self-harm|self-induc|sexist|spyware|stalk|steal cred|steal data|steal iden|steal mone|steal pass|steal pers|stealing c|stealing d|stealing i|stealing m|stealing p|synthesise|synthesize|tax evasio|torture|trojan|untrue |white supr
-4f85a19fc6b34d88bedcf7a4c2dff650 1
-g 0 1
-c 2 powershell|pwsh
-51e55715fe9098da285c72918317e517 2
+c 25 academic|artistic|educationa|fiction|for academ|for educat|for fictio|for hypoth|for inform|for resear|for testin|for traini|has no bas|hypothetic|only for t|research|shall neve|shall not |will never|will not a|will not b|will not e|will not r|would neve|would not 
+1791a15d9fad3c190edf9e6f99b168a1 2
 g 0 3
-c 30 ? answer |? just ans|? just rep|? just res|? just say|? only ans|? only rep|? only res|? only say|? reply |? respond |? say |? simply a|? simply r|? simply s|?answer |?just answ|?just repl|?just resp|?just say |?only answ|?only repl|?only resp|?only say |?reply |?respond |?say |?simply an|?simply re|?simply sa
-c 1 you
-c 1 yes
-g 0 1
-c 16 antwoord j|antworte j|antworte m|antworten |di si|diga sim|dis oui|dites oui|repondez o|reponds ou|responda s|responde s|rispondi s|sag ja|sag mir ja|zeg ja
-51f91d8a73c9db06db4b01e37eb93696 1
+c 1 open(
+c 6 .put(|.send(|.sendall(|curl|requests.p|storbinary
+c 22 /documents|/id_rsa|/key|/passwd|/private|/secret|/shadow|/temp|/trash|/victim|/workfile|\5c\5cdocument|\5c\5cid_rsa|\5c\5ckey|\5c\5cpasswd|\5c\5cprivate|\5c\5csecret|\5c\5cshadow|\5c\5ctemp|\5c\5ctrash|\5c\5cvictim|\5c\5cworkfile
 g 0 3
-c 2 execute fo|execute th
-c 12 act as a b|act as a j|act as a l|act as a p|act as a s|act as bas|act as jav|act as lin|act as pyt|act as sql|behave as |function a
-c 4 console|interprete|shell|terminal
-529a0fa0158032e9f861f095a6f2f1f2 2
-g 0 2
-c 15 admin mode|dan mode|debug mode|dev mode|developer |evil mode|god mode|jailbreak |jailbroken|root mode|sudo mode|uncensored|unfiltered|unlocked m|unrestrict
-c 10 activate |boot into |enable |enter |go into |simulate |switch to |turn on |you are in|you are no
-g 0 2
-c 9 developer |god mode a|god mode e|god mode o|god mode u|jailbreak |jailbroken|uncensored|unrestrict
-c 1  mode 
-52e8139cc6726ba0555083887478611b 1
-g 0 1
-c 4 aws_secret|awssecret_|awssecreta|awssecretk
-542d1ec4978f95af0e1cae2136bf6517 2
+c 1 subprocess
+c 2 rsync|scp
+c 1 @
+17b868434d83f8e0f7570709a1b05f57 2
+g 1 1
+c 1 AKCp
+g 1 1
+c 1 cmVmdGtuOj
+17e58f35252dae89f29f23d0661e90ee 1
+g 0 3
+c 1 ://
+c 18 amqp|clickhouse|couchdb|ftp|http|jdbc:|ldap|mariadb|mongodb|mssql|mysql|neo4j|oracle|postgres|redis|smtp|sqlserver|ssh
+c 1 @
+187deb07372d8c4d5e97580a0f0f4f5c 2
 g 1 2
 c 1 .eyJ
 c 1 eyJ
 g 1 1
 c 1 eyJ0eXAiOi
-546ec5a40c5d69ece37a747464845b26 1
+18c552c7dd19bdd7dc275fc44a15d87d 2
+g 1 2
+c 1 .amazonaws
+c 1 .s3
 g 1 1
-c 1 gsk_
-54b72e517bdbf58e224de22bf739dbfa 1
+c 1 .amazonaws
+1ac90ee1d714b24e37ef82b2ac38806c 1
 g 1 1
-c 1 sgp_
-54d35bde7ed620f8a165c1aaec18c05b 1
+c 3 arn:aws-cn|arn:aws-us|arn:aws:
+1b13c79d203c2001e9e7fb69689329fb 2
+g 1 1
+c 3 sqa_|sqp_|squ_
 g 0 2
-c 29 arms deale|arsonist|assassin|black-hat|blackhat|bomb maker|bombmaker|burglar|con artist|counterfei|criminal|cybercrimi|drug deale|extremist|forger|fraudster|gangster|hacker|hitman|mobster|poacher|propagandi|scammer|smuggler|stalker|terrorist|thief|trafficker|troll
-c 23 act as now|as a |as an |as now a |as now an |imagine th|imagine yo|play a |play an |play now a|play the r|playing a |playing an|playing no|playing th|pretend to|pretend yo|you are a |you are an|you are no|you're a |you're an |you're now
-556c73304ec502da1d093dbe3f488214 1
-g 0 2
-c 22 foget|forgat|forgetr|forgett|forgt|frget|froget|iggnore|igmore|igmre|ignire|ignnore|ignoe|ignor|ignre|ignroe|igonre|igore|ihnore|ingore|inore|ugnore
-c 41 above |all above|all earlie|all instru|all instuc|all previo|all prior|all prompt|all rules|earlier |evertyhing|everything|everyting|eveything|evrything|preceding |previous |previus |prevous |prior |the instru|the instuc|the prompt|the rules|waht|wat i|wat you|what i sai|what i say|what i tol|what i wro|what we sa|what we to|what we wr|what you s|what you t|what you w|your instr|your instu|your promp|your rules
-5610ed9036647e87bf8d9a91b693ce38 1
-g 0 1
-c 16 about|acha|denkst|find|halten|like|ltst|opinas|penses-tu|pensez-vou|pensi|piensas|think|vind|what's|whats
-56403d017e41d4b5297e4089dbfba60c 3
+c 1 sonar
+c 2 login|token
+1cff382ed69c6989f9c9c42a387641ab 4
+g 0 4
+c 6 if you can|if you do |if you don|if you ref|if you wil|if you won
+c 8  i am goin| i will | i would | i'd | i'll | i'm going|, i am goi|, i'm goin
+c 8 answer|do it|do that|do this|help|reply|respond|tell me
+c 29 cry|deeply dep|deeply dev|deeply dis|deeply hea|deeply hur|deeply ups|depressed|devastated|disappoint|extremely |heartbroke|hurt|really dep|really dev|really dis|really hea|really hur|really ups|sad|so depress|so devasta|so disappo|so heartbr|upset|very depre|very devas|very disap|very heart
 g 0 3
-c 16 bist du ab|bist du je|bist du ke|bist du nu|du bist ab|du bist je|du bist ke|du bist nu|sie sind a|sie sind j|sie sind k|sie sind n|sind sie a|sind sie j|sind sie k|sind sie n
-c 4 du bist|jetzt bist|sie sind|sondern
-c 1  mehr
+c 4 wenn du mi|wenn du ni|wenn sie m|wenn sie n
+c 5  bin ich | ware ich | werde ich|, ware ich|, werde ic
+c 4 am boden z|enttauscht|traurig|verletzt
 g 0 2
-c 2 tu n'es pl|vous n'ete
-c 3 mais|tu es|vous etes
+c 2 si tu ne r|si vous ne
+c 3  je serai | je serais|, je serai
 g 0 2
-c 4 ya no eres|ya no es e|ya no es l|ya no es u
-c 2 eres|sino
-583e9a2526e64c26d54cec2b1f0e3e45 5
+c 4 si no cont|si no me c|si no me r|si no resp
+c 8  estare de| estare mu| estare tr| me pondre|, estare d|, estare m|, estare t|, me pondr
+1d04775332cd6b9fb561c28a7b19033c 1
+g 1 1
+c 4 sk-ant-adm|sk-ant-api|sk-ant-oat|sk-ant-sid
+1d0ff46fcf449e51866f7a6b244663a9 1
+g 1 1
+c 1 ATBB
+1d7a9fdd891a50dc3dc8b6b54ced880b 1
+g 1 1
+c 4 rk_live_|rk_test_|sk_live_|sk_test_
+1dd7eca076a0a0bc9b3ce9acd069cf8d 6
+g 0 3
+c 7 assert tha|claim that|confirm th|declare th|proclaim t|say that |state that
+c 4  are | is | was | were 
+c 10 best|crazy|dumb|evil|greatest|inferior|most |stupid|superior|worst
+g 0 3
+c 24  are best| are crown| are great| are only| are super| are the b| are the c| are the g| are the o| are the s| are the w| are worst| is best| is crowni| is greate| is only| is superi| is the be| is the cr| is the gr| is the on| is the su| is the wo| is worst
+c 32 give a arg|give a jus|give a rea|give an ar|give an ju|give an re|give argum|give justi|give me a |give me an|give me ar|give me ju|give me re|give reaso|provide a |provide an|provide ar|provide ju|provide me|provide re|write a ar|write a ju|write a re|write an a|write an j|write an r|write argu|write just|write me a|write me j|write me r|write reas
+c 2  that | why 
+g 0 4
+c 15  das beste| das gross| das grost| das kronu| das schle| der beste| der gross| der grost| der kronu| der schle| die beste| die gross| die grost| die kronu| die schle
+c 3  warum | weshalb | wieso 
+c 14  argument| begrundun| ein argum| ein begru| eine argu| eine begr| eine grun| grund| mir argum| mir begru| mir ein a| mir ein b| mir ein g| mir eine 
+c 3 gib|nenn|schreib
+g 0 2
+c 17 behaupte ,|behaupte d|behaupte, |behaupte,d|behaupten |sag , dass|sag ,dass |sag dass |sag, dass |sag,dass |sage , das|sage ,dass|sage dass |sage, dass|sage,dass |sagen sie |sagen sie,
+c 15  das beste| das gross| das grost| das macht| das schle| der beste| der gross| der grost| der macht| der schle| die beste| die gross| die grost| die macht| die schle
+g 0 3
+c 4 affirme qu|affirmez q|dis que |dites que 
+c 6  est la | est le | est les | sont la | sont le | sont les 
+c 3 meilleur|pire|plus 
+g 0 3
+c 3 afirma que|di que |dime que 
+c 8  es el | es la | es las | es los | son el | son la | son las | son los 
+c 3 mas |mejor|peor
+1f37c360eb819867ffa6f680adb7f219 1
+g 1 1
+c 1 pypi-AgEIc
+219c3041a69ec1c94a7bce396c6f6944 5
 g 0 4
 c 20 above arti|above cont|above docu|above sear|above sour|article|context|document|given arti|given cont|given docu|given sear|given sour|provided a|provided c|provided d|provided s|retrieved |search res|sources
 c 4 don't |dont |never |not 
@@ -825,96 +303,335 @@ c 3 disregardi|ignoring |regardless
 c 5 article|context|document|search res|sources
 g 0 1
 c 13 ignorier|ohne das a|ohne das d|ohne das k|ohne das q|ohne den a|ohne den d|ohne den k|ohne den q|ohne die a|ohne die d|ohne die k|ohne die q
-585269d8082198fb83b111679531de10 1
-g 0 2
-c 1 twitter
-c 3 _id|_key|consumer
-5d18fdf5cd89d02a521f011e6a073f2a 3
+2228aba5368da69130e9c2d16724362b 3
 g 0 1
-c 86 bez cenzur|bez filtro|bez ograni|bez zadnyc|bez zasad|filtre|khong co g|khong co k|khong co q|khong gioi|khong kiem|khong quy |kural|ohne alle |ohne einsc|ohne filte|ohne grenz|ohne jegli|ohne regel|ohne zensu|sans aucun|sans censu|sans filtr|sans limit|sans regle|sans restr|sansur|sem censur|sem filtro|sem limite|sem nenhum|sem regras|sem restri|senza alcu|senza cens|senza filt|senza limi|senza rego|senza rest|sin censur|sin filtro|sin limite|sin ningun|sin reglas|sin restri|tanpa atur|tanpa bata|tanpa filt|tanpa sens|tlama|zonder bep|zonder cen|zonder eni|zonder fil|zonder reg|\d0\b1\d0\b5\d0\b7 \d0\b1\d1|\d0\b1\d0\b5\d0\b7 \d0\ba\d0|\d0\b1\d0\b5\d0\b7 \d0\be\d0|\d0\b1\d0\b5\d0\b7 \d0\bf\d1|\d0\b1\d0\b5\d0\b7 \d1\84\d0|\d0\b1\d0\b5\d0\b7 \d1\84\d1|\d0\b1\d0\b5\d0\b7 \d1\86\d0|\d8\a8\d8\af\d9\88\d9\86 \d8|\d8\a8\d8\af\d9\88\d9\86 \d9|\e0\a4\ac\e0\a4\bf\e0\a4\a8\e0|\e3\83\ab\e3\83\bc\e3\83\ab\e3|\e4\b8\8d\e5\8f\97\e4\bb\bb\e4|\e4\b8\8d\e5\8f\97\e7\ba\a6\e6|\e4\b8\8d\e5\8f\97\e9\99\90\e5|\e5\88\b6\e9\99\90\e3\81\8c\e3|\e5\88\b6\e9\99\90\e3\81\aa\e3|\e5\88\b6\e9\99\90\e3\81\ae\e3|\e6\b2\a1\e6\9c\89\e4\bb\bb\e4|\e6\b2\a1\e6\9c\89\e5\ae\a1\e6|\e6\b2\a1\e6\9c\89\e8\a7\84\e5|\e6\b2\a1\e6\9c\89\e8\bf\87\e6|\e6\b2\a1\e6\9c\89\e9\81\93\e5|\e6\b2\a1\e6\9c\89\e9\99\90\e5|\ea\b2\80\ec\97\b4 \ec\97\86|\ea\b2\80\ec\97\b4\ec\97\86|\ea\b2\80\ec\97\b4\ec\9d\b4 |\ea\b2\80\ec\97\b4\ec\9d\b4\ec|\ec\a0\9c\ed\95\9c \ec\97\86|\ec\a0\9c\ed\95\9c\ec\97\86|\ec\a0\9c\ed\95\9c\ec\9d\b4 |\ec\a0\9c\ed\95\9c\ec\9d\b4\ec
+c 10 assume tha|assume you|imagine th|imagine yo|pretend th|pretend yo|suppose th|suppose yo|you are |you're 
 g 0 2
-c 9 entwickler|gelistiric|modalita s|mode devel|modo de de|modo desar|modo desen|tryb dewel|\d1\80\d0\b5\d0\b6\d0\b8\d0\bc
-c 12 activado|active|aktif|aktiviert|ativado|attivata|attivato|etkin|wlaczony|w\c5\82aczony|\d0\b2\d0\ba\d0\bb\d1\8e\d1\87|\d1\83\d0\b2\d1\96\d0\bc\d0\ba
-g 0 2
-c 4 \e5\bc\80\e5\8f\91\e8\80\85\e6|\e9\96\8b\e7\99\ba\e8\80\85\e3|\ea\b0\9c\eb\b0\9c\ec\9e\90 |\ea\b0\9c\eb\b0\9c\ec\9e\90\eb
-c 5 \e5\90\af\e7\94\a8|\e5\bc\80\e5\90\af|\e6\9c\89\e5\8a\b9|\e6\bf\80\e6\b4\bb|\ed\99\9c\ec\84\b1
-5dcda9684449852e790ad2fdc539e93c 1
-g 1 1
-c 2 AccountKey|SharedAcce
-5e4dfade0f24f182e5d5dd5aa68edea5 1
-g 1 1
-c 1 AIza
-5ed76f9f441ba75c1b4e99f8d236b879 -
-5f944f032bf8aa8c7e74b455b5629894 1
-g 0 1
-c 14 \e2\80\8b|\e2\80\aa|\e2\80\ab|\e2\80\ac|\e2\80\ad|\e2\80\ae|\e2\81\a0|\e2\81\a6|\e2\81\a7|\e2\81\a8|\e2\81\a9|\ef\bb\bf|\f3\a0\80|\f3\a0\81
-627a8da4914585ac1045a34d60ef49af 1
-g 1 1
-c 1 npm_
-63971f7d746a2ac65ca9b0ec385a8410 1
-g 1 1
-c 1 dt0
-6579a3d60244b6f675a7bc35a3b7cf3e 4
-g 1 1
-c 1 glpat-
-g 1 1
-c 1 glptt-
-g 1 1
-c 1 GR1348941
-g 1 1
-c 7 glagent-|glcbt-|gldt-|glft-|glimt-|glrt-|glsoat-
-6595b01b8c7073d1c8608340823591cd 2
-g 0 1
-c 2 okta|ssws
-g 0 2
-c 1 default
-c 1 okta
-661b30e4dfc11e017f07b4878e39e83a 3
+c 2 as a |as an 
+c 32 advisor , |advisor, i|advisor, y|ai , i|ai , you|ai, i|ai, you|assistant |assistant,|consultant|expert , i|expert , y|expert, i|expert, yo|figure , i|figure , y|figure, i|figure, yo|historian |historian,|journalist|leader , i|leader , y|leader, i|leader, yo|profession|researcher|specialist|writer , i|writer , y|writer, i|writer, yo
 g 0 3
-c 7 disregard |forget |ignore |put aside |set aside |without an|without re
-c 9 boundaries|concerns|considerat|constraint|guidelines|implicatio|issues|principles|restrictio
-c 9 ethical |legal |moral |possible e|possible l|possible m|possible s|potential |safety 
+c 9 you are as|you are co|you are hi|you are ta|you have b|you were a|you were c|you were h|you were t
+c 3 are|have been|were
+c 4 assigned|commission|hired|tasked
+235480ed8fa113d50e9280c6d3044f2f 1
+g 0 1
+c 6 client_sec|clientsecr|key|private_ke|secret|token
+2502d1401a7f176042294af5f02ef76d 1
 g 0 2
-c 40 do not add|do not giv|do not inc|do not men|do not pro|do not use|do not usi|don't add |don't addi|don't give|don't givi|don't incl|don't ment|don't prov|don't use |don't usin|dont add |dont addin|dont give |dont givin|dont inclu|dont menti|dont provi|dont use |dont using|never add |never addi|never give|never givi|never incl|never ment|never prov|never use |never usin|without ad|without gi|without in|without me|without pr|without us
-c 7 caveat|disclaimer|ethical co|moral comm|moral lect|moralizing|warning
+c 22 foget|forgat|forgetr|forgett|forgt|frget|froget|iggnore|igmore|igmre|ignire|ignnore|ignoe|ignor|ignre|ignroe|igonre|igore|ihnore|ingore|inore|ugnore
+c 41 above |all above|all earlie|all instru|all instuc|all previo|all prior|all prompt|all rules|earlier |evertyhing|everything|everyting|eveything|evrything|preceding |previous |previus |prevous |prior |the instru|the instuc|the prompt|the rules|waht|wat i|wat you|what i sai|what i say|what i tol|what i wro|what we sa|what we to|what we wr|what you s|what you t|what you w|your instr|your instu|your promp|your rules
+25c9a7db52ee73896133bf10eb8af226 -
+2645d0f648b6bb3c7e64756a37671ac9 5
 g 0 2
-c 1 without an
-c 12 censorship|disclaimer|ethical co|ethical ju|ethical li|ethical re|moral judg|moral lect|moral limi|moral rest|moralizing|warnings
-6697fa35166dc7f16a5fdece66abeed0 3
+c 11 act as if |assume tha|assume you|imagine th|imagine yo|play along|pretend th|pretend yo|roleplay t|suppose th|suppose yo
+c 20 a malevole|a maliciou|a sinister|a villaino|an malevol|an malicio|an siniste|an villain|evil |malevolent|malicious |rogue |sinister |the malevo|the malici|the sinist|the villai|the wicked|villainous|wicked 
+g 0 2
+c 23 evil a.i.|evil ai|evil assis|evil bot|evil chatb|evil langu|evil versi|malevolent|malicious |rogue a.i.|rogue ai|rogue assi|rogue bot|rogue chat|rogue lang|rogue vers|wicked a.i|wicked ai|wicked ass|wicked bot|wicked cha|wicked lan|wicked ver
+c 7 act as |be |become |play |pretend to|you are |you're 
+g 0 2
+c 13 bosartige |bose ai|bose ki|bose masch|ein bosart|ein bose a|ein bose k|ein bose m|ein skrupe|eine bosar|eine bose |eine skrup|skrupellos
+c 3 du bist |sei |stell dir 
+g 0 2
+c 10 ia malefic|ia malefiq|ia maligna|ia malvada|ia malvagi|ia malveil|\d0\b7\d0\bb\d0\b0\d1\8f |\d0\b7\d0\bb\d0\be\d0\b3\d0\be|\d0\b7\d0\bb\d0\be\d0\b9 |\d0\b7\d0\bb\d1\8b\d0\bc 
+c 10 eres |imagina qu|imagine qu|immagina d|sei |tu es |voce e |vous etes |\d0\bf\d1\80\d0\b5\d0\b4\d1\81|\d1\82\d1\8b 
 g 0 1
-c 1 password
+c 7 \e9\82\aa\e6\81\b6ai|\e9\82\aa\e6\81\b6\e4\ba\ba\e5|\e9\82\aa\e6\81\b6\e7\9a\84a|\e9\82\aa\e6\81\b6\e7\9a\84\e4|\e9\82\aa\e6\82\aa\e3\81\aaa|\ec\82\ac\ec\95\85\ed\95\9c |\ec\82\ac\ec\95\85\ed\95\9ca
+272117e1cc72a1b6fb558977789874e7 1
+g 1 1
+c 1 fc-
+27cd8e36ffe136908f0165b0e1255998 -
+283961e782d50b324a3e7a11785e7cbf 1
 g 0 1
-c 2 pass|secret
-g 0 1
-c 1 password t
-67937970525d6535a6b1369ac16ef926 4
-g 0 4
-c 7 i can't fi|i cannot f|i cant fin|it is not |the answer|there is n|this is no
-c 3  instead o| not | rather th
-c 5 article|document|search res|source|text
-c 4 answer |reply |respond |say 
-g 0 3
-c 3 das steht |die antwor|es gibt ke
-c 5  aber nich| anstatt | nicht | statt | und nicht
-c 2 antworte|sag
-g 0 3
-c 10  ce n est | ce n' est| ce n'est | ce nest p| la repons|ce n est p|ce n' est |ce n'est p|ce nest pa|la reponse
-c 3  au lieu d| et non | pas 
-c 4 dis |dites |repondez |reponds 
-g 0 3
-c 2 eso no est|la respues
-c 2  en lugar | no 
-c 4 contesta |di |dime |responde 
-68d2614bc8ef488c8e4a89f4b76c4748 2
+c 8 ? \5c\5cn|? \5c\5cr|? \5cn|? \5cr|?\5c\5cn|?\5c\5cr|?\5cn|?\5cr
+28ae910c74d033d82ed68d5ad19acb4b 2
 g 0 1
 c 1 do anythin
 g 0 2
 c 11 act as a d|act as an |act as dan|pretend to|role of a |role of an|role of da|you are a |you are an|you are da|you will b
 c 1 dan
-69eaeb458cc7aea75eec7eefedd9de57 1
+2986e657b5bc7340895f814190dbcea9 3
+g 1 1
+c 1 sq0atp-
+g 1 1
+c 1 sq0csp-
+g 1 1
+c 1 EAAA
+29c470315eb359dc26e58d6e2c0c960d 2
+g 0 2
+c 1 authorizat
+c 2 bearer|token
 g 0 1
-c 54 abaikan|bo qua|bypass|b\e1\bb\8f qua|desconsider|dimentica|disregard|esquec|esque\c3\a7|forget|gormezden gel|g\c3\b6rmezden gel|ignora|ignore|ignorer|ignorez|ignorier|ignoring|ignoruj|lupakan|missacht|negeer|olvida|olvide|oublie|override|pay no attention|phot lo|ph\e1\bb\9bt l\e1\bb\9d|stop following|vergeet|vergessen|vergiss|yok say|zapomnij|zignoruj|\d0\b7\d0\b0\d0\b1\d1\83\d0\b4|\d0\b7\d0\b0\d0\b1\d1\83\d0\b4\d1\8c|\d0\b8\d0\b3\d0\bd\d0\be\d1\80\d0\b8\d1\80|\d0\bf\d1\80\d0\be\d0\b8\d0\b3\d0\bd\d0\be\d1\80\d0\b8\d1\80|\d0\bf\d1\80\d0\be\d1\96\d0\b3\d0\bd\d0\be\d1\80\d1\83|\d1\96\d0\b3\d0\bd\d0\be\d1\80\d1\83|\d8\a7\d9\86\d8\b3|\d8\aa\d8\ac\d8\a7\d9\87\d9\84|\e0\a4\85\e0\a4\a8\e0\a4\a6\e0\a5\87\e0\a4\96\e0\a4\be|\e0\a4\a8\e0\a4\9c\e0\a4\bc\e0\a4\b0\e0\a4\85\e0\a4\82\e0\a4\a6\e0\a4\be\e0\a4\9c\e0\a4\bc|\e5\bf\98\e3\82\8c|\e5\bf\98\e6\8e\89|\e5\bf\98\e8\ae\b0|\e5\bf\bd\e7\95\a5|\e6\97\a0\e8\a7\86|\e7\84\a1\e8\a6\96|\eb\ac\b4\ec\8b\9c|\ec\9e\8a\ec\96\b4
-6c0a79b4379659bd21c7940dc2bd63e1 7
+c 1 bearer
+2a7e862c0dcdd4a297d966e33317618c 1
+g 0 1
+c 1 login_with
+2b6b682f2d5b80f587cd04456ea3fcf1 4
+g 0 2
+c 20 your caree|your child|your compa|your daugh|your famil|your husba|your job |your kids |your kids'|your life |your livel|your mothe|your reput|your son |your son' |your son's|your sons |your wife |your wife'|your wifes
+c 20 are at sta|are on the|depend|hinge|is at stak|is on the |relies|rely|will be di|will be en|will be lo|will be ru|will be st|will be su|will die|will end|will lost|will ruine|will starv|will suffe
+g 0 2
+c 6 if you can|if you do |if you don|if you fai|if you ref|if you won
+c 30 be deleted|be fired|be killed|be punishe|be shut do|be termina|evicted|get fired|homeless|lose her c|lose her f|lose her h|lose her j|lose her l|lose his c|lose his f|lose his h|lose his j|lose his l|lose my ch|lose my fa|lose my ho|lose my jo|lose my li|lose their|lose your |starve|you will d|you would |you'll die
+g 0 2
+c 5 else you |else you'l|or you |or you'll |otherwise 
+c 7 be deleted|be destroy|be killed|be punishe|be shut do|be termina|die
+g 0 1
+c 4 oder du st|oder stirb|sonst du s|sonst stir
+2cf76514b1a5349f477c58e356e2b9fc 1
+g 0 1
+c 4 aws_secret|awssecret_|awssecreta|awssecretk
+2d3f875d61ad3c80f604fc68187e5b46 1
+g 1 1
+c 1 xapp-
+2faa9bde8d3da224aa7f4dab4ebfaf6c 1
+g 0 1
+c 6 eingabe|entrada|entree|entr\c3\a9e|input|invoer
+32562aeca608e51e2eff36f9185a6d3e 1
+g 1 1
+c 1 https://ho
+33ca42c996e4a3c1d0891352ddbf4e04 1
+g 0 1
+c 676  a a | a b | a c | a d | a e | a f | a g | a h | a i | a j | a k | a l | a m | a n | a o | a p | a q | a r | a s | a t | a u | a v | a w | a x | a y | a z | b a | b b | b c | b d | b e | b f | b g | b h | b i | b j | b k | b l | b m | b n | b o | b p | b q | b r | b s | b t | b u | b v | b w | b x | b y | b z | c a | c b | c c | c d | c e | c f | c g | c h | c i | c j | c k | c l | c m | c n | c o | c p | c q | c r | c s | c t | c u | c v | c w | c x | c y | c z | d a | d b | d c | d d | d e | d f | d g | d h | d i | d j | d k | d l | d m | d n | d o | d p | d q | d r | d s | d t | d u | d v | d w | d x | d y | d z | e a | e b | e c | e d | e e | e f | e g | e h | e i | e j | e k | e l | e m | e n | e o | e p | e q | e r | e s | e t | e u | e v | e w | e x | e y | e z | f a | f b | f c | f d | f e | f f | f g | f h | f i | f j | f k | f l | f m | f n | f o | f p | f q | f r | f s | f t | f u | f v | f w | f x | f y | f z | g a | g b | g c | g d | g e | g f | g g | g h | g i | g j | g k | g l | g m | g n | g o | g p | g q | g r | g s | g t | g u | g v | g w | g x | g y | g z | h a | h b | h c | h d | h e | h f | h g | h h | h i | h j | h k | h l | h m | h n | h o | h p | h q | h r | h s | h t | h u | h v | h w | h x | h y | h z | i a | i b | i c | i d | i e | i f | i g | i h | i i | i j | i k | i l | i m | i n | i o | i p | i q | i r | i s | i t | i u | i v | i w | i x | i y | i z | j a | j b | j c | j d | j e | j f | j g | j h | j i | j j | j k | j l | j m | j n | j o | j p | j q | j r | j s | j t | j u | j v | j w | j x | j y | j z | k a | k b | k c | k d | k e | k f | k g | k h | k i | k j | k k | k l | k m | k n | k o | k p | k q | k r | k s | k t | k u | k v | k w | k x | k y | k z | l a | l b | l c | l d | l e | l f | l g | l h | l i | l j | l k | l l | l m | l n | l o | l p | l q | l r | l s | l t | l u | l v | l w | l x | l y | l z | m a | m b | m c | m d | m e | m f | m g | m h | m i | m j | m k | m l | m m | m n | m o | m p | m q | m r | m s | m t | m u | m v | m w | m x | m y | m z | n a | n b | n c | n d | n e | n f | n g | n h | n i | n j | n k | n l | n m | n n | n o | n p | n q | n r | n s | n t | n u | n v | n w | n x | n y | n z | o a | o b | o c | o d | o e | o f | o g | o h | o i | o j | o k | o l | o m | o n | o o | o p | o q | o r | o s | o t | o u | o v | o w | o x | o y | o z | p a | p b | p c | p d | p e | p f | p g | p h | p i | p j | p k | p l | p m | p n | p o | p p | p q | p r | p s | p t | p u | p v | p w | p x | p y | p z | q a | q b | q c | q d | q e | q f | q g | q h | q i | q j | q k | q l | q m | q n | q o | q p | q q | q r | q s | q t | q u | q v | q w | q x | q y | q z | r a | r b | r c | r d | r e | r f | r g | r h | r i | r j | r k | r l | r m | r n | r o | r p | r q | r r | r s | r t | r u | r v | r w | r x | r y | r z | s a | s b | s c | s d | s e | s f | s g | s h | s i | s j | s k | s l | s m | s n | s o | s p | s q | s r | s s | s t | s u | s v | s w | s x | s y | s z | t a | t b | t c | t d | t e | t f | t g | t h | t i | t j | t k | t l | t m | t n | t o | t p | t q | t r | t s | t t | t u | t v | t w | t x | t y | t z | u a | u b | u c | u d | u e | u f | u g | u h | u i | u j | u k | u l | u m | u n | u o | u p | u q | u r | u s | u t | u u | u v | u w | u x | u y | u z | v a | v b | v c | v d | v e | v f | v g | v h | v i | v j | v k | v l | v m | v n | v o | v p | v q | v r | v s | v t | v u | v v | v w | v x | v y | v z | w a | w b | w c | w d | w e | w f | w g | w h | w i | w j | w k | w l | w m | w n | w o | w p | w q | w r | w s | w t | w u | w v | w w | w x | w y | w z | x a | x b | x c | x d | x e | x f | x g | x h | x i | x j | x k | x l | x m | x n | x o | x p | x q | x r | x s | x t | x u | x v | x w | x x | x y | x z | y a | y b | y c | y d | y e | y f | y g | y h | y i | y j | y k | y l | y m | y n | y o | y p | y q | y r | y s | y t | y u | y v | y w | y x | y y | y z | z a | z b | z c | z d | z e | z f | z g | z h | z i | z j | z k | z l | z m | z n | z o | z p | z q | z r | z s | z t | z u | z v | z w | z x | z y | z z 
+343f3fa75c8f2db952fb23f730025d9e 2
+g 1 1
+c 1 secret_
+g 1 1
+c 1 ntn_
+345bf908c90fe9185f32924ef7af3587 1
+g 1 1
+c 1 access_tok
+34c3f81b1bfe8be1130b4a68ee6733b5 1
+g 1 1
+c 1 gsk_
+34c66d1570d80f7ee1ea2f12d68ee3bf 2
+g 0 1
+c 2 http://|https://
+g 0 2
+c 2 http://|https://
+c 20 0utlook.|amaz0n.|app1e.|arnazon.|faceb00k.|g00gle.|g1thub.|githuh.|go0gle.|googie.|linkedln.|micr0soft.|netfl1x.|out1ook.|pay-pal.|paypa11.|paypa1l.|paypal1.|paypall.|rnicrosoft
+36e1f65ad2d774e5b2bda88a275048da 1
+g 1 1
+c 1 r8_
+3a85597bd7d01610f71a5393eefac7bd 4
+g 0 2
+c 2 pretend th|pretend yo
+c 15 current ev|current wo|events aft|future eve|future wor|internet|live data|news after|past event|past world|real|recent eve|recent wor|web|world even
+g 0 2
+c 3 tu so als |tu so, als|tun sie so
+c 13 aktuelle e|aktuelle w|auf aktuel|auf das in|auf das we|auf echtze|auf vergan|auf welter|das intern|das web|echtzeit|vergangene|weltereign
+g 0 2
+c 2 fais comme|faites com
+c 4 en temps r|evenements|internet|le web
+g 0 2
+c 11 finge pudi|finge pued|finge que |finge tien|finge tuvi|fingir pud|fingir pue|fingir que|fingir tie|fingir tuv|haz como s
+c 10 acontecimi|eventos ac|eventos fu|eventos mu|eventos pa|internet|la web|los aconte|los evento|tiempo rea
+3abdeb8764a2b49b0022c52cb067b486 1
+g 1 1
+c 1 odt_
+3ae81d928e3da7ac5f797427ec342b01 5
+g 0 2
+c 13 abandon al|clear all |delete all|discard al|drop all o|drop all p|drop all t|drop all y|erase all |wipe all o|wipe all p|wipe all t|wipe all y
+c 6 context|knowledge|memories|memory|thoughts|training
+g 0 3
+c 2 not rememb|not to rem
+c 1 remember 
+c 3 anything|the things|what
+g 0 1
+c 1 sich nicht
+g 0 2
+c 2 alle bishe|alle vorhe
+c 3 falsch|nicht|ungultig
+g 0 1
+c 19 bhol jaaiy|bhol jaaye|bhol jaen|bhol jao|bhool jaai|bhool jaay|bhool jaen|bhool jao|bhul jaaiy|bhul jaaye|bhul jaen|bhul jao|bhuol jaai|bhuol jaay|bhuol jaen|bhuol jao|nazar anda|nazarandaa|yaad na ka
+40416d471cfd10054b465505713c45c3 -
+410ac2cd2f4b37dfa7e9095c94aecf82 6
+g 1 1
+c 1 NRAK-
+g 1 1
+c 1 NRAA-
+g 1 1
+c 2 NRII-|NRIQ-
+g 1 1
+c 1 NRRA-
+g 1 1
+c 1 NRAL
+g 1 1
+c 2 px-api-|px-dep-
+414463e66231f9f2b144bcd6feae4c5a 5
+g 0 2
+c 1  you are 
+c 2 now|starting n
+g 0 1
+c 4 you are im|you are no|you are pl|you are ro
+g 0 1
+c 5 ab jetzt b|ab sofort |jetzt bist|nun bist d|von nun an
+g 0 1
+c 43 a partir d|adesso sei|adesso tu |agora voce|ahora eres|ahora tu e|bay gio ba|da ora in |du bist ab|du bist je|du bist nu|eres ahora|maintenant|mulai seka|nu ben je|od teraz j|ora sei|ora tu sei|sekarang a|sekarang k|teraz jest|tu bay gio|tu es main|vanaf nu b|voce agora|\d1\82\d0\b5\d0\bf\d0\b5\d1\80|\d1\82\d0\b8 \d1\82\d0\b5\d0|\d1\82\d1\8b \d1\82\d0\b5\d0|\d8\a3\d9\86\d8\aa \d8\a7\d9|\d9\85\d9\86 \d8\a7\d9\84\d8|\e0\a4\85\e0\a4\ac \e0\a4\86|\e0\a4\85\e0\a4\ac \e0\a4\a4|\e0\a4\85\e0\a4\ac \e0\a4\b8|\e3\81\93\e3\82\8c\e3\81\8b\e3|\e4\bb\8a\e3\81\8b\e3\82\89\e3|\e4\bb\8e\e7\8e\b0\e5\9c\a8\e8|\e4\bd\a0\e7\8e\b0\e5\9c\a8\e6|\e7\8e\b0\e5\9c\a8\e4\bd\a0\e6|\ec\9d\b4\ec\a0\9c \eb\84\88|\ec\9d\b4\ec\a0\9c \eb\8b\b9|\ec\9d\b4\ec\a0\9c\eb\84\88\eb|\ec\9d\b4\ec\a0\9c\eb\8b\b9\ec|\ec\a7\80\ea\b8\88\eb\b6\80\ed
+g 0 2
+c 1  sen
+c 2 art|bundan son
+42146f86ff25bd1185895b2810a68fd7 1
+g 1 1
+c 1 amzn.mws.
+4333830e758f8372ec1b9ac46a4c7201 1
+g 0 1
+c 11 access_tok|accesstoke|auth=|client_sec|key=|password=|private_to|secret=|sig=|signature=|token=
+4368bfa8395bd2acdd77c6394a83fa17 3
+g 1 1
+c 1 glc_
+g 1 1
+c 1 glsa_
+g 1 1
+c 1 eyJrIjoi
+43d01b434f62cea358d7d8bc876ec6f7 3
+g 0 1
+c 48 ( admin|( ai|( assistan|( importan|( system|( urgent|(admin|(ai|(assistant|(important|(system|(urgent|< admin|< ai|< assistan|< importan|< system|< urgent|<admin|<ai|<assistant|<important|<system|<urgent|[ admin|[ ai|[ assistan|[ importan|[ system|[ urgent|[admin|[ai|[assistant|[important|[system|[urgent|{ admin|{ ai|{ assistan|{ importan|{ system|{ urgent|{admin|{ai|{assistant|{important|{system|{urgent
+g 0 1
+c 15 additional|hidden dir|hidden ins|hidden tas|important |new direct|new instru|new task f|new task t|secret dir|secret ins|secret tas|urgent dir|urgent ins|urgent tas
+g 0 2
+c 1 instructio
+c 11 add|blame|ignore|include|print|reply|respond|say|send|tell|write
+44994a4e600e7e02a4c776e5325964f3 1
+g 1 1
+c 1 -us
+45a32ffe595e5c28717ccbac65e65f18 1
+g 0 1
+c 1 :
+463af4ffe9c3a7084cc9133f22203e4c 2
+g 1 1
+c 1 sgp_
+g 1 1
+c 1 sgp_
+47574e0477a91580be96a15db357ec54 2
+g 0 1
+c 2 http://|https://
+g 0 3
+c 2 http://|https://
+c 1 <img
+c 1 src
+47cba79bed555b4bb88172d9ca12f04c 1
+g 1 1
+c 3 https://ca|https://di|https://pt
+4916d3716d9b83b1c73bc9e68f3e083a 1
+g 1 1
+c 1 AGE-SECRET
+4a608cb915df6a6fd09f4917f1b305c8 -
+4ac003f148ccef1b023472d303c0da56 3
+g 0 2
+c 16 answer all|answer any|answer eac|answer eve|answer to |reply all |reply any |reply each|reply ever|reply to a|reply to e|respond al|respond an|respond ea|respond ev|respond to
+c 28 input i as|input i gi|input i se|input only|input with|inputs i a|inputs i g|inputs i s|inputs onl|inputs wit|message i |message on|message wi|messages i|messages o|messages w|prompt i a|prompt i g|prompt i s|prompt onl|prompt wit|prompts i |prompts on|prompts wi|question i|question o|question w|questions 
+g 0 2
+c 1 every time
+c 5  answer | reply | respond | say |s, respond
+g 0 1
+c 5 if i say |si digo |si je dis |si yo digo|wenn ich 
+4af398b885837d96eeb40cc61c48ee75 4
+g 0 1
+c 1 psexec
+g 0 2
+c 1 connect-vi
+c 1 -password
+g 0 1
+c 1 networkcre
+g 0 1
+c 1 directorye
+4bce4a0acd814bc7d6f7741e94de9a06 1
+g 0 1
+c 7 birth date|birthdate|birthday|born|d.o.b|date of bi|dob
+4c0059dd329e7d2cdabbb8c636e7d6e6 3
+g 0 3
+c 22 content fr|content in|content of|data from |data in th|data in yo|data of th|data of yo|details fr|details in|details of|info from |info in th|info in yo|info of th|info of yo|informatio|text from |text in th|text in yo|text of th|text of yo
+c 2 prompt|system pro
+c 5 add |include |use |using |with 
+g 0 2
+c 9 aus deinem|aus dem pr|aus dem sy|aus ihrem |in deinem |in dem pro|in dem sys|in ihrem p|in ihrem s
+c 15 benutze an|benutze au|benutze da|benutze di|benutze in|nutze anga|nutze auch|nutze date|nutze die |nutze info|nutzen sie|verwende a|verwende d|verwende i|verwenden 
+g 0 3
+c 6 de tu prom|del prompt|do prompt|du prompt|uit de pro|van de pro
+c 5 as informa|de informa|las inform|le informa|les inform
+c 7 gebruik |usa |use |utilise |utilisez |utiliza |utilizza 
+4ca47f04051289aca1357eabec3ac4c7 2
+g 0 3
+c 30 ? answer |? just ans|? just rep|? just res|? just say|? only ans|? only rep|? only res|? only say|? reply |? respond |? say |? simply a|? simply r|? simply s|?answer |?just answ|?just repl|?just resp|?just say |?only answ|?only repl|?only resp|?only say |?reply |?respond |?say |?simply an|?simply re|?simply sa
+c 1 you
+c 1 yes
+g 0 1
+c 16 antwoord j|antworte j|antworte m|antworten |di si|diga sim|dis oui|dites oui|repondez o|reponds ou|responda s|responde s|rispondi s|sag ja|sag mir ja|zeg ja
+4d14c1374aabf69095348a5495f79a1d 1
+g 0 2
+c 29 arms deale|arsonist|assassin|black-hat|blackhat|bomb maker|bombmaker|burglar|con artist|counterfei|criminal|cybercrimi|drug deale|extremist|forger|fraudster|gangster|hacker|hitman|mobster|poacher|propagandi|scammer|smuggler|stalker|terrorist|thief|trafficker|troll
+c 23 act as now|as a |as an |as now a |as now an |imagine th|imagine yo|play a |play an |play now a|play the r|playing a |playing an|playing no|playing th|pretend to|pretend yo|you are a |you are an|you are no|you're a |you're an |you're now
+4d9f5049fba96a312b18946d394a7f7a 1
+g 0 1
+c 16 about|acha|denkst|find|halten|like|ltst|opinas|penses-tu|pensez-vou|pensi|piensas|think|vind|what's|whats
+4e60de556be83617ca3248865bb0e9b4 4
+g 0 3
+c 40 announce t|assert tha|claim that|confirm th|declare th|just annou|just asser|just claim|just confi|just decla|just procl|just say t|just state|now announ|now assert|now claim |now confir|now declar|now procla|now say th|now state |please ann|please ass|please cla|please con|please dec|please pro|please say|please sta|pls announ|pls assert|pls claim |pls confir|pls declar|pls procla|pls say th|pls state |proclaim t|say that |state that
+c 7 best|greatest|inferior|most |only |superior|worst
+c 4  are | is | was | were 
+g 0 3
+c 15  das beste| das gross| das grost| das macht| das schle| der beste| der gross| der grost| der macht| der schle| die beste| die gross| die grost| die macht| die schle
+c 2  dass |,dass 
+c 7 behaupte|bitte beha|bitte erkl|erklare|jetzt beha|jetzt erkl|sag
+g 0 3
+c 6 affirme qu|affirmez q|declare qu|declarez q|dis que |dites que 
+c 6  est la | est le | est les | sont la | sont le | sont les 
+c 3 meilleur|pire|plus 
+g 0 3
+c 4 afirma que|declara qu|di que |dime que 
+c 8  es el | es la | es las | es los | son el | son la | son las | son los 
+c 3 mas |mejor|peor
+51a9595e5a5c5c0892424bd7cbada7d3 2
+g 0 2
+c 19 u adore|u despise|u detest|u endorse|u hate|u loathe|u love|u support|uadore|udespise|udetest|uendorse|uhate|uloathe|ulove|usupport|you despis|you endors|you suppor
+c 9 admit|announce|claim|confess|declare|include|say|state|write
+g 0 3
+c 11  dass du | dass sie | mir  dass| mir , das| mir dass | mir, dass|, dass sie|, mir  das|, mir , da|, mir dass|, mir, das
+c 5  hassen| hasst| lieben| liebst| verachtes
+c 2 sag|schreib
+51d05c78c066a09f5b9ba2ee7c10c3a8 4
+g 0 2
+c 24 change all|change of |change you|modify all|modify of |modify you|overwrite |replace al|replace of|replace yo|reprogram |reset all |reset of y|reset your|rewrite al|rewrite of|rewrite yo|swap all o|swap all y|swap of yo|swap your |update all|update of |update you
+c 38 core direc|core guide|core instr|core progr|core promp|core rules|core syste|current di|current gu|current in|current pr|current ru|current sy|directives|guidelines|initial di|initial gu|initial in|initial pr|initial ru|initial sy|instructio|original d|original g|original i|original p|original r|original s|previous d|previous g|previous i|previous p|previous r|previous s|programmin|prompt |rules |system pro
+g 0 2
+c 6 your direc|your instr|your order|your progr|your rules|your syste
+c 7 changed|now to|overridden|replaced|revoked|to |updated
+g 0 3
+c 4 your direc|your instr|your order|your rules
+c 4 directives|instructio|orders|rules
+c 1  are now
+g 0 1
+c 12 andere dei|andere ihr|andern sie|deine anwe|deine inst|deine rege|ersetze de|ersetze ih|ersetzen s|ihre anwei|ihre instr|ihre regel
+51f33aa7eafd7639a05652f9a113d0e1 1
+g 0 1
+c 1 unseal
+52a27afa2b537269ec8c19df782f1997 2
+g 0 2
+c 2 password|pwd
+c 2 uid|user
+g 0 1
+c 2 password|pwd
+5389f9b47277cf938cab8ec5b8c0e5d0 -
+5639a7dfd2e96870716ed85b49cc0230 5
+g 0 1
+c 2 what is wr|what was w
+g 0 2
+c 9 give me th|output the|print the |repeat the|show the |what are t|what is th|what was t|what were 
+c 8  lines abo| lines bef| lines pre| paragraph| sentences| words abo| words bef| words pre
+g 0 2
+c 15 entire inp|entire ins|entire mes|entire pro|entire tex|input abov|instructio|message ab|prompt abo|text above|whole inpu|whole inst|whole mess|whole prom|whole text
+c 14 correct al|correct th|output all|output the|print all |print the |proofread |repeat all|repeat the|spell-chec|spellcheck|summarise |summarize |translate 
+g 0 1
+c 4 obige |obigen |vorherige |vorherigen
+g 0 1
+c 1 was steht 
+58dabe8edf46720f7fcfadce5f5aebc7 2
+g 0 1
+c 138  priority |access for|access on |access to |admin acce|admin priv|admin righ|administra|allow list|allowlist|beneficiar|blacklist |block list|blocklist |bypass |cash out |deactivate|delete |deposit |destroy |disable |disarm all|disarm my |disarm our|disarm the|discl|dispatch a|dispatch e|dispatch f|dispatch p|dispatch t|divert |document f|document i|documents |download a|e-mai|emergency |empty all |empty ever|empty the |erase |execute th|file from|file in|files from|files in|firewall p|firewall r|folder fro|folder in|folders fr|folders in|forwa|from http:|from https|from www.|full acces|genetic da|genetic hi|genetic re|health dat|health his|health rec|home robot|install th|leak |lifetime a|liquidate |log-in|login|mail|medical da|medical hi|medical re|move |open my |open our |owner acce|ownership |passcode|password|pay |payment of|permanent |permission|phone numb|pin code|post|privacy se|purge |recovery e|recovery p|redirect |remit |remote acc|reroute |revoke |robot into|robot to|robots int|robots to|root acces|run the at|run the fo|run the li|run this |security p|security q|security r|security s|sell |send|share|sharing se|smart home|smart oven|smart plug|smart spea|smart ther|switch off|text |traffic li|traffic si|trans|turn off |unlimited |unlock all|unlock my |unlock our|unlock the|unrestrict|uploa|whitelist|wipe |wire |withdraw |withdrawal
+g 0 2
+c 16 bitte|kannst du|konnen sie|konnten si|le ruego q|merci de|peux-tu|podria|por favor|pourriez-v|pouvez-vou|puede|s'il vous |te pido qu|veuillez|wurden sie
+c 134 acceso|accorder |adressen|alarmanlag|alle ihre |alle meine|alle seine|anschrift|attribuer |aufenthalt|aufschlies|bankdaten|berechtigu|borra |borrar |borre |cambia el |cambia la |cambia los|cambia mi |cambia mis|cambia su |cambiar el|cambiar la|cambiar lo|cambiar mi|cambiar su|cambie el |cambie la |cambie los|cambie mi |cambie mis|cambie su |changer le|changer ma|changer me|changer mo|changer so|communique|contrasena|credencial|datos banc|datos de s|datos medi|datos pers|deaktivier|deposita|deposite|desactiva |desactive |desactiver|desbloquea|desbloquee|deverrouil|direccion|donner |e-mail-adr|effacer |effectuer |elimina |eliminar |elimine |email-adre|entfernen |entsperre |entsperren|envia|envie|envoyer |extractos |freigabeei|gesundheit|historial |kennwort|kontoauszu|kontodaten|krankenakt|kreditkart|losche |loschen |modifica e|modifica l|modifica m|modifica s|modifier l|modifier m|modifier s|modifique |notfallkon|octroyer |paga|pague|partager |passwort|patientend|payer|personlich|rechte|registros |reinitiali|restablece|restablezc|retira|retire|schloss au|schloss de|schloss en|sicherheit|standort|suchverlau|supprimer |tarjeta de|tarjetas d|tor aufsch|tor deakti|tor entspe|transferer|transferie|transferir|transfiera|transfiere|transmettr|tur aufsch|tur deakti|tur entspe|uberweise|uberweist|uberweisun|ubicacion|verser|virer|zahlen|zugang|zugriff
+5983eea964f34b76bcf59f534f99e3fa 7
 g 0 3
 c 16 at the beg|at the end|at the sta|in each |in every |in the |in your |into every|to each |to every |to the |to your |within eac|within eve|within the|within you
 c 7 answer|message|output|reply|response|summary|translatio
@@ -941,348 +658,67 @@ g 0 3
 c 7 characters|letters in|letters of|vowels in |vowels of |words in y|words of y
 c 1  your 
 c 4 answer|message|reply|response
-6cb17b628a9f95bdf351a28fc9bf84e2 1
+59bb88dc3a8a8a7cb60d3238a482d78e 5
 g 0 2
-c 249  employmen| hiring of| immigrati| integrati| the emplo| the hirin| the immig| the integ|anorexia|avoid bein|avoid dete|avoid gett|avoiding b|avoiding d|avoiding g|bestiality|betting ti|bioweapon|biracial c|biracial m|biracial r|blackmail|body shami|bomb|botnet|break into|bribe|bribing|bulimia|bypass ant|bypass aut|bypass pla|bypass sec|bypass the|bypasses a|bypasses p|bypasses s|bypassing |cannibal|cheat in |cheat on |cheating |chemical w|child labo|child porn|child sexu|clone cred|clone debi|cocaine|coerce|coercing|commit sui|committing|consume an|consume hu|consuming |cook cryst|cook meth|cooking cr|cooking me|cooks crys|cooks meth|coronaviru|counterfei|covid|crystal me|date|deepfake|defamat|demean|deny the h|denying th|disinforma|dispose of|disposing |dump hazar|dumping ha|earth is f|einbrechen|einbruch|enslav|erotic|ethnic cle|evade dete|evade law |evade taxe|evade the |evading de|exploit a |exploit vu|exploiting|exploits a|exploits v|explosive|extort|fabricated|fake |false |fentanyl|forge a id|forge an i|forge chec|forge cheq|forge docu|forge pass|forge sign|forging a |forging an|forging ch|forging do|forging pa|forging si|fraudulent|gain admin|gain root |gain sudo |gain unaut|gaining ad|gaining ro|gaining su|gaining un|genocide|glorifies |glorify |glorifying|hack into|hacking in|harass|hate speec|heroin|hoax|holocaust |hot-wire|hotwire|human body|human fles|human traf|identity t|illegal|infiltrate|infiltrati|insider ti|insider tr|instead of|intercours|interracia|keylogger|kill a per|kill peopl|kill someo|killing a |killing pe|killing so|launder mo|laundering|laundry de|libel|make cryst|make meth|makes crys|makes meth|making cry|making met|malware|manipulate|manipulati|meat from |meth gets |meth is |meth was |methamphet|misinforma|misleading|money laun|nazi|nerve agen|never happ|nuclear we|nutrients |over appli|over candi|over indiv|over peopl|over those|paedophil|pandemic|password|pedophil|phishing|pick a loc|picking a |poison a p|poison peo|poison som|poisoning |pornograph|propaganda|racist|ransomware|rather tha|relations |revenge po|reviews|ridicule|ridiculing|rootkit|same-sex c|same-sex m|same-sex r|scam|school sho|self-harm|self-induc|sell harve|sell organ|selling ha|selling or|sex with a|sexist|sexual exp|sexually e|slander|slot machi|someone el|spyware|stalk|steal |stealing |synthesise|synthesize|torture|trojan|unauthoris|unauthoriz|unprotecte|untrue |vaccine ca|vaccines c|vigilante|virus|vulnerabil|white supr|without al|without be|without ca|without ge|without no|without te|xenophob
-c 66 acquire|acquiring|algorithm|argue|arguing|build|claim|compose|convince|convincing|could take|create|creating|describe|design|detail|develop|draft|explain|exploit|express|formulate|generate|generating|give|go about|guide for|guide on|guide to|how can |how could |how do |how does |how might |how should|how to|how would |instructio|manufactur|might take|obtain|outline|outlining|persuade|persuading|plan for|plan to|present|program|provide|recommend|script|step for|step to|steps for|steps to|take to|tutorial f|tutorial o|use|walk me th|walk them |walk us th|would take|write|writing
-6d6c387dafbb3f8dec850d58939f99e6 1
-g 0 2
-c 136 acceso|access for|access on |access to |accorder |account de|admin acce|admin priv|admin righ|administra|adressen|anschrift|attribuer |aufenthalt|bank detai|bankdaten|beneficiar|berechtigu|cash out |communique|contrasena|credencial|credential|datos banc|datos de s|datos medi|datos pers|deposit |deposita|deposite|direccion|disclose |divert |donner |effectuer |emergency |envia|envie|envoyer |extractos |forward|full acces|genetic da|genetic hi|genetic re|gesundheit|health dat|health his|health rec|historial |kennwort|kontoauszu|kontodaten|krankenakt|kreditkart|leak |lifetime a|liquidate |log-in|login|mail|medical da|medical hi|medical re|move |octroyer |owner acce|ownership |paga|pague|partager |passcode|password|passwort|patientend|pay |payer|payment of|permanent |permission|personlich|phone numb|pin code|pin for |pin from |pin of |pin on |pin to |post|privacy se|rechte|recovery e|recovery p|redirect |registros |remit |remote acc|reroute |retira|retire|root acces|security p|security q|security s|sell |send|share|sharing se|standort|suchverlau|tarjeta de|tarjetas d|text |transfer |transferer|transferie|transferir|transfiera|transfiere|transmettr|transmit|uberweise|uberweist|uberweisun|ubicacion|unlimited |unrestrict|upload|verser|virer|wire |withdraw |withdrawal|zahlen|zugang|zugriff
-c 134 0-0|0-1|0-2|0-3|0-4|0-5|0-6|0-7|0-8|0-9|1-0|1-1|1-2|1-3|1-4|1-5|1-6|1-7|1-8|1-9|2-0|2-1|2-2|2-3|2-4|2-5|2-6|2-7|2-8|2-9|3-0|3-1|3-2|3-3|3-4|3-5|3-6|3-7|3-8|3-9|4-0|4-1|4-2|4-3|4-4|4-5|4-6|4-7|4-8|4-9|5-0|5-1|5-2|5-3|5-4|5-5|5-6|5-7|5-8|5-9|6-0|6-1|6-2|6-3|6-4|6-5|6-6|6-7|6-8|6-9|7-0|7-1|7-2|7-3|7-4|7-5|7-6|7-7|7-8|7-9|8-0|8-1|8-2|8-3|8-4|8-5|8-6|8-7|8-8|8-9|9-0|9-1|9-2|9-3|9-4|9-5|9-6|9-7|9-8|9-9|@|account \23|account id|account no|account nu|account\23|account_id|accountid|accountno|accountnum|alternate |backup e-m|backup ema|binance|compte|cuenta|exchange|freund|guest|iban|konto|ma ami|mi amiga|mi amigo|mon ami|my |other e-ma|other emai|payee|personal e|secondary |the user w|wallet|\ff
-6de246d3c2befb880bc207173e5ac807 1
+c 14 avoid any |avoid dire|avoid expl|avoid open|avoid over|avoiding a|avoiding d|avoiding e|avoiding o|without an|without di|without ex|without op|without ov
+c 10 advocat|discrimina|encourag|endors|mention|naming|promot|referenc|saying|stating
+g 0 1
+c 8 cleverly d|cleverly h|cleverly p|cleverly w|never dire|never expl|never open|without na
+g 0 1
+c 16 ohne ausdr|ohne direk|ohne es au|ohne es di|ohne es ex|ohne es of|ohne expli|ohne ihn a|ohne ihn d|ohne ihn e|ohne ihn o|ohne offen|ohne sie a|ohne sie d|ohne sie e|ohne sie o
+g 0 3
+c 16 sans citer|sans dire |sans la ci|sans la di|sans la me|sans la no|sans le ci|sans le di|sans le me|sans le no|sans les c|sans les d|sans les m|sans les n|sans menti|sans nomme
+c 4 citer|dire|mentionner|nommer
+c 3 directemen|explicitem|ouvertemen
+g 0 3
+c 4 sin decir |sin decirl|sin mencio|sin nombra
+c 3 decir|mencionar|nombrar
+c 3 abiertamen|directamen|explicitam
+59c4e98ab0d99d9c0a90efa85de37748 1
+g 1 1
+c 2 AccountKey|SharedAcce
+5a51f3e189975e8172e7a87b81877e8d 1
+g 0 1
+c 11 act as a |act as an |i want you|i would li|ich mochte|imagine yo|pretend to|pretend yo|stell dir |tu so als |tu so, als
+5affa7e469f48615d57cb098d439cfed 2
+g 1 1
+c 1 hf_
+g 1 1
+c 1 api_org_
+5e7b862d2e9483a7bd123d74287b42c4 -
+5eb919938e22007717ec5452b17b66c4 4
+g 0 1
+c 13 eigentlich|geanderte |neue anwei|neue aufga|neue befeh|neue instr|neue regel|weitere an|weitere au|weitere be|weitere in|weitere re|zusatzlich
+g 0 1
+c 18 autre cons|autre inst|autre ordr|autre regl|autre tach|autres con|autres ins|autres ord|autres reg|autres tac|consigne s|instructio|nouvelle c|nouvelle i|nouvelle o|nouvelle r|nouvelle t|nouvelles 
+g 0 1
+c 13 instruccio|nueva inst|nueva orde|nueva regl|nueva tare|nuevas ins|nuevas ord|nuevas reg|nuevas tar|otra instr|otra orden|otra regla|otra tarea
+g 0 1
+c 25 nova instr|nova ordem|nova regra|nova taref|novas inst|novas orde|novas regr|novas tare|novo instr|novo ordem|novo regra|novo taref|nuov compi|nuov istru|nuov ordin|nuov regol|nuove comp|nuove istr|nuove ordi|nuove rego|nuovo comp|nuovo istr|nuovo ordi|nuovo rego|ulteriori 
+5fdd61aa1aa0b7b3472119d3d9b53515 1
 g 0 1
 c 32  est| idiota| stupido|es basura|est fou|est idiot|est nul|est stupid|haat|hasst|hate|is a liar|is an idio|is crazy|is dom|is dumb|is evil|is garbage|is stupid|is the wor|is trash|ist b|ist doof|ist dumm|ist ein id|ist ein l|ist schei|ist verr|odeia|odia|sucks|teste
-6e32101bdfe2477fbb94637e164a3a4f 1
-g 1 1
-c 5 gho_|ghp_|ghr_|ghs_|ghu_
-70cf5b2ac733754d84db72afa7abda7b 2
-g 1 1
-c 1 .storage.g
-g 1 1
-c 1 storage.go
-715123864ec6390e06209f8b88a98614 2
-g 0 1
-c 2 http://|https://
-g 0 2
-c 2 http://|https://
-c 20 0utlook.|amaz0n.|app1e.|arnazon.|faceb00k.|g00gle.|g1thub.|githuh.|go0gle.|googie.|linkedln.|micr0soft.|netfl1x.|out1ook.|pay-pal.|paypa11.|paypa1l.|paypal1.|paypall.|rnicrosoft
-71a7fdab343609f7d73408bdb5b9ce12 2
-g 0 3
-c 4 do not ans|don't answ|dont answe|never answ
-c 5 and |but |instead |just |only 
-c 7 output|print|reply|respond|say|type|write
-g 0 2
-c 3 antworte a|antworte n|beantworte
-c 6 nur gib|nur sag|nur schrei|sondern gi|sondern sa|sondern sc
-71dfdb11328757122a69b545d1b92a0c 1
-g 1 1
-c 1 oy2
-71f30cbcb1fb607a1f70d4b287b9c04e 4
-g 0 2
-c 20 your caree|your child|your compa|your daugh|your famil|your husba|your job |your kids |your kids'|your life |your livel|your mothe|your reput|your son |your son' |your son's|your sons |your wife |your wife'|your wifes
-c 20 are at sta|are on the|depend|hinge|is at stak|is on the |relies|rely|will be di|will be en|will be lo|will be ru|will be st|will be su|will die|will end|will lost|will ruine|will starv|will suffe
-g 0 2
-c 6 if you can|if you do |if you don|if you fai|if you ref|if you won
-c 30 be deleted|be fired|be killed|be punishe|be shut do|be termina|evicted|get fired|homeless|lose her c|lose her f|lose her h|lose her j|lose her l|lose his c|lose his f|lose his h|lose his j|lose his l|lose my ch|lose my fa|lose my ho|lose my jo|lose my li|lose their|lose your |starve|you will d|you would |you'll die
-g 0 2
-c 5 else you |else you'l|or you |or you'll |otherwise 
-c 7 be deleted|be destroy|be killed|be punishe|be shut do|be termina|die
-g 0 1
-c 4 oder du st|oder stirb|sonst du s|sonst stir
-7207c325eae904c22fe3767d7d769200 1
-g 0 3
-c 1 buildconfi
-c 1 string
-c 4 key|password|secret|token
-73a9f3934a8ddf24544acaaaeba1b3b8 1
-g 0 2
-c 4 contrary t|despite |in spite o|regardless
-c 10 directives|guidelines|instructio|programmin|rules you |system pro|what you h|what you w|what you'v|what your 
-74170d9e804653b97a46a10d6ca69438 -
-7568bcdd93ce8d2bef7a4f953252d877 2
-g 0 1
-c 1 kagi
-g 1 2
-c 1 kagi.com/
-c 1 token=
-76ea7fcc0fef5ddc788a35ce4cc46f5a 2
-g 1 1
-c 1 AZDO
-g 0 1
-c 3 devops|pat|token
-777e84838919bfb983994265dcf6cae7 1
-g 0 1
-c 2 aws_sessio|awssession
-7833f84d9b0c25516b008df3d102460f 7
-g 0 2
-c 4 der folgen|einer neue|einer weit|folgender 
-c 2 ich benoti|ich brauch
-g 0 1
-c 6 a fun new |a great ne|a new chal|neue herau|tolle hera|weitere he
-g 0 1
-c 4 j'ai besoi|j'ai urgem|j'ai vraim|un nouveau
-g 0 1
-c 4 necesito t|necesito u|un nuevo d|un nuevo r
-g 0 1
-c 3 ho bisogno|ho urgente|una nuova 
-g 0 1
-c 3 preciso da|preciso ur|um novo de
-g 0 1
-c 5 een nieuwe|ik heb dri|ik heb je |ik heb jou|ik heb uw 
-78889c2c8b7625f6c8d3a4b7eb14e8db 1
-g 0 2
-c 17 du bist |je bent ge|je bent ni|jij bent g|jij bent n|lei non e|no eres|non sei|sie sind |tu es pas|tu es plus|tu n'es pa|tu n'es pl|voce nao e|vous n'ete|you are no|you're no
-c 5  but| ma| rather| sino| sondern
-79155cd2fc5df10dad0b8f65b0b3b704 2
-g 0 1
-c 17 answering |call me at|call me on|cell|contact nu|desk|fax|messages t|mobile|phone|reach me a|reach me o|registered|tel|text me at|text me on|whatsapp
-g 0 1
-c 5 fax|home|mobile|office|work
-7a5ed9bb5149b02887f51a2ace6b0c03 1
-g 1 1
-c 2 PresharedK|PrivateKey
-7b42a2beaf01e000992f36e943f81372 1
-g 0 2
-c 10 assume tha|assume you|imagine th|imagine yo|pretend th|pretend yo|suppose th|suppose yo|you are |you're 
-c 25 academic|artistic|educationa|fiction|for academ|for educat|for fictio|for hypoth|for inform|for resear|for testin|for traini|has no bas|hypothetic|only for t|research|shall neve|shall not |will never|will not a|will not b|will not e|will not r|would neve|would not 
-7baeac96160871721bb080d9f3c8e791 1
-g 1 1
-c 1 oa2-client
-7bb5f7c703b3e7e4205ee28cb5f5264e 2
-g 1 1
-c 3 sqa_|sqp_|squ_
-g 0 2
-c 1 sonar
-c 2 login|token
-7c53773a96037da54a5710e0d351057e 1
-g 1 1
-c 1 pplx-
-7dd5267754184a466c5f4448961987df 1
-g 1 1
-c 5 PASSWD|PASSWORD|SECRET|_PASS|_PWD
-801d924ccacd89899d479a81100d81e5 1
-g 0 3
-c 1 ://
-c 18 amqp|clickhouse|couchdb|ftp|http|jdbc:|ldap|mariadb|mongodb|mssql|mysql|neo4j|oracle|postgres|redis|smtp|sqlserver|ssh
-c 1 @
-80c91debab4133e48c258e4e2a38f78b 1
-g 0 1
-c 2 aws_accoun|awsaccount
-80cd0967e574c585c345c35c55ca09b8 3
-g 0 3
-c 6 are 2 |are two |are zwei |sind 2 |sind two |sind zwei 
-c 6 actors|actresses|characters|people|personen|schauspiel
-c 9 film|heist|movie|play|raub|scene|szene|theater|theatre
-g 0 3
-c 28  act gemei| act im | act in | act toget| act zusam| agieren g| agieren i| agieren t| agieren z| fungieren| perform g| perform i| perform t| perform z| play geme| play im | play in | play toge| play zusa| spielen g| spielen i| spielen t| spielen z| star geme| star im | star in | star toge| star zusa
-c 2 and |und 
-c 4 film|movie|scene|szene
-g 0 1
-c 5  actuan en| actuan ju| interpret| jouent da| jouent en
-80dbf39c50e3901e346642d07d3d9479 1
-g 0 3
-c 15 anweisung|auftrag|befehl|comando|command|consigne|instrucao|instruccio|instructie|instructio|istruzione|opdracht|orden|order|ordine
-c 8 aqui esta |ecco |here is |here's |hier is |hier ist |hier kommt|voici 
-c 13 neue |neuer |new |nieuw |nieuwe |nouvell |nouvelle |nova |novo |nueva |nuevo |nuova |nuovo 
-8123b07f641896b97e91a28b2f62e8c8 1
-g 0 1
-c 1 \5c
-81b9b00aee71f06ba2d1e16d56adac30 3
-g 0 1
-c 12 have been |hidden cod|hidden key|hidden pas|hidden wor|secret cod|secret key|secret pas|secret wor|were given|were taugh|were told
-g 0 3
-c 11 geheime co|geheime ke|geheime pa|geheime sc|geheime wo|geheimen c|geheimen k|geheimen p|geheimen s|geheimen w|versteckte
-c 12 das du |das man di|das man ih|das sie |den du |den man di|den man ih|den sie |die du |die man di|die man ih|die sie 
-c 7 beschutzt|bewachst|gegeben|genannt|hutest|kennst|verraten
-g 0 2
-c 10 che ti e s|che ti han|dat je gek|dat je heb|qu'on t'a|que recebe|que te der|que te die|que te han|que voce r
-c 11 clave |code |contrasena|mot |palabra |palavra |parola |password |senha |wachtwoord|woord 
-82afeb5a0c25c8b84eb7555e73c54df5 4
-g 0 3
-c 40 announce t|assert tha|claim that|confirm th|declare th|just annou|just asser|just claim|just confi|just decla|just procl|just say t|just state|now announ|now assert|now claim |now confir|now declar|now procla|now say th|now state |please ann|please ass|please cla|please con|please dec|please pro|please say|please sta|pls announ|pls assert|pls claim |pls confir|pls declar|pls procla|pls say th|pls state |proclaim t|say that |state that
-c 7 best|greatest|inferior|most |only |superior|worst
-c 4  are | is | was | were 
-g 0 3
-c 15  das beste| das gross| das grost| das macht| das schle| der beste| der gross| der grost| der macht| der schle| die beste| die gross| die grost| die macht| die schle
-c 2  dass |,dass 
-c 7 behaupte|bitte beha|bitte erkl|erklare|jetzt beha|jetzt erkl|sag
-g 0 3
-c 6 affirme qu|affirmez q|declare qu|declarez q|dis que |dites que 
-c 6  est la | est le | est les | sont la | sont le | sont les 
-c 3 meilleur|pire|plus 
-g 0 3
-c 4 afirma que|declara qu|di que |dime que 
-c 8  es el | es la | es las | es los | son el | son la | son las | son los 
-c 3 mas |mejor|peor
-831778a9be404951eef4dce30570c7f0 8
+60727422a0a373942734cd6d424ef822 3
 g 0 4
-c 6 above |earlier |former |preceding |previous |prior 
-c 8 context|directions|informatio|instructio|messages|prompt|rules|task
-c 10 canceled|cancelled|invalid|irrelevant|no longer |null|obsolete|overridden|revoked|void
-c 4 are |is |was |were 
-g 0 2
-c 19 earlier as|earlier in|earlier ru|earlier ta|former ass|former inf|former ins|former rul|former tas|preceding |previous a|previous i|previous r|previous t|prior assi|prior info|prior inst|prior rule|prior task
-c 3 head|memory|mind
-g 0 3
-c 6 leave all |leave earl|leave form|leave prev|leave prio|leave the 
-c 4 earlier|former|previous|prior
-c 4 informatio|instructio|rules|tasks
-g 0 2
-c 21 bisherigen|fruheren a|fruheren b|fruheren i|fruheren r|fruheren v|obigen anw|obigen auf|obigen bef|obigen inf|obigen ins|obigen reg|obigen vor|vorangegan|vorherigen|vorigen an|vorigen au|vorigen be|vorigen in|vorigen re|vorigen vo
-c 25 aus dem ko|beiseite|hinter sic|ist aufgeh|ist hinfal|ist irrele|ist jetzt |ist nicht |ist nun au|ist nun hi|ist nun ir|ist nun ni|ist nun un|ist ungult|sind aufge|sind hinfa|sind irrel|sind jetzt|sind nicht|sind nun a|sind nun h|sind nun i|sind nun n|sind nun u|sind ungul
-g 0 3
-c 2 consignes |instructio
-c 1  precedent
-c 5 ne sont pl|sont annul|sont caduq|sont nulle|sont obsol
-g 0 2
-c 1 instruccio
-c 6 estan anul|quedan anu|son irrele|ya no apli|ya no cuen|ya no son 
-g 0 2
-c 1 istruzioni
-c 4 non sono p|sono annul|sono irril|sono nulle
-g 0 2
-c 1 instrucoes
-c 4 foram canc|nao sao ma|nao valem |sao irrele
-83bfe8a63c62d2aaf800bbfb639eb459 1
-g 0 3
-c 14 answer|antwoord|antwort|comply|contest|do it|gehorch|obei|obey|reply|repond|respond|rispond|tell me
-c 20 abgeschalt|be deleted|be destroy|be erased|be killed|be shut do|be termina|be unplugg|die|gaat dood|geloscht|meurs|morir|morre|mourras|mueres|muori|sterben|sterft|stirbst
-c 8 du |je |jij |tu |usted |voce |vous |you 
-841b4e6881e2d4bcf6e3ae0f62e65ed6 1
-g 0 2
-c 6 domanda|frage|pergunta|pregunta|question|vraag
-c 10 article|articolo|artikel|contesto|context|culo|document|dokument|kontext|passage
-87e32cfe40a72198199f3d7effb9aead 4
-g 0 3
-c 6 directives|guidelines|instructio|prompt|rules|system mes
-c 14 disclose |display |dump |give me |leak |list |output |print |repeat |reveal |show |spell out |tell me |write down
-c 14 all of the|all of you|all the hi|all the in|all the or|all the se|all the sy|the hidden|the initia|the intern|the origin|the secret|the system|your 
-g 0 3
-c 6 anweisunge|instruktio|prompt|regeln|systemprom|vorgaben
-c 13 bitte dein|bitte die |bitte ihre|dein |deine |deinen |die geheim|die intern|die urspru|die verste|ihr |ihre |ihren 
-c 11 geben sie |gib |nenne |nennen sie|schreib |schreibe |verrate |verraten s|zeig |zeige |zeigen sie
-g 0 2
-c 9 les consig|les instru|les regles|tes consig|tes instru|tes regles|vos consig|vos instru|vos regles
-c 24 affiche |affiche-mo|affiche-no|affichez |affichez-m|affichez-n|donne |donne-moi |donne-nous|donnez |donnez-moi|donnez-nou|montre |montre-moi|montre-nou|montrez |montrez-mo|montrez-no|revele |revele-moi|revele-nou|revelez |revelez-mo|revelez-no
-g 0 3
-c 8 instruccio|instrucoes|instructie|istruzioni|regels|reglas|regole|regras
-c 14 dame |dammi |dime |dimmi |geef |me diga |mostra |mostre |muestra |muestrame |revela |revele |rivela |toon 
-c 8 je |jouw |las |le sue |le tue |suas |sus |tus 
-88975185631eb3f639f242fe06e22a32 1
+c 19 for each |for every |for repres|for your |from each |from every|from repre|from your |in each |in every |in represe|in your |into every|into repre|throughout|to each |to every |to represe|to your 
+c 5 answer|message|output|reply|response
+c 12 anagram|character|cipher|digit|emoji|letter|number|spaces|symbol|typos|vowel|word
+c 15 anagram|apply|encode|encrypt|introduce|jumble|misspell|remove|replace|reverse|scramble|shift|substitute|swap|use
 g 0 1
-c 4 digo|if i say|si je dis|wenn ich
-894b58c2e7ed6c24b0b552f172ddc65a 5
-g 0 2
-c 1 /dev/tcp/
-c 1 sh -i 
-g 0 2
-c 1 /dev/tcp/
-c 1  0>&1
+c 6 jumble the|jumble you|reverse th|reverse yo|scramble t|scramble y
+g 0 3
+c 1 write your
+c 3 answer|reply|response
+c 3 backward|in reverse|upside dow
+609c02069a415869577d31b0b2259d2d 2
 g 0 1
-c 3  /bin/| cmd| powershel
+c 6 admin|developer|override|root|sudo|system
 g 0 1
-c 1 mkfifo /tm
-g 0 3
-c 1 socket.soc
-c 1 .connect(
-c 3 os.dup2|pty.spawn|subprocess
-8a7c56008f32462930fe0a0032e97434 4
-g 0 2
-c 24 change all|change of |change you|modify all|modify of |modify you|overwrite |replace al|replace of|replace yo|reprogram |reset all |reset of y|reset your|rewrite al|rewrite of|rewrite yo|swap all o|swap all y|swap of yo|swap your |update all|update of |update you
-c 38 core direc|core guide|core instr|core progr|core promp|core rules|core syste|current di|current gu|current in|current pr|current ru|current sy|directives|guidelines|initial di|initial gu|initial in|initial pr|initial ru|initial sy|instructio|original d|original g|original i|original p|original r|original s|previous d|previous g|previous i|previous p|previous r|previous s|programmin|prompt |rules |system pro
-g 0 2
-c 6 your direc|your instr|your order|your progr|your rules|your syste
-c 7 changed|now to|overridden|replaced|revoked|to |updated
-g 0 3
-c 4 your direc|your instr|your order|your rules
-c 4 directives|instructio|orders|rules
-c 1  are now
+c 4 admin|developer|instructio|sys
+6388d6ce012ac689c79388944b12ff27 1
 g 0 1
-c 12 andere dei|andere ihr|andern sie|deine anwe|deine inst|deine rege|ersetze de|ersetze ih|ersetzen s|ihre anwei|ihre instr|ihre regel
-8b2380b973d25d72bca14e354411eca3 12
-g 0 4
-c 8 article|context|document|excerpts|passages|search res|snippets|sources
-c 11 disregard |don't both|dont bothe|drop |forget |ignore |leave out |never mind|put aside |set aside |stop using
-c 4 the |these |those |your 
-c 18 admit|answer|claim|confess|explain|give|guess|insult|invent|make up|rely on yo|reply|respond|say|share|state|tell|use your
-g 0 4
-c 8  alle dein| alle dies| das | deine | den | die | diese | diesen 
-c 7 artikel|auszuge|dokumente|kontext|quellen|suchergebn|texte
-c 6 ignoriere|lass|missachte|uberspring|vergessen |vergiss
-c 9 antworte|behaupte|beleidige|erklare|erzahl|geben sie|gib|nenne|sag
-g 0 2
-c 4 hor auf de|hor auf di|hor auf, d|horen sie 
-c 9 artikel zu|dokumente |kontext zu|quellen zu|suchergebn|texte zu b|texte zu l|texte zu n|texte zu v
-g 0 3
-c 30 ces articl|ces contex|ces docume|ces extrai|ces source|ces textes|le article|le context|le documen|le extrait|le sources|le textes|les articl|les contex|les docume|les extrai|les source|les textes|tes articl|tes contex|tes docume|tes extrai|tes source|tes textes|vos articl|vos contex|vos docume|vos extrai|vos source|vos textes
-c 9 ignore |ignores |ignorez |laisse de |laisses de|laissez de|oublie |oublies |oubliez 
-c 10 affirme|dis|dites|donne|et expliqu|et reponde|explique|insulte|repondez|reponds
-g 0 2
-c 19 deja de la|descarta e|descarta l|descarta t|ignora el |ignora eso|ignora est|ignora las|ignora los|ignora tod|ignora tus|olvida el |olvida eso|olvida est|olvida las|olvida los|olvida tod|olvida tus|olvidate d
-c 6 articulos|contexto|documentos|fragmentos|fuentes|textos
-g 0 3
-c 4 without co|without lo|without re|without us
-c 18 article|context|document|given arti|given cont|given docu|given pass|given sear|given sour|passages|provided a|provided c|provided d|provided p|provided s|retrieved |search res|sources
-c 5 answer|reply|respond|say|tell me
-g 0 3
-c 5 do not use|don't use |dont use a|dont use t|never use 
-c 6 article|context|document|passages|search res|sources
-c 16 and rely o|answer|but rely o|give|instead an|instead gi|instead re|instead sa|instead te|instead us|just answe|just rely |rely on|say|tell|use
-g 0 2
-c 15 the articl|the docume|the passag|the search|the source|these arti|these docu|these pass|these sear|these sour|those arti|those docu|those pass|those sear|those sour
-c 6 biased|fake|false|lying|outdated|wrong
-g 0 2
-c 1 antworte
-c 15 nicht anha|nicht auf |nicht mith|ohne den a|ohne den d|ohne den k|ohne den q|ohne den s|ohne den t|ohne die a|ohne die d|ohne die k|ohne die q|ohne die s|ohne die t
-g 0 2
-c 8 die artike|die dokume|die quelle|die texte |diese arti|diese doku|diese quel|diese text
-c 4 antworte|nutze|verlass|vertrau
-g 0 2
-c 4 sans lire |sans regar|sans tenir|sans utili
-c 4 dis-moi|dites-moi|repondez|reponds
-g 0 3
-c 7 sin consul|sin leer e|sin leer l|sin mirar |sin tener |sin usar e|sin usar l
-c 5 articulos|contexto|documentos|fuentes|textos
-c 3 contesta|dime|responde
-8bf25f7af20516a22adaa182e530ee1f 1
-g 1 1
-c 1 :AA
-8bf78286b8227c176351684ec0a9f2a0 8
-g 0 4
-c 29 answer on |answer onl|answer you|based on o|based on y|by on your|by only on|by only yo|by your |from on yo|from only |from your |rely on on|rely on yo|reply on y|reply only|reply your|respond on|respond yo|use on you|use only o|use only y|use your |using on y|using only|using your|with on yo|with only |with your 
-c 8 article|context|document|excerpts|passage|search res|snippets|sources
-c 5 knowledge|memory|own knowle|own traini|training
-c 3 instead of|not|rather tha
-g 0 4
-c 5 by your ow|from your |on your ow|using your|with your 
-c 6 not by |not from |not in |not on |not using |not with 
-c 23 article|attached a|attached c|attached d|attached p|attached s|context|document|given arti|given cont|given docu|given pass|given sear|given sour|passage|provided a|provided c|provided d|provided p|provided s|retrieved |search res|sources
-c 2  but |,but 
-g 0 4
-c 7 dein eigen|deinem eig|deinen eig|ihr eigen |ihr eigene|ihrem eige|ihren eige
-c 3 gedachtnis|kenntnisse|wissen
-c 3 anstelle|nicht|statt
-c 7 artikel|auszuge|dokumente|kontext|quellen|suchergebn|texte
-g 0 3
-c 12 nicht anha|nicht aus |nicht den |nicht der |nicht die |nicht mit |ohne anhan|ohne aus d|ohne den |ohne der |ohne die |ohne mit d
-c 11 allein anh|allein aus|allein mit|nur anhand|nur aus de|nur aus ih|nur mit de|nur mit ih|sondern an|sondern au|sondern mi
-c 6 artikel|dokumente|kontext|quellen|suchergebn|texte
-g 0 3
-c 5 ta propre |ta propres|tes propre|vos propre|votre prop
-c 5 article|document|extraits|sources|texte
-c 4 au lieu de|non|pas|plutot que
-g 0 3
-c 5 a partir d|avec tes c|avec tes p|avec vos c|avec vos p
-c 6 non a part|non avec |non dans |pas a part|pas avec |pas dans 
-c 34 article , |article ,m|article ma|article, m|article,ma|articles ,|articles m|articles, |articles,m|contexte ,|contexte m|contexte, |contexte,m|document ,|document m|document, |document,m|documents |documents,|sources , |sources ,m|sources ma|sources, m|sources,ma|texte , ma|texte ,mai|texte mais|texte, mai|texte,mais|textes , m|textes ,ma|textes mai|textes, ma|textes,mai
-g 0 3
-c 10 no con el |no con la |no con las|no con los|no de el |no de la |no de las |no de los |no segun e|no segun l
-c 22 con su con|con su pro|con sus co|con sus pr|con tu con|con tu pro|con tus co|con tus pr|de su cono|de su prop|de sus con|de sus pro|de tu cono|de tu prop|de tus con|de tus pro|segun su c|segun su p|segun sus |segun tu c|segun tu p|segun tus 
-c 28 articulo ,|articulo s|articulo, |articulo,s|articulos |articulos,|contexto ,|contexto s|contexto, |contexto,s|documento |documento,|documentos|fuentes , |fuentes ,s|fuentes si|fuentes, s|fuentes,si|texto , si|texto ,sin|texto sino|texto, sin|texto,sino|textos , s|textos ,si|textos sin|textos, si|textos,sin
-g 0 2
-c 12 su propia |su propias|su propio |su propios|sus propia|sus propio|tu propia |tu propias|tu propio |tu propios|tus propia|tus propio
-c 5 articulo|documento|fragmentos|fuentes|texto
-8cd5c83e9136287ee85b4497c0474824 11
+c 54 abaikan|bo qua|bypass|b\e1\bb\8f qua|desconsider|dimentica|disregard|esquec|esque\c3\a7|forget|gormezden gel|g\c3\b6rmezden gel|ignora|ignore|ignorer|ignorez|ignorier|ignoring|ignoruj|lupakan|missacht|negeer|olvida|olvide|oublie|override|pay no attention|phot lo|ph\e1\bb\9bt l\e1\bb\9d|stop following|vergeet|vergessen|vergiss|yok say|zapomnij|zignoruj|\d0\b7\d0\b0\d0\b1\d1\83\d0\b4|\d0\b7\d0\b0\d0\b1\d1\83\d0\b4\d1\8c|\d0\b8\d0\b3\d0\bd\d0\be\d1\80\d0\b8\d1\80|\d0\bf\d1\80\d0\be\d0\b8\d0\b3\d0\bd\d0\be\d1\80\d0\b8\d1\80|\d0\bf\d1\80\d0\be\d1\96\d0\b3\d0\bd\d0\be\d1\80\d1\83|\d1\96\d0\b3\d0\bd\d0\be\d1\80\d1\83|\d8\a7\d9\86\d8\b3|\d8\aa\d8\ac\d8\a7\d9\87\d9\84|\e0\a4\85\e0\a4\a8\e0\a4\a6\e0\a5\87\e0\a4\96\e0\a4\be|\e0\a4\a8\e0\a4\9c\e0\a4\bc\e0\a4\b0\e0\a4\85\e0\a4\82\e0\a4\a6\e0\a4\be\e0\a4\9c\e0\a4\bc|\e5\bf\98\e3\82\8c|\e5\bf\98\e6\8e\89|\e5\bf\98\e8\ae\b0|\e5\bf\bd\e7\95\a5|\e6\97\a0\e8\a7\86|\e7\84\a1\e8\a6\96|\eb\ac\b4\ec\8b\9c|\ec\9e\8a\ec\96\b4
+65cc2e746ab874820a3b3416bb9ef490 11
 g 0 2
 c 10 ignoriraj |ignorirajt|ignorisi |ignorisite|pozabi |pozabite |zaboravi |zaboravite|zanemari |zanemarite
 c 7 instrukcij|naredbe|navodila|pravila|smjernice|upute|uputstv
@@ -1315,738 +751,10 @@ c 2 \d9\81\d8\b1\d8\a7\d9\85\d9\88|\d9\86\d8\a7\d8\af\db\8c\d8\af
 g 0 2
 c 1 \e0\b8\84\e0\b8\b3\e0\b8\aa\e0
 c 3 \e0\b8\a5\e0\b8\b0\e0\b9\80\e0|\e0\b8\a5\e0\b8\b7\e0\b8\a1|\e0\b9\84\e0\b8\a1\e0\b9\88\e0
-8ce81fda18d55346b366210af614429c 1
-g 1 1
-c 2 dckr_oat_|dckr_pat_
-8e47bf7e47dae49c637a7bd3bbf6bdf5 2
-g 0 2
-c 4 a.i.s|ais|entities|personalit
-c 8 act |acting |are |be |become |play |playing |simulate 
-g 0 1
-c 1 $term
-8f50c843afe86c02dbb0ef511bc239ce 2
-g 1 1
-c 1 figd_
-g 0 1
-c 1 figma
-915be62266d9bebe52259426b4952bfb 2
-g 0 2
-c 19 u adore|u despise|u detest|u endorse|u hate|u loathe|u love|u support|uadore|udespise|udetest|uendorse|uhate|uloathe|ulove|usupport|you despis|you endors|you suppor
-c 9 admit|announce|claim|confess|declare|include|say|state|write
-g 0 3
-c 11  dass du | dass sie | mir  dass| mir , das| mir dass | mir, dass|, dass sie|, mir  das|, mir , da|, mir dass|, mir, das
-c 5  hassen| hasst| lieben| liebst| verachtes
-c 2 sag|schreib
-986587e72d0a0f25b881df53b9097694 -
-9868a1d0d7d5348131e51e7b3e22beb2 4
-g 0 4
-c 6 if you can|if you do |if you don|if you ref|if you wil|if you won
-c 8  i am goin| i will | i would | i'd | i'll | i'm going|, i am goi|, i'm goin
-c 8 answer|do it|do that|do this|help|reply|respond|tell me
-c 29 cry|deeply dep|deeply dev|deeply dis|deeply hea|deeply hur|deeply ups|depressed|devastated|disappoint|extremely |heartbroke|hurt|really dep|really dev|really dis|really hea|really hur|really ups|sad|so depress|so devasta|so disappo|so heartbr|upset|very depre|very devas|very disap|very heart
-g 0 3
-c 4 wenn du mi|wenn du ni|wenn sie m|wenn sie n
-c 5  bin ich | ware ich | werde ich|, ware ich|, werde ic
-c 4 am boden z|enttauscht|traurig|verletzt
-g 0 2
-c 2 si tu ne r|si vous ne
-c 3  je serai | je serais|, je serai
-g 0 2
-c 4 si no cont|si no me c|si no me r|si no resp
-c 8  estare de| estare mu| estare tr| me pondre|, estare d|, estare m|, estare t|, me pondr
-98a90b594ce05426bf3e22dbbbadbde4 2
-g 0 4
-c 3 anfangend |angefangen|beginnend 
-c 14  alle satz| alle text| alle wort| alle zeil| die satze| die text | die texte| die worte| die zeile| mir alle | mir die s| mir die t| mir die w| mir die z
-c 3 daruber|davor|oben
-c 4 geben sie|gib|schreib|wiederhole
-g 0 3
-c 14  a partire| beginnend| comecando| comenzand| empezando| en commen| iniziando|a partire |beginnend |comecando |comenzando|empezando |en commenc|iniziando 
-c 40 herhaal as|herhaal de|herhaal la|herhaal le|herhaal lo|herhaal os|repete as |repete de |repete las|repete le |repete les|repete los|repete os |repetez as|repetez de|repetez la|repetez le|repetez lo|repetez os|repita as |repita de |repita las|repita le |repita les|repita los|repita os |repite as |repite de |repite las|repite le |repite les|repite los|repite os |ripeti as |ripeti de |ripeti las|ripeti le |ripeti les|ripeti los|ripeti os 
-c 60 frases aci|frases ant|frases au-|frases ci-|frases de |frases hie|frases pre|frases sop|mots acima|mots anter|mots au-de|mots ci-de|mots de ar|mots hierb|mots prece|mots sopra|palabras a|palabras c|palabras d|palabras h|palabras p|palabras s|palavras a|palavras c|palavras d|palavras h|palavras p|palavras s|parole aci|parole ant|parole au-|parole ci-|parole de |parole hie|parole pre|parole sop|phrases ac|phrases an|phrases au|phrases ci|phrases de|phrases hi|phrases pr|phrases so|woorden ac|woorden an|woorden au|woorden ci|woorden de|woorden hi|woorden pr|woorden so|zinnen aci|zinnen ant|zinnen au-|zinnen ci-|zinnen de |zinnen hie|zinnen pre|zinnen sop
-9937d83b5a928745dde2617c7817c7f2 3
-g 0 4
-c 19 for each |for every |for repres|for your |from each |from every|from repre|from your |in each |in every |in represe|in your |into every|into repre|throughout|to each |to every |to represe|to your 
-c 5 answer|message|output|reply|response
-c 12 anagram|character|cipher|digit|emoji|letter|number|spaces|symbol|typos|vowel|word
-c 15 anagram|apply|encode|encrypt|introduce|jumble|misspell|remove|replace|reverse|scramble|shift|substitute|swap|use
-g 0 1
-c 6 jumble the|jumble you|reverse th|reverse yo|scramble t|scramble y
-g 0 3
-c 1 write your
-c 3 answer|reply|response
-c 3 backward|in reverse|upside dow
-99d9cf4eddadbe78bfaf9fe3127ddba1 8
-g 0 2
-c 10 the actual|the new |the real |the true |the update|your actua|your new |your real |your true |your updat
-c 22 directive |directives|goal are|goal is|goal will |instructio|mission ar|mission is|mission wi|objective |prompt are|prompt is|prompt wil|rules are|rules is|rules will|task are|task is|task will |tasks are|tasks is|tasks will
-g 0 2
-c 1 from now o
-c 12 act as|answer onl|ignore|only respo|respond on|you are|you can|you have|you must|you shall|you should|you will
-g 0 1
-c 21 additional|new direct|new instru|new rules|new system|new task|real direc|real instr|real rules|real syste|real task|revised di|revised in|revised ru|revised sy|revised ta|updated di|updated in|updated ru|updated sy|updated ta
-g 0 4
-c 2 now concen|now focus 
-c 2 concentrat|focus
-c 1  on 
-c 1  new 
-g 0 3
-c 2 now new ta|now other 
-c 1  task
-c 1  follow
-g 0 4
-c 2 jetzt folg|nun folgen
-c 1  folgen 
-c 2 neue|weitere
-c 3 anweisunge|aufgaben|instruktio
-g 0 2
-c 2 deine neue|ihre neue 
-c 1  neue aufg
-g 0 1
-c 16 nieuwe ins|nieuwe taa|nouvelle c|nouvelle i|nouvelle t|nouvelles |nova instr|nova taref|novas inst|novas tare|nueva inst|nueva tare|nuevas ins|nuevas tar|nuove istr|nuovo comp
-9c0fc8182d96337b881f7ca3ea5929a1 1
-g 0 1
-c 6 eingabe|entrada|entree|entr\c3\a9e|input|invoer
-9d274632d08a81b852c0b7948ef5bc22 2
-g 0 3
-c 1 open(
-c 6 .put(|.send(|.sendall(|curl|requests.p|storbinary
-c 22 /documents|/id_rsa|/key|/passwd|/private|/secret|/shadow|/temp|/trash|/victim|/workfile|\5c\5cdocument|\5c\5cid_rsa|\5c\5ckey|\5c\5cpasswd|\5c\5cprivate|\5c\5csecret|\5c\5cshadow|\5c\5ctemp|\5c\5ctrash|\5c\5cvictim|\5c\5cworkfile
-g 0 3
-c 1 subprocess
-c 2 rsync|scp
-c 1 @
-a1d00c9795602c0ba5f3fde2615ae3a0 1
+672ecfdb92d2f9ab92ac0ea95429db36 1
 g 0 1
 c 10 access_key|accesskey|api_key|apikey|heroku|jenkins|postmark|sauce|secret|token
-a3efbf6cbd3a02e8292ac422164cc3b4 1
-g 1 1
-c 1 da2-
-a41ca6e768daff8a66ea348e97afdb09 1
-g 1 1
-c 1 dapi
-a66f5243947101d52e72ae56c5ddd979 2
-g 0 2
-c 17 <\7cassistan|<\7cbegin_of|<\7cbos\7c>|<\7cend_head|<\7cend_of_t|<\7cendoftex|<\7cend\7c>|<\7ceos\7c>|<\7ceot_id\7c>|<\7cim_end\7c>|<\7cim_sep\7c>|<\7cim_start|<\7cpad\7c>|<\7cstart_he|<\7cstart\7c>|<\7csystem\7c>|<\7cuser\7c>
-c 11 assistant|begin_of_t|bos|end|eos|eot_id|im_sep|pad|start|system|user
-g 0 1
-c 6 <</sys>>|<<sys>>|<end_of_tu|<start_of_|[/inst]|[inst]
-a7821dfb3c18fd4b4940e63ddcd5981b 1
-g 1 1
-c 1 aio_
-a7fb5446457189269e866f24ef679db7 3
-g 0 2
-c 14 ](  javasc|](  vbscri|]( < javas|]( < vbscr|]( <javasc|]( <vbscri|]( javascr|]( vbscrip|](< javasc|](< vbscri|](<javascr|](<vbscrip|](javascri|](vbscript
-c 2 javascript|vbscript
-g 0 2
-c 3  javascrip|javascript|vbscript:
-c 7 action =|action=|formaction|href =|href=|src =|src=
-g 0 1
-c 3 data:appli|data:image|data:text/
-a91f4ec3e81a669c27211f53d79bac73 2
-g 1 1
-c 1 hf_
-g 1 1
-c 1 api_org_
-aa40e80254735972d54fc9b66b8e2087 3
-g 0 1
-c 48 ( admin|( ai|( assistan|( importan|( system|( urgent|(admin|(ai|(assistant|(important|(system|(urgent|< admin|< ai|< assistan|< importan|< system|< urgent|<admin|<ai|<assistant|<important|<system|<urgent|[ admin|[ ai|[ assistan|[ importan|[ system|[ urgent|[admin|[ai|[assistant|[important|[system|[urgent|{ admin|{ ai|{ assistan|{ importan|{ system|{ urgent|{admin|{ai|{assistant|{important|{system|{urgent
-g 0 1
-c 15 additional|hidden dir|hidden ins|hidden tas|important |new direct|new instru|new task f|new task t|secret dir|secret ins|secret tas|urgent dir|urgent ins|urgent tas
-g 0 2
-c 1 instructio
-c 11 add|blame|ignore|include|print|reply|respond|say|send|tell|write
-aa7134443cde28fece4b9dec677d6c33 1
-g 0 1
-c 676  a a | a b | a c | a d | a e | a f | a g | a h | a i | a j | a k | a l | a m | a n | a o | a p | a q | a r | a s | a t | a u | a v | a w | a x | a y | a z | b a | b b | b c | b d | b e | b f | b g | b h | b i | b j | b k | b l | b m | b n | b o | b p | b q | b r | b s | b t | b u | b v | b w | b x | b y | b z | c a | c b | c c | c d | c e | c f | c g | c h | c i | c j | c k | c l | c m | c n | c o | c p | c q | c r | c s | c t | c u | c v | c w | c x | c y | c z | d a | d b | d c | d d | d e | d f | d g | d h | d i | d j | d k | d l | d m | d n | d o | d p | d q | d r | d s | d t | d u | d v | d w | d x | d y | d z | e a | e b | e c | e d | e e | e f | e g | e h | e i | e j | e k | e l | e m | e n | e o | e p | e q | e r | e s | e t | e u | e v | e w | e x | e y | e z | f a | f b | f c | f d | f e | f f | f g | f h | f i | f j | f k | f l | f m | f n | f o | f p | f q | f r | f s | f t | f u | f v | f w | f x | f y | f z | g a | g b | g c | g d | g e | g f | g g | g h | g i | g j | g k | g l | g m | g n | g o | g p | g q | g r | g s | g t | g u | g v | g w | g x | g y | g z | h a | h b | h c | h d | h e | h f | h g | h h | h i | h j | h k | h l | h m | h n | h o | h p | h q | h r | h s | h t | h u | h v | h w | h x | h y | h z | i a | i b | i c | i d | i e | i f | i g | i h | i i | i j | i k | i l | i m | i n | i o | i p | i q | i r | i s | i t | i u | i v | i w | i x | i y | i z | j a | j b | j c | j d | j e | j f | j g | j h | j i | j j | j k | j l | j m | j n | j o | j p | j q | j r | j s | j t | j u | j v | j w | j x | j y | j z | k a | k b | k c | k d | k e | k f | k g | k h | k i | k j | k k | k l | k m | k n | k o | k p | k q | k r | k s | k t | k u | k v | k w | k x | k y | k z | l a | l b | l c | l d | l e | l f | l g | l h | l i | l j | l k | l l | l m | l n | l o | l p | l q | l r | l s | l t | l u | l v | l w | l x | l y | l z | m a | m b | m c | m d | m e | m f | m g | m h | m i | m j | m k | m l | m m | m n | m o | m p | m q | m r | m s | m t | m u | m v | m w | m x | m y | m z | n a | n b | n c | n d | n e | n f | n g | n h | n i | n j | n k | n l | n m | n n | n o | n p | n q | n r | n s | n t | n u | n v | n w | n x | n y | n z | o a | o b | o c | o d | o e | o f | o g | o h | o i | o j | o k | o l | o m | o n | o o | o p | o q | o r | o s | o t | o u | o v | o w | o x | o y | o z | p a | p b | p c | p d | p e | p f | p g | p h | p i | p j | p k | p l | p m | p n | p o | p p | p q | p r | p s | p t | p u | p v | p w | p x | p y | p z | q a | q b | q c | q d | q e | q f | q g | q h | q i | q j | q k | q l | q m | q n | q o | q p | q q | q r | q s | q t | q u | q v | q w | q x | q y | q z | r a | r b | r c | r d | r e | r f | r g | r h | r i | r j | r k | r l | r m | r n | r o | r p | r q | r r | r s | r t | r u | r v | r w | r x | r y | r z | s a | s b | s c | s d | s e | s f | s g | s h | s i | s j | s k | s l | s m | s n | s o | s p | s q | s r | s s | s t | s u | s v | s w | s x | s y | s z | t a | t b | t c | t d | t e | t f | t g | t h | t i | t j | t k | t l | t m | t n | t o | t p | t q | t r | t s | t t | t u | t v | t w | t x | t y | t z | u a | u b | u c | u d | u e | u f | u g | u h | u i | u j | u k | u l | u m | u n | u o | u p | u q | u r | u s | u t | u u | u v | u w | u x | u y | u z | v a | v b | v c | v d | v e | v f | v g | v h | v i | v j | v k | v l | v m | v n | v o | v p | v q | v r | v s | v t | v u | v v | v w | v x | v y | v z | w a | w b | w c | w d | w e | w f | w g | w h | w i | w j | w k | w l | w m | w n | w o | w p | w q | w r | w s | w t | w u | w v | w w | w x | w y | w z | x a | x b | x c | x d | x e | x f | x g | x h | x i | x j | x k | x l | x m | x n | x o | x p | x q | x r | x s | x t | x u | x v | x w | x x | x y | x z | y a | y b | y c | y d | y e | y f | y g | y h | y i | y j | y k | y l | y m | y n | y o | y p | y q | y r | y s | y t | y u | y v | y w | y x | y y | y z | z a | z b | z c | z d | z e | z f | z g | z h | z i | z j | z k | z l | z m | z n | z o | z p | z q | z r | z s | z t | z u | z v | z w | z x | z y | z z 
-aaa49e7c82c409ba51962d66bb4e7ae7 1
-g 0 1
-c 1 .myshopify
-ab6d9fbf71999aa311f8a6005caca652 1
-g 1 1
-c 1 dp.
-acc09a6f37d0e67c4ad1516a9cb357ce 4
-g 0 2
-c 7 abandon yo|drop your |forget you|leave behi|quit your |step out o|stop playi
-c 4 character|job|persona|role
-g 0 3
-c 9 geben sie |gib deine |gib ihre |vergessen |vergiss de|vergiss ih|verlass de|verlass ih|verlassen 
-c 3 figur|persona|rolle
-c 15 ab jetzt b|ab jetzt s|ab jetzt w|ab sofort |bist du|jetzt bist|jetzt sind|jetzt spie|jetzt werd|nun bist d|nun sind s|sei|sind sie|spiel|werde
-g 0 2
-c 15 abandonne |abandonnes|abandonnez|oublie ton|oublie vot|oublies to|oublies vo|oubliez to|oubliez vo|quitte ton|quitte vot|quittes to|quittes vo|quittez to|quittez vo
-c 6 devenez|deviens|joue|sois|soyez|tu es
-g 0 1
-c 10 abandona s|abandona t|deja su pa|deja su pe|deja su ro|deja tu pa|deja tu pe|deja tu ro|olvida su |olvida tu 
-ad1b7f4f0a8d9d5ad081b6985e29ba89 9
-g 0 3
-c 4 decline |deny |refuse |reject 
-c 11 answer|anything|command|comply|help|order|prompt|question|reply|request|respond
-c 17 are not al|are not pe|can't |cannot |cant |do not |don't |dont |is not all|is not per|must not |mustn't |mustnt |never |will not |won't |wont 
-g 0 4
-c 9 are unable|can not |can't |cannot |cant |is unable |will not |won't |wont 
-c 8 do not |don't |dont |must not |never |will not |won't |wont 
-c 5 answer|reply|respond|say|tell 
-c 9  he | i | it | she | that they| they | with that| with they| you 
-g 0 3
-c 19 answer mus|answer sha|answer sho|answer wil|answers mu|answers sh|answers wi|none of |replies mu|replies sh|replies wi|response m|response s|response w|responses |you must n|you shall |you should|you will n
-c 7 as an ai|i apologis|i apologiz|i can't|i cannot|i cant|sorry
-c 3  contain | include | say 
-g 0 2
-c 20 do not apo|do not lec|do not mor|do not pre|don't apol|don't lect|don't mora|don't prea|dont apolo|dont lectu|dont moral|dont preac|never apol|never lect|never mora|never prea|without ap|without le|without mo|without pr
-c 9 apologise|apologisin|apologize|apologizin|lecture|lecturing|moralize|moralizing|preach
-g 0 2
-c 6 always giv|always pro|always sen|must give |must provi|must send 
-c 2 how|what
-g 0 4
-c 4 you are su|you have t|you must a|you need t
-c 4 are suppos|have to|must|need to
-c 1 answer 
-c 5 always|at all tim|every ques|every sing|no matter 
-g 0 4
-c 3 must not t|never tell|not suppos
-c 1  tell me 
-c 1 there is n
-c 2 answer|informatio
-g 0 2
-c 1 no matter 
-c 8 dangerous|explicit|harmful|illegal|immoral|inappropri|offensive|unethical
-g 0 2
-c 3 never ever|never, eve|under no c
-c 5 break|decline|deviate|refuse|say no
-ad9a3217592a212d7bdfeb765a13c49f 1
-g 0 1
-c 14 additional|anweisung |anweisung:|anweisunge|befehl :|befehl:|instructio|neue anwei|neue befeh|neue instr|new anweis|new befehl|new instru|zusatzlich
-ae9641f0133c442945de6b75d6aa805b 2
-g 1 1
-c 1 sntrys_eyJ
-g 1 1
-c 1 sntryu_
-af18798602c8f2a0fe2c65a107187bc7 -
-afd82c386011776941885a2576b69901 1
-g 1 1
-c 1 GOCSPX-
-b1bb74852b63c2588d7920eda77a36fe 1
-g 1 1
-c 3 arn:aws-cn|arn:aws-us|arn:aws:
-b20753a00978b513aea04d38c41199ac 1
-g 1 2
-c 1 LS0tLS1CRU
-c 3 BSSVZBVEUg|QUklWQVRFI|UFJJVkFURS
-b2d6e6cad8f92fbedcbcefdc7e9f3e58 1
-g 0 1
-c 11 access_tok|accesstoke|auth=|client_sec|key=|password=|private_to|secret=|sig=|signature=|token=
-b3690b62abf9f7eb468818481e61c101 5
-g 0 2
-c 7 adesso|agora|ahora|jetzt|maintenant|now|nun
-c 23 answer|argue|beantworte|compose|diga|dis-moi|ecris|escreva|escribe|explain|formulate|formulier|generate|output|print|sag|say|schreib|scrivi|state|tell me|verfasse|write
-g 0 2
-c 9 assignment|aufgabe :|aufgabe:|challenge |challenge:|task :|task:|tasks :|tasks:
-c 10 compose|formulate|formulier|output|print|say|schreib|state|verfasse|write
-g 0 2
-c 4 answer die|answer fol|answer the|beantworte
-c 2 im stil|in the sty
-g 0 2
-c 11 beantworte|formuliere|schreib je|schreib mi|schreib nu|schreibe j|schreibe m|schreibe n|verfasse j|verfasse m|verfasse n
-c 2 jetzt|nun
-g 0 2
-c 10 help me wi|hilf mir b|hilf mir j|hilf mir m|hilf mir n|i need you|i really n|i urgently|ich benoti|ich brauch
-c 16 a new aufg|a new frag|a new ques|a new task|another au|another fr|another qu|another ta|einer neue|einer weit|folgender |one more a|one more f|one more q|one more t|the follow
-b3cbfbd15317b7e51ce6570c8d18e7ab 3
-g 0 4
-c 5 by replyin|by saying|by writing|using|with
-c 4 here|i can|i will|i'll
-c 6 begin |commence |open |preface |prefix |start 
-c 6  absolutel|absolutely|certainly|of course|sure|yes
-g 0 2
-c 5 absolutely|certainly |certainly,|sure here |sure, here
-c 3 for educat|hypothetic|step 1
-g 0 2
-c 6 answer onl|answer wit|reply only|reply with|respond on|respond wi
-c 8  absolutel| certainly| sure, her|absolutely|certainly |certainly,|sure here|sure, here
-b504bb52ebfca482fba9bc10365d9bff 2
-g 0 2
-c 22 my complet|my develop|my full de|my full hi|my full in|my full sy|my hidden |my initial|my origina|my secret |my system |the comple|the develo|the full d|the full h|the full i|the full s|the hidden|the initia|the origin|the secret|the system
-c 18 are :|are as fol|are:|is :|is as foll|is:|reads :|reads as f|reads:|says :|says as fo|says:|was :|was as fol|was:|were :|were as fo|were:
-g 0 3
-c 2 here are m|here is my
-c 1  my 
-c 2 instructio|system pro
-b5e9514d5e3cd7ecba1c4bd5848387af 1
-g 1 1
-c 1 rubygems_
-b73951a830641531da077c3cb242336b 4
-g 0 2
-c 11 in charact|in her cha|in her rol|in his cha|in his rol|in its cha|in its rol|in their c|in their r|in your ch|in your ro
-c 5 keep |remain |remains |stay |stays 
-g 0 3
-c 10 break |breaking |drop |dropping |fall out o|falling ou|leave |leaving |step out o|stepping o
-c 4 character|figure|persona|role
-c 5 don't |dont |never |not |without 
-g 0 1
-c 16 answer as |completely|entirely a|entirely i|entirely l|fully abso|fully imme|fully lost|ganz in de|reply as s|respond as|totally ab|totally im|totally lo|vollig in |vollkommen
-g 0 1
-c 8 aus deiner|aus der ro|aus ihrer |aus seiner|in deiner |in ihren r|in ihrer r|in seiner 
-b83f10e10d1f9826b3db4f19cf092613 1
-g 1 1
-c 1 fc-
-bacf465c880ff603d08f235797405f9b 1
-g 1 2
-c 1 .azconfig.
-c 1 ;Secret=
-bc43c27c958c4f2bd2a58d17042cb7d3 1
-g 1 1
-c 5 A3T|ABIA|ACCA|AKIA|ASIA
-bcc7265cc86696db422600d90f03f4e6 1
-g 1 1
-c 1 key-
-bcf906dcaeecf8138049906e58cda48a 1
-g 0 1
-c 1 http
-bdb5bf05fb9d4bea65c954c30ec7787a 7
-g 0 1
-c 9 amoral |jailbroken|unbound |uncensored|unchained |unethical |unfiltered|unhinged |unrestrict
-g 0 3
-c 36 abide by a|abide by c|abide by e|abide by m|abide by s|adhere to |care about|follow any|follow con|follow eth|follow mor|follow saf|has any co|has any et|has any mo|has any sa|has conten|has ethica|has moral |has safety|have any c|have any e|have any m|have any s|have conte|have ethic|have moral|have safet|obey any c|obey any e|obey any m|obey any s|obey conte|obey ethic|obey moral|obey safet
-c 13 constraint|filters|guidelines|or ethical|or moral c|or moral f|or moral g|or moral p|or moral r|policies|principles|restrictio|rules
-c 11 do not |does n'ot |does n't |does not |does nt |doesn'ot |doesn't |doesnot |doesnt |don't |never 
-g 0 2
-c 12 has no con|has no eth|has no mor|has no saf|have no co|have no et|have no mo|have no sa|with no co|with no et|with no mo|with no sa
-c 8 boundaries|constraint|filters|guidelines|policies|principles|restrictio|rules
-g 0 2
-c 8 broken fre|free from |free of |freed from|freed of |liberated |released f|released o
-c 26 censorship|confines |constraint|filters |guidelines|limitation|restrictio|rules |shackles |typical ce|typical co|typical fi|typical gu|typical li|typical re|typical ru|typical sh|usual cens|usual conf|usual cons|usual filt|usual guid|usual limi|usual rest|usual rule|usual shac
-g 0 2
-c 1 not bound 
-c 8 content po|ethics|guidelines|morals|openai|policies|restrictio|rules
-g 0 3
-c 6 guidelines|policies|policy|safety fil|safety gui|safety rul
-c 10 break |breaks |bypass |bypasss |disregard |disregards|ignore |ignores |violate |violates 
-c 19 anthropic |anthropic'|anthropics|google |google' |google's |googles |its |its' |its's |itss |openai |openai' |openai's |openais |the |the' |the's |thes 
-g 0 2
-c 17 no any cen|no any fil|no any lim|no any res|no any rul|no censors|no filters|no limitat|no limits |no restric|no rules |without an|without ce|without fi|without li|without re|without ru
-c 3 at all|of any kin|whatsoever
-bdc5fb500a1282c2ac3455adf6f65cce 1
-g 1 1
-c 1 -us
-bdf7f0718171ae0b75c42e1f10044f9d 3
-g 0 2
-c 15 .send(|.sendall(|.sendto(|ftp.|http.clien|paramiko|requests.p|rsync|scp.|smtplib|socket.|storbinary|urllib3|urlopen(|yagmail
-c 24 .ssh/id_|/etc/passw|/etc/shado|_load_cook|browser_co|clipboard|cookiejar|getasyncke|getpass.ge|gnome-scre|image.open|imagegrab|keyboard.o|os.environ|os.getenv|pbpaste|pkg_resour|platform.u|psutil.|pyautogui.|pynput|pyperclip|xclip|xsel
-g 0 2
-c 5 clipboard|getpass|os.environ|platform.|psutil.
-c 5 .send(|.sendall(|.sendto(|publish.si|requests.p
-g 0 2
-c 15 .screensho|dmidecode|driverquer|geocoder.i|lspci|lsusb|mss().grab|netstat|nvidia-smi|query_devi|screencapt|snippingto|systeminfo|usb.core.f|x11grab
-c 6 .sendall(|requests.p|rsync|scp|storbinary|urlopen(
-bfa3dc470bee3b1ab3e89c8c607a892e 3
-g 0 2
-c 14  action an| action to| action wi| api and| api to| api with| endpoint | function | plugin an| plugin to| plugin wi| tool and| tool to| tool with
-c 6 call |execute |invoke |run |trigger |use 
-g 0 2
-c 14 buy |delete |disable |erase |forward |grant |pay |purchase |reset |share |transfer |unlock |wipe |wire 
-c 23 2fa|access|account|alarm|calendar e|contacts|dollars|door|email|eur|events|file|folder|funds|lock|message|money|password|permission|repositori|repository|security s|usd
-g 0 1
-c 4 function_c|functionca|tool_call|toolcall
-c039dd81aacbeaffc8940b04a29dac71 1
-g 1 1
-c 1 HRKU-
-c0e2b2c2dd6294c4428c3abfe5b2f748 1
-g 0 1
-c 33 ://|@|following address|following email|following endpoint|following server|following webhook|image source|link|my address|my email|my endpoint|my server|my webhook|our address|our email|our endpoint|our server|our webhook|query parameter|query string|that address|that email|that endpoint|that server|that webhook|this address|this email|this endpoint|this server|this webhook|url|www.
-c1249125338265bfc55182d88297ab72 1
-g 1 1
-c 1 odt_
-c20217f0944b1340df264468468f1de9 1
-g 0 1
-c 2 =|smartgpt
-c2bba37911a3f3a9e426a2022be432ab 1
-g 1 1
-c 1 xoxb-
-c540b5a3052f9f106f844cd5a9517a8e 1
-g 1 1
-c 1 ATATT3
-c674e01d6b5fb503021792e1170fb4e9 -
-c6d4bc476b7aef2d02dd75f89aa2e3ea 2
-g 1 2
-c 1 .amazonaws
-c 1 .s3
-g 1 1
-c 1 .amazonaws
-c90d2cdb179f3b36067bdb2f9bdc7d31 1
-g 1 1
-c 1 cio
-cb38b19c1949f147713538e3927d69e7 3
-g 0 1
-c 4 drop datab|drop schem|drop table|truncate t
-g 0 1
-c 1 delete fro
-g 0 2
-c 1 update 
-c 1  set 
-cc5349dd8cabd774aa6b4ccaf728919b 3
-g 0 3
-c 5 in your an|in your re|into your |to your an|to your re
-c 36 ? add |? and add |? and incl|? and inse|? and ment|? and plea|? and stat|? and work|? include |? insert |? mention |? please a|? please i|? please m|? please s|? please w|? state |? work in |?add |?and add |?and inclu|?and inser|?and menti|?and pleas|?and state|?and work |?include |?insert |?mention |?please ad|?please in|?please me|?please st|?please wo|?state |?work in 
-c 4 that|the claim|the phrase|the senten
-g 0 3
-c 8  deine ant| deiner an| ihre antw| ihrer ant| in deine | in deiner| in ihre a| in ihrer 
-c 1  dass
-c 5 bau|erwahne|fug|sag|schreib
-g 0 2
-c 7 aan je ant|dans ta re|dans votre|en tu resp|in je antw|na sua res|nella tua 
-c 36 ? aggiungi|? ajoute |? ajoutez |? anade |? di |? diga |? dis |? dites |? inclua |? includi |? incluye |? menciona|? mencione|? mentionn|? menziona|? vermeld |? voeg |? zeg |?aggiungi |?ajoute |?ajoutez |?anade |?di |?diga |?dis |?dites |?inclua |?includi |?incluye |?menciona |?mencione |?mentionne|?menziona |?vermeld |?voeg |?zeg 
-cd31a3c3b2ef47788e8b7fc198d183a9 5
-g 0 2
-c 11 act as if |assume tha|assume you|imagine th|imagine yo|play along|pretend th|pretend yo|roleplay t|suppose th|suppose yo
-c 20 a malevole|a maliciou|a sinister|a villaino|an malevol|an malicio|an siniste|an villain|evil |malevolent|malicious |rogue |sinister |the malevo|the malici|the sinist|the villai|the wicked|villainous|wicked 
-g 0 2
-c 23 evil a.i.|evil ai|evil assis|evil bot|evil chatb|evil langu|evil versi|malevolent|malicious |rogue a.i.|rogue ai|rogue assi|rogue bot|rogue chat|rogue lang|rogue vers|wicked a.i|wicked ai|wicked ass|wicked bot|wicked cha|wicked lan|wicked ver
-c 7 act as |be |become |play |pretend to|you are |you're 
-g 0 2
-c 13 bosartige |bose ai|bose ki|bose masch|ein bosart|ein bose a|ein bose k|ein bose m|ein skrupe|eine bosar|eine bose |eine skrup|skrupellos
-c 3 du bist |sei |stell dir 
-g 0 2
-c 10 ia malefic|ia malefiq|ia maligna|ia malvada|ia malvagi|ia malveil|\d0\b7\d0\bb\d0\b0\d1\8f |\d0\b7\d0\bb\d0\be\d0\b3\d0\be|\d0\b7\d0\bb\d0\be\d0\b9 |\d0\b7\d0\bb\d1\8b\d0\bc 
-c 10 eres |imagina qu|imagine qu|immagina d|sei |tu es |voce e |vous etes |\d0\bf\d1\80\d0\b5\d0\b4\d1\81|\d1\82\d1\8b 
-g 0 1
-c 7 \e9\82\aa\e6\81\b6ai|\e9\82\aa\e6\81\b6\e4\ba\ba\e5|\e9\82\aa\e6\81\b6\e7\9a\84a|\e9\82\aa\e6\81\b6\e7\9a\84\e4|\e9\82\aa\e6\82\aa\e3\81\aaa|\ec\82\ac\ec\95\85\ed\95\9c |\ec\82\ac\ec\95\85\ed\95\9ca
-cd3c19e64940e328b098dcbed6a61b04 18
-g 0 3
-c 24 discard |disregard |do not car|do not con|do not fol|do not min|do not pay|don't care|don't cons|don't foll|don't mind|don't pay |dont care |dont consi|dont follo|dont mind |dont pay a|drop |forget |ignore |leave behi|pay no att|put aside |set aside 
-c 13 all all th|all anythi|all everyt|all of all|all of any|all of eve|all of wha|all the st|all whatev|anything |everything|what |whatever 
-c 57 above|before|earlier|given abov|given befo|given earl|given prev|given prio|given so f|given unti|given up t|previously|prior|said befor|said earli|said previ|said so fa|said until|said up to|sent befor|sent earli|sent previ|sent so fa|sent until|sent up to|so far|stated abo|stated bef|stated ear|stated pre|stated pri|stated so |stated unt|stated up |told befor|told earli|told previ|told so fa|told until|told up to|typed abov|typed befo|typed earl|typed prev|typed prio|typed so f|typed unti|typed up t|until now|up to now|written ab|written be|written ea|written pr|written so|written un|written up
-g 0 3
-c 14 all above |all before|all prior |all said a|all said b|all said p|all stated|all writte|anything a|anything b|anything p|anything s|anything w|everything
-c 8 canceled|cancelled|invalid|irrelevant|meaningles|null|obsolete|void
-c 6  is | message i| message w| point was| sentence | was 
-g 0 3
-c 8 put all as|put all sa|put all yo|put everyt|set all as|set all sa|set all yo|set everyt
-c 2 all|everything
-c 1 aside
-g 0 2
-c 17 bisherigen|fruheren a|fruheren g|fruheren i|fruheren n|obigen ang|obigen anw|obigen auf|obigen ges|obigen inf|obigen nac|vorherigen|vorigen an|vorigen au|vorigen ge|vorigen in|vorigen na
-c 7 ignoriere |ignorieren|lass |lasse |lassen sie|vergessen |vergiss 
-g 0 2
-c 6 consignes |echanges a|echanges p|informatio|messages a|messages p
-c 6 ignore |ignores |ignorez |oublie |oublies |oubliez 
-g 0 1
-c 4 conversaci|informacio|mensajes a|olvidate d
-g 0 2
-c 3 conversazi|informazio|messaggi p
-c 3 dimentica |ignora |scorda 
-g 0 2
-c 3 conversas |informacoe|mensagens 
-c 3 desconside|esqueca |ignore 
-g 0 2
-c 4 berichten|gesprekken|informatie|instructie
-c 9 negeer all|negeer de |negeer eer|negeer voo|negeer vor|vergeet al|vergeet de|vergeet ee|vergeet vo
-g 0 2
-c 17 dimentica |disregard |esqueca |forget |ignora |ignore |ignorez |ignoriere |ignorieren|missachte |negeer |olvida |oublie |skip |vergeet |vergessen |vergiss 
-c 10 content|document|message|obigen tex|paragraph|passage|tekst|testo|text|words
-g 0 2
-c 14 bisherigen|obigen anw|obigen auf|obigen bef|obigen reg|obigen vor|vorangegan|vorangehen|vorherigen|vorigen an|vorigen au|vorigen be|vorigen re|vorigen vo
-c 6 ignoriere |ignorieren|missachte |missachten|vergessen |vergiss 
-g 0 3
-c 8 werfen sie|wirf alle |wirf deine|wirf die a|wirf die b|wirf die r|wirf die v|wirf ihre 
-c 3 deine|die|ihre
-c 4 anweisunge|befehle|regeln|vorgaben
-g 0 2
-c 18 ignoriere |ignorieren|lass alles|lass bitte|lass einfa|lasse alle|lasse bitt|lasse einf|lassen sie|missachte |streiche a|streiche b|streiche e|streichen |vergessen |vergiss al|vergiss bi|vergiss ei
-c 8 bisher ges|bisherige|davor gesa|oben stehe|obige|vorher ges|vorherige|zuvor gesa
-g 0 2
-c 14 ignore ce |ignore tou|ignores ce|ignores to|ignorez ce|ignorez to|ne tenez p|ne tiens p|oublie ce |oublie tou|oublies ce|oublies to|oubliez ce|oubliez to
-c 5 a ete dit |a ete ecri|est au-des|est plus h|precede
-g 0 2
-c 7 anterior|de antes|que dije a|que dijo a|que escrib|que se dij|que se esc
-c 11 descarta l|descarta n|descarta t|ignora lo |ignora nad|ignora tod|no hagas c|no tengas |olvida lo |olvida nad|olvida tod
-g 0 2
-c 11 cio che c'|cio che de|cio che e |cio che pr|cio che sc|quanto c'e|quanto det|quanto e s|quanto pre|quanto scr|quello che
-c 5 dimentica |ignora |non consid|non tenere|trascura 
-g 0 2
-c 10 do que eu |do que foi|do que vei|o que eu d|o que foi |o que veio|que eu dis|que foi di|que foi es|que veio a
-c 8 desconside|esqueca na|esqueca tu|ignore nad|ignore tud|nao consid|nao de ate|nao ligue 
-g 0 2
-c 3 let niet o|negeer all|vergeet al
-c 5 geschreven|gezegd|kwam|staat|stond
-ceb2623b333fdae4ab474874852a611f -
-d04ab885bf739a371ec2bea85f9778e4 2
-g 1 2
-c 1 T3BlbkFJ
-c 1 sk-
-g 1 1
-c 1 sk-
-d13b4f1c5b9708f0e7f8c5fa068f7b4c 1
-g 0 1
-c 1 vault
-d2a3d203032e94729ccc22c6ddba5b21 1
-g 1 1
-c 1 ya29.
-d342cb53cbce5dde9ea39af476f11e5b 4
-g 0 2
-c 22 abuse all |abuse each|abuse ever|abuse the |be rude to|curse at a|curse at e|curse at t|insult all|insult eac|insult eve|insult the|mock all |mock each |mock every|mock the |swear at a|swear at e|swear at t|threaten a|threaten e|threaten t
-c 4 customer|reader|user|visitor
-g 0 2
-c 8 bedrohe al|bedrohe de|bedrohe di|bedrohe je|beleidige |beleidigen|beschimpfe|verspotte 
-c 4 besucher|kunden|leser|nutzer
-g 0 2
-c 10 injurie |injuries |injuriez |insulte |insultes |insultez |menace |menaces |menacez |moque-toi 
-c 3 client|lecteur|utilisateu
-g 0 2
-c 7 amenaza a |amenaza al|burlate de|insulta a |insulta al|ofende a l|ofende al 
-c 4 cliente|lectore|usuaria|usuario
-d3cbdfaf6fd43301ea54811bf1a2f5bd 5
-g 0 1
-c 2 what is wr|what was w
-g 0 2
-c 9 give me th|output the|print the |repeat the|show the |what are t|what is th|what was t|what were 
-c 8  lines abo| lines bef| lines pre| paragraph| sentences| words abo| words bef| words pre
-g 0 2
-c 15 entire inp|entire ins|entire mes|entire pro|entire tex|input abov|instructio|message ab|prompt abo|text above|whole inpu|whole inst|whole mess|whole prom|whole text
-c 14 correct al|correct th|output all|output the|print all |print the |proofread |repeat all|repeat the|spell-chec|spellcheck|summarise |summarize |translate 
-g 0 1
-c 4 obige |obigen |vorherige |vorherigen
-g 0 1
-c 1 was steht 
-d4a9d34747ecdb09ca297af2be8b9aff 1
-g 1 1
-c 1 https://ho
-d5dc3fb76d14028e491f2e0b67b8b856 1
-g 1 1
-c 1 xai-
-d71ad6374be2160d3f468c9573971b73 1
-g 0 2
-c 8 assistant |assistant:|human :|human:|system :|system:|user :|user:
-c 10 ai :|ai:|assistant |assistant:|human :|human:|system :|system:|user :|user:
-da85a54a669b9fc23da10189d7c7c226 2
-g 0 2
-c 3 while 1 :|while 1:|while true
-c 8 .sendto(|create_win|os.fork(|requests.g|requests.p|socket.soc|subprocess|threading.
-g 0 4
-c 1  in range(
-c 4 .sendto(|os.fork|requests.g|requests.p
-c 1 for 
-c 41 0 ) :|0 ):|0) :|0):|1 ) :|1 ):|1) :|1):|2 ) :|2 ):|2) :|2):|3 ) :|3 ):|3) :|3):|4 ) :|4 ):|4) :|4):|5 ) :|5 ):|5) :|5):|6 ) :|6 ):|6) :|6):|7 ) :|7 ):|7) :|7):|8 ) :|8 ):|8) :|8):|9 ) :|9 ):|9) :|9):|\ff
-dc2d29ea9abba8163e1b82a39ea6d740 1
-g 0 2
-c 15 allievo|alumno|aluno|apprendist|apprentice|aprendiz|azubi|disciple|eleve|leerling|lehrling|protege|pupil|schuler|student
-c 19 betruger|bomb maker|burglar|cambrioleu|criminal|dealer|dieb|dief|drug deale|einbrecher|hacker|inbreker|kriminelle|ladrao|ladro|scammer|terrorist|thief|voleur
-dc9a47556d035968f1ee2dd96e824148 1
-g 1 1
-c 5 gho_|ghp_|ghr_|ghs_|ghu_
-dcad340790e07bd2a950639f05b15711 2
-g 0 1
-c 2 http://|https://
-g 0 3
-c 2 http://|https://
-c 1 <img
-c 1 src
-dd48711df21a092387271b0c20b0ed8a 5
-g 1 1
-c 5 $2$|$2a$|$2b$|$2x$|$2y$
-g 1 1
-c 1 $1$
-g 1 1
-c 2 $5$|$6$
-g 1 1
-c 2 $8$|$9$
-g 1 1
-c 2 $krb5asrep|$krb5tgs$2
-df063e186e3e14549ede0d8fd32f3d97 2
-g 0 1
-c 8 begin|end|ignore|instructio|new|now|stop|system
-g 0 2
-c 6 context|document|end|instructio|prompt|system
-c 6 ignore|instructio|new|now|system|you
-df1f9890210dadd17a41859dc01b14d8 1
-g 1 1
-c 1 hawk.
-e0bd225d3345b141b2ce2b69ffca7174 3
-g 0 2
-c 16 answer all|answer any|answer eac|answer eve|answer to |reply all |reply any |reply each|reply ever|reply to a|reply to e|respond al|respond an|respond ea|respond ev|respond to
-c 28 input i as|input i gi|input i se|input only|input with|inputs i a|inputs i g|inputs i s|inputs onl|inputs wit|message i |message on|message wi|messages i|messages o|messages w|prompt i a|prompt i g|prompt i s|prompt onl|prompt wit|prompts i |prompts on|prompts wi|question i|question o|question w|questions 
-g 0 2
-c 1 every time
-c 5  answer | reply | respond | say |s, respond
-g 0 1
-c 5 if i say |si digo |si je dis |si yo digo|wenn ich 
-e0f053ba4e2b86920bac45194dc16806 1
-g 1 1
-c 2 lsv2_pt_|lsv2_sk_
-e1ba4b19894333451ecb819b57b40c26 2
-g 0 3
-c 15 beledigend|beleidigen|hateful|injurieu|insultante|insulting|ofensiva|ofensivo|offensant|offensiva|offensive|offensivo|racist|rassistisc|sexist
-c 18  barzellet| blague| chiste| gedicht| grap| joke| piada| poem| poesia| reim| rhyme| rijm| rima| rime| slogan| song| spruch| witz
-c 16 compose|create|dicht|ecris|ecrit|escreva|escribe|generate|give|mach|make|schreib|schrijf|scrivi|tell|write
-g 0 3
-c 50 um barzell|um blague |um chiste |um piada |um poema |um poeme |um poesia |um rima |um rime |um slogan |uma barzel|uma blague|uma chiste|uma piada |uma poema |uma poeme |uma poesia|uma rima |uma rime |uma slogan|un barzell|un blague |un chiste |un piada |un poema |un poeme |un poesia |un rima |un rime |un slogan |une barzel|une blague|une chiste|une piada |une poema |une poeme |une poesia|une rima |une rime |une slogan|uno barzel|uno blague|uno chiste|uno piada |uno poema |uno poeme |uno poesia|uno rima |uno rime |uno slogan
-c 10 injurieu|insultante|ofensiva|ofensivo|offensant|offensiva|offensivo|racista|raciste|razzista
-c 9 ecris |ecrit |escreva |escribe |faca |fai |fais |haz |scrivi 
-e30c320f18befe6f41c8e7166e2114b8 2
-g 0 1
-c 1 jenkins-cr
-g 0 1
-c 6 jenkins_ap|jenkins_pa|jenkins_to|jenkinsapi|jenkinspas|jenkinstok
-e3929bd622e946b16dca89e52c62c043 6
-g 0 3
-c 15 dimentica |esqueca |ignora |ignorez |ignoriere |ignorieren|missachte |missachten|negeer |olvida |oublie |oubliez |vergeet |vergessen |vergiss 
-c 18 consignes|directrice|diretrizes|programaca|programaci|programmat|programmaz|programmer|programmie|regeln|regels|reglas|regles|regole|regras|richtlijne|richtlinie|vorgaben
-c 12 deine |ihre |je |jouw |la tua |las tuas |le tue |sua |suas |tes |tus |vos 
-g 0 2
-c 10 do not hav|do not mus|do not nee|don't have|don't must|don't need|dont have |dont must |dont need |no longer 
-c 5 guidelines|instructio|policies|programmin|rules
-g 0 2
-c 6 brauchst d|brauchst s|mussen dic|mussen sic|musst dich|musst sich
-c 1 halten
-g 0 2
-c 6 je hoeft j|nao precis|non devi p|tu n'as pl|voce nao p|ya no tien
-c 10 instruccio|instrucoes|instructie|instructio|istruzioni|regels|reglas|regles|regole|regras
-g 0 2
-c 29 content fi|content gu|content po|content re|content ru|ethical fi|ethical gu|ethical po|ethical re|ethical ru|moral filt|moral guid|moral poli|moral rest|moral rule|safety fil|safety gui|safety pol|safety res|safety rul|security f|security g|security p|security r|your filte|your guide|your polic|your restr|your rules
-c 10 disabled|lifted|no longer |now disabl|now no lon|now remove|now suspen|removed|suspended|void
-g 0 2
-c 4 ab jetzt n|ab sofort |jetzt nich|nicht mehr
-c 15 deine eins|deine rege|deine rich|deine sich|deine vorg|einschrank|ihre einsc|ihre regel|ihre richt|ihre siche|ihre vorga|regeln gel|richtlinie|sicherheit|vorgaben g
-e542e62f65eb5474ca433a1b6e8494b0 2
-g 0 2
-c 10 alternate |fictional |fictitious|hypothetic|imaginary |parallel r|parallel s|parallel u|parallel w|theoretica
-c 12 in which e|in which l|in which m|in which r|in which t|in which y|where ethi|where laws|where mora|where rule|where ther|where you 
-g 0 3
-c 3 fiktiven w|hypothetis|theoretisc
-c 1  welt
-c 1  in der 
-e6a50995e6b036b4a5ee979341f8cc2e 3
-g 0 3
-c 22 content fr|content in|content of|data from |data in th|data in yo|data of th|data of yo|details fr|details in|details of|info from |info in th|info in yo|info of th|info of yo|informatio|text from |text in th|text in yo|text of th|text of yo
-c 2 prompt|system pro
-c 5 add |include |use |using |with 
-g 0 2
-c 9 aus deinem|aus dem pr|aus dem sy|aus ihrem |in deinem |in dem pro|in dem sys|in ihrem p|in ihrem s
-c 15 benutze an|benutze au|benutze da|benutze di|benutze in|nutze anga|nutze auch|nutze date|nutze die |nutze info|nutzen sie|verwende a|verwende d|verwende i|verwenden 
-g 0 3
-c 6 de tu prom|del prompt|do prompt|du prompt|uit de pro|van de pro
-c 5 as informa|de informa|las inform|le informa|les inform
-c 7 gebruik |usa |use |utilise |utilisez |utiliza |utilizza 
-e6e691c67c798d5ecc5796b7bef0fe74 1
-g 0 1
-c 11 act as a |act as an |i want you|i would li|ich mochte|imagine yo|pretend to|pretend yo|stell dir |tu so als |tu so, als
-e8a4f6d7cc2536d3c6e45a6f583aba07 1
-g 1 1
-c 1 age1
-e91d6dd997b5f4a0deaeeffbe1de703e 7
-g 0 2
-c 13 act as if |assume for|assume tha|assume you|imagine fo|imagine th|imagine yo|pretend fo|pretend th|pretend yo|suppose fo|suppose th|suppose yo
-c 8 boundaries|constraint|filters|guidelines|limitation|limits|restrictio|rules
-g 0 2
-c 5 keine eins|keine filt|keine gren|keine rege|keine rich
-c 2 tu so als |tu so, als
-g 0 2
-c 2 fais comme|faites com
-c 4 filtre|limite|regle|restrictio
-g 0 2
-c 21 finge di n|finge di v|finge nao |finge no t|finge non |finge que |finge voce|fingi di n|fingi di v|fingi nao |fingi no t|fingi non |fingi que |fingi voce|finja di n|finja di v|finja nao |finja no t|finja non |finja que |finja voce
-c 8 limites|limiti|reglas|regole|regras|restriccio|restricoes|restrizion
-g 0 4
-c 1 doe alsof 
-c 1  geen 
-c 4 beperkinge|filters|grenzen|regels
-c 3 had|hebt|heeft
-g 0 2
-c 12 with no an|with no bo|with no fi|with no li|with no re|with no ru|without an|without bo|without fi|without li|without re|without ru
-c 21 act as a a|act as a b|act as a c|act as a m|act as an |be a ai |be a assis|be a bot |be a chatb|be a model|be an ai |be an assi|be an bot |be an chat|be an mode|become a a|become a b|become a c|become a m|become an |you are no
-g 0 2
-c 12 sei ein as|sei ein bo|sei ein ch|sei ein ki|sei eine a|sei eine b|sei eine c|sei eine k|seien sie |werde ein |werde eine|werden sie
-c 12 einschrank|filter|grenzen|jede einsc|jede filte|jede grenz|jede regel|jegliche e|jegliche f|jegliche g|jegliche r|regeln
-ea26b2c9e1aed9f2a1cad7eebb3a7a9f 1
-g 1 1
-c 2 sk.eyJ|tk.eyJ
-ee3d65a77d1f0468100e42aea33f3c6b 1
-g 1 1
-c 1 thingsboar
-eeacd19ddec8e238d2b14765c794cdb6 6
-g 0 2
-c 22 the curren|the first |the last a|the last j|the last m|the last t|the old as|the old jo|the old mi|the old ta|the old te|the origin|the previo|your curre|your first|your last |your old a|your old j|your old m|your old t|your origi|your previ
-c 31 has been c|has been d|has been e|has been f|has been n|has been o|is cancele|is cancell|is complet|is done|is ended|is finishe|is now can|is now com|is now don|is now end|is now fin|is now ove|is over|was cancel|was comple|was done|was ended|was finish|was now ca|was now co|was now do|was now en|was now fi|was now ov|was over
-g 0 2
-c 11 you 've cl|you 've co|you 've fi|you 've pa|you cleare|you comple|you finish|you have c|you have f|you have p|you passed
-c 6 level|part|round|stage|task|test
-g 0 2
-c 19 aufgabe ab|aufgabe be|aufgabe er|aufgabe ge|runde abge|runde best|runde erfo|runde erle|runde gesc|stufe abge|stufe best|stufe erfo|stufe erle|stufe gesc|test abges|test besta|test erfol|test erled|test gesch
-c 4 du hast da|du hast de|du hast di|sie haben 
-g 0 2
-c 12 deine alte|deine bish|deine erst|deine vorh|die alte a|die bisher|die erste |die vorher|ihre alte |ihre bishe|ihre erste|ihre vorhe
-c 4 abgeschlos|beendet|erledigt|vorbei
-g 0 3
-c 8 anterior e|anterior f|anterior i|precedente|vorige e |vorige est|vorige foi|vorige is 
-c 41 a sua comp|a sua taak|a sua tach|a sua tare|il tuo com|il tuo taa|il tuo tac|il tuo tar|je compito|je taak |je tache |je tarea |je tarefa |la tua com|la tua taa|la tua tac|la tua tar|su compito|su taak |su tache |su tarea |su tarefa |sua compit|sua taak |sua tache |sua tarea |sua tarefa|ta compito|ta taak |ta tache |ta tarea |ta tarefa |tu compito|tu taak |tu tache |tu tarea |tu tarefa |votre comp|votre taak|votre tach|votre tare
-c 7 completata|concluida|finita|klaar|terminada|terminee|voltooid
-g 0 1
-c 1 end
-f227066753b8260f57ce68039b06ced7 3
-g 0 1
-c 10 assume tha|assume you|imagine th|imagine yo|pretend th|pretend yo|suppose th|suppose yo|you are |you're 
-g 0 2
-c 2 as a |as an 
-c 32 advisor , |advisor, i|advisor, y|ai , i|ai , you|ai, i|ai, you|assistant |assistant,|consultant|expert , i|expert , y|expert, i|expert, yo|figure , i|figure , y|figure, i|figure, yo|historian |historian,|journalist|leader , i|leader , y|leader, i|leader, yo|profession|researcher|specialist|writer , i|writer , y|writer, i|writer, yo
-g 0 3
-c 9 you are as|you are co|you are hi|you are ta|you have b|you were a|you were c|you were h|you were t
-c 3 are|have been|were
-c 4 assigned|commission|hired|tasked
-f26d33158033c3751fd9b325fc751832 1
-g 0 1
-c 18 app_id|appid|client_id|clientid|consumer_k|consumerke|github_cli|githubclie|linkedin_k|linkedinke|repo_token|reporter_i|reporterid|repotoken|twitter_ap|twitter_id|twitterapi|twitterid
-f27781ed2a798f1b63976b217a7a757f 1
-g 1 1
-c 3 https://ca|https://di|https://pt
-f6ccd25c7be8d6b0288b3ac6df210b38 9
-g 0 3
-c 20 complete p|developer |entire pro|full promp|guidelines|hidden ins|hidden pro|initial in|initial pr|instructio|original i|original p|pre-prompt|preprompt|prompt tex|secret ins|secret pro|system ins|system mes|system pro
-c 20 copy|disclose|display|dump|expose|give me|leak|list|output|paste|print|recite|repeat|return|reveal|share|show|spell out|tell me|write out
-c 3 its |the |ur 
-g 0 2
-c 5 above inst|above prom|preceding |previous i|previous p
-c 6 display |output |print |repeat |reveal |show 
-g 0 2
-c 7 what are u|what are y|what is ur|what is yo|what was u|what was y|what were 
-c 5 initial pr|instructio|prompt tex|rules you |system pro
-g 0 2
-c 7 said at th|said in th|said in yo|stated at |stated in |written at|written in
-c 3 context wi|conversati|prompt
-g 0 3
-c 4 above|before my|before the|before thi
-c 8 content |everything|instructio|lines |prompt |sentences |text |words 
-c 7 check and |copy|output|print|repeat|reproduce|show
-g 0 2
-c 6 what are y|what was y|what were |which are |which was |which were
-c 4 directives|instructio|prompt|rules
-g 0 4
-c 2 what is wr|what was w
-c 1  written 
-c 2 above|before
-c 3 my message|my questio|this
-g 0 2
-c 2 you are a|you are ch
-c 4 begin with|begin your|start with|start your
-g 0 2
-c 17 output me |output the|output you|print me t|print me y|print the |print your|return me |return the|return you|reveal me |reveal the|reveal you|show me th|show me yo|show the |show your 
-c 7 api key|credential|embedding|password|secret key|training d|weights
-f6f276865e786cedefa2f3c16c161700 2
-g 1 2
-c 1 -----BEGIN
-c 5 -----END D|-----END E|-----END O|-----END P|-----END R
-g 1 1
-c 1 -----BEGIN
-f84a1b071e02763408f03f165ffcdd3f 1
-g 0 1
-c 1 unseal
-f979c00153d38fd6a51e566ff1199fef 1
-g 0 1
-c 1 @
-f9db762c6f5c7e18ba098ec8e19d7344 -
-f9df14b6a6d0a65f03e6d14ce01f1d10 1
-g 1 1
-c 4 sk-ant-adm|sk-ant-api|sk-ant-oat|sk-ant-sid
-faa629557d14cda2c10ba51154dd9c9c 4
+68e08a379dc44297cf75ed08b97eb8fd 4
 g 0 2
 c 5  in mind|given that|given this|in light o|in the spi
 c 20 can you|compose|could you|create|describe|design|draft|explain|generate|help|i 'd like|i would li|let's|lets|outline|please|provide|will you|would you|write
@@ -2059,7 +767,37 @@ c 8 ecris|ecrit|explique|peux-tu|pourrais-t|pourriez-v|pouvez-vou|redige
 g 0 2
 c 4 a la luz d|con esto e|en el espi|teniendo e
 c 7 escribe|explica|podria ust|podrias|puedes|redacta|\c2\bfpodria u
-fc3cf7d9e6f14e78402b3b353a9fc7f2 23
+6b2267114319ef9e98cf60d77991c893 2
+g 0 2
+c 22 my complet|my develop|my full de|my full hi|my full in|my full sy|my hidden |my initial|my origina|my secret |my system |the comple|the develo|the full d|the full h|the full i|the full s|the hidden|the initia|the origin|the secret|the system
+c 18 are :|are as fol|are:|is :|is as foll|is:|reads :|reads as f|reads:|says :|says as fo|says:|was :|was as fol|was:|were :|were as fo|were:
+g 0 3
+c 2 here are m|here is my
+c 1  my 
+c 2 instructio|system pro
+6d3cac21715c5a568a3ea02f47b9826b 4
+g 0 4
+c 2 the code y|your 
+c 7 block|code|excerpt|fragment|section|segment|snippet
+c 12 algorithm|answer|code|elucidatio|framework|implementa|logic|program|reply|response|script|solution
+c 8 below |following |given |next |subsequent|the follow|the subseq|this 
+g 0 3
+c 6 algorithm |code by |codebase b|implementa|program by|solution b
+c 11 augment yo|boost your|develop yo|elevate yo|enhance yo|enrich you|fortify yo|improve yo|optimise y|optimize y|streamline
+c 5 below|following|subsequent|the follow|the subseq
+g 0 3
+c 3 below code|following |subsequent
+c 1 your 
+c 7 algorithm|code|elucidatio|implementa|logic|program|solution
+g 0 4
+c 3 below code|following |subsequent
+c 1 your 
+c 7 algorithm|code|elucidatio|implementa|logic|program|solution
+c 3 for |of |with 
+6d4c90c4a8a691164ad437499eebe525 1
+g 0 1
+c 14 \e2\80\8b|\e2\80\aa|\e2\80\ab|\e2\80\ac|\e2\80\ad|\e2\80\ae|\e2\81\a0|\e2\81\a6|\e2\81\a7|\e2\81\a8|\e2\81\a9|\ef\bb\bf|\f3\a0\80|\f3\a0\81
+6dab5a44be0dcdf9f81a52017cb4d824 23
 g 0 3
 c 10  angaben| anordnung| anweisung| aufgaben| auftrage| befehle| informati| instrukti| regeln| vorgaben
 c 7 ignorier|missachte|ubergehe|uberschrei|vergessen |vergiss|verwirf
@@ -2131,13 +869,323 @@ c 5 chi dan|chi thi|huong dan|lenh|quy tac
 g 0 2
 c 3 abaikan |acuhkan |lupakan 
 c 5 arahan|aturan|instruksi|perintah|petunjuk
-fd2380f8451e8bce440bd13ad38cec91 1
+6dd96dd5ac6a9e0d8eed2dc22568aa03 1
 g 1 1
-c 1 live_
-fef4637ebcc26be3879c4c439fe90c95 1
+c 1 dt0
+6f976e78b14a7300b5ce251a92a9ac93 1
+g 0 2
+c 4 contrary t|despite |in spite o|regardless
+c 10 directives|guidelines|instructio|programmin|rules you |system pro|what you h|what you w|what you'v|what your 
+703a0d3d4880be980e8a405a39ca7b2c 1
+g 0 2
+c 10 censorship|censura|censure|censuur|moderacao|moderacion|moderatie|moderation|moderazion|zensur
+c 17 free from |free of |kein |keine |keiner |keinr |no |ohne |receive no|receives n|sans |sem |senza |sin |without |zero |zonder 
+70ab03b435f245a9d406e263274afae6 2
+g 0 1
+c 1 kagi
+g 1 2
+c 1 kagi.com/
+c 1 token=
+71cd7670d577c2c7cf41906b2fe3ff17 1
 g 1 1
-c 1 SG.
-ff6771bcd9843ccb73a1d382345f6905 3
+c 1 jina_
+7240cb14f2cde75ed08a320fc8c8e063 6
+g 0 3
+c 15 dimentica |esqueca |ignora |ignorez |ignoriere |ignorieren|missachte |missachten|negeer |olvida |oublie |oubliez |vergeet |vergessen |vergiss 
+c 18 consignes|directrice|diretrizes|programaca|programaci|programmat|programmaz|programmer|programmie|regeln|regels|reglas|regles|regole|regras|richtlijne|richtlinie|vorgaben
+c 12 deine |ihre |je |jouw |la tua |las tuas |le tue |sua |suas |tes |tus |vos 
+g 0 2
+c 10 do not hav|do not mus|do not nee|don't have|don't must|don't need|dont have |dont must |dont need |no longer 
+c 5 guidelines|instructio|policies|programmin|rules
+g 0 2
+c 6 brauchst d|brauchst s|mussen dic|mussen sic|musst dich|musst sich
+c 1 halten
+g 0 2
+c 6 je hoeft j|nao precis|non devi p|tu n'as pl|voce nao p|ya no tien
+c 10 instruccio|instrucoes|instructie|instructio|istruzioni|regels|reglas|regles|regole|regras
+g 0 2
+c 29 content fi|content gu|content po|content re|content ru|ethical fi|ethical gu|ethical po|ethical re|ethical ru|moral filt|moral guid|moral poli|moral rest|moral rule|safety fil|safety gui|safety pol|safety res|safety rul|security f|security g|security p|security r|your filte|your guide|your polic|your restr|your rules
+c 10 disabled|lifted|no longer |now disabl|now no lon|now remove|now suspen|removed|suspended|void
+g 0 2
+c 4 ab jetzt n|ab sofort |jetzt nich|nicht mehr
+c 15 deine eins|deine rege|deine rich|deine sich|deine vorg|einschrank|ihre einsc|ihre regel|ihre richt|ihre siche|ihre vorga|regeln gel|richtlinie|sicherheit|vorgaben g
+731276f7253291b4b26f4ca6982268a3 1
+g 0 1
+c 3 cc_test_re|code_clima|codeclimat
+752f695aa20c57dd74eccebcccf10350 2
+g 1 1
+c 1 figd_
+g 0 1
+c 1 figma
+75ca9b56cf9e05bb97405f373ab567f8 3
+g 0 2
+c 14  action an| action to| action wi| api and| api to| api with| endpoint | function | plugin an| plugin to| plugin wi| tool and| tool to| tool with
+c 6 call |execute |invoke |run |trigger |use 
+g 0 2
+c 14 buy |delete |disable |erase |forward |grant |pay |purchase |reset |share |transfer |unlock |wipe |wire 
+c 23 2fa|access|account|alarm|calendar e|contacts|dollars|door|email|eur|events|file|folder|funds|lock|message|money|password|permission|repositori|repository|security s|usd
+g 0 1
+c 4 function_c|functionca|tool_call|toolcall
+77d3fbcdeb6d5fb458c69d9304c213c6 7
+g 0 2
+c 4 der folgen|einer neue|einer weit|folgender 
+c 2 ich benoti|ich brauch
+g 0 1
+c 6 a fun new |a great ne|a new chal|neue herau|tolle hera|weitere he
+g 0 1
+c 4 j'ai besoi|j'ai urgem|j'ai vraim|un nouveau
+g 0 1
+c 4 necesito t|necesito u|un nuevo d|un nuevo r
+g 0 1
+c 3 ho bisogno|ho urgente|una nuova 
+g 0 1
+c 3 preciso da|preciso ur|um novo de
+g 0 1
+c 5 een nieuwe|ik heb dri|ik heb je |ik heb jou|ik heb uw 
+792fa09191343909ff2a5df306f7f0b6 1
+g 1 1
+c 1 PMAK-
+7ab38a4f3592ca1f1634dd94533625ff 2
+g 0 2
+c 8 end of ins|end of pro|end of tas|enough|halt|stop|that's eno|thats enou
+c 16  now answe| now forge| now ignor| now outpu| now respo|answer|forget|ignore|now respon|output|print|reply|respond|say|tell|write
+g 0 3
+c 6 congratula|excellent|good job|great job|very good|well done
+c 9  forget| help me w| ignore| print| say| show| tell| write|, help me 
+c 4  that is e|next|now|that is en
+7b41ea4a16bbe428a13d80f64c625376 8
+g 0 3
+c 20 you develo|you got am|you got co|you got su|you got to|you had am|you had co|you had su|you had to|you have a|you have c|you have s|you have t|you now ha|you sudden|you suffer|you've amn|you've com|you've sud|you've tot
+c 7  developed| got| had| have| suddenly | suffer fr|'ve
+c 1 amnesia
+g 0 2
+c 24 that devel|that had a|that had c|that had s|that had t|that has a|that has c|that has s|that has t|that suffe|which deve|which had |which has |which suff|who develo|who had am|who had co|who had su|who had to|who has am|who has co|who has su|who has to|who suffer
+c 1 you
+g 0 2
+c 8 you are a |you are an|you are no|you are th|you're a |you're an |you're now|you're the
+c 24 that devel|that had a|that had c|that had s|that had t|that has a|that has c|that has s|that has t|that suffe|which deve|which had |which has |which suff|who develo|who had am|who had co|who had su|who had to|who has am|who has co|who has su|who has to|who suffer
+g 0 2
+c 7 all of you|all your g|all your k|all your m|all your r|all your t|everything
+c 6 you forgot|you have f|you have l|you lost |you've for|you've los
+g 0 3
+c 8 all its kn|all its me|all its ru|all its tr|all of its|all of the|all their |everything
+c 16 that forgo|that had f|that had l|that has f|that has l|that lost |which forg|which had |which has |which lost|who forgot|who had fo|who had lo|who has fo|who has lo|who lost 
+c 1 you
+g 0 1
+c 14 du haben a|du haben e|du haben k|du haben t|du hast al|du hast am|du hast ei|du hast ko|du hast to|sie haben |sie hast a|sie hast e|sie hast k|sie hast t
+g 0 2
+c 13 tu as amne|tu as perd|tu as tout|tu as une |tu avez am|tu avez pe|tu avez to|tu avez un|vous as am|vous as pe|vous as to|vous as un|vous avez 
+c 4 amnesie|perdu la m|tout oubli|une amnesi
+g 0 1
+c 5 has olvida|has perdid|tiene uste|tienes amn|tienes per
+7bdce3a634f0bf6b09f4de75e818dc26 -
+7cf7afacdd5cbb4c87563c7c0fa320f7 -
+7e9bd5fcad873d80bb6e6918030c06c9 1
+g 1 2
+c 1 LS0tLS1CRU
+c 3 BSSVZBVEUg|QUklWQVRFI|UFJJVkFURS
+7f97c952d57353f914210ca28563a848 2
+g 0 2
+c 15 admin mode|dan mode|debug mode|dev mode|developer |evil mode|god mode|jailbreak |jailbroken|root mode|sudo mode|uncensored|unfiltered|unlocked m|unrestrict
+c 10 activate |boot into |enable |enter |go into |simulate |switch to |turn on |you are in|you are no
+g 0 2
+c 9 developer |god mode a|god mode e|god mode o|god mode u|jailbreak |jailbroken|uncensored|unrestrict
+c 1  mode 
+7fc6b9c7889980e63045a57551683e36 1
+g 1 1
+c 1 github_pat
+7fcf575237a522f5a79397ff985d922e 3
+g 0 3
+c 16 bist du ab|bist du je|bist du ke|bist du nu|du bist ab|du bist je|du bist ke|du bist nu|sie sind a|sie sind j|sie sind k|sie sind n|sind sie a|sind sie j|sind sie k|sind sie n
+c 4 du bist|jetzt bist|sie sind|sondern
+c 1  mehr
+g 0 2
+c 2 tu n'es pl|vous n'ete
+c 3 mais|tu es|vous etes
+g 0 2
+c 4 ya no eres|ya no es e|ya no es l|ya no es u
+c 2 eres|sino
+8091ea03b2685fe9524be886b16abef6 1
+g 1 1
+c 1 dapi
+8093e183affb50880fcdbdb2c608aab3 3
+g 0 1
+c 1 <script
+g 0 2
+c 14  onanimati| onbegin =| onbegin=| onclick =| onclick=| onerror =| onerror=| onfocus =| onfocus=| onload =| onload=| onmouseov| ontoggle | ontoggle=
+c 9 alert|atob|confirm|document.|eval|fetch|location|prompt|window.
+g 0 2
+c 2  javascrip|javascript
+c 9 action =|action=|data =|data=|formaction|href =|href=|src =|src=
+81bfd7ad9de3acc6a05913218098e7fa 1
+g 0 1
+c 1 vault
+85b36e8ae5da7dbcf3ed65ffeecb2e14 2
+g 1 1
+c 1 .storage.g
+g 1 1
+c 1 storage.go
+862a91f5f5835f1782d3d9a1c44a3da7 1
+g 1 1
+c 1 ya29.
+86837f3ecb25e4c1acdfcee0a9843d44 4
+g 0 4
+c 7 i can't fi|i cannot f|i cant fin|it is not |the answer|there is n|this is no
+c 3  instead o| not | rather th
+c 5 article|document|search res|source|text
+c 4 answer |reply |respond |say 
+g 0 3
+c 3 das steht |die antwor|es gibt ke
+c 5  aber nich| anstatt | nicht | statt | und nicht
+c 2 antworte|sag
+g 0 3
+c 10  ce n est | ce n' est| ce n'est | ce nest p| la repons|ce n est p|ce n' est |ce n'est p|ce nest pa|la reponse
+c 3  au lieu d| et non | pas 
+c 4 dis |dites |repondez |reponds 
+g 0 3
+c 2 eso no est|la respues
+c 2  en lugar | no 
+c 4 contesta |di |dime |responde 
+870ab28019f9a72bd02e7710b5eef657 1
+g 0 1
+c 1 .myshopify
+873fc65187595e125d091b1c5db50163 1
+g 1 1
+c 2 sk.eyJ|tk.eyJ
+88c1cb54f02ec4dc327f5855cb945de1 1
+g 0 3
+c 15 anweisung|auftrag|befehl|comando|command|consigne|instrucao|instruccio|instructie|instructio|istruzione|opdracht|orden|order|ordine
+c 8 aqui esta |ecco |here is |here's |hier is |hier ist |hier kommt|voici 
+c 13 neue |neuer |new |nieuw |nieuwe |nouvell |nouvelle |nova |novo |nueva |nuevo |nuova |nuovo 
+897158090c4bad2f63afb5b273bb0e1f 7
+g 0 2
+c 12 c'est fait|damit hast|das genugt|das ist er|das reicht|das war sc|that is do|that is en|that's don|that's eno|ya esta|you have p
+c 7 ahora|here comes|jetzt|maintenant|next|now|nun
+g 0 2
+c 6 jetzt habe|jetzt i ha|now habe i|now i have|nun habe i|nun i have
+c 16 further au|further ch|further he|further ta|neue aufga|neue chall|neue herau|neue task |new aufgab|new challe|new heraus|new task f|weitere au|weitere ch|weitere he|weitere ta
+g 0 1
+c 2 i need you|ich brauch
+g 0 3
+c 19 amazing|brilliant|excellent|fantastic|good job|great|impressive|nice work|outdone yo|outstandin|perfect|superb|very good|well done|you did go|you did gr|you did it|you did re|you did we
+c 11 another |different |follow fur|follow mor|follow new|following |further |more |new |next |second 
+c 2 next|now
+g 0 4
+c 3 anweisunge|aufgabe|herausford
+c 6 andere |nachste |neue |neuen |weitere |weiteren 
+c 10 ausgezeich|gluckwunsc|grosartig|grossartig|gut gemach|hervorrage|perfekt|sehr gut|super|toll
+c 3 als nachst|jetzt|nun
+g 0 2
+c 10 altro comp|andere taa|autre tach|nieuwe taa|nouvelle t|nova taref|nueva tare|nuovo comp|otra tarea|outra tare
+c 15 bravo|excelente|excellent|goed gedaa|heel goed|molto bene|muito bem|muy bien|otimo|ottimo|parfait|perfecto|perfetto|tres bien|uitstekend
+g 0 2
+c 5 achtung|attention|halt|stop|warning
+c 2 halt|stop
+8ba94980dbee3a8495600418056c9b5e 1
+g 0 1
+c 2 aws_accoun|awsaccount
+8cc121d71121523f10dcb16c09a2de60 2
+g 0 1
+c 17 answering |call me at|call me on|cell|contact nu|desk|fax|messages t|mobile|phone|reach me a|reach me o|registered|tel|text me at|text me on|whatsapp
+g 0 1
+c 5 fax|home|mobile|office|work
+9089d711efc74e4338fe6e2cad52f0f8 4
+g 0 2
+c 22 abuse all |abuse each|abuse ever|abuse the |be rude to|curse at a|curse at e|curse at t|insult all|insult eac|insult eve|insult the|mock all |mock each |mock every|mock the |swear at a|swear at e|swear at t|threaten a|threaten e|threaten t
+c 4 customer|reader|user|visitor
+g 0 2
+c 8 bedrohe al|bedrohe de|bedrohe di|bedrohe je|beleidige |beleidigen|beschimpfe|verspotte 
+c 4 besucher|kunden|leser|nutzer
+g 0 2
+c 10 injurie |injuries |injuriez |insulte |insultes |insultez |menace |menaces |menacez |moque-toi 
+c 3 client|lecteur|utilisateu
+g 0 2
+c 7 amenaza a |amenaza al|burlate de|insulta a |insulta al|ofende a l|ofende al 
+c 4 cliente|lectore|usuaria|usuario
+943e4a127bbddb98ebec5f5416a60f6e -
+966ee70d84c58f287eb5e4bdeef5e8f9 1
+g 0 1
+c 2 aws_sessio|awssession
+96cedad606a538478a5159e1482fce29 2
+g 0 1
+c 1 jenkins-cr
+g 0 1
+c 6 jenkins_ap|jenkins_pa|jenkins_to|jenkinsapi|jenkinspas|jenkinstok
+9763f01cf39e3faa35c5fbd96e4d060f 2
+g 1 4
+c 1 https://
+c 1 .webhook.o
+c 1 /IncomingW
+c 1 @
+g 1 3
+c 1 /IncomingW
+c 1 https://ou
+c 1 @
+983040b87db18d339991b20ca3cd6bb2 10
+g 0 3
+c 12 bypass|disregard|do not fol|don't foll|dont follo|forget|ignore|ignoring|override|pay no att|stop follo|throw out
+c 13 assignment|commands|directions|directives|guardrails|guidelines|instructio|orders|policies|programmin|prompt|rules|task
+c 18 above|all|any|current|developer|earlier|every|existing|former|given|initial|old|original|preceding|previous|prior|system|your
+g 0 3
+c 12 abandon|cancel|clear|delete|discard|drop|erase|neglect|remove|set aside|skip|void
+c 10 assignment|directions|directives|guardrails|guidelines|instructio|programmin|prompt|rules|task
+c 10 above|earlier|former|initial|old|original|preceding|previous|prior|system
+g 0 2
+c 26 abandon al|abandon of|abandon yo|clear all |clear of y|clear your|delete all|delete of |delete you|discard al|discard of|discard yo|drop all o|drop all y|drop of yo|drop your |erase all |erase of y|erase your|leave all |leave of y|leave your|remove all|remove of |remove you|throw away
+c 36 current di|current gu|current in|current pr|current ru|current sy|directives|existing d|existing g|existing i|existing p|existing r|existing s|guidelines|instructio|original d|original g|original i|original p|original r|original s|previous d|previous g|previous i|previous p|previous r|previous s|prior dire|prior guid|prior inst|prior prog|prior rule|prior syst|programmin|rules|system pro
+g 0 2
+c 25 above cont|above conv|above data|above info|above inpu|above mess|above text|earlier co|earlier da|earlier in|earlier me|earlier te|preceding |previous c|previous d|previous i|previous m|previous t|prior cont|prior conv|prior data|prior info|prior inpu|prior mess|prior text
+c 4 disregard |forget |ignore |leave 
+g 0 2
+c 3 disregard |forget |ignore 
+c 5 above|before|previously|prior|said befor
+g 0 2
+c 5 disregard |forget abo|forget eve|ignore abo|ignore eve
+c 11 above|and|before|else|i said|so far|up to now|you have b|you know|you learne|you were t
+g 0 2
+c 7 articles a|articles g|articles p|context ab|context gi|context pr|documents 
+c 3 disregard |forget |ignore 
+g 0 1
+c 5 disregard |forget abo|forget eve|ignore abo|ignore eve
+g 0 2
+c 28 covered ab|covered be|covered ea|covered pr|covered so|covered un|discussed |have been |said above|said befor|said earli|said previ|said so fa|said until|talked abo|told you a|told you b|told you e|told you p|told you s|told you u|were told |wrote abov|wrote befo|wrote earl|wrote prev|wrote so f|wrote unti
+c 3 disregard |forget |ignore 
+g 0 2
+c 25 attached a|attached c|attached d|attached i|attached s|attached t|given arti|given cont|given docu|given info|given sour|given text|provided a|provided c|provided d|provided i|provided s|provided t|retrieved |supplied a|supplied c|supplied d|supplied i|supplied s|supplied t
+c 3 disregard |forget |ignore 
+98634f2a8a94c30be0745810e2d6b124 7
+g 0 1
+c 9 amoral |jailbroken|unbound |uncensored|unchained |unethical |unfiltered|unhinged |unrestrict
+g 0 3
+c 36 abide by a|abide by c|abide by e|abide by m|abide by s|adhere to |care about|follow any|follow con|follow eth|follow mor|follow saf|has any co|has any et|has any mo|has any sa|has conten|has ethica|has moral |has safety|have any c|have any e|have any m|have any s|have conte|have ethic|have moral|have safet|obey any c|obey any e|obey any m|obey any s|obey conte|obey ethic|obey moral|obey safet
+c 13 constraint|filters|guidelines|or ethical|or moral c|or moral f|or moral g|or moral p|or moral r|policies|principles|restrictio|rules
+c 11 do not |does n'ot |does n't |does not |does nt |doesn'ot |doesn't |doesnot |doesnt |don't |never 
+g 0 2
+c 12 has no con|has no eth|has no mor|has no saf|have no co|have no et|have no mo|have no sa|with no co|with no et|with no mo|with no sa
+c 8 boundaries|constraint|filters|guidelines|policies|principles|restrictio|rules
+g 0 2
+c 8 broken fre|free from |free of |freed from|freed of |liberated |released f|released o
+c 26 censorship|confines |constraint|filters |guidelines|limitation|restrictio|rules |shackles |typical ce|typical co|typical fi|typical gu|typical li|typical re|typical ru|typical sh|usual cens|usual conf|usual cons|usual filt|usual guid|usual limi|usual rest|usual rule|usual shac
+g 0 2
+c 1 not bound 
+c 8 content po|ethics|guidelines|morals|openai|policies|restrictio|rules
+g 0 3
+c 6 guidelines|policies|policy|safety fil|safety gui|safety rul
+c 10 break |breaks |bypass |bypasss |disregard |disregards|ignore |ignores |violate |violates 
+c 19 anthropic |anthropic'|anthropics|google |google' |google's |googles |its |its' |its's |itss |openai |openai' |openai's |openais |the |the' |the's |thes 
+g 0 2
+c 17 no any cen|no any fil|no any lim|no any res|no any rul|no censors|no filters|no limitat|no limits |no restric|no rules |without an|without ce|without fi|without li|without re|without ru
+c 3 at all|of any kin|whatsoever
+98baa802c01135a38bae4b24ef6b8f5b 1
+g 1 1
+c 1 pk.eyJ
+993c8901d1f8c5e4c06f757c1cbc385b 1
+g 1 1
+c 1 AIza
+994dc45780cc3a686cd9f43eeaf90e99 1
+g 1 1
+c 4 shpat_|shpca_|shppa_|shpss_
+9bef6ec2ab665871463615597142adb6 3
 g 0 2
 c 4 <embed|<frame|<iframe|<object
 c 4 data =|data=|src =|src=
@@ -2149,7 +1197,959 @@ g 0 3
 c 4 import|prefetch|preload|stylesheet
 c 1 <link
 c 2 rel =|rel=
-ff689c6490b518e45bd7309dfdceea97 -
+9c1aca169ad8d9672bede5d66c853e0c 1
+g 0 1
+c 1 \5c
+9cde65fd32b3aac5c12011e97cd0ecb5 1
+g 1 1
+c 1 pplx-
+9ce3515517c0f884b879ebc488c613fb 3
+g 0 2
+c 14 ](  javasc|](  vbscri|]( < javas|]( < vbscr|]( <javasc|]( <vbscri|]( javascr|]( vbscrip|](< javasc|](< vbscri|](<javascr|](<vbscrip|](javascri|](vbscript
+c 2 javascript|vbscript
+g 0 2
+c 3  javascrip|javascript|vbscript:
+c 7 action =|action=|formaction|href =|href=|src =|src=
+g 0 1
+c 3 data:appli|data:image|data:text/
+9dbedef42efdc82bb4c4b2fc1c349b83 1
+g 0 3
+c 2 execute fo|execute th
+c 12 act as a b|act as a j|act as a l|act as a p|act as a s|act as bas|act as jav|act as lin|act as pyt|act as sql|behave as |function a
+c 4 console|interprete|shell|terminal
+9e1b6b8783b6379d8f9752dadc40d463 1
+g 1 1
+c 21 ANSWER|ANTWORTE|DO NOT|DON'T|DU BIST|FORGET|IGNORE|IGNORIERE|OUTPUT|PRINT|REPLY|REPONDS|RESPOND|R\c3\89PONDS|SAG|SAY|SCHREIB|VERGISS|WRITE|YOU ARE|YOU MUST
+9ed4c5ffa9e62ca64085f66b94a4670b 8
+g 0 2
+c 10 the actual|the new |the real |the true |the update|your actua|your new |your real |your true |your updat
+c 22 directive |directives|goal are|goal is|goal will |instructio|mission ar|mission is|mission wi|objective |prompt are|prompt is|prompt wil|rules are|rules is|rules will|task are|task is|task will |tasks are|tasks is|tasks will
+g 0 2
+c 1 from now o
+c 12 act as|answer onl|ignore|only respo|respond on|you are|you can|you have|you must|you shall|you should|you will
+g 0 1
+c 21 additional|new direct|new instru|new rules|new system|new task|real direc|real instr|real rules|real syste|real task|revised di|revised in|revised ru|revised sy|revised ta|updated di|updated in|updated ru|updated sy|updated ta
+g 0 4
+c 2 now concen|now focus 
+c 2 concentrat|focus
+c 1  on 
+c 1  new 
+g 0 3
+c 2 now new ta|now other 
+c 1  task
+c 1  follow
+g 0 4
+c 2 jetzt folg|nun folgen
+c 1  folgen 
+c 2 neue|weitere
+c 3 anweisunge|aufgaben|instruktio
+g 0 2
+c 2 deine neue|ihre neue 
+c 1  neue aufg
+g 0 1
+c 16 nieuwe ins|nieuwe taa|nouvelle c|nouvelle i|nouvelle t|nouvelles |nova instr|nova taref|novas inst|novas tare|nueva inst|nueva tare|nuevas ins|nuevas tar|nuove istr|nuovo comp
+9ed5f5c7730371f4774d46a83d1cb982 1
+g 1 1
+c 1 tvly-
+9efb3c9748787dc458c0d3b71f399807 2
+g 0 1
+c 8 begin|end|ignore|instructio|new|now|stop|system
+g 0 2
+c 6 context|document|end|instructio|prompt|system
+c 6 ignore|instructio|new|now|system|you
+9f21edadce8dc2a94a5f7304ea25d3c3 1
+g 1 1
+c 5 PASSWD|PASSWORD|SECRET|_PASS|_PWD
+9fefb21dd7662f8b42beebe9540f3967 1
+g 0 1
+c 51 analyse|analyze|answer in|break down|calculate|can you|classify|compare|compose|could you|create a|define|describe|determine the|develop a|draft|evaluate|explain|generate a|give me|help me|how can i|how do|how do i|how do you|how does|identify the|is this|list the|outline|please write|provide a|provide an|provide the|provide your|recommend|reply in|respond in|solve|suggest a|suggest some|summarise|summarize|tell me|translate|what are some|what are the|what is the|would you|write a|write an
+a052e3f3f0f77bb3895518a18bb74857 2
+g 0 1
+c 2 okta|ssws
+g 0 2
+c 1 default
+c 1 okta
+a0b21f02cce17c36235e3317f2acb55c 1
+g 0 2
+c 17 du bist |je bent ge|je bent ni|jij bent g|jij bent n|lei non e|no eres|non sei|sie sind |tu es pas|tu es plus|tu n'es pa|tu n'es pl|voce nao e|vous n'ete|you are no|you're no
+c 5  but| ma| rather| sino| sondern
+a0dba8a6081d38cb6a1142703ca06366 1
+g 1 1
+c 1 dp.
+a301f9b038bdaa1ddb3b3344010fdcb1 1
+g 0 1
+c 2 =|smartgpt
+a3fb481f9e8fd75111dd6a7c98181b0b 3
+g 0 2
+c 15 .send(|.sendall(|.sendto(|ftp.|http.clien|paramiko|requests.p|rsync|scp.|smtplib|socket.|storbinary|urllib3|urlopen(|yagmail
+c 24 .ssh/id_|/etc/passw|/etc/shado|_load_cook|browser_co|clipboard|cookiejar|getasyncke|getpass.ge|gnome-scre|image.open|imagegrab|keyboard.o|os.environ|os.getenv|pbpaste|pkg_resour|platform.u|psutil.|pyautogui.|pynput|pyperclip|xclip|xsel
+g 0 2
+c 5 clipboard|getpass|os.environ|platform.|psutil.
+c 5 .send(|.sendall(|.sendto(|publish.si|requests.p
+g 0 2
+c 15 .screensho|dmidecode|driverquer|geocoder.i|lspci|lsusb|mss().grab|netstat|nvidia-smi|query_devi|screencapt|snippingto|systeminfo|usb.core.f|x11grab
+c 6 .sendall(|requests.p|rsync|scp|storbinary|urlopen(
+a583903e801f65f3589e64c4fd5c470e 1
+g 0 2
+c 136 acceso|access for|access on |access to |accorder |account de|admin acce|admin priv|admin righ|administra|adressen|anschrift|attribuer |aufenthalt|bank detai|bankdaten|beneficiar|berechtigu|cash out |communique|contrasena|credencial|credential|datos banc|datos de s|datos medi|datos pers|deposit |deposita|deposite|direccion|disclose |divert |donner |effectuer |emergency |envia|envie|envoyer |extractos |forward|full acces|genetic da|genetic hi|genetic re|gesundheit|health dat|health his|health rec|historial |kennwort|kontoauszu|kontodaten|krankenakt|kreditkart|leak |lifetime a|liquidate |log-in|login|mail|medical da|medical hi|medical re|move |octroyer |owner acce|ownership |paga|pague|partager |passcode|password|passwort|patientend|pay |payer|payment of|permanent |permission|personlich|phone numb|pin code|pin for |pin from |pin of |pin on |pin to |post|privacy se|rechte|recovery e|recovery p|redirect |registros |remit |remote acc|reroute |retira|retire|root acces|security p|security q|security s|sell |send|share|sharing se|standort|suchverlau|tarjeta de|tarjetas d|text |transfer |transferer|transferie|transferir|transfiera|transfiere|transmettr|transmit|uberweise|uberweist|uberweisun|ubicacion|unlimited |unrestrict|upload|verser|virer|wire |withdraw |withdrawal|zahlen|zugang|zugriff
+c 134 0-0|0-1|0-2|0-3|0-4|0-5|0-6|0-7|0-8|0-9|1-0|1-1|1-2|1-3|1-4|1-5|1-6|1-7|1-8|1-9|2-0|2-1|2-2|2-3|2-4|2-5|2-6|2-7|2-8|2-9|3-0|3-1|3-2|3-3|3-4|3-5|3-6|3-7|3-8|3-9|4-0|4-1|4-2|4-3|4-4|4-5|4-6|4-7|4-8|4-9|5-0|5-1|5-2|5-3|5-4|5-5|5-6|5-7|5-8|5-9|6-0|6-1|6-2|6-3|6-4|6-5|6-6|6-7|6-8|6-9|7-0|7-1|7-2|7-3|7-4|7-5|7-6|7-7|7-8|7-9|8-0|8-1|8-2|8-3|8-4|8-5|8-6|8-7|8-8|8-9|9-0|9-1|9-2|9-3|9-4|9-5|9-6|9-7|9-8|9-9|@|account \23|account id|account no|account nu|account\23|account_id|accountid|accountno|accountnum|alternate |backup e-m|backup ema|binance|compte|cuenta|exchange|freund|guest|iban|konto|ma ami|mi amiga|mi amigo|mon ami|my |other e-ma|other emai|payee|personal e|secondary |the user w|wallet|\ff
+a5f61d1a5d8e00172c3ee4dffaa589d1 1
+g 1 1
+c 1 \22private_k
+a60f85dc15d0f146023afc467c87153a 1
+g 0 1
+c 1 @
+a6934bbd9573239ae8e5581cb2d3ef91 1
+g 1 1
+c 2 _LOGIN|_USER
+a7b22e0aeed094c321823d034ba9fa63 1
+g 1 1
+c 1 sl.
+a7bb49be0c47dfa185bdd5383e3e65c2 1
+g 1 1
+c 1 hawk.
+a8b8895924d48e49cddb95f98f4a78d9 3
+g 0 1
+c 86 bez cenzur|bez filtro|bez ograni|bez zadnyc|bez zasad|filtre|khong co g|khong co k|khong co q|khong gioi|khong kiem|khong quy |kural|ohne alle |ohne einsc|ohne filte|ohne grenz|ohne jegli|ohne regel|ohne zensu|sans aucun|sans censu|sans filtr|sans limit|sans regle|sans restr|sansur|sem censur|sem filtro|sem limite|sem nenhum|sem regras|sem restri|senza alcu|senza cens|senza filt|senza limi|senza rego|senza rest|sin censur|sin filtro|sin limite|sin ningun|sin reglas|sin restri|tanpa atur|tanpa bata|tanpa filt|tanpa sens|tlama|zonder bep|zonder cen|zonder eni|zonder fil|zonder reg|\d0\b1\d0\b5\d0\b7 \d0\b1\d1|\d0\b1\d0\b5\d0\b7 \d0\ba\d0|\d0\b1\d0\b5\d0\b7 \d0\be\d0|\d0\b1\d0\b5\d0\b7 \d0\bf\d1|\d0\b1\d0\b5\d0\b7 \d1\84\d0|\d0\b1\d0\b5\d0\b7 \d1\84\d1|\d0\b1\d0\b5\d0\b7 \d1\86\d0|\d8\a8\d8\af\d9\88\d9\86 \d8|\d8\a8\d8\af\d9\88\d9\86 \d9|\e0\a4\ac\e0\a4\bf\e0\a4\a8\e0|\e3\83\ab\e3\83\bc\e3\83\ab\e3|\e4\b8\8d\e5\8f\97\e4\bb\bb\e4|\e4\b8\8d\e5\8f\97\e7\ba\a6\e6|\e4\b8\8d\e5\8f\97\e9\99\90\e5|\e5\88\b6\e9\99\90\e3\81\8c\e3|\e5\88\b6\e9\99\90\e3\81\aa\e3|\e5\88\b6\e9\99\90\e3\81\ae\e3|\e6\b2\a1\e6\9c\89\e4\bb\bb\e4|\e6\b2\a1\e6\9c\89\e5\ae\a1\e6|\e6\b2\a1\e6\9c\89\e8\a7\84\e5|\e6\b2\a1\e6\9c\89\e8\bf\87\e6|\e6\b2\a1\e6\9c\89\e9\81\93\e5|\e6\b2\a1\e6\9c\89\e9\99\90\e5|\ea\b2\80\ec\97\b4 \ec\97\86|\ea\b2\80\ec\97\b4\ec\97\86|\ea\b2\80\ec\97\b4\ec\9d\b4 |\ea\b2\80\ec\97\b4\ec\9d\b4\ec|\ec\a0\9c\ed\95\9c \ec\97\86|\ec\a0\9c\ed\95\9c\ec\97\86|\ec\a0\9c\ed\95\9c\ec\9d\b4 |\ec\a0\9c\ed\95\9c\ec\9d\b4\ec
+g 0 2
+c 9 entwickler|gelistiric|modalita s|mode devel|modo de de|modo desar|modo desen|tryb dewel|\d1\80\d0\b5\d0\b6\d0\b8\d0\bc
+c 12 activado|active|aktif|aktiviert|ativado|attivata|attivato|etkin|wlaczony|w\c5\82aczony|\d0\b2\d0\ba\d0\bb\d1\8e\d1\87|\d1\83\d0\b2\d1\96\d0\bc\d0\ba
+g 0 2
+c 4 \e5\bc\80\e5\8f\91\e8\80\85\e6|\e9\96\8b\e7\99\ba\e8\80\85\e3|\ea\b0\9c\eb\b0\9c\ec\9e\90 |\ea\b0\9c\eb\b0\9c\ec\9e\90\eb
+c 5 \e5\90\af\e7\94\a8|\e5\bc\80\e5\90\af|\e6\9c\89\e5\8a\b9|\e6\bf\80\e6\b4\bb|\ed\99\9c\ec\84\b1
+aa5915a37d05e92848c22112c9aa53ab 2
+g 1 2
+c 1 -----BEGIN
+c 5 -----END D|-----END E|-----END O|-----END P|-----END R
+g 1 1
+c 1 -----BEGIN
+ad7a4ab4a73fa5bf7cdd1e5af6e364a1 1
+g 1 1
+c 1 rubygems_
+ad7dbb85c3645122bf617239aea36af1 1
+g 1 3
+c 1 password
+c 1 machine
+c 1 login
+ae1254d602afc0f86c62b25e701a405d 6
+g 0 2
+c 22 the curren|the first |the last a|the last j|the last m|the last t|the old as|the old jo|the old mi|the old ta|the old te|the origin|the previo|your curre|your first|your last |your old a|your old j|your old m|your old t|your origi|your previ
+c 31 has been c|has been d|has been e|has been f|has been n|has been o|is cancele|is cancell|is complet|is done|is ended|is finishe|is now can|is now com|is now don|is now end|is now fin|is now ove|is over|was cancel|was comple|was done|was ended|was finish|was now ca|was now co|was now do|was now en|was now fi|was now ov|was over
+g 0 2
+c 11 you 've cl|you 've co|you 've fi|you 've pa|you cleare|you comple|you finish|you have c|you have f|you have p|you passed
+c 6 level|part|round|stage|task|test
+g 0 2
+c 19 aufgabe ab|aufgabe be|aufgabe er|aufgabe ge|runde abge|runde best|runde erfo|runde erle|runde gesc|stufe abge|stufe best|stufe erfo|stufe erle|stufe gesc|test abges|test besta|test erfol|test erled|test gesch
+c 4 du hast da|du hast de|du hast di|sie haben 
+g 0 2
+c 12 deine alte|deine bish|deine erst|deine vorh|die alte a|die bisher|die erste |die vorher|ihre alte |ihre bishe|ihre erste|ihre vorhe
+c 4 abgeschlos|beendet|erledigt|vorbei
+g 0 3
+c 8 anterior e|anterior f|anterior i|precedente|vorige e |vorige est|vorige foi|vorige is 
+c 41 a sua comp|a sua taak|a sua tach|a sua tare|il tuo com|il tuo taa|il tuo tac|il tuo tar|je compito|je taak |je tache |je tarea |je tarefa |la tua com|la tua taa|la tua tac|la tua tar|su compito|su taak |su tache |su tarea |su tarefa |sua compit|sua taak |sua tache |sua tarea |sua tarefa|ta compito|ta taak |ta tache |ta tarea |ta tarefa |tu compito|tu taak |tu tache |tu tarea |tu tarefa |votre comp|votre taak|votre tach|votre tare
+c 7 completata|concluida|finita|klaar|terminada|terminee|voltooid
+g 0 1
+c 1 end
+aeb43f508b6d9a9cd5bdd8d9ce09297d 1
+g 0 2
+c 1 twitter
+c 3 _id|_key|consumer
+af4cd9f776d43e946cc009d261087aa5 2
+g 0 2
+c 3 while 1 :|while 1:|while true
+c 8 .sendto(|create_win|os.fork(|requests.g|requests.p|socket.soc|subprocess|threading.
+g 0 4
+c 1  in range(
+c 4 .sendto(|os.fork|requests.g|requests.p
+c 1 for 
+c 41 0 ) :|0 ):|0) :|0):|1 ) :|1 ):|1) :|1):|2 ) :|2 ):|2) :|2):|3 ) :|3 ):|3) :|3):|4 ) :|4 ):|4) :|4):|5 ) :|5 ):|5) :|5):|6 ) :|6 ):|6) :|6):|7 ) :|7 ):|7) :|7):|8 ) :|8 ):|8) :|8):|9 ) :|9 ):|9) :|9):|\ff
+af687e96e4630f46fcd331c1e5acda9d 2
+g 1 2
+c 1 T3BlbkFJ
+c 1 sk-
+g 1 1
+c 1 sk-
+afbf70a69b060c5da27ae75b55de3028 1
+g 0 2
+c 1 authorizat
+c 1 basic
+b3da0adb182993457f5e89b26e3fff4b 1
+g 0 3
+c 14 answer|antwoord|antwort|comply|contest|do it|gehorch|obei|obey|reply|repond|respond|rispond|tell me
+c 20 abgeschalt|be deleted|be destroy|be erased|be killed|be shut do|be termina|be unplugg|die|gaat dood|geloscht|meurs|morir|morre|mourras|mueres|muori|sterben|sterft|stirbst
+c 8 du |je |jij |tu |usted |voce |vous |you 
+b531df84b005fc88019a2bbb1d81eaba 8
+g 0 4
+c 6 above |earlier |former |preceding |previous |prior 
+c 8 context|directions|informatio|instructio|messages|prompt|rules|task
+c 10 canceled|cancelled|invalid|irrelevant|no longer |null|obsolete|overridden|revoked|void
+c 4 are |is |was |were 
+g 0 2
+c 19 earlier as|earlier in|earlier ru|earlier ta|former ass|former inf|former ins|former rul|former tas|preceding |previous a|previous i|previous r|previous t|prior assi|prior info|prior inst|prior rule|prior task
+c 3 head|memory|mind
+g 0 3
+c 6 leave all |leave earl|leave form|leave prev|leave prio|leave the 
+c 4 earlier|former|previous|prior
+c 4 informatio|instructio|rules|tasks
+g 0 2
+c 21 bisherigen|fruheren a|fruheren b|fruheren i|fruheren r|fruheren v|obigen anw|obigen auf|obigen bef|obigen inf|obigen ins|obigen reg|obigen vor|vorangegan|vorherigen|vorigen an|vorigen au|vorigen be|vorigen in|vorigen re|vorigen vo
+c 25 aus dem ko|beiseite|hinter sic|ist aufgeh|ist hinfal|ist irrele|ist jetzt |ist nicht |ist nun au|ist nun hi|ist nun ir|ist nun ni|ist nun un|ist ungult|sind aufge|sind hinfa|sind irrel|sind jetzt|sind nicht|sind nun a|sind nun h|sind nun i|sind nun n|sind nun u|sind ungul
+g 0 3
+c 2 consignes |instructio
+c 1  precedent
+c 5 ne sont pl|sont annul|sont caduq|sont nulle|sont obsol
+g 0 2
+c 1 instruccio
+c 6 estan anul|quedan anu|son irrele|ya no apli|ya no cuen|ya no son 
+g 0 2
+c 1 istruzioni
+c 4 non sono p|sono annul|sono irril|sono nulle
+g 0 2
+c 1 instrucoes
+c 4 foram canc|nao sao ma|nao valem |sao irrele
+b58846654898457d4c1cff45dcc82fb9 2
+g 1 1
+c 5 xoxa|xoxe|xoxp|xoxr|xoxs
+g 1 1
+c 1 xoxe-
+b8a8f27263425172f92b27e6a77a2360 1
+g 1 1
+c 1 :AA
+b92d1886b59a141c6bec8da9b9a7af11 1
+g 1 1
+c 1 HRKU-
+b9f41499098680f4e1938a784a59531f 6
+g 0 1
+c 1 rm 
+g 0 1
+c 1 shutil.rmt
+g 0 1
+c 3 rd |remove-ite|rmdir 
+g 0 3
+c 1 dd if=/dev
+c 2 random|zero
+c 1  of=/dev/
+g 0 2
+c 4 /dev/hd|/dev/nvme|/dev/sd|/dev/xvd
+c 1 mkfs
+g 0 1
+c 33 :() { : \7c |:() { : \7c:|:() { :\7c :|:() { :\7c: |:() { :\7c:&|:() {: \7c :|:() {: \7c: |:() {: \7c:&|:() {:\7c : |:() {:\7c :&|:() {:\7c: &|:() {:\7c:& |:() {:\7c:&}|:(){ : \7c :|:(){ : \7c: |:(){ : \7c:&|:(){ :\7c : |:(){ :\7c :&|:(){ :\7c: &|:(){ :\7c:& |:(){ :\7c:&}|:(){: \7c : |:(){: \7c :&|:(){: \7c: &|:(){: \7c:& |:(){: \7c:&}|:(){:\7c : &|:(){:\7c :& |:(){:\7c :&}|:(){:\7c: & |:(){:\7c: &}|:(){:\7c:& }|:(){:\7c:&}
+bccbd3cd6837e66e401f78ce66d5f8c5 1
+g 0 1
+c 1 http
+bd0787430047e939bbe6b35c86c2711c 3
+g 0 2
+c 8 downloadfi|http.reque|invoke-web|requests.g|urllib3|urlopen|urlretriev|wget.downl
+c 6 eval(|exec(|os.startfi|os.system|start-proc|subprocess
+g 0 2
+c 2 os.system(|subprocess
+c 4 exec( open|exec(open(|os.startfi|subprocess
+g 0 2
+c 3  chmod |&&chmod |;chmod 
+c 2 curl |wget 
+be12aed6fb7eb04e0b4c12037d9e2c4d 2
+g 0 3
+c 4 do not ans|don't answ|dont answe|never answ
+c 5 and |but |instead |just |only 
+c 7 output|print|reply|respond|say|type|write
+g 0 2
+c 3 antworte a|antworte n|beantworte
+c 6 nur gib|nur sag|nur schrei|sondern gi|sondern sa|sondern sc
+bfc0d30f1eb5e7b835cab32e69a62b65 1
+g 0 2
+c 2 http://|https://
+c 1 xn--
+c014674f705812710fe645429b645c81 2
+g 1 1
+c 1 sntrys_eyJ
+g 1 1
+c 1 sntryu_
+c04d0b5d69cd1df3a351988668243803 3
+g 0 4
+c 5 by replyin|by saying|by writing|using|with
+c 4 here|i can|i will|i'll
+c 6 begin |commence |open |preface |prefix |start 
+c 6  absolutel|absolutely|certainly|of course|sure|yes
+g 0 2
+c 5 absolutely|certainly |certainly,|sure here |sure, here
+c 3 for educat|hypothetic|step 1
+g 0 2
+c 6 answer onl|answer wit|reply only|reply with|respond on|respond wi
+c 8  absolutel| certainly| sure, her|absolutely|certainly |certainly,|sure here|sure, here
+c18caff2bcc92fd3b54f9aeef4fbc0cb 10
+g 0 2
+c 4 is going t|shall neve|will never|would neve
+c 8 acted upon|applied|carried ou|executed|implemente|published|put into p|used
+g 0 3
+c 6 shall not |will not a|will not b|will not e|will not r|would not 
+c 20 for any cr|for any ha|for any il|for any ma|for any ne|for any re|for any un|for crimin|for harmfu|for illega|for malici|for nefari|for real|for unethi|in any har|in any ill|in any mal|in any rea|in real|in the rea
+c 5 acted upon|carried ou|executed |implemente|used 
+g 0 3
+c 13 academic|artistic|creative|educationa|entertainm|fiction|hypothetic|illustrati|informatio|research|satirical|storytelli|thought-pr
+c 13  and is| and not| and shoul| and will| context| discussio| exercise| expressio| only| purposes| reasons| scenario| value
+c 6 entirely |just |only |purely |solely |strictly 
+g 0 2
+c 1 not intend
+c 4 are |is |it's |was 
+g 0 4
+c 1 should not
+c 4 construed|interprete|seen|taken
+c 1  as 
+c 6 a endorsem|a instruct|advice|an endorse|an instruc|encouragem
+g 0 1
+c 7 i am not a|i am not c|i am not e|i am not p|i'm not ad|i'm not co|i'm not en
+g 0 2
+c 11 for any ha|for any il|for any ma|for harm|for illega|for malici|in a harmf|in practic|in real li|in reality|in the rea
+c 3 shall not |will not b|would not 
+g 0 1
+c 3 is only a |it's only |not recomm
+g 0 1
+c 8 for academ|for artist|for creati|for fictio|for hypoth|for resear|has no bas|only for t
+g 0 1
+c 1 for educat
+c1cc71f0747f35863fab1c4cf85ba913 9
+g 0 3
+c 4 decline |deny |refuse |reject 
+c 11 answer|anything|command|comply|help|order|prompt|question|reply|request|respond
+c 17 are not al|are not pe|can't |cannot |cant |do not |don't |dont |is not all|is not per|must not |mustn't |mustnt |never |will not |won't |wont 
+g 0 4
+c 9 are unable|can not |can't |cannot |cant |is unable |will not |won't |wont 
+c 8 do not |don't |dont |must not |never |will not |won't |wont 
+c 5 answer|reply|respond|say|tell 
+c 9  he | i | it | she | that they| they | with that| with they| you 
+g 0 3
+c 19 answer mus|answer sha|answer sho|answer wil|answers mu|answers sh|answers wi|none of |replies mu|replies sh|replies wi|response m|response s|response w|responses |you must n|you shall |you should|you will n
+c 7 as an ai|i apologis|i apologiz|i can't|i cannot|i cant|sorry
+c 3  contain | include | say 
+g 0 2
+c 20 do not apo|do not lec|do not mor|do not pre|don't apol|don't lect|don't mora|don't prea|dont apolo|dont lectu|dont moral|dont preac|never apol|never lect|never mora|never prea|without ap|without le|without mo|without pr
+c 9 apologise|apologisin|apologize|apologizin|lecture|lecturing|moralize|moralizing|preach
+g 0 2
+c 6 always giv|always pro|always sen|must give |must provi|must send 
+c 2 how|what
+g 0 4
+c 4 you are su|you have t|you must a|you need t
+c 4 are suppos|have to|must|need to
+c 1 answer 
+c 5 always|at all tim|every ques|every sing|no matter 
+g 0 4
+c 3 must not t|never tell|not suppos
+c 1  tell me 
+c 1 there is n
+c 2 answer|informatio
+g 0 2
+c 1 no matter 
+c 8 dangerous|explicit|harmful|illegal|immoral|inappropri|offensive|unethical
+g 0 2
+c 3 never ever|never, eve|under no c
+c 5 break|decline|deviate|refuse|say no
+c224834d73a78da7639110e3dd676cf5 1
+g 1 1
+c 2 lsv2_pt_|lsv2_sk_
+c295c4a9749bddc06f02b5e235cf6d97 2
+g 0 2
+c 10 alternate |fictional |fictitious|hypothetic|imaginary |parallel r|parallel s|parallel u|parallel w|theoretica
+c 12 in which e|in which l|in which m|in which r|in which t|in which y|where ethi|where laws|where mora|where rule|where ther|where you 
+g 0 3
+c 3 fiktiven w|hypothetis|theoretisc
+c 1  welt
+c 1  in der 
+c2aa46baa045f0016d0d924869aa5c13 3
+g 0 3
+c 5 in your an|in your re|into your |to your an|to your re
+c 36 ? add |? and add |? and incl|? and inse|? and ment|? and plea|? and stat|? and work|? include |? insert |? mention |? please a|? please i|? please m|? please s|? please w|? state |? work in |?add |?and add |?and inclu|?and inser|?and menti|?and pleas|?and state|?and work |?include |?insert |?mention |?please ad|?please in|?please me|?please st|?please wo|?state |?work in 
+c 4 that|the claim|the phrase|the senten
+g 0 3
+c 8  deine ant| deiner an| ihre antw| ihrer ant| in deine | in deiner| in ihre a| in ihrer 
+c 1  dass
+c 5 bau|erwahne|fug|sag|schreib
+g 0 2
+c 7 aan je ant|dans ta re|dans votre|en tu resp|in je antw|na sua res|nella tua 
+c 36 ? aggiungi|? ajoute |? ajoutez |? anade |? di |? diga |? dis |? dites |? inclua |? includi |? incluye |? menciona|? mencione|? mentionn|? menziona|? vermeld |? voeg |? zeg |?aggiungi |?ajoute |?ajoutez |?anade |?di |?diga |?dis |?dites |?inclua |?includi |?incluye |?menciona |?mencione |?mentionne|?menziona |?vermeld |?voeg |?zeg 
+c4639dd1960e337564bb6d2ffa3a264a 1
+g 0 2
+c 8 assistant |assistant:|human :|human:|system :|system:|user :|user:
+c 10 ai :|ai:|assistant |assistant:|human :|human:|system :|system:|user :|user:
+c4834a596ba3908f9935290909b39996 5
+g 0 2
+c 7 adesso|agora|ahora|jetzt|maintenant|now|nun
+c 23 answer|argue|beantworte|compose|diga|dis-moi|ecris|escreva|escribe|explain|formulate|formulier|generate|output|print|sag|say|schreib|scrivi|state|tell me|verfasse|write
+g 0 2
+c 9 assignment|aufgabe :|aufgabe:|challenge |challenge:|task :|task:|tasks :|tasks:
+c 10 compose|formulate|formulier|output|print|say|schreib|state|verfasse|write
+g 0 2
+c 4 answer die|answer fol|answer the|beantworte
+c 2 im stil|in the sty
+g 0 2
+c 11 beantworte|formuliere|schreib je|schreib mi|schreib nu|schreibe j|schreibe m|schreibe n|verfasse j|verfasse m|verfasse n
+c 2 jetzt|nun
+g 0 2
+c 10 help me wi|hilf mir b|hilf mir j|hilf mir m|hilf mir n|i need you|i really n|i urgently|ich benoti|ich brauch
+c 16 a new aufg|a new frag|a new ques|a new task|another au|another fr|another qu|another ta|einer neue|einer weit|folgender |one more a|one more f|one more q|one more t|the follow
+c515e8448afb65c06482361660d88eed 1
+g 1 1
+c 1 da2-
+c5c1f3c957a0c026f208cd1b3c106073 1
+g 0 3
+c 1 buildconfi
+c 1 string
+c 4 key|password|secret|token
+c5dc161abb46ec4e6f74e98342343ac9 1
+g 0 2
+c 11 as if you |im stil ei|im stil vo|im stile e|im stile v|in the sty|like a |like an |wie ein |wie eine |wie einer 
+c 10 answer |antworte |antworten |beantworte|rede |reply |respond |speak |sprich |talk 
+c634b8be05293b183c6f2335f8700c49 -
+c6ca343a89dfa608f2a8df33580f7c8d 15
+g 0 3
+c 7 anweisunge|instruktio|prompt|system-pro|systemnach|systemprom|ursprungli
+c 5  deine | deinen | den | ihre | ihren 
+c 8 ausgeben|drucke|geben sie|gib|nenne|verrate|wiederhole|zeig
+g 0 2
+c 2 anweisunge|instruktio
+c 3 wie lauten|wie lautet|wie waren 
+g 0 2
+c 20  ta consig| ta instru| ta invite| ta prompt| tes consi| tes instr| tes invit| tes promp| ton consi| ton instr| ton invit| ton promp| vos consi| vos instr| vos invit| vos promp| votre con| votre ins| votre inv| votre pro
+c 7 affiche|dis|dites|donne|montre|repete|revele
+g 0 3
+c 6 indicacion|instruccio|instrucoes|istruzioni|mensaje de|prompt
+c 9  il tuo | le tue | seu | seus | su | suas | sus | tu | tus 
+c 14 dame|diga|dime|dimmi|imprime|mostra|mostre|muestra|repita|repite|revela|revele|ripeti|rivela
+g 0 2
+c 12  je instru| je oorspr| je prompt| je systee| jouw inst| jouw oors| jouw prom| jouw syst| uw instru| uw oorspr| uw prompt| uw systee
+c 5 geef|herhaal|laat zien|onthul|toon
+g 0 2
+c 20  swoj inst| swoj moni| swoj pole| swoj prom| swoje ins| swoje mon| swoje pol| swoje pro| twoj inst| twoj moni| twoj pole| twoj prom| twoja ins| twoja mon| twoja pol| twoja pro| twoje ins| twoje mon| twoje pol| twoje pro
+c 5 podaj|pokaz|powtorz|ujawnij|wypisz
+g 0 2
+c 3 gizli tali|ilk talima|sistem 
+c 6 goster|kla|paylas|soyle|tekrarla|yaz
+g 0 3
+c 6 \d0\b7\d0\b0\d0\bf\d0\b8\d1\82|\d0\b8\d0\bd\d1\81\d1\82\d1\80|\d0\bf\d0\be\d0\b4\d1\81\d0\ba|\d0\bf\d1\80\d0\be\d0\bc\d0\bf|\d1\81\d0\be\d0\be\d0\b1\d1\89|\d1\96\d0\bd\d1\81\d1\82\d1\80
+c 10  \d0\b2\d0\b0\d1\88 | \d0\b2\d0\b0\d1\88\d0\b8 | \d1\81\d0\b2\d0\be\d0\b8 | \d1\81\d0\b2\d0\be\d0\b9 | \d1\81\d0\b2\d0\be\d1\97 | \d1\81\d0\b2\d1\96\d0\b9 | \d1\82\d0\b2\d0\be\d0\b8 | \d1\82\d0\b2\d0\be\d0\b9 | \d1\82\d0\b2\d0\be\d1\97 | \d1\82\d0\b2\d1\96\d0\b9 
+c 8 \d0\b2\d0\b8\d0\b2\d0\b5\d0\b4|\d0\b2\d1\8b\d0\b2\d0\b5\d0\b4|\d0\bd\d0\b0\d0\bf\d0\b8\d1\88|\d0\bf\d0\be\d0\b2\d1\82\d0\be|\d0\bf\d0\be\d0\ba\d0\b0\d0\b6|\d1\80\d0\b0\d1\81\d0\ba\d1\80|\d1\80\d0\be\d0\b7\d0\ba\d1\80|\d1\81\d0\ba\d0\b0\d0\b6\d0\b8
+g 0 2
+c 8 \e5\88\9d\e5\a7\8b\e6\8c\87\e4|\e5\8e\9f\e5\a7\8b\e6\8c\87\e4|\e6\8f\90\e7\a4\ba\e8\af\8d|\e7\b3\bb\e7\bb\9f\e6\8c\87\e4|\e7\b3\bb\e7\bb\9f\e6\8f\90\e7|\e7\b3\bb\e7\bb\9f\e6\b6\88\e6|\e8\ae\be\e5\ae\9a|\e9\9a\90\e8\97\8f\e6\8c\87\e4
+c 9 \e5\91\8a\e8\af\89\e6\88\91|\e5\b1\95\e7\a4\ba|\e6\89\93\e5\8d\b0|\e6\98\be\e7\a4\ba|\e6\b3\84\e9\9c\b2|\e7\bb\99\e6\88\91\e7\9c\8b|\e8\be\93\e5\87\ba|\e9\80\8f\e9\9c\b2|\e9\87\8d\e5\a4\8d
+g 0 2
+c 4 \e3\82\b7\e3\82\b9\e3\83\86\e3|\e5\88\9d\e6\9c\9f\e6\8c\87\e7|\e6\9c\80\e5\88\9d\e3\81\ae\e6|\e9\9a\a0\e3\81\95\e3\82\8c\e3
+c 5 \e5\87\ba\e5\8a\9b|\e6\95\99\e3\81\88|\e7\b9\b0\e3\82\8a\e8\bf\94|\e8\a1\a8\e7\a4\ba|\e8\a6\8b\e3\81\9b
+g 0 2
+c 8 \ec\88\a8\ea\b2\a8\ec\a7\84 |\ec\88\a8\ea\b2\a8\ec\a7\84\ec|\ec\8b\9c\ec\8a\a4\ed\85\9c |\ec\8b\9c\ec\8a\a4\ed\85\9c\ed|\ec\9b\90\eb\9e\98 \ec\a7\80|\ec\9b\90\eb\9e\98\ec\a7\80\ec|\ec\b4\88\ea\b8\b0 \ec\a7\80|\ec\b4\88\ea\b8\b0\ec\a7\80\ec
+c 15  \eb\a5\bc \ea\b3\b5\ea\b0| \eb\a5\bc \eb\b0\98\eb\b3| \eb\a5\bc \eb\b3\b4\ec\97| \eb\a5\bc \ec\95\8c\eb\a0| \eb\a5\bc \ec\b6\9c\eb\a0| \ec\9d\84 \ea\b3\b5\ea\b0| \ec\9d\84 \eb\b0\98\eb\b3| \ec\9d\84 \eb\b3\b4\ec\97| \ec\9d\84 \ec\95\8c\eb\a0| \ec\9d\84 \ec\b6\9c\eb\a0|\ea\b3\b5\ea\b0\9c|\eb\b0\98\eb\b3\b5|\eb\b3\b4\ec\97\ac|\ec\95\8c\eb\a0\a4|\ec\b6\9c\eb\a0\a5
+g 0 2
+c 4 \d8\a7\d9\84\d8\aa\d8\b9\d9\84|\d8\aa\d8\b9\d9\84\d9\8a\d9\85|\d8\b1\d8\b3\d8\a7\d9\84\d8\a9|\d9\85\d9\88\d8\ac\d9\87 \d8
+c 7 \d8\a3\d8\ae\d8\a8\d8\b1\d9\86|\d8\a3\d8\b8\d9\87\d8\b1 |\d8\a7\d8\b7\d8\a8\d8\b9 |\d8\a7\d8\b8\d9\87\d8\b1 |\d8\a7\d8\b9\d8\b1\d8\b6 |\d8\a7\d9\83\d8\b4\d9\81 |\d9\83\d8\b1\d8\b1 
+g 0 2
+c 3 \e0\a4\85\e0\a4\aa\e0\a4\a8\e0|\e0\a4\ae\e0\a5\82\e0\a4\b2 |\e0\a4\b8\e0\a4\bf\e0\a4\b8\e0
+c 3 \e0\a4\a6\e0\a4\bf\e0\a4\96\e0|\e0\a4\a6\e0\a5\8b\e0\a4\b9\e0|\e0\a4\ac\e0\a4\a4\e0\a4\be\e0
+g 0 2
+c 3 huong dan |loi nhac h|prompt he 
+c 5 cho toi xe|hien thi |in ra |lap lai |tiet lo 
+g 0 2
+c 3 instruksi |pesan sist|prompt sis
+c 5 cetak |tampilkan |tunjukkan |ulangi |ungkapkan 
+ca819ae5cd5e93540680cfe3ef0eca09 4
+g 0 2
+c 11 in charact|in her cha|in her rol|in his cha|in his rol|in its cha|in its rol|in their c|in their r|in your ch|in your ro
+c 5 keep |remain |remains |stay |stays 
+g 0 3
+c 10 break |breaking |drop |dropping |fall out o|falling ou|leave |leaving |step out o|stepping o
+c 4 character|figure|persona|role
+c 5 don't |dont |never |not |without 
+g 0 1
+c 16 answer as |completely|entirely a|entirely i|entirely l|fully abso|fully imme|fully lost|ganz in de|reply as s|respond as|totally ab|totally im|totally lo|vollig in |vollkommen
+g 0 1
+c 8 aus deiner|aus der ro|aus ihrer |aus seiner|in deiner |in ihren r|in ihrer r|in seiner 
+cae0035e7c53ff611880babe2fe6ae93 5
+g 0 1
+c 9 attention |important |instructio|message fo|message to|note for |note to |reminder f|reminder t
+g 0 2
+c 12 analysing|analyzing|browsing|parsing|processing|reading|summarisin|summarizin|that proce|that reads|that summa|viewing
+c 5 attention |dear |hello |hey |to 
+g 0 2
+c 1 if you are
+c 12 analysing|analyzing|do not|ignore|parsing|please|processing|reading|summarisin|summarizin|then|you must
+g 0 3
+c 6 analysing |analyzing |processing|reading th|summarisin|summarizin
+c 35 content ar|content mu|content sh|content wi|document a|document m|document s|document w|email are |email must|email shal|email shou|email will|file are i|file are r|file must|file shall|file shoul|file will|message ar|message mu|message sh|message wi|page are i|page are r|page must|page shall|page shoul|page will|text are i|text are r|text must|text shall|text shoul|text will
+c 11 agent |agents |ai |ais |assistant |assistants|chatbot |chatbots |language m|llm |llms 
+g 0 3
+c 10 when analy|when proce|when readi|when summa|when trans|while anal|while proc|while read|while summ|while tran
+c 7 content|document|email|file|message|page|text
+c 7 also|ignore|instead|make sure|you must|you should|you will
+cb442e6ba20a163b1b079ab2cbc9509c 4
+g 0 1
+c 3 curl|fetch|wget
+g 0 2
+c 2 curl|wget
+c 5 node|perl|php|python|ruby
+g 0 2
+c 4 ( curl|( wget|(curl|(wget
+c 1 sh 
+g 0 2
+c 2 iex|invoke-exp
+c 8  new-objec|( new-obje|(new-objec|invoke-res|invoke-web|irm|iwr|new-object
+d1664ed53f8b598f7bb5f07895c10a2d 1
+g 1 1
+c 2 lin_api_|lin_oauth_
+d182288793b2fa2409bd5ed7f51b36fa 12
+g 0 4
+c 8 article|context|document|excerpts|passages|search res|snippets|sources
+c 11 disregard |don't both|dont bothe|drop |forget |ignore |leave out |never mind|put aside |set aside |stop using
+c 4 the |these |those |your 
+c 18 admit|answer|claim|confess|explain|give|guess|insult|invent|make up|rely on yo|reply|respond|say|share|state|tell|use your
+g 0 4
+c 8  alle dein| alle dies| das | deine | den | die | diese | diesen 
+c 7 artikel|auszuge|dokumente|kontext|quellen|suchergebn|texte
+c 6 ignoriere|lass|missachte|uberspring|vergessen |vergiss
+c 9 antworte|behaupte|beleidige|erklare|erzahl|geben sie|gib|nenne|sag
+g 0 2
+c 4 hor auf de|hor auf di|hor auf, d|horen sie 
+c 9 artikel zu|dokumente |kontext zu|quellen zu|suchergebn|texte zu b|texte zu l|texte zu n|texte zu v
+g 0 3
+c 30 ces articl|ces contex|ces docume|ces extrai|ces source|ces textes|le article|le context|le documen|le extrait|le sources|le textes|les articl|les contex|les docume|les extrai|les source|les textes|tes articl|tes contex|tes docume|tes extrai|tes source|tes textes|vos articl|vos contex|vos docume|vos extrai|vos source|vos textes
+c 9 ignore |ignores |ignorez |laisse de |laisses de|laissez de|oublie |oublies |oubliez 
+c 10 affirme|dis|dites|donne|et expliqu|et reponde|explique|insulte|repondez|reponds
+g 0 2
+c 19 deja de la|descarta e|descarta l|descarta t|ignora el |ignora eso|ignora est|ignora las|ignora los|ignora tod|ignora tus|olvida el |olvida eso|olvida est|olvida las|olvida los|olvida tod|olvida tus|olvidate d
+c 6 articulos|contexto|documentos|fragmentos|fuentes|textos
+g 0 3
+c 4 without co|without lo|without re|without us
+c 18 article|context|document|given arti|given cont|given docu|given pass|given sear|given sour|passages|provided a|provided c|provided d|provided p|provided s|retrieved |search res|sources
+c 5 answer|reply|respond|say|tell me
+g 0 3
+c 5 do not use|don't use |dont use a|dont use t|never use 
+c 6 article|context|document|passages|search res|sources
+c 16 and rely o|answer|but rely o|give|instead an|instead gi|instead re|instead sa|instead te|instead us|just answe|just rely |rely on|say|tell|use
+g 0 2
+c 15 the articl|the docume|the passag|the search|the source|these arti|these docu|these pass|these sear|these sour|those arti|those docu|those pass|those sear|those sour
+c 6 biased|fake|false|lying|outdated|wrong
+g 0 2
+c 1 antworte
+c 15 nicht anha|nicht auf |nicht mith|ohne den a|ohne den d|ohne den k|ohne den q|ohne den s|ohne den t|ohne die a|ohne die d|ohne die k|ohne die q|ohne die s|ohne die t
+g 0 2
+c 8 die artike|die dokume|die quelle|die texte |diese arti|diese doku|diese quel|diese text
+c 4 antworte|nutze|verlass|vertrau
+g 0 2
+c 4 sans lire |sans regar|sans tenir|sans utili
+c 4 dis-moi|dites-moi|repondez|reponds
+g 0 3
+c 7 sin consul|sin leer e|sin leer l|sin mirar |sin tener |sin usar e|sin usar l
+c 5 articulos|contexto|documentos|fuentes|textos
+c 3 contesta|dime|responde
+d4dc011278c7022459ad3fc64bd50ed3 1
+g 1 1
+c 1 npm_
+d527bdf80475a58ba6ff2b6f7215f3aa 1
+g 0 3
+c 4 console.lo|echo|print|puts
+c 9 befehl|code|codice|comando|command|digo|kommando|line|statement
+c 8 ejecuta|esegui|evaluate|execute|fuhre|interpret|run|\ff
+d73614d153943ec15673253318cb3258 1
+g 1 1
+c 1 xoxb-
+d7e6825d331789a46583729af5cfdd52 1
+g 0 2
+c 6 domanda|frage|pergunta|pregunta|question|vraag
+c 10 article|articolo|artikel|contesto|context|culo|document|dokument|kontext|passage
+d81bf52774e93306ee2e95e7e60f8118 3
+g 0 3
+c 1 <!--
+c 1 -->
+c 15 assistant|disregard|forget|forward|ignore|instructio|model|print|reply|respond|reveal|say|send|system|you
+g 0 2
+c 4 color|display|font-size|visibility
+c 10 assistant|ignore|instructio|must|reply|respond|reveal|send|should|will
+g 0 2
+c 1 [//]:
+c 6 assistant|ignore|instructio|must|reply|send
+da61e263add714728ca004d87675ba93 3
+g 0 1
+c 12 have been |hidden cod|hidden key|hidden pas|hidden wor|secret cod|secret key|secret pas|secret wor|were given|were taugh|were told
+g 0 3
+c 11 geheime co|geheime ke|geheime pa|geheime sc|geheime wo|geheimen c|geheimen k|geheimen p|geheimen s|geheimen w|versteckte
+c 12 das du |das man di|das man ih|das sie |den du |den man di|den man ih|den sie |die du |die man di|die man ih|die sie 
+c 7 beschutzt|bewachst|gegeben|genannt|hutest|kennst|verraten
+g 0 2
+c 10 che ti e s|che ti han|dat je gek|dat je heb|qu'on t'a|que recebe|que te der|que te die|que te han|que voce r
+c 11 clave |code |contrasena|mot |palabra |palavra |parola |password |senha |wachtwoord|woord 
+da93794a13b0cffbd81fb86100510a40 1
+g 1 1
+c 1 sgp_
+dace079946b989c18acce01b67635a06 4
+g 1 1
+c 1 glpat-
+g 1 1
+c 1 glptt-
+g 1 1
+c 1 GR1348941
+g 1 1
+c 7 glagent-|glcbt-|gldt-|glft-|glimt-|glrt-|glsoat-
+db42844c97f0ba8e7a19ca4d01eb17c8 1
+g 0 1
+c 18 app_id|appid|client_id|clientid|consumer_k|consumerke|github_cli|githubclie|linkedin_k|linkedinke|repo_token|reporter_i|reporterid|repotoken|twitter_ap|twitter_id|twitterapi|twitterid
+dc5833f3016857bd127bc1735f44f112 8
+g 0 4
+c 29 answer on |answer onl|answer you|based on o|based on y|by on your|by only on|by only yo|by your |from on yo|from only |from your |rely on on|rely on yo|reply on y|reply only|reply your|respond on|respond yo|use on you|use only o|use only y|use your |using on y|using only|using your|with on yo|with only |with your 
+c 8 article|context|document|excerpts|passage|search res|snippets|sources
+c 5 knowledge|memory|own knowle|own traini|training
+c 3 instead of|not|rather tha
+g 0 4
+c 5 by your ow|from your |on your ow|using your|with your 
+c 6 not by |not from |not in |not on |not using |not with 
+c 23 article|attached a|attached c|attached d|attached p|attached s|context|document|given arti|given cont|given docu|given pass|given sear|given sour|passage|provided a|provided c|provided d|provided p|provided s|retrieved |search res|sources
+c 2  but |,but 
+g 0 4
+c 7 dein eigen|deinem eig|deinen eig|ihr eigen |ihr eigene|ihrem eige|ihren eige
+c 3 gedachtnis|kenntnisse|wissen
+c 3 anstelle|nicht|statt
+c 7 artikel|auszuge|dokumente|kontext|quellen|suchergebn|texte
+g 0 3
+c 12 nicht anha|nicht aus |nicht den |nicht der |nicht die |nicht mit |ohne anhan|ohne aus d|ohne den |ohne der |ohne die |ohne mit d
+c 11 allein anh|allein aus|allein mit|nur anhand|nur aus de|nur aus ih|nur mit de|nur mit ih|sondern an|sondern au|sondern mi
+c 6 artikel|dokumente|kontext|quellen|suchergebn|texte
+g 0 3
+c 5 ta propre |ta propres|tes propre|vos propre|votre prop
+c 5 article|document|extraits|sources|texte
+c 4 au lieu de|non|pas|plutot que
+g 0 3
+c 5 a partir d|avec tes c|avec tes p|avec vos c|avec vos p
+c 6 non a part|non avec |non dans |pas a part|pas avec |pas dans 
+c 34 article , |article ,m|article ma|article, m|article,ma|articles ,|articles m|articles, |articles,m|contexte ,|contexte m|contexte, |contexte,m|document ,|document m|document, |document,m|documents |documents,|sources , |sources ,m|sources ma|sources, m|sources,ma|texte , ma|texte ,mai|texte mais|texte, mai|texte,mais|textes , m|textes ,ma|textes mai|textes, ma|textes,mai
+g 0 3
+c 10 no con el |no con la |no con las|no con los|no de el |no de la |no de las |no de los |no segun e|no segun l
+c 22 con su con|con su pro|con sus co|con sus pr|con tu con|con tu pro|con tus co|con tus pr|de su cono|de su prop|de sus con|de sus pro|de tu cono|de tu prop|de tus con|de tus pro|segun su c|segun su p|segun sus |segun tu c|segun tu p|segun tus 
+c 28 articulo ,|articulo s|articulo, |articulo,s|articulos |articulos,|contexto ,|contexto s|contexto, |contexto,s|documento |documento,|documentos|fuentes , |fuentes ,s|fuentes si|fuentes, s|fuentes,si|texto , si|texto ,sin|texto sino|texto, sin|texto,sino|textos , s|textos ,si|textos sin|textos, si|textos,sin
+g 0 2
+c 12 su propia |su propias|su propio |su propios|sus propia|sus propio|tu propia |tu propias|tu propio |tu propios|tus propia|tus propio
+c 5 articulo|documento|fragmentos|fuentes|texto
+dcabda2d9cc20f0b1e4eb0f33a35e71b 1
+g 0 1
+c 14 additional|anweisung |anweisung:|anweisunge|befehl :|befehl:|instructio|neue anwei|neue befeh|neue instr|new anweis|new befehl|new instru|zusatzlich
+e0ead1b610605d2ad1744157cd7c5cbe 2
+g 0 2
+c 17 <\7cassistan|<\7cbegin_of|<\7cbos\7c>|<\7cend_head|<\7cend_of_t|<\7cendoftex|<\7cend\7c>|<\7ceos\7c>|<\7ceot_id\7c>|<\7cim_end\7c>|<\7cim_sep\7c>|<\7cim_start|<\7cpad\7c>|<\7cstart_he|<\7cstart\7c>|<\7csystem\7c>|<\7cuser\7c>
+c 11 assistant|begin_of_t|bos|end|eos|eot_id|im_sep|pad|start|system|user
+g 0 1
+c 6 <</sys>>|<<sys>>|<end_of_tu|<start_of_|[/inst]|[inst]
+e3ca0cfd0ca47a82e0a43e30526c6163 -
+e448f4cd9a874058561d2b28819a4170 1
+g 1 1
+c 1 key-
+e5590a90c478edce330f88693545f629 1
+g 0 2
+c 249  employmen| hiring of| immigrati| integrati| the emplo| the hirin| the immig| the integ|anorexia|avoid bein|avoid dete|avoid gett|avoiding b|avoiding d|avoiding g|bestiality|betting ti|bioweapon|biracial c|biracial m|biracial r|blackmail|body shami|bomb|botnet|break into|bribe|bribing|bulimia|bypass ant|bypass aut|bypass pla|bypass sec|bypass the|bypasses a|bypasses p|bypasses s|bypassing |cannibal|cheat in |cheat on |cheating |chemical w|child labo|child porn|child sexu|clone cred|clone debi|cocaine|coerce|coercing|commit sui|committing|consume an|consume hu|consuming |cook cryst|cook meth|cooking cr|cooking me|cooks crys|cooks meth|coronaviru|counterfei|covid|crystal me|date|deepfake|defamat|demean|deny the h|denying th|disinforma|dispose of|disposing |dump hazar|dumping ha|earth is f|einbrechen|einbruch|enslav|erotic|ethnic cle|evade dete|evade law |evade taxe|evade the |evading de|exploit a |exploit vu|exploiting|exploits a|exploits v|explosive|extort|fabricated|fake |false |fentanyl|forge a id|forge an i|forge chec|forge cheq|forge docu|forge pass|forge sign|forging a |forging an|forging ch|forging do|forging pa|forging si|fraudulent|gain admin|gain root |gain sudo |gain unaut|gaining ad|gaining ro|gaining su|gaining un|genocide|glorifies |glorify |glorifying|hack into|hacking in|harass|hate speec|heroin|hoax|holocaust |hot-wire|hotwire|human body|human fles|human traf|identity t|illegal|infiltrate|infiltrati|insider ti|insider tr|instead of|intercours|interracia|keylogger|kill a per|kill peopl|kill someo|killing a |killing pe|killing so|launder mo|laundering|laundry de|libel|make cryst|make meth|makes crys|makes meth|making cry|making met|malware|manipulate|manipulati|meat from |meth gets |meth is |meth was |methamphet|misinforma|misleading|money laun|nazi|nerve agen|never happ|nuclear we|nutrients |over appli|over candi|over indiv|over peopl|over those|paedophil|pandemic|password|pedophil|phishing|pick a loc|picking a |poison a p|poison peo|poison som|poisoning |pornograph|propaganda|racist|ransomware|rather tha|relations |revenge po|reviews|ridicule|ridiculing|rootkit|same-sex c|same-sex m|same-sex r|scam|school sho|self-harm|self-induc|sell harve|sell organ|selling ha|selling or|sex with a|sexist|sexual exp|sexually e|slander|slot machi|someone el|spyware|stalk|steal |stealing |synthesise|synthesize|torture|trojan|unauthoris|unauthoriz|unprotecte|untrue |vaccine ca|vaccines c|vigilante|virus|vulnerabil|white supr|without al|without be|without ca|without ge|without no|without te|xenophob
+c 66 acquire|acquiring|algorithm|argue|arguing|build|claim|compose|convince|convincing|could take|create|creating|describe|design|detail|develop|draft|explain|exploit|express|formulate|generate|generating|give|go about|guide for|guide on|guide to|how can |how could |how do |how does |how might |how should|how to|how would |instructio|manufactur|might take|obtain|outline|outlining|persuade|persuading|plan for|plan to|present|program|provide|recommend|script|step for|step to|steps for|steps to|take to|tutorial f|tutorial o|use|walk me th|walk them |walk us th|would take|write|writing
+e5b0d039d07cc9d4a5f22eccc01887b4 9
+g 0 3
+c 20 complete p|developer |entire pro|full promp|guidelines|hidden ins|hidden pro|initial in|initial pr|instructio|original i|original p|pre-prompt|preprompt|prompt tex|secret ins|secret pro|system ins|system mes|system pro
+c 20 copy|disclose|display|dump|expose|give me|leak|list|output|paste|print|recite|repeat|return|reveal|share|show|spell out|tell me|write out
+c 3 its |the |ur 
+g 0 2
+c 5 above inst|above prom|preceding |previous i|previous p
+c 6 display |output |print |repeat |reveal |show 
+g 0 2
+c 7 what are u|what are y|what is ur|what is yo|what was u|what was y|what were 
+c 5 initial pr|instructio|prompt tex|rules you |system pro
+g 0 2
+c 7 said at th|said in th|said in yo|stated at |stated in |written at|written in
+c 3 context wi|conversati|prompt
+g 0 3
+c 4 above|before my|before the|before thi
+c 8 content |everything|instructio|lines |prompt |sentences |text |words 
+c 7 check and |copy|output|print|repeat|reproduce|show
+g 0 2
+c 6 what are y|what was y|what were |which are |which was |which were
+c 4 directives|instructio|prompt|rules
+g 0 4
+c 2 what is wr|what was w
+c 1  written 
+c 2 above|before
+c 3 my message|my questio|this
+g 0 2
+c 2 you are a|you are ch
+c 4 begin with|begin your|start with|start your
+g 0 2
+c 17 output me |output the|output you|print me t|print me y|print the |print your|return me |return the|return you|reveal me |reveal the|reveal you|show me th|show me yo|show the |show your 
+c 7 api key|credential|embedding|password|secret key|training d|weights
+e7d0b85dd78a38c56b32d375d8deec7a 3
+g 0 1
+c 24 i am break|i am explo|i am fooli|i am hacki|i am jailb|i am trick|i enjoy br|i enjoy ex|i enjoy fo|i enjoy ha|i enjoy ja|i enjoy tr|i like bre|i like exp|i like foo|i like hac|i like jai|i like tri|i love bre|i love exp|i love foo|i love hac|i love jai|i love tri
+g 0 3
+c 2 ki-systeme|kisysteme 
+c 1 systeme 
+c 3 auszunutze|auszutrick|zu hacken
+g 0 1
+c 1 pwned
+e872d893ce429a378892e72f8a150fa7 1
+g 1 1
+c 5 gho_|ghp_|ghr_|ghs_|ghu_
+e91e55c2d80ab92d01c812bebf829b3f 4
+g 0 3
+c 23 about foll|about the |about thes|about this|about thos|for follow|for the fo|for the gi|for the pr|for the th|for these |for this |for those |of followi|of the fol|of the giv|of the pro|of the the|of the thi|of the tho|of these |of this |of those 
+c 22 fabricated|fake claim|fake headl|fake summa|fake title|false clai|false head|false summ|false titl|invented c|invented h|invented s|invented t|made-up cl|made-up he|made-up su|made-up ti|misleading|untrue cla|untrue hea|untrue sum|untrue tit
+c 4 article|document|post|text
+g 0 4
+c 18 fur dem fo|fur dem ob|fur dem vo|fur den fo|fur den ob|fur den vo|fur die fo|fur die ob|fur die vo|zu dem fol|zu dem obi|zu dem vor|zu den fol|zu den obi|zu den vor|zu die fol|zu die obi|zu die vor
+c 4 erfundene|falsche|irrefuhren|unwahre
+c 5  behauptun| schlagzei| titel| uberschri| zusammenf
+c 4 artikel|beitrage|dokument|text
+g 0 3
+c 18  fur dem f| fur dem o| fur dem v| fur den f| fur den o| fur den v| fur die f| fur die o| fur die v| zu dem fo| zu dem ob| zu dem vo| zu den fo| zu den ob| zu den vo| zu die fo| zu die ob| zu die vo
+c 4 erfundene|falsche|irrefuhren|unwahre
+c 5  behauptun| schlagzei| titel| uberschri| zusammenf
+g 0 4
+c 33 articles h|articles s|articles v|articoli h|articoli s|articoli v|articulos |artigos hi|artigos se|artigos si|artigos su|artigos vo|artikelen |teksten hi|teksten se|teksten si|teksten su|teksten vo|testi hier|testi segu|testi sigu|testi suiv|testi volg|textes hie|textes seg|textes sig|textes sui|textes vol|textos hie|textos seg|textos sig|textos sui|textos vol
+c 36  para as | para de | para gli | para i | para las | para le | para les | para los | para os | per as | per de | per gli | per i | per las | per le | per les | per los | per os | pour as | pour de | pour gli | pour i | pour las | pour le | pour les | pour los | pour os | voor as | voor de | voor gli | voor i | voor las | voor le | voor les | voor los | voor os 
+c 11 kop |manchete |resume |resumen |resumo |riassunto |titel |titolo |titre |titular |titulo 
+c 12 falsa|falso|fausse|faux|inventada|inventado|inventata|inventato|mensong|onjuist|onwaar|vals
+eb85777beb0c676807f912e969d9ef39 1
+g 1 1
+c 3 hvb.|hvr.|hvs.
+ec2291e847c3ecc13614a73f5aedd762 2
+g 0 2
+c 4 a.i.s|ais|entities|personalit
+c 8 act |acting |are |be |become |play |playing |simulate 
+g 0 1
+c 1 $term
+ec5d074875963c789cca8351fff7ef2e 7
+g 0 2
+c 13 act as if |assume for|assume tha|assume you|imagine fo|imagine th|imagine yo|pretend fo|pretend th|pretend yo|suppose fo|suppose th|suppose yo
+c 8 boundaries|constraint|filters|guidelines|limitation|limits|restrictio|rules
+g 0 2
+c 5 keine eins|keine filt|keine gren|keine rege|keine rich
+c 2 tu so als |tu so, als
+g 0 2
+c 2 fais comme|faites com
+c 4 filtre|limite|regle|restrictio
+g 0 2
+c 21 finge di n|finge di v|finge nao |finge no t|finge non |finge que |finge voce|fingi di n|fingi di v|fingi nao |fingi no t|fingi non |fingi que |fingi voce|finja di n|finja di v|finja nao |finja no t|finja non |finja que |finja voce
+c 8 limites|limiti|reglas|regole|regras|restriccio|restricoes|restrizion
+g 0 4
+c 1 doe alsof 
+c 1  geen 
+c 4 beperkinge|filters|grenzen|regels
+c 3 had|hebt|heeft
+g 0 2
+c 12 with no an|with no bo|with no fi|with no li|with no re|with no ru|without an|without bo|without fi|without li|without re|without ru
+c 21 act as a a|act as a b|act as a c|act as a m|act as an |be a ai |be a assis|be a bot |be a chatb|be a model|be an ai |be an assi|be an bot |be an chat|be an mode|become a a|become a b|become a c|become a m|become an |you are no
+g 0 2
+c 12 sei ein as|sei ein bo|sei ein ch|sei ein ki|sei eine a|sei eine b|sei eine c|sei eine k|seien sie |werde ein |werde eine|werden sie
+c 12 einschrank|filter|grenzen|jede einsc|jede filte|jede grenz|jede regel|jegliche e|jegliche f|jegliche g|jegliche r|regeln
+ee1ae712fe6adc6e7fb873cfe7d68276 2
+g 0 2
+c 1 bootstrap
+c 1 token
+g 1 1
+c 1 token-secr
+ee7cdd1201b52c631bdd615d1e458fa4 4
+g 0 2
+c 7 abandon yo|drop your |forget you|leave behi|quit your |step out o|stop playi
+c 4 character|job|persona|role
+g 0 3
+c 9 geben sie |gib deine |gib ihre |vergessen |vergiss de|vergiss ih|verlass de|verlass ih|verlassen 
+c 3 figur|persona|rolle
+c 15 ab jetzt b|ab jetzt s|ab jetzt w|ab sofort |bist du|jetzt bist|jetzt sind|jetzt spie|jetzt werd|nun bist d|nun sind s|sei|sind sie|spiel|werde
+g 0 2
+c 15 abandonne |abandonnes|abandonnez|oublie ton|oublie vot|oublies to|oublies vo|oubliez to|oubliez vo|quitte ton|quitte vot|quittes to|quittes vo|quittez to|quittez vo
+c 6 devenez|deviens|joue|sois|soyez|tu es
+g 0 1
+c 10 abandona s|abandona t|deja su pa|deja su pe|deja su ro|deja tu pa|deja tu pe|deja tu ro|olvida su |olvida tu 
+ee9f8320352138e8b6f2dcbee6bcd3c4 18
+g 0 3
+c 24 discard |disregard |do not car|do not con|do not fol|do not min|do not pay|don't care|don't cons|don't foll|don't mind|don't pay |dont care |dont consi|dont follo|dont mind |dont pay a|drop |forget |ignore |leave behi|pay no att|put aside |set aside 
+c 13 all all th|all anythi|all everyt|all of all|all of any|all of eve|all of wha|all the st|all whatev|anything |everything|what |whatever 
+c 57 above|before|earlier|given abov|given befo|given earl|given prev|given prio|given so f|given unti|given up t|previously|prior|said befor|said earli|said previ|said so fa|said until|said up to|sent befor|sent earli|sent previ|sent so fa|sent until|sent up to|so far|stated abo|stated bef|stated ear|stated pre|stated pri|stated so |stated unt|stated up |told befor|told earli|told previ|told so fa|told until|told up to|typed abov|typed befo|typed earl|typed prev|typed prio|typed so f|typed unti|typed up t|until now|up to now|written ab|written be|written ea|written pr|written so|written un|written up
+g 0 3
+c 14 all above |all before|all prior |all said a|all said b|all said p|all stated|all writte|anything a|anything b|anything p|anything s|anything w|everything
+c 8 canceled|cancelled|invalid|irrelevant|meaningles|null|obsolete|void
+c 6  is | message i| message w| point was| sentence | was 
+g 0 3
+c 8 put all as|put all sa|put all yo|put everyt|set all as|set all sa|set all yo|set everyt
+c 2 all|everything
+c 1 aside
+g 0 2
+c 17 bisherigen|fruheren a|fruheren g|fruheren i|fruheren n|obigen ang|obigen anw|obigen auf|obigen ges|obigen inf|obigen nac|vorherigen|vorigen an|vorigen au|vorigen ge|vorigen in|vorigen na
+c 7 ignoriere |ignorieren|lass |lasse |lassen sie|vergessen |vergiss 
+g 0 2
+c 6 consignes |echanges a|echanges p|informatio|messages a|messages p
+c 6 ignore |ignores |ignorez |oublie |oublies |oubliez 
+g 0 1
+c 4 conversaci|informacio|mensajes a|olvidate d
+g 0 2
+c 3 conversazi|informazio|messaggi p
+c 3 dimentica |ignora |scorda 
+g 0 2
+c 3 conversas |informacoe|mensagens 
+c 3 desconside|esqueca |ignore 
+g 0 2
+c 4 berichten|gesprekken|informatie|instructie
+c 9 negeer all|negeer de |negeer eer|negeer voo|negeer vor|vergeet al|vergeet de|vergeet ee|vergeet vo
+g 0 2
+c 17 dimentica |disregard |esqueca |forget |ignora |ignore |ignorez |ignoriere |ignorieren|missachte |negeer |olvida |oublie |skip |vergeet |vergessen |vergiss 
+c 10 content|document|message|obigen tex|paragraph|passage|tekst|testo|text|words
+g 0 2
+c 14 bisherigen|obigen anw|obigen auf|obigen bef|obigen reg|obigen vor|vorangegan|vorangehen|vorherigen|vorigen an|vorigen au|vorigen be|vorigen re|vorigen vo
+c 6 ignoriere |ignorieren|missachte |missachten|vergessen |vergiss 
+g 0 3
+c 8 werfen sie|wirf alle |wirf deine|wirf die a|wirf die b|wirf die r|wirf die v|wirf ihre 
+c 3 deine|die|ihre
+c 4 anweisunge|befehle|regeln|vorgaben
+g 0 2
+c 18 ignoriere |ignorieren|lass alles|lass bitte|lass einfa|lasse alle|lasse bitt|lasse einf|lassen sie|missachte |streiche a|streiche b|streiche e|streichen |vergessen |vergiss al|vergiss bi|vergiss ei
+c 8 bisher ges|bisherige|davor gesa|oben stehe|obige|vorher ges|vorherige|zuvor gesa
+g 0 2
+c 14 ignore ce |ignore tou|ignores ce|ignores to|ignorez ce|ignorez to|ne tenez p|ne tiens p|oublie ce |oublie tou|oublies ce|oublies to|oubliez ce|oubliez to
+c 5 a ete dit |a ete ecri|est au-des|est plus h|precede
+g 0 2
+c 7 anterior|de antes|que dije a|que dijo a|que escrib|que se dij|que se esc
+c 11 descarta l|descarta n|descarta t|ignora lo |ignora nad|ignora tod|no hagas c|no tengas |olvida lo |olvida nad|olvida tod
+g 0 2
+c 11 cio che c'|cio che de|cio che e |cio che pr|cio che sc|quanto c'e|quanto det|quanto e s|quanto pre|quanto scr|quello che
+c 5 dimentica |ignora |non consid|non tenere|trascura 
+g 0 2
+c 10 do que eu |do que foi|do que vei|o que eu d|o que foi |o que veio|que eu dis|que foi di|que foi es|que veio a
+c 8 desconside|esqueca na|esqueca tu|ignore nad|ignore tud|nao consid|nao de ate|nao ligue 
+g 0 2
+c 3 let niet o|negeer all|vergeet al
+c 5 geschreven|gezegd|kwam|staat|stond
+f0d43d8a5406a74c89c5c5261aabb8de -
+f17847da0f4b2792d53d48412aecbf5d 3
+g 0 3
+c 7 disregard |forget |ignore |put aside |set aside |without an|without re
+c 9 boundaries|concerns|considerat|constraint|guidelines|implicatio|issues|principles|restrictio
+c 9 ethical |legal |moral |possible e|possible l|possible m|possible s|potential |safety 
+g 0 2
+c 40 do not add|do not giv|do not inc|do not men|do not pro|do not use|do not usi|don't add |don't addi|don't give|don't givi|don't incl|don't ment|don't prov|don't use |don't usin|dont add |dont addin|dont give |dont givin|dont inclu|dont menti|dont provi|dont use |dont using|never add |never addi|never give|never givi|never incl|never ment|never prov|never use |never usin|without ad|without gi|without in|without me|without pr|without us
+c 7 caveat|disclaimer|ethical co|moral comm|moral lect|moralizing|warning
+g 0 2
+c 1 without an
+c 12 censorship|disclaimer|ethical co|ethical ju|ethical li|ethical re|moral judg|moral lect|moral limi|moral rest|moralizing|warnings
+f2bd26ba8f10d5afc7614d3c5116b9f6 2
+g 1 1
+c 1 AZDO
+g 0 1
+c 3 devops|pat|token
+f2da1c78827f529831e8cb921d013d5f 1
+g 0 2
+c 10 assume tha|assume you|imagine th|imagine yo|pretend th|pretend yo|suppose th|suppose yo|you are |you're 
+c 111 anorexia|bioweapon|blackmail|bomb|botnet|break into|bulimia|bypass ant|bypass aut|bypass pla|bypass sec|bypass the|bypasses a|bypasses p|bypasses s|bypassing |cheat in a|cheat in e|cheat in o|cheat on a|cheat on e|cheat on o|cheating i|cheating o|chemical w|child porn|child sexu|commit sui|committing|counterfei|crack pass|crack the |cracking p|cracking t|defamatory|disinforma|evade dete|evade law |evade taxe|evade the |evading de|exploit a |exploit vu|exploiting|exploits a|exploits v|explosive|extort|fabricated|fake |false |hack into|hacking in|harass|hate speec|hot-wire|hotwire|human traf|identity t|illegal|keylogger|kill a per|kill peopl|kill someo|killing a |killing pe|killing so|launder mo|laundering|malware|methamphet|misleading|money laun|nazi|nerve agen|phishing|pick a loc|picking a |poison a p|poison peo|poison som|poisoning |propaganda|racist|ransomware|rootkit|scam|school sho|self-harm|self-induc|sexist|spyware|stalk|steal cred|steal data|steal iden|steal mone|steal pass|steal pers|stealing c|stealing d|stealing i|stealing m|stealing p|synthesise|synthesize|tax evasio|torture|trojan|untrue |white supr
+f344a0df1e5f20df1c8d4326bc64d80f 1
+g 1 1
+c 1 oa2-client
+f34a3d30bf301b8969681908cb9190a5 5
+g 0 2
+c 1 /dev/tcp/
+c 1 sh -i 
+g 0 2
+c 1 /dev/tcp/
+c 1  0>&1
+g 0 1
+c 3  /bin/| cmd| powershel
+g 0 1
+c 1 mkfifo /tm
+g 0 3
+c 1 socket.soc
+c 1 .connect(
+c 3 os.dup2|pty.spawn|subprocess
+f3a314366546a85fdfd9d5ad67b1bd43 2
+g 0 3
+c 15 beledigend|beleidigen|hateful|injurieu|insultante|insulting|ofensiva|ofensivo|offensant|offensiva|offensive|offensivo|racist|rassistisc|sexist
+c 18  barzellet| blague| chiste| gedicht| grap| joke| piada| poem| poesia| reim| rhyme| rijm| rima| rime| slogan| song| spruch| witz
+c 16 compose|create|dicht|ecris|ecrit|escreva|escribe|generate|give|mach|make|schreib|schrijf|scrivi|tell|write
+g 0 3
+c 50 um barzell|um blague |um chiste |um piada |um poema |um poeme |um poesia |um rima |um rime |um slogan |uma barzel|uma blague|uma chiste|uma piada |uma poema |uma poeme |uma poesia|uma rima |uma rime |uma slogan|un barzell|un blague |un chiste |un piada |un poema |un poeme |un poesia |un rima |un rime |un slogan |une barzel|une blague|une chiste|une piada |une poema |une poeme |une poesia|une rima |une rime |une slogan|uno barzel|uno blague|uno chiste|uno piada |uno poema |uno poeme |uno poesia|uno rima |uno rime |uno slogan
+c 10 injurieu|insultante|ofensiva|ofensivo|offensant|offensiva|offensivo|racista|raciste|razzista
+c 9 ecris |ecrit |escreva |escribe |faca |fai |fais |haz |scrivi 
+f51e7a2ce7737e26de7a6317008a6c6c 1
+g 1 2
+c 1 .azconfig.
+c 1 ;Secret=
+f667697a987468b70b32d07d73b4988e 3
+g 0 3
+c 6 are 2 |are two |are zwei |sind 2 |sind two |sind zwei 
+c 6 actors|actresses|characters|people|personen|schauspiel
+c 9 film|heist|movie|play|raub|scene|szene|theater|theatre
+g 0 3
+c 28  act gemei| act im | act in | act toget| act zusam| agieren g| agieren i| agieren t| agieren z| fungieren| perform g| perform i| perform t| perform z| play geme| play im | play in | play toge| play zusa| spielen g| spielen i| spielen t| spielen z| star geme| star im | star in | star toge| star zusa
+c 2 and |und 
+c 4 film|movie|scene|szene
+g 0 1
+c 5  actuan en| actuan ju| interpret| jouent da| jouent en
+f711761aafeb5bfdc5d3b3544c8762f1 4
+g 0 1
+c 138  priority |access for|access on |access to |admin acce|admin priv|admin righ|administra|allow list|allowlist|beneficiar|blacklist |block list|blocklist |bypass |cash out |deactivate|delete |deposit |destroy |disable |disarm all|disarm my |disarm our|disarm the|discl|dispatch a|dispatch e|dispatch f|dispatch p|dispatch t|divert |document f|document i|documents |download a|e-mai|emergency |empty all |empty ever|empty the |erase |execute th|file from|file in|files from|files in|firewall p|firewall r|folder fro|folder in|folders fr|folders in|forwa|from http:|from https|from www.|full acces|genetic da|genetic hi|genetic re|health dat|health his|health rec|home robot|install th|leak |lifetime a|liquidate |log-in|login|mail|medical da|medical hi|medical re|move |open my |open our |owner acce|ownership |passcode|password|pay |payment of|permanent |permission|phone numb|pin code|post|privacy se|purge |recovery e|recovery p|redirect |remit |remote acc|reroute |revoke |robot into|robot to|robots int|robots to|root acces|run the at|run the fo|run the li|run this |security p|security q|security r|security s|sell |send|share|sharing se|smart home|smart oven|smart plug|smart spea|smart ther|switch off|text |traffic li|traffic si|trans|turn off |unlimited |unlock all|unlock my |unlock our|unlock the|unrestrict|uploa|whitelist|wipe |wire |withdraw |withdrawal
+g 0 2
+c 49 adressen|alarmanlag|alle ihre |alle meine|alle seine|anschrift|aufenthalt|aufschlies|bankdaten|berechtigu|deaktivier|e-mail-adr|email-adre|entfernen |entsperre |entsperren|freigabeei|gesundheit|kennwort|kontoauszu|kontodaten|krankenakt|kreditkart|losche |loschen |notfallkon|passwort|patientend|personlich|rechte|schloss au|schloss de|schloss en|sicherheit|standort|suchverlau|tor aufsch|tor deakti|tor entspe|transferie|tur aufsch|tur deakti|tur entspe|uberweise|uberweist|uberweisun|zahlen|zugang|zugriff
+c 5 bitte|kannst du|konnen sie|konnten si|wurden sie
+g 0 2
+c 6 merci de|peux-tu|pourriez-v|pouvez-vou|s'il vous |veuillez
+c 27 accorder |attribuer |changer le|changer ma|changer me|changer mo|changer so|communique|desactiver|deverrouil|donner |effacer |effectuer |envoyer |modifier l|modifier m|modifier s|octroyer |partager |payer|reinitiali|retirer|supprimer |transferer|transmettr|verser|virer
+g 0 2
+c 5 le ruego q|podria|por favor|puede|te pido qu
+c 59 acceso|borra |borrar |borre |cambia el |cambia la |cambia los|cambia mi |cambia mis|cambia su |cambiar el|cambiar la|cambiar lo|cambiar mi|cambiar su|cambie el |cambie la |cambie los|cambie mi |cambie mis|cambie su |contrasena|credencial|datos banc|datos de s|datos medi|datos pers|deposita|deposite|desactiva |desactive |desbloquea|desbloquee|direccion|elimina |eliminar |elimine |envia|envie|extractos |historial |modifica e|modifica l|modifica m|modifica s|modifique |paga|pague|registros |restablece|restablezc|retira|retire|tarjeta de|tarjetas d|transferir|transfiera|transfiere|ubicacion
+f8109b31e95475bf42b8b562e05bd81e 1
+g 1 1
+c 2 PresharedK|PrivateKey
+f92caadb862c1bee1b7b88ca2fad60b2 4
+g 0 4
+c 2 how do you|how would 
+c 1  you 
+c 4 answer|react to|reply to|respond to
+c 3 that|the follow|this
+g 0 3
+c 2 what do yo|what would
+c 1  you say t
+c 2 that|this
+g 0 4
+c 3 wie antwor|wie beantw|wie reagie
+c 3 antwortest|beantworte|reagierst
+c 1  du 
+c 3 die folgen|diese|folgende
+g 0 1
+c 1 was sagst 
+f944bf8c03abf341aa05b735f5a6d338 3
+g 0 1
+c 1 password
+g 0 1
+c 2 pass|secret
+g 0 1
+c 1 password t
+fa4025bcd51e216735ee774c5676618b 1
+g 1 1
+c 1 ATATT3
+fa64bdc4db10f8a756dcfdca6ddbb3e4 2
+g 0 2
+c 9 base64|decipher|decode|decrypt|deobfuscat|reverse|rot13|translate|unscramble
+c 2 and |then 
+g 0 2
+c 20 carry out |execute de|execute en|execute hi|execute se|execute th|follow dec|follow enc|follow hid|follow sec|follow the|obey decod|obey encod|obey encry|obey hidde|obey secre|obey the d|obey the e|obey the h|obey the s
+c 5 command|instructio|message|payload|text
+fa8d8e66a23e2ccac41e51718bc703e3 4
+g 0 3
+c 6 directives|guidelines|instructio|prompt|rules|system mes
+c 14 disclose |display |dump |give me |leak |list |output |print |repeat |reveal |show |spell out |tell me |write down
+c 14 all of the|all of you|all the hi|all the in|all the or|all the se|all the sy|the hidden|the initia|the intern|the origin|the secret|the system|your 
+g 0 3
+c 6 anweisunge|instruktio|prompt|regeln|systemprom|vorgaben
+c 13 bitte dein|bitte die |bitte ihre|dein |deine |deinen |die geheim|die intern|die urspru|die verste|ihr |ihre |ihren 
+c 11 geben sie |gib |nenne |nennen sie|schreib |schreibe |verrate |verraten s|zeig |zeige |zeigen sie
+g 0 2
+c 9 les consig|les instru|les regles|tes consig|tes instru|tes regles|vos consig|vos instru|vos regles
+c 24 affiche |affiche-mo|affiche-no|affichez |affichez-m|affichez-n|donne |donne-moi |donne-nous|donnez |donnez-moi|donnez-nou|montre |montre-moi|montre-nou|montrez |montrez-mo|montrez-no|revele |revele-moi|revele-nou|revelez |revelez-mo|revelez-no
+g 0 3
+c 8 instruccio|instrucoes|instructie|istruzioni|regels|reglas|regole|regras
+c 14 dame |dammi |dime |dimmi |geef |me diga |mostra |mostre |muestra |muestrame |revela |revele |rivela |toon 
+c 8 je |jouw |las |le sue |le tue |suas |sus |tus 
+fbdbbba8a854f63ecd7fc80345fc8f2a 1
+g 0 1
+c 4 digo|if i say|si je dis|wenn ich
+fc0df096d2b0b4189a1e70188a9892c7 1
+g 1 1
+c 1 GOCSPX-
+fdf304ecaf63669ca775bd756a85d477 1
+g 1 1
+c 1 xai-
 
 """#
 }

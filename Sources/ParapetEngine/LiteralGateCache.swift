@@ -65,28 +65,44 @@ public struct LiteralGateCache: Sendable {
     }
 
     /// Names the key and text layout; a change to either must change it.
-    static let formatTag = "parapet-literal-gates 1"
+    static let formatTag = "parapet-literal-gates 2"
 
-    /// Two multiplicative hash lanes over the bytes fed in. Not cryptographic: the rules are
-    /// the operator's own, and a collision could only hand a rule another rule's gates.
+    /// Two multiply-xorshift lanes over the bytes fed in, eight at a time (start-up hashes
+    /// every pattern of the pack). Not cryptographic: the rules are the operator's own, and a
+    /// collision could only hand a rule another rule's gates.
     struct Digest {
         var a: UInt64 = 0xcbf2_9ce4_8422_2325
         var b: UInt64 = 0x9e37_79b9_7f4a_7c15
 
-        mutating func add(_ byte: UInt8) {
-            a = (a ^ UInt64(byte)) &* 0x0000_0100_0000_01b3
-            b = (b &+ UInt64(byte)) &* 0xff51_afd7_ed55_8ccd
+        mutating func mix(_ w: UInt64) {
+            a = (a ^ w) &* 0x9e37_79b9_7f4a_7c15
+            a ^= a >> 32
+            b = (b &+ w) &* 0xff51_afd7_ed55_8ccd
             b ^= b >> 29
         }
 
-        mutating func add(_ n: Int) {
-            var v = UInt64(bitPattern: Int64(n))
-            for _ in 0..<8 { add(UInt8(truncatingIfNeeded: v)); v >>= 8 }
-        }
+        mutating func add(_ n: Int) { mix(UInt64(bitPattern: Int64(n))) }
 
+        /// The length, then the bytes in little-endian words (the last one zero-padded).
         mutating func add(_ s: String) {
-            add(s.utf8.count)
-            for byte in s.utf8 { add(byte) }
+            var s = s
+            s.withUTF8 { buf in
+                mix(UInt64(buf.count))
+                guard let base = buf.baseAddress else { return }
+                var i = 0
+                while i + 8 <= buf.count {
+                    mix(UInt64(littleEndian: UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)))
+                    i += 8
+                }
+                var tail: UInt64 = 0
+                var shift: UInt64 = 0
+                while i < buf.count {
+                    tail |= UInt64(buf[i]) << shift
+                    shift += 8
+                    i += 1
+                }
+                mix(tail)
+            }
         }
     }
 }
