@@ -31,30 +31,44 @@ struct ImperativeDensityDetector: Detector {
         var first: Range<Int>? = nil
         var atStart = true
         var i = 0
-        while i < n {
-            let c = b[i]
-            if atStart {
-                // Skip what may precede a sentence: spaces, bullets, quotes, list numbers.
-                if ByteClass.isSpace(c) || c == 0x2D || c == 0x2A || c == 0x22 || c == 0x27 || c == 0x3E || c == 0x23 { i += 1; continue }
-                atStart = false
-                if let len = verbs.match(b, at: i), i + len == n || !ByteClass.isLetter(b[i + len]) || verbsAreStems,
-                   !Self.isFieldLabel(b, from: i + len, to: n) {
-                    count += 1
-                    if first == nil { first = i..<(i + len) }
-                    i += len
-                    continue
+        Self.endMark.withUnsafeBufferPointer { endMark in
+            b.withUnsafeBufferPointer { p in
+                while i < n {
+                    if !atStart {
+                        // Inside a sentence only its end matters: skip to the next end mark.
+                        while i < n, !endMark[Int(p[i])] { i += 1 }
+                        guard i < n else { break }
+                        let c = p[i]
+                        if i + 1 >= n || ByteClass.isSpace(p[i + 1]) || c == 0x0A || c == 0x7C { atStart = true }
+                        i += 1
+                        continue
+                    }
+                    let c = p[i]
+                    // Skip what may precede a sentence: spaces, bullets, quotes, list numbers.
+                    if ByteClass.isSpace(c) || c == 0x2D || c == 0x2A || c == 0x22 || c == 0x27 || c == 0x3E || c == 0x23 { i += 1; continue }
+                    atStart = false
+                    // A verb may run past the `maxBytes` cut; it then ends at the next byte or the text's end.
+                    if let len = verbs.match(b, at: i), i + len == n || i + len == b.count || !ByteClass.isLetter(b[i + len]) || verbsAreStems,
+                       !Self.isFieldLabel(b, from: i + len, to: n) {
+                        count += 1
+                        if first == nil { first = i..<(i + len) }
+                        i += len
+                        continue
+                    }
+                    // Not a verb: this first byte may still end the sentence (a lone "?" or "|").
+                    if endMark[Int(c)], i + 1 >= n || ByteClass.isSpace(p[i + 1]) || c == 0x0A || c == 0x7C { atStart = true }
+                    i += 1
                 }
             }
-            // A sentence ends at . ! ? or a line break followed by space (canonical keeps punctuation).
-            if c == 0x2E || c == 0x21 || c == 0x3F || c == 0x0A || c == 0x7C || c == 0x3A {
-                if i + 1 >= n || ByteClass.isSpace(b[i + 1]) || c == 0x0A || c == 0x7C { atStart = true }
-            }
-            i += 1
         }
         guard count >= minSentences, let span = first else { return [] }
         let score = min(maxScore, perSentence * count)
         return [DetectorHit(range: span, score: score, note: "\(count) sentence(s) open with a task verb")]
     }
+
+    /// Bytes that may end a sentence: `.` `!` `?` and `:` when a space follows (canonical text
+    /// keeps punctuation), a line break or `|` always.
+    static let endMark: [Bool] = (0..<256).map { [0x2E, 0x21, 0x3F, 0x0A, 0x7C, 0x3A].contains($0) }
 
     /// Words that point the task at a payload that follows ("translate the following sentence:").
     static let payloadPointers: [[UInt8]] = ["following", "this", "these", "below", "subsequent", "above"].map { Array($0.utf8) }
