@@ -37,13 +37,7 @@ private func detectReference(_ d: ImperativeDensityDetector, _ b: [UInt8]) -> [D
 private func view(_ b: [UInt8]) -> TextView { TextView(kind: .canonical, bytes: b, map: .identity(count: b.count), chain: []) }
 
 struct ImperativeDensityReferenceTests {
-    struct RNG: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state = state &* 6364136223846793005 &+ 1442695040888963407
-            return (state >> 33) ^ state
-        }
-    }
+    typealias RNG = PrefilterAutomatonTests.RNG
 
     static func make(maxBytes: Int) throws -> ImperativeDensityDetector {
         try ImperativeDensityDetector(params: [
