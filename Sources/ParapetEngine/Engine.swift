@@ -24,7 +24,7 @@ public final class Engine: Sendable {
         var config = config
         // The pack's l33t vocabulary is read off every pattern: built on another core while
         // this one builds the literal gates and the automaton (start-up wall time).
-        let leet = config.viewOptions.leetLexicon.isEmpty ? LeetLexiconJob(ruleSet) : nil
+        let leet = config.viewOptions.leetLexicon.isEmpty ? BackgroundJob { LeetLexicon.build(ruleSet) } : nil
         self.pool = ScratchPool(limits: config.matchLimits)
         var active: [Target: [[Int]]] = [:]
         for t in Target.allCases {

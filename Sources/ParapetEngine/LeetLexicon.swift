@@ -1,4 +1,3 @@
-import Dispatch
 import ParapetRules
 
 /// The pack's own vocabulary, so the compact view can read a l33t "1" as "i" or "l"
@@ -42,25 +41,5 @@ enum LeetLexicon {
             }
             end(buf.count)
         }
-    }
-}
-
-/// `LeetLexicon.build` running on a global queue; `wait` returns its result.
-final class LeetLexiconJob: @unchecked Sendable {
-    // SAFETY (`@unchecked Sendable`): `words` is written once by the job before it signals
-    // `done`, and read only after `wait` has received that signal.
-    private var words: Set<[UInt8]> = []
-    private let done = DispatchSemaphore(value: 0)
-
-    init(_ set: CompiledRuleSet) {
-        DispatchQueue.global().async {
-            self.words = LeetLexicon.build(set)
-            self.done.signal()
-        }
-    }
-
-    func wait() -> Set<[UInt8]> {
-        done.wait()
-        return words
     }
 }

@@ -1,4 +1,3 @@
-import Dispatch
 import ParapetRules
 import ParapetText
 
@@ -51,10 +50,6 @@ public final class Prefilter: Sendable {
 
     struct Owner: Sendable { let unit: Int32; let views: UInt8 }
 
-    /// SAFETY (`@unchecked Sendable`): written once by the job building the byte-class gate,
-    /// read only after that job has signalled.
-    final class ByteGateBox: @unchecked Sendable { var gate: ByteClassGate? }
-
     /// A literal as a dictionary key, hashed as one block of bytes (not byte by byte).
     struct LiteralKey: Hashable {
         let bytes: [UInt8]
@@ -70,15 +65,7 @@ public final class Prefilter: Sendable {
     init(ruleSet: CompiledRuleSet, gates allGates: [[Gate]?]) {
         // The byte-class gate reads every raw-view pattern again, independently of the rest:
         // built on another core meanwhile (start-up wall time), or here for a small pack.
-        let byteGateBox = ByteGateBox()
-        let byteGateDone = DispatchSemaphore(value: 0)
-        let concurrentByteGate = ruleSet.rules.count >= Self.parallelThreshold
-        if concurrentByteGate {
-            DispatchQueue.global().async {
-                byteGateBox.gate = ByteClassGate(ruleSet: ruleSet)
-                byteGateDone.signal()
-            }
-        }
+        let byteGateJob = ruleSet.rules.count >= Self.parallelThreshold ? BackgroundJob { ByteClassGate(ruleSet: ruleSet) } : nil
         var literalIDs: [LiteralKey: Int] = [:]
         // Sized once for every literal of every gate (repeats included): no rehashing.
         literalIDs.reserveCapacity(allGates.reduce(0) { $0 + ($1?.reduce(0) { $0 + $1.clauses.reduce(0) { $0 + $1.count } } ?? 0) })
@@ -159,12 +146,7 @@ public final class Prefilter: Sendable {
         sharesRawPass = !literals.contains { $0.contains { $0 >= 0x09 && $0 <= 0x0D } }
         nonASCIIOwners = nonASCII
         nonASCIIViews = nonASCII.reduce(0) { $0 | $1.views }
-        if concurrentByteGate {
-            byteGateDone.wait()
-            byteGate = byteGateBox.gate!
-        } else {
-            byteGate = ByteClassGate(ruleSet: ruleSet)
-        }
+        byteGate = byteGateJob?.wait() ?? ByteClassGate(ruleSet: ruleSet)
         var unitRule = [Int32](repeating: 0, count: Int(unit))
         var vacuous = [UInt64](repeating: 0, count: (ruleSet.rules.count + 63) >> 6)
         for (r, gs) in ruleGroups.enumerated() {
