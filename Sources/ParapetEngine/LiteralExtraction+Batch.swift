@@ -13,12 +13,9 @@ extension Prefilter {
     /// (each under its own lock, see `Pattern`). A rule found in `cache` is not extracted.
     /// Results do not depend on the number of cores or on the cache.
     static func allGates(_ ruleSet: CompiledRuleSet, jitting patterns: [Pattern] = [], cache: LiteralGateCache? = nil) -> [[Gate]?] {
-        var results = [[Gate]??](repeating: nil, count: ruleSet.rules.count)
-        var pending: [Int] = []
-        for (i, rule) in ruleSet.rules.enumerated() {
-            if let cached = cache?.gates(for: rule) { results[i] = .some(cached) } else { pending.append(i) }
-        }
-        let rules = ruleSet.rules, waiting = pending
+        let rules = ruleSet.rules
+        var results = rules.map { cache?.gates(for: $0) }
+        let pending = rules.indices.filter { results[$0] == nil }
         let total = patterns.count + pending.count
         // Patterns repeat long groups (goal lists, request verbs): each is read once.
         let memo = GroupMemo()
@@ -34,7 +31,7 @@ extension Prefilter {
                 if i < patterns.count {
                     patterns[i].ensureJIT()
                 } else {
-                    let r = waiting[i - patterns.count]
+                    let r = pending[i - patterns.count]
                     slots.base[r] = .some(gates(for: rules[r], memo: memo))
                 }
             }
@@ -42,7 +39,7 @@ extension Prefilter {
         return results.map { $0! }
     }
 
-    /// SAFETY (`@unchecked Sendable`): iteration `i` writes slot `i` only, no one reads a slot
+    /// SAFETY (`@unchecked Sendable`): each iteration writes its own rule's slot, no one reads a slot
     /// until `concurrentPerform` has returned, and the buffer outlives the call.
     struct GateSlots: @unchecked Sendable {
         let base: UnsafeMutablePointer<[Gate]??>
