@@ -10,6 +10,42 @@ import ParapetRegex
 // `latency --headline`: only the 2 KB input PL1 figures, prefilter on.
 
 let args = Array(CommandLine.arguments.dropFirst())
+
+/// What the bench accepts; anything else prints this and exits, so a typo never starts a full run.
+let usage = """
+    usage: parapet-bench [section...] [--quick] [options]
+      sections: latency rules views scaling cold jsonl policy (default: all)
+      --quick                 shorter runs (2,000 JSONL messages)
+      --headline              latency: only the 2 KB input PL1 figures
+      --target T              rules: scan as input|context|output
+      --messages N            jsonl: corpus size
+      --write-corpus FILE     write the mixed JSONL corpus and exit
+      --scan-corpus FILE      in-process throughput on a JSONL corpus [--only ID,...]
+      --corpus-costs FILE     cost by message group [--per-rule]
+      --literals [--clauses]  each rule's literal and byte-class gates
+      --extract-costs         patterns whose literal extraction costs most
+      --write-literal-gates F generate the default pack's gate file
+      profile N               N scans of one text [--size N] [--text attack|non-ascii]
+                              [--target T] [--paranoia N] [--only ID,...] [--multiplier K]
+    """
+let flags: Set<String> = ["--quick", "--headline", "--per-rule", "--literals", "--clauses", "--extract-costs"]
+let valued: Set<String> = ["--target", "--messages", "--write-corpus", "--scan-corpus", "--only", "--corpus-costs",
+                           "--write-literal-gates", "profile", "--size", "--text", "--paranoia", "--multiplier"]
+let sectionNames: Set<String> = ["latency", "rules", "views", "scaling", "cold", "jsonl", "policy"]
+do {
+    var i = 0
+    while i < args.count {
+        let a = args[i]
+        if a == "--help" || a == "-h" { print(usage); exit(0) }
+        if valued.contains(a) {
+            guard i + 1 < args.count else { print("parapet-bench: \(a) needs a value\n\n\(usage)"); exit(2) }
+            i += 2
+            continue
+        }
+        guard flags.contains(a) || sectionNames.contains(a) else { print("parapet-bench: unknown argument '\(a)'\n\n\(usage)"); exit(2) }
+        i += 1
+    }
+}
 let quick = args.contains("--quick")
 @MainActor func option(_ name: String) -> String? {
     guard let i = args.firstIndex(of: name), i + 1 < args.count else { return nil }
@@ -155,10 +191,12 @@ if let path = option("--scan-corpus") {
     }
     let engine = Sections.makeGuard(DefaultPack.ruleSources).engine
     let bytes = items.reduce(0) { $0 + $1.0.count }
+    // --only ID[,ID...] (or "" for none): the same corpus with just those rules; gates and views still run.
+    let only = option("--only").map { Set($0.split(separator: ",").map(String.init)) }
     var times: [UInt64] = []
     for _ in 0..<5 {
         let t0 = nowNanos()
-        for (b, t) in items { _ = engine.scan(b, target: t) }
+        for (b, t) in items { _ = engine.scan(b, target: t, only: only) }
         times.append(nowNanos() - t0)
     }
     let secs = Stats(times).median / 1e9
