@@ -6,8 +6,7 @@ import ParapetRegex
 // parapet-bench: prints median and p99 for each figure. Run a release build:
 //   swift build -c release --product parapet && swift build -c release --product parapet-bench
 //   .build/release/parapet-bench [section...] [--quick] [--write-corpus FILE] [--messages N]
-// Sections: latency rules views scaling cold jsonl policy (default: all); `rules --target output`;
-// `latency --headline`: only the 2 KB input PL1 figures, prefilter on.
+// Sections: latency rules views scaling cold jsonl policy (default: all); `--help` lists every option.
 
 let args = Array(CommandLine.arguments.dropFirst())
 
