@@ -207,7 +207,8 @@ public struct AhoCorasick: Sendable {
     /// state `s` is left out when `done[s] & mask == mask` as the chunk is read (prose reaches
     /// ` the ` or `you` hundreds of times; each repeat costs a few instructions here instead of
     /// a buffer entry). `hits` must hold `hitCapacity` entries. With `ascii`, the bytes must be
-    /// ASCII (ſ and K are not looked for).
+    /// ASCII (ſ and K are not looked for). Other texts without ſ or K take the same byte-wise
+    /// loops (`holdsFoldedCharacters`), since every byte of them is one step.
     ///
     /// Hits come in text order, except that a text of `laneMinimum` bytes or more is read as four
     /// quarters at once (`fourLanes`, `fourLanesAnyBytes`): a chunk's hits are then those of a
@@ -221,6 +222,7 @@ public struct AhoCorasick: Sendable {
         guard let text = bytes.baseAddress, !bytes.isEmpty else { return }
         let n = bytes.count
         let loop = Loop(reciprocal: reciprocal, done: done, mask: mask)
+        let ascii = ascii || !Self.holdsFoldedCharacters(text, n)
         do {
             classOf.withUnsafeBufferPointer { cb in
                 let trans = UnsafePointer(transitions.base), cls = cb.baseAddress!
@@ -245,6 +247,40 @@ public struct AhoCorasick: Sendable {
                 }
             }
         }
+    }
+
+    /// Whether `text[0..<n]` holds ſ (C5 BF) or K (E2 84 AA), the characters the automaton
+    /// reads as `s` and `k`. A text without them (most non-ASCII text: accents, curly quotes,
+    /// other scripts) is read a byte per step, so the ASCII loops, four lanes included, read it
+    /// exactly as `Loop.run` does: `unit` returns each of its bytes unchanged, and a quarter's
+    /// warm-up of `longest` bytes is `longest` steps wherever the seam falls. Eight bytes are
+    /// tested at a time for a C5 or E2 byte; only a block holding one is looked at closely.
+    static func holdsFoldedCharacters(_ text: UnsafePointer<UInt8>, _ n: Int) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101, high: UInt64 = 0x8080_8080_8080_8080
+        @inline(__always) func hasByte(_ x: UInt64, _ b: UInt64) -> Bool {
+            let y = x ^ (ones &* b)
+            return (y &- ones) & ~y & high != 0
+        }
+        @inline(__always) func foldAt(_ k: Int) -> Bool {
+            let b = text[k]
+            if b == 0xC5 { return k &+ 1 < n && text[k &+ 1] == 0xBF }
+            if b == 0xE2 { return k &+ 2 < n && text[k &+ 1] == 0x84 && text[k &+ 2] == 0xAA }
+            return false
+        }
+        let raw = UnsafeRawPointer(text)
+        var i = 0
+        while i &+ 8 <= n {
+            let x = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: i, as: UInt64.self))
+            if hasByte(x, 0xC5) || hasByte(x, 0xE2) {
+                for k in i..<(i &+ 8) where foldAt(k) { return true }
+            }
+            i &+= 8
+        }
+        while i < n {
+            if foldAt(i) { return true }
+            i &+= 1
+        }
+        return false
     }
 
     /// Texts from this length are read as four quarters at once.

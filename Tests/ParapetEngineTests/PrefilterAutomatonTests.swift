@@ -274,6 +274,48 @@ struct FourLanesTests {
         }
     }
 
+    /// Non-ASCII texts without ſ or K take the byte-wise loops (four lanes from 128 bytes): seams
+    /// may fall inside a character, and literals of multi-byte characters cross them. Lone C5
+    /// and E2 bytes, and E2 84 without AA, are there to be passed over.
+    @Test func nonASCIITextsWithoutFoldedLettersAgreeWithTheNaiveSearch() {
+        var rng = PrefilterAutomatonTests.RNG(state: 4242)
+        let pieces: [[UInt8]] = [[0xC3, 0xA9], [0xE2, 0x80, 0x9C], [0xC5, 0x82], [0xE2, 0x84], [0xC5], [0xE2],
+                                 [0xF0, 0x9F, 0x98, 0x80], [0xD0, 0xB0], Array("se".utf8), Array("ka".utf8), Array(" ".utf8)]
+        for round in 0..<300 {
+            let literals = (0..<Int.random(in: 1...6, using: &rng)).map { _ in
+                Prefilter.normalizeLiteral((0..<Int.random(in: 1...4, using: &rng)).flatMap { _ in pieces.randomElement(using: &rng)! })
+            }
+            let ac = AhoCorasick(literals)
+            let n = [7, 100, 128, 129, 131, 200, 256, 257, 400, 777][round % 10]
+            var text: [UInt8] = []
+            while text.count < n {
+                // Mostly the literals themselves, so occurrences land on and across every seam.
+                text += Bool.random(using: &rng) ? literals.randomElement(using: &rng)! : pieces.randomElement(using: &rng)!
+            }
+            if text.last == 0xC5 || text.last == 0xE2 { text.append(UInt8(ascii: "a")) }
+            guard text.withUnsafeBufferPointer({ !AhoCorasick.holdsFoldedCharacters($0.baseAddress!, $0.count) }) else { continue }
+            #expect(PrefilterAutomatonTests.occurrences(ac, text) == PrefilterAutomatonTests.naiveOccurrences(literals, text),
+                    "literals \(literals) text \(text)")
+        }
+    }
+
+    /// `holdsFoldedCharacters` finds ſ and K at every offset of an eight-byte block and at the
+    /// text's end, and nothing in their prefixes or in bytes that only look alike.
+    @Test func foldedCharactersAreFoundAtEveryOffset() {
+        let folded: [[UInt8]] = [[0xC5, 0xBF], [0xE2, 0x84, 0xAA]]
+        let near: [[UInt8]] = [[0xC5], [0xE2, 0x84], [0xC5, 0xBE], [0xE2, 0x84, 0xAB], [0xE2, 0x85, 0xAA], [0xBF], [0xC4, 0xBF]]
+        func holds(_ t: [UInt8]) -> Bool { t.withUnsafeBufferPointer { AhoCorasick.holdsFoldedCharacters($0.baseAddress!, $0.count) } }
+        for n in 0..<24 {
+            for at in 0...n {
+                for piece in folded + near {
+                    var text = [UInt8](repeating: UInt8(ascii: "s"), count: n)
+                    text.insert(contentsOf: piece, at: at)
+                    #expect(holds(text) == folded.contains(piece), "piece \(piece) at \(at) of \(text.count)")
+                }
+            }
+        }
+    }
+
     /// Every byte a hit (or all but one per stretch), nothing done: the quarters fill their share
     /// of the hit buffer, and a quarter that leaves a gap has the next one's hits moved up to it.
     @Test func aHitAtAlmostEveryByteFitsTheBuffer() {
