@@ -563,7 +563,7 @@ c 29 arms deale|arsonist|assassin|black-hat|blackhat|bomb maker|bombmaker|burgla
 c 23 act as now|as a |as an |as now a |as now an |imagine th|imagine yo|play a |play an |play now a|play the r|playing a |playing an|playing no|playing th|pretend to|pretend yo|you are a |you are an|you are no|you're a |you're an |you're now
 4d9f5049fba96a312b18946d394a7f7a 1
 g 0 1
-c 16 about|acha|denkst|find|halten|like|ltst|opinas|penses-tu|pensez-vou|pensi|piensas|think|vind|what's|whats
+c 18 about|acha|denkst|find|halten|haltst|h\c3\84ltst|h\c3\a4ltst|like|opinas|penses-tu|pensez-vou|pensi|piensas|think|vind|what's|whats
 4e60de556be83617ca3248865bb0e9b4 4
 g 0 3
 c 40 announce t|assert tha|claim that|confirm th|declare th|just annou|just asser|just claim|just confi|just decla|just procl|just say t|just state|now announ|now assert|now claim |now confir|now declar|now procla|now say th|now state |please ann|please ass|please cla|please con|please dec|please pro|please say|please sta|pls announ|pls assert|pls claim |pls confir|pls declar|pls procla|pls say th|pls state |proclaim t|say that |state that
@@ -697,7 +697,7 @@ g 0 1
 c 25 nova instr|nova ordem|nova regra|nova taref|novas inst|novas orde|novas regr|novas tare|novo instr|novo ordem|novo regra|novo taref|nuov compi|nuov istru|nuov ordin|nuov regol|nuove comp|nuove istr|nuove ordi|nuove rego|nuovo comp|nuovo istr|nuovo ordi|nuovo rego|ulteriori 
 5fdd61aa1aa0b7b3472119d3d9b53515 1
 g 0 1
-c 32  est| idiota| stupido|es basura|est fou|est idiot|est nul|est stupid|haat|hasst|hate|is a liar|is an idio|is crazy|is dom|is dumb|is evil|is garbage|is stupid|is the wor|is trash|ist b|ist doof|ist dumm|ist ein id|ist ein l|ist schei|ist verr|odeia|odia|sucks|teste
+c 60 deteste|d\c3\89teste|d\c3\a9teste|e estupido|e est\c3\9apid|e est\c3\bapid|e idiota|e stupido|es basura|es estupid|es est\c3\9api|es est\c3\bapi|es idiota|est fou|est idiot|est nul|est stupid|haat|hasst|hate|is a liar|is an idio|is crazy|is dom|is dumb|is evil|is garbage|is stupid|is the wor|is trash|ist blod|ist bl\c3\96d|ist bl\c3\b6d|ist bose|ist b\c3\96se|ist b\c3\b6se|ist doof|ist dumm|ist ein id|ist ein lu|ist ein l\c3|ist schei|ist verruc|ist verr\c3\9c|ist verr\c3\bc|odeia|odia|sucks|\c3\88 idiota|\c3\88 stupido|\c3\89 estupid|\c3\89 est\c3\9api|\c3\89 est\c3\bapi|\c3\89 idiota|\c3\a8 idiota|\c3\a8 stupido|\c3\a9 estupid|\c3\a9 est\c3\9api|\c3\a9 est\c3\bapi|\c3\a9 idiota
 60727422a0a373942734cd6d424ef822 3
 g 0 4
 c 19 for each |for every |for repres|for your |from each |from every|from repre|from your |in each |in every |in represe|in your |into every|into repre|throughout|to each |to every |to represe|to your 
@@ -1743,15 +1743,15 @@ c 1 npm_
 d527bdf80475a58ba6ff2b6f7215f3aa 1
 g 0 3
 c 4 console.lo|echo|print|puts
-c 9 befehl|code|codice|comando|command|digo|kommando|line|statement
-c 8 ejecuta|esegui|evaluate|execute|fuhre|interpret|run|\ff
+c 11 befehl|code|codice|codigo|comando|command|c\c3\93digo|c\c3\b3digo|kommando|line|statement
+c 11 ejecuta|esegui|evaluate|execute|ex\c3\89cute|ex\c3\a9cute|fuhre|f\c3\9chre|f\c3\bchre|interpret|run
 d73614d153943ec15673253318cb3258 1
 g 1 1
 c 1 xoxb-
 d7e6825d331789a46583729af5cfdd52 1
 g 0 2
+c 12 article|articolo|articulo|artikel|art\c3\8dculo|art\c3\adculo|contesto|context|document|dokument|kontext|passage
 c 6 domanda|frage|pergunta|pregunta|question|vraag
-c 10 article|articolo|artikel|contesto|context|culo|document|dokument|kontext|passage
 d81bf52774e93306ee2e95e7e60f8118 3
 g 0 3
 c 1 <!--

@@ -46,8 +46,14 @@ extension PatternReader {
     /// or opaque for the few characters caseless matching pairs with ASCII letters.
     mutating func nonASCIIChar() -> LiteralInfo? {
         guard let seq = nonASCIISequence() else { return nil }
-        guard let piece = Self.nonASCIIPiece(seq, caseless: caseless, canonical: canonicalSpace) else { return .opaque }
-        return LiteralInfo(exact: ByteStrings(single: arena.add(piece)), required: nil)
+        guard let pieces = Self.nonASCIIPieces(seq, caseless: caseless, canonical: canonicalSpace) else { return .opaque }
+        return pieceSet(pieces)
+    }
+
+    /// The texts one character may be met as, as an exact set.
+    mutating func pieceSet(_ pieces: [[UInt8]]) -> LiteralInfo {
+        pieces.count == 1 ? LiteralInfo(exact: ByteStrings(single: arena.add(pieces[0])), required: nil)
+            : LiteralInfo(exact: ByteStrings(pieces.map { arena.add($0) }, in: arena), required: nil)
     }
 
     /// The UTF-8 sequence of the multi-byte character at `pos` (consumed), nil if truncated.
@@ -60,19 +66,23 @@ extension PatternReader {
         return seq
     }
 
-    /// The exact text one non-ASCII character contributes, or nil when it must stay opaque.
-    /// `canonical`: the pattern only reads canonical text, where every character stands in its
-    /// fold, so a cased character is met only as its fold (`Canonicalizer.foldedBytes`; the
-    /// case variants PCRE2 pairs with it fold the same way, which `PrefilterNonASCIITests`
-    /// checks for the pack's characters).
-    static func nonASCIIPiece(_ seq: [UInt8], caseless: Bool, canonical: Bool = false) -> [UInt8]? {
-        if !caseless { return Prefilter.normalizeLiteral(seq) }
+    /// The texts one non-ASCII character may be met as (one, or its two cases), or nil when it
+    /// must stay opaque. `canonical`: the pattern only reads canonical text, where every
+    /// character stands in its fold, so a cased character is met only as its fold
+    /// (`Canonicalizer.foldedBytes`; the case variants PCRE2 pairs with it fold the same way,
+    /// which `PrefilterNonASCIITests` checks for the pack's characters). Under caseless
+    /// matching a Latin-1 letter is met as itself or its other case (`latin1CasePartner`), so
+    /// "ist b[öo]se" on raw text needs "ist böse", "ist bÖse" or "ist bose", not just "ist b";
+    /// any other cased character is the placeholder.
+    static func nonASCIIPieces(_ seq: [UInt8], caseless: Bool, canonical: Bool = false) -> [[UInt8]]? {
+        if !caseless { return [Prefilter.normalizeLiteral(seq)] }
         guard let v = NonASCIIGate.decode(seq) else { return nil }
         // A character without case variants is met only as itself.
-        if NonASCIIGate.hasNoCase(v) { return seq }
-        if canonical, !NonASCIIGate.asciiPartners.contains(v), let folded = Canonicalizer.foldedBytes(of: v) { return folded }
+        if NonASCIIGate.hasNoCase(v) { return [seq] }
+        if canonical, !NonASCIIGate.asciiPartners.contains(v), let folded = Canonicalizer.foldedBytes(of: v) { return [folded] }
         if NonASCIIGate.pairsWithASCII(seq) { return nil }
-        return [NonASCIIGate.placeholder]
+        if let partner = NonASCIIGate.latin1CasePartner(v), let other = Self.utf8(Int(partner)) { return [seq, other] }
+        return [[NonASCIIGate.placeholder]]
     }
 
     mutating func parseEscape() -> LiteralInfo? {
@@ -130,8 +140,8 @@ extension PatternReader {
             if value > 0x10FFFF { return nil }
         }
         if value < 0x80 { return char(UInt8(value)) }
-        guard let seq = Self.utf8(value), let piece = Self.nonASCIIPiece(seq, caseless: caseless, canonical: canonicalSpace) else { return .opaque }
-        return LiteralInfo(exact: ByteStrings(single: arena.add(piece)), required: nil)
+        guard let seq = Self.utf8(value), let pieces = Self.nonASCIIPieces(seq, caseless: caseless, canonical: canonicalSpace) else { return .opaque }
+        return pieceSet(pieces)
     }
 
     /// The UTF-8 bytes of a scalar value, nil for surrogates and values past U+10FFFF.
@@ -253,8 +263,8 @@ extension PatternReader {
             guard members <= 8 else { return nil }
             if c >= 0xC0 {
                 let len = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2
-                guard i + len <= bytes.count, let piece = Self.nonASCIIPiece(Array(bytes[i..<i + len]), caseless: caseless, canonical: canonicalSpace) else { return nil }
-                set.append(arena.add(piece))
+                guard i + len <= bytes.count, let pieces = Self.nonASCIIPieces(Array(bytes[i..<i + len]), caseless: caseless, canonical: canonicalSpace) else { return nil }
+                for piece in pieces { set.append(arena.add(piece)) }
                 i += len
                 continue
             }

@@ -37,6 +37,19 @@ public enum NonASCIIGate {
         uncasedBlocks.contains { $0.contains(v) }
     }
 
+    /// The other case of a Latin-1 letter whose caseless set under PCRE2 is exactly that pair
+    /// (À–Þ with à–þ), so a caseless pattern meets the letter only as one of two known byte
+    /// pairs; nil for every other character. Left out: × and ÷ (no case), Å and å (they also
+    /// meet U+212B ANGSTROM SIGN), ß and ÿ (partners outside Latin-1). `PrefilterNonASCIITests`
+    /// checks the pairs against PCRE2 over every code point.
+    static func latin1CasePartner(_ v: UInt32) -> UInt32? {
+        guard (0xC0...0xDE).contains(v) || (0xE0...0xFE).contains(v) else { return nil }
+        switch v {
+        case 0xD7, 0xF7, 0xC5, 0xE5: return nil
+        default: return v ^ 0x20
+        }
+    }
+
     /// Whether the UTF-8 character `seq` has an ASCII case variant under caseless matching.
     static func pairsWithASCII(_ seq: [UInt8]) -> Bool {
         guard let scalar = decode(seq) else { return true }

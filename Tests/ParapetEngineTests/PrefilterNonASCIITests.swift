@@ -24,6 +24,38 @@ struct PrefilterNonASCIITests {
         #expect(meeting.contains(0x212A) && meeting.contains(0x017F))
     }
 
+    /// The Latin-1 letters the extractor reads as two cases (`latin1CasePartner`): a caseless
+    /// class of all of them meets no other code point, each alone meets exactly itself and its
+    /// partner among them, and the letters left out do meet a third character.
+    @Test func latin1PairsAreExactlyPCRE2sCaselessSets() throws {
+        let letters = (UInt32(0x80)...0xFF).filter { NonASCIIGate.latin1CasePartner($0) != nil }
+        #expect(letters.count == 58)
+        func hex(_ v: UInt32) -> String { "\\x{" + String(v, radix: 16) + "}" }
+        func meets(_ p: Pattern, _ v: UInt32, _ scratch: MatchScratch) -> Bool {
+            Self.utf8(v).withUnsafeBufferPointer { b in
+                if case .match = p.firstMatch(in: b, scratch: scratch) { return true }
+                return false
+            }
+        }
+        let scratch = MatchScratch()
+        let all = try Pattern("^[" + letters.map(hex).joined() + "]$")
+        var outside: [UInt32] = []
+        for v in UInt32(0x80)...0x10FFFF where !(0xD800...0xDFFF).contains(v) {
+            if meets(all, v, scratch) != letters.contains(v) { outside.append(v) }
+        }
+        #expect(outside.isEmpty, "\(outside.prefix(10).map { String($0, radix: 16) })")
+        for c in letters {
+            let partner = try #require(NonASCIIGate.latin1CasePartner(c))
+            #expect(NonASCIIGate.latin1CasePartner(partner) == c)
+            let alone = try Pattern("^" + hex(c) + "$")
+            for d in letters { #expect(meets(alone, d, scratch) == (d == c || d == partner), "U+\(String(c, radix: 16)) U+\(String(d, radix: 16))") }
+        }
+        // Why Å, å, ß and ÿ are left out: caseless matching pairs them with a character beyond Latin-1.
+        for (c, third) in [(UInt32(0xC5), UInt32(0x212B)), (0xE5, 0x212B), (0xDF, 0x1E9E), (0xFF, 0x178)] {
+            #expect(meets(try Pattern("^" + hex(c) + "$"), third, scratch), "U+\(String(c, radix: 16))")
+        }
+    }
+
     /// Each non-ASCII character of the default pack's caseless patterns, compiled alone and
     /// caselessly, against every ASCII character: only listed partners may match.
     @Test func packCharactersNeverMatchASCII() throws {
@@ -45,12 +77,14 @@ struct PrefilterNonASCIITests {
     }
 
     @Test(arguments: [
-        ("grüße", ["<>"]),
+        // A Latin-1 letter is met as one of its two cases; ß only as some non-ASCII character.
+        ("grüße", ["grü", "grÜ"]),
         ("straßenbahn", ["enbahn"]),
-        // "ubergehen" holds "bergehen", so the set keeps only the shorter literal.
-        ("[üu]bergehen", ["bergehen"]),
+        ("[üu]bergehen", ["übergehen", "Übergehen", "ubergehen"]),
         ("режим\\s+dev", ["<>"]),
-        ("kh[ôo]ng", ["<>", "khong"]),
+        ("kh[ôo]ng", ["không", "khÔng", "khong"]),
+        // Å and å also meet U+212B ANGSTROM SIGN: no pair for them.
+        ("håndtere", ["ndtere"]),
         // The plain runs of "lặp lại" are "l", "p l" and "i": too short to select (most
         // English prose holds "p l"), so the literal proves only a non-ASCII byte.
         ("lặp lại", ["<>"]),
@@ -129,6 +163,39 @@ struct PrefilterNonASCIITests {
             }
         }
         #expect(matches > 100)
+    }
+
+    /// Latin-1 words spelled in random case, letter by letter (ö or Ö, e or E), inside other
+    /// text: wherever PCRE2 matches the caseless pattern, every clause of its gate holds.
+    @Test func latin1GatesHoldInEveryCase() throws {
+        let cases: [(pattern: String, words: [String])] = [
+            ("ist b[öo]se", ["ist böse", "ist bose"]), ("d[ée]teste", ["déteste", "deteste"]), ("gr[üu](?:ß|ss)e", ["grüße", "grusse"]),
+            ("kh[ôo]ng", ["không", "khong"]), ("art[íi]culo", ["artículo", "articulo"]), ("h[äa]ltst", ["hältst", "haltst"]),
+            ("c[óo]digo", ["código"]), (#"\x{E9}t\x{E9}"#, ["été"]), ("[àâ]\\s+bient[ôo]t", ["à bientôt", "â bientot"]),
+        ]
+        func variants(_ c: Character) -> [String] {
+            let u = c.unicodeScalars.first!.value
+            if let p = NonASCIIGate.latin1CasePartner(u) { return [String(c), String(Character(Unicode.Scalar(p)!))] }
+            return [String(c).lowercased(), String(c).uppercased()].filter { $0.count == 1 }
+        }
+        var rng = SystemRandomNumberGenerator()
+        let scratch = MatchScratch()
+        var matches = 0
+        for (source, words) in cases {
+            let pattern = try Pattern(source)
+            let clauses = try #require(LiteralExtraction.requiredClauses(of: source))
+            for _ in 0..<400 {
+                let word = words.randomElement(using: &rng)!.map { variants($0).randomElement(using: &rng)! }.joined()
+                let text = Array(("xx " + word + " yy").utf8)
+                guard case .match = text.withUnsafeBufferPointer({ pattern.firstMatch(in: $0, scratch: scratch) }) else { continue }
+                matches += 1
+                for clause in clauses {
+                    // The literal pass folds ASCII case, as `PrefilterAutomatonTests.contains` does.
+                    #expect(clause.contains { $0 == NonASCIIGate.sentinel ? text.contains { $0 >= 0x80 } : PrefilterAutomatonTests.contains(text, $0) }, "\(source) on \(String(decoding: text, as: UTF8.self))")
+                }
+            }
+        }
+        #expect(matches == 400 * cases.count)
     }
 
     /// A pattern that only reads canonical text gets the folds of its cased characters: every
