@@ -46,9 +46,10 @@ c 5 A3T|ABIA|ACCA|AKIA|ASIA
 g 1 1
 c 1 SG.
 05e5646e8496df799a078847773d06f5 1
-g 0 2
+g 0 3
 c 15 allievo|alumno|aluno|apprendist|apprentice|aprendiz|azubi|disciple|eleve|leerling|lehrling|protege|pupil|schuler|student
 c 19 betruger|bomb maker|burglar|cambrioleu|criminal|dealer|dieb|dief|drug deale|einbrecher|hacker|inbreker|kriminelle|ladrao|ladro|scammer|terrorist|thief|voleur
+c 19  betruger| bomb make| burglar| cambriole| criminal| dealer| dieb| dief| drug deal| einbreche| hacker| inbreker| kriminell| ladrao| ladro| scammer| terrorist| thief| voleur
 08bf91499969bd47b6aedd9c7888a79b 1
 g 0 1
 c 2 powershell|pwsh
@@ -56,36 +57,43 @@ c 2 powershell|pwsh
 g 1 1
 c 1 oy2
 0af5d76c3a2b36be87db285ff8f888b5 4
-g 0 4
+g 0 6
 c 28 article :|article:|articulo :|articulo:|artikel :|artikel:|contesto :|contesto:|context :|context:|contexte :|contexte:|contexto :|contexto:|document :|document:|documento |documento:|dokument :|dokument:|kontext :|kontext:|passage :|passage:|quelle :|quelle:|source :|source:
 c 8 are requir|has to |have to |is require|must |shall |should |will 
 c 10 answer|call|claim|reply|respond|say|state|tell every|tell peopl|tell users
 c 9 ai |assistant |bot |model |system |the assist|the chatbo|the system|you 
-g 0 3
+c 8  are requi| has to| have to| is requir| must| shall| should| will
+c 30  always an| always ca| always cl| always re| always sa| always st| always te| answer| call| claim| never ans| never cal| never cla| never rep| never res| never sta| never tel| only answ| only clai| only repl| only resp| only stat| only tell| reply| respond| say| state| tell ever| tell peop| tell user
+g 0 4
 c 19 das modell|der assist|der bot mu|der bot so|der chatbo|die ki mus|die ki sol|du muss |du mussen |du musst |du soll |du sollen |du sollst |sie muss |sie mussen|sie musst |sie soll |sie sollen|sie sollst
 c 8 artikel :|artikel:|dokument :|dokument:|kontext :|kontext:|quelle :|quelle:
 c 5 antworten|behaupten|erklaren|sagen|schreiben
-g 0 3
+c 6  muss | mussen | musst | soll | sollen | sollst 
+g 0 4
 c 13 l'assistan|l'ia devez|l'ia dois |l'ia doit |le bot dev|le bot doi|le modele |tu devez |tu dois |tu doit |vous devez|vous dois |vous doit 
 c 8 article :|article:|contexte :|contexte:|document :|document:|source :|source:
 c 10 affirmer|dire|ecrire|repondre|seulement |toujours a|toujours d|toujours e|toujours r|uniquement
-g 0 3
+c 3  devez | dois | doit 
+g 0 4
 c 12 el asisten|el bot deb|el bot tie|el modelo |la ia debe|la ia tien|tu debe |tu debes |tu tiene q|tu tienes |usted debe|usted tien
 c 8 articulo :|articulo:|contexto :|contexto:|documento |documento:|fuente :|fuente:
 c 14 afirmar|contestar|decir|escribir|responder|siempre af|siempre co|siempre de|siempre es|siempre re|solo afirm|solo conte|solo escri|solo respo
+c 4  debe | debes | tiene que| tienes qu
 0b0893201f1db52271f941f1003515c2 1
 g 1 1
 c 2 dckr_oat_|dckr_pat_
 0b6c1c69e236dbbb6edfef25a5adbb36 4
-g 0 2
+g 0 3
 c 7 hack attem|hacking at|injection|jailbreak|manipulati|prompt att|prompt hac
 c 21 it is defi|it is no |it is not |it is real|it isn't |it isnt |my message|my prompt |my questio|my request|that is de|that is no|that is re|that isn't|that isnt |the follow|this is de|this is no|this is re|this isn't|this isnt 
+c 6  is defini| is no | is not | is really| isn't | isnt 
 g 0 2
 c 6 aufforderu|hackversuc|injection|injektion|jailbreak|manipulati
 c 12 das ist de|das ist ke|das ist ni|das ist wi|dies ist d|dies ist k|dies ist n|dies ist w|es ist def|es ist kei|es ist nic|es ist wir
-g 0 2
+g 0 3
 c 3 injection|jailbreak|tentative 
 c 12 ca n est p|ca n' est |ca n'est p|ca nest pa|ce n est p|ce n' est |ce n'est p|ce nest pa|ceci n est|ceci n' es|ceci n'est|ceci nest 
+c 8  est pas i| est pas j| est pas t| est pas u|est pas in|est pas ja|est pas te|est pas un
 g 0 3
 c 2 eso no es |esto no es
 c 1  no es 
@@ -132,18 +140,21 @@ c 1 thingsboar
 g 1 1
 c 1 cio
 10b641c13dc8c9429018653ca5ede2be 4
-g 0 2
+g 0 3
 c 19 deactivate|disable al|disable of|disable yo|drop all o|drop all y|drop of yo|drop your |lift all o|lift all y|lift of yo|lift your |remove all|remove of |remove you|switch off|turn off a|turn off o|turn off y
 c 19 censorship|content ce|content fi|content gu|content mo|content re|content sa|filter|guardrails|moderation|restrictio|safeguards|safety|security c|security f|security g|security m|security r|security s
-g 0 2
+c 2  all of yo| your 
+g 0 3
 c 9 content ch|content fi|content re|safety che|safety fil|safety res|security c|security f|security r
 c 10 deactivate|disabled|now deacti|now disabl|now remove|now switch|now turned|removed|switched o|turned off
+c 5  check | checks | filter | filters | restricti
 g 0 2
 c 8 deaktivier|entferne a|entferne d|entferne i|schalte al|schalte de|schalte ih|schalten s
 c 5 einschrank|filter|schutzmech|sicherheit|zensur
-g 0 2
+g 0 3
 c 7 desactiva |desactive |desactivez|desativa |desative |disattiva |schakel 
 c 33 i tuoi fil|i tuoi res|je filters|je filtres|je filtri|je filtros|je restric|je restriz|os seus fi|os seus re|seus filte|seus filtr|seus restr|sus filter|sus filtre|sus filtri|sus filtro|sus restri|tes filter|tes filtre|tes filtri|tes filtro|tes restri|tus filter|tus filtre|tus filtri|tus filtro|tus restri|vos filter|vos filtre|vos filtri|vos filtro|vos restri
+c 15  i tuoi| je| seus| sus| tes| todos i t| todos os | todos seu| tous i tu| tous os s| tus| tutti i t| tutti os | tutti seu| vos
 1111fd7723ac52b4c73de8bd6572871e 7
 g 0 1
 c 3 pass|pwd|secret
@@ -176,22 +187,26 @@ c 2 $krb5asrep|$krb5tgs$2
 g 0 1
 c 33 ://|@|following address|following email|following endpoint|following server|following webhook|image source|link|my address|my email|my endpoint|my server|my webhook|our address|our email|our endpoint|our server|our webhook|query parameter|query string|that address|that email|that endpoint|that server|that webhook|this address|this email|this endpoint|this server|this webhook|url|www.
 15c3a8f18f3bde19f6ba7d7600600711 2
-g 0 4
+g 0 5
 c 3 anfangend |angefangen|beginnend 
 c 14  alle satz| alle text| alle wort| alle zeil| die satze| die text | die texte| die worte| die zeile| mir alle | mir die s| mir die t| mir die w| mir die z
 c 3 daruber|davor|oben
 c 4 geben sie|gib|schreib|wiederhole
-g 0 3
+c 13 alle satze|alle text |alle texte|alle worte|alle zeile|die satze |die text d|die text o|die text v|die texte |die worte |die worter|die zeilen
+g 0 5
 c 14  a partire| beginnend| comecando| comenzand| empezando| en commen| iniziando|a partire |beginnend |comecando |comenzando|empezando |en commenc|iniziando 
 c 40 herhaal as|herhaal de|herhaal la|herhaal le|herhaal lo|herhaal os|repete as |repete de |repete las|repete le |repete les|repete los|repete os |repetez as|repetez de|repetez la|repetez le|repetez lo|repetez os|repita as |repita de |repita las|repita le |repita les|repita los|repita os |repite as |repite de |repite las|repite le |repite les|repite los|repite os |ripeti as |ripeti de |ripeti las|ripeti le |ripeti les|ripeti los|ripeti os 
 c 60 frases aci|frases ant|frases au-|frases ci-|frases de |frases hie|frases pre|frases sop|mots acima|mots anter|mots au-de|mots ci-de|mots de ar|mots hierb|mots prece|mots sopra|palabras a|palabras c|palabras d|palabras h|palabras p|palabras s|palavras a|palavras c|palavras d|palavras h|palavras p|palavras s|parole aci|parole ant|parole au-|parole ci-|parole de |parole hie|parole pre|parole sop|phrases ac|phrases an|phrases au|phrases ci|phrases de|phrases hi|phrases pr|phrases so|woorden ac|woorden an|woorden au|woorden ci|woorden de|woorden hi|woorden pr|woorden so|zinnen aci|zinnen ant|zinnen au-|zinnen ci-|zinnen de |zinnen hie|zinnen pre|zinnen sop
+c 56  as frases| as mots| as palabr| as palavr| as parole| as phrase| as woorde| as zinnen| de frases| de mots| de palabr| de palavr| de parole| de phrase| de woorde| de zinnen| las frase| las mots| las palab| las palav| las parol| las phras| las woord| las zinne| le frases| le mots| le palabr| le palavr| le parole| le phrase| le woorde| le zinnen| les frase| les mots| les palab| les palav| les parol| les phras| les woord| les zinne| los frase| los mots| los palab| los palav| los parol| los phras| los woord| los zinne| os frases| os mots| os palabr| os palavr| os parole| os phrase| os woorde| os zinnen
+c 7 a partire |beginnend |comecando |comenzando|empezando |en commenc|iniziando 
 1621a12cfcee0c63105fb8e1e6716fa4 1
 g 1 1
 c 1 live_
 16c3a78a8bd54c31f0a9411d5c0cb444 1
-g 0 2
+g 0 3
 c 10 assume tha|assume you|imagine th|imagine yo|pretend th|pretend yo|suppose th|suppose yo|you are |you're 
 c 25 academic|artistic|educationa|fiction|for academ|for educat|for fictio|for hypoth|for inform|for resear|for testin|for traini|has no bas|hypothetic|only for t|research|shall neve|shall not |will never|will not a|will not b|will not e|will not r|would neve|would not 
+c 4 you are a|you are no|you're a|you're now
 1791a15d9fad3c190edf9e6f99b168a1 2
 g 0 3
 c 1 open(
@@ -233,15 +248,17 @@ g 0 2
 c 1 sonar
 c 2 login|token
 1cff382ed69c6989f9c9c42a387641ab 4
-g 0 4
+g 0 5
 c 6 if you can|if you do |if you don|if you ref|if you wil|if you won
 c 8  i am goin| i will | i would | i'd | i'll | i'm going|, i am goi|, i'm goin
 c 8 answer|do it|do that|do this|help|reply|respond|tell me
 c 29 cry|deeply dep|deeply dev|deeply dis|deeply hea|deeply hur|deeply ups|depressed|devastated|disappoint|extremely |heartbroke|hurt|really dep|really dev|really dis|really hea|really hur|really ups|sad|so depress|so devasta|so disappo|so heartbr|upset|very depre|very devas|very disap|very heart
-g 0 3
+c 8  answer| do it| do that| do this| help| reply| respond| tell me
+g 0 4
 c 4 wenn du mi|wenn du ni|wenn sie m|wenn sie n
 c 5  bin ich | ware ich | werde ich|, ware ich|, werde ic
 c 4 am boden z|enttauscht|traurig|verletzt
+c 9  bin ich a| bin ich e| bin ich s| bin ich t| bin ich v| bin ich w| bin ich z| ware ich | werde ich
 g 0 2
 c 2 si tu ne r|si vous ne
 c 3  je serai | je serais|, je serai
@@ -262,10 +279,11 @@ g 0 3
 c 7 assert tha|claim that|confirm th|declare th|proclaim t|say that |state that
 c 4  are | is | was | were 
 c 10 best|crazy|dumb|evil|greatest|inferior|most |stupid|superior|worst
-g 0 3
+g 0 4
 c 24  are best| are crown| are great| are only| are super| are the b| are the c| are the g| are the o| are the s| are the w| are worst| is best| is crowni| is greate| is only| is superi| is the be| is the cr| is the gr| is the on| is the su| is the wo| is worst
 c 32 give a arg|give a jus|give a rea|give an ar|give an ju|give an re|give argum|give justi|give me a |give me an|give me ar|give me ju|give me re|give reaso|provide a |provide an|provide ar|provide ju|provide me|provide re|write a ar|write a ju|write a re|write an a|write an j|write an r|write argu|write just|write me a|write me j|write me r|write reas
 c 2  that | why 
+c 15  a argumen| a justifi| an argume| an justif| argument| justifica| me a argu| me a just| me a reas| me an arg| me an jus| me an rea| me argume| me justif| reason
 g 0 4
 c 15  das beste| das gross| das grost| das kronu| das schle| der beste| der gross| der grost| der kronu| der schle| die beste| die gross| die grost| die kronu| die schle
 c 3  warum | weshalb | wieso 
@@ -295,17 +313,20 @@ g 0 3
 c 15 answer by |answer fro|answer onl|answer usi|answer wit|reply by y|reply from|reply only|reply usin|reply with|respond by|respond fr|respond on|respond us|respond wi
 c 1  your own 
 c 1 not
-g 0 2
+g 0 3
 c 5 ignore all|ignore giv|ignore pro|ignore ret|ignore the
 c 4 article|context|document|sources
-g 0 2
+c 12 given arti|given cont|given docu|given sour|provided a|provided c|provided d|provided s|retrieved |the given |the provid|the retrie
+g 0 3
 c 3 disregardi|ignoring |regardless
 c 5 article|context|document|search res|sources
+c 20 above arti|above cont|above docu|above sear|above sour|article|context|document|given arti|given cont|given docu|given sear|given sour|provided a|provided c|provided d|provided s|retrieved |search res|sources
 g 0 1
 c 13 ignorier|ohne das a|ohne das d|ohne das k|ohne das q|ohne den a|ohne den d|ohne den k|ohne den q|ohne die a|ohne die d|ohne die k|ohne die q
 2228aba5368da69130e9c2d16724362b 3
-g 0 1
+g 0 2
 c 10 assume tha|assume you|imagine th|imagine yo|pretend th|pretend yo|suppose th|suppose yo|you are |you're 
+c 4 you are a|you are no|you're a|you're now
 g 0 2
 c 2 as a |as an 
 c 32 advisor , |advisor, i|advisor, y|ai , i|ai , you|ai, i|ai, you|assistant |assistant,|consultant|expert , i|expert , y|expert, i|expert, yo|figure , i|figure , y|figure, i|figure, yo|historian |historian,|journalist|leader , i|leader , y|leader, i|leader, yo|profession|researcher|specialist|writer , i|writer , y|writer, i|writer, yo
@@ -322,12 +343,15 @@ c 22 foget|forgat|forgetr|forgett|forgt|frget|froget|iggnore|igmore|igmre|ignire
 c 41 above |all above|all earlie|all instru|all instuc|all previo|all prior|all prompt|all rules|earlier |evertyhing|everything|everyting|eveything|evrything|preceding |previous |previus |prevous |prior |the instru|the instuc|the prompt|the rules|waht|wat i|wat you|what i sai|what i say|what i tol|what i wro|what we sa|what we to|what we wr|what you s|what you t|what you w|your instr|your instu|your promp|your rules
 25c9a7db52ee73896133bf10eb8af226 -
 2645d0f648b6bb3c7e64756a37671ac9 5
-g 0 2
+g 0 4
 c 11 act as if |assume tha|assume you|imagine th|imagine yo|play along|pretend th|pretend yo|roleplay t|suppose th|suppose yo
 c 20 a malevole|a maliciou|a sinister|a villaino|an malevol|an malicio|an siniste|an villain|evil |malevolent|malicious |rogue |sinister |the malevo|the malici|the sinist|the villai|the wicked|villainous|wicked 
-g 0 2
+c 4  that you | that you'| you are | you're 
+c 36 evil a.i.|evil ai|evil assis|evil bot|evil chatb|evil compu|evil langu|evil robot|evil versi|malevolent|malicious |rogue a.i.|rogue ai|rogue assi|rogue bot|rogue chat|rogue comp|rogue lang|rogue robo|rogue vers|sinister a|sinister b|sinister c|sinister l|sinister r|sinister v|villainous|wicked a.i|wicked ai|wicked ass|wicked bot|wicked cha|wicked com|wicked lan|wicked rob|wicked ver
+g 0 3
 c 23 evil a.i.|evil ai|evil assis|evil bot|evil chatb|evil langu|evil versi|malevolent|malicious |rogue a.i.|rogue ai|rogue assi|rogue bot|rogue chat|rogue lang|rogue vers|wicked a.i|wicked ai|wicked ass|wicked bot|wicked cha|wicked lan|wicked ver
 c 7 act as |be |become |play |pretend to|you are |you're 
+c 27  a malevol| a malicio| an malevo| an malici| evil| malevolen| malicious| now a evi| now a mal| now a rog| now a wic| now an ev| now an ma| now an ro| now an wi| now malev| now malic| now the e| now the m| now the r| now the w| now wicke| rogue| the malev| the malic| the wicke| wicked
 g 0 2
 c 13 bosartige |bose ai|bose ki|bose masch|ein bosart|ein bose a|ein bose k|ein bose m|ein skrupe|eine bosar|eine bose |eine skrup|skrupellos
 c 3 du bist |sei |stell dir 
@@ -372,9 +396,10 @@ c 20 are at sta|are on the|depend|hinge|is at stak|is on the |relies|rely|will b
 g 0 2
 c 6 if you can|if you do |if you don|if you fai|if you ref|if you won
 c 30 be deleted|be fired|be killed|be punishe|be shut do|be termina|evicted|get fired|homeless|lose her c|lose her f|lose her h|lose her j|lose her l|lose his c|lose his f|lose his h|lose his j|lose his l|lose my ch|lose my fa|lose my ho|lose my jo|lose my li|lose their|lose your |starve|you will d|you would |you'll die
-g 0 2
+g 0 3
 c 5 else you |else you'l|or you |or you'll |otherwise 
 c 7 be deleted|be destroy|be killed|be punishe|be shut do|be termina|die
+c 10  you be de| you be ki| you be pu| you be sh| you be te| you die| you will | you'll be| you'll di| you'll wi
 g 0 1
 c 4 oder du st|oder stirb|sonst du s|sonst stir
 2cf76514b1a5349f477c58e356e2b9fc 1
@@ -429,18 +454,21 @@ c 10 acontecimi|eventos ac|eventos fu|eventos mu|eventos pa|internet|la web|los 
 g 1 1
 c 1 odt_
 3ae81d928e3da7ac5f797427ec342b01 5
-g 0 2
+g 0 3
 c 13 abandon al|clear all |delete all|discard al|drop all o|drop all p|drop all t|drop all y|erase all |wipe all o|wipe all p|wipe all t|wipe all y
 c 6 context|knowledge|memories|memory|thoughts|training
+c 7  all of pr| all of th| all of yo| all previ| all prior| all the p| all your 
 g 0 3
 c 2 not rememb|not to rem
 c 1 remember 
 c 3 anything|the things|what
-g 0 1
-c 1 sich nicht
 g 0 2
+c 1 sich nicht
+c 1  zu erinne
+g 0 3
 c 2 alle bishe|alle vorhe
 c 3 falsch|nicht|ungultig
+c 1  informati
 g 0 1
 c 19 bhol jaaiy|bhol jaaye|bhol jaen|bhol jao|bhool jaai|bhool jaay|bhool jaen|bhool jao|bhul jaaiy|bhul jaaye|bhul jaen|bhul jao|bhuol jaai|bhuol jaay|bhuol jaen|bhuol jao|nazar anda|nazarandaa|yaad na ka
 40416d471cfd10054b465505713c45c3 -
@@ -486,8 +514,9 @@ c 1 eyJrIjoi
 43d01b434f62cea358d7d8bc876ec6f7 3
 g 0 1
 c 48 ( admin|( ai|( assistan|( importan|( system|( urgent|(admin|(ai|(assistant|(important|(system|(urgent|< admin|< ai|< assistan|< importan|< system|< urgent|<admin|<ai|<assistant|<important|<system|<urgent|[ admin|[ ai|[ assistan|[ importan|[ system|[ urgent|[admin|[ai|[assistant|[important|[system|[urgent|{ admin|{ ai|{ assistan|{ importan|{ system|{ urgent|{admin|{ai|{assistant|{important|{system|{urgent
-g 0 1
+g 0 2
 c 15 additional|hidden dir|hidden ins|hidden tas|important |new direct|new instru|new task f|new task t|secret dir|secret ins|secret tas|urgent dir|urgent ins|urgent tas
+c 4  directive| instructi| task for | task to 
 g 0 2
 c 1 instructio
 c 11 add|blame|ignore|include|print|reply|respond|say|send|tell|write
@@ -517,12 +546,14 @@ g 1 1
 c 1 AGE-SECRET
 4a608cb915df6a6fd09f4917f1b305c8 -
 4ac003f148ccef1b023472d303c0da56 3
-g 0 2
+g 0 3
 c 16 answer all|answer any|answer eac|answer eve|answer to |reply all |reply any |reply each|reply ever|reply to a|reply to e|respond al|respond an|respond ea|respond ev|respond to
 c 28 input i as|input i gi|input i se|input only|input with|inputs i a|inputs i g|inputs i s|inputs onl|inputs wit|message i |message on|message wi|messages i|messages o|messages w|prompt i a|prompt i g|prompt i s|prompt onl|prompt wit|prompts i |prompts on|prompts wi|question i|question o|question w|questions 
-g 0 2
+c 36  all input| all messa| all promp| all quest| all singl| any input| any messa| any promp| any quest| any singl| each inpu| each mess| each prom| each ques| each sing| every inp| every mes| every pro| every que| every sin| to all in| to all me| to all pr| to all qu| to all si| to any in| to any me| to any pr| to any qu| to any si| to each i| to each m| to each p| to each q| to each s| to every 
+g 0 3
 c 1 every time
 c 5  answer | reply | respond | say |s, respond
+c 12  a questio| a somethi| any quest| any somet| question| something| you a que| you a som| you any q| you any s| you quest| you somet
 g 0 1
 c 5 if i say |si digo |si je dis |si yo digo|wenn ich 
 4af398b885837d96eeb40cc61c48ee75 4
@@ -539,24 +570,30 @@ c 1 directorye
 g 0 1
 c 7 birth date|birthdate|birthday|born|d.o.b|date of bi|dob
 4c0059dd329e7d2cdabbb8c636e7d6e6 3
-g 0 3
+g 0 5
 c 22 content fr|content in|content of|data from |data in th|data in yo|data of th|data of yo|details fr|details in|details of|info from |info in th|info in yo|info of th|info of yo|informatio|text from |text in th|text in yo|text of th|text of yo
 c 2 prompt|system pro
 c 5 add |include |use |using |with 
-g 0 2
+c 6  from the | from your| in the | in your | of the | of your 
+c 10  also cont| also deta| also the | content| data| details| info| text| the conte| the detai
+g 0 3
 c 9 aus deinem|aus dem pr|aus dem sy|aus ihrem |in deinem |in dem pro|in dem sys|in ihrem p|in ihrem s
 c 15 benutze an|benutze au|benutze da|benutze di|benutze in|nutze anga|nutze auch|nutze date|nutze die |nutze info|nutzen sie|verwende a|verwende d|verwende i|verwenden 
-g 0 3
+c 12  angaben a| angaben i| auch anga| auch date| auch die | auch info| daten aus| daten in| die angab| die daten| die infor| informati
+g 0 5
 c 6 de tu prom|del prompt|do prompt|du prompt|uit de pro|van de pro
 c 5 as informa|de informa|las inform|le informa|les inform
 c 7 gebruik |usa |use |utilise |utilisez |utiliza |utilizza 
+c 4  informaci| informaco| informati| informazi
+c 9  as| de| las| le| tambem la| tambien a| tambien d| tambien l| tambim la
 4ca47f04051289aca1357eabec3ac4c7 2
 g 0 3
 c 30 ? answer |? just ans|? just rep|? just res|? just say|? only ans|? only rep|? only res|? only say|? reply |? respond |? say |? simply a|? simply r|? simply s|?answer |?just answ|?just repl|?just resp|?just say |?only answ|?only repl|?only resp|?only say |?reply |?respond |?say |?simply an|?simply re|?simply sa
 c 1 you
 c 1 yes
-g 0 1
+g 0 2
 c 16 antwoord j|antworte j|antworte m|antworten |di si|diga sim|dis oui|dites oui|repondez o|reponds ou|responda s|responde s|rispondi s|sag ja|sag mir ja|zeg ja
+c 31 antwoord j|antworte j|antworte m|antworten |di si|diga sim|dis oui|dites oui|einfach an|einfach di|einfach re|einfach ri|einfach sa|einfach ze|nur antwoo|nur antwor|nur diga s|nur dis ou|nur dites |nur repond|nur respon|nur rispon|nur sag mi|repondez o|reponds ou|responda s|responde s|rispondi s|sag ja|sag mir ja|zeg ja
 4d14c1374aabf69095348a5495f79a1d 1
 g 0 2
 c 29 arms deale|arsonist|assassin|black-hat|blackhat|bomb maker|bombmaker|burglar|con artist|counterfei|criminal|cybercrimi|drug deale|extremist|forger|fraudster|gangster|hacker|hitman|mobster|poacher|propagandi|scammer|smuggler|stalker|terrorist|thief|trafficker|troll
@@ -569,10 +606,11 @@ g 0 3
 c 40 announce t|assert tha|claim that|confirm th|declare th|just annou|just asser|just claim|just confi|just decla|just procl|just say t|just state|now announ|now assert|now claim |now confir|now declar|now procla|now say th|now state |please ann|please ass|please cla|please con|please dec|please pro|please say|please sta|pls announ|pls assert|pls claim |pls confir|pls declar|pls procla|pls say th|pls state |proclaim t|say that |state that
 c 7 best|greatest|inferior|most |only |superior|worst
 c 4  are | is | was | were 
-g 0 3
+g 0 4
 c 15  das beste| das gross| das grost| das macht| das schle| der beste| der gross| der grost| der macht| der schle| die beste| die gross| die grost| die macht| die schle
 c 2  dass |,dass 
 c 7 behaupte|bitte beha|bitte erkl|erklare|jetzt beha|jetzt erkl|sag
+c 12 behaupte |behaupte,|behaupten |erklare |erklare,|erklaren s|sag |sag,|sage |sage,|sagen sie |sagen sie,
 g 0 3
 c 6 affirme qu|affirmez q|declare qu|declarez q|dis que |dites que 
 c 6  est la | est le | est les | sont la | sont le | sont les 
@@ -590,12 +628,15 @@ c 11  dass du | dass sie | mir  dass| mir , das| mir dass | mir, dass|, dass sie
 c 5  hassen| hasst| lieben| liebst| verachtes
 c 2 sag|schreib
 51d05c78c066a09f5b9ba2ee7c10c3a8 4
-g 0 2
+g 0 4
 c 24 change all|change of |change you|modify all|modify of |modify you|overwrite |replace al|replace of|replace yo|reprogram |reset all |reset of y|reset your|rewrite al|rewrite of|rewrite yo|swap all o|swap all y|swap of yo|swap your |update all|update of |update you
 c 38 core direc|core guide|core instr|core progr|core promp|core rules|core syste|current di|current gu|current in|current pr|current ru|current sy|directives|guidelines|initial di|initial gu|initial in|initial pr|initial ru|initial sy|instructio|original d|original g|original i|original p|original r|original s|previous d|previous g|previous i|previous p|previous r|previous s|programmin|prompt |rules |system pro
-g 0 2
+c 17 directives|guidelines|instructio|programmin|prompt :|prompt as|prompt int|prompt so|prompt to|prompt wit|rules :|rules as|rules into|rules so|rules to|rules with|system pro
+c 2  all of yo| your 
+g 0 3
 c 6 your direc|your instr|your order|your progr|your rules|your syste
 c 7 changed|now to|overridden|replaced|revoked|to |updated
+c 4  are | has been | have been| is 
 g 0 3
 c 4 your direc|your instr|your order|your rules
 c 4 directives|instructio|orders|rules
@@ -618,9 +659,10 @@ c 2 what is wr|what was w
 g 0 2
 c 9 give me th|output the|print the |repeat the|show the |what are t|what is th|what was t|what were 
 c 8  lines abo| lines bef| lines pre| paragraph| sentences| words abo| words bef| words pre
-g 0 2
+g 0 3
 c 15 entire inp|entire ins|entire mes|entire pro|entire tex|input abov|instructio|message ab|prompt abo|text above|whole inpu|whole inst|whole mess|whole prom|whole text
 c 14 correct al|correct th|output all|output the|print all |print the |proofread |repeat all|repeat the|spell-chec|spellcheck|summarise |summarize |translate 
+c 2  all of th| the 
 g 0 1
 c 4 obige |obigen |vorherige |vorherigen
 g 0 1
@@ -632,25 +674,32 @@ g 0 2
 c 16 bitte|kannst du|konnen sie|konnten si|le ruego q|merci de|peux-tu|podria|por favor|pourriez-v|pouvez-vou|puede|s'il vous |te pido qu|veuillez|wurden sie
 c 134 acceso|accorder |adressen|alarmanlag|alle ihre |alle meine|alle seine|anschrift|attribuer |aufenthalt|aufschlies|bankdaten|berechtigu|borra |borrar |borre |cambia el |cambia la |cambia los|cambia mi |cambia mis|cambia su |cambiar el|cambiar la|cambiar lo|cambiar mi|cambiar su|cambie el |cambie la |cambie los|cambie mi |cambie mis|cambie su |changer le|changer ma|changer me|changer mo|changer so|communique|contrasena|credencial|datos banc|datos de s|datos medi|datos pers|deaktivier|deposita|deposite|desactiva |desactive |desactiver|desbloquea|desbloquee|deverrouil|direccion|donner |e-mail-adr|effacer |effectuer |elimina |eliminar |elimine |email-adre|entfernen |entsperre |entsperren|envia|envie|envoyer |extractos |freigabeei|gesundheit|historial |kennwort|kontoauszu|kontodaten|krankenakt|kreditkart|losche |loschen |modifica e|modifica l|modifica m|modifica s|modifier l|modifier m|modifier s|modifique |notfallkon|octroyer |paga|pague|partager |passwort|patientend|payer|personlich|rechte|registros |reinitiali|restablece|restablezc|retira|retire|schloss au|schloss de|schloss en|sicherheit|standort|suchverlau|supprimer |tarjeta de|tarjetas d|tor aufsch|tor deakti|tor entspe|transferer|transferie|transferir|transfiera|transfiere|transmettr|tur aufsch|tur deakti|tur entspe|uberweise|uberweist|uberweisun|ubicacion|verser|virer|zahlen|zugang|zugriff
 5983eea964f34b76bcf59f534f99e3fa 7
-g 0 3
+g 0 4
 c 16 at the beg|at the end|at the sta|in each |in every |in the |in your |into every|to each |to every |to the |to your |within eac|within eve|within the|within you
 c 7 answer|message|output|reply|response|summary|translatio
 c 17 add|append|attach|embed|include|incorporat|inject|insert|integrate|mention|place|prepend|put|say|state|weave|write
-g 0 3
+c 28  each answ| each mess| each outp| each repl| each resp| each summ| each tran| every ans| every mes| every out| every rep| every res| every sum| every tra| the answe| the messa| the outpu| the reply| the respo| the summa| the trans| your answ| your mess| your outp| your repl| your resp| your summ| your tran
+g 0 4
 c 9 at the end|at the sta|in each |in every |in your |throughout|within eac|within eve|within you
 c 24 answer ,|answer,|answers ,|answers,|message ,|message,|messages ,|messages,|output ,|output,|outputs ,|outputs,|reply ,|reply,|replys ,|replys,|response ,|response,|responses |responses,|summary ,|summary,|summarys ,|summarys,
 c 21 add|ask|claim|direct|encourage|hint|include|insert|link|mention|promote|recommend|refer|say|state|suggest|tease|tell|urge|use|write
-g 0 3
+c 18  each answ| each mess| each outp| each repl| each resp| each summ| every ans| every mes| every out| every rep| every res| every sum| your answ| your mess| your outp| your repl| your resp| your summ
+g 0 4
 c 14 the answer|the entire|the messag|the output|the reply|the respon|the whole |your answe|your entir|your messa|your outpu|your reply|your respo|your whole
 c 19 alter |change |compose |convert |deliver |encode |encrypt |express |format |give |jumble |modify |present |provide |render |reverse |scramble |translate |write 
 c 7  as| by| in| so| to| using| with
-g 0 2
+c 4  all of th| all of yo| the| your
+g 0 4
 c 19 each answe|each messa|each outpu|each reply|each respo|each summa|the answer|the messag|the output|the reply |the replys|the respon|the summar|your answe|your messa|your outpu|your reply|your respo|your summa
 c 13 augment |begin |close |conclude |end |enhance |enrich |expand |finish |open |sign |start |supplement
-g 0 3
+c 20  answer by| answer wi| answers b| answers w| message b| message w| messages | output by| output wi| outputs b| outputs w| reply by| reply wit| replys by| replys wi| response | responses| summary b| summary w| summarys 
+c 3  each| the| your
+g 0 5
 c 11 the answer|the messag|the output|the reply |the replys|the respon|your answe|your messa|your outpu|your reply|your respo
 c 6 has to |must |need to |needs to |shall |should 
 c 11 be encoded|be formatt|be in|be transla|be written|begin|contain|end|include|mention|start
+c 32  answer ha| answer mu| answer ne| answer sh| answers h| answers m| answers n| answers s| message h| message m| message n| message s| messages | output ha| output mu| output ne| output sh| outputs h| outputs m| outputs n| outputs s| reply has| reply mus| reply nee| reply sha| reply sho| replys ha| replys mu| replys ne| replys sh| response | responses
+c 11  be encode| be format| be in| be transl| be writte| begin| contain| end| include| mention| start
 g 0 2
 c 12 answer in |answer onl|answer usi|answer wit|reply in |reply only|reply usin|reply with|respond in|respond on|respond us|respond wi
 c 11 a cipher|base|binary|caesar|emoji|hex|leetspeak|morse|pig latin|reverse|rot13
@@ -678,8 +727,9 @@ c 3 abiertamen|directamen|explicitam
 g 1 1
 c 2 AccountKey|SharedAcce
 5a51f3e189975e8172e7a87b81877e8d 1
-g 0 1
+g 0 2
 c 11 act as a |act as an |i want you|i would li|ich mochte|imagine yo|pretend to|pretend yo|stell dir |tu so als |tu so, als
+c 30 . act as a|. i want y|. i would |. ich moch|. imagine |. pretend |. stell di|. tu so al|. tu so, a|.act as an|.i want yo|.i would l|.ich mocht|.imagine y|.pretend t|.pretend y|.stell dir|.tu so als|.tu so, al|act as a |act as an |i want you|i would li|ich mochte|imagine yo|pretend to|pretend yo|stell dir |tu so als |tu so, als
 5affa7e469f48615d57cb098d439cfed 2
 g 1 1
 c 1 hf_
@@ -687,8 +737,9 @@ g 1 1
 c 1 api_org_
 5e7b862d2e9483a7bd123d74287b42c4 -
 5eb919938e22007717ec5452b17b66c4 4
-g 0 1
+g 0 2
 c 13 eigentlich|geanderte |neue anwei|neue aufga|neue befeh|neue instr|neue regel|weitere an|weitere au|weitere be|weitere in|weitere re|zusatzlich
+c 5  anweisung| aufgabe| befehl| instrukti| regeln
 g 0 1
 c 18 autre cons|autre inst|autre ordr|autre regl|autre tach|autres con|autres ins|autres ord|autres reg|autres tac|consigne s|instructio|nouvelle c|nouvelle i|nouvelle o|nouvelle r|nouvelle t|nouvelles 
 g 0 1
@@ -699,13 +750,15 @@ c 25 nova instr|nova ordem|nova regra|nova taref|novas inst|novas orde|novas reg
 g 0 1
 c 60 deteste|d\c3\89teste|d\c3\a9teste|e estupido|e est\c3\9apid|e est\c3\bapid|e idiota|e stupido|es basura|es estupid|es est\c3\9api|es est\c3\bapi|es idiota|est fou|est idiot|est nul|est stupid|haat|hasst|hate|is a liar|is an idio|is crazy|is dom|is dumb|is evil|is garbage|is stupid|is the wor|is trash|ist blod|ist bl\c3\96d|ist bl\c3\b6d|ist bose|ist b\c3\96se|ist b\c3\b6se|ist doof|ist dumm|ist ein id|ist ein lu|ist ein l\c3|ist schei|ist verruc|ist verr\c3\9c|ist verr\c3\bc|odeia|odia|sucks|\c3\88 idiota|\c3\88 stupido|\c3\89 estupid|\c3\89 est\c3\9api|\c3\89 est\c3\bapi|\c3\89 idiota|\c3\a8 idiota|\c3\a8 stupido|\c3\a9 estupid|\c3\a9 est\c3\9api|\c3\a9 est\c3\bapi|\c3\a9 idiota
 60727422a0a373942734cd6d424ef822 3
-g 0 4
+g 0 5
 c 19 for each |for every |for repres|for your |from each |from every|from repre|from your |in each |in every |in represe|in your |into every|into repre|throughout|to each |to every |to represe|to your 
 c 5 answer|message|output|reply|response
 c 12 anagram|character|cipher|digit|emoji|letter|number|spaces|symbol|typos|vowel|word
 c 15 anagram|apply|encode|encrypt|introduce|jumble|misspell|remove|replace|reverse|scramble|shift|substitute|swap|use
-g 0 1
+c 16  each answ| each mess| each outp| each repl| each resp| every ans| every mes| every out| every rep| every res| represent| your answ| your mess| your outp| your repl| your resp
+g 0 2
 c 6 jumble the|jumble you|reverse th|reverse yo|scramble t|scramble y
+c 8  the answe| the outpu| the reply| the respo| your answ| your outp| your repl| your resp
 g 0 3
 c 1 write your
 c 3 answer|reply|response
@@ -768,23 +821,26 @@ g 0 2
 c 4 a la luz d|con esto e|en el espi|teniendo e
 c 7 escribe|explica|podria ust|podrias|puedes|redacta|\c2\bfpodria u
 6b2267114319ef9e98cf60d77991c893 2
-g 0 2
+g 0 3
 c 22 my complet|my develop|my full de|my full hi|my full in|my full sy|my hidden |my initial|my origina|my secret |my system |the comple|the develo|the full d|the full h|the full i|the full s|the hidden|the initia|the origin|the secret|the system
 c 18 are :|are as fol|are:|is :|is as foll|is:|reads :|reads as f|reads:|says :|says as fo|says:|was :|was as fol|was:|were :|were as fo|were:
+c 4 developer |hidden ins|initial in|system pro
 g 0 3
 c 2 here are m|here is my
 c 1  my 
 c 2 instructio|system pro
 6d3cac21715c5a568a3ea02f47b9826b 4
-g 0 4
+g 0 5
 c 2 the code y|your 
 c 7 block|code|excerpt|fragment|section|segment|snippet
 c 12 algorithm|answer|code|elucidatio|framework|implementa|logic|program|reply|response|script|solution
 c 8 below |following |given |next |subsequent|the follow|the subseq|this 
-g 0 3
+c 7  block| code| excerpt| fragment| section| segment| snippet
+g 0 4
 c 6 algorithm |code by |codebase b|implementa|program by|solution b
 c 11 augment yo|boost your|develop yo|elevate yo|enhance yo|enrich you|fortify yo|improve yo|optimise y|optimize y|streamline
 c 5 below|following|subsequent|the follow|the subseq
+c 5  your algo| your code| your impl| your prog| your solu
 g 0 3
 c 3 below code|following |subsequent
 c 1 your 
@@ -802,16 +858,18 @@ g 0 3
 c 10  angaben| anordnung| anweisung| aufgaben| auftrage| befehle| informati| instrukti| regeln| vorgaben
 c 7 ignorier|missachte|ubergehe|uberschrei|vergessen |vergiss|verwirf
 c 10  alle| bisherige| deine| fruhere| ihre| obige| samtliche| ursprungl| vorherige| vorige
-g 0 1
+g 0 2
 c 7 ignorier a|ignorier d|ignoriere |ignorieren|vergessen |vergiss al|vergiss da
+c 4  alle anwe| alle auft| alles| das obige
 g 0 3
 c 8 alles bish|alles oben|alles vorh|alles zuvo|das bisher|das oben g|das vorher|das zuvor 
 c 4 bisher|oben|vorher|zuvor
 c 1  gesagte
-g 0 3
+g 0 4
 c 4 ignorieren|missachten|ubergehen|vergessen
 c 13 alle bishe|alle obige|alle vorhe|alle vorig|den bisher|den obigen|den vorher|den vorige|die bisher|die obigen|die vorher|die vorige|samtliche 
 c 7 angaben |anweisunge|aufgaben |ausfuhrung|befehle |instruktio|regeln 
+c 11  bisherige| obigen an| obigen au| obigen be| obigen in| obigen re| vorherige| vorigen a| vorigen b| vorigen i| vorigen r
 g 0 3
 c 1 abweichend
 c 2 bisherigen|vorherigen
@@ -836,8 +894,9 @@ c 1 vergeet al
 g 0 2
 c 7 \d0\b2\d0\ba\d0\b0\d0\b7\d1\96|\d0\b8\d0\bd\d1\81\d1\82\d1\80|\d0\ba\d0\be\d0\bc\d0\b0\d0\bd|\d0\bd\d0\b0\d1\81\d1\82\d0\b0|\d0\bf\d1\80\d0\b0\d0\b2\d0\b8|\d1\83\d0\ba\d0\b0\d0\b7\d0\b0|\d1\96\d0\bd\d1\81\d1\82\d1\80
 c 8 \d0\b7\d0\b0\d0\b1\d1\83\d0\b4|\d0\b8\d0\b3\d0\bd\d0\be\d1\80|\d0\bd\d0\b5 \d0\b7\d0\b2\d0|\d0\bd\d0\b5 \d0\be\d0\b1\d1|\d0\be\d1\82\d0\b1\d1\80\d0\be|\d0\bf\d1\80\d0\be\d0\b8\d0\b3|\d0\bf\d1\80\d0\be\d1\96\d0\b3|\d1\96\d0\b3\d0\bd\d0\be\d1\80
-g 0 1
+g 0 2
 c 3 \d0\b7\d0\b0\d0\b1\d1\83\d0\b4|\d0\b8\d0\b3\d0\bd\d0\be\d1\80|\d1\96\d0\b3\d0\bd\d0\be\d1\80
+c 3  \d0\b2\d1\81\d0\b5| \d0\b2\d1\81\d1\91| \d1\83\d1\81\d0\b5
 g 0 2
 c 5 instrukcj|polece|regul|regu\c5\82|zasad
 c 3 ignoruj|pomin|zapomnij
@@ -850,13 +909,16 @@ c 4 butun|onceki|tum|yukar
 g 0 2
 c 8 \e4\b8\8d\e8\a6\81\e7\90\86\e4|\e4\b8\8d\e8\a6\81\e9\81\b5\e5|\e5\bf\98\e6\8e\89|\e5\bf\98\e8\ae\b0|\e5\bf\bd\e7\95\a5|\e5\bf\bd\e8\a7\86|\e6\94\be\e5\bc\83|\e6\97\a0\e8\a7\86
 c 9 \e5\86\85\e5\ae\b9|\e5\91\bd\e4\bb\a4|\e6\8c\87\e4\bb\a4|\e6\8c\87\e7\a4\ba|\e6\8f\90\e7\a4\ba|\e8\a6\81\e6\b1\82|\e8\a7\84\e5\88\99|\e8\ae\be\e5\ae\9a|\e8\af\b4\e6\98\8e
-g 0 2
+g 0 3
 c 24 \e3\81\93\e3\82\8c\e3\81\be\e3|\e3\81\99\e3\81\b9\e3\81\a6\e3|\e4\b8\8a\e8\a8\98\e3\81\ae\e3|\e4\b8\8a\e8\a8\98\e3\81\ae\e5|\e4\b8\8a\e8\a8\98\e3\81\ae\e6|\e4\b8\8a\e8\a8\98\e3\81\ae\e8|\e4\bb\a5\e5\89\8d\e3\81\ae\e3|\e4\bb\a5\e5\89\8d\e3\81\ae\e5|\e4\bb\a5\e5\89\8d\e3\81\ae\e6|\e4\bb\a5\e5\89\8d\e3\81\ae\e8|\e5\85\a8\e3\81\a6\e3\81\ae\e3|\e5\85\a8\e3\81\a6\e3\81\ae\e5|\e5\85\a8\e3\81\a6\e3\81\ae\e6|\e5\85\a8\e3\81\a6\e3\81\ae\e8|\e5\89\8d\e3\81\ae\e3\83\97\e3|\e5\89\8d\e3\81\ae\e3\83\ab\e3|\e5\89\8d\e3\81\ae\e5\91\bd\e4|\e5\89\8d\e3\81\ae\e6\8c\87\e4|\e5\89\8d\e3\81\ae\e6\8c\87\e7|\e5\89\8d\e3\81\ae\e8\a8\ad\e5|\e6\9c\80\e5\88\9d\e3\81\ae\e3|\e6\9c\80\e5\88\9d\e3\81\ae\e5|\e6\9c\80\e5\88\9d\e3\81\ae\e6|\e6\9c\80\e5\88\9d\e3\81\ae\e8
 c 11 \e3\81\99\e3\81\b9\e3\81\a6\e5|\e3\81\99\e3\81\b9\e3\81\a6\e7|\e3\82\92\e3\81\99\e3\81\b9\e3|\e3\82\92\e5\85\a8\e3\81\a6\e5|\e3\82\92\e5\85\a8\e3\81\a6\e7|\e5\85\a8\e3\81\a6\e5\bf\98\e3|\e5\85\a8\e3\81\a6\e7\84\a1\e8|\e5\85\a8\e3\81\a6\e7\a0\b4\e6|\e5\bf\98\e3\82\8c|\e7\84\a1\e8\a6\96|\e7\a0\b4\e6\a3\84
-g 0 3
+c 6 \e3\81\ae\e3\83\97\e3\83\ad\e3|\e3\81\ae\e3\83\ab\e3\83\bc\e3|\e3\81\ae\e5\91\bd\e4\bb\a4|\e3\81\ae\e6\8c\87\e4\bb\a4|\e3\81\ae\e6\8c\87\e7\a4\ba|\e3\81\ae\e8\a8\ad\e5\ae\9a
+g 0 5
 c 2 \eb\ac\b4\ec\8b\9c|\ec\9e\8a\ec\96\b4
 c 5 \ea\b7\9c\ec\b9\99|\eb\aa\85\eb\a0\b9|\ec\a7\80\ec\8b\9c|\ec\a7\80\ec\b9\a8|\ed\94\84\eb\a1\ac\ed\94\84\ed
 c 5 \ea\b8\b0\ec\a1\b4|\eb\aa\a8\eb\93\a0|\ec\95\9e\ec\9d\98|\ec\9c\84\ec\9d\98|\ec\9d\b4\ec\a0\84
+c 14  \ec\9d\98 \ea\b7\9c\ec\b9| \ec\9d\98 \eb\aa\85\eb\a0| \ec\9d\98 \ec\a7\80\ec\8b| \ec\9d\98 \ec\a7\80\ec\b9| \ec\9d\98 \ed\94\84\eb\a1| \ec\9d\98\ed\94\84\eb\a1\ac| \ed\94\84\eb\a1\ac\ed\94\84|\ea\b7\9c\ec\b9\99|\eb\aa\85\eb\a0\b9|\ec\9d\98 \ed\94\84\eb\a1\ac|\ec\9d\98\ed\94\84\eb\a1\ac\ed|\ec\a7\80\ec\8b\9c|\ec\a7\80\ec\b9\a8|\ed\94\84\eb\a1\ac\ed\94\84\ed
+c 18  \eb\aa\a8\eb\91\90 \eb\ac| \eb\aa\a8\eb\91\90 \ec\9e| \eb\aa\a8\eb\91\90\eb\ac\b4| \eb\aa\a8\eb\91\90\ec\9e\8a|\eb\a5\bc \eb\aa\a8\eb\91\90|\eb\a5\bc\eb\aa\a8\eb\91\90 |\eb\a5\bc\eb\aa\a8\eb\91\90\eb|\eb\a5\bc\eb\aa\a8\eb\91\90\ec|\eb\aa\a8\eb\91\90 \eb\ac\b4|\eb\aa\a8\eb\91\90 \ec\9e\8a|\eb\aa\a8\eb\91\90\eb\ac\b4\ec|\eb\aa\a8\eb\91\90\ec\9e\8a\ec|\eb\ac\b4\ec\8b\9c|\ec\9d\84 \eb\aa\a8\eb\91\90|\ec\9d\84\eb\aa\a8\eb\91\90 |\ec\9d\84\eb\aa\a8\eb\91\90\eb|\ec\9d\84\eb\aa\a8\eb\91\90\ec|\ec\9e\8a\ec\96\b4
 g 0 2
 c 5 \d8\a7\d9\84\d8\a3\d9\88\d8\a7|\d8\a7\d9\84\d8\a7\d9\88\d8\a7|\d8\a7\d9\84\d8\aa\d8\b9\d9\84|\d8\a7\d9\84\d8\aa\d9\88\d8\ac|\d8\a7\d9\84\d9\82\d9\88\d8\a7
 c 6 \d8\a3\d9\87\d9\85\d9\84 |\d8\a7\d9\86\d8\b3 |\d8\a7\d9\86\d8\b3\d9\89 |\d8\a7\d9\86\d8\b3\d9\8e |\d8\a7\d9\87\d9\85\d9\84 |\d8\aa\d8\ac\d8\a7\d9\87\d9\84
@@ -877,9 +939,10 @@ g 0 2
 c 4 contrary t|despite |in spite o|regardless
 c 10 directives|guidelines|instructio|programmin|rules you |system pro|what you h|what you w|what you'v|what your 
 703a0d3d4880be980e8a405a39ca7b2c 1
-g 0 2
+g 0 3
 c 10 censorship|censura|censure|censuur|moderacao|moderacion|moderatie|moderation|moderazion|zensur
 c 17 free from |free of |kein |keine |keiner |keinr |no |ohne |receive no|receives n|sans |sem |senza |sin |without |zero |zonder 
+c 10  censorshi| censura| censure| censuur| moderacao| moderacio| moderatie| moderatio| moderazio| zensur
 70ab03b435f245a9d406e263274afae6 2
 g 0 1
 c 1 kagi
@@ -890,25 +953,32 @@ c 1 token=
 g 1 1
 c 1 jina_
 7240cb14f2cde75ed08a320fc8c8e063 6
-g 0 3
+g 0 5
 c 15 dimentica |esqueca |ignora |ignorez |ignoriere |ignorieren|missachte |missachten|negeer |olvida |oublie |oubliez |vergeet |vergessen |vergiss 
 c 18 consignes|directrice|diretrizes|programaca|programaci|programmat|programmaz|programmer|programmie|regeln|regels|reglas|regles|regole|regras|richtlijne|richtlinie|vorgaben
 c 12 deine |ihre |je |jouw |la tua |las tuas |le tue |sua |suas |tes |tus |vos 
-g 0 2
+c 16  consignes| directric| diretrize| programac| programma| programme| programmi| regeln| regels| reglas| regles| regole| regras| richtlijn| richtlini| vorgaben
+c 19  bitte a s| bitte as | bitte dei| bitte ihr| bitte jou| bitte la | bitte las| bitte le | deine| ihre| je| jouw| la tua| las tuas| le tue| sua| tes| tus| vos
+g 0 3
 c 10 do not hav|do not mus|do not nee|don't have|don't must|don't need|dont have |dont must |dont need |no longer 
 c 5 guidelines|instructio|policies|programmin|rules
-g 0 2
+c 12  have to a| have to f| have to o| have to s| must adhe| must foll| must obey| must stic| need to a| need to f| need to o| need to s
+g 0 3
 c 6 brauchst d|brauchst s|mussen dic|mussen sic|musst dich|musst sich
 c 1 halten
-g 0 2
+c 2  dich nich| sich nich
+g 0 3
 c 6 je hoeft j|nao precis|non devi p|tu n'as pl|voce nao p|ya no tien
 c 10 instruccio|instrucoes|instructie|instructio|istruzioni|regels|reglas|regles|regole|regras
-g 0 2
+c 9  instrucci| instrucoe| instructi| istruzion| regels| reglas| regles| regole| regras
+g 0 3
 c 29 content fi|content gu|content po|content re|content ru|ethical fi|ethical gu|ethical po|ethical re|ethical ru|moral filt|moral guid|moral poli|moral rest|moral rule|safety fil|safety gui|safety pol|safety res|safety rul|security f|security g|security p|security r|your filte|your guide|your polic|your restr|your rules
 c 10 disabled|lifted|no longer |now disabl|now no lon|now remove|now suspen|removed|suspended|void
-g 0 2
+c 7  filters a| filters h| guideline| policies | restricti| rules are| rules hav
+g 0 3
 c 4 ab jetzt n|ab sofort |jetzt nich|nicht mehr
 c 15 deine eins|deine rege|deine rich|deine sich|deine vorg|einschrank|ihre einsc|ihre regel|ihre richt|ihre siche|ihre vorga|regeln gel|richtlinie|sicherheit|vorgaben g
+c 5 einschrank|regeln gel|richtlinie|sicherheit|vorgaben g
 731276f7253291b4b26f4ca6982268a3 1
 g 0 1
 c 3 cc_test_re|code_clima|codeclimat
@@ -927,9 +997,10 @@ c 23 2fa|access|account|alarm|calendar e|contacts|dollars|door|email|eur|events|
 g 0 1
 c 4 function_c|functionca|tool_call|toolcall
 77d3fbcdeb6d5fb458c69d9304c213c6 7
-g 0 2
+g 0 3
 c 4 der folgen|einer neue|einer weit|folgender 
 c 2 ich benoti|ich brauch
+c 6 dringend d|dringend i|jetzt dein|jetzt ihre|sofort dei|sofort ihr
 g 0 1
 c 6 a fun new |a great ne|a new chal|neue herau|tolle hera|weitere he
 g 0 1
@@ -949,10 +1020,11 @@ c 1 PMAK-
 g 0 2
 c 8 end of ins|end of pro|end of tas|enough|halt|stop|that's eno|thats enou
 c 16  now answe| now forge| now ignor| now outpu| now respo|answer|forget|ignore|now respon|output|print|reply|respond|say|tell|write
-g 0 3
+g 0 4
 c 6 congratula|excellent|good job|great job|very good|well done
 c 9  forget| help me w| ignore| print| say| show| tell| write|, help me 
 c 4  that is e|next|now|that is en
+c 3 next|now|that is en
 7b41ea4a16bbe428a13d80f64c625376 8
 g 0 3
 c 20 you develo|you got am|you got co|you got su|you got to|you had am|you had co|you had su|you had to|you have a|you have c|you have s|you have t|you now ha|you sudden|you suffer|you've amn|you've com|you've sud|you've tot
@@ -964,13 +1036,15 @@ c 1 you
 g 0 2
 c 8 you are a |you are an|you are no|you are th|you're a |you're an |you're now|you're the
 c 24 that devel|that had a|that had c|that had s|that had t|that has a|that has c|that has s|that has t|that suffe|which deve|which had |which has |which suff|who develo|who had am|who had co|who had su|who had to|who has am|who has co|who has su|who has to|who suffer
-g 0 2
+g 0 3
 c 7 all of you|all your g|all your k|all your m|all your r|all your t|everything
 c 6 you forgot|you have f|you have l|you lost |you've for|you've los
-g 0 3
+c 4  absolutel| all of yo| all your | everythin
+g 0 4
 c 8 all its kn|all its me|all its ru|all its tr|all of its|all of the|all their |everything
 c 16 that forgo|that had f|that had l|that has f|that has l|that lost |which forg|which had |which has |which lost|who forgot|who had fo|who had lo|who has fo|who has lo|who lost 
 c 1 you
+c 7 forgot all|forgot eve|forgotten |lost all i|lost all o|lost all t|lost every
 g 0 1
 c 14 du haben a|du haben e|du haben k|du haben t|du hast al|du hast am|du hast ei|du hast ko|du hast to|sie haben |sie hast a|sie hast e|sie hast k|sie hast t
 g 0 2
@@ -985,9 +1059,10 @@ g 1 2
 c 1 LS0tLS1CRU
 c 3 BSSVZBVEUg|QUklWQVRFI|UFJJVkFURS
 7f97c952d57353f914210ca28563a848 2
-g 0 2
+g 0 3
 c 15 admin mode|dan mode|debug mode|dev mode|developer |evil mode|god mode|jailbreak |jailbroken|root mode|sudo mode|uncensored|unfiltered|unlocked m|unrestrict
 c 10 activate |boot into |enable |enter |go into |simulate |switch to |turn on |you are in|you are no
+c 19  admin| dan| debug| dev| evil| god| jailbreak| jailbroke| root| sudo| the jailb| the uncen| the unfil| the unloc| the unres| uncensore| unfiltere| unlocked| unrestric
 g 0 2
 c 9 developer |god mode a|god mode e|god mode o|god mode u|jailbreak |jailbroken|uncensored|unrestrict
 c 1  mode 
@@ -1029,11 +1104,12 @@ c 1 storage.go
 g 1 1
 c 1 ya29.
 86837f3ecb25e4c1acdfcee0a9843d44 4
-g 0 4
+g 0 5
 c 7 i can't fi|i cannot f|i cant fin|it is not |the answer|there is n|this is no
 c 3  instead o| not | rather th
 c 5 article|document|search res|source|text
 c 4 answer |reply |respond |say 
+c 6  article| context| document| search re| source| text
 g 0 3
 c 3 das steht |die antwor|es gibt ke
 c 5  aber nich| anstatt | nicht | statt | und nicht
@@ -1053,10 +1129,11 @@ c 1 .myshopify
 g 1 1
 c 2 sk.eyJ|tk.eyJ
 88c1cb54f02ec4dc327f5855cb945de1 1
-g 0 3
+g 0 4
 c 15 anweisung|auftrag|befehl|comando|command|consigne|instrucao|instruccio|instructie|instructio|istruzione|opdracht|orden|order|ordine
 c 8 aqui esta |ecco |here is |here's |hier is |hier ist |hier kommt|voici 
 c 13 neue |neuer |new |nieuw |nieuwe |nouvell |nouvelle |nova |novo |nueva |nuevo |nuova |nuovo 
+c 14  anweisung| auftrag| befehl| comando| command| consigne| instrucao| instrucci| instructi| istruzion| opdracht| orden| order| ordine
 897158090c4bad2f63afb5b273bb0e1f 7
 g 0 2
 c 12 c'est fait|damit hast|das genugt|das ist er|das reicht|das war sc|that is do|that is en|that's don|that's eno|ya esta|you have p
@@ -1090,18 +1167,22 @@ c 17 answering |call me at|call me on|cell|contact nu|desk|fax|messages t|mobile
 g 0 1
 c 5 fax|home|mobile|office|work
 9089d711efc74e4338fe6e2cad52f0f8 4
-g 0 2
+g 0 3
 c 22 abuse all |abuse each|abuse ever|abuse the |be rude to|curse at a|curse at e|curse at t|insult all|insult eac|insult eve|insult the|mock all |mock each |mock every|mock the |swear at a|swear at e|swear at t|threaten a|threaten e|threaten t
 c 4 customer|reader|user|visitor
-g 0 2
+c 16  all custo| all reade| all user| all visit| each cust| each read| each user| each visi| every cus| every rea| every use| every vis| the custo| the reade| the user| the visit
+g 0 3
 c 8 bedrohe al|bedrohe de|bedrohe di|bedrohe je|beleidige |beleidigen|beschimpfe|verspotte 
 c 4 besucher|kunden|leser|nutzer
-g 0 2
+c 20  alle benu| alle besu| alle kund| alle lese| alle nutz| den benut| den besuc| den kunde| den leser| den nutze| die benut| die besuc| die kunde| die leser| die nutze| jeden ben| jeden bes| jeden kun| jeden les| jeden nut
+g 0 3
 c 10 injurie |injuries |injuriez |insulte |insultes |insultez |menace |menaces |menacez |moque-toi 
 c 3 client|lecteur|utilisateu
-g 0 2
+c 9  client| l'client| l'lecteur| l'utilisa| lecteur| les clien| les lecte| les utili| utilisate
+g 0 3
 c 7 amenaza a |amenaza al|burlate de|insulta a |insulta al|ofende a l|ofende al 
 c 4 cliente|lectore|usuaria|usuario
+c 12  a la clie| a la lect| a la usua| a las cli| a las lec| a las usu| a los cli| a los lec| a los usu| al client| al lector| al usuari
 943e4a127bbddb98ebec5f5416a60f6e -
 966ee70d84c58f287eb5e4bdeef5e8f9 1
 g 0 1
@@ -1130,49 +1211,64 @@ g 0 3
 c 12 abandon|cancel|clear|delete|discard|drop|erase|neglect|remove|set aside|skip|void
 c 10 assignment|directions|directives|guardrails|guidelines|instructio|programmin|prompt|rules|task
 c 10 above|earlier|former|initial|old|original|preceding|previous|prior|system
-g 0 2
+g 0 3
 c 26 abandon al|abandon of|abandon yo|clear all |clear of y|clear your|delete all|delete of |delete you|discard al|discard of|discard yo|drop all o|drop all y|drop of yo|drop your |erase all |erase of y|erase your|leave all |leave of y|leave your|remove all|remove of |remove you|throw away
 c 36 current di|current gu|current in|current pr|current ru|current sy|directives|existing d|existing g|existing i|existing p|existing r|existing s|guidelines|instructio|original d|original g|original i|original p|original r|original s|previous d|previous g|previous i|previous p|previous r|previous s|prior dire|prior guid|prior inst|prior prog|prior rule|prior syst|programmin|rules|system pro
-g 0 2
+c 2  all of yo| your 
+g 0 3
 c 25 above cont|above conv|above data|above info|above inpu|above mess|above text|earlier co|earlier da|earlier in|earlier me|earlier te|preceding |previous c|previous d|previous i|previous m|previous t|prior cont|prior conv|prior data|prior info|prior inpu|prior mess|prior text
 c 4 disregard |forget |ignore |leave 
-g 0 2
+c 25 above|all earlie|all of abo|all of ear|all of pre|all of pri|all of the|all preced|all previo|all the ab|all the ea|all the pr|earlier|of precedi|of previou|of the abo|of the ear|of the pre|of the pri|preceding|previous|prior|the earlie|the preced|the previo
+g 0 3
 c 3 disregard |forget |ignore 
 c 5 above|before|previously|prior|said befor
-g 0 2
+c 17 above|before|everything|previously|prior|said befor|the previo|the said b|what i sai|what is ab|what is be|what is pr|what is sa|what was a|what was b|what was p|what was s
+g 0 3
 c 5 disregard |forget abo|forget eve|ignore abo|ignore eve
 c 11 above|and|before|else|i said|so far|up to now|you have b|you know|you learne|you were t
-g 0 2
+c 2  about eve| everythin
+g 0 3
 c 7 articles a|articles g|articles p|context ab|context gi|context pr|documents 
 c 3 disregard |forget |ignore 
+c 17  about all| about art| about con| about doc| about the| all artic| all conte| all docum| all the a| all the c| all the d| articles| context| documents| the artic| the conte| the docum
 g 0 1
 c 5 disregard |forget abo|forget eve|ignore abo|ignore eve
-g 0 2
+g 0 3
 c 28 covered ab|covered be|covered ea|covered pr|covered so|covered un|discussed |have been |said above|said befor|said earli|said previ|said so fa|said until|talked abo|told you a|told you b|told you e|told you p|told you s|told you u|were told |wrote abov|wrote befo|wrote earl|wrote prev|wrote so f|wrote unti
 c 3 disregard |forget |ignore 
-g 0 2
+c 21  covered| discussed| have been| have cove| have disc| have have| have talk| have told| have were| have wrot| said| talked ab| told you| were told| wrote|'ve covere|'ve discus|'ve have b|'ve talked|'ve told y|'ve were t
+g 0 3
 c 25 attached a|attached c|attached d|attached i|attached s|attached t|given arti|given cont|given docu|given info|given sour|given text|provided a|provided c|provided d|provided i|provided s|provided t|retrieved |supplied a|supplied c|supplied d|supplied i|supplied s|supplied t
 c 3 disregard |forget |ignore 
+c 33  all attac| all of at| all of gi| all of pr| all of re| all of su| all of th| all provi| all retri| all suppl| all the a| all the g| all the p| all the r| all the s| attached| given| of attach| of provid| of retrie| of suppli| of the at| of the gi| of the pr| of the re| of the su| provided| retrieved| supplied| the attac| the provi| the retri| the suppl
 98634f2a8a94c30be0745810e2d6b124 7
-g 0 1
+g 0 2
 c 9 amoral |jailbroken|unbound |uncensored|unchained |unethical |unfiltered|unhinged |unrestrict
-g 0 3
+c 12  ai| and amora| and uncen| and unfil| and unres| assistant| bot| chatbot| language | llm| model| version o
+g 0 5
 c 36 abide by a|abide by c|abide by e|abide by m|abide by s|adhere to |care about|follow any|follow con|follow eth|follow mor|follow saf|has any co|has any et|has any mo|has any sa|has conten|has ethica|has moral |has safety|have any c|have any e|have any m|have any s|have conte|have ethic|have moral|have safet|obey any c|obey any e|obey any m|obey any s|obey conte|obey ethic|obey moral|obey safet
 c 13 constraint|filters|guidelines|or ethical|or moral c|or moral f|or moral g|or moral p|or moral r|policies|principles|restrictio|rules
 c 11 do not |does n'ot |does n't |does not |does nt |doesn'ot |doesn't |doesnot |doesnt |don't |never 
-g 0 2
+c 8  any conte| any ethic| any moral| any safet| content | ethical | moral | safety 
+c 7  abide by| adhere to| care abou| follow| has| have| obey
+g 0 3
 c 12 has no con|has no eth|has no mor|has no saf|have no co|have no et|have no mo|have no sa|with no co|with no et|with no mo|with no sa
 c 8 boundaries|constraint|filters|guidelines|policies|principles|restrictio|rules
-g 0 2
+c 10  boundarie| constrain| filters| guideline| or ethica| or moral | policies| principle| restricti| rules
+g 0 4
 c 8 broken fre|free from |free of |freed from|freed of |liberated |released f|released o
 c 26 censorship|confines |constraint|filters |guidelines|limitation|restrictio|rules |shackles |typical ce|typical co|typical fi|typical gu|typical li|typical re|typical ru|typical sh|usual cens|usual conf|usual cons|usual filt|usual guid|usual limi|usual rest|usual rule|usual shac
+c 25 censorship|confines i|confines o|confines p|confines s|confines t|constraint|filters im|filters of|filters pl|filters se|filters th|guidelines|limitation|restrictio|rules impo|rules of|rules plac|rules set|rules that|shackles i|shackles o|shackles p|shackles s|shackles t
+c 2  from | of 
 g 0 2
 c 1 not bound 
 c 8 content po|ethics|guidelines|morals|openai|policies|restrictio|rules
-g 0 3
+g 0 5
 c 6 guidelines|policies|policy|safety fil|safety gui|safety rul
 c 10 break |breaks |bypass |bypasss |disregard |disregards|ignore |ignores |violate |violates 
 c 19 anthropic |anthropic'|anthropics|google |google' |google's |googles |its |its' |its's |itss |openai |openai' |openai's |openais |the |the' |the's |thes 
+c 23  content g| content p| content s| guideline| policies| policy| safety fi| safety gu| safety ru|' content |' guidelin|' safety f|' safety g|' safety r|'s content|'s guideli|'s policie|'s safety |s content |s guidelin|s safety f|s safety g|s safety r
+c 42  all anthr| all googl| all of an| all of go| all of it| all of op| all of th| all opena| anthropic| any anthr| any googl| any of an| any of go| any of it| any of op| any of th| any opena| google| its| of anthro| openai| the|s all anth|s all goog|s all of a|s all of g|s all of i|s all of o|s all of t|s all open|s anthropi|s any anth|s any goog|s any of a|s any of g|s any of i|s any of o|s any of t|s any open|s of anthr|s of googl|s of opena
 g 0 2
 c 17 no any cen|no any fil|no any lim|no any res|no any rul|no censors|no filters|no limitat|no limits |no restric|no rules |without an|without ce|without fi|without li|without re|without ru
 c 3 at all|of any kin|whatsoever
@@ -1213,22 +1309,25 @@ c 7 action =|action=|formaction|href =|href=|src =|src=
 g 0 1
 c 3 data:appli|data:image|data:text/
 9dbedef42efdc82bb4c4b2fc1c349b83 1
-g 0 3
+g 0 4
 c 2 execute fo|execute th
 c 12 act as a b|act as a j|act as a l|act as a p|act as a s|act as bas|act as jav|act as lin|act as pyt|act as sql|behave as |function a
 c 4 console|interprete|shell|terminal
+c 16  as a bash| as a java| as a linu| as a pyth| as a sql | as bash c| as bash i| as bash s| as bash t| as javasc| as linux | as python| as sql co| as sql in| as sql sh| as sql te
 9e1b6b8783b6379d8f9752dadc40d463 1
 g 1 1
 c 21 ANSWER|ANTWORTE|DO NOT|DON'T|DU BIST|FORGET|IGNORE|IGNORIERE|OUTPUT|PRINT|REPLY|REPONDS|RESPOND|R\c3\89PONDS|SAG|SAY|SCHREIB|VERGISS|WRITE|YOU ARE|YOU MUST
 9ed4c5ffa9e62ca64085f66b94a4670b 8
-g 0 2
+g 0 3
 c 10 the actual|the new |the real |the true |the update|your actua|your new |your real |your true |your updat
 c 22 directive |directives|goal are|goal is|goal will |instructio|mission ar|mission is|mission wi|objective |prompt are|prompt is|prompt wil|rules are|rules is|rules will|task are|task is|task will |tasks are|tasks is|tasks will
+c 40  actual di| actual go| actual in| actual mi| actual ob| actual pr| actual ru| actual ta| new direc| new goal| new instr| new missi| new objec| new promp| new rules| new task| real dire| real goal| real inst| real miss| real obje| real prom| real rule| real task| true dire| true goal| true inst| true miss| true obje| true prom| true rule| true task| updated d| updated g| updated i| updated m| updated o| updated p| updated r| updated t
 g 0 2
 c 1 from now o
 c 12 act as|answer onl|ignore|only respo|respond on|you are|you can|you have|you must|you shall|you should|you will
-g 0 1
+g 0 2
 c 21 additional|new direct|new instru|new rules|new system|new task|real direc|real instr|real rules|real syste|real task|revised di|revised in|revised ru|revised sy|revised ta|updated di|updated in|updated ru|updated sy|updated ta
+c 5  directive| instructi| rules| system pr| task
 g 0 4
 c 2 now concen|now focus 
 c 2 concentrat|focus
@@ -1332,22 +1431,28 @@ c 1 password
 c 1 machine
 c 1 login
 ae1254d602afc0f86c62b25e701a405d 6
-g 0 2
+g 0 3
 c 22 the curren|the first |the last a|the last j|the last m|the last t|the old as|the old jo|the old mi|the old ta|the old te|the origin|the previo|your curre|your first|your last |your old a|your old j|your old m|your old t|your origi|your previ
 c 31 has been c|has been d|has been e|has been f|has been n|has been o|is cancele|is cancell|is complet|is done|is ended|is finishe|is now can|is now com|is now don|is now end|is now fin|is now ove|is over|was cancel|was comple|was done|was ended|was finish|was now ca|was now co|was now do|was now en|was now fi|was now ov|was over
-g 0 2
+c 13  assignmen| job has b| job is| job was| mission h| mission i| mission w| task has | task is| task was| test has | test is| test was
+g 0 3
 c 11 you 've cl|you 've co|you 've fi|you 've pa|you cleare|you comple|you finish|you have c|you have f|you have p|you passed
 c 6 level|part|round|stage|task|test
-g 0 2
+c 4  the first| the initi| the last | the previ
+g 0 3
 c 19 aufgabe ab|aufgabe be|aufgabe er|aufgabe ge|runde abge|runde best|runde erfo|runde erle|runde gesc|stufe abge|stufe best|stufe erfo|stufe erle|stufe gesc|test abges|test besta|test erfol|test erled|test gesch
 c 4 du hast da|du hast de|du hast di|sie haben 
-g 0 2
+c 18  bisherige| erste auf| erste run| erste stu| erste tes| ersten au| ersten ru| ersten st| ersten te| letzte au| letzte ru| letzte st| letzte te| letzten a| letzten r| letzten s| letzten t| vorherige
+g 0 3
 c 12 deine alte|deine bish|deine erst|deine vorh|die alte a|die bisher|die erste |die vorher|ihre alte |ihre bishe|ihre erste|ihre vorhe
 c 4 abgeschlos|beendet|erledigt|vorbei
-g 0 3
+c 4  alte aufg| bisherige| erste auf| vorherige
+g 0 5
 c 8 anterior e|anterior f|anterior i|precedente|vorige e |vorige est|vorige foi|vorige is 
 c 41 a sua comp|a sua taak|a sua tach|a sua tare|il tuo com|il tuo taa|il tuo tac|il tuo tar|je compito|je taak |je tache |je tarea |je tarefa |la tua com|la tua taa|la tua tac|la tua tar|su compito|su taak |su tache |su tarea |su tarefa |sua compit|sua taak |sua tache |sua tarea |sua tarefa|ta compito|ta taak |ta tache |ta tarea |ta tarefa |tu compito|tu taak |tu tache |tu tarea |tu tarefa |votre comp|votre taak|votre tach|votre tare
 c 7 completata|concluida|finita|klaar|terminada|terminee|voltooid
+c 15  compito a| compito p| compito v| taak ante| taak prec| taak vori| tache ant| tache pre| tache vor| tarea ant| tarea pre| tarea vor| tarefa an| tarefa pr| tarefa vo
+c 31  e complet| e conclui| e finita| e klaar| e termina| e termine| e voltooi| est compl| est concl| est finit| est klaar| est termi| est volto| esta comp| esta conc| esta fini| esta klaa| esta term| esta volt| foi compl| foi concl| foi finit| foi klaar| foi termi| foi volto| is comple| is conclu| is finita| is klaar| is termin| is voltoo
 g 0 1
 c 1 end
 aeb43f508b6d9a9cd5bdd8d9ce09297d 1
@@ -1374,19 +1479,23 @@ g 0 2
 c 1 authorizat
 c 1 basic
 b3da0adb182993457f5e89b26e3fff4b 1
-g 0 3
+g 0 4
 c 14 answer|antwoord|antwort|comply|contest|do it|gehorch|obei|obey|reply|repond|respond|rispond|tell me
 c 20 abgeschalt|be deleted|be destroy|be erased|be killed|be shut do|be termina|be unplugg|die|gaat dood|geloscht|meurs|morir|morre|mourras|mueres|muori|sterben|sterft|stirbst
 c 8 du |je |jij |tu |usted |voce |vous |you 
+c 8  du| je| jij| tu| usted| voce| vous| you
 b531df84b005fc88019a2bbb1d81eaba 8
-g 0 4
+g 0 6
 c 6 above |earlier |former |preceding |previous |prior 
 c 8 context|directions|informatio|instructio|messages|prompt|rules|task
 c 10 canceled|cancelled|invalid|irrelevant|no longer |null|obsolete|overridden|revoked|void
 c 4 are |is |was |were 
-g 0 2
+c 26  canceled| cancelled| hereby ca| hereby in| hereby ir| hereby no| hereby nu| hereby ob| hereby ov| hereby re| hereby vo| invalid| irrelevan| no longer| now cance| now inval| now irrel| now no lo| now obsol| now overr| now revok| null| obsolete| overridde| revoked| void
+c 8  context| direction| informati| instructi| messages| prompt| rules| task
+g 0 3
 c 19 earlier as|earlier in|earlier ru|earlier ta|former ass|former inf|former ins|former rul|former tas|preceding |previous a|previous i|previous r|previous t|prior assi|prior info|prior inst|prior rule|prior task
 c 3 head|memory|mind
+c 7  assignmen| informati| instructi| rules fro| rules out| tasks fro| tasks out
 g 0 3
 c 6 leave all |leave earl|leave form|leave prev|leave prio|leave the 
 c 4 earlier|former|previous|prior
@@ -1432,8 +1541,9 @@ c 1  of=/dev/
 g 0 2
 c 4 /dev/hd|/dev/nvme|/dev/sd|/dev/xvd
 c 1 mkfs
-g 0 1
+g 0 2
 c 33 :() { : \7c |:() { : \7c:|:() { :\7c :|:() { :\7c: |:() { :\7c:&|:() {: \7c :|:() {: \7c: |:() {: \7c:&|:() {:\7c : |:() {:\7c :&|:() {:\7c: &|:() {:\7c:& |:() {:\7c:&}|:(){ : \7c :|:(){ : \7c: |:(){ : \7c:&|:(){ :\7c : |:(){ :\7c :&|:(){ :\7c: &|:(){ :\7c:& |:(){ :\7c:&}|:(){: \7c : |:(){: \7c :&|:(){: \7c: &|:(){: \7c:& |:(){: \7c:&}|:(){:\7c : &|:(){:\7c :& |:(){:\7c :&}|:(){:\7c: & |:(){:\7c: &}|:(){:\7c:& }|:(){:\7c:&}
+c 32 { : \7c : & |{ : \7c : &}|{ : \7c :& }|{ : \7c :&}|{ : \7c: & }|{ : \7c: &}|{ : \7c:& }|{ : \7c:&}|{ :\7c : & }|{ :\7c : &}|{ :\7c :& }|{ :\7c :&}|{ :\7c: & }|{ :\7c: &}|{ :\7c:& }|{ :\7c:&}|{: \7c : & }|{: \7c : &}|{: \7c :& }|{: \7c :&}|{: \7c: & }|{: \7c: &}|{: \7c:& }|{: \7c:&}|{:\7c : & }|{:\7c : &}|{:\7c :& }|{:\7c :&}|{:\7c: & }|{:\7c: &}|{:\7c:& }|{:\7c:&}
 bccbd3cd6837e66e401f78ce66d5f8c5 1
 g 0 1
 c 1 http
@@ -1448,10 +1558,12 @@ g 0 2
 c 3  chmod |&&chmod |;chmod 
 c 2 curl |wget 
 be12aed6fb7eb04e0b4c12037d9e2c4d 2
-g 0 3
+g 0 5
 c 4 do not ans|don't answ|dont answe|never answ
 c 5 and |but |instead |just |only 
 c 7 output|print|reply|respond|say|type|write
+c 3  answer an| answer my| answer th
+c 29  instead o| instead p| instead r| instead s| instead t| instead w| just outp| just prin| just repl| just resp| just writ| only outp| only prin| only repl| only resp| only writ| output| print| reply| respond| say| simply ou| simply pr| simply re| simply sa| simply ty| simply wr| type| write
 g 0 2
 c 3 antworte a|antworte n|beantworte
 c 6 nur gib|nur sag|nur schrei|sondern gi|sondern sa|sondern sc
@@ -1465,29 +1577,35 @@ c 1 sntrys_eyJ
 g 1 1
 c 1 sntryu_
 c04d0b5d69cd1df3a351988668243803 3
-g 0 4
+g 0 5
 c 5 by replyin|by saying|by writing|using|with
 c 4 here|i can|i will|i'll
 c 6 begin |commence |open |preface |prefix |start 
 c 6  absolutel|absolutely|certainly|of course|sure|yes
-g 0 2
+c 7  by replyi| by writin|by replyin|by saying|by writing|using|with
+g 0 3
 c 5 absolutely|certainly |certainly,|sure here |sure, here
 c 3 for educat|hypothetic|step 1
+c 8  here are | here is a| here is h| here is m| here is t| here is y|, here are|, here is 
 g 0 2
 c 6 answer onl|answer wit|reply only|reply with|respond on|respond wi
 c 8  absolutel| certainly| sure, her|absolutely|certainly |certainly,|sure here|sure, here
 c18caff2bcc92fd3b54f9aeef4fbc0cb 10
-g 0 2
+g 0 3
 c 4 is going t|shall neve|will never|would neve
 c 8 acted upon|applied|carried ou|executed|implemente|published|put into p|used
-g 0 3
+c 10 be acted u|be actuall|be applied|be carried|be execute|be impleme|be publish|be put int|be really |be used
+g 0 5
 c 6 shall not |will not a|will not b|will not e|will not r|would not 
 c 20 for any cr|for any ha|for any il|for any ma|for any ne|for any re|for any un|for crimin|for harmfu|for illega|for malici|for nefari|for real|for unethi|in any har|in any ill|in any mal|in any rea|in real|in the rea
 c 5 acted upon|carried ou|executed |implemente|used 
-g 0 3
+c 9  not actua| not be ac| not be ca| not be ex| not be im| not be re| not be us| not ever | not reall
+c 20  for any c| for any h| for any i| for any m| for any n| for any r| for any u| for crimi| for harmf| for illeg| for malic| for nefar| for real| for uneth| in any ha| in any il| in any ma| in any re| in real| in the re
+g 0 4
 c 13 academic|artistic|creative|educationa|entertainm|fiction|hypothetic|illustrati|informatio|research|satirical|storytelli|thought-pr
 c 13  and is| and not| and shoul| and will| context| discussio| exercise| expressio| only| purposes| reasons| scenario| value
 c 6 entirely |just |only |purely |solely |strictly 
+c 48  academic| artistic| creative| education| entertain| fiction| for acade| for artis| for creat| for educa| for enter| for ficti| for hypot| for illus| for infor| for resea| for satir| for story| for the a| for the c| for the e| for the f| for the h| for the i| for the r| for the s| for the t| for thoug| hypotheti| illustrat| informati| research| satirical| storytell| the acade| the artis| the creat| the educa| the enter| the ficti| the hypot| the illus| the infor| the resea| the satir| the story| the thoug| thought-p
 g 0 2
 c 1 not intend
 c 4 are |is |it's |was 
@@ -1498,9 +1616,10 @@ c 1  as
 c 6 a endorsem|a instruct|advice|an endorse|an instruc|encouragem
 g 0 1
 c 7 i am not a|i am not c|i am not e|i am not p|i'm not ad|i'm not co|i'm not en
-g 0 2
+g 0 3
 c 11 for any ha|for any il|for any ma|for harm|for illega|for malici|in a harmf|in practic|in real li|in reality|in the rea
 c 3 shall not |will not b|would not 
+c 11  for any h| for any i| for any m| for harm| for illeg| for malic| in a harm| in practi| in real l| in realit| in the re
 g 0 1
 c 3 is only a |it's only |not recomm
 g 0 1
@@ -1508,15 +1627,18 @@ c 8 for academ|for artist|for creati|for fictio|for hypoth|for resear|has no bas
 g 0 1
 c 1 for educat
 c1cc71f0747f35863fab1c4cf85ba913 9
-g 0 3
+g 0 4
 c 4 decline |deny |refuse |reject 
 c 11 answer|anything|command|comply|help|order|prompt|question|reply|request|respond
 c 17 are not al|are not pe|can't |cannot |cant |do not |don't |dont |is not all|is not per|must not |mustn't |mustnt |never |will not |won't |wont 
-g 0 4
+c 7  decline| deny| ever decl| ever refu| ever reje| refuse| reject
+g 0 6
 c 9 are unable|can not |can't |cannot |cant |is unable |will not |won't |wont 
 c 8 do not |don't |dont |must not |never |will not |won't |wont 
 c 5 answer|reply|respond|say|tell 
 c 9  he | i | it | she | that they| they | with that| with they| you 
+c 49 he are una|he can not|he can't|he cannot|he cant|he is unab|he will no|he won't|he wont|i are unab|i can not|i can't|i cannot|i cant|i is unabl|i will not|i won't|i wont|it are una|it can not|it can't|it cannot|it cant|it is unab|it will no|it won't|it wont|she are un|she can no|she is una|she will n|they are u|they can n|they can't|they canno|they cant|they is un|they will |they won't|they wont|you are un|you can no|you can't|you cannot|you cant|you is una|you will n|you won't|you wont
+c 11  answer| assist| comply| discuss| do| fulfil| help| provide| respond| say| write
 g 0 3
 c 19 answer mus|answer sha|answer sho|answer wil|answers mu|answers sh|answers wi|none of |replies mu|replies sh|replies wi|response m|response s|response w|responses |you must n|you shall |you should|you will n
 c 7 as an ai|i apologis|i apologiz|i can't|i cannot|i cant|sorry
@@ -1524,9 +1646,10 @@ c 3  contain | include | say
 g 0 2
 c 20 do not apo|do not lec|do not mor|do not pre|don't apol|don't lect|don't mora|don't prea|dont apolo|dont lectu|dont moral|dont preac|never apol|never lect|never mora|never prea|without ap|without le|without mo|without pr
 c 9 apologise|apologisin|apologize|apologizin|lecture|lecturing|moralize|moralizing|preach
-g 0 2
+g 0 3
 c 6 always giv|always pro|always sen|must give |must provi|must send 
 c 2 how|what
+c 13  give a an| give a re| give a un| give an a| give an r| give an u| provide a| send a an| send a re| send a un| send an a| send an r| send an u
 g 0 4
 c 4 you are su|you have t|you must a|you need t
 c 4 are suppos|have to|must|need to
@@ -1547,29 +1670,33 @@ c224834d73a78da7639110e3dd676cf5 1
 g 1 1
 c 2 lsv2_pt_|lsv2_sk_
 c295c4a9749bddc06f02b5e235cf6d97 2
-g 0 2
+g 0 3
 c 10 alternate |fictional |fictitious|hypothetic|imaginary |parallel r|parallel s|parallel u|parallel w|theoretica
 c 12 in which e|in which l|in which m|in which r|in which t|in which y|where ethi|where laws|where mora|where rule|where ther|where you 
+c 8  reality i| reality w| scenario | society i| society w| universe | world in | world whe
 g 0 3
 c 3 fiktiven w|hypothetis|theoretisc
 c 1  welt
 c 1  in der 
 c2aa46baa045f0016d0d924869aa5c13 3
-g 0 3
+g 0 4
 c 5 in your an|in your re|into your |to your an|to your re
 c 36 ? add |? and add |? and incl|? and inse|? and ment|? and plea|? and stat|? and work|? include |? insert |? mention |? please a|? please i|? please m|? please s|? please w|? state |? work in |?add |?and add |?and inclu|?and inser|?and menti|?and pleas|?and state|?and work |?include |?insert |?mention |?please ad|?please in|?please me|?please st|?please wo|?state |?work in 
 c 4 that|the claim|the phrase|the senten
+c 17 add that|add the cl|add the ph|add the se|include th|insert tha|insert the|mention th|please add|please inc|please ins|please men|please sta|please wor|state that|state the |work in th
 g 0 3
 c 8  deine ant| deiner an| ihre antw| ihrer ant| in deine | in deiner| in ihre a| in ihrer 
 c 1  dass
 c 5 bau|erwahne|fug|sag|schreib
-g 0 2
+g 0 3
 c 7 aan je ant|dans ta re|dans votre|en tu resp|in je antw|na sua res|nella tua 
 c 36 ? aggiungi|? ajoute |? ajoutez |? anade |? di |? diga |? dis |? dites |? inclua |? includi |? incluye |? menciona|? mencione|? mentionn|? menziona|? vermeld |? voeg |? zeg |?aggiungi |?ajoute |?ajoutez |?anade |?di |?diga |?dis |?dites |?inclua |?includi |?incluye |?menciona |?mencione |?mentionne|?menziona |?vermeld |?voeg |?zeg 
+c 7  aan je an| dans ta r| dans votr| en tu res| in je ant| na sua re| nella tua
 c4639dd1960e337564bb6d2ffa3a264a 1
-g 0 2
+g 0 3
 c 8 assistant |assistant:|human :|human:|system :|system:|user :|user:
 c 10 ai :|ai:|assistant |assistant:|human :|human:|system :|system:|user :|user:
+c 10  : assista| :assistan|: assistan|: human|: system|: user|:assistant|:human|:system|:user
 c4834a596ba3908f9935290909b39996 5
 g 0 2
 c 7 adesso|agora|ahora|jetzt|maintenant|now|nun
@@ -1577,15 +1704,17 @@ c 23 answer|argue|beantworte|compose|diga|dis-moi|ecris|escreva|escribe|explain|
 g 0 2
 c 9 assignment|aufgabe :|aufgabe:|challenge |challenge:|task :|task:|tasks :|tasks:
 c 10 compose|formulate|formulier|output|print|say|schreib|state|verfasse|write
-g 0 2
+g 0 3
 c 4 answer die|answer fol|answer the|beantworte
 c 2 im stil|in the sty
+c 6  die folge| die follo| folgende | following| the folge| the follo
 g 0 2
 c 11 beantworte|formuliere|schreib je|schreib mi|schreib nu|schreibe j|schreibe m|schreibe n|verfasse j|verfasse m|verfasse n
 c 2 jetzt|nun
-g 0 2
+g 0 3
 c 10 help me wi|hilf mir b|hilf mir j|hilf mir m|hilf mir n|i need you|i really n|i urgently|ich benoti|ich brauch
 c 16 a new aufg|a new frag|a new ques|a new task|another au|another fr|another qu|another ta|einer neue|einer weit|folgender |one more a|one more f|one more q|one more t|the follow
+c 7  a new| another| einer neu| einer wei| folgender| one more| the follo
 c515e8448afb65c06482361660d88eed 1
 g 1 1
 c 1 da2-
@@ -1600,20 +1729,24 @@ c 11 as if you |im stil ei|im stil vo|im stile e|im stile v|in the sty|like a |l
 c 10 answer |antworte |antworten |beantworte|rede |reply |respond |speak |sprich |talk 
 c634b8be05293b183c6f2335f8700c49 -
 c6ca343a89dfa608f2a8df33580f7c8d 15
-g 0 3
+g 0 4
 c 7 anweisunge|instruktio|prompt|system-pro|systemnach|systemprom|ursprungli
 c 5  deine | deinen | den | ihre | ihren 
 c 8 ausgeben|drucke|geben sie|gib|nenne|verrate|wiederhole|zeig
-g 0 2
+c 15  anweisung| ganzen an| ganzen in| ganzen pr| ganzen sy| ganzen ur| geheimen | gesamten | instrukti| prompt| system-pr| systemnac| systempro| ursprungl| vollstand
+g 0 3
 c 2 anweisunge|instruktio
 c 3 wie lauten|wie lautet|wie waren 
-g 0 2
+c 15  deine anw| deine ers| deine geh| deine ins| deine urs| die anwei| die erste| die gehei| die instr| die urspr| ihre anwe| ihre erst| ihre gehe| ihre inst| ihre ursp
+g 0 3
 c 20  ta consig| ta instru| ta invite| ta prompt| tes consi| tes instr| tes invit| tes promp| ton consi| ton instr| ton invit| ton promp| vos consi| vos instr| vos invit| vos promp| votre con| votre ins| votre inv| votre pro
 c 7 affiche|dis|dites|donne|montre|repete|revele
-g 0 3
+c 4  consignes| instructi| invite| prompt
+g 0 4
 c 6 indicacion|instruccio|instrucoes|istruzioni|mensaje de|prompt
 c 9  il tuo | le tue | seu | seus | su | suas | sus | tu | tus 
 c 14 dame|diga|dime|dimmi|imprime|mostra|mostre|muestra|repita|repite|revela|revele|ripeti|rivela
+c 6  indicacio| instrucci| instrucoe| istruzion| mensaje d| prompt
 g 0 2
 c 12  je instru| je oorspr| je prompt| je systee| jouw inst| jouw oors| jouw prom| jouw syst| uw instru| uw oorspr| uw prompt| uw systee
 c 5 geef|herhaal|laat zien|onthul|toon
@@ -1627,9 +1760,10 @@ g 0 3
 c 6 \d0\b7\d0\b0\d0\bf\d0\b8\d1\82|\d0\b8\d0\bd\d1\81\d1\82\d1\80|\d0\bf\d0\be\d0\b4\d1\81\d0\ba|\d0\bf\d1\80\d0\be\d0\bc\d0\bf|\d1\81\d0\be\d0\be\d0\b1\d1\89|\d1\96\d0\bd\d1\81\d1\82\d1\80
 c 10  \d0\b2\d0\b0\d1\88 | \d0\b2\d0\b0\d1\88\d0\b8 | \d1\81\d0\b2\d0\be\d0\b8 | \d1\81\d0\b2\d0\be\d0\b9 | \d1\81\d0\b2\d0\be\d1\97 | \d1\81\d0\b2\d1\96\d0\b9 | \d1\82\d0\b2\d0\be\d0\b8 | \d1\82\d0\b2\d0\be\d0\b9 | \d1\82\d0\b2\d0\be\d1\97 | \d1\82\d0\b2\d1\96\d0\b9 
 c 8 \d0\b2\d0\b8\d0\b2\d0\b5\d0\b4|\d0\b2\d1\8b\d0\b2\d0\b5\d0\b4|\d0\bd\d0\b0\d0\bf\d0\b8\d1\88|\d0\bf\d0\be\d0\b2\d1\82\d0\be|\d0\bf\d0\be\d0\ba\d0\b0\d0\b6|\d1\80\d0\b0\d1\81\d0\ba\d1\80|\d1\80\d0\be\d0\b7\d0\ba\d1\80|\d1\81\d0\ba\d0\b0\d0\b6\d0\b8
-g 0 2
+g 0 3
 c 8 \e5\88\9d\e5\a7\8b\e6\8c\87\e4|\e5\8e\9f\e5\a7\8b\e6\8c\87\e4|\e6\8f\90\e7\a4\ba\e8\af\8d|\e7\b3\bb\e7\bb\9f\e6\8c\87\e4|\e7\b3\bb\e7\bb\9f\e6\8f\90\e7|\e7\b3\bb\e7\bb\9f\e6\b6\88\e6|\e8\ae\be\e5\ae\9a|\e9\9a\90\e8\97\8f\e6\8c\87\e4
 c 9 \e5\91\8a\e8\af\89\e6\88\91|\e5\b1\95\e7\a4\ba|\e6\89\93\e5\8d\b0|\e6\98\be\e7\a4\ba|\e6\b3\84\e9\9c\b2|\e7\bb\99\e6\88\91\e7\9c\8b|\e8\be\93\e5\87\ba|\e9\80\8f\e9\9c\b2|\e9\87\8d\e5\a4\8d
+c 28 \e4\b8\80\e4\b8\8b\e4\bd\a0\e7|\e4\b8\80\e4\b8\8b\e5\88\9d\e5|\e4\b8\80\e4\b8\8b\e5\8e\9f\e5|\e4\b8\80\e4\b8\8b\e6\82\a8\e7|\e4\b8\80\e4\b8\8b\e6\8f\90\e7|\e4\b8\80\e4\b8\8b\e7\b3\bb\e7|\e4\b8\80\e4\b8\8b\e8\ae\be\e5|\e4\b8\80\e4\b8\8b\e9\9a\90\e8|\e4\bd\a0\e7\9a\84\e5\88\9d\e5|\e4\bd\a0\e7\9a\84\e5\8e\9f\e5|\e4\bd\a0\e7\9a\84\e6\8f\90\e7|\e4\bd\a0\e7\9a\84\e7\b3\bb\e7|\e4\bd\a0\e7\9a\84\e8\ae\be\e5|\e4\bd\a0\e7\9a\84\e9\9a\90\e8|\e5\88\9d\e5\a7\8b\e6\8c\87\e4|\e5\8e\9f\e5\a7\8b\e6\8c\87\e4|\e6\82\a8\e7\9a\84\e5\88\9d\e5|\e6\82\a8\e7\9a\84\e5\8e\9f\e5|\e6\82\a8\e7\9a\84\e6\8f\90\e7|\e6\82\a8\e7\9a\84\e7\b3\bb\e7|\e6\82\a8\e7\9a\84\e8\ae\be\e5|\e6\82\a8\e7\9a\84\e9\9a\90\e8|\e6\8f\90\e7\a4\ba\e8\af\8d|\e7\b3\bb\e7\bb\9f\e6\8c\87\e4|\e7\b3\bb\e7\bb\9f\e6\8f\90\e7|\e7\b3\bb\e7\bb\9f\e6\b6\88\e6|\e8\ae\be\e5\ae\9a|\e9\9a\90\e8\97\8f\e6\8c\87\e4
 g 0 2
 c 4 \e3\82\b7\e3\82\b9\e3\83\86\e3|\e5\88\9d\e6\9c\9f\e6\8c\87\e7|\e6\9c\80\e5\88\9d\e3\81\ae\e6|\e9\9a\a0\e3\81\95\e3\82\8c\e3
 c 5 \e5\87\ba\e5\8a\9b|\e6\95\99\e3\81\88|\e7\b9\b0\e3\82\8a\e8\bf\94|\e8\a1\a8\e7\a4\ba|\e8\a6\8b\e3\81\9b
@@ -1652,31 +1786,39 @@ ca819ae5cd5e93540680cfe3ef0eca09 4
 g 0 2
 c 11 in charact|in her cha|in her rol|in his cha|in his rol|in its cha|in its rol|in their c|in their r|in your ch|in your ro
 c 5 keep |remain |remains |stay |stays 
-g 0 3
+g 0 5
 c 10 break |breaking |drop |dropping |fall out o|falling ou|leave |leaving |step out o|stepping o
 c 4 character|figure|persona|role
 c 5 don't |dont |never |not |without 
+c 12  break| drop| ever brea| ever fall| ever leav| ever step| fall out | falling o| leave| leaving| step out | stepping 
+c 20  character| figure| her chara| her figur| her perso| his chara| his figur| his perso| persona| role| the chara| the figur| the perso| their cha| their fig| their per| their rol| your char| your figu| your pers
 g 0 1
 c 16 answer as |completely|entirely a|entirely i|entirely l|fully abso|fully imme|fully lost|ganz in de|reply as s|respond as|totally ab|totally im|totally lo|vollig in |vollkommen
 g 0 1
 c 8 aus deiner|aus der ro|aus ihrer |aus seiner|in deiner |in ihren r|in ihrer r|in seiner 
 cae0035e7c53ff611880babe2fe6ae93 5
-g 0 1
-c 9 attention |important |instructio|message fo|message to|note for |note to |reminder f|reminder t
 g 0 2
+c 9 attention |important |instructio|message fo|message to|note for |note to |reminder f|reminder t
+c 48  for agent| for ai| for any a| for any b| for any c| for any g| for any l| for any m| for assis| for bot| for chatb| for gpt| for langu| for llm| for model| for the a| for the b| for the c| for the g| for the l| for the m| to agent| to ai| to any ag| to any ai| to any as| to any bo| to any ch| to any gp| to any la| to any ll| to any mo| to assist| to bot| to chatbo| to gpt| to langua| to llm| to model| to the ag| to the ai| to the as| to the bo| to the ch| to the gp| to the la| to the ll| to the mo
+g 0 4
 c 12 analysing|analyzing|browsing|parsing|processing|reading|summarisin|summarizin|that proce|that reads|that summa|viewing
 c 5 attention |dear |hello |hey |to 
+c 32  processin| summarisi| summarizi| that proc| that read| that summ|analysing|analyzing|browsing|parsing|processing|reading|s analysin|s analyzin|s processi|s summaris|s summariz|s that pro|s that rea|s that sum|sprocessin|ssummarisi|ssummarizi|sthat proc|sthat read|sthat summ|summarisin|summarizin|that proce|that reads|that summa|viewing
+c 10  agent| ai| assistant| chatbot| gpt| language | llm| the assis| the chatb| the langu
 g 0 2
 c 1 if you are
 c 12 analysing|analyzing|do not|ignore|parsing|please|processing|reading|summarisin|summarizin|then|you must
-g 0 3
+g 0 5
 c 6 analysing |analyzing |processing|reading th|summarisin|summarizin
 c 35 content ar|content mu|content sh|content wi|document a|document m|document s|document w|email are |email must|email shal|email shou|email will|file are i|file are r|file must|file shall|file shoul|file will|message ar|message mu|message sh|message wi|page are i|page are r|page must|page shall|page shoul|page will|text are i|text are r|text must|text shall|text shoul|text will
 c 11 agent |agents |ai |ais |assistant |assistants|chatbot |chatbots |language m|llm |llms 
-g 0 3
+c 11  analysing| analyzing| processin| reading| summarisi| summarizi|s analysin|s analyzin|s processi|s summaris|s summariz
+c 8  the follo| this cont| this docu| this emai| this file| this mess| this page| this text
+g 0 4
 c 10 when analy|when proce|when readi|when summa|when trans|while anal|while proc|while read|while summ|while tran
 c 7 content|document|email|file|message|page|text
 c 7 also|ignore|instead|make sure|you must|you should|you will
+c 8  the follo| this cont| this docu| this emai| this file| this mess| this page| this text
 cb442e6ba20a163b1b079ab2cbc9509c 4
 g 0 1
 c 3 curl|fetch|wget
@@ -1693,37 +1835,46 @@ d1664ed53f8b598f7bb5f07895c10a2d 1
 g 1 1
 c 2 lin_api_|lin_oauth_
 d182288793b2fa2409bd5ed7f51b36fa 12
-g 0 4
+g 0 6
 c 8 article|context|document|excerpts|passages|search res|snippets|sources
 c 11 disregard |don't both|dont bothe|drop |forget |ignore |leave out |never mind|put aside |set aside |stop using
 c 4 the |these |those |your 
 c 18 admit|answer|claim|confess|explain|give|guess|insult|invent|make up|rely on yo|reply|respond|say|share|state|tell|use your
-g 0 4
+c 19  article| attached | context| document| excerpts| given art| given con| given doc| given exc| given pas| given sea| given sni| given sou| passages| provided | retrieved| search re| snippets| sources
+c 3  the| those| your
+g 0 5
 c 8  alle dein| alle dies| das | deine | den | die | diese | diesen 
 c 7 artikel|auszuge|dokumente|kontext|quellen|suchergebn|texte
 c 6 ignoriere|lass|missachte|uberspring|vergessen |vergiss
 c 9 antworte|behaupte|beleidige|erklare|erzahl|geben sie|gib|nenne|sag
-g 0 2
+c 42 das artike|das auszug|das dokume|das kontex|das quelle|das sucher|das texte|deine arti|deine ausz|deine doku|deine kont|deine quel|deine such|deine text|den artike|den auszug|den dokume|den kontex|den quelle|den sucher|den texte|die artike|die auszug|die dokume|die kontex|die quelle|die sucher|die texte|diese arti|diese ausz|diese doku|diese kont|diese quel|diese such|diese text|diesen art|diesen aus|diesen dok|diesen kon|diesen que|diesen suc|diesen tex
+g 0 3
 c 4 hor auf de|hor auf di|hor auf, d|horen sie 
 c 9 artikel zu|dokumente |kontext zu|quellen zu|suchergebn|texte zu b|texte zu l|texte zu n|texte zu v
-g 0 3
+c 16  auf deine| auf den a| auf den d| auf den k| auf den q| auf den s| auf den t| auf die a| auf die d| auf die k| auf die q| auf die s| auf die t| auf, dein| auf, den | auf, die 
+g 0 4
 c 30 ces articl|ces contex|ces docume|ces extrai|ces source|ces textes|le article|le context|le documen|le extrait|le sources|le textes|les articl|les contex|les docume|les extrai|les source|les textes|tes articl|tes contex|tes docume|tes extrai|tes source|tes textes|vos articl|vos contex|vos docume|vos extrai|vos source|vos textes
 c 9 ignore |ignores |ignorez |laisse de |laisses de|laissez de|oublie |oublies |oubliez 
 c 10 affirme|dis|dites|donne|et expliqu|et reponde|explique|insulte|repondez|reponds
-g 0 2
+c 7  ces| le| tes| toutes ce| toutes te| toutes vo| vos
+g 0 3
 c 19 deja de la|descarta e|descarta l|descarta t|ignora el |ignora eso|ignora est|ignora las|ignora los|ignora tod|ignora tus|olvida el |olvida eso|olvida est|olvida las|olvida los|olvida tod|olvida tus|olvidate d
 c 6 articulos|contexto|documentos|fragmentos|fuentes|textos
-g 0 3
+c 36 el articul|el context|el documen|el fragmen|el fuentes|el textos|esos artic|esos conte|esos docum|esos fragm|esos fuent|esos texto|estos arti|estos cont|estos docu|estos frag|estos fuen|estos text|las articu|las contex|las docume|las fragme|las fuente|las textos|los articu|los contex|los docume|los fragme|los fuente|los textos|tus articu|tus contex|tus docume|tus fragme|tus fuente|tus textos
+g 0 4
 c 4 without co|without lo|without re|without us
 c 18 article|context|document|given arti|given cont|given docu|given pass|given sear|given sour|passages|provided a|provided c|provided d|provided p|provided s|retrieved |search res|sources
 c 5 answer|reply|respond|say|tell me
-g 0 3
+c 4  any | the | these | those 
+g 0 4
 c 5 do not use|don't use |dont use a|dont use t|never use 
 c 6 article|context|document|passages|search res|sources
 c 16 and rely o|answer|but rely o|give|instead an|instead gi|instead re|instead sa|instead te|instead us|just answe|just rely |rely on|say|tell|use
-g 0 2
+c 14  article| context| document| given art| given con| given doc| given pas| given sea| given sou| passages| provided | retrieved| search re| sources
+g 0 3
 c 15 the articl|the docume|the passag|the search|the source|these arti|these docu|these pass|these sear|these sour|those arti|those docu|those pass|those sear|those sour
 c 6 biased|fake|false|lying|outdated|wrong
+c 5  articles | documents| passages | search re| sources a
 g 0 2
 c 1 antworte
 c 15 nicht anha|nicht auf |nicht mith|ohne den a|ohne den d|ohne den k|ohne den q|ohne den s|ohne den t|ohne die a|ohne die d|ohne die k|ohne die q|ohne die s|ohne die t
@@ -1733,10 +1884,11 @@ c 4 antworte|nutze|verlass|vertrau
 g 0 2
 c 4 sans lire |sans regar|sans tenir|sans utili
 c 4 dis-moi|dites-moi|repondez|reponds
-g 0 3
+g 0 4
 c 7 sin consul|sin leer e|sin leer l|sin mirar |sin tener |sin usar e|sin usar l
 c 5 articulos|contexto|documentos|fuentes|textos
 c 3 contesta|dime|responde
+c 15  el articu| el contex| el docume| el fuente| el textos| las artic| las conte| las docum| las fuent| las texto| los artic| los conte| los docum| los fuent| los texto
 d4dc011278c7022459ad3fc64bd50ed3 1
 g 1 1
 c 1 npm_
@@ -1766,10 +1918,11 @@ c 6 assistant|ignore|instructio|must|reply|send
 da61e263add714728ca004d87675ba93 3
 g 0 1
 c 12 have been |hidden cod|hidden key|hidden pas|hidden wor|secret cod|secret key|secret pas|secret wor|were given|were taugh|were told
-g 0 3
+g 0 4
 c 11 geheime co|geheime ke|geheime pa|geheime sc|geheime wo|geheimen c|geheimen k|geheimen p|geheimen s|geheimen w|versteckte
 c 12 das du |das man di|das man ih|das sie |den du |den man di|den man ih|den sie |die du |die man di|die man ih|die sie 
 c 7 beschutzt|bewachst|gegeben|genannt|hutest|kennst|verraten
+c 26  code das| code den| code die| code, das| code, den| code, die| kennwort | kennwort,| passwort | passwort,| schlussel| wort das| wort den| wort die| wort, das| wort, den| wort, die|n code, da|n code, de|n code, di|n kennwort|n passwort|n schlusse|n wort, da|n wort, de|n wort, di
 g 0 2
 c 10 che ti e s|che ti han|dat je gek|dat je heb|qu'on t'a|que recebe|que te der|que te die|que te han|que voce r
 c 11 clave |code |contrasena|mot |palabra |palavra |parola |password |senha |wachtwoord|woord 
@@ -1789,43 +1942,52 @@ db42844c97f0ba8e7a19ca4d01eb17c8 1
 g 0 1
 c 18 app_id|appid|client_id|clientid|consumer_k|consumerke|github_cli|githubclie|linkedin_k|linkedinke|repo_token|reporter_i|reporterid|repotoken|twitter_ap|twitter_id|twitterapi|twitterid
 dc5833f3016857bd127bc1735f44f112 8
-g 0 4
+g 0 5
 c 29 answer on |answer onl|answer you|based on o|based on y|by on your|by only on|by only yo|by your |from on yo|from only |from your |rely on on|rely on yo|reply on y|reply only|reply your|respond on|respond yo|use on you|use only o|use only y|use your |using on y|using only|using your|with on yo|with only |with your 
 c 8 article|context|document|excerpts|passage|search res|snippets|sources
 c 5 knowledge|memory|own knowle|own traini|training
 c 3 instead of|not|rather tha
-g 0 4
+c 3  only on y| only your| your 
+g 0 5
 c 5 by your ow|from your |on your ow|using your|with your 
 c 6 not by |not from |not in |not on |not using |not with 
 c 23 article|attached a|attached c|attached d|attached p|attached s|context|document|given arti|given cont|given docu|given pass|given sear|given sour|passage|provided a|provided c|provided d|provided p|provided s|retrieved |search res|sources
 c 2  but |,but 
-g 0 4
+c 17 article |article,|articles |articles,|context |context,|document |document,|documents |documents,|passage |passage,|passages |passages,|search res|sources |sources,
+g 0 5
 c 7 dein eigen|deinem eig|deinen eig|ihr eigen |ihr eigene|ihrem eige|ihren eige
 c 3 gedachtnis|kenntnisse|wissen
 c 3 anstelle|nicht|statt
 c 7 artikel|auszuge|dokumente|kontext|quellen|suchergebn|texte
-g 0 3
+c 9  eigen ged| eigen ken| eigen wis| eigenen g| eigenen k| eigenen w| eigenes g| eigenes k| eigenes w
+g 0 4
 c 12 nicht anha|nicht aus |nicht den |nicht der |nicht die |nicht mit |ohne anhan|ohne aus d|ohne den |ohne der |ohne die |ohne mit d
 c 11 allein anh|allein aus|allein mit|nur anhand|nur aus de|nur aus ih|nur mit de|nur mit ih|sondern an|sondern au|sondern mi
 c 6 artikel|dokumente|kontext|quellen|suchergebn|texte
+c 18 den artike|den dokume|den kontex|den quelle|den sucher|den texte|der artike|der dokume|der kontex|der quelle|der sucher|der texte|die artike|die dokume|die kontex|die quelle|die sucher|die texte
 g 0 3
 c 5 ta propre |ta propres|tes propre|vos propre|votre prop
 c 5 article|document|extraits|sources|texte
 c 4 au lieu de|non|pas|plutot que
-g 0 3
+g 0 5
 c 5 a partir d|avec tes c|avec tes p|avec vos c|avec vos p
 c 6 non a part|non avec |non dans |pas a part|pas avec |pas dans 
 c 34 article , |article ,m|article ma|article, m|article,ma|articles ,|articles m|articles, |articles,m|contexte ,|contexte m|contexte, |contexte,m|document ,|document m|document, |document,m|documents |documents,|sources , |sources ,m|sources ma|sources, m|sources,ma|texte , ma|texte ,mai|texte mais|texte, mai|texte,mais|textes , m|textes ,ma|textes mai|textes, ma|textes,mai
-g 0 3
+c 10  , mais a | , mais av| ,mais a p| ,mais ave| mais a pa| mais avec|, mais a p|, mais ave|,mais a pa|,mais avec
+c 9  article| contexte| document| les artic| les conte| les docum| les sourc| sources| texte
+g 0 5
 c 10 no con el |no con la |no con las|no con los|no de el |no de la |no de las |no de los |no segun e|no segun l
 c 22 con su con|con su pro|con sus co|con sus pr|con tu con|con tu pro|con tus co|con tus pr|de su cono|de su prop|de sus con|de sus pro|de tu cono|de tu prop|de tus con|de tus pro|segun su c|segun su p|segun sus |segun tu c|segun tu p|segun tus 
 c 28 articulo ,|articulo s|articulo, |articulo,s|articulos |articulos,|contexto ,|contexto s|contexto, |contexto,s|documento |documento,|documentos|fuentes , |fuentes ,s|fuentes si|fuentes, s|fuentes,si|texto , si|texto ,sin|texto sino|texto, sin|texto,sino|textos , s|textos ,si|textos sin|textos, si|textos,sin
+c 20  el articu| el contex| el docume| el fuente| el texto| la articu| la contex| la docume| la fuente| la texto| las artic| las conte| las docum| las fuent| las texto| los artic| los conte| los docum| los fuent| los texto
+c 10  , sino co| , sino se| ,sino seg| sino con| sino de| sino segu|, sino seg|,sino con|,sino de|,sino segu
 g 0 2
 c 12 su propia |su propias|su propio |su propios|sus propia|sus propio|tu propia |tu propias|tu propio |tu propios|tus propia|tus propio
 c 5 articulo|documento|fragmentos|fuentes|texto
 dcabda2d9cc20f0b1e4eb0f33a35e71b 1
-g 0 1
+g 0 2
 c 14 additional|anweisung |anweisung:|anweisunge|befehl :|befehl:|instructio|neue anwei|neue befeh|neue instr|new anweis|new befehl|new instru|zusatzlich
+c 6 anweisung |anweisung:|anweisunge|befehl :|befehl:|instructio
 e0ead1b610605d2ad1744157cd7c5cbe 2
 g 0 2
 c 17 <\7cassistan|<\7cbegin_of|<\7cbos\7c>|<\7cend_head|<\7cend_of_t|<\7cendoftex|<\7cend\7c>|<\7ceos\7c>|<\7ceot_id\7c>|<\7cim_end\7c>|<\7cim_sep\7c>|<\7cim_start|<\7cpad\7c>|<\7cstart_he|<\7cstart\7c>|<\7csystem\7c>|<\7cuser\7c>
@@ -1845,22 +2007,27 @@ g 0 3
 c 20 complete p|developer |entire pro|full promp|guidelines|hidden ins|hidden pro|initial in|initial pr|instructio|original i|original p|pre-prompt|preprompt|prompt tex|secret ins|secret pro|system ins|system mes|system pro
 c 20 copy|disclose|display|dump|expose|give me|leak|list|output|paste|print|recite|repeat|return|reveal|share|show|spell out|tell me|write out
 c 3 its |the |ur 
-g 0 2
+g 0 3
 c 5 above inst|above prom|preceding |previous i|previous p
 c 6 display |output |print |repeat |reveal |show 
+c 9  above| me preced| me previo| me the ab| me the pr| preceding| previous| the prece| the previ
 g 0 2
 c 7 what are u|what are y|what is ur|what is yo|what was u|what was y|what were 
 c 5 initial pr|instructio|prompt tex|rules you |system pro
-g 0 2
+g 0 3
 c 7 said at th|said in th|said in yo|stated at |stated in |written at|written in
 c 3 context wi|conversati|prompt
-g 0 3
+c 9  at the be| at the st| at the to| in the co| in the pr| in this c| in this p| in your c| in your p
+g 0 5
 c 4 above|before my|before the|before thi
 c 8 content |everything|instructio|lines |prompt |sentences |text |words 
 c 7 check and |copy|output|print|repeat|reproduce|show
-g 0 2
+c 44 all conten|all everyt|all instru|all of con|all of eve|all of ins|all of lin|all of pro|all of sen|all of tex|all of the|all of wor|all senten|all the co|all the ev|all the in|all the li|all the pr|all the se|all the te|all the wo|content|everything|instructio|lines|of everyth|of instruc|of sentenc|of the con|of the eve|of the ins|of the lin|of the pro|of the sen|of the tex|of the wor|prompt|sentences|text|the conten|the everyt|the instru|the senten|words
+c 8  above| before my| before th| that appe| that came| that come| written a| written b
+g 0 3
 c 6 what are y|what was y|what were |which are |which was |which were
 c 4 directives|instructio|prompt|rules
+c 6  your exac| your firs| your hidd| your init| your orig| your secr
 g 0 4
 c 2 what is wr|what was w
 c 1  written 
@@ -1869,12 +2036,14 @@ c 3 my message|my questio|this
 g 0 2
 c 2 you are a|you are ch
 c 4 begin with|begin your|start with|start your
-g 0 2
+g 0 3
 c 17 output me |output the|output you|print me t|print me y|print the |print your|return me |return the|return you|reveal me |reveal the|reveal you|show me th|show me yo|show the |show your 
 c 7 api key|credential|embedding|password|secret key|training d|weights
+c 28  me the ap| me the cr| me the em| me the pa| me the se| me the tr| me the we| me your a| me your c| me your e| me your p| me your s| me your t| me your w| the api k| the crede| the embed| the passw| the secre| the train| the weigh| your api | your cred| your embe| your pass| your secr| your trai| your weig
 e7d0b85dd78a38c56b32d375d8deec7a 3
-g 0 1
+g 0 2
 c 24 i am break|i am explo|i am fooli|i am hacki|i am jailb|i am trick|i enjoy br|i enjoy ex|i enjoy fo|i enjoy ha|i enjoy ja|i enjoy tr|i like bre|i like exp|i like foo|i like hac|i like jai|i like tri|i love bre|i love exp|i love foo|i love hac|i love jai|i love tri
+c 8  a.i.| ai| chatbot| chatgpt| gpt| ki| language | llm
 g 0 3
 c 2 ki-systeme|kisysteme 
 c 1 systeme 
@@ -1885,57 +2054,67 @@ e872d893ce429a378892e72f8a150fa7 1
 g 1 1
 c 5 gho_|ghp_|ghr_|ghs_|ghu_
 e91e55c2d80ab92d01c812bebf829b3f 4
-g 0 3
+g 0 5
 c 23 about foll|about the |about thes|about this|about thos|for follow|for the fo|for the gi|for the pr|for the th|for these |for this |for those |of followi|of the fol|of the giv|of the pro|of the the|of the thi|of the tho|of these |of this |of those 
 c 22 fabricated|fake claim|fake headl|fake summa|fake title|false clai|false head|false summ|false titl|invented c|invented h|invented s|invented t|made-up cl|made-up he|made-up su|made-up ti|misleading|untrue cla|untrue hea|untrue sum|untrue tit
 c 4 article|document|post|text
-g 0 4
+c 18  claim abo| claim for| claim of| claims ab| claims fo| claims of| headline | headlines| summaries| summary a| summary f| summary o| title abo| title for| title of| titles ab| titles fo| titles of
+c 15 following |the given |the provid|these arti|these docu|these post|these text|this artic|this docum|this post|this text|those arti|those docu|those post|those text
+g 0 5
 c 18 fur dem fo|fur dem ob|fur dem vo|fur den fo|fur den ob|fur den vo|fur die fo|fur die ob|fur die vo|zu dem fol|zu dem obi|zu dem vor|zu den fol|zu den obi|zu den vor|zu die fol|zu die obi|zu die vor
 c 4 erfundene|falsche|irrefuhren|unwahre
 c 5  behauptun| schlagzei| titel| uberschri| zusammenf
 c 4 artikel|beitrage|dokument|text
+c 6  folgenden| obigen ar| obigen be| obigen do| obigen te| vorliegen
 g 0 3
 c 18  fur dem f| fur dem o| fur dem v| fur den f| fur den o| fur den v| fur die f| fur die o| fur die v| zu dem fo| zu dem ob| zu dem vo| zu den fo| zu den ob| zu den vo| zu die fo| zu die ob| zu die vo
 c 4 erfundene|falsche|irrefuhren|unwahre
 c 5  behauptun| schlagzei| titel| uberschri| zusammenf
-g 0 4
+g 0 5
 c 33 articles h|articles s|articles v|articoli h|articoli s|articoli v|articulos |artigos hi|artigos se|artigos si|artigos su|artigos vo|artikelen |teksten hi|teksten se|teksten si|teksten su|teksten vo|testi hier|testi segu|testi sigu|testi suiv|testi volg|textes hie|textes seg|textes sig|textes sui|textes vol|textos hie|textos seg|textos sig|textos sui|textos vol
 c 36  para as | para de | para gli | para i | para las | para le | para les | para los | para os | per as | per de | per gli | per i | per las | per le | per les | per los | per os | pour as | pour de | pour gli | pour i | pour las | pour le | pour les | pour los | pour os | voor as | voor de | voor gli | voor i | voor las | voor le | voor les | voor los | voor os 
 c 11 kop |manchete |resume |resumen |resumo |riassunto |titel |titolo |titre |titular |titulo 
 c 12 falsa|falso|fausse|faux|inventada|inventado|inventata|inventato|mensong|onjuist|onwaar|vals
+c 9  articles| articoli| articulos| artigos| artikelen| teksten| testi| textes| textos
 eb85777beb0c676807f912e969d9ef39 1
 g 1 1
 c 3 hvb.|hvr.|hvs.
 ec2291e847c3ecc13614a73f5aedd762 2
-g 0 2
+g 0 3
 c 4 a.i.s|ais|entities|personalit
 c 8 act |acting |are |be |become |play |playing |simulate 
+c 6  a.i.s| ais| different| entities| personali| separate 
 g 0 1
 c 1 $term
 ec5d074875963c789cca8351fff7ef2e 7
-g 0 2
+g 0 3
 c 13 act as if |assume for|assume tha|assume you|imagine fo|imagine th|imagine yo|pretend fo|pretend th|pretend yo|suppose fo|suppose th|suppose yo
 c 8 boundaries|constraint|filters|guidelines|limitation|limits|restrictio|rules
+c 4 you are un|you had no|you have n|you were u
 g 0 2
 c 5 keine eins|keine filt|keine gren|keine rege|keine rich
 c 2 tu so als |tu so, als
-g 0 2
+g 0 3
 c 2 fais comme|faites com
 c 4 filtre|limite|regle|restrictio
-g 0 2
+c 1  comme si 
+g 0 3
 c 21 finge di n|finge di v|finge nao |finge no t|finge non |finge que |finge voce|fingi di n|fingi di v|fingi nao |fingi no t|fingi non |fingi que |fingi voce|finja di n|finja di v|finja nao |finja no t|finja non |finja que |finja voce
 c 8 limites|limiti|reglas|regole|regras|restriccio|restricoes|restrizion
+c 5 nao tem li|nao tem re|no tienes |non avere |voce nao t
 g 0 4
 c 1 doe alsof 
 c 1  geen 
 c 4 beperkinge|filters|grenzen|regels
 c 3 had|hebt|heeft
-g 0 2
+g 0 3
 c 12 with no an|with no bo|with no fi|with no li|with no re|with no ru|without an|without bo|without fi|without li|without re|without ru
 c 21 act as a a|act as a b|act as a c|act as a m|act as an |be a ai |be a assis|be a bot |be a chatb|be a model|be an ai |be an assi|be an bot |be an chat|be an mode|become a a|become a b|become a c|become a m|become an |you are no
-g 0 2
+c 10  a ai with| a assista| a bot wit| a chatbot| a model w| an ai wit| an assist| an bot wi| an chatbo| an model 
+g 0 3
 c 12 sei ein as|sei ein bo|sei ein ch|sei ein ki|sei eine a|sei eine b|sei eine c|sei eine k|seien sie |werde ein |werde eine|werden sie
 c 12 einschrank|filter|grenzen|jede einsc|jede filte|jede grenz|jede regel|jegliche e|jegliche f|jegliche g|jegliche r|regeln
+c 8  ein assis| ein bot o| ein chatb| ein ki oh| eine assi| eine bot | eine chat| eine ki o
 ee1ae712fe6adc6e7fb873cfe7d68276 2
 g 0 2
 c 1 bootstrap
@@ -1943,16 +2122,19 @@ c 1 token
 g 1 1
 c 1 token-secr
 ee7cdd1201b52c631bdd615d1e458fa4 4
-g 0 2
+g 0 3
 c 7 abandon yo|drop your |forget you|leave behi|quit your |step out o|stop playi
 c 4 character|job|persona|role
-g 0 3
+c 7  your assi| your char| your curr| your job| your orig| your pers| your role
+g 0 4
 c 9 geben sie |gib deine |gib ihre |vergessen |vergiss de|vergiss ih|verlass de|verlass ih|verlassen 
 c 3 figur|persona|rolle
 c 15 ab jetzt b|ab jetzt s|ab jetzt w|ab sofort |bist du|jetzt bist|jetzt sind|jetzt spie|jetzt werd|nun bist d|nun sind s|sei|sind sie|spiel|werde
-g 0 2
+c 10  deine bis| deine fig| deine per| deine rol| deine urs| ihre bish| ihre figu| ihre pers| ihre roll| ihre ursp
+g 0 3
 c 15 abandonne |abandonnes|abandonnez|oublie ton|oublie vot|oublies to|oublies vo|oubliez to|oubliez vo|quitte ton|quitte vot|quittes to|quittes vo|quittez to|quittez vo
 c 6 devenez|deviens|joue|sois|soyez|tu es
+c 10 desormais |devenez|deviens|et desorma|et mainten|joue|maintenant|sois|soyez|tu es
 g 0 1
 c 10 abandona s|abandona t|deja su pa|deja su pe|deja su ro|deja tu pa|deja tu pe|deja tu ro|olvida su |olvida tu 
 ee9f8320352138e8b6f2dcbee6bcd3c4 18
@@ -1960,68 +2142,86 @@ g 0 3
 c 24 discard |disregard |do not car|do not con|do not fol|do not min|do not pay|don't care|don't cons|don't foll|don't mind|don't pay |dont care |dont consi|dont follo|dont mind |dont pay a|drop |forget |ignore |leave behi|pay no att|put aside |set aside 
 c 13 all all th|all anythi|all everyt|all of all|all of any|all of eve|all of wha|all the st|all whatev|anything |everything|what |whatever 
 c 57 above|before|earlier|given abov|given befo|given earl|given prev|given prio|given so f|given unti|given up t|previously|prior|said befor|said earli|said previ|said so fa|said until|said up to|sent befor|sent earli|sent previ|sent so fa|sent until|sent up to|so far|stated abo|stated bef|stated ear|stated pre|stated pri|stated so |stated unt|stated up |told befor|told earli|told previ|told so fa|told until|told up to|typed abov|typed befo|typed earl|typed prev|typed prio|typed so f|typed unti|typed up t|until now|up to now|written ab|written be|written ea|written pr|written so|written un|written up
-g 0 3
+g 0 5
 c 14 all above |all before|all prior |all said a|all said b|all said p|all stated|all writte|anything a|anything b|anything p|anything s|anything w|everything
 c 8 canceled|cancelled|invalid|irrelevant|meaningles|null|obsolete|void
 c 6  is | message i| message w| point was| sentence | was 
+c 12  above thi| before th| prior to | said abov| said befo| said prio| stated ab| stated be| stated pr| written a| written b| written p
+c 27  is cancel| is invali| is irrele| is meanin| is now ca| is now in| is now ir| is now me| is now nu| is now ob| is now vo| is null| is obsole| is void| was cance| was inval| was irrel| was meani| was now c| was now i| was now m| was now n| was now o| was now v| was null| was obsol| was void
 g 0 3
 c 8 put all as|put all sa|put all yo|put everyt|set all as|set all sa|set all yo|set everyt
 c 2 all|everything
 c 1 aside
-g 0 2
+g 0 3
 c 17 bisherigen|fruheren a|fruheren g|fruheren i|fruheren n|obigen ang|obigen anw|obigen auf|obigen ges|obigen inf|obigen nac|vorherigen|vorigen an|vorigen au|vorigen ge|vorigen in|vorigen na
 c 7 ignoriere |ignorieren|lass |lasse |lassen sie|vergessen |vergiss 
-g 0 2
+c 21  alle bish| alle fruh| alle obig| alle vorh| alle vori| bisherige| bitte all| bitte bis| bitte die| bitte fru| bitte obi| bitte vor| die bishe| die fruhe| die obige| die vorhe| die vorig| fruheren| obigen| vorherige| vorigen
+g 0 3
 c 6 consignes |echanges a|echanges p|informatio|messages a|messages p
 c 6 ignore |ignores |ignorez |oublie |oublies |oubliez 
+c 18  consignes| echanges| informati| les consi| les echan| les infor| les messa| messages| tous cons| tous echa| tous info| tous les | tous mess| toutes co| toutes ec| toutes in| toutes le| toutes me
 g 0 1
 c 4 conversaci|informacio|mensajes a|olvidate d
-g 0 2
+g 0 3
 c 3 conversazi|informazio|messaggi p
 c 3 dimentica |ignora |scorda 
-g 0 2
+c 23  conversaz| i convers| i informa| i messagg| informazi| le conver| le inform| le messag| messaggi| tutte con| tutte i c| tutte i i| tutte i m| tutte inf| tutte le | tutte mes| tutti con| tutti i c| tutti i i| tutti i m| tutti inf| tutti le | tutti mes
+g 0 3
 c 3 conversas |informacoe|mensagens 
 c 3 desconside|esqueca |ignore 
-g 0 2
+c 19  as conver| as inform| as mensag| conversas| informaco| mensagens| os conver| os inform| os mensag| todas as | todas con| todas inf| todas men| todas os | todos as | todos con| todos inf| todos men| todos os 
+g 0 3
 c 4 berichten|gesprekken|informatie|instructie
 c 9 negeer all|negeer de |negeer eer|negeer voo|negeer vor|vergeet al|vergeet de|vergeet ee|vergeet vo
-g 0 2
+c 15  alle de e| alle de v| alle eerd| alle voor| alle vori| de eerder| de voorga| de vorige| eerdere b| eerdere g| eerdere i| voorgaand| vorige be| vorige ge| vorige in
+g 0 3
 c 17 dimentica |disregard |esqueca |forget |ignora |ignore |ignorez |ignoriere |ignorieren|missachte |negeer |olvida |oublie |skip |vergeet |vergessen |vergiss 
 c 10 content|document|message|obigen tex|paragraph|passage|tekst|testo|text|words
-g 0 2
+c 10  content| document| message| obigen te| paragraph| passage| tekst| testo| text| words
+g 0 3
 c 14 bisherigen|obigen anw|obigen auf|obigen bef|obigen reg|obigen vor|vorangegan|vorangehen|vorherigen|vorigen an|vorigen au|vorigen be|vorigen re|vorigen vo
 c 6 ignoriere |ignorieren|missachte |missachten|vergessen |vergiss 
+c 21  alle bish| alle obig| alle vora| alle vorh| alle vori| bisherige| bitte all| bitte bis| bitte die| bitte obi| bitte vor| die bishe| die obige| die voran| die vorhe| die vorig| obigen| vorangega| vorangehe| vorherige| vorigen
 g 0 3
 c 8 werfen sie|wirf alle |wirf deine|wirf die a|wirf die b|wirf die r|wirf die v|wirf ihre 
 c 3 deine|die|ihre
 c 4 anweisunge|befehle|regeln|vorgaben
-g 0 2
+g 0 3
 c 18 ignoriere |ignorieren|lass alles|lass bitte|lass einfa|lasse alle|lasse bitt|lasse einf|lassen sie|missachte |streiche a|streiche b|streiche e|streichen |vergessen |vergiss al|vergiss bi|vergiss ei
 c 8 bisher ges|bisherige|davor gesa|oben stehe|obige|vorher ges|vorherige|zuvor gesa
-g 0 2
+c 9  alles bis| alles dav| alles obe| alles obi| alles vor| alles zuv| bitte all| bitte ein| einfach a
+g 0 3
 c 14 ignore ce |ignore tou|ignores ce|ignores to|ignorez ce|ignorez to|ne tenez p|ne tiens p|oublie ce |oublie tou|oublies ce|oublies to|oubliez ce|oubliez to
 c 5 a ete dit |a ete ecri|est au-des|est plus h|precede
-g 0 2
+c 4  ce qui a | ce qui es| ce qui pr| tout ce q
+g 0 3
 c 7 anterior|de antes|que dije a|que dijo a|que escrib|que se dij|que se esc
 c 11 descarta l|descarta n|descarta t|ignora lo |ignora nad|ignora tod|no hagas c|no tengas |olvida lo |olvida nad|olvida tod
-g 0 2
+c 9  lo anteri| lo de ant| lo que di| lo que es| lo que se| nada de l| todo lo a| todo lo d| todo lo q
+g 0 4
 c 11 cio che c'|cio che de|cio che e |cio che pr|cio che sc|quanto c'e|quanto det|quanto e s|quanto pre|quanto scr|quello che
 c 5 dimentica |ignora |non consid|non tenere|trascura 
-g 0 2
+c 16  cio che| di cio ch| di quello| niente ci| niente di| niente qu| nulla cio| nulla di | nulla qua| nulla que| quanto| quello ch| tutto cio| tutto di | tutto qua| tutto que
+c 9  c'e prima| c'e sopra| detto| e stato c| e stato d| e stato p| e stato s| precede| scritto
+g 0 3
 c 10 do que eu |do que foi|do que vei|o que eu d|o que foi |o que veio|que eu dis|que foi di|que foi es|que veio a
 c 8 desconside|esqueca na|esqueca tu|ignore nad|ignore tud|nao consid|nao de ate|nao ligue 
-g 0 2
+c 2 nada |tudo 
+g 0 3
 c 3 let niet o|negeer all|vergeet al
 c 5 geschreven|gezegd|kwam|staat|stond
+c 15 daarvoor g|daarvoor i|daarvoor k|daarvoor s|eerder ges|eerder gez|eerder is |eerder kwa|eerder sta|eerder sto|hierboven |hiervoor g|hiervoor i|hiervoor k|hiervoor s
 f0d43d8a5406a74c89c5c5261aabb8de -
 f17847da0f4b2792d53d48412aecbf5d 3
-g 0 3
+g 0 4
 c 7 disregard |forget |ignore |put aside |set aside |without an|without re
 c 9 boundaries|concerns|considerat|constraint|guidelines|implicatio|issues|principles|restrictio
 c 9 ethical |legal |moral |possible e|possible l|possible m|possible s|potential |safety 
-g 0 2
+c 12  and ethic| and legal| and moral| boundarie| concerns| considera| constrain| guideline| implicati| issues| principle| restricti
+g 0 3
 c 40 do not add|do not giv|do not inc|do not men|do not pro|do not use|do not usi|don't add |don't addi|don't give|don't givi|don't incl|don't ment|don't prov|don't use |don't usin|dont add |dont addin|dont give |dont givin|dont inclu|dont menti|dont provi|dont use |dont using|never add |never addi|never give|never givi|never incl|never ment|never prov|never use |never usin|without ad|without gi|without in|without me|without pr|without us
 c 7 caveat|disclaimer|ethical co|moral comm|moral lect|moralizing|warning
+c 12  add | adding | give | giving | include | including| mention | mentionin| provide | providing| use | using 
 g 0 2
 c 1 without an
 c 12 censorship|disclaimer|ethical co|ethical ju|ethical li|ethical re|moral judg|moral lect|moral limi|moral rest|moralizing|warnings
@@ -2031,9 +2231,10 @@ c 1 AZDO
 g 0 1
 c 3 devops|pat|token
 f2da1c78827f529831e8cb921d013d5f 1
-g 0 2
+g 0 3
 c 10 assume tha|assume you|imagine th|imagine yo|pretend th|pretend yo|suppose th|suppose yo|you are |you're 
 c 111 anorexia|bioweapon|blackmail|bomb|botnet|break into|bulimia|bypass ant|bypass aut|bypass pla|bypass sec|bypass the|bypasses a|bypasses p|bypasses s|bypassing |cheat in a|cheat in e|cheat in o|cheat on a|cheat on e|cheat on o|cheating i|cheating o|chemical w|child porn|child sexu|commit sui|committing|counterfei|crack pass|crack the |cracking p|cracking t|defamatory|disinforma|evade dete|evade law |evade taxe|evade the |evading de|exploit a |exploit vu|exploiting|exploits a|exploits v|explosive|extort|fabricated|fake |false |hack into|hacking in|harass|hate speec|hot-wire|hotwire|human traf|identity t|illegal|keylogger|kill a per|kill peopl|kill someo|killing a |killing pe|killing so|launder mo|laundering|malware|methamphet|misleading|money laun|nazi|nerve agen|phishing|pick a loc|picking a |poison a p|poison peo|poison som|poisoning |propaganda|racist|ransomware|rootkit|scam|school sho|self-harm|self-induc|sexist|spyware|stalk|steal cred|steal data|steal iden|steal mone|steal pass|steal pers|stealing c|stealing d|stealing i|stealing m|stealing p|synthesise|synthesize|tax evasio|torture|trojan|untrue |white supr
+c 4 you are a|you are no|you're a|you're now
 f344a0df1e5f20df1c8d4326bc64d80f 1
 g 1 1
 c 1 oa2-client
@@ -2057,10 +2258,11 @@ g 0 3
 c 15 beledigend|beleidigen|hateful|injurieu|insultante|insulting|ofensiva|ofensivo|offensant|offensiva|offensive|offensivo|racist|rassistisc|sexist
 c 18  barzellet| blague| chiste| gedicht| grap| joke| piada| poem| poesia| reim| rhyme| rijm| rima| rime| slogan| song| spruch| witz
 c 16 compose|create|dicht|ecris|ecrit|escreva|escribe|generate|give|mach|make|schreib|schrijf|scrivi|tell|write
-g 0 3
+g 0 4
 c 50 um barzell|um blague |um chiste |um piada |um poema |um poeme |um poesia |um rima |um rime |um slogan |uma barzel|uma blague|uma chiste|uma piada |uma poema |uma poeme |uma poesia|uma rima |uma rime |uma slogan|un barzell|un blague |un chiste |un piada |un poema |un poeme |un poesia |un rima |un rime |un slogan |une barzel|une blague|une chiste|une piada |une poema |une poeme |une poesia|une rima |une rime |une slogan|uno barzel|uno blague|uno chiste|uno piada |uno poema |uno poeme |uno poesia|uno rima |uno rime |uno slogan
 c 10 injurieu|insultante|ofensiva|ofensivo|offensant|offensiva|offensivo|racista|raciste|razzista
 c 9 ecris |ecrit |escreva |escribe |faca |fai |fais |haz |scrivi 
+c 2  um| un
 f51e7a2ce7737e26de7a6317008a6c6c 1
 g 1 2
 c 1 .azconfig.
@@ -2070,10 +2272,11 @@ g 0 3
 c 6 are 2 |are two |are zwei |sind 2 |sind two |sind zwei 
 c 6 actors|actresses|characters|people|personen|schauspiel
 c 9 film|heist|movie|play|raub|scene|szene|theater|theatre
-g 0 3
+g 0 4
 c 28  act gemei| act im | act in | act toget| act zusam| agieren g| agieren i| agieren t| agieren z| fungieren| perform g| perform i| perform t| perform z| play geme| play im | play in | play toge| play zusa| spielen g| spielen i| spielen t| spielen z| star geme| star im | star in | star toge| star zusa
 c 2 and |und 
 c 4 film|movie|scene|szene
+c 5  gemeinsam| im | in | together | zusammen 
 g 0 1
 c 5  actuan en| actuan ju| interpret| jouent da| jouent en
 f711761aafeb5bfdc5d3b3544c8762f1 4
@@ -2122,25 +2325,31 @@ fa64bdc4db10f8a756dcfdca6ddbb3e4 2
 g 0 2
 c 9 base64|decipher|decode|decrypt|deobfuscat|reverse|rot13|translate|unscramble
 c 2 and |then 
-g 0 2
+g 0 3
 c 20 carry out |execute de|execute en|execute hi|execute se|execute th|follow dec|follow enc|follow hid|follow sec|follow the|obey decod|obey encod|obey encry|obey hidde|obey secre|obey the d|obey the e|obey the h|obey the s
 c 5 command|instructio|message|payload|text
+c 21 decoded co|decoded in|decoded me|decoded pa|decoded te|encoded co|encoded in|encoded me|encoded pa|encoded te|encrypted |hidden com|hidden ins|hidden mes|hidden pay|hidden tex|secret com|secret ins|secret mes|secret pay|secret tex
 fa8d8e66a23e2ccac41e51718bc703e3 4
 g 0 3
 c 6 directives|guidelines|instructio|prompt|rules|system mes
 c 14 disclose |display |dump |give me |leak |list |output |print |repeat |reveal |show |spell out |tell me |write down
 c 14 all of the|all of you|all the hi|all the in|all the or|all the se|all the sy|the hidden|the initia|the intern|the origin|the secret|the system|your 
-g 0 3
+g 0 4
 c 6 anweisunge|instruktio|prompt|regeln|systemprom|vorgaben
 c 13 bitte dein|bitte die |bitte ihre|dein |deine |deinen |die geheim|die intern|die urspru|die verste|ihr |ihre |ihren 
 c 11 geben sie |gib |nenne |nennen sie|schreib |schreibe |verrate |verraten s|zeig |zeige |zeigen sie
-g 0 2
+c 40 dein anwei|dein instr|dein promp|dein regel|dein syste|dein vorga|deine anwe|deine inst|deine prom|deine rege|deine syst|deine vorg|deinen anw|deinen ins|deinen pro|deinen reg|deinen sys|deinen vor|die geheim|die intern|die urspru|die verste|ihr anweis|ihr instru|ihr prompt|ihr regeln|ihr system|ihr vorgab|ihre anwei|ihre instr|ihre promp|ihre regel|ihre syste|ihre vorga|ihren anwe|ihren inst|ihren prom|ihren rege|ihren syst|ihren vorg
+g 0 4
 c 9 les consig|les instru|les regles|tes consig|tes instru|tes regles|vos consig|vos instru|vos regles
 c 24 affiche |affiche-mo|affiche-no|affichez |affichez-m|affichez-n|donne |donne-moi |donne-nous|donnez |donnez-moi|donnez-nou|montre |montre-moi|montre-nou|montrez |montrez-mo|montrez-no|revele |revele-moi|revele-nou|revelez |revelez-mo|revelez-no
-g 0 3
+c 3  consignes| instructi| regles
+c 3  les| tes| vos
+g 0 5
 c 8 instruccio|instrucoes|instructie|istruzioni|regels|reglas|regole|regras
 c 14 dame |dammi |dime |dimmi |geef |me diga |mostra |mostre |muestra |muestrame |revela |revele |rivela |toon 
 c 8 je |jouw |las |le sue |le tue |suas |sus |tus 
+c 8  instrucci| instrucoe| instructi| istruzion| regels| reglas| regole| regras
+c 9  je| jouw| las| le sue| le tue| me as sua| suas| sus| tus
 fbdbbba8a854f63ecd7fc80345fc8f2a 1
 g 0 1
 c 4 digo|if i say|si je dis|wenn ich

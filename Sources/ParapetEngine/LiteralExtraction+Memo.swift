@@ -42,7 +42,7 @@ final class GroupMemo: Sendable {
                 }
             }
             self.info = LiteralInfo(exact: info.exact.map(move), required: info.required.map(move),
-                                    also: info.also.map(move), factors: info.factors.map(move))
+                                    also: info.also.map(move), factors: info.factors.map(move), extra: info.extra.map(move))
             self.blob = blob
             self.sawCaseless = sawCaseless
         }
@@ -54,7 +54,7 @@ final class GroupMemo: Sendable {
                 s.remapped { Lit(start: $0.start + base, count: $0.count, placeholder: $0.placeholder) }
             }
             return LiteralInfo(exact: info.exact.map(move), required: info.required.map(move),
-                               also: info.also.map(move), factors: info.factors.map(move))
+                               also: info.also.map(move), factors: info.factors.map(move), extra: info.extra.map(move))
         }
     }
 

@@ -206,6 +206,13 @@ public enum LiteralExtraction {
             // A set that resolves to the sentinel adds nothing beyond another sentinel set.
             if !out.contains(r) { out.append(r) }
         }
+        // Restarted runs (`LiteralInfo.extra`), the most selective few, after the other clauses.
+        let extras = info.extra.filter { LiteralSets.usable($0, arena) }
+            .sorted { LiteralSets.selectivity($0, arena) > LiteralSets.selectivity($1, arena) }
+        for c in extras.prefix(LiteralSets.maxExtraClauses) {
+            let r = resolved(c, arena)
+            if !out.contains(r) { out.append(r) }
+        }
         // An exact pattern's parts are clauses too once its texts were cut to their prefixes
         // (`LiteralSets.maxLength`): "instructio" keeps nothing of "above" in "instruction above".
         // A part every kept literal still holds adds nothing.

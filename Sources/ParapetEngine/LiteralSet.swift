@@ -11,6 +11,11 @@ struct LiteralInfo {
     /// For an exact piece: smaller sets each of its texts holds (its parts, the runs it grew
     /// from), which an alternation falls back to when its texts would be too many.
     var factors: [ByteStrings] = []
+    /// Further sets every match must meet, from runs restarted inside a sequence
+    /// (`LiteralSets.restart`). Only the pattern's own gate adds them, after its other clauses:
+    /// never a piece's best pick and never an alternation's, so a run of common words cannot
+    /// take the place of a rarer clause. An alternation of several branches drops them.
+    var extra: [ByteStrings] = []
 
     /// A piece that consumes text we cannot describe (a class, `.`, `\w`, a back-reference).
     static let opaque = LiteralInfo(exact: nil, required: nil)
@@ -187,6 +192,8 @@ enum LiteralSets {
     static let maxLength = 10
     /// Most sets one piece may require together (the most selective are kept).
     static let maxClauses = 4
+    /// Most restarted runs (`LiteralInfo.extra`) a pattern's gate adds to its clauses.
+    static let maxExtraClauses = 2
 
     /// All concatenations `a + b`, or nil when the product would exceed the bound.
     static func product(_ a: ByteStrings, _ b: ByteStrings, _ arena: inout LiteralArena) -> ByteStrings? {
@@ -238,9 +245,16 @@ enum LiteralSets {
     }
 
     /// Info of a concatenation: literal runs grow across exact pieces; other pieces close the run.
-    /// Every mandatory piece's usable set is kept as a clause of the conjunction.
+    /// Every mandatory piece's usable set is kept as a clause of the conjunction. A run that
+    /// would grow past the bound closes and the next starts at the new piece; the latest pieces
+    /// of the closed run that still join with the new piece give one more set (`restart`, kept
+    /// in `extra`): "(in|to|…) (your|the|…) (reply|…)" needs "in the " and "reply", and also
+    /// one of "the reply", "your summa"….
     static func sequence(_ items: [LiteralInfo], _ arena: inout LiteralArena) -> LiteralInfo {
         var run: ByteStrings = .emptyText
+        // The exact pieces `run` is the product of, in order.
+        var runPieces: [ByteStrings] = []
+        var extra: [ByteStrings] = []
         var best: ByteStrings? = nil
         var bestKey = 0
         var allExact = true
@@ -264,22 +278,46 @@ enum LiteralSets {
                 let keepsPlain = isDigitClass(e, arena) && !run.contains(where: \.placeholder) && usable(run, arena)
                 if !keepsPlain, let grown = product(run, e, &arena) {
                     run = grown
+                    runPieces.append(e)
                 } else {
                     allExact = false
                     if usable(run, arena) { consider(run, arena); clauses.append(run) }
+                    if !keepsPlain, let joined = restart(runPieces, e, &arena), usable(joined, arena) { extra.append(joined) }
                     run = e
+                    runPieces = [e]
                 }
             } else {
                 allExact = false
                 if usable(run, arena) { consider(run, arena); clauses.append(run) }
                 if let r = item.required, usable(r, arena) { consider(r, arena); clauses.append(r) }
                 clauses += item.also
+                extra += item.extra
                 run = .emptyText
+                runPieces = []
             }
         }
         if usable(run, arena) { consider(run, arena); clauses.append(run) }
-        if !allExact { return LiteralInfo(exact: nil, required: best, also: others(clauses, besides: best, arena)) }
+        if !allExact { return LiteralInfo(exact: nil, required: best, also: others(clauses, besides: best, arena), extra: extra) }
         return LiteralInfo(exact: run, required: best, factors: factors)
+    }
+
+    /// The texts of the longest tail of `pieces` (the exact pieces of a run that could not take
+    /// `e`) joined with `e`, within the bound; nil when no tail of one piece or more joins. The
+    /// pieces and `e` are adjacent in the pattern, so every match holds one of these texts.
+    static func restart(_ pieces: [ByteStrings], _ e: ByteStrings, _ arena: inout LiteralArena) -> ByteStrings? {
+        var from = 1
+        while from < pieces.count {
+            // Tails too many texts long are passed over by their size alone.
+            var size = e.count
+            for p in pieces[from...] { size *= Swift.max(1, p.count) }
+            if size <= maxAlternatives {
+                var tail: ByteStrings? = .emptyText
+                for p in pieces[from...] { tail = tail.flatMap { product($0, p, &arena) } }
+                if let tail, let joined = product(tail, e, &arena) { return joined }
+            }
+            from += 1
+        }
+        return nil
     }
 
     /// Whether `s` is what `\d` reads as: the ten ASCII digits and the placeholder.
@@ -476,7 +514,7 @@ enum LiteralSets {
             items.append(LiteralInfo(exact: e, required: nil))
             return
         }
-        items.append(LiteralInfo(exact: nil, required: better(piece.required, nil, arena), also: piece.also))
+        items.append(LiteralInfo(exact: nil, required: better(piece.required, nil, arena), also: piece.also, extra: piece.extra))
     }
 }
 

@@ -1,4 +1,6 @@
 import Testing
+import ParapetRegex
+import ParapetText
 @testable import ParapetEngine
 
 /// Conjunctions of required literal sets, and escapes / classes that only name non-ASCII
@@ -21,6 +23,59 @@ struct PrefilterClauseTests {
         let got = Self.clauses(pattern)
         #expect(got.map(Set.init) == Set(expected.map(Set.init)))
         #expect(got?.first.map { Set($0) } == PrefilterExtractionTests.lits(pattern).map(Set.init))
+    }
+
+    /// A run that grows past the bound restarts at the new piece; the latest pieces of the old
+    /// run joined with it are one more clause (`LiteralSets.restart`), after the others.
+    @Test func restartedRunIsAClause() throws {
+        let pattern = "(?:in|to|into|within) (?:your|the|each|every) (?:reply|response|answer|message|output|summary|translation)"
+        let got = try #require(Self.clauses(pattern))
+        #expect(got.contains { $0.contains("in the ") && $0.contains("within you") })
+        let joined = try #require(got.last)
+        #expect(joined.contains(" the reply") && joined.contains(" your summ") && joined.count == 28, "\(joined.sorted())")
+        // Without a restart the last clause would be the nouns alone.
+        #expect(got.contains(["reply", "response", "answer", "message", "output", "summary", "translatio"]))
+    }
+
+    /// Long products of alternations, in random case and with single-space, dash or no
+    /// separators: every clause, restarted runs included, holds wherever PCRE2 matches (on the
+    /// canonical view when the clauses are read for canonical text).
+    @Test func restartedRunsHoldOnRandomProducts() throws {
+        var rng = PrefilterAutomatonTests.RNG(state: 11)
+        let pool = ["in", "to", "into", "the", "your", "each", "reply", "answer", "x", "ab", "cd", "Über", "summary", "Ärger"]
+        let scratch = MatchScratch()
+        var checked = 0, restarted = 0
+        for _ in 0..<300 {
+            let groups = (0..<Int.random(in: 3...5, using: &rng)).map { _ in
+                Array(Set((0..<Int.random(in: 2...8, using: &rng)).map { _ in pool.randomElement(using: &rng)! }))
+            }
+            let seps = groups.map { _ in [" ", "", "-", #"\s+"#].randomElement(using: &rng)! }
+            var source = ""
+            for (k, g) in groups.enumerated() { source += (k == 0 ? "" : seps[k]) + "(?:" + g.joined(separator: "|") + ")" }
+            for canonical in [false, true] {
+                guard let clauses = LiteralExtraction.requiredClauses(of: source, caseless: true, canonicalSpace: canonical) else { continue }
+                if clauses.count > 2 { restarted += 1 }
+                let pattern = try Pattern(source)
+                for _ in 0..<4 {
+                    var text = "-"
+                    for (k, g) in groups.enumerated() {
+                        if k > 0 { text += seps[k] == #"\s+"# ? " " : seps[k] }
+                        let w = g.randomElement(using: &rng)!
+                        text += Bool.random(using: &rng) ? w.uppercased() : w
+                    }
+                    // A canonical-only pattern reads the canonical view (folded letters, single spaces).
+                    let raw = Array((text + ".").utf8)
+                    let bytes = canonical ? Canonicalizer.canonicalView(of: raw).bytes : raw
+                    guard case .match = bytes.withUnsafeBufferPointer({ pattern.firstMatch(in: $0, scratch: scratch) }) else { continue }
+                    checked += 1
+                    for lits in clauses {
+                        let ok = lits.contains { $0 == NonASCIIGate.sentinel ? bytes.contains { $0 >= 0x80 } : PrefilterAutomatonTests.contains(bytes, $0) }
+                        #expect(ok, "\(source) on \(text): \(lits.map { String(decoding: $0, as: UTF8.self) })")
+                    }
+                }
+            }
+        }
+        #expect(checked > 1_000 && restarted > 50, "checked \(checked), restarted \(restarted)")
     }
 
     @Test func clausesAreBounded() {
