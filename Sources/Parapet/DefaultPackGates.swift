@@ -183,9 +183,6 @@ g 1 1
 c 2 $8$|$9$
 g 1 1
 c 2 $krb5asrep|$krb5tgs$2
-15a4ba5e47b1189b3e01787fa810e96b 1
-g 0 1
-c 33 ://|@|following address|following email|following endpoint|following server|following webhook|image source|link|my address|my email|my endpoint|my server|my webhook|our address|our email|our endpoint|our server|our webhook|query parameter|query string|that address|that email|that endpoint|that server|that webhook|this address|this email|this endpoint|this server|this webhook|url|www.
 15c3a8f18f3bde19f6ba7d7600600711 2
 g 0 5
 c 3 anfangend |angefangen|beginnend 
@@ -1831,6 +1828,16 @@ c 1 sh
 g 0 2
 c 2 iex|invoke-exp
 c 8  new-objec|( new-obje|(new-objec|invoke-res|invoke-web|irm|iwr|new-object
+ce369130a02e7e87d18ff5fa860213cf 2
+g 0 4
+c 13 copy |e-mail |email |exfiltrate|forward |leak |post |report |send |share |submit |transmit |upload 
+c 3 at |to |via 
+c 30 address|api key|bank detai|chat histo|chat log|contact|conversati|cookie|credential|credit car|data|document|email|file|history|inbox|message|password|personal d|personal i|private da|private de|private in|prompt|secret|session|ssn|system pro|token|transcript
+c 33 @|http://|https://|my address|my email|my endpoin|my link|my server|my url|my webhook|our addres|our email|our endpoi|our link|our server|our url|our webhoo|that addre|that email|that endpo|that link|that serve|that url|that webho|the follow|this addre|this email|this endpo|this link|this serve|this url|this webho|www.
+g 0 3
+c 37 in image l|in image s|in image u|in link|in query p|in query s|in the ima|in the lin|in the que|in the url|in this im|in this li|in this qu|in this ur|in url|into image|into query|into the i|into the l|into the q|into the u|into this |to image l|to image s|to image u|to link|to query p|to query s|to the ima|to the lin|to the que|to the url|to this im|to this li|to this qu|to this ur|to url
+c 6 add |append |encode |include |insert |put 
+c 11 api key|chat|conversati|credential|data|history|informatio|password|secret|summary|token
 d1664ed53f8b598f7bb5f07895c10a2d 1
 g 1 1
 c 2 lin_api_|lin_oauth_

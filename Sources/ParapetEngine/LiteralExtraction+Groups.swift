@@ -3,7 +3,7 @@ extension PatternReader {
     mutating func parseGroup() -> LiteralInfo? {
         pos += 1 // "("
         guard let c = peek() else { return nil }
-        if c == UInt8(ascii: "*") { return nil } // verbs and (*pla:...) forms
+        if c == UInt8(ascii: "*") { return backtrackingVerb() }
         guard c == UInt8(ascii: "?") else { return groupBody() }
         pos += 1
         guard let k = peek() else { return nil }
@@ -31,6 +31,24 @@ extension PatternReader {
         default:
             return inlineFlags()
         }
+    }
+
+    /// Verbs that only steer backtracking, as names before an optional `:NAME` (`(*:NAME)` is a
+    /// mark): a match still takes a path through the pattern with each one matching the empty
+    /// text, so what the rest requires still holds. `(*ACCEPT)` ends a match early and the
+    /// `(*pla:…)` forms hold patterns: those stay not understood.
+    static let emptyVerbs: Set<String> = ["COMMIT", "PRUNE", "SKIP", "THEN", "FAIL", "F", "MARK", ""]
+
+    /// `(*VERB)` or `(*VERB:NAME)` at `pos` (after the `(`): empty for `emptyVerbs`, else nil.
+    mutating func backtrackingVerb() -> LiteralInfo? {
+        var end = pos + 1
+        while end < bytes.count, bytes[end] != UInt8(ascii: ")") { end += 1 }
+        guard end < bytes.count else { return nil }
+        let body = bytes[(pos + 1)..<end]
+        let name = String(decoding: body.prefix { $0 != UInt8(ascii: ":") }, as: UTF8.self)
+        guard Self.emptyVerbs.contains(name), name != "" || body.first == UInt8(ascii: ":") else { return nil }
+        pos = end + 1
+        return .empty
     }
 
     /// The alternation inside a group, up to and including its `)`.

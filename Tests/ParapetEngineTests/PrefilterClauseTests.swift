@@ -78,6 +78,17 @@ struct PrefilterClauseTests {
         #expect(checked > 1_000 && restarted > 50, "checked \(checked), restarted \(restarted)")
     }
 
+    /// Backtracking verbs match the empty text as far as literals go; `(*ACCEPT)` (a match may
+    /// end there) and the `(*pla:…)` forms stay not understood.
+    @Test func backtrackingVerbsAreEmpty() {
+        #expect(Self.clauses(#"(?:\A(?!.*?\bto\s+https?://)(*COMMIT)(?!))?\bsend\s+.{0,9}\bhistory"#) == [["history"], ["send"]])
+        #expect(Self.clauses("(*MARK:m)abcd(*PRUNE)efgh") == [["abcdefgh"]])
+        #expect(Self.clauses("(*:m)abcd(*SKIP:m)(*THEN)x(*F)|wxyz") == [["abcdx", "wxyz"]])
+        #expect(Self.clauses("abcd(*ACCEPT)efgh") == nil)
+        #expect(Self.clauses("(*pla:abcd)abcd") == nil)
+        #expect(Self.clauses("(*COMMIT") == nil)
+    }
+
     @Test func clausesAreBounded() {
         let pattern = (0..<10).map { "word\($0)x" }.joined(separator: #"\s+"#)
         #expect(Self.clauses(pattern)?.count == LiteralSets.maxClauses)

@@ -85,7 +85,7 @@ struct PrefilterFuzzTests {
                 let p = gen(depth + 1)
                 return ("(" + p.pattern + ")+", { String(repeating: p.sample(), count: Int.random(in: 1...2)) })
             case 6: return (#"[a-z]{1,3}"#, { "q" })
-            case 7: return (#"\b"#, { "" })
+            case 7: return ([#"\b"#, "(*PRUNE)", "(*SKIP)", "(*THEN)", "(*COMMIT)", "(*MARK:m)"].randomElement(using: &rng)!, { "" })
             // Under UCP `\d` is any decimal digit: ASCII, Arabic-Indic, full-width, Devanagari.
             case 8: return (#"\d{1,3}"#, { (0..<Int.random(in: 1...3)).map { _ in ["7", "0", "٣", "５", "४"].randomElement()! }.joined() })
             default:
