@@ -307,7 +307,7 @@ enum LiteralSets {
     static func restart(_ pieces: [ByteStrings], _ e: ByteStrings, _ arena: inout LiteralArena) -> ByteStrings? {
         var from = 1
         while from < pieces.count {
-            // Tails too many texts long are passed over by their size alone.
+            // A tail whose product would hold too many texts is passed over without joining it.
             var size = e.count
             for p in pieces[from...] { size *= Swift.max(1, p.count) }
             if size <= maxAlternatives {
