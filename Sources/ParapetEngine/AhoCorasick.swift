@@ -205,8 +205,8 @@ public struct AhoCorasick: Sendable {
     /// reads them from `hits[0..<n]`: pairs of (state, end offset), one per byte at which the
     /// scan reached a state that ends literals, except states the caller is done with: a hit of
     /// state `s` is left out when `done[s] & mask == mask` as the chunk is read (prose reaches
-    /// ` the ` or `you` hundreds of times; each repeat costs a few instructions here instead of
-    /// a buffer entry). `hits` must hold `hitCapacity` entries. With `ascii`, the bytes must be
+    /// ` the ` or `you` hundreds of times; `Loop.keep` drops each repeat before `body` sees it).
+    /// `hits` must hold `hitCapacity` entries. With `ascii`, the bytes must be
     /// ASCII (ſ and K are not looked for). Other texts without ſ or K take the same byte-wise
     /// loops (`holdsFoldedCharacters`), since every byte of them is one step.
     ///
@@ -215,8 +215,8 @@ public struct AhoCorasick: Sendable {
     /// stretch of each quarter in turn.
     ///
     /// The byte loops are separate functions of plain pointers, so the loop keeps its values in
-    /// registers whatever `body` does; a byte costs a class load, a transition load and one
-    /// branch on the transition's sign (its output bit).
+    /// registers whatever `body` does; a byte costs a class load, a transition load and two
+    /// stores, with no branch (`Loop.step`).
     func forEachHitChunk(_ bytes: UnsafeBufferPointer<UInt8>, ascii: Bool, done: UnsafePointer<UInt8>, mask: UInt8,
                          hits: UnsafeMutablePointer<Int>, _ body: (Int) -> Void) {
         guard let text = bytes.baseAddress, !bytes.isEmpty else { return }
@@ -243,7 +243,7 @@ public struct AhoCorasick: Sendable {
                     } else {
                         (i, state, h) = loop.run(trans, cls, text, from: i, to: stop, end: n, state: state, hits: hits)
                     }
-                    if h > 0 { body(h) }
+                    if h > 0, case let k = loop.keep(hits, h), k > 0 { body(k) }
                 }
             }
         }
@@ -309,7 +309,7 @@ public struct AhoCorasick: Sendable {
             let len = min(stride, q &- a)
             let counts = loop.runASCIIQuad(trans, cls, text, a: a, gap: q, count: len, states: &states, hits: hits, region: region)
             let total = Self.gather(hits, region: region, counts)
-            if total > 0 { body(total) }
+            if total > 0, case let k = loop.keep(hits, total), k > 0 { body(k) }
             a &+= len
         }
         return (states.3, 4 &* q)
@@ -339,9 +339,8 @@ public struct AhoCorasick: Sendable {
             while k < start, text[k] < 0x80 { k &+= 1 }
             if k < start { from = max(0, start &- 3 &* longest &- 2) }
             return withUnsafeTemporaryAllocation(of: Int.self, capacity: 2 &* (start &- from) &+ 2) { scratch in
-                // The warm-up's hits are not wanted: under an empty mask every state counts as done.
-                let quiet = Loop(reciprocal: loop.reciprocal, done: loop.done, mask: 0)
-                return quiet.run(trans, cls, text, from: from, to: start, end: n, state: 0, hits: scratch.baseAddress!).1
+                // The warm-up's hits are not wanted: they are left in the scratch buffer.
+                loop.run(trans, cls, text, from: from, to: start, end: n, state: 0, hits: scratch.baseAddress!).1
             }
         }
         let s1 = seam(1), s2 = max(s1, seam(2)), s3 = max(s2, seam(3))
@@ -352,7 +351,7 @@ public struct AhoCorasick: Sendable {
             let stops = (min(ends.0, pos.0 &+ stride), min(ends.1, pos.1 &+ stride), min(ends.2, pos.2 &+ stride), min(ends.3, pos.3 &+ stride))
             let counts = loop.runQuad(trans, cls, text, end: n, positions: &pos, stops: stops, states: &states, hits: hits, region: region)
             let total = Self.gather(hits, region: region, counts)
-            if total > 0 { body(total) }
+            if total > 0, case let k = loop.keep(hits, total), k > 0 { body(k) }
         }
         return (states.3, n)
     }
@@ -371,27 +370,44 @@ public struct AhoCorasick: Sendable {
     }
 
     /// What the byte loops need besides the tables: the state of a target and the caller's
-    /// done marks.
+    /// done marks (for `keep`).
     struct Loop {
         let reciprocal: UInt64
         let done: UnsafePointer<UInt8>
         let mask: UInt8
 
-        /// One step from (pre-multiplied) `state` on class `c`: a target with the output bit,
-        /// unless done, is recorded as (state, `end`).
+        /// One step from (pre-multiplied) `state` on class `c`. The target and `end` are written
+        /// at `out` whatever the target, and `out` moves past them only when the target has the
+        /// output bit: no branch. Prose reaches an output state every eight bytes or so, at no
+        /// pattern a predictor learns, and a mispredicted branch there cost more than the two
+        /// stores. `keep` then turns the recorded targets into states and drops the done ones.
         @inline(__always)
         func step(_ trans: UnsafePointer<Int32>, _ state: inout Int, _ c: UInt8, end: Int, _ out: inout UnsafeMutablePointer<Int>) {
-            var t = Int(trans[state &+ Int(c)])
-            if t < 0 {
-                t &= Int(Int32.max)
-                let s = AhoCorasick.stateIndex(t, reciprocal)
-                if done[s] & mask != mask {
-                    out[0] = s
-                    out[1] = end
-                    out += 2
-                }
+            let t = Int(trans[state &+ Int(c)])
+            let target = t & Int(Int32.max)
+            out[0] = target
+            out[1] = end
+            // The sign of `t` (all ones when the output bit is set) picks 2 or 0.
+            out += (t &>> 63) & 2
+            state = target
+        }
+
+        /// Rewrites the `n` entries at `hits` (pairs of a pre-multiplied target and an end, as
+        /// `step` records them) as pairs of (state, end), leaving out states done under `mask`;
+        /// returns the entries left. Branch-free as `step` is: each pair is written, and kept by
+        /// moving on.
+        @inline(never)
+        func keep(_ hits: UnsafeMutablePointer<Int>, _ n: Int) -> Int {
+            var k = 0, w = 0
+            while k < n {
+                let s = AhoCorasick.stateIndex(hits[k], reciprocal)
+                let end = hits[k &+ 1]
+                hits[w] = s
+                hits[w &+ 1] = end
+                w &+= done[s] & mask == mask ? 0 : 2
+                k &+= 2
             }
-            state = t
+            return w
         }
 
         /// The byte loop over ASCII `text[from..<stop]`, eight bytes per round; returns the
