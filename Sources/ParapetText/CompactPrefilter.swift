@@ -90,7 +90,8 @@ enum CompactPrefilter {
                 let n = p.count
                 while i < n {
                     // Plain words skip the automaton's chain of dependent loads, eight bytes at a time.
-                    if i + 8 <= n, state & Self.unsettled == 0, let exit = calmExit(raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)) {
+                    if i + 8 <= n, state & Self.unsettled == 0,
+                       let exit = calmExit(raw.loadUnaligned(fromByteOffset: i, as: UInt64.self), from: state) {
                         state = exit
                         i += 8
                         continue
@@ -108,21 +109,30 @@ enum CompactPrefilter {
         return endsInHit[Int(state)]
     }
 
-    /// State bits a calm block cannot take over: the hit state, l33t in the open token, and a
-    /// single token three bytes back (a single just before the block would pair with it).
-    private static let unsettled: UInt8 = hitState | 0x20 | 0x08
+    /// State bits a calm block cannot take over: the hit state, and l33t in the open token.
+    private static let unsettled: UInt8 = hitState | 0x20
 
-    /// The state after eight bytes `x` holding no digit, `@` or `$` and no token byte between two
-    /// non-token bytes (bytes outside the block count as non-token), entered from a state
-    /// without `unsettled` bits; nil for any other block. No step in such a block can hit: no
-    /// byte of it is a single token and its tokens are letters only. After it the last two
-    /// bytes' token bits remain, no pending single, and a letter in the open token if one is open.
+    /// The state after eight bytes `x` holding no digit, `@` or `$` (so every token byte is a
+    /// letter), entered from `state` (without `unsettled` bits); nil when a step in the block
+    /// may hit. With letters only, a hit is two single-byte tokens two bytes apart ("a b"):
+    /// the single tokens from the one before the block (decided by the block's first byte) to
+    /// lane 6 are found on a bit mask, joined with the two the state remembers, and tested for
+    /// such a pair. Isolated ones ("a", "I", common in prose) no longer stop the block.
     @inline(__always)
-    static func calmExit(_ x: UInt64) -> UInt8? {
+    static func calmExit(_ x: UInt64, from state: UInt8) -> UInt8? {
         let (token, nonLetter) = Compactor.tokenMasks(x)
-        guard nonLetter == 0, token & ~(token << 8) & ~(token >> 8) == 0 else { return nil }
-        let t6 = UInt8(truncatingIfNeeded: token >> 55) & 1, t7 = UInt8(truncatingIfNeeded: token >> 63)
-        return t6 | t7 << 1 | t7 << 4
+        guard nonLetter == 0 else { return nil }
+        // Bit k: lane k is a token byte.
+        let m = UInt32(truncatingIfNeeded: ((token >> 7) &* 0x0102_0408_1020_4080) >> 56)
+        let st = UInt32(state)
+        // Bit 1: the byte two before the block, bit 2: the byte before it, bit 3 + k: lane k.
+        let ext = m << 3 | (st >> 1 & 1) << 2 | (st & 1) << 1
+        // Single tokens at bits 2...9 (the byte before the block to lane 6: both neighbours
+        // known), and those the state remembers at bits 1 and 0 (two and three bytes back).
+        let singles = ext & ~(ext << 1) & ~(ext >> 1) & 0x3FC | (st >> 2 & 1) << 1 | (st >> 3 & 1)
+        guard singles & (singles << 2) == 0 else { return nil }
+        let t6 = m >> 6 & 1, t7 = m >> 7
+        return UInt8(truncatingIfNeeded: t6 | t7 << 1 | (singles >> 9 & 1) << 2 | (singles >> 8 & 1) << 3 | t7 << 4)
     }
 
     /// The specification `mayChange` is built from and tested against.
