@@ -107,7 +107,7 @@ if let n = option("profile").flatMap(Int.init) {
     let text = option("--text")
     let bytes = Alternating(Array((text == "attack" ? Inputs.attack(size) : Inputs.prose(size, nonASCII: text == "non-ascii")).utf8))
     // --only ID[,ID...]: scan with just those rules (the gates still run), to cost one rule.
-    let only = option("--only").map { Set($0.split(separator: ",").map(String.init)) }
+    let only = option("--only").map(ruleFilter)
     // --target context|output scans as that target; --paranoia N at that level.
     let target = Target(rawValue: option("--target") ?? "input") ?? .input
     let pl = Int(option("--paranoia") ?? "") ?? 1
@@ -191,7 +191,7 @@ if let path = option("--scan-corpus") {
     let engine = Sections.makeGuard(DefaultPack.ruleSources).engine
     let bytes = items.reduce(0) { $0 + $1.0.count }
     // --only ID[,ID...] (or "" for none): the same corpus with just those rules; gates and views still run.
-    let only = option("--only").map { Set($0.split(separator: ",").map(String.init)) }
+    let only = option("--only").map(ruleFilter)
     var times: [UInt64] = []
     for _ in 0..<5 {
         let t0 = nowNanos()
