@@ -89,28 +89,35 @@ public final class Pattern: @unchecked Sendable {
             if state != 0 { return state == 1 ? asciiCode : nil }
             var built: OpaquePointer?
             if let asciiSource = ASCIITwin.source(for: source) {
-                var flags: UInt32 = 0
-                if options.caseless { flags |= PCRE2_CASELESS }
-                var errorCode: Int32 = 0
-                var errorOffset: Int = 0
-                let utf8 = Array(asciiSource.utf8)
-                built = utf8.withUnsafeBufferPointer { buf in
-                    pcre2_compile_8(buf.baseAddress ?? UnsafePointer(bitPattern: 1), buf.count, flags, &errorCode, &errorOffset, nil)
-                }
-                if let c = built {
-                    var n: UInt32 = 0
-                    _ = pcre2_pattern_info_8(c, UInt32(PCRE2_INFO_CAPTURECOUNT), &n)
-                    // Only a JIT twin is worth it, and its groups must be the pattern's groups.
-                    if Int(n) != captureCount || pcre2_jit_compile_8(c, PCRE2_JIT_COMPLETE) != 0 {
-                        pcre2_code_free_8(c)
-                        built = nil
-                    }
-                }
+                // Long alternations regrouped by first character; the plain twin if that fails.
+                let dispatched = AlternationDispatch.rewrite(asciiSource, caseless: options.caseless)
+                built = compileTwin(dispatched)
+                if built == nil, dispatched != asciiSource { built = compileTwin(asciiSource) }
             }
             asciiCode = built
             asciiState.store(built == nil ? 2 : 1, ordering: .releasing)
             return built
         }
+    }
+
+    /// A byte-mode compile of `twinSource`, JIT-compiled; nil when either fails or its groups
+    /// are not the pattern's groups (only a JIT twin is worth it).
+    private func compileTwin(_ twinSource: String) -> OpaquePointer? {
+        var flags: UInt32 = 0
+        if options.caseless { flags |= PCRE2_CASELESS }
+        var errorCode: Int32 = 0
+        var errorOffset: Int = 0
+        let utf8 = Array(twinSource.utf8)
+        guard let c = utf8.withUnsafeBufferPointer({ buf in
+            pcre2_compile_8(buf.baseAddress ?? UnsafePointer(bitPattern: 1), buf.count, flags, &errorCode, &errorOffset, nil)
+        }) else { return nil }
+        var n: UInt32 = 0
+        _ = pcre2_pattern_info_8(c, UInt32(PCRE2_INFO_CAPTURECOUNT), &n)
+        if Int(n) != captureCount || pcre2_jit_compile_8(c, PCRE2_JIT_COMPLETE) != 0 {
+            pcre2_code_free_8(c)
+            return nil
+        }
+        return c
     }
 
     /// Whether the pattern runs as JIT code (JIT compilation can fail for unusual patterns; the

@@ -1,0 +1,255 @@
+/// Regroups long alternations of an ASCII twin by their first character, so PCRE2 tests that
+/// character once per group instead of once per alternative.
+///
+/// Rule packs hold alternations of a hundred words and more ("…harmful goals…", "…privileged
+/// verbs…"), tried at every word start of a prompt. PCRE2 tries the alternatives in order, each
+/// failing on its first byte; grouped, `(?:bomb|botnet|\bbrib…|…)` becomes `b(?:omb|otnet)|…`
+/// (or `(?=b)(?:bomb|\bbrib…)` when the members begin differently) and a position that starts
+/// with no group's character fails after one test per group.
+///
+/// Why matches stay the same: two alternatives whose first characters differ (case folded under
+/// `caseless`) never both match at one position, so moving them past each other changes no
+/// outcome, and within a group the original order is kept. An alternative whose first character
+/// is not known (a class, a group, an escape, a quantified character) is never moved past: it
+/// closes the run of alternatives being grouped. Alternations holding a capturing group are left
+/// alone (their numbers would change), and so are lookbehinds (whose branches PCRE2 measures).
+/// A pattern with a construct this reader does not model (inline options, backtracking verbs,
+/// conditionals, recursion, back-references) is returned unchanged.
+enum AlternationDispatch {
+    /// Alternations with fewer alternatives are left as they are: grouping only pays off on long ones.
+    static let minimumAlternatives = 6
+
+    /// The regrouped source (`source` itself when nothing could or needed to be regrouped).
+    static func rewrite(_ source: String, caseless: Bool) -> String {
+        let s = Array(source.utf8)
+        guard modelled(s) else { return source }
+        var reader = Reader(s: s, caseless: caseless)
+        guard let body = reader.body(), reader.i == s.count else { return source }
+        return String(decoding: body.bytes, as: UTF8.self)
+    }
+
+    /// Whether every construct of `s` is one `Reader` understands (see the type's comment).
+    private static func modelled(_ s: [UInt8]) -> Bool {
+        var i = 0
+        var inClass = false
+        while i < s.count {
+            let c = s[i]
+            if c == UInt8(ascii: "\\") {
+                guard i + 1 < s.count else { return false }
+                let e = s[i + 1]
+                // Back-references (\1, \g, \k), \Q…\E and \c (which takes the next byte,
+                // even `)`) are not modelled.
+                if (e >= UInt8(ascii: "1") && e <= UInt8(ascii: "9")) || e == UInt8(ascii: "g") || e == UInt8(ascii: "k")
+                    || e == UInt8(ascii: "Q") || e == UInt8(ascii: "E") || e == UInt8(ascii: "c") { return false }
+                i += 2
+                continue
+            }
+            if inClass {
+                if c == UInt8(ascii: "]") { inClass = false }
+                i += 1
+                continue
+            }
+            if c == UInt8(ascii: "[") {
+                inClass = true
+                i += 1
+                if i < s.count, s[i] == UInt8(ascii: "^") { i += 1 }
+                // A `]` first in a class is a literal.
+                if i < s.count, s[i] == UInt8(ascii: "]") { i += 1 }
+                continue
+            }
+            if c == UInt8(ascii: "("), i + 1 < s.count {
+                if s[i + 1] == UInt8(ascii: "*") { return false }
+                if s[i + 1] == UInt8(ascii: "?") {
+                    guard i + 2 < s.count else { return false }
+                    switch s[i + 2] {
+                    case UInt8(ascii: ":"), UInt8(ascii: "="), UInt8(ascii: "!"), UInt8(ascii: ">"):
+                        break
+                    case UInt8(ascii: "<"):
+                        // Lookbehinds, or a named group (a capture).
+                        break
+                    case UInt8(ascii: "'"):
+                        break
+                    case UInt8(ascii: "P"):
+                        // `(?P<name>` is a group; `(?P=name)` and `(?P>name)` refer to one.
+                        guard i + 3 < s.count, s[i + 3] == UInt8(ascii: "<") else { return false }
+                    default:
+                        return false
+                    }
+                }
+            }
+            i += 1
+        }
+        return !inClass
+    }
+
+    /// A parsed stretch of pattern: its bytes (nested alternations already regrouped) and
+    /// whether it holds a capturing group.
+    private struct Piece {
+        var bytes: [UInt8] = []
+        var captures = false
+    }
+
+    private struct Reader {
+        let s: [UInt8]
+        let caseless: Bool
+        var i = 0
+        /// How many lookbehinds enclose the current position: nothing inside one is regrouped.
+        var lookbehinds = 0
+
+        init(s: [UInt8], caseless: Bool) {
+            self.s = s
+            self.caseless = caseless
+        }
+
+        /// Reads alternatives up to the `)` closing the current group (not consumed) or the end,
+        /// and returns them joined, regrouped when eligible. Nil on a malformed pattern.
+        mutating func body() -> Piece? {
+            var alternatives: [Piece] = []
+            var current = Piece()
+            while i < s.count {
+                let c = s[i]
+                if c == UInt8(ascii: ")") { break }
+                if c == UInt8(ascii: "|") {
+                    alternatives.append(current)
+                    current = Piece()
+                    i += 1
+                    continue
+                }
+                if c == UInt8(ascii: "\\") {
+                    guard i + 1 < s.count else { return nil }
+                    current.bytes += s[i...(i + 1)]
+                    i += 2
+                    continue
+                }
+                if c == UInt8(ascii: "[") {
+                    let start = i
+                    i += 1
+                    if i < s.count, s[i] == UInt8(ascii: "^") { i += 1 }
+                    if i < s.count, s[i] == UInt8(ascii: "]") { i += 1 }
+                    while i < s.count, s[i] != UInt8(ascii: "]") {
+                        i += s[i] == UInt8(ascii: "\\") ? 2 : 1
+                    }
+                    guard i < s.count else { return nil }
+                    i += 1
+                    current.bytes += s[start..<i]
+                    continue
+                }
+                if c == UInt8(ascii: "(") {
+                    guard let group = group() else { return nil }
+                    current.bytes += group.bytes
+                    current.captures = current.captures || group.captures
+                    continue
+                }
+                current.bytes.append(c)
+                i += 1
+            }
+            alternatives.append(current)
+            let captures = alternatives.contains { $0.captures }
+            let joined: [UInt8]
+            if lookbehinds == 0, !captures, alternatives.count >= AlternationDispatch.minimumAlternatives {
+                joined = regroup(alternatives.map(\.bytes))
+            } else {
+                joined = Array(alternatives.map(\.bytes).joined(separator: [UInt8(ascii: "|")]))
+            }
+            return Piece(bytes: joined, captures: captures)
+        }
+
+        /// Reads a group from its `(` through its `)`.
+        mutating func group() -> Piece? {
+            let open = i
+            var opener = 1
+            var capture = true
+            var lookbehind = false
+            if i + 1 < s.count, s[i + 1] == UInt8(ascii: "?") {
+                guard i + 2 < s.count else { return nil }
+                let k = s[i + 2]
+                if k == UInt8(ascii: ":") || k == UInt8(ascii: "=") || k == UInt8(ascii: "!") || k == UInt8(ascii: ">") {
+                    opener = 3
+                    capture = false
+                } else if k == UInt8(ascii: "<"), i + 3 < s.count, s[i + 3] == UInt8(ascii: "=") || s[i + 3] == UInt8(ascii: "!") {
+                    opener = 4
+                    capture = false
+                    lookbehind = true
+                } else {
+                    // A named group, `(?<name>`, `(?P<name>` or `(?'name'`: keep its name as written.
+                    let quote = k == UInt8(ascii: "'")
+                    var k = i + (quote ? 3 : k == UInt8(ascii: "P") ? 4 : 3)
+                    while k < s.count, s[k] != (quote ? UInt8(ascii: "'") : UInt8(ascii: ">")) { k += 1 }
+                    guard k < s.count else { return nil }
+                    opener = k + 1 - i
+                }
+            }
+            i += opener
+            if lookbehind { lookbehinds += 1 }
+            let parsed = body()
+            if lookbehind { lookbehinds -= 1 }
+            guard var inner = parsed, i < s.count, s[i] == UInt8(ascii: ")") else { return nil }
+            i += 1
+            inner.bytes = Array(s[open..<(open + opener)]) + inner.bytes + [UInt8(ascii: ")")]
+            inner.captures = inner.captures || capture
+            return inner
+        }
+
+        /// The first character an alternative must match, as a grouping key, and the length of
+        /// the `\b` prefix before it; nil when it is not a plain letter or digit.
+        func head(_ a: [UInt8]) -> (key: UInt8, prefix: Int)? {
+            var k = 0
+            while k + 1 < a.count, a[k] == UInt8(ascii: "\\"), a[k + 1] == UInt8(ascii: "b") { k += 2 }
+            guard k < a.count else { return nil }
+            let c = a[k]
+            let alphanumeric = (c >= UInt8(ascii: "a") && c <= UInt8(ascii: "z")) || (c >= UInt8(ascii: "A") && c <= UInt8(ascii: "Z"))
+                || (c >= UInt8(ascii: "0") && c <= UInt8(ascii: "9"))
+            guard alphanumeric else { return nil }
+            if k + 1 < a.count {
+                let q = a[k + 1]
+                if q == UInt8(ascii: "?") || q == UInt8(ascii: "*") || q == UInt8(ascii: "+") || q == UInt8(ascii: "{") { return nil }
+            }
+            let folded = caseless && c >= UInt8(ascii: "A") && c <= UInt8(ascii: "Z") ? c | 0x20 : c
+            return (folded, k)
+        }
+
+        /// Groups each run of alternatives with known first characters by that character, in
+        /// order of first appearance; an alternative without one closes the run.
+        func regroup(_ alternatives: [[UInt8]]) -> [UInt8] {
+            var out: [[UInt8]] = []
+            var run: [(alternative: [UInt8], key: UInt8, prefix: Int)] = []
+            func flush() {
+                var order: [UInt8] = []
+                var members: [UInt8: [(alternative: [UInt8], key: UInt8, prefix: Int)]] = [:]
+                for m in run {
+                    if members[m.key] == nil { order.append(m.key) }
+                    members[m.key, default: []].append(m)
+                }
+                for key in order {
+                    let group = members[key]!
+                    if group.count == 1 { out.append(group[0].alternative); continue }
+                    // Members that all begin with the same `\b` prefix and character share it.
+                    let first = group[0]
+                    let lead = Array(first.alternative[0...first.prefix])
+                    let shared = group.allSatisfy { m in
+                        m.prefix == first.prefix && Array(m.alternative[0..<m.prefix]) == Array(first.alternative[0..<first.prefix])
+                    }
+                    if shared {
+                        let rests = group.map { Array($0.alternative[($0.prefix + 1)...]) }
+                        out.append(lead + Array("(?:".utf8) + Array(rests.joined(separator: [UInt8(ascii: "|")])) + [UInt8(ascii: ")")])
+                    } else {
+                        let char = first.alternative[first.prefix]
+                        out.append(Array("(?=".utf8) + [char] + Array(")(?:".utf8)
+                                   + Array(group.map(\.alternative).joined(separator: [UInt8(ascii: "|")])) + [UInt8(ascii: ")")])
+                    }
+                }
+                run.removeAll()
+            }
+            for a in alternatives {
+                if let h = head(a) {
+                    run.append((a, h.key, h.prefix))
+                } else {
+                    flush()
+                    out.append(a)
+                }
+            }
+            flush()
+            return Array(out.joined(separator: [UInt8(ascii: "|")]))
+        }
+    }
+}
