@@ -12,12 +12,20 @@ final class SoupTokens {
     init(maxTokens: Int) { self.maxTokens = maxTokens }
 
     func fill(_ memo: TextMemo) {
+        // The arrays are filled as locals (their buffers kept) and stored back once: every
+        // access to a class's stored property is an exclusivity check at run time, and the
+        // loop would make four per token.
+        var starts: [Int] = [], ends: [Int] = [], odd: [Bool] = []
+        swap(&starts, &self.starts)
+        swap(&ends, &self.ends)
+        swap(&odd, &self.odd)
         starts.removeAll(keepingCapacity: true)
         ends.removeAll(keepingCapacity: true)
         odd.removeAll(keepingCapacity: true)
         valid = true
         let b = memo.bytes
         let n = b.count
+        let maxTokens = maxTokens
         var i = 0
         b.withUnsafeBufferPointer { p in
             while i < n && starts.count < maxTokens {
@@ -29,8 +37,12 @@ final class SoupTokens {
                 odd.append(TokenSoupDetector.isOdd(p, s, i))
             }
         }
+        let last = ends.last
+        self.starts = starts
+        self.ends = ends
+        self.odd = odd
         // Past the last token there is only whitespace unless the token cap cut the text short.
-        guard let last = ends.last else { mismatches = 0; return }
+        guard let last else { mismatches = 0; return }
         mismatches = i >= n ? memo.bracketMismatches() : TokenSoupDetector.bracketMismatches(b, 0..<min(n, last))
     }
 }
