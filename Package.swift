@@ -96,7 +96,7 @@ let package = Package(
         .executableTarget(name: "EmbedRulesTool", dependencies: [.product(name: "Yams", package: "Yams")], path: "Plugins/EmbedRulesTool"),
         .plugin(name: "EmbedRulesPlugin", capability: .buildTool(), dependencies: ["EmbedRulesTool"]),
 
-        .testTarget(name: "ParapetRegexTests", dependencies: ["ParapetRegex"]),
+        .testTarget(name: "ParapetRegexTests", dependencies: ["ParapetRegex", "ParapetTestKit"]),
         .testTarget(name: "ParapetTextTests", dependencies: ["ParapetText"]),
         .testTarget(name: "ParapetJSONTests", dependencies: ["ParapetJSON"]),
         .testTarget(name: "ParapetRulesTests", dependencies: ["ParapetRules", "Parapet", "ParapetTestKit"], resources: [.copy("Fixtures")]),

@@ -1,4 +1,5 @@
 import Testing
+import ParapetTestKit
 @testable import ParapetRegex
 
 /// `AlternationDispatch` regroups long alternations of a twin by first character, and the
@@ -45,7 +46,7 @@ import Testing
     /// captures and nested groups, in both case modes: the pattern (its twin regrouped) finds
     /// the same matches and group 1 as without the twin, on random ASCII subjects.
     @Test func regroupedTwinsFindTheSameMatches() throws {
-        var rng = SplitMix(seed: 31)
+        var rng = SplitMix64(seed: 31)
         let atoms = ["a", "b", "B", "ab", "ba", "abc", "bb", "c", "7", #"\b"#, "[ab]", "a?", "b+", #"\d"#, "(?:a|c)", " "]
         var regrouped = 0
         for round in 0..<400 {
@@ -67,17 +68,5 @@ import Testing
             }
         }
         #expect(regrouped > 100)
-    }
-
-    struct SplitMix: RandomNumberGenerator {
-        var state: UInt64
-        init(seed: UInt64) { state = seed }
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
     }
 }
