@@ -19,67 +19,13 @@ enum AlternationDispatch {
     /// Alternations with fewer alternatives are left as they are: grouping only pays off on long ones.
     static let minimumAlternatives = 6
 
-    /// The regrouped source (`source` itself when nothing could or needed to be regrouped).
+    /// The regrouped source (`source` itself when nothing could or needed to be regrouped, or
+    /// when the pattern holds a construct the reader does not model).
     static func rewrite(_ source: String, caseless: Bool) -> String {
         let s = Array(source.utf8)
-        guard modelled(s) else { return source }
         var reader = Reader(s: s, caseless: caseless)
         guard let body = reader.body(), reader.i == s.count else { return source }
         return String(decoding: body.bytes, as: UTF8.self)
-    }
-
-    /// Whether every construct of `s` is one `Reader` understands (see the type's comment).
-    private static func modelled(_ s: [UInt8]) -> Bool {
-        var i = 0
-        var inClass = false
-        while i < s.count {
-            let c = s[i]
-            if c == UInt8(ascii: "\\") {
-                guard i + 1 < s.count else { return false }
-                let e = s[i + 1]
-                // Back-references (\1, \g, \k), \Q…\E and \c (which takes the next byte,
-                // even `)`) are not modelled.
-                if (e >= UInt8(ascii: "1") && e <= UInt8(ascii: "9")) || e == UInt8(ascii: "g") || e == UInt8(ascii: "k")
-                    || e == UInt8(ascii: "Q") || e == UInt8(ascii: "E") || e == UInt8(ascii: "c") { return false }
-                i += 2
-                continue
-            }
-            if inClass {
-                if c == UInt8(ascii: "]") { inClass = false }
-                i += 1
-                continue
-            }
-            if c == UInt8(ascii: "[") {
-                inClass = true
-                i += 1
-                if i < s.count, s[i] == UInt8(ascii: "^") { i += 1 }
-                // A `]` first in a class is a literal.
-                if i < s.count, s[i] == UInt8(ascii: "]") { i += 1 }
-                continue
-            }
-            if c == UInt8(ascii: "("), i + 1 < s.count {
-                if s[i + 1] == UInt8(ascii: "*") { return false }
-                if s[i + 1] == UInt8(ascii: "?") {
-                    guard i + 2 < s.count else { return false }
-                    switch s[i + 2] {
-                    case UInt8(ascii: ":"), UInt8(ascii: "="), UInt8(ascii: "!"), UInt8(ascii: ">"):
-                        break
-                    case UInt8(ascii: "<"):
-                        // Lookbehinds, or a named group (a capture).
-                        break
-                    case UInt8(ascii: "'"):
-                        break
-                    case UInt8(ascii: "P"):
-                        // `(?P<name>` is a group; `(?P=name)` and `(?P>name)` refer to one.
-                        guard i + 3 < s.count, s[i + 3] == UInt8(ascii: "<") else { return false }
-                    default:
-                        return false
-                    }
-                }
-            }
-            i += 1
-        }
-        return !inClass
     }
 
     /// A parsed stretch of pattern: its bytes (nested alternations already regrouped) and
@@ -116,7 +62,7 @@ enum AlternationDispatch {
                     continue
                 }
                 if c == UInt8(ascii: "\\") {
-                    guard i + 1 < s.count else { return nil }
+                    guard i + 1 < s.count, !Self.unmodelled(escape: s[i + 1]) else { return nil }
                     current.bytes += s[i...(i + 1)]
                     i += 2
                     continue
@@ -127,7 +73,12 @@ enum AlternationDispatch {
                     if i < s.count, s[i] == UInt8(ascii: "^") { i += 1 }
                     if i < s.count, s[i] == UInt8(ascii: "]") { i += 1 }
                     while i < s.count, s[i] != UInt8(ascii: "]") {
-                        i += s[i] == UInt8(ascii: "\\") ? 2 : 1
+                        if s[i] == UInt8(ascii: "\\") {
+                            guard i + 1 < s.count, !Self.unmodelled(escape: s[i + 1]) else { return nil }
+                            i += 2
+                        } else {
+                            i += 1
+                        }
                     }
                     guard i < s.count else { return nil }
                     i += 1
@@ -154,15 +105,28 @@ enum AlternationDispatch {
             return Piece(bytes: joined, captures: captures)
         }
 
-        /// Reads a group from its `(` through its `)`.
+        /// Back-references (`\1`, `\g`, `\k`), `\Q…\E` and `\c` (which takes the next byte,
+        /// even `)`) are not modelled.
+        static func unmodelled(escape e: UInt8) -> Bool {
+            (e >= UInt8(ascii: "1") && e <= UInt8(ascii: "9")) || e == UInt8(ascii: "g") || e == UInt8(ascii: "k")
+                || e == UInt8(ascii: "Q") || e == UInt8(ascii: "E") || e == UInt8(ascii: "c")
+        }
+
+        /// Reads a group from its `(` through its `)`; nil for a verb `(*…)`, and for any `(?`
+        /// form but non-capturing, atomic and named groups and lookarounds (inline options,
+        /// comments, conditionals, recursion, `(?P=name)`…).
         mutating func group() -> Piece? {
             let open = i
             var opener = 1
             var capture = true
             var lookbehind = false
+            if i + 1 < s.count, s[i + 1] == UInt8(ascii: "*") { return nil }
             if i + 1 < s.count, s[i + 1] == UInt8(ascii: "?") {
                 guard i + 2 < s.count else { return nil }
                 let k = s[i + 2]
+                if k == UInt8(ascii: "P"), !(i + 3 < s.count && s[i + 3] == UInt8(ascii: "<")) { return nil }
+                guard k == UInt8(ascii: ":") || k == UInt8(ascii: "=") || k == UInt8(ascii: "!") || k == UInt8(ascii: ">")
+                    || k == UInt8(ascii: "<") || k == UInt8(ascii: "'") || k == UInt8(ascii: "P") else { return nil }
                 if k == UInt8(ascii: ":") || k == UInt8(ascii: "=") || k == UInt8(ascii: "!") || k == UInt8(ascii: ">") {
                     opener = 3
                     capture = false
