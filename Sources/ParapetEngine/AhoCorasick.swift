@@ -210,9 +210,9 @@ public struct AhoCorasick: Sendable {
     /// ASCII (ſ and K are not looked for). Other texts without ſ or K take the same byte-wise
     /// loops (`holdsFoldedCharacters`), since every byte of them is one step.
     ///
-    /// Hits come in text order, except that a text of `laneMinimum` bytes or more is read as four
-    /// quarters at once (`fourLanes`, `fourLanesAnyBytes`): a chunk's hits are then those of a
-    /// stretch of each quarter in turn.
+    /// Hits come in text order, except that a long enough text (`asciiLaneMinimum`,
+    /// `laneMinimum`) is read as four lanes at once (`fourLanes`, `fourLanesAnyBytes`): a chunk's
+    /// hits are then those of a stretch of each lane in turn.
     ///
     /// The byte loops are separate functions of plain pointers, so the loop keeps its values in
     /// registers whatever `body` does; a byte costs a class load, a transition load and two
@@ -227,12 +227,10 @@ public struct AhoCorasick: Sendable {
             classOf.withUnsafeBufferPointer { cb in
                 let trans = UnsafePointer(transitions.base), cls = cb.baseAddress!
                 var state = 0, i = 0
-                if n >= Self.laneMinimum {
-                    if ascii {
-                        if longest <= n / 8 { (state, i) = fourLanes(loop, trans, cls, text, n, hits: hits, body) }
-                    } else {
-                        (state, i) = fourLanesAnyBytes(loop, trans, cls, text, n, hits: hits, body)
-                    }
+                if ascii {
+                    if n >= longest &+ Self.asciiLaneMinimum { (state, i) = fourLanes(loop, trans, cls, text, n, hits: hits, body) }
+                } else if n >= Self.laneMinimum {
+                    (state, i) = fourLanesAnyBytes(loop, trans, cls, text, n, hits: hits, body)
                 }
                 while i < n {
                     let stop = min(n, i &+ Self.chunk)
@@ -283,36 +281,38 @@ public struct AhoCorasick: Sendable {
         return false
     }
 
-    /// Texts from this length are read as four quarters at once.
+    /// Texts from this length with ſ or K are read as four lanes at once.
     static var laneMinimum: Int { 128 }
+    /// Other texts are read as four lanes from `longest` plus this length: each lane then reads
+    /// at least 16 bytes past its warm-up.
+    static var asciiLaneMinimum: Int { 64 }
 
-    /// Reads ASCII `text[0..<n]` as four quarters side by side, so that each byte's transition
-    /// load overlaps the other quarters' instead of waiting for the previous byte's: a scan is a
-    /// chain of dependent loads (each often a cache miss in a table of megabytes), and four
-    /// chains take about the time of one. A quarter after the first starts from the root
-    /// `longest` bytes before its first byte, without recording: a state is at most that deep,
-    /// so this is where a scan from the start would be by then. Each quarter's hits of a round
-    /// go to its own quarter of `hits`, then move up behind the previous quarter's. Returns the
-    /// state and offset the last quarter reached (the text's end but for the up to three bytes
-    /// `n % 4` leaves).
+    /// Reads ASCII `text[0..<n]` as four lanes side by side, so that each byte's transition load
+    /// overlaps the other lanes' instead of waiting for the previous byte's: a scan is a chain of
+    /// dependent loads (each often a cache miss in a table of megabytes), and four chains take
+    /// about the time of one. With `w = longest` and `g = (n - w) / 4`, lane k starts from the
+    /// root at `k * g` and reads `g + w` bytes. Its first `w` bytes only warm it up: a state is
+    /// at most `w` deep, so from then on it is where a scan from the start would be. Lanes 1...3
+    /// record nothing while warming up (lane k - 1 reads those bytes warm), so each occurrence is
+    /// reported once, by the lane that owns its end. The warm-up runs in step with lane 0's first
+    /// bytes rather than before, which is what makes lanes pay off on short texts too. Each lane's
+    /// hits of a round go to its own quarter of `hits`, then move up behind the previous lane's.
+    /// Returns the state lane 3 reached and where it stopped (`4 * g + w`).
     private func fourLanes(_ loop: Loop, _ trans: UnsafePointer<Int32>, _ cls: UnsafePointer<UInt8>, _ text: UnsafePointer<UInt8>,
                            _ n: Int, hits: UnsafeMutablePointer<Int>, _ body: (Int) -> Void) -> (Int, Int) {
-        let q = n / 4, stride = Self.chunk / 4, region = Self.hitCapacity / 4
-        func warm(_ start: Int) -> Int {
-            var b = start &- longest, s = 0
-            while b < start { s = Int(trans[s &+ Int(cls[Int(text[b])])] & Int32.max); b &+= 1 }
-            return s
-        }
-        var states = (0, warm(q), warm(2 &* q), warm(3 &* q))
+        let w = longest, g = (n &- w) / 4, stride = Self.chunk / 4, region = Self.hitCapacity / 4
+        var states = (0, 0, 0, 0)
         var a = 0
-        while a < q {
-            let len = min(stride, q &- a)
-            let counts = loop.runASCIIQuad(trans, cls, text, a: a, gap: q, count: len, states: &states, hits: hits, region: region)
+        while a < w &+ g {
+            let len = min(stride, (a < w ? w : w &+ g) &- a)
+            var counts = loop.runASCIIQuad(trans, cls, text, a: a, gap: g, count: len, states: &states, hits: hits, region: region)
+            // Warming up: lanes 1...3 keep nothing.
+            if a < w { counts = (counts.0, 0, 0, 0) }
             let total = Self.gather(hits, region: region, counts)
             if total > 0, case let k = loop.keep(hits, total), k > 0 { body(k) }
             a &+= len
         }
-        return (states.3, 4 &* q)
+        return (states.3, 4 &* g &+ w)
     }
 
     /// `fourLanes` for any bytes, read as `Loop.run` reads them (ſ and K as `s` and `k`). A

@@ -316,6 +316,23 @@ struct FourLanesTests {
         }
     }
 
+    /// The longest literal planted at every offset of texts around the lane threshold: an
+    /// occurrence ending where a lane's warm-up ends, or just past it, is found once, whoever
+    /// reads it. (`longest - 1` warm-up bytes would still do; two short of `longest`, the
+    /// occurrence ending first in a lane's own bytes is lost, and this test fails.)
+    @Test func theLongestLiteralIsFoundOnceAtEveryOffset() {
+        let literals = [Array("abcdefghij".utf8), Array("xyz".utf8), Array("hij".utf8)]
+        let ac = AhoCorasick(literals)
+        let longest = 10
+        for n in Array((longest + 60)...(longest + 72)) + [128, 131, 200, 257] {
+            for at in 0...(n - longest) {
+                var text = [UInt8](repeating: UInt8(ascii: "."), count: n)
+                text.replaceSubrange(at..<(at + longest), with: literals[0])
+                #expect(Self.asciiOccurrences(ac, text) == PrefilterAutomatonTests.naiveOccurrences(literals, text), "n \(n) at \(at)")
+            }
+        }
+    }
+
     /// Every byte a hit (or all but one per stretch), nothing done: the quarters fill their share
     /// of the hit buffer, and a quarter that leaves a gap has the next one's hits moved up to it.
     @Test func aHitAtAlmostEveryByteFitsTheBuffer() {
