@@ -56,6 +56,19 @@ public final class Engine: Sendable {
 
     /// Scans `bytes` (any bytes; invalid UTF-8 is fine) as `target` and returns the verdict.
     public func scan(_ bytes: [UInt8], target: Target, paranoia: Int? = nil, context: ScanContext? = nil, only ruleFilter: Set<String>? = nil) -> Verdict {
+        scan(bytes, target: target, paranoia: paranoia, context: context, only: ruleFilter, metered: nil)
+    }
+
+    /// `scan`, adding to `meter` the time of the scan, of its literal pass and of each rule run.
+    public func scan(_ bytes: [UInt8], target: Target, paranoia: Int? = nil, context: ScanContext? = nil, only ruleFilter: Set<String>? = nil,
+                     meter: RuleCostMeter) -> Verdict {
+        scan(bytes, target: target, paranoia: paranoia, context: context, only: ruleFilter, metered: meter)
+    }
+
+    private func scan(_ bytes: [UInt8], target: Target, paranoia: Int?, context: ScanContext?, only ruleFilter: Set<String>?,
+                      metered meter: RuleCostMeter?) -> Verdict {
+        let started = meter == nil ? nil : ContinuousClock.now
+        defer { if let meter, let started { meter.addScan(since: started) } }
         let pl = Self.clamp(paranoia ?? config.defaultParanoia)
         let ctx = context ?? ScanContext(target: target)
         var collector = FindingCollector(target: target, paranoia: pl, maxFindings: config.maxFindings,
@@ -71,13 +84,24 @@ public final class Engine: Sendable {
         let plan = plans[target]![pl - 1]
         if config.usePrefilter && !plan.literalViews.isEmpty {
             literalPool.withScratch { marks in
+                var passStart: ContinuousClock.Instant? = nil
+                if let meter {
+                    // The views the pass reads, built first (they are built once either way), so
+                    // the meter can tell building them from reading them.
+                    let viewStart = ContinuousClock.now
+                    for kind in plan.literalViews { _ = views.views(kind) }
+                    meter.addViews(since: viewStart)
+                    passStart = ContinuousClock.now
+                }
                 prefilter.select(plan.literalViews, in: views, shareRawPass: config.shareLiteralPass, into: marks)
+                if let meter, let passStart { meter.addLiteralPass(since: passStart) }
                 // Rules with some unit marked: no other gated rule can be selected.
                 let touched = prefilter.touchedRules(marks)
-                runGated(plan, touched: touched, rows: UnsafeBufferPointer(marks.rows), input: input, views: views, context: ctx, only: ruleFilter, into: &collector)
+                runGated(plan, touched: touched, rows: UnsafeBufferPointer(marks.rows), input: input, views: views, context: ctx, only: ruleFilter,
+                         meter: meter, into: &collector)
             }
         } else {
-            runAll(plan, input: input, views: views, context: ctx, only: ruleFilter, into: &collector)
+            runAll(plan, input: input, views: views, context: ctx, only: ruleFilter, meter: meter, into: &collector)
         }
         for note in views.notes {
             collector.limits.append(LimitHit(kind: note.kind == .decodeDepth ? .decodeDepth : .decodeExpansion, rule: nil, detail: note.detail))
@@ -93,7 +117,7 @@ public final class Engine: Sendable {
     /// `plan.alwaysRun` and the gated ones in `touched` (a word at a time), so its cost follows
     /// the rules the text selects rather than the size of the pack.
     private func runGated(_ plan: ScanPlan, touched: [UInt64], rows: UnsafeBufferPointer<UInt8>, input: [UInt8], views: ViewSet,
-                          context ctx: ScanContext, only ruleFilter: Set<String>?, into collector: inout FindingCollector) {
+                          context ctx: ScanContext, only ruleFilter: Set<String>?, meter: RuleCostMeter?, into collector: inout FindingCollector) {
         var features: ByteFeatures? = nil
         let byteGate = !prefilter.byteGate.isEmpty
         pool.withScratch { scratch in
@@ -113,7 +137,13 @@ public final class Engine: Sendable {
                     }
                     if let ruleFilter, !ruleFilter.contains(ruleSet.rules[index].id) { continue }
                     let patternGate = gated ? prefilter.gate(for: index, unitRows: rows) : nil
-                    RuleEvaluator.evaluate(ruleSet.rules[index], views: views, context: ctx, scratch: scratch, gate: patternGate, into: &collector)
+                    if let meter {
+                        let start = ContinuousClock.now
+                        RuleEvaluator.evaluate(ruleSet.rules[index], views: views, context: ctx, scratch: scratch, gate: patternGate, into: &collector)
+                        meter.addRule(index, since: start)
+                    } else {
+                        RuleEvaluator.evaluate(ruleSet.rules[index], views: views, context: ctx, scratch: scratch, gate: patternGate, into: &collector)
+                    }
                     if collector.outOfBudget { return }
                 }
             }
@@ -122,7 +152,7 @@ public final class Engine: Sendable {
 
     /// The rule loop without the literal pass: every active rule, the byte gate still applies.
     private func runAll(_ plan: ScanPlan, input: [UInt8], views: ViewSet, context ctx: ScanContext,
-                        only ruleFilter: Set<String>?, into collector: inout FindingCollector) {
+                        only ruleFilter: Set<String>?, meter: RuleCostMeter?, into collector: inout FindingCollector) {
         var features: ByteFeatures? = nil
         let byteGate = config.usePrefilter && !prefilter.byteGate.isEmpty
         pool.withScratch { scratch in
@@ -133,7 +163,9 @@ public final class Engine: Sendable {
                     if !prefilter.byteGate.allows(index, features!) { continue }
                 }
                 if let ruleFilter, !ruleFilter.contains(ruleSet.rules[index].id) { continue }
+                let start = meter == nil ? nil : ContinuousClock.now
                 RuleEvaluator.evaluate(ruleSet.rules[index], views: views, context: ctx, scratch: scratch, gate: nil, into: &collector)
+                if let meter, let start { meter.addRule(index, since: start) }
                 if collector.outOfBudget { break }
             }
         }
