@@ -21,6 +21,7 @@ let usage = """
       --write-corpus FILE     write the mixed JSONL corpus and exit
       --scan-corpus FILE      in-process throughput on a JSONL corpus [--only ID,...]
       --corpus-costs FILE     cost by message group [--per-rule]
+      --rule-costs FILE       each rule's share of the full scan's time [--top N]
       --literals [--clauses]  each rule's literal and byte-class gates
       --extract-costs         patterns whose literal extraction costs most
       --write-literal-gates F generate the default pack's gate file
@@ -28,7 +29,7 @@ let usage = """
                               [--target T] [--paranoia N] [--only ID,...] [--multiplier K]
     """
 let flags: Set<String> = ["--quick", "--headline", "--per-rule", "--literals", "--clauses", "--extract-costs"]
-let valued: Set<String> = ["--target", "--messages", "--write-corpus", "--scan-corpus", "--only", "--corpus-costs",
+let valued: Set<String> = ["--target", "--messages", "--write-corpus", "--scan-corpus", "--only", "--corpus-costs", "--rule-costs", "--top",
                            "--write-literal-gates", "profile", "--size", "--text", "--paranoia", "--multiplier"]
 let sectionNames: Set<String> = ["latency", "rules", "views", "scaling", "cold", "jsonl", "policy"]
 do {
@@ -83,7 +84,8 @@ if let path = option("--write-literal-gates") {
 }
 let known = ["latency", "rules", "views", "scaling", "cold", "jsonl", "policy"]
 var sections = args.filter { known.contains($0) }
-if args.contains("profile") || args.contains("--literals") || args.contains("--extract-costs") || option("--scan-corpus") != nil || option("--corpus-costs") != nil { sections = ["none"] }
+if args.contains("profile") || args.contains("--literals") || args.contains("--extract-costs") || option("--scan-corpus") != nil || option("--corpus-costs") != nil
+    || option("--rule-costs") != nil { sections = ["none"] }
 if sections.isEmpty { sections = known }
 
 let budget = quick ? 0.15 : 0.5
@@ -113,6 +115,9 @@ if let n = option("profile").flatMap(Int.init) {
     let pl = Int(option("--paranoia") ?? "") ?? 1
     for _ in 0..<n { _ = engine.scan(bytes.next(), target: target, paranoia: pl, only: only) }
 }
+
+// `--rule-costs FILE [--top N]`: each rule's share of the full scan's time on a JSONL corpus.
+if let path = option("--rule-costs") { RuleCostReport.run(path: path, top: Int(option("--top") ?? "") ?? 30) }
 
 // `--corpus-costs FILE [--per-rule]`: scan cost of a JSONL corpus by message group and by rule.
 if let path = option("--corpus-costs") { CorpusCosts.run(path: path, perRule: args.contains("--per-rule")) }
@@ -182,12 +187,7 @@ if args.contains("--literals") {
 
 // `--scan-corpus FILE`: in-process throughput on a JSONL corpus (used by Benchmarks/peers/run.sh).
 if let path = option("--scan-corpus") {
-    guard let data = FileManager.default.contents(atPath: path) else { print("cannot read \(path)"); exit(2) }
-    var items: [([UInt8], Target)] = []
-    for line in data.split(separator: 0x0A) {
-        guard let v = try? JSONParser.parse(Array(line)), let text = v[key: "text"]?.stringValue else { continue }
-        items.append((Array(text.utf8), Target(rawValue: v[key: "target"]?.stringValue ?? "input") ?? .input))
-    }
+    let items = loadCorpus(path)
     let engine = Sections.makeGuard(DefaultPack.ruleSources).engine
     let bytes = items.reduce(0) { $0 + $1.0.count }
     // --only ID[,ID...] (or "" for none): the same corpus with just those rules; gates and views still run.
