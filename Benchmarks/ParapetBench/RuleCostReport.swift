@@ -33,9 +33,18 @@ enum RuleCostReport {
         print("\(meter.scans) scans, \(bytes) bytes, \(fmt(total)) (\(String(format: "%.1f", Double(bytes) / total * 1e3)) MB/s)")
         print("literal views     \(fmt(Double(meter.viewNanos))) \(share(meter.viewNanos))")
         print("literal pass      \(fmt(Double(meter.literalPassNanos))) \(share(meter.literalPassNanos))")
-        print("all rules         \(fmt(Double(meter.ruleNanos))) \(share(meter.ruleNanos))")
+        let runs = meter.runs.reduce(0, +)
+        print("all rules         \(fmt(Double(meter.ruleNanos))) \(share(meter.ruleNanos))  (\(String(format: "%.1f", Double(runs) / Double(max(1, meter.scans)))) rule runs a scan)")
         let rest = meter.scanNanos &- min(meter.scanNanos, meter.viewNanos &+ meter.literalPassNanos &+ meter.ruleNanos)
         print("rest              \(fmt(Double(rest))) \(share(rest))")
+        // The meter's own clock reads: six a scan, two a rule run, most of them counted in "rest".
+        let t0 = nowNanos()
+        var sink = ContinuousClock.now
+        for _ in 0..<100_000 { sink = ContinuousClock.now }
+        withExtendedLifetime(sink) {}
+        let perRead = Double(nowNanos() - t0) / 100_000
+        let reads = Double(6 * meter.scans + 2 * runs)
+        print("clock reads       \(fmt(perRead * reads)) \(share(UInt64(perRead * reads)))  (\(String(format: "%.0f", perRead)) ns each; part of the above)")
         print("\nrule                                            runs       time    share    per run")
         let order = engine.ruleSet.rules.indices.sorted { meter.nanos[$0] > meter.nanos[$1] }
         for i in order.prefix(top) where meter.runs[i] > 0 {
