@@ -15,6 +15,14 @@
 /// alone (their numbers would change), and so are lookbehinds (whose branches PCRE2 measures).
 /// A pattern with a construct this reader does not model (inline options, backtracking verbs,
 /// conditionals, recursion, back-references) is returned unchanged.
+///
+/// A regrouped alternation that only ever starts after a consumed character (a goal list after
+/// a verb and a lazy gap) and whose members all consume and begin with known letters or digits
+/// is also guarded: `(?=[abc…])(?:…)`. Such lists are tried at every word boundary of the gap,
+/// word ends included, where no member can start; the guard rules those out with one class
+/// test. The first characters are read through `\b`, look-aheads and optional parts
+/// (`(?:crystal\s+)?meth` begins with c or m); a member that may match nothing, or start with
+/// a class, an escape or another character, leaves the list unguarded.
 enum AlternationDispatch {
     /// Alternations with fewer alternatives are left as they are: grouping only pays off on long ones.
     static let minimumAlternatives = 6
@@ -33,6 +41,81 @@ enum AlternationDispatch {
     private struct Piece {
         var bytes: [UInt8] = []
         var captures = false
+        /// The ASCII letters and digits a match can start with; nil when it may start with
+        /// anything else (or match the empty string). See `Starts`.
+        var starts: Starts.Set? = nil
+        /// Whether every match consumes at least one character.
+        var consumes = false
+    }
+
+    /// How a sequence begins and whether it surely consumes, read element by element: the
+    /// first consuming element gives the start set, joined by the next one's while a quantifier
+    /// makes it optional; an element counts as consumed once something other than a quantifier
+    /// follows it.
+    private struct Starts {
+        /// ASCII letters and digits as bits (case folded when caseless).
+        struct Set: Equatable {
+            var low: UInt64 = 0
+            var high: UInt64 = 0
+            mutating func formUnion(_ o: Set) { low |= o.low; high |= o.high }
+            func contains(_ b: UInt8) -> Bool { b < 64 ? low >> UInt64(b) & 1 != 0 : high >> UInt64(b - 64) & 1 != 0 }
+            static func single(_ b: UInt8) -> Set {
+                var s = Set()
+                if b < 64 { s.low = 1 << UInt64(b) } else { s.high = 1 << UInt64(b - 64) }
+                return s
+            }
+            var bytes: [UInt8] { (0..<128).map { UInt8($0) }.filter(contains) }
+        }
+        var seenFirst = false
+        var first: Set? = nil
+        var firstEnd = -1
+        /// The elements read so far may all match nothing (a first element made optional): the
+        /// next element's set joins `first`.
+        var extending = false
+        /// A consuming element before the latest certainly matched.
+        var consumed = false
+        /// The latest consuming element's end and whether it consumes when it matches; -1 when
+        /// there is none still open to a quantifier.
+        var openEnd = -1
+        var openConsumes = false
+
+        /// Whether the sequence read so far certainly consumes a character.
+        var certain: Bool { consumed || (openEnd >= 0 && openConsumes) }
+
+        mutating func element(_ set: Set?, consumes: Bool, end: Int) {
+            if openEnd >= 0 && openConsumes { consumed = true }
+            if !seenFirst {
+                seenFirst = true
+                first = consumes ? set : nil
+                firstEnd = end
+            } else if extending {
+                // `(?:crystal\s+)?meth`: a match starts with the optional part or with this one.
+                if var f = first, let set, consumes { f.formUnion(set); first = f } else { first = nil }
+                firstEnd = end
+                extending = false
+            }
+            openEnd = end
+            openConsumes = consumes
+        }
+
+        /// A quantifier that allows zero (`?`, `*`, `{0,…}`) at `position`: right after an element,
+        /// that element is optional.
+        mutating func quantifier(at position: Int) {
+            guard position == openEnd else { return }
+            if openEnd == firstEnd { extending = true }
+            openEnd = -1
+        }
+
+        /// An assertion (zero-width): the element before it is no longer open to a quantifier.
+        mutating func assertion() {
+            if openEnd >= 0 && openConsumes { consumed = true }
+            openEnd = -1
+        }
+
+        func finish(_ piece: inout Piece) {
+            piece.consumes = certain
+            piece.starts = seenFirst && certain && !extending ? first : nil
+        }
     }
 
     private struct Reader {
@@ -49,21 +132,26 @@ enum AlternationDispatch {
 
         /// Reads alternatives up to the `)` closing the current group (not consumed) or the end,
         /// and returns them joined, regrouped when eligible. Nil on a malformed pattern.
-        mutating func body() -> Piece? {
+        /// `after`: a character is certainly consumed before this group in every match.
+        mutating func body(after: Bool = false) -> Piece? {
             var alternatives: [Piece] = []
             var current = Piece()
+            var starts = Starts()
             while i < s.count {
                 let c = s[i]
                 if c == UInt8(ascii: ")") { break }
                 if c == UInt8(ascii: "|") {
+                    starts.finish(&current)
                     alternatives.append(current)
                     current = Piece()
+                    starts = Starts()
                     i += 1
                     continue
                 }
                 if c == UInt8(ascii: "\\") {
                     guard i + 1 < s.count, !Self.unmodelled(escape: s[i + 1]) else { return nil }
                     current.bytes += s[i...(i + 1)]
+                    if Self.zeroWidth(escape: s[i + 1]) { starts.assertion() } else { starts.element(nil, consumes: true, end: current.bytes.count) }
                     i += 2
                     continue
                 }
@@ -83,26 +171,87 @@ enum AlternationDispatch {
                     guard i < s.count else { return nil }
                     i += 1
                     current.bytes += s[start..<i]
+                    starts.element(nil, consumes: true, end: current.bytes.count)
                     continue
                 }
                 if c == UInt8(ascii: "(") {
-                    guard let group = group() else { return nil }
+                    guard let (group, zeroWidth) = group(after: after || starts.certain) else { return nil }
                     current.bytes += group.bytes
                     current.captures = current.captures || group.captures
+                    if zeroWidth { starts.assertion() } else { starts.element(group.starts, consumes: group.consumes, end: current.bytes.count) }
                     continue
+                }
+                if c == UInt8(ascii: "{"), let (length, optional) = Self.braces(s, at: i) {
+                    // `{n}`, `{n,}`, `{n,m}`: optional when n is 0.
+                    if optional { starts.quantifier(at: current.bytes.count) }
+                    current.bytes += s[i..<(i + length)]
+                    i += length
+                    continue
+                }
+                if c == UInt8(ascii: "?") || c == UInt8(ascii: "*") {
+                    starts.quantifier(at: current.bytes.count)
+                } else if c == UInt8(ascii: "^") || c == UInt8(ascii: "$") {
+                    starts.assertion()
+                } else if c != UInt8(ascii: "+") {
+                    starts.element(key(c).map(Starts.Set.single), consumes: true, end: current.bytes.count + 1)
                 }
                 current.bytes.append(c)
                 i += 1
             }
+            starts.finish(&current)
             alternatives.append(current)
             let captures = alternatives.contains { $0.captures }
-            let joined: [UInt8]
+            var union = Starts.Set()
+            var known = true
+            for a in alternatives {
+                if let set = a.starts, a.consumes { union.formUnion(set) } else { known = false }
+            }
+            var joined: [UInt8]
             if lookbehinds == 0, !captures, alternatives.count >= AlternationDispatch.minimumAlternatives {
                 joined = regroup(alternatives.map(\.bytes))
+                // Every match starts with one of `union`: one class test rules out a position
+                // (a word's end, inside a lazy gap) before the alternatives are tried. Not at
+                // the pattern's start, where PCRE2 finds start characters itself.
+                if after, known {
+                    joined = Array("(?=[".utf8) + union.bytes + Array("])(?:".utf8) + joined + [UInt8(ascii: ")")]
+                }
             } else {
                 joined = Array(alternatives.map(\.bytes).joined(separator: [UInt8(ascii: "|")]))
             }
-            return Piece(bytes: joined, captures: captures)
+            return Piece(bytes: joined, captures: captures, starts: known ? union : nil,
+                         consumes: alternatives.allSatisfy(\.consumes))
+        }
+
+        /// The grouping key of a plain character: an ASCII letter (folded when caseless) or digit.
+        func key(_ c: UInt8) -> UInt8? {
+            let alphanumeric = (c >= UInt8(ascii: "a") && c <= UInt8(ascii: "z")) || (c >= UInt8(ascii: "A") && c <= UInt8(ascii: "Z"))
+                || (c >= UInt8(ascii: "0") && c <= UInt8(ascii: "9"))
+            guard alphanumeric else { return nil }
+            return caseless && c >= UInt8(ascii: "A") && c <= UInt8(ascii: "Z") ? c | 0x20 : c
+        }
+
+        /// The length of the counted quantifier at `s[k]` (`{n}`, `{n,}`, `{n,m}`) and whether
+        /// its minimum is 0; nil when the brace is a literal character.
+        static func braces(_ s: [UInt8], at k: Int) -> (Int, Bool)? {
+            var j = k + 1
+            let digits = { (from: Int) -> Int in
+                var e = from
+                while e < s.count, s[e] >= UInt8(ascii: "0"), s[e] <= UInt8(ascii: "9") { e += 1 }
+                return e
+            }
+            let minEnd = digits(j)
+            guard minEnd > j else { return nil }
+            let zero = s[j..<minEnd].allSatisfy { $0 == UInt8(ascii: "0") }
+            j = minEnd
+            if j < s.count, s[j] == UInt8(ascii: ",") { j = digits(j + 1) }
+            guard j < s.count, s[j] == UInt8(ascii: "}") else { return nil }
+            return (j + 1 - k, zero)
+        }
+
+        /// Escapes that match no character: word boundaries and anchors.
+        static func zeroWidth(escape e: UInt8) -> Bool {
+            e == UInt8(ascii: "b") || e == UInt8(ascii: "B") || e == UInt8(ascii: "A") || e == UInt8(ascii: "z")
+                || e == UInt8(ascii: "Z") || e == UInt8(ascii: "G")
         }
 
         /// Back-references (`\1`, `\g`, `\k`), `\Q…\E` and `\c` (which takes the next byte,
@@ -115,11 +264,12 @@ enum AlternationDispatch {
         /// Reads a group from its `(` through its `)`; nil for a verb `(*…)`, and for any `(?`
         /// form but non-capturing, atomic and named groups and lookarounds (inline options,
         /// comments, conditionals, recursion, `(?P=name)`…).
-        mutating func group() -> Piece? {
+        mutating func group(after: Bool) -> (Piece, zeroWidth: Bool)? {
             let open = i
             var opener = 1
             var capture = true
             var lookbehind = false
+            var lookahead = false
             if i + 1 < s.count, s[i + 1] == UInt8(ascii: "*") { return nil }
             if i + 1 < s.count, s[i + 1] == UInt8(ascii: "?") {
                 guard i + 2 < s.count else { return nil }
@@ -130,6 +280,7 @@ enum AlternationDispatch {
                 if k == UInt8(ascii: ":") || k == UInt8(ascii: "=") || k == UInt8(ascii: "!") || k == UInt8(ascii: ">") {
                     opener = 3
                     capture = false
+                    lookahead = k == UInt8(ascii: "=") || k == UInt8(ascii: "!")
                 } else if k == UInt8(ascii: "<"), i + 3 < s.count, s[i + 3] == UInt8(ascii: "=") || s[i + 3] == UInt8(ascii: "!") {
                     opener = 4
                     capture = false
@@ -145,13 +296,14 @@ enum AlternationDispatch {
             }
             i += opener
             if lookbehind { lookbehinds += 1 }
-            let parsed = body()
+            // Alternations inside look-arounds get no guard (kept as simple as they are).
+            let parsed = body(after: after && !lookahead && !lookbehind)
             if lookbehind { lookbehinds -= 1 }
             guard var inner = parsed, i < s.count, s[i] == UInt8(ascii: ")") else { return nil }
             i += 1
             inner.bytes = Array(s[open..<(open + opener)]) + inner.bytes + [UInt8(ascii: ")")]
             inner.captures = inner.captures || capture
-            return inner
+            return (inner, lookahead || lookbehind)
         }
 
         /// The first character an alternative must match, as a grouping key, and the length of
@@ -160,15 +312,11 @@ enum AlternationDispatch {
             var k = 0
             while k + 1 < a.count, a[k] == UInt8(ascii: "\\"), a[k + 1] == UInt8(ascii: "b") { k += 2 }
             guard k < a.count else { return nil }
-            let c = a[k]
-            let alphanumeric = (c >= UInt8(ascii: "a") && c <= UInt8(ascii: "z")) || (c >= UInt8(ascii: "A") && c <= UInt8(ascii: "Z"))
-                || (c >= UInt8(ascii: "0") && c <= UInt8(ascii: "9"))
-            guard alphanumeric else { return nil }
+            guard let folded = key(a[k]) else { return nil }
             if k + 1 < a.count {
                 let q = a[k + 1]
                 if q == UInt8(ascii: "?") || q == UInt8(ascii: "*") || q == UInt8(ascii: "+") || q == UInt8(ascii: "{") { return nil }
             }
-            let folded = caseless && c >= UInt8(ascii: "A") && c <= UInt8(ascii: "Z") ? c | 0x20 : c
             return (folded, k)
         }
 

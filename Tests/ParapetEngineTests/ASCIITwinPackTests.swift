@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 import Parapet
 import ParapetRules
@@ -40,14 +41,16 @@ struct ASCIITwinPackTests {
             let joined = a + [0x0A] + b
             texts.append(Array(joined[Int.random(in: 0...joined.count / 2, using: &rng)...]))
         }
-        var twins = 0, patterns = 0, regrouped = 0
+        var twins = 0, patterns = 0, regrouped = 0, guarded = 0
         for rule in rules {
             for p in rule.patterns {
                 patterns += 1
                 guard p.hasASCIITwin else { continue }
                 twins += 1
-                if let source = ASCIITwin.source(for: p.source), AlternationDispatch.rewrite(source, caseless: p.options.caseless) != source {
+                if let source = ASCIITwin.source(for: p.source), case let out = AlternationDispatch.rewrite(source, caseless: p.options.caseless), out != source {
                     regrouped += 1
+                    // A look-ahead guard added before a regrouped alternation.
+                    if out.components(separatedBy: "(?=[").count > source.components(separatedBy: "(?=[").count { guarded += 1 }
                 }
                 for t in texts {
                     let a = Self.matches(p, t, twin: true), b = Self.matches(p, t, twin: false)
@@ -61,5 +64,8 @@ struct ASCIITwinPackTests {
         // The long alternations (harmful goals, privileged verbs, …) are regrouped by first
         // character (`AlternationDispatch`), and those twins are among the ones checked above.
         #expect(regrouped >= 150, "\(regrouped) regrouped")
+        // Those after a consumed character whose members' first characters are known (the goal
+        // lists after a verb or a role) carry one look-ahead for them.
+        #expect(guarded >= 150, "\(guarded) guarded")
     }
 }
