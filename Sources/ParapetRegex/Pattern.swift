@@ -19,7 +19,8 @@ public enum JITMode: String, Sendable, Hashable, CaseIterable {
 /// Immutable from the caller's view and safe to share.
 ///
 /// SAFETY (`@unchecked Sendable`): the `pcre2_code` is mutated only by `pcre2_jit_compile`,
-/// at most once, under `jitLock`, and before any match runs on it: every match first calls
+/// at most once, under `jitLock`, and before any match runs on it (so is the regrouped code,
+/// which is also created then, under the same lock): every match first calls
 /// `ensureJIT()`, which returns only once the JIT attempt is finished (its result is stored with
 /// release ordering and read with acquire ordering). After that the code is never mutated, and
 /// PCRE2 documents compiled code as shareable between threads as long as each thread has its
@@ -40,6 +41,11 @@ public final class Pattern: @unchecked Sendable {
     /// Written once, under `jitLock`, before `asciiState` is stored as 1 (release); read only
     /// after loading 1 (acquire).
     private var asciiCode: OpaquePointer?
+    /// The pattern with its long alternations regrouped (`AlternationDispatch`), JIT-compiled,
+    /// which then runs instead of `code`; nil when nothing was regrouped or it failed to build.
+    /// Written once, under `jitLock`, before `jitState` is stored (release); read only after
+    /// `ensureJIT()` (acquire).
+    private var dispatchedCode: OpaquePointer?
 
     /// Compiles with UTF, MATCH_INVALID_UTF (untrusted subjects may be invalid UTF-8) and UCP.
     /// Syntax errors are thrown here whatever `jit` says.
@@ -67,6 +73,7 @@ public final class Pattern: @unchecked Sendable {
     deinit {
         pcre2_code_free_8(code)
         if let asciiCode { pcre2_code_free_8(asciiCode) }
+        if let dispatchedCode { pcre2_code_free_8(dispatchedCode) }
     }
 
     /// Whether the pattern has a byte-mode twin for ASCII subjects (builds it on first ask).
@@ -142,18 +149,57 @@ public final class Pattern: @unchecked Sendable {
         jitLock.withLock { _ in
             var state = jitState.load(ordering: .acquiring)
             if state == 0 {
-                state = pcre2_jit_compile_8(code, PCRE2_JIT_COMPLETE) == 0 ? 1 : 2
+                // Regrouped first (same matches, fewer tests per position); the pattern as
+                // written when that is not possible.
+                if let dispatched = compileDispatched() {
+                    dispatchedCode = dispatched
+                    state = 1
+                } else {
+                    state = pcre2_jit_compile_8(code, PCRE2_JIT_COMPLETE) == 0 ? 1 : 2
+                }
                 jitState.store(state, ordering: .releasing)
             }
             return state == 1
         }
     }
 
+    /// The regrouped pattern, compiled as the pattern is and JIT-compiled; nil when regrouping
+    /// changes nothing, or its compile or JIT fails, or its groups are not the pattern's.
+    private func compileDispatched() -> OpaquePointer? {
+        let rewritten = AlternationDispatch.rewrite(source, caseless: options.caseless)
+        guard rewritten != source else { return nil }
+        var flags: UInt32 = PCRE2_UTF | PCRE2_MATCH_INVALID_UTF | PCRE2_UCP
+        if options.caseless { flags |= PCRE2_CASELESS }
+        var errorCode: Int32 = 0
+        var errorOffset: Int = 0
+        let utf8 = Array(rewritten.utf8)
+        guard let c = utf8.withUnsafeBufferPointer({ buf in
+            pcre2_compile_8(buf.baseAddress ?? UnsafePointer(bitPattern: 1), buf.count, flags, &errorCode, &errorOffset, nil)
+        }) else { return nil }
+        var n: UInt32 = 0
+        _ = pcre2_pattern_info_8(c, UInt32(PCRE2_INFO_CAPTURECOUNT), &n)
+        if Int(n) != captureCount || pcre2_jit_compile_8(c, PCRE2_JIT_COMPLETE) != 0 {
+            pcre2_code_free_8(c)
+            return nil
+        }
+        return c
+    }
+
+    /// Whether matches run the regrouped pattern (compiles it on first ask, as a first match would).
+    var runsRegrouped: Bool {
+        ensureJIT()
+        return dispatchedCode != nil
+    }
+
+    /// The code matches run with once `ensureJIT()` returned.
+    @inline(__always)
+    private var runCode: OpaquePointer { dispatchedCode ?? code }
+
     /// Searches `subject` from byte `start`; returns the first match, no match, or the limit hit.
     public func firstMatch(in subject: UnsafeBufferPointer<UInt8>, from start: Int = 0, scratch: MatchScratch) -> MatchOutcome {
         guard start <= subject.count else { return .noMatch }
         ensureJIT()
-        return match(code, subject, from: start, scratch: scratch)
+        return match(runCode, subject, from: start, scratch: scratch)
     }
 
     /// One pcre2_match call with `compiled` (the pattern or its ASCII twin).
@@ -198,12 +244,23 @@ public final class Pattern: @unchecked Sendable {
 
     /// `allowTwin: false` always runs the pattern itself (tests hold the twin equal to it).
     func forEachMatch(in subject: UnsafeBufferPointer<UInt8>, scratch: MatchScratch, allowTwin: Bool, _ body: (Range<Int>) -> Bool) -> LimitKind? {
-        var compiled = code
+        let compiled: OpaquePointer
         if allowTwin, asciiState.load(ordering: .relaxed) != 2, scratch.isASCII(subject), let twin = asciiTwin() {
             compiled = twin
         } else {
             ensureJIT()
+            compiled = runCode
         }
+        return forEachMatch(compiled, in: subject, scratch: scratch, body)
+    }
+
+    /// Every match of the pattern exactly as written (no twin, no regrouping; the interpreter
+    /// unless that code was JIT-compiled): the reference the tests hold the others to.
+    func forEachPlainMatch(in subject: UnsafeBufferPointer<UInt8>, scratch: MatchScratch, _ body: (Range<Int>) -> Bool) -> LimitKind? {
+        forEachMatch(code, in: subject, scratch: scratch, body)
+    }
+
+    private func forEachMatch(_ compiled: OpaquePointer, in subject: UnsafeBufferPointer<UInt8>, scratch: MatchScratch, _ body: (Range<Int>) -> Bool) -> LimitKind? {
         var start = 0
         while start <= subject.count {
             switch match(compiled, subject, from: start, scratch: scratch) {

@@ -11,15 +11,17 @@ import ParapetRules
 /// that regrouping to the pack's own patterns.
 struct ASCIITwinPackTests {
     /// Every match (range and group 1) with the twin allowed or not.
-    static func matches(_ p: Pattern, _ subject: [UInt8], twin: Bool) -> [[Int]] {
+    /// `plain`: the pattern exactly as written (neither twin nor regrouping), the reference.
+    static func matches(_ p: Pattern, _ subject: [UInt8], twin: Bool, plain: Bool = false) -> [[Int]] {
         let scratch = MatchScratch()
         var out: [[Int]] = []
         let limit = subject.withUnsafeBufferPointer { buf in
-            p.forEachMatch(in: buf, scratch: scratch, allowTwin: twin) { r in
+            let record = { (r: Range<Int>) -> Bool in
                 let g = p.captureRange(1, scratch: scratch)
                 out.append([r.lowerBound, r.upperBound, g?.lowerBound ?? -1, g?.upperBound ?? -1])
                 return true
             }
+            return plain ? p.forEachPlainMatch(in: buf, scratch: scratch, record) : p.forEachMatch(in: buf, scratch: scratch, allowTwin: twin, record)
         }
         if let limit { out.append([-9, limit.hashValue]) }
         return out
@@ -28,11 +30,17 @@ struct ASCIITwinPackTests {
     @Test func defaultPackTwinsMatchThePatterns() throws {
         let rules = try RuleCompiler(registry: .standard).compile(DefaultPack.ruleSources).rules
         var texts: [[UInt8]] = []
+        var others: [[UInt8]] = []
         for rule in rules {
             let ex = rule.spec.examples
-            for e in ex.match + ex.noMatch + ex.todoMatch where e.text.utf8.allSatisfy({ $0 < 0x80 }) {
-                texts.append(Array(e.text.utf8))
-                texts.append(Array(e.text.lowercased().utf8))
+            for e in ex.match + ex.noMatch + ex.todoMatch {
+                if e.text.utf8.allSatisfy({ $0 < 0x80 }) {
+                    texts.append(Array(e.text.utf8))
+                    texts.append(Array(e.text.lowercased().utf8))
+                } else {
+                    others.append(Array(e.text.utf8))
+                    others.append(Array(e.text.lowercased().utf8))
+                }
             }
         }
         var rng = SystemRandomNumberGenerator()
@@ -41,10 +49,16 @@ struct ASCIITwinPackTests {
             let joined = a + [0x0A] + b
             texts.append(Array(joined[Int.random(in: 0...joined.count / 2, using: &rng)...]))
         }
-        var twins = 0, patterns = 0, regrouped = 0, guarded = 0
+        var twins = 0, patterns = 0, regrouped = 0, guarded = 0, runRegrouped = 0
         for rule in rules {
             for p in rule.patterns {
                 patterns += 1
+                if p.runsRegrouped { runRegrouped += 1 }
+                // The pattern as it runs (regrouped) against the pattern as written, on all texts.
+                for t in texts + others {
+                    #expect(Self.matches(p, t, twin: false) == Self.matches(p, t, twin: false, plain: true),
+                            "\(rule.id) regrouped: \(String(decoding: t, as: UTF8.self).prefix(80))")
+                }
                 guard p.hasASCIITwin else { continue }
                 twins += 1
                 if let source = ASCIITwin.source(for: p.source), case let out = AlternationDispatch.rewrite(source, caseless: p.options.caseless), out != source {
@@ -53,7 +67,7 @@ struct ASCIITwinPackTests {
                     if out.components(separatedBy: "(?=[").count > source.components(separatedBy: "(?=[").count { guarded += 1 }
                 }
                 for t in texts {
-                    let a = Self.matches(p, t, twin: true), b = Self.matches(p, t, twin: false)
+                    let a = Self.matches(p, t, twin: true), b = Self.matches(p, t, twin: false, plain: true)
                     #expect(a == b, "\(rule.id): \(String(decoding: t, as: UTF8.self).prefix(80))")
                 }
             }
@@ -67,5 +81,7 @@ struct ASCIITwinPackTests {
         // Those after a consumed character whose members' first characters are known (the goal
         // lists after a verb or a role) carry one look-ahead for them.
         #expect(guarded >= 150, "\(guarded) guarded")
+        // The patterns themselves (non-ASCII text, and patterns without a twin) run regrouped too.
+        #expect(runRegrouped >= 150, "\(runRegrouped) run regrouped")
     }
 }

@@ -5,15 +5,17 @@ import Testing
 /// every ASCII subject; patterns it cannot model get no twin.
 @Suite struct ASCIITwinTests {
     /// Every match (range and group 1) with the twin allowed or not.
-    static func matches(_ p: Pattern, _ subject: [UInt8], twin: Bool) -> [[Int]] {
+    /// `plain`: the pattern exactly as written (neither twin nor regrouping), the reference.
+    static func matches(_ p: Pattern, _ subject: [UInt8], twin: Bool, plain: Bool = false) -> [[Int]] {
         let scratch = MatchScratch()
         var out: [[Int]] = []
         let limit = subject.withUnsafeBufferPointer { buf in
-            p.forEachMatch(in: buf, scratch: scratch, allowTwin: twin) { r in
+            let record = { (r: Range<Int>) -> Bool in
                 let g = p.captureRange(1, scratch: scratch)
                 out.append([r.lowerBound, r.upperBound, g?.lowerBound ?? -1, g?.upperBound ?? -1])
                 return true
             }
+            return plain ? p.forEachPlainMatch(in: buf, scratch: scratch, record) : p.forEachMatch(in: buf, scratch: scratch, allowTwin: twin, record)
         }
         if let limit { out.append([-9, limit.hashValue]) }
         return out
