@@ -110,11 +110,18 @@ public final class Pattern: @unchecked Sendable {
     /// A byte-mode compile of `twinSource`, JIT-compiled; nil when either fails or its groups
     /// are not the pattern's groups (only a JIT twin is worth it).
     private func compileTwin(_ twinSource: String) -> OpaquePointer? {
-        var flags: UInt32 = 0
+        compileVariant(twinSource, flags: 0)
+    }
+
+    /// `variant` (the pattern rewritten to match the same) compiled with `flags` (caseless added
+    /// when the pattern is) and JIT-compiled; nil when either fails or its groups are not the
+    /// pattern's groups.
+    private func compileVariant(_ variant: String, flags base: UInt32) -> OpaquePointer? {
+        var flags = base
         if options.caseless { flags |= PCRE2_CASELESS }
         var errorCode: Int32 = 0
         var errorOffset: Int = 0
-        let utf8 = Array(twinSource.utf8)
+        let utf8 = Array(variant.utf8)
         guard let c = utf8.withUnsafeBufferPointer({ buf in
             pcre2_compile_8(buf.baseAddress ?? UnsafePointer(bitPattern: 1), buf.count, flags, &errorCode, &errorOffset, nil)
         }) else { return nil }
@@ -168,21 +175,7 @@ public final class Pattern: @unchecked Sendable {
     private func compileDispatched() -> OpaquePointer? {
         let rewritten = AlternationDispatch.rewrite(source, caseless: options.caseless)
         guard rewritten != source else { return nil }
-        var flags: UInt32 = PCRE2_UTF | PCRE2_MATCH_INVALID_UTF | PCRE2_UCP
-        if options.caseless { flags |= PCRE2_CASELESS }
-        var errorCode: Int32 = 0
-        var errorOffset: Int = 0
-        let utf8 = Array(rewritten.utf8)
-        guard let c = utf8.withUnsafeBufferPointer({ buf in
-            pcre2_compile_8(buf.baseAddress ?? UnsafePointer(bitPattern: 1), buf.count, flags, &errorCode, &errorOffset, nil)
-        }) else { return nil }
-        var n: UInt32 = 0
-        _ = pcre2_pattern_info_8(c, UInt32(PCRE2_INFO_CAPTURECOUNT), &n)
-        if Int(n) != captureCount || pcre2_jit_compile_8(c, PCRE2_JIT_COMPLETE) != 0 {
-            pcre2_code_free_8(c)
-            return nil
-        }
-        return c
+        return compileVariant(rewritten, flags: PCRE2_UTF | PCRE2_MATCH_INVALID_UTF | PCRE2_UCP)
     }
 
     /// Whether matches run the regrouped pattern (compiles it on first ask, as a first match would).
