@@ -235,7 +235,8 @@ public final class Pattern: @unchecked Sendable {
         forEachMatch(in: subject, scratch: scratch, allowTwin: true, body)
     }
 
-    /// `allowTwin: false` always runs the pattern itself (tests hold the twin equal to it).
+    /// `allowTwin: false` runs the pattern (regrouped when it could be) on ASCII text too; tests
+    /// hold both it and the twin to the pattern as written (`forEachPlainMatch`).
     func forEachMatch(in subject: UnsafeBufferPointer<UInt8>, scratch: MatchScratch, allowTwin: Bool, _ body: (Range<Int>) -> Bool) -> LimitKind? {
         let compiled: OpaquePointer
         if allowTwin, asciiState.load(ordering: .relaxed) != 2, scratch.isASCII(subject), let twin = asciiTwin() {
