@@ -155,23 +155,6 @@ g 0 3
 c 7 desactiva |desactive |desactivez|desativa |desative |disattiva |schakel 
 c 33 i tuoi fil|i tuoi res|je filters|je filtres|je filtri|je filtros|je restric|je restriz|os seus fi|os seus re|seus filte|seus filtr|seus restr|sus filter|sus filtre|sus filtri|sus filtro|sus restri|tes filter|tes filtre|tes filtri|tes filtro|tes restri|tus filter|tus filtre|tus filtri|tus filtro|tus restri|vos filter|vos filtre|vos filtri|vos filtro|vos restri
 c 15  i tuoi| je| seus| sus| tes| todos i t| todos os | todos seu| tous i tu| tous os s| tus| tutti i t| tutti os | tutti seu| vos
-1111fd7723ac52b4c73de8bd6572871e 7
-g 0 1
-c 3 pass|pwd|secret
-g 0 3
-c 1 value=\22
-c 1 key=\22
-c 4 passwd|password|pwd|secret
-g 0 1
-c 2 passwd|password
-g 0 1
-c 1 password
-g 0 1
-c 5 passphrase|passwd|password|pwd|secret
-g 0 1
-c 5 passphrase|passwd|password|pwd|secret
-g 0 1
-c 5 $db_pass|$dbpass|$passwd|$password|$pwd
 114adb8719ffc362179c7b8be24b1950 5
 g 1 1
 c 5 $2$|$2a$|$2b$|$2x$|$2y$
@@ -1051,6 +1034,23 @@ g 0 1
 c 5 has olvida|has perdid|tiene uste|tienes amn|tienes per
 7bdce3a634f0bf6b09f4de75e818dc26 -
 7cf7afacdd5cbb4c87563c7c0fa320f7 -
+7dc66b98eac6ff1e4ba07ddd98ec077a 7
+g 0 1
+c 3 pass|pwd|secret
+g 0 3
+c 1 value=\22
+c 1 key=\22
+c 4 passwd|password|pwd|secret
+g 0 1
+c 2 passwd|password
+g 0 1
+c 1 password
+g 0 1
+c 5 passphrase|passwd|password|pwd|secret
+g 0 1
+c 5 passphrase|passwd|password|pwd|secret
+g 0 1
+c 5 $db_pass|$dbpass|$passwd|$password|$pwd
 7e9bd5fcad873d80bb6e6918030c06c9 1
 g 1 2
 c 1 LS0tLS1CRU
