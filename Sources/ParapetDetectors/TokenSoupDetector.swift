@@ -25,6 +25,10 @@ struct TokenSoupDetector: Detector {
         // Cheap precheck: mismatches never exceed the bracket bytes, so a text with fewer
         // brackets than `minMismatch` cannot score; skip the token pass.
         if memo.bracketCount() < minMismatch { return [] }
+        // Balanced brackets rule the text out before the token pass (code, JSON and bracketed
+        // prose are balanced). The whole text's balance is the one the pass would report unless
+        // the token cap cuts the text short, which takes more than two bytes per token.
+        if minMismatch > 0, view.bytes.count <= 2 * maxTokens, memo.bracketMismatches() < minMismatch { return [] }
         let tokens = memo.soup(maxTokens: maxTokens)
         let odd = tokens.odd
         guard odd.count >= minOdd else { return [] }
@@ -142,23 +146,41 @@ struct TokenSoupDetector: Detector {
     }
 
     /// Closing brackets that do not match the innermost open one, plus brackets left open.
-    /// The open-bracket stack (at most 64 deep) lives on the stack frame, so a scan allocates nothing.
+    /// The open-bracket stack (at most 64 deep) lives on the stack frame, so a scan allocates
+    /// nothing. Eight bytes a step: a block without a bracket (most of any text) is passed over,
+    /// and in the others only the bracket lanes are read. The tests hold it to a byte loop.
     static func bracketMismatches(_ b: [UInt8], _ r: Range<Int>) -> Int {
         withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 64) { stack in
-            var depth = 0
-            var bad = 0
-            for k in r {
-                let c = b[k]
-                switch c {
-                case 0x28, 0x5B, 0x7B:
-                    if depth < 64 { stack[depth] = c; depth += 1 } else { bad += 1 }
-                case 0x29, 0x5D, 0x7D:
-                    let want: UInt8 = c == 0x29 ? 0x28 : (c == 0x5D ? 0x5B : 0x7B)
-                    if depth > 0 && stack[depth - 1] == want { depth -= 1 } else { bad += 1 }
-                default: break
+            b.withUnsafeBufferPointer { p in
+                guard let base = p.baseAddress, !r.isEmpty else { return 0 }
+                var depth = 0
+                var bad = 0
+                @inline(__always) func take(_ c: UInt8) {
+                    switch c {
+                    case 0x28, 0x5B, 0x7B:
+                        if depth < 64 { stack[depth] = c; depth &+= 1 } else { bad &+= 1 }
+                    case 0x29, 0x5D, 0x7D:
+                        let want: UInt8 = c == 0x29 ? 0x28 : (c == 0x5D ? 0x5B : 0x7B)
+                        if depth > 0 && stack[depth &- 1] == want { depth &-= 1 } else { bad &+= 1 }
+                    default: break
+                    }
                 }
+                let low7: UInt64 = 0x7F7F_7F7F_7F7F_7F7F, ones: UInt64 = 0x0101_0101_0101_0101
+                @inline(__always) func zeros(_ x: UInt64) -> UInt64 { ~(((x & low7) &+ low7) | x) & ~low7 }
+                var k = r.lowerBound
+                while k &+ 8 <= r.upperBound {
+                    let w = UnsafeRawPointer(base + k).loadUnaligned(as: UInt64.self)
+                    let folded = w | (ones &* 0x20)
+                    var hits = zeros((w & (ones &* 0xFE)) ^ (ones &* 0x28)) | zeros(folded ^ (ones &* 0x7B)) | zeros(folded ^ (ones &* 0x7D))
+                    while hits != 0 {
+                        take(base[k &+ hits.trailingZeroBitCount >> 3])
+                        hits &= hits &- 1
+                    }
+                    k &+= 8
+                }
+                while k < r.upperBound { take(base[k]); k &+= 1 }
+                return bad &+ depth
             }
-            return bad + depth
         }
     }
 }
