@@ -3,6 +3,9 @@
 /// inside a run of letters, because CJK and Thai text has no spaces between words.
 struct StemTable: Sendable {
     private var buckets: [[[UInt8]]] = Array(repeating: [], count: 256)
+    /// Bit `first << 8 | second` set when some stem starts with those two bytes (or is the one
+    /// byte `first`): most word starts are ruled out by one look-up before the bucket is read.
+    private var pairs: [UInt64] = Array(repeating: 0, count: 1024)
     let longest: Int
     /// The stems as given: every match is one of them, so they double as prefilter triggers.
     let stems: [String]
@@ -14,6 +17,10 @@ struct StemTable: Sendable {
             let b = Array(s.utf8)
             buckets[Int(b[0])].append(b)
             longest = max(longest, b.count)
+            for second in 0..<256 where b.count == 1 || Int(b[1]) == second {
+                let bit = Int(b[0]) << 8 | second
+                pairs[bit >> 6] |= 1 << UInt64(bit & 63)
+            }
         }
         // Longer stems first, so the reported match is the most specific one.
         for i in buckets.indices { buckets[i].sort { $0.count > $1.count } }
@@ -26,16 +33,29 @@ struct StemTable: Sendable {
     /// Whether `match(bytes, at: i)` can only be nil whatever the stems: inside an ASCII word or on
     /// a UTF-8 continuation byte (checked before the stems, so callers can skip such positions).
     @inline(__always)
-    static func cannotStart(_ bytes: [UInt8], at i: Int) -> Bool {
+    static func cannotStart(_ bytes: UnsafeBufferPointer<UInt8>, at i: Int) -> Bool {
         let first = bytes[i]
         return first < 0x80 ? i > 0 && ByteClass.isWordByte(bytes[i - 1]) : first < 0xC0
     }
 
-    /// Length of the stem that starts at `i`, if any.
+    @inline(__always)
+    static func cannotStart(_ bytes: [UInt8], at i: Int) -> Bool {
+        bytes.withUnsafeBufferPointer { cannotStart($0, at: i) }
+    }
+
     func match(_ bytes: [UInt8], at i: Int) -> Int? {
+        bytes.withUnsafeBufferPointer { match($0, at: i) }
+    }
+
+    /// Length of the stem that starts at `i`, if any.
+    func match(_ bytes: UnsafeBufferPointer<UInt8>, at i: Int) -> Int? {
         let first = bytes[i]
         if first < 0x80, i > 0, ByteClass.isWordByte(bytes[i - 1]) { return nil }
         if first >= 0x80 && first < 0xC0 { return nil }  // continuation byte: not a character start
+        if i + 1 < bytes.count {
+            let bit = Int(first) << 8 | Int(bytes[i + 1])
+            if pairs[bit >> 6] >> UInt64(bit & 63) & 1 == 0 { return nil }
+        }
         for stem in buckets[Int(first)] where i + stem.count <= bytes.count {
             var ok = true
             var k = 1
