@@ -11,6 +11,14 @@ public enum DecodeChain {
         public var notes: [ViewNote]
     }
 
+    /// Bytes as a set member hashed as one block: `[UInt8]`'s own hash feeds the hasher a byte
+    /// at a time, which cost more than the decoders on long inputs.
+    private struct SeenBytes: Hashable {
+        let bytes: [UInt8]
+        init(_ bytes: [UInt8]) { self.bytes = bytes }
+        func hash(into hasher: inout Hasher) { bytes.withUnsafeBytes { hasher.combine(bytes: $0) } }
+    }
+
     private struct Pending {
         var bytes: [UInt8]
         var map: OffsetMap
@@ -24,7 +32,7 @@ public enum DecodeChain {
         if first.isEmpty { return result }
         let budget = min(options.maxDecodedBytes, options.maxDecodeExpansion.multipliedReportingOverflow(by: max(input.count, 1)).partialValue)
         var used = 0
-        var seen: Set<[UInt8]> = [input]
+        var seen: Set<SeenBytes> = [SeenBytes(input)]
         var queue = [Pending(bytes: input, map: .identity(count: input.count), chain: [], depth: 0)]
         var head = 0
         var depthNoted = false
@@ -45,7 +53,7 @@ public enum DecodeChain {
                     result.notes.append(ViewNote(kind: .decodeExpansion, detail: "decoded output reached its budget of \(budget) bytes"))
                     return result
                 }
-                guard seen.insert(seg.bytes).inserted else { continue }
+                guard seen.insert(SeenBytes(seg.bytes)).inserted else { continue }
                 used += seg.bytes.count
                 let map = seg.map(sourceCount: item.bytes.count).composed(over: item.map)
                 let chain = item.chain + [seg.transform]
