@@ -76,6 +76,11 @@ import Testing
         ("\\u{1F600}", "😀"),
         ("C:\\Users\\bob", nil),
         ("\\n\\t", nil),
+        // Backslashes that start no escape before one that does.
+        ("C:\\Users\\ \\n then \\u0069gnore", "C:\\Users\\ \\n then ignore"),
+        ("\\\\x69", "\\i"),
+        // A lone surrogate escape decodes to nothing.
+        ("\\ud800 alone", nil),
     ] as [(String, String?)])
     func backslashEscapes(input: String, expected: String?) {
         #expect(BackslashEscapeDecoder.segment(in: bytes(input)).map { text($0.bytes) } == expected)

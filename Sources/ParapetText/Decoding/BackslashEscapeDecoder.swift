@@ -3,6 +3,9 @@
 /// Returns nil when no escape was found.
 public enum BackslashEscapeDecoder {
     public static func segment(in text: [UInt8]) -> DecodedSegment? {
+        // Backslashes in prose, code and LaTeX seldom start an escape this reads: look for one
+        // before copying the text into a segment byte by byte.
+        guard hasEscape(text) else { return nil }
         var seg = DecodedSegment(transform: "escape")
         var found = 0
         var i = 0
@@ -32,6 +35,17 @@ public enum BackslashEscapeDecoder {
             i += 1
         }
         return found > 0 ? seg : nil
+    }
+
+    /// Whether some backslash in `t` starts an escape `escape(_:at:)` reads (which a decoded
+    /// segment needs; a lone surrogate escape still decodes to nothing).
+    static func hasEscape(_ t: [UInt8]) -> Bool {
+        var from = 0
+        while let k = t[from...].firstIndex(of: 0x5C) {
+            if escape(t, at: k) != nil { return true }
+            from = k + 1
+        }
+        return false
     }
 
     /// The escape at `i` (which must be a backslash): code and whether it is a raw byte.
