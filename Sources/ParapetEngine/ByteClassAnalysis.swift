@@ -8,7 +8,7 @@ enum ByteClassAnalysis {
     static func clauses(of source: String, caseless: Bool) -> [ByteClause]? {
         guard let derived = allClauses(of: source, caseless: caseless) else { return nil }
         // Scores computed once per clause, not per comparison (this runs for every pattern at build).
-        let ranked = derived.map { ($0.score, $0) }.filter { $0.0 < ByteClause.uselessScore }.sorted { $0.0 < $1.0 }
+        let ranked = derived.filter { $0.score < ByteClause.uselessScore }.map { ($0.rank, $0) }.sorted { $0.0 < $1.0 }
         var out: [ByteClause] = []
         for (_, c) in ranked where !out.contains(c) && out.count < 3 { out.append(c) }
         return out
@@ -70,7 +70,7 @@ enum ByteClassAnalysis {
             n.minLen = live.count < branches.count ? 0 : live.map(\.minLen).min() ?? 0
             for b in live { n.first |= b.first; n.last |= b.last; n.all |= b.all }
             // A branch without a clause can match where no other clause holds.
-            let best = branches.map { $0.clauses.filter { !$0.isEmpty }.map { ($0.score, $0) }.min { $0.0 < $1.0 }?.1 }
+            let best = branches.map { $0.clauses.filter { !$0.isEmpty }.map { ($0.rank, $0) }.min { $0.0 < $1.0 }?.1 }
             if best.allSatisfy({ $0 != nil }) {
                 n.clauses = [best.reduce(ByteClause()) { $0.or($1!) }]
             }
@@ -103,6 +103,14 @@ enum ByteClassAnalysis {
                 if it.minLen > 0 { break }
             }
             for it in items { n.all |= it.all; n.clauses += it.clauses }
+            // An item that cannot be empty puts one of its bytes in every match: a digit, `@`,
+            // `/` or `:` somewhere in the text is a gate of its own when nothing rarer is
+            // required (a phone number after a keyword the literal pass meets in "tell").
+            for it in items where it.minLen > 0 && it.all != 0 {
+                var c = ByteClause()
+                c.bytes = it.all
+                if c.score < ByteClause.uselessScore, !n.clauses.contains(c) { n.clauses.append(c) }
+            }
             for (k, it) in items.enumerated() where it.minLen > 0 {
                 // The byte after this item's last byte starts one of the next items, up to the
                 // first one that cannot be empty.
@@ -136,7 +144,7 @@ enum ByteClassAnalysis {
         /// The few most selective clauses: a node keeps no more than its parent could use.
         static func best(_ clauses: [ByteClause]) -> [ByteClause] {
             guard clauses.count > 4 else { return clauses }
-            return clauses.filter { !$0.isEmpty }.map { ($0.score, $0) }.sorted { $0.0 < $1.0 }.prefix(4).map(\.1)
+            return clauses.filter { !$0.isEmpty }.map { ($0.rank, $0) }.sorted { $0.0 < $1.0 }.prefix(4).map(\.1)
         }
 
         /// Applies a following quantifier, if any.

@@ -345,6 +345,15 @@ struct ByteClause: Sendable, Equatable, CustomStringConvertible {
         return s
     }
 
+    /// The order clauses are picked in: by score, except that a clause asking only that some
+    /// byte class occur comes after every other useful one. It is the fallback where no pair or
+    /// run is rare enough, and it must not displace a pair that implies it (`@·letter` over `@`).
+    var rank: Double {
+        let s = score
+        if s >= Self.uselessScore { return 1 + s }
+        return pairs == .zero && digitRun == 0 && tokenRun == 0 ? Self.uselessScore + s : s
+    }
+
     static func power(_ b: Double, _ e: Int) -> Double {
         var r = 1.0
         for _ in 0..<e { r *= b }
