@@ -11,14 +11,15 @@ struct FindingCollector {
     var findings: [Finding] = []
     var limits: [LimitHit] = []
     private var seen = Set<SpanKey>()
-    private var ruleScores: [String: Int] = [:]
+    /// Keyed by the compiled rule object (one per rule id): hashing a pointer, not the id's text.
+    private var ruleScores: [ObjectIdentifier: Int] = [:]
     private var dropped = 0
     private var workLeft: Int
     private let deadline: ContinuousClock.Instant?
     /// Set once the work budget or deadline is spent; the engine then stops running rules.
     private(set) var outOfBudget = false
 
-    private struct SpanKey: Hashable { let rule: String; let start: Int; let end: Int }
+    private struct SpanKey: Hashable { let rule: ObjectIdentifier; let start: Int; let end: Int }
 
     init(target: Target, paranoia: Int = 1, maxFindings: Int, maxWorkBytes: Int = .max, maxDuration: Duration? = nil) {
         self.target = target
@@ -47,8 +48,9 @@ struct FindingCollector {
 
     mutating func add(rule: CompiledRule, view: TextView, span: Range<Int>, score: Int, note: String?) {
         let original = view.originalRange(span)
-        guard seen.insert(SpanKey(rule: rule.id, start: original.lowerBound, end: original.upperBound)).inserted else { return }
-        ruleScores[rule.id] = max(ruleScores[rule.id] ?? 0, score)
+        let key = ObjectIdentifier(rule)
+        guard seen.insert(SpanKey(rule: key, start: original.lowerBound, end: original.upperBound)).inserted else { return }
+        ruleScores[key] = max(ruleScores[key] ?? 0, score)
         guard findings.count < maxFindings else {
             dropped += 1
             return
