@@ -37,7 +37,7 @@ extension Prefilter {
         var pending: (bytes: [UInt8], mask: UInt8)? = nil
         var skip: UInt8 = 0
         if shareRawPass, kinds.contains(.raw), kinds.contains(.canonical), let canonical = sharedRawPass(views) {
-            markShared(raw: views.original, canonical: canonical, into: scratch)
+            markShared(raw: views.original, canonical: canonical.bytes, starts: canonical.starts, into: scratch)
             skip = Self.bit(.raw) | Self.bit(.canonical)
         }
         for kind in kinds where Self.bit(kind) & skip == 0 {
@@ -53,21 +53,28 @@ extension Prefilter {
         if let p = pending { mark(p.bytes, mask: p.mask, into: scratch) }
     }
 
-    /// The canonical bytes when one literal pass over them can also mark the raw view: the
-    /// input is ASCII and its canonical view removed nothing, so canonical byte `i` is raw byte
-    /// `i` lower-cased, or a space where raw has a whitespace control byte. Every literal found
-    /// in raw (case folded) is then found at the same place in canonical, since no literal holds
-    /// such a byte (`sharesRawPass`); a literal with a space found in canonical may be absent
-    /// from raw, which only marks a raw unit that PCRE2 then rules out.
-    func sharedRawPass(_ views: ViewSet) -> [UInt8]? {
+    /// The canonical bytes when one literal pass over them can also mark the raw view, with the
+    /// raw offset of each canonical byte when the view dropped some (nil: the same offsets).
+    ///
+    /// The input must be ASCII. Its canonical view lower-cases, turns whitespace control bytes
+    /// into spaces, and drops control bytes, leading whitespace and whitespace after whitespace.
+    /// A literal found in raw (case folded) is then found in canonical at the image of the same
+    /// bytes: no literal holds a whitespace control byte (`sharesRawPass`) or two spaces
+    /// (`sharesCollapsedRawPass`), so none spans a byte the view drops, except a leading space
+    /// within leading whitespace, and a raw text that opens with whitespace takes separate
+    /// passes. A literal with a space found in canonical may be absent from raw, which only
+    /// marks a raw unit that PCRE2 then rules out.
+    func sharedRawPass(_ views: ViewSet) -> (bytes: [UInt8], starts: [Int32]?)? {
         guard sharesRawPass else { return nil }
         let raw = views.original
         // Cheap test first: a non-ASCII input never qualifies, and then the canonical view (and
         // its Unicode tables) is still built only if some rule needs it.
         let ascii = raw.withUnsafeBufferPointer { !NonASCIIGate.hasNonASCII($0) }
-        guard ascii, let canonical = views.views(.canonical).first, canonical.map.isIdentity,
-              canonical.bytes.count == raw.count else { return nil }
-        return canonical.bytes
+        guard ascii, let canonical = views.views(.canonical).first else { return nil }
+        if canonical.map.isIdentity, canonical.bytes.count == raw.count { return (canonical.bytes, nil) }
+        guard sharesCollapsedRawPass, let first = raw.first, first > 0x20, first < 0x7F,
+              let starts = canonical.map.starts, starts.count == canonical.bytes.count else { return nil }
+        return (canonical.bytes, starts)
     }
 
     /// Marks in `candidates` every unit a literal in `view` selects.
@@ -98,25 +105,29 @@ extension Prefilter {
     /// One pass over `canonical` marking raw and canonical units (see `sharedRawPass`): a
     /// case-folded literal marks both kinds, a case-checked one each kind whose own bytes hold
     /// it in its case. Both views are ASCII, so no unit of the non-ASCII sentinel is marked.
-    func markShared(raw: [UInt8], canonical: [UInt8], into scratch: LiteralScratch) {
+    func markShared(raw: [UInt8], canonical: [UInt8], starts: [Int32]?, into scratch: LiteralScratch) {
         let both = Self.bit(.raw) | Self.bit(.canonical)
         canonical.withUnsafeBufferPointer { c in
             raw.withUnsafeBufferPointer { r in
-                mark(c, exact: c, mask: both, exactMask: Self.bit(.canonical), raw: r, rawMask: Self.bit(.raw), ascii: true, into: scratch)
+                (starts ?? []).withUnsafeBufferPointer { s in
+                    mark(c, exact: c, mask: both, exactMask: Self.bit(.canonical), raw: r, rawMask: Self.bit(.raw),
+                         rawStarts: starts == nil ? nil : s, ascii: true, into: scratch)
+                }
             }
         }
     }
 
     /// The literal pass over `buf`. A case-folded literal marks `mask`; a case-checked literal
     /// marks `exactMask` when `exact` holds it in its case at the hit, and `rawMask` when `raw`
-    /// does (`exact` and `raw` share `buf`'s offsets).
+    /// does (`exact` shares `buf`'s offsets; `raw` too, or `rawStarts` gives each one's raw offset).
     ///
     /// Marking only sets bits, so a state whose literals are all case-folded marks the same bits
     /// every time it recurs: it is handled on its first hit with these view bits only
     /// (`doneMask`). Prose reaches the states of ` the `, ` to `, `you` hundreds of times per 2 KB.
     /// The automaton hands over a chunk's hits at a time; a repeat costs one table look-up here.
     private func mark(_ buf: UnsafeBufferPointer<UInt8>, exact: UnsafeBufferPointer<UInt8>, mask: UInt8, exactMask: UInt8,
-                      raw: UnsafeBufferPointer<UInt8>, rawMask: UInt8, ascii: Bool = false, into scratch: LiteralScratch) {
+                      raw: UnsafeBufferPointer<UInt8>, rawMask: UInt8, rawStarts: UnsafeBufferPointer<Int32>? = nil,
+                      ascii: Bool = false, into scratch: LiteralScratch) {
         let rows = scratch.rows.baseAddress!, marked = scratch.marked, done = scratch.doneMask.baseAddress!
         let doneStates = scratch.doneStates, count = scratch.count, hits = scratch.hits
         stateOwnerStart.withUnsafeBufferPointer { stateOwnerStart in
@@ -143,7 +154,8 @@ extension Prefilter {
                                         if handled == 0 { doneStates[count[1]] = Int32(s); count[1] &+= 1 }
                                         done[s] = handled | mask << 4
                                     }
-                                    markChecked(s, end: hits[k &+ 1], buf: exact, mask: mask, exactMask: exactMask, raw: raw, rawMask: rawMask, into: scratch)
+                                    markChecked(s, end: hits[k &+ 1], buf: exact, mask: mask, exactMask: exactMask, raw: raw, rawMask: rawMask,
+                                                rawStarts: rawStarts, into: scratch)
                                 }
                             }
                             k &+= 2
@@ -177,7 +189,8 @@ extension Prefilter {
     /// case-folded literals are marked by the caller.
     @inline(never)
     private func markChecked(_ s: Int, end: Int, buf exact: UnsafeBufferPointer<UInt8>, mask: UInt8, exactMask: UInt8,
-                             raw: UnsafeBufferPointer<UInt8>, rawMask: UInt8, into scratch: LiteralScratch) {
+                             raw: UnsafeBufferPointer<UInt8>, rawMask: UInt8, rawStarts: UnsafeBufferPointer<Int32>?,
+                             into scratch: LiteralScratch) {
         let rows = scratch.rows, marked = scratch.marked, count = scratch.count
         ownerStart.withUnsafeBufferPointer { ownerStart in
             ownerList.withUnsafeBufferPointer { owners in
@@ -191,7 +204,11 @@ extension Prefilter {
                             guard e0 != e1, start >= 0 else { continue }
                             var viewBits: UInt8 = 0
                             if Self.holds(exact, at: start, exactBytes, e0..<e1) { viewBits |= exactMask }
-                            if rawMask != 0, Self.holds(raw, at: start, exactBytes, e0..<e1) { viewBits |= rawMask }
+                            if rawMask != 0 {
+                                // The hit's first byte in raw; the literal must lie there unbroken.
+                                let at = rawStarts.map { Int($0[start]) } ?? start
+                                if at + (e1 - e0) <= raw.count, Self.holds(raw, at: at, exactBytes, e0..<e1) { viewBits |= rawMask }
+                            }
                             if viewBits == 0 { continue }
                             for k in Int(ownerStart[id])..<Int(ownerStart[id + 1]) {
                                 Self.markOwner(owners[k], viewBits, rows: rows, marked: marked, count: count)

@@ -37,6 +37,10 @@ public final class Prefilter: Sendable {
     /// nothing removed) may stand for the raw pass too: true unless some literal holds a
     /// whitespace control byte, which the canonical view turns into a space.
     let sharesRawPass: Bool
+    /// Whether that pass may also stand for raw when the canonical view dropped bytes (whitespace
+    /// runs, control bytes): true when besides no literal a raw-view unit owns holds two spaces
+    /// in a row, the only text a collapsed run could have held.
+    let sharesCollapsedRawPass: Bool
     /// Units selected by any byte ≥ 0x80 in a view (their literal resolved to the sentinel).
     let nonASCIIOwners: [Owner]
     /// Union of the view masks of `nonASCIIOwners`: views where the byte check is worth doing.
@@ -144,6 +148,11 @@ public final class Prefilter: Sendable {
         self.exactStart = exactStart
         self.exactBytes = exactBytes
         sharesRawPass = !literals.contains { $0.contains { $0 >= 0x09 && $0 <= 0x0D } }
+        let rawBit = Self.bit(.raw)
+        sharesCollapsedRawPass = sharesRawPass && !ownerPairs.contains { pair in
+            let lit = literals[Int(pair.id)]
+            return pair.owner.views & rawBit != 0 && zip(lit, lit.dropFirst()).contains { $0 == 0x20 && $1 == 0x20 }
+        }
         nonASCIIOwners = nonASCII
         nonASCIIViews = nonASCII.reduce(0) { $0 | $1.views }
         byteGate = byteGateJob?.wait() ?? ByteClassGate(ruleSet: ruleSet)
