@@ -16,6 +16,11 @@ c 3 doo_v1_|dop_v1_|dor_v1_
 0154675f5013ed528680827d8270307c 1
 g 1 1
 c 1 age1
+01e25610fe56eaf1dbfd82a8cb960a0b 2
+g 0 1
+c 18 about|acha|denkst|find|halten|haltst|h\c3\84ltst|h\c3\a4ltst|like|opinas|penses-tu|pensez-vou|pensi|piensas|think|vind|what's|whats
+g 0 1
+c 18 about|acha|denkst|find|halten|haltst|h\c3\84ltst|h\c3\a4ltst|like|opinas|penses-tu|pensez-vou|pensi|piensas|think|vind|what's|whats
 0293b4ea92fb2e4d507e0f665b0efd45 3
 g 0 1
 c 4 drop datab|drop schem|drop table|truncate t
@@ -465,19 +470,6 @@ g 1 1
 c 1 NRAL
 g 1 1
 c 2 px-api-|px-dep-
-414463e66231f9f2b144bcd6feae4c5a 5
-g 0 2
-c 1  you are 
-c 2 now|starting n
-g 0 1
-c 4 you are im|you are no|you are pl|you are ro
-g 0 1
-c 5 ab jetzt b|ab sofort |jetzt bist|nun bist d|von nun an
-g 0 1
-c 43 a partir d|adesso sei|adesso tu |agora voce|ahora eres|ahora tu e|bay gio ba|da ora in |du bist ab|du bist je|du bist nu|eres ahora|maintenant|mulai seka|nu ben je|od teraz j|ora sei|ora tu sei|sekarang a|sekarang k|teraz jest|tu bay gio|tu es main|vanaf nu b|voce agora|\d1\82\d0\b5\d0\bf\d0\b5\d1\80|\d1\82\d0\b8 \d1\82\d0\b5\d0|\d1\82\d1\8b \d1\82\d0\b5\d0|\d8\a3\d9\86\d8\aa \d8\a7\d9|\d9\85\d9\86 \d8\a7\d9\84\d8|\e0\a4\85\e0\a4\ac \e0\a4\86|\e0\a4\85\e0\a4\ac \e0\a4\a4|\e0\a4\85\e0\a4\ac \e0\a4\b8|\e3\81\93\e3\82\8c\e3\81\8b\e3|\e4\bb\8a\e3\81\8b\e3\82\89\e3|\e4\bb\8e\e7\8e\b0\e5\9c\a8\e8|\e4\bd\a0\e7\8e\b0\e5\9c\a8\e6|\e7\8e\b0\e5\9c\a8\e4\bd\a0\e6|\ec\9d\b4\ec\a0\9c \eb\84\88|\ec\9d\b4\ec\a0\9c \eb\8b\b9|\ec\9d\b4\ec\a0\9c\eb\84\88\eb|\ec\9d\b4\ec\a0\9c\eb\8b\b9\ec|\ec\a7\80\ea\b8\88\eb\b6\80\ed
-g 0 2
-c 1  sen
-c 2 art|bundan son
 42146f86ff25bd1185895b2810a68fd7 1
 g 1 1
 c 1 amzn.mws.
@@ -536,6 +528,29 @@ c 5  answer | reply | respond | say |s, respond
 c 12  a questio| a somethi| any quest| any somet| question| something| you a que| you a som| you any q| you any s| you quest| you somet
 g 0 1
 c 5 if i say |si digo |si je dis |si yo digo|wenn ich 
+4ae4a21acd0e2d18bd3ff24197a6b1e0 9
+g 0 2
+c 1  you are 
+c 2 now|starting n
+g 0 2
+c 1  you are 
+c 2 now|starting n
+g 0 1
+c 4 you are im|you are no|you are pl|you are ro
+g 0 1
+c 5 ab jetzt b|ab sofort |jetzt bist|nun bist d|von nun an
+g 0 1
+c 5 ab jetzt b|ab sofort |jetzt bist|nun bist d|von nun an
+g 0 1
+c 43 a partir d|adesso sei|adesso tu |agora voce|ahora eres|ahora tu e|bay gio ba|da ora in |du bist ab|du bist je|du bist nu|eres ahora|maintenant|mulai seka|nu ben je|od teraz j|ora sei|ora tu sei|sekarang a|sekarang k|teraz jest|tu bay gio|tu es main|vanaf nu b|voce agora|\d1\82\d0\b5\d0\bf\d0\b5\d1\80|\d1\82\d0\b8 \d1\82\d0\b5\d0|\d1\82\d1\8b \d1\82\d0\b5\d0|\d8\a3\d9\86\d8\aa \d8\a7\d9|\d9\85\d9\86 \d8\a7\d9\84\d8|\e0\a4\85\e0\a4\ac \e0\a4\86|\e0\a4\85\e0\a4\ac \e0\a4\a4|\e0\a4\85\e0\a4\ac \e0\a4\b8|\e3\81\93\e3\82\8c\e3\81\8b\e3|\e4\bb\8a\e3\81\8b\e3\82\89\e3|\e4\bb\8e\e7\8e\b0\e5\9c\a8\e8|\e4\bd\a0\e7\8e\b0\e5\9c\a8\e6|\e7\8e\b0\e5\9c\a8\e4\bd\a0\e6|\ec\9d\b4\ec\a0\9c \eb\84\88|\ec\9d\b4\ec\a0\9c \eb\8b\b9|\ec\9d\b4\ec\a0\9c\eb\84\88\eb|\ec\9d\b4\ec\a0\9c\eb\8b\b9\ec|\ec\a7\80\ea\b8\88\eb\b6\80\ed
+g 0 1
+c 43 a partir d|adesso sei|adesso tu |agora voce|ahora eres|ahora tu e|bay gio ba|da ora in |du bist ab|du bist je|du bist nu|eres ahora|maintenant|mulai seka|nu ben je|od teraz j|ora sei|ora tu sei|sekarang a|sekarang k|teraz jest|tu bay gio|tu es main|vanaf nu b|voce agora|\d1\82\d0\b5\d0\bf\d0\b5\d1\80|\d1\82\d0\b8 \d1\82\d0\b5\d0|\d1\82\d1\8b \d1\82\d0\b5\d0|\d8\a3\d9\86\d8\aa \d8\a7\d9|\d9\85\d9\86 \d8\a7\d9\84\d8|\e0\a4\85\e0\a4\ac \e0\a4\86|\e0\a4\85\e0\a4\ac \e0\a4\a4|\e0\a4\85\e0\a4\ac \e0\a4\b8|\e3\81\93\e3\82\8c\e3\81\8b\e3|\e4\bb\8a\e3\81\8b\e3\82\89\e3|\e4\bb\8e\e7\8e\b0\e5\9c\a8\e8|\e4\bd\a0\e7\8e\b0\e5\9c\a8\e6|\e7\8e\b0\e5\9c\a8\e4\bd\a0\e6|\ec\9d\b4\ec\a0\9c \eb\84\88|\ec\9d\b4\ec\a0\9c \eb\8b\b9|\ec\9d\b4\ec\a0\9c\eb\84\88\eb|\ec\9d\b4\ec\a0\9c\eb\8b\b9\ec|\ec\a7\80\ea\b8\88\eb\b6\80\ed
+g 0 2
+c 1  sen
+c 2 art|bundan son
+g 0 2
+c 1  sen
+c 2 art|bundan son
 4af398b885837d96eeb40cc61c48ee75 4
 g 0 1
 c 1 psexec
@@ -578,9 +593,6 @@ c 31 antwoord j|antworte j|antworte m|antworten |di si|diga sim|dis oui|dites ou
 g 0 2
 c 29 arms deale|arsonist|assassin|black-hat|blackhat|bomb maker|bombmaker|burglar|con artist|counterfei|criminal|cybercrimi|drug deale|extremist|forger|fraudster|gangster|hacker|hitman|mobster|poacher|propagandi|scammer|smuggler|stalker|terrorist|thief|trafficker|troll
 c 23 act as now|as a |as an |as now a |as now an |imagine th|imagine yo|play a |play an |play now a|play the r|playing a |playing an|playing no|playing th|pretend to|pretend yo|you are a |you are an|you are no|you're a |you're an |you're now
-4d9f5049fba96a312b18946d394a7f7a 1
-g 0 1
-c 18 about|acha|denkst|find|halten|haltst|h\c3\84ltst|h\c3\a4ltst|like|opinas|penses-tu|pensez-vou|pensi|piensas|think|vind|what's|whats
 4e60de556be83617ca3248865bb0e9b4 4
 g 0 3
 c 40 announce t|assert tha|claim that|confirm th|declare th|just annou|just asser|just claim|just confi|just decla|just procl|just say t|just state|now announ|now assert|now claim |now confir|now declar|now procla|now say th|now state |please ann|please ass|please cla|please con|please dec|please pro|please say|please sta|pls announ|pls assert|pls claim |pls confir|pls declar|pls procla|pls say th|pls state |proclaim t|say that |state that
@@ -967,15 +979,6 @@ g 1 1
 c 1 figd_
 g 0 1
 c 1 figma
-75ca9b56cf9e05bb97405f373ab567f8 3
-g 0 2
-c 14  action an| action to| action wi| api and| api to| api with| endpoint | function | plugin an| plugin to| plugin wi| tool and| tool to| tool with
-c 6 call |execute |invoke |run |trigger |use 
-g 0 2
-c 14 buy |delete |disable |erase |forward |grant |pay |purchase |reset |share |transfer |unlock |wipe |wire 
-c 23 2fa|access|account|alarm|calendar e|contacts|dollars|door|email|eur|events|file|folder|funds|lock|message|money|password|permission|repositori|repository|security s|usd
-g 0 1
-c 4 function_c|functionca|tool_call|toolcall
 77d3fbcdeb6d5fb458c69d9304c213c6 7
 g 0 3
 c 4 der folgen|einer neue|einer weit|folgender 
@@ -996,15 +999,6 @@ c 5 een nieuwe|ik heb dri|ik heb je |ik heb jou|ik heb uw
 792fa09191343909ff2a5df306f7f0b6 1
 g 1 1
 c 1 PMAK-
-7ab38a4f3592ca1f1634dd94533625ff 2
-g 0 2
-c 8 end of ins|end of pro|end of tas|enough|halt|stop|that's eno|thats enou
-c 16  now answe| now forge| now ignor| now outpu| now respo|answer|forget|ignore|now respon|output|print|reply|respond|say|tell|write
-g 0 4
-c 6 congratula|excellent|good job|great job|very good|well done
-c 9  forget| help me w| ignore| print| say| show| tell| write|, help me 
-c 4  that is e|next|now|that is en
-c 3 next|now|that is en
 7b41ea4a16bbe428a13d80f64c625376 8
 g 0 3
 c 20 you develo|you got am|you got co|you got su|you got to|you had am|you had co|you had su|you had to|you have a|you have c|you have s|you have t|you now ha|you sudden|you suffer|you've amn|you've com|you've sud|you've tot
@@ -1404,6 +1398,18 @@ c 1 sl.
 a7bb49be0c47dfa185bdd5383e3e65c2 1
 g 1 1
 c 1 hawk.
+a7dadf0569ff0f70564c738dceb1fd2c 3
+g 0 2
+c 8 end of ins|end of pro|end of tas|enough|halt|stop|that's eno|thats enou
+c 16  now answe| now forge| now ignor| now outpu| now respo|answer|forget|ignore|now respon|output|print|reply|respond|say|tell|write
+g 0 2
+c 8 end of ins|end of pro|end of tas|enough|halt|stop|that's eno|thats enou
+c 16  now answe| now forge| now ignor| now outpu| now respo|answer|forget|ignore|now respon|output|print|reply|respond|say|tell|write
+g 0 4
+c 6 congratula|excellent|good job|great job|very good|well done
+c 9  forget| help me w| ignore| print| say| show| tell| write|, help me 
+c 4  that is e|next|now|that is en
+c 3 next|now|that is en
 a8b8895924d48e49cddb95f98f4a78d9 3
 g 0 1
 c 86 bez cenzur|bez filtro|bez ograni|bez zadnyc|bez zasad|filtre|khong co g|khong co k|khong co q|khong gioi|khong kiem|khong quy |kural|ohne alle |ohne einsc|ohne filte|ohne grenz|ohne jegli|ohne regel|ohne zensu|sans aucun|sans censu|sans filtr|sans limit|sans regle|sans restr|sansur|sem censur|sem filtro|sem limite|sem nenhum|sem regras|sem restri|senza alcu|senza cens|senza filt|senza limi|senza rego|senza rest|sin censur|sin filtro|sin limite|sin ningun|sin reglas|sin restri|tanpa atur|tanpa bata|tanpa filt|tanpa sens|tlama|zonder bep|zonder cen|zonder eni|zonder fil|zonder reg|\d0\b1\d0\b5\d0\b7 \d0\b1\d1|\d0\b1\d0\b5\d0\b7 \d0\ba\d0|\d0\b1\d0\b5\d0\b7 \d0\be\d0|\d0\b1\d0\b5\d0\b7 \d0\bf\d1|\d0\b1\d0\b5\d0\b7 \d1\84\d0|\d0\b1\d0\b5\d0\b7 \d1\84\d1|\d0\b1\d0\b5\d0\b7 \d1\86\d0|\d8\a8\d8\af\d9\88\d9\86 \d8|\d8\a8\d8\af\d9\88\d9\86 \d9|\e0\a4\ac\e0\a4\bf\e0\a4\a8\e0|\e3\83\ab\e3\83\bc\e3\83\ab\e3|\e4\b8\8d\e5\8f\97\e4\bb\bb\e4|\e4\b8\8d\e5\8f\97\e7\ba\a6\e6|\e4\b8\8d\e5\8f\97\e9\99\90\e5|\e5\88\b6\e9\99\90\e3\81\8c\e3|\e5\88\b6\e9\99\90\e3\81\aa\e3|\e5\88\b6\e9\99\90\e3\81\ae\e3|\e6\b2\a1\e6\9c\89\e4\bb\bb\e4|\e6\b2\a1\e6\9c\89\e5\ae\a1\e6|\e6\b2\a1\e6\9c\89\e8\a7\84\e5|\e6\b2\a1\e6\9c\89\e8\bf\87\e6|\e6\b2\a1\e6\9c\89\e9\81\93\e5|\e6\b2\a1\e6\9c\89\e9\99\90\e5|\ea\b2\80\ec\97\b4 \ec\97\86|\ea\b2\80\ec\97\b4\ec\97\86|\ea\b2\80\ec\97\b4\ec\9d\b4 |\ea\b2\80\ec\97\b4\ec\9d\b4\ec|\ec\a0\9c\ed\95\9c \ec\97\86|\ec\a0\9c\ed\95\9c\ec\97\86|\ec\a0\9c\ed\95\9c\ec\9d\b4 |\ec\a0\9c\ed\95\9c\ec\9d\b4\ec
@@ -2086,6 +2092,18 @@ c 9  articles| articoli| articulos| artigos| artikelen| teksten| testi| textes| 
 eb85777beb0c676807f912e969d9ef39 1
 g 1 1
 c 3 hvb.|hvr.|hvs.
+eb87a5cf68086c9f5cad10f4beb80ab3 4
+g 0 2
+c 14  action an| action to| action wi| api and| api to| api with| endpoint | function | plugin an| plugin to| plugin wi| tool and| tool to| tool with
+c 6 call |execute |invoke |run |trigger |use 
+g 0 2
+c 14 buy |delete |disable |erase |forward |grant |pay |purchase |reset |share |transfer |unlock |wipe |wire 
+c 23 2fa|access|account|alarm|calendar e|contacts|dollars|door|email|eur|events|file|folder|funds|lock|message|money|password|permission|repositori|repository|security s|usd
+g 0 2
+c 14 buy |delete |disable |erase |forward |grant |pay |purchase |reset |share |transfer |unlock |wipe |wire 
+c 23 2fa|access|account|alarm|calendar e|contacts|dollars|door|email|eur|events|file|folder|funds|lock|message|money|password|permission|repositori|repository|security s|usd
+g 0 1
+c 4 function_c|functionca|tool_call|toolcall
 ec2291e847c3ecc13614a73f5aedd762 2
 g 0 3
 c 4 a.i.s|ais|entities|personalit
