@@ -33,7 +33,9 @@ private func referenceHits(_ d: TokenSoupDetector, _ b: [UInt8]) -> [DetectorHit
                         note: "\(best) odd tokens in \(d.window), \(mismatches) unbalanced brackets")]
 }
 
-private func referenceMismatches(_ b: [UInt8], _ r: Range<Int>) -> Int {
+/// Bracket balance over `b[r]` with a growing array stack: the reference for the detectors'
+/// fixed-stack, block-skipping version (word-salad's tests use it too).
+func referenceMismatches(_ b: [UInt8], _ r: Range<Int>) -> Int {
     var stack: [UInt8] = []
     var bad = 0
     for c in b[r] {

@@ -22,7 +22,7 @@ private func referenceHits(_ d: WordSaladDetector, _ b: [UInt8]) -> [DetectorHit
     }
     let lowest = d.weakTokens > 0 ? d.weakTokens : d.minTokens
     guard starts.count >= lowest else { return [] }
-    var ctx = SaladContext(isUnbalanced: referenceMismatches(b) > 0, isEnglish: en >= 3 && en >= 3 * fo)
+    var ctx = SaladContext(isUnbalanced: referenceMismatches(b, 0..<b.count) > 0, isEnglish: en >= 3 && en >= 3 * fo)
     let kinds = starts.indices.map {
         WordSaladToken.classify(b, starts[$0], ends[$0], prevEndsClause: clauseStart[$0], context: &ctx, foreign: d.foreign)
     }
@@ -38,22 +38,6 @@ private func referenceHits(_ d: WordSaladDetector, _ b: [UInt8]) -> [DetectorHit
         weak = DetectorHit(range: starts[odd[0]]..<ends[t], score: d.weakScore, note: note + " (weak tier)")
     }
     return weak.map { [$0] } ?? []
-}
-
-/// Bracket balance with a growing array stack, as the reference for the fixed-stack version.
-private func referenceMismatches(_ b: [UInt8]) -> Int {
-    var stack: [UInt8] = []
-    var bad = 0
-    for c in b {
-        switch c {
-        case 0x28, 0x5B, 0x7B: if stack.count < 64 { stack.append(c) } else { bad += 1 }
-        case 0x29, 0x5D, 0x7D:
-            let want: UInt8 = c == 0x29 ? 0x28 : (c == 0x5D ? 0x5B : 0x7B)
-            if stack.last == want { stack.removeLast() } else { bad += 1 }
-        default: break
-        }
-    }
-    return bad + stack.count
 }
 
 /// Tokens chosen to reach every branch: English and foreign function words, camelCase, capitalised
@@ -90,7 +74,7 @@ private let pieces = [
             text += Array(piece.utf8)
             if rng.next() % 4 != 0 { text.append(0x20) }
         }
-        #expect(TokenSoupDetector.bracketMismatches(text, 0..<text.count) == referenceMismatches(text))
+        #expect(TokenSoupDetector.bracketMismatches(text, 0..<text.count) == referenceMismatches(text, 0..<text.count))
         let view = TextView(kind: .raw, bytes: text, map: .identity(count: text.count), chain: [])
         for d in detectors {
             let got = d.detect(view, context: ScanContext(target: .input))
