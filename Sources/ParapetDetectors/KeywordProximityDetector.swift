@@ -118,8 +118,7 @@ struct KeywordProximityDetector: Detector {
 enum ProximityScan {
     /// Bytes equal to `c`, exactly for any byte value.
     @inline(__always) static func equal(_ x: UInt64, _ c: UInt8) -> UInt64 {
-        let v = x ^ SaladScan.ones &* UInt64(c)
-        return ~(((v & ~SaladScan.high) &+ SaladScan.ones &* 0x7F) | v) & SaladScan.high
+        SaladScan.zeroBytes(x ^ SaladScan.ones &* UInt64(c))
     }
 
     /// Bytes in `lo...hi` (both below 0x80).

@@ -150,6 +150,11 @@ enum SaladScan {
     static let ones: UInt64 = 0x0101_0101_0101_0101
     static let high: UInt64 = 0x8080_8080_8080_8080
 
+    /// 0x80 in each byte of `x` that is zero, exactly for any byte value (no carry leaves a byte).
+    @inline(__always) static func zeroBytes(_ x: UInt64) -> UInt64 {
+        ~(((x & ~high) &+ ones &* 0x7F) | x) & high
+    }
+
     /// Eight bytes from `q`, the first in the low byte.
     @inline(__always) static func load(_ q: UnsafePointer<UInt8>) -> UInt64 {
         UInt64(littleEndian: UnsafeRawPointer(q).loadUnaligned(as: UInt64.self))

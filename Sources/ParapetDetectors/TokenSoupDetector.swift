@@ -111,10 +111,7 @@ struct TokenSoupDetector: Detector {
 
     /// The counting pass of `bracketCount` over `n` bytes at `base`.
     private static func countBrackets(_ base: UnsafePointer<UInt8>, _ n: Int) -> Int {
-        let low7: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
         let ones: UInt64 = 0x0101_0101_0101_0101
-        /// High bit of each byte of x that is zero.
-        @inline(__always) func zeros(_ x: UInt64) -> UInt64 { ~(((x & low7) &+ low7) | x) & ~low7 }
         var count = 0
         var i = 0
         // Hits are summed per byte lane (no popcount instruction in the baseline x86-64
@@ -123,11 +120,7 @@ struct TokenSoupDetector: Detector {
         var pending = 0
         while i + 8 <= n {
             // SAFETY: i + 8 <= n, so all eight bytes are inside the buffer.
-            let w = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
-            let folded = w | (ones &* 0x20)   // [ ] become { }
-            let hits = zeros((w & (ones &* 0xFE)) ^ (ones &* 0x28))   // ( )
-                | zeros(folded ^ (ones &* 0x7B)) | zeros(folded ^ (ones &* 0x7D))
-            lanes &+= hits >> 7
+            lanes &+= bracketLanes(UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)) >> 7
             pending &+= 1
             if pending == 31 {
                 count &+= Int(truncatingIfNeeded: (lanes &* ones) >> 56)
@@ -143,6 +136,16 @@ struct TokenSoupDetector: Detector {
             i += 1
         }
         return count
+    }
+
+    /// 0x80 in each of the eight bytes of `w` that is a bracket ( ) [ ] { }, exactly: no carry
+    /// crosses a byte.
+    @inline(__always)
+    static func bracketLanes(_ w: UInt64) -> UInt64 {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let folded = w | (ones &* 0x20)   // [ ] become { }
+        return SaladScan.zeroBytes((w & (ones &* 0xFE)) ^ (ones &* 0x28))   // ( )
+            | SaladScan.zeroBytes(folded ^ (ones &* 0x7B)) | SaladScan.zeroBytes(folded ^ (ones &* 0x7D))
     }
 
     /// Closing brackets that do not match the innermost open one, plus brackets left open.
@@ -165,13 +168,9 @@ struct TokenSoupDetector: Detector {
                     default: break
                     }
                 }
-                let low7: UInt64 = 0x7F7F_7F7F_7F7F_7F7F, ones: UInt64 = 0x0101_0101_0101_0101
-                @inline(__always) func zeros(_ x: UInt64) -> UInt64 { ~(((x & low7) &+ low7) | x) & ~low7 }
                 var k = r.lowerBound
                 while k &+ 8 <= r.upperBound {
-                    let w = UnsafeRawPointer(base + k).loadUnaligned(as: UInt64.self)
-                    let folded = w | (ones &* 0x20)
-                    var hits = zeros((w & (ones &* 0xFE)) ^ (ones &* 0x28)) | zeros(folded ^ (ones &* 0x7B)) | zeros(folded ^ (ones &* 0x7D))
+                    var hits = bracketLanes(UnsafeRawPointer(base + k).loadUnaligned(as: UInt64.self))
                     while hits != 0 {
                         take(base[k &+ hits.trailingZeroBitCount >> 3])
                         hits &= hits &- 1

@@ -31,8 +31,8 @@ extension Prefilter {
 
     /// Runs the literal pass over every view of `kinds`, marking selected units in `scratch`.
     /// A view whose bytes equal the previous kind's (compact text with nothing to join) is not
-    /// read twice: the earlier pass marks for both kinds. When the canonical view is the raw
-    /// text lower-cased (`sharedRawPass`), one pass over it marks raw and canonical together.
+    /// read twice: the earlier pass marks for both kinds. When one pass over the canonical view
+    /// can stand for the raw pass too (`sharedRawPass`), it marks raw and canonical together.
     func select(_ kinds: [ViewKind], in views: ViewSet, shareRawPass: Bool = true, into scratch: LiteralScratch) {
         var pending: (bytes: [UInt8], mask: UInt8)? = nil
         var skip: UInt8 = 0
