@@ -3,7 +3,9 @@ import ParapetJSON
 extension Verdict {
     /// Writes the verdict's fields (without surrounding braces' owner fields like `id`) into an open object.
     /// `original` is the scanned text: `text` is what to forward (null when blocked).
-    public func writeFields(to w: inout JSONWriter, original: [UInt8]) {
+    /// `originalJSON`, when given, is `original` already as a JSON string (quotes included), as
+    /// this writer would write it; it is copied instead of escaping `original` again.
+    public func writeFields(to w: inout JSONWriter, original: [UInt8], originalJSON: UnsafeBufferPointer<UInt8>? = nil) {
         w.key("decision"); w.writeString(decision.rawValue)
         w.key("target"); w.writeString(target.rawValue)
         w.key("score"); w.writeNumber(score)
@@ -37,7 +39,15 @@ extension Verdict {
         }
         if let failMode { w.key("fail_mode"); w.writeString(failMode.rawValue) }
         w.key("text")
-        if decision == .block { w.writeNull() } else { w.writeString(decoding: sanitized ?? original) }
+        if decision == .block {
+            w.writeNull()
+        } else if let sanitized {
+            w.writeString(decoding: sanitized)
+        } else if let originalJSON {
+            w.writeRawValue(originalJSON)
+        } else {
+            w.writeString(decoding: original)
+        }
     }
 
     /// The verdict as one JSON object (the CLI's `--json` shape).

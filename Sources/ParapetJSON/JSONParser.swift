@@ -42,12 +42,7 @@ public enum JSONParser {
     /// kept; the shape the CLI's JSON Lines mode and tool-call arguments expect.
     public static func parseObject(_ bytes: UnsafeBufferPointer<UInt8>, limits: JSONLimits = .default) throws(JSONError) -> [(key: String, value: JSONValue)] {
         var reader = JSONReader(bytes, limits: limits)
-        reader.skipWhitespace()
-        if reader.pos < reader.end && bytes[reader.pos] != UInt8(ascii: "{") {
-            let value = try reader.parseDocument()
-            throw JSONError(kind: .typeMismatch, offset: 0,
-                            message: "expected an object but the document is \(article(value.typeName)) at byte 0")
-        }
+        try reader.expectObjectDocument()
         guard case .object(let members) = try reader.parseDocument() else {
             preconditionFailure("a document starting with '{' parses to an object")
         }
@@ -74,9 +69,5 @@ public enum JSONParser {
             Result { () throws(JSONError) in try parseObject(buffer, limits: limits) }
         }
         return try result.get()
-    }
-
-    private static func article(_ typeName: String) -> String {
-        typeName == "array" ? "an array" : "a \(typeName)"
     }
 }

@@ -17,7 +17,36 @@ extension JSONReader {
         return try parseStringSlow(openedAt: open, runStart: start, stop: stop)
     }
 
+    /// The string whose opening quote is at `pos`, left undecoded when it holds no escape (its
+    /// content is `base[range]`); else its decoded bytes, not yet checked to be UTF-8, and whether
+    /// every escape in it is one `JSONWriter` writes (`\"`, `\\`, `\n`, `\r`, `\t` and
+    /// lower-case `\u00XX` for other control bytes). Leaves
+    /// `pos` after the closing quote; accepts and rejects exactly what `parseString` does.
+    mutating func stringToken() throws(JSONError) -> (content: Range<Int>, escaped: [UInt8]?, writerEscapes: Bool) {
+        let open = pos
+        let start = pos + 1
+        let stop = scanToSpecial(from: start)
+        guard stop < end else { throw JSONError.end(at: end, inside: "a string") }
+        if base[stop] == UInt8(ascii: "\"") {
+            try checkStringLength(stop - start, openedAt: open)
+            pos = stop + 1
+            return (start..<stop, nil, true)
+        }
+        let (bytes, writerEscapes) = try decodeEscaped(openedAt: open, runStart: start, stop: stop)
+        return (start..<(pos - 1), bytes, writerEscapes)
+    }
+
     private mutating func parseStringSlow(openedAt open: Int, runStart: Int, stop firstStop: Int) throws(JSONError) -> String {
+        // Escapes only ever emit complete, valid sequences, so repairing raw invalid bytes
+        // afterwards cannot merge them with escaped text into a different character.
+        String(decoding: try decodeEscaped(openedAt: open, runStart: runStart, stop: firstStop).bytes, as: UTF8.self)
+    }
+
+    /// The bytes of a string with escapes (raw runs unchecked for UTF-8), from its first special
+    /// byte at `firstStop`; leaves `pos` after the closing quote. `writerEscapes`: no escape but
+    /// those `JSONWriter` writes.
+    private mutating func decodeEscaped(openedAt open: Int, runStart: Int, stop firstStop: Int) throws(JSONError) -> (bytes: [UInt8], writerEscapes: Bool) {
+        var writerEscapes = true
         var out: [UInt8] = []
         out.reserveCapacity(firstStop - runStart + 32)
         var run = runStart
@@ -29,9 +58,7 @@ extension JSONReader {
             let c = base[p]
             if c == UInt8(ascii: "\"") {
                 pos = p + 1
-                // Escapes only ever emit complete, valid sequences, so repairing raw invalid
-                // bytes here cannot merge them with escaped text into a different character.
-                return String(decoding: out, as: UTF8.self)
+                return (out, writerEscapes)
             }
             if c < 0x20 {
                 throw JSONError(kind: .syntax, offset: p,
@@ -41,14 +68,19 @@ extension JSONReader {
             guard p + 1 < end else { throw JSONError.end(at: end, inside: "a string escape") }
             let e = base[p + 1]
             switch e {
-            case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): out.append(e); p += 2
-            case UInt8(ascii: "b"): out.append(0x08); p += 2
-            case UInt8(ascii: "f"): out.append(0x0C); p += 2
+            case UInt8(ascii: "\""), UInt8(ascii: "\\"): out.append(e); p += 2
+            case UInt8(ascii: "/"): out.append(e); p += 2; writerEscapes = false
+            case UInt8(ascii: "b"): out.append(0x08); p += 2; writerEscapes = false
+            case UInt8(ascii: "f"): out.append(0x0C); p += 2; writerEscapes = false
             case UInt8(ascii: "n"): out.append(0x0A); p += 2
             case UInt8(ascii: "r"): out.append(0x0D); p += 2
             case UInt8(ascii: "t"): out.append(0x09); p += 2
             case UInt8(ascii: "u"):
                 var scalar = try hex4(at: p + 2)
+                // The writer's own \u escapes: control bytes without a short form, lower-case hex.
+                if scalar >= 0x20 || scalar == 0x0A || scalar == 0x0D || scalar == 0x09 || base[p + 5] &- 0x41 < 6 {
+                    writerEscapes = false
+                }
                 p += 6
                 if scalar & 0xFC00 == 0xD800 {
                     // A high surrogate pairs only with an immediately following \uDC00-\uDFFF.

@@ -7,6 +7,8 @@ struct JSONReader {
     var pos: Int = 0
     let limits: JSONLimits
     var valueCount = 0
+    /// Levels already open outside `parseValue`'s own stack (see `parseMembersDocument`).
+    var depthBase = 0
 
     init(_ buffer: UnsafeBufferPointer<UInt8>, limits: JSONLimits) {
         // An empty buffer may have a nil base; point at a dummy byte that is never read.
@@ -59,7 +61,7 @@ struct JSONReader {
             switch c {
             case UInt8(ascii: "{"), UInt8(ascii: "["):
                 let isObject = c == UInt8(ascii: "{")
-                guard stack.count < limits.maxDepth else {
+                guard stack.count + depthBase < limits.maxDepth else {
                     throw JSONError(kind: .depthLimit, offset: pos,
                                     message: "nesting deeper than \(limits.maxDepth) at byte \(pos)")
                 }

@@ -83,6 +83,14 @@ public struct JSONWriter: Sendable {
         }
     }
 
+    /// Writes bytes that already are one JSON value (a string token copied from input that
+    /// was parsed, say), unchanged; the caller vouches that they are valid JSON.
+    public mutating func writeRawValue(_ json: UnsafeBufferPointer<UInt8>) {
+        beforeValue()
+        bytes.append(contentsOf: json)
+        needsComma = true
+    }
+
     public mutating func writeNumber(_ n: Int) {
         beforeValue()
         bytes.append(contentsOf: String(n).utf8)

@@ -57,21 +57,28 @@ struct JSONLFilter {
     static let flushAt = 1 << 16
 
     private func handle(_ bytes: ArraySlice<UInt8>, line: Int, _ w: inout JSONWriter) {
-        let fields: [(key: String, value: JSONValue)]
+        bytes.withUnsafeBufferPointer { handle($0, line: line, &w) }
+    }
+
+    /// One message. Its text is read as bytes and, when it came without escapes, echoed as it
+    /// came: no String is made of it and it is not escaped again.
+    private func handle(_ bytes: UnsafeBufferPointer<UInt8>, line: Int, _ w: inout JSONWriter) {
+        let members: [JSONMember]
         do {
-            fields = try JSONParser.parseObject(bytes)
+            members = try JSONParser.parseMembers(bytes)
         } catch {
             writeError(&w, line: line, id: nil, "invalid JSON: \(error.message)")
             return
         }
-        let object = JSONValue.object(fields)
-        let id = object[key: "id"]
-        guard let text = object[key: "text"]?.stringValue else {
+        // A key given twice counts at its last occurrence, as `JSONValue[key:]` reads it.
+        func member(_ key: String) -> JSONMember? { members.last { $0.key == key } }
+        let id = member("id")?.decoded(in: bytes)
+        guard let (original, originalJSON) = member("text")?.stringBytes(in: bytes) else {
             writeError(&w, line: line, id: id, "missing string field \"text\"")
             return
         }
         var target = defaultTarget
-        if let t = object[key: "target"] {
+        if let t = member("target")?.decoded(in: bytes) {
             guard let s = t.stringValue, let parsed = Target(rawValue: s) else {
                 writeError(&w, line: line, id: id, "unknown target \(t.serialized()) (expected input, context, output or tool_args)")
                 return
@@ -79,18 +86,17 @@ struct JSONLFilter {
             target = parsed
         }
         var linePL = paranoia
-        if let p = object[key: "paranoia"] {
+        if let p = member("paranoia")?.decoded(in: bytes) {
             guard let n = p.intValue, (1...4).contains(n) else {
                 writeError(&w, line: line, id: id, "paranoia must be an integer 1-4")
                 return
             }
             linePL = n
         }
-        let original = Array(text.utf8)
         let verdict = guardian.scan(original, target: target, paranoia: linePL, context: context?.with(target: target))
         w.beginObject()
         w.key("id"); if let id { w.writeValue(id) } else { w.writeNull() }
-        verdict.writeFields(to: &w, original: original)
+        verdict.writeFields(to: &w, original: original, originalJSON: originalJSON)
         w.endObject()
     }
 

@@ -68,4 +68,28 @@ import Testing
             }
         }
     }
+    /// Each forwarded text reads exactly as the writer escapes the decoded text, whether it is
+    /// copied from the input (no escapes, valid UTF-8) or written anew; a repeated key counts
+    /// at its last occurrence.
+    @Test func jsonlEchoMatchesTheWriterForEveryKindOfString() throws {
+        let lines: [(json: [UInt8], text: String)] = [
+            (Array(#"{"id":1,"text":"plain pasta question"}"#.utf8), "plain pasta question"),
+            (Array(#"{"id":2,"text":"Ünïcödé ✓ recipe"}"#.utf8), "Ünïcödé ✓ recipe"),
+            (Array(#"{"id":3,"text":"caf\u00e9 \/ \"q\" a\nb\tc"}"#.utf8), "café / \"q\" a\nb\tc"),
+            (Array(#"{"id":4,"text":"bad "#.utf8) + [0xFF, 0xC3] + Array(#" bytes"}"#.utf8), "bad \u{FFFD}\u{FFFD} bytes"),
+            (Array(#"{"id":5,"text":"first","text":"second one"}"#.utf8), "second one"),
+        ]
+        let input: [UInt8] = lines.flatMap { line -> [UInt8] in line.json + [0x0A] }
+        let r = try CLI.run(["scan", "--jsonl"], stdin: input)
+        #expect(r.status == 0)
+        let out = r.stdout.split(separator: 0x0A)
+        #expect(out.count == lines.count)
+        for (line, (_, text)) in zip(out, lines) {
+            var w = JSONWriter()
+            w.beginObject(); w.key("text"); w.writeString(text); w.endObject()
+            let tail = Array(w.bytes.dropFirst())
+            #expect(Array(line.suffix(tail.count)) == tail, "\(String(decoding: line, as: UTF8.self))")
+            #expect(try JSONParser.parse(line)[key: "decision"]?.stringValue == "allow")
+        }
+    }
 }
