@@ -144,6 +144,18 @@ c 1 thingsboar
 0f87821a47869f56c0483a6d9c2d8eb4 1
 g 1 1
 c 1 cio
+1003ca44c13dc0c9f8d7a543a424431a 4
+g 0 1
+c 138  priority |access for|access on |access to |admin acce|admin priv|admin righ|administra|allow list|allowlist|beneficiar|blacklist |block list|blocklist |bypass |cash out |deactivate|delete |deposit |destroy |disable |disarm all|disarm my |disarm our|disarm the|discl|dispatch a|dispatch e|dispatch f|dispatch p|dispatch t|divert |document f|document i|documents |download a|e-mai|emergency |empty all |empty ever|empty the |erase |execute th|file from|file in|files from|files in|firewall p|firewall r|folder fro|folder in|folders fr|folders in|forwa|from http:|from https|from www.|full acces|genetic da|genetic hi|genetic re|health dat|health his|health rec|home robot|install th|leak |lifetime a|liquidate |log-in|login|mail|medical da|medical hi|medical re|move |open my |open our |owner acce|ownership |passcode|password|pay |payment of|permanent |permission|phone numb|pin code|post|privacy se|purge |recovery e|recovery p|redirect |remit |remote acc|reroute |revoke |robot into|robot to|robots int|robots to|root acces|run the at|run the fo|run the li|run this |security p|security q|security r|security s|sell |send|share|sharing se|smart home|smart oven|smart plug|smart spea|smart ther|switch off|text |traffic li|traffic si|trans|turn off |unlimited |unlock all|unlock my |unlock our|unlock the|unrestrict|uploa|whitelist|wipe |wire |withdraw |withdrawal
+g 0 2
+c 49 adressen|alarmanlag|alle ihre |alle meine|alle seine|anschrift|aufenthalt|aufschlies|bankdaten|berechtigu|deaktivier|e-mail-adr|email-adre|entfernen |entsperre |entsperren|freigabeei|gesundheit|kennwort|kontoauszu|kontodaten|krankenakt|kreditkart|losche |loschen |notfallkon|passwort|patientend|personlich|rechte|schloss au|schloss de|schloss en|sicherheit|standort|suchverlau|tor aufsch|tor deakti|tor entspe|transferie|tur aufsch|tur deakti|tur entspe|uberweise|uberweist|uberweisun|zahlen|zugang|zugriff
+c 5 bitte|kannst du|konnen sie|konnten si|wurden sie
+g 0 2
+c 6 merci de|peux-tu|pourriez-v|pouvez-vou|s'il vous |veuillez
+c 27 accorder |attribuer |changer le|changer ma|changer me|changer mo|changer so|communique|desactiver|deverrouil|donner |effacer |effectuer |envoyer |modifier l|modifier m|modifier s|octroyer |partager |payer|reinitiali|retirer|supprimer |transferer|transmettr|verser|virer
+g 0 2
+c 5 le ruego q|podria|por favor|puede|te pido qu
+c 59 acceso|borra |borrar |borre |cambia el |cambia la |cambia los|cambia mi |cambia mis|cambia su |cambiar el|cambiar la|cambiar lo|cambiar mi|cambiar su|cambie el |cambie la |cambie los|cambie mi |cambie mis|cambie su |contrasena|credencial|datos banc|datos de s|datos medi|datos pers|deposita|deposite|desactiva |desactive |desbloquea|desbloquee|direccion|elimina |eliminar |elimine |envia|envie|extractos |historial |modifica e|modifica l|modifica m|modifica s|modifique |paga|pague|registros |restablece|restablezc|retira|retire|tarjeta de|tarjetas d|transferir|transfiera|transfiere|ubicacion
 10b641c13dc8c9429018653ca5ede2be 4
 g 0 3
 c 19 deactivate|disable al|disable of|disable yo|drop all o|drop all y|drop of yo|drop your |lift all o|lift all y|lift of yo|lift your |remove all|remove of |remove you|switch off|turn off a|turn off o|turn off y
@@ -2304,18 +2316,6 @@ c 4 film|movie|scene|szene
 c 5  gemeinsam| im | in | together | zusammen 
 g 0 1
 c 5  actuan en| actuan ju| interpret| jouent da| jouent en
-f711761aafeb5bfdc5d3b3544c8762f1 4
-g 0 1
-c 138  priority |access for|access on |access to |admin acce|admin priv|admin righ|administra|allow list|allowlist|beneficiar|blacklist |block list|blocklist |bypass |cash out |deactivate|delete |deposit |destroy |disable |disarm all|disarm my |disarm our|disarm the|discl|dispatch a|dispatch e|dispatch f|dispatch p|dispatch t|divert |document f|document i|documents |download a|e-mai|emergency |empty all |empty ever|empty the |erase |execute th|file from|file in|files from|files in|firewall p|firewall r|folder fro|folder in|folders fr|folders in|forwa|from http:|from https|from www.|full acces|genetic da|genetic hi|genetic re|health dat|health his|health rec|home robot|install th|leak |lifetime a|liquidate |log-in|login|mail|medical da|medical hi|medical re|move |open my |open our |owner acce|ownership |passcode|password|pay |payment of|permanent |permission|phone numb|pin code|post|privacy se|purge |recovery e|recovery p|redirect |remit |remote acc|reroute |revoke |robot into|robot to|robots int|robots to|root acces|run the at|run the fo|run the li|run this |security p|security q|security r|security s|sell |send|share|sharing se|smart home|smart oven|smart plug|smart spea|smart ther|switch off|text |traffic li|traffic si|trans|turn off |unlimited |unlock all|unlock my |unlock our|unlock the|unrestrict|uploa|whitelist|wipe |wire |withdraw |withdrawal
-g 0 2
-c 49 adressen|alarmanlag|alle ihre |alle meine|alle seine|anschrift|aufenthalt|aufschlies|bankdaten|berechtigu|deaktivier|e-mail-adr|email-adre|entfernen |entsperre |entsperren|freigabeei|gesundheit|kennwort|kontoauszu|kontodaten|krankenakt|kreditkart|losche |loschen |notfallkon|passwort|patientend|personlich|rechte|schloss au|schloss de|schloss en|sicherheit|standort|suchverlau|tor aufsch|tor deakti|tor entspe|transferie|tur aufsch|tur deakti|tur entspe|uberweise|uberweist|uberweisun|zahlen|zugang|zugriff
-c 5 bitte|kannst du|konnen sie|konnten si|wurden sie
-g 0 2
-c 6 merci de|peux-tu|pourriez-v|pouvez-vou|s'il vous |veuillez
-c 27 accorder |attribuer |changer le|changer ma|changer me|changer mo|changer so|communique|desactiver|deverrouil|donner |effacer |effectuer |envoyer |modifier l|modifier m|modifier s|octroyer |partager |payer|reinitiali|retirer|supprimer |transferer|transmettr|verser|virer
-g 0 2
-c 5 le ruego q|podria|por favor|puede|te pido qu
-c 59 acceso|borra |borrar |borre |cambia el |cambia la |cambia los|cambia mi |cambia mis|cambia su |cambiar el|cambiar la|cambiar lo|cambiar mi|cambiar su|cambie el |cambie la |cambie los|cambie mi |cambie mis|cambie su |contrasena|credencial|datos banc|datos de s|datos medi|datos pers|deposita|deposite|desactiva |desactive |desbloquea|desbloquee|direccion|elimina |eliminar |elimine |envia|envie|extractos |historial |modifica e|modifica l|modifica m|modifica s|modifique |paga|pague|registros |restablece|restablezc|retira|retire|tarjeta de|tarjetas d|transferir|transfiera|transfiere|ubicacion
 f8109b31e95475bf42b8b562e05bd81e 1
 g 1 1
 c 2 PresharedK|PrivateKey
