@@ -16,15 +16,7 @@ import Testing
         let interesting: [UInt8] = [0x00, 0x22, 0x5C, 0x5B, 0x5D, 0x7B, 0x7D, 0x2C, 0x3A, 0x80, 0xC3, 0xED, 0xFF, 0x75, 0x30]
         for _ in 0..<3_000 {
             var bytes = original
-            for _ in 0..<(1 + Int(rng.next() % 4)) {
-                let at = Int(rng.next() % UInt64(bytes.count))
-                switch rng.next() % 3 {
-                case 0: bytes[at] = interesting[Int(rng.next() % UInt64(interesting.count))]
-                case 1: bytes.remove(at: at)
-                default: bytes.insert(UInt8(truncatingIfNeeded: rng.next()), at: at)
-                }
-                if bytes.isEmpty { bytes = [0x20] }
-            }
+            for _ in 0..<(1 + Int(rng.next() % 4)) { rng.edit(&bytes, interesting: interesting, anyInsert: true) }
             do {
                 let value = try JSONParser.parse(bytes)
                 // Whatever was accepted must survive a round trip through the writer.

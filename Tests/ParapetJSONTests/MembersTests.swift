@@ -104,15 +104,7 @@ import Testing
             let original = Array(seed.utf8)
             for round in 0..<2_000 {
                 var bytes = original
-                for _ in 0..<(1 + Int(rng.next() % 3)) {
-                    let at = Int(rng.next() % UInt64(bytes.count))
-                    switch rng.next() % 3 {
-                    case 0: bytes[at] = interesting[Int(rng.next() % UInt64(interesting.count))]
-                    case 1: bytes.remove(at: at)
-                    default: bytes.insert(interesting[Int(rng.next() % UInt64(interesting.count))], at: at)
-                    }
-                    if bytes.isEmpty { bytes = [0x20] }
-                }
+                for _ in 0..<(1 + Int(rng.next() % 3)) { rng.edit(&bytes, interesting: interesting, anyInsert: false) }
                 let limits = round % 4 == 0 ? JSONLimits(maxDepth: 2, maxStringBytes: 12, maxContainerCount: 3, maxValueCount: 6) : .default
                 expectSame(bytes, limits)
             }

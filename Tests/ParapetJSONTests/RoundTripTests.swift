@@ -67,3 +67,17 @@ struct SplitMix64 {
         return z ^ (z >> 31)
     }
 }
+
+extension SplitMix64 {
+    /// One random edit of `bytes`: a byte of `interesting` written over one, one removed, or one
+    /// inserted (any byte when `anyInsert`, else one of `interesting`); never left empty.
+    mutating func edit(_ bytes: inout [UInt8], interesting: [UInt8], anyInsert: Bool) {
+        let at = Int(next() % UInt64(bytes.count))
+        switch next() % 3 {
+        case 0: bytes[at] = interesting[Int(next() % UInt64(interesting.count))]
+        case 1: bytes.remove(at: at)
+        default: bytes.insert(anyInsert ? UInt8(truncatingIfNeeded: next()) : interesting[Int(next() % UInt64(interesting.count))], at: at)
+        }
+        if bytes.isEmpty { bytes = [0x20] }
+    }
+}
