@@ -42,6 +42,12 @@ public struct JSONMember: Sendable {
     }
 }
 
+extension Array where Element == JSONMember {
+    /// The member named `key`; a key given twice counts at its last occurrence, as
+    /// `JSONValue[key:]` reads it.
+    public func member(_ key: String) -> JSONMember? { last { $0.key == key } }
+}
+
 extension JSONParser {
     /// `parseObject`, with the same checks, limits and errors, except that a member whose value
     /// is a string keeps its place in the input (`JSONMember.Value.string`).

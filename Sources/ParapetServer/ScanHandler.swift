@@ -46,7 +46,11 @@ extension ParapetServer {
             failMode: nil, latencyMicros: 0, text: audit?.includeContent == true ? parsed.text : nil
         )
         if let (verdict, took) = outcome {
-            verdict.writeFields(to: &w, original: parsed.text)
+            if let r = parsed.textJSON {
+                body[r].withUnsafeBufferPointer { verdict.writeFields(to: &w, original: parsed.text, originalJSON: $0) }
+            } else {
+                verdict.writeFields(to: &w, original: parsed.text)
+            }
             record(verdict, took: took)
             entry.decision = verdict.decision.rawValue
             entry.score = verdict.score

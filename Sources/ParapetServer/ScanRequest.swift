@@ -5,35 +5,45 @@ import ParapetJSON
 struct ScanRequest: Sendable {
     var id: JSONValue?
     var text: [UInt8]
+    /// Where the body holds `text` already as the JSON string a verdict echoes, when it does
+    /// (see `JSONMember.stringBytes`): the response copies it instead of escaping `text` again.
+    var textJSON: Range<Int>? = nil
     var target: Target
     var paranoia: Int?
     var session: String?
 
     /// Parses and validates; the error string is safe to return to the client.
     static func parse(_ body: [UInt8], maxBytes: Int) -> Result<ScanRequest, BadRequest> {
-        let fields: [(key: String, value: JSONValue)]
+        body.withUnsafeBufferPointer { parse($0, maxBytes: maxBytes) }
+    }
+
+    private static func parse(_ body: UnsafeBufferPointer<UInt8>, maxBytes: Int) -> Result<ScanRequest, BadRequest> {
+        let members: [JSONMember]
         do {
-            fields = try JSONParser.parseObject(body, limits: JSONLimits(maxDepth: 8, maxBytes: maxBytes))
+            members = try JSONParser.parseMembers(body, limits: JSONLimits(maxDepth: 8, maxBytes: maxBytes))
         } catch {
             return .failure(BadRequest("invalid JSON: \(error.message)"))
         }
-        let object = JSONValue.object(fields)
-        guard let text = object[key: "text"]?.stringValue else {
+        func member(_ key: String) -> JSONValue? { members.member(key)?.decoded(in: body) }
+        guard let (text, json) = members.member("text")?.stringBytes(in: body) else {
             return .failure(BadRequest("missing string field \"text\""))
         }
-        var request = ScanRequest(id: object[key: "id"], text: Array(text.utf8), target: .input)
-        if let t = object[key: "target"], !t.isNull {
+        var request = ScanRequest(id: member("id"), text: text, target: .input)
+        if let json, let base = body.baseAddress, let at = json.baseAddress {
+            request.textJSON = (at - base)..<(at - base + json.count)
+        }
+        if let t = member("target"), !t.isNull {
             guard let s = t.stringValue, let target = Target(rawValue: s) else {
                 let names = Target.allCases.map(\.rawValue).joined(separator: ", ")
                 return .failure(BadRequest("\"target\" must be one of: \(names)"))
             }
             request.target = target
         }
-        if let p = object[key: "paranoia"], !p.isNull {
+        if let p = member("paranoia"), !p.isNull {
             guard let n = p.intValue, (1...4).contains(n) else { return .failure(BadRequest("\"paranoia\" must be an integer 1-4")) }
             request.paranoia = n
         }
-        if let s = object[key: "session"], !s.isNull {
+        if let s = member("session"), !s.isNull {
             guard let session = s.stringValue, session.utf8.count <= 256 else {
                 return .failure(BadRequest("\"session\" must be a string of at most 256 bytes"))
             }

@@ -70,15 +70,14 @@ struct JSONLFilter {
             writeError(&w, line: line, id: nil, "invalid JSON: \(error.message)")
             return
         }
-        // A key given twice counts at its last occurrence, as `JSONValue[key:]` reads it.
-        func member(_ key: String) -> JSONMember? { members.last { $0.key == key } }
-        let id = member("id")?.decoded(in: bytes)
-        guard let (original, originalJSON) = member("text")?.stringBytes(in: bytes) else {
+        func member(_ key: String) -> JSONValue? { members.member(key)?.decoded(in: bytes) }
+        let id = member("id")
+        guard let (original, originalJSON) = members.member("text")?.stringBytes(in: bytes) else {
             writeError(&w, line: line, id: id, "missing string field \"text\"")
             return
         }
         var target = defaultTarget
-        if let t = member("target")?.decoded(in: bytes) {
+        if let t = member("target") {
             guard let s = t.stringValue, let parsed = Target(rawValue: s) else {
                 writeError(&w, line: line, id: id, "unknown target \(t.serialized()) (expected input, context, output or tool_args)")
                 return
@@ -86,7 +85,7 @@ struct JSONLFilter {
             target = parsed
         }
         var linePL = paranoia
-        if let p = member("paranoia")?.decoded(in: bytes) {
+        if let p = member("paranoia") {
             guard let n = p.intValue, (1...4).contains(n) else {
                 writeError(&w, line: line, id: id, "paranoia must be an integer 1-4")
                 return

@@ -50,7 +50,12 @@ struct JSONReply {
 
 extension UpstreamClient {
     func post(_ path: String, json: String, headers: [(String, String)] = []) async throws -> JSONReply {
-        let r = try await send(method: .POST, path: path, headers: [("Content-Type", "application/json")] + headers, body: Array(json.utf8))
+        try await post(path, body: Array(json.utf8), headers: headers)
+    }
+
+    /// A JSON body given as bytes (to send invalid UTF-8).
+    func post(_ path: String, body: [UInt8], headers: [(String, String)] = []) async throws -> JSONReply {
+        let r = try await send(method: .POST, path: path, headers: [("Content-Type", "application/json")] + headers, body: body)
         return JSONReply(status: r.status, headers: r.headers, raw: r.body)
     }
 
