@@ -14,6 +14,10 @@ struct ShutdownTests {
         let (started, scanStarted) = AsyncStream<Void>.makeStream()
         let finished = ScanCounter()
         var config = ServerConfig(port: 0)
+        // This is about shutdown, not deadlines: on a machine busy with the whole suite, the
+        // default two seconds ran out before the held scan was released, and the reply came
+        // from the deadline path instead.
+        config.requestDeadline = .seconds(120)
         // Hold the request on the scan thread until the test has started the shutdown (a fixed
         // sleep raced with a test task that a busy machine had not scheduled yet).
         let release = DispatchSemaphore(value: 0)
