@@ -117,7 +117,7 @@ extension JSONReader {
         return members
     }
 
-    /// One member's value: a plain string as its range, anything else parsed.
+    /// One member's value: a string with its place in the input, anything else parsed.
     private mutating func parseMemberValue() throws(JSONError) -> JSONMember.Value {
         skipWhitespace()
         guard pos < end, base[pos] == UInt8(ascii: "\"") else { return .parsed(try parseValue()) }

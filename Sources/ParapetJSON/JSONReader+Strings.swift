@@ -17,11 +17,11 @@ extension JSONReader {
         return try parseStringSlow(openedAt: open, runStart: start, stop: stop)
     }
 
-    /// The string whose opening quote is at `pos`, left undecoded when it holds no escape (its
-    /// content is `base[range]`); else its decoded bytes, not yet checked to be UTF-8, and whether
+    /// The string whose opening quote is at `pos`: the range of its content, its decoded bytes
+    /// when it holds an escape (nil when it does not; not yet checked to be UTF-8), and whether
     /// every escape in it is one `JSONWriter` writes (`\"`, `\\`, `\n`, `\r`, `\t` and
-    /// lower-case `\u00XX` for other control bytes). Leaves
-    /// `pos` after the closing quote; accepts and rejects exactly what `parseString` does.
+    /// lower-case `\u00XX` for other control bytes). Leaves `pos` after the closing quote;
+    /// accepts and rejects exactly what `parseString` does.
     mutating func stringToken() throws(JSONError) -> (content: Range<Int>, escaped: [UInt8]?, writerEscapes: Bool) {
         let open = pos
         let start = pos + 1
