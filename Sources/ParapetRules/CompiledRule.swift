@@ -10,6 +10,8 @@ public final class CompiledRule: Sendable {
     public let spec: RuleSpec
     public let patterns: [Pattern]
     public let detector: (any Detector)?
+    /// `detector != nil`, kept apart so the scan loop can ask without copying the existential.
+    public let hasDetector: Bool
     public let validator: MatchValidator?
     /// Allowlisted match texts (documented placeholders), compared byte for byte.
     public let allowlist: Set<[UInt8]>
@@ -18,6 +20,7 @@ public final class CompiledRule: Sendable {
         self.spec = spec
         self.patterns = patterns
         self.detector = detector
+        hasDetector = detector != nil
         self.validator = validator
         self.allowlist = allowlist
     }
