@@ -37,7 +37,8 @@ enum RuleEvaluator {
                     }
                 }
                 // Called through the rule, not bound to a local: a local copy of the existential
-                // cost a value-witness copy and destroy per call (4 % of a short prompt's scan).
+                // cost a value-witness copy and destroy per call (about 4 % of the profile's
+                // samples on short prompts).
                 if rule.hasDetector, gate?.allows(kind, pattern: 0) ?? true, let hits = rule.detector?.detect(view, context: context) {
                     for hit in hits {
                         c.add(rule: rule, view: view, span: hit.range, score: hit.score ?? score, note: hit.note.isEmpty ? nil : hit.note)

@@ -60,8 +60,8 @@ struct JSONLFilter {
         bytes.withUnsafeBufferPointer { handle($0, line: line, &w) }
     }
 
-    /// One message. Its text is read as bytes and, when it came without escapes, echoed as it
-    /// came: no String is made of it and it is not escaped again.
+    /// One message. Its text is read as bytes, never made a String; the echo copies the input's
+    /// string when the writer would write it the same (`JSONMember.stringBytes`).
     private func handle(_ bytes: UnsafeBufferPointer<UInt8>, line: Int, _ w: inout JSONWriter) {
         let members: [JSONMember]
         do {
