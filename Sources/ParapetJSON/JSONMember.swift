@@ -46,6 +46,9 @@ extension Array where Element == JSONMember {
     /// The member named `key`; a key given twice counts at its last occurrence, as
     /// `JSONValue[key:]` reads it.
     public func member(_ key: String) -> JSONMember? { last { $0.key == key } }
+
+    /// `member(key)` decoded from `bytes`, the input these members were read from.
+    public func value(_ key: String, in bytes: UnsafeBufferPointer<UInt8>) -> JSONValue? { member(key)?.decoded(in: bytes) }
 }
 
 extension JSONParser {

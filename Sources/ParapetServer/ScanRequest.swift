@@ -24,26 +24,25 @@ struct ScanRequest: Sendable {
         } catch {
             return .failure(BadRequest("invalid JSON: \(error.message)"))
         }
-        func member(_ key: String) -> JSONValue? { members.member(key)?.decoded(in: body) }
         guard let (text, json) = members.member("text")?.stringBytes(in: body) else {
             return .failure(BadRequest("missing string field \"text\""))
         }
-        var request = ScanRequest(id: member("id"), text: text, target: .input)
+        var request = ScanRequest(id: members.value("id", in: body), text: text, target: .input)
         if let json, let base = body.baseAddress, let at = json.baseAddress {
             request.textJSON = (at - base)..<(at - base + json.count)
         }
-        if let t = member("target"), !t.isNull {
+        if let t = members.value("target", in: body), !t.isNull {
             guard let s = t.stringValue, let target = Target(rawValue: s) else {
                 let names = Target.allCases.map(\.rawValue).joined(separator: ", ")
                 return .failure(BadRequest("\"target\" must be one of: \(names)"))
             }
             request.target = target
         }
-        if let p = member("paranoia"), !p.isNull {
+        if let p = members.value("paranoia", in: body), !p.isNull {
             guard let n = p.intValue, (1...4).contains(n) else { return .failure(BadRequest("\"paranoia\" must be an integer 1-4")) }
             request.paranoia = n
         }
-        if let s = member("session"), !s.isNull {
+        if let s = members.value("session", in: body), !s.isNull {
             guard let session = s.stringValue, session.utf8.count <= 256 else {
                 return .failure(BadRequest("\"session\" must be a string of at most 256 bytes"))
             }

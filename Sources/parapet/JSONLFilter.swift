@@ -70,14 +70,13 @@ struct JSONLFilter {
             writeError(&w, line: line, id: nil, "invalid JSON: \(error.message)")
             return
         }
-        func member(_ key: String) -> JSONValue? { members.member(key)?.decoded(in: bytes) }
-        let id = member("id")
+        let id = members.value("id", in: bytes)
         guard let (original, originalJSON) = members.member("text")?.stringBytes(in: bytes) else {
             writeError(&w, line: line, id: id, "missing string field \"text\"")
             return
         }
         var target = defaultTarget
-        if let t = member("target") {
+        if let t = members.value("target", in: bytes) {
             guard let s = t.stringValue, let parsed = Target(rawValue: s) else {
                 writeError(&w, line: line, id: id, "unknown target \(t.serialized()) (expected input, context, output or tool_args)")
                 return
@@ -85,7 +84,7 @@ struct JSONLFilter {
             target = parsed
         }
         var linePL = paranoia
-        if let p = member("paranoia") {
+        if let p = members.value("paranoia", in: bytes) {
             guard let n = p.intValue, (1...4).contains(n) else {
                 writeError(&w, line: line, id: id, "paranoia must be an integer 1-4")
                 return
