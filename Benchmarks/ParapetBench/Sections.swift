@@ -40,7 +40,7 @@ enum Sections {
         let compile = measure(minRuns: 10, maxRuns: 200, budget: budget * 4) { _ = makeGuard(sources, gates: DefaultPack.readLiteralGates()) }
         let lazy = measure(minRuns: 10, maxRuns: 200, budget: budget * 4) { _ = makeGuard(sources, jit: .lazy, gates: DefaultPack.readLiteralGates()) }
         let g = makeGuard(sources)
-        print("  rules: \(g.engine.ruleSet.rules.count), gated by literals: \(g.engine.prefilter.ruleLiterals.filter { $0 != nil }.count), literal automaton states: \(g.engine.prefilter.automatonStates), cores for PCRE2 compile: \(ProcessInfo.processInfo.activeProcessorCount)")
+        print("  rules: \(g.engine.ruleSet.rules.count), gated by literals: \(g.engine.prefilter.ruleLiterals.filter { $0 != nil }.count), literal automaton states: \(g.engine.prefilter.automatonStates) (\(String(format: "%.1f", Double(g.engine.prefilter.automatonTableBytes) / 1_048_576)) MiB of transitions), cores for PCRE2 compile: \(ProcessInfo.processInfo.activeProcessorCount)")
         print("  load embedded sources    \(fmt(load.median)) / \(fmt(load.p99))")
         print("  parse composed form      \(fmt(parse.median)) / \(fmt(parse.p99))   (same files as YAML: \(fmt(parseYAML.median)))")
         print("  engine, extracting gates \(fmt(engine.median)) / \(fmt(engine.p99))")

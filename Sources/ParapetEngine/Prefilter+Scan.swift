@@ -5,7 +5,7 @@ import ParapetText
 /// units it marked), so its cost follows the literals found, not the size of the pack.
 extension Prefilter {
     /// A fresh scratch sized for this prefilter (the engine reuses them through a pool).
-    func makeScratch() -> LiteralScratch { LiteralScratch(units: unitCount, states: automaton.stateCount) }
+    func makeScratch() -> LiteralScratch { LiteralScratch(units: unitCount, states: automatonStates) }
 
     /// An empty candidate bitset: one row of unit bits per view kind (the form tests and tools read).
     func emptyCandidates() -> [UInt64] { [UInt64](repeating: 0, count: 4 * unitWords) }
@@ -96,6 +96,10 @@ extension Prefilter {
         let nonASCII = bytes.withUnsafeBufferPointer { NonASCIIGate.hasNonASCII($0) }
         bytes.withUnsafeBufferPointer { buf in
             mark(buf, exact: buf, mask: viewBits, exactMask: viewBits, raw: buf, rawMask: 0, ascii: !nonASCII, into: scratch)
+            // Only a non-ASCII text can hold a literal with a byte ≥ 0x80.
+            if nonASCII, wideAutomaton.literalCount > 0 {
+                mark(buf, exact: buf, mask: viewBits, exactMask: viewBits, raw: buf, rawMask: 0, wide: true, into: scratch)
+            }
         }
         if nonASCIIViews & viewBits != 0, nonASCII {
             markNonASCII(viewBits, into: scratch)
@@ -125,19 +129,24 @@ extension Prefilter {
     /// every time it recurs: it is handled on its first hit with these view bits only
     /// (`doneMask`). Prose reaches the states of ` the `, ` to `, `you` hundreds of times per 2 KB.
     /// The automaton hands over a chunk's hits at a time; a repeat costs one table look-up here.
+    /// With `wide`, the pass runs `wideAutomaton` (whose states follow `automaton`'s in the
+    /// per-state tables) instead of `automaton`.
     private func mark(_ buf: UnsafeBufferPointer<UInt8>, exact: UnsafeBufferPointer<UInt8>, mask: UInt8, exactMask: UInt8,
                       raw: UnsafeBufferPointer<UInt8>, rawMask: UInt8, rawStarts: UnsafeBufferPointer<Int32>? = nil,
-                      ascii: Bool = false, into scratch: LiteralScratch) {
-        let rows = scratch.rows.baseAddress!, marked = scratch.marked, done = scratch.doneMask.baseAddress!
+                      ascii: Bool = false, wide: Bool = false, into scratch: LiteralScratch) {
+        let rows = scratch.rows.baseAddress!, marked = scratch.marked
+        let base = wide ? wideStateBase : 0, done = scratch.doneMask.baseAddress! + base
         let doneStates = scratch.doneStates, count = scratch.count, hits = scratch.hits
+        let ac = wide ? wideAutomaton : automaton
         stateOwnerStart.withUnsafeBufferPointer { stateOwnerStart in
             stateOwners.withUnsafeBufferPointer { stateOwners in
                 checkedStates.withUnsafeBufferPointer { checked in
-                    automaton.forEachHitChunk(buf, ascii: ascii, done: done, mask: mask, hits: hits) { n in
+                    ac.forEachHitChunk(buf, ascii: ascii, done: done, mask: mask, hits: hits) { n in
                         var k = 0
                         while k < n {
-                            let s = hits[k]
-                            let handled = done[s]
+                            // `done` is already offset; the shared per-state tables take the global state.
+                            let local = hits[k], s = local &+ base
+                            let handled = done[local]
                             // A state may recur within the chunk after its first hit was handled.
                             if handled & mask != mask {
                                 if checked[s >> 6] >> UInt64(s & 63) & 1 == 0 {
@@ -145,17 +154,17 @@ extension Prefilter {
                                     Self.mark(stateOwners.baseAddress!, Int(stateOwnerStart[s]), Int(stateOwnerStart[s &+ 1]), mask,
                                               rows: rows, marked: marked, count: count)
                                     if handled == 0 { doneStates[count[1]] = Int32(s); count[1] &+= 1 }
-                                    done[s] = handled | mask
+                                    done[local] = handled | mask
                                 } else {
                                     // Its case-folded literals once (high bits), the checked ones at every hit.
                                     if (handled >> 4) & mask != mask {
                                         Self.mark(stateOwners.baseAddress!, Int(stateOwnerStart[s]), Int(stateOwnerStart[s &+ 1]), mask,
                                                   rows: rows, marked: marked, count: count)
                                         if handled == 0 { doneStates[count[1]] = Int32(s); count[1] &+= 1 }
-                                        done[s] = handled | mask << 4
+                                        done[local] = handled | mask << 4
                                     }
-                                    markChecked(s, end: hits[k &+ 1], buf: exact, mask: mask, exactMask: exactMask, raw: raw, rawMask: rawMask,
-                                                rawStarts: rawStarts, into: scratch)
+                                    markChecked(local, of: ac, idBase: wide ? wideIDBase : 0, end: hits[k &+ 1], buf: exact, mask: mask,
+                                                exactMask: exactMask, raw: raw, rawMask: rawMask, rawStarts: rawStarts, into: scratch)
                                 }
                             }
                             k &+= 2
@@ -184,20 +193,21 @@ extension Prefilter {
         count[0] = n
     }
 
-    /// A hit of state `s`, which ends a case-checked literal: each such literal checked in its
-    /// case where it must be, at this hit (`mark(_:exact:…)` explains the masks); the state's
-    /// case-folded literals are marked by the caller.
+    /// A hit of state `s` of `ac` (whose literal ids start at `idBase`), which ends a
+    /// case-checked literal: each such literal checked in its case where it must be, at this hit
+    /// (`mark(_:exact:…)` explains the masks); the state's case-folded literals are marked by the
+    /// caller.
     @inline(never)
-    private func markChecked(_ s: Int, end: Int, buf exact: UnsafeBufferPointer<UInt8>, mask: UInt8, exactMask: UInt8,
-                             raw: UnsafeBufferPointer<UInt8>, rawMask: UInt8, rawStarts: UnsafeBufferPointer<Int32>?,
+    private func markChecked(_ s: Int, of ac: AhoCorasick, idBase: Int32, end: Int, buf exact: UnsafeBufferPointer<UInt8>, mask: UInt8,
+                             exactMask: UInt8, raw: UnsafeBufferPointer<UInt8>, rawMask: UInt8, rawStarts: UnsafeBufferPointer<Int32>?,
                              into scratch: LiteralScratch) {
         let rows = scratch.rows, marked = scratch.marked, count = scratch.count
         ownerStart.withUnsafeBufferPointer { ownerStart in
             ownerList.withUnsafeBufferPointer { owners in
                 exactStart.withUnsafeBufferPointer { exactStart in
                     exactBytes.withUnsafeBufferPointer { exactBytes in
-                        for k in Int(automaton.outStart[s])..<Int(automaton.outStart[s + 1]) {
-                            let id = Int(automaton.outputs[k])
+                        for k in Int(ac.outStart[s])..<Int(ac.outStart[s + 1]) {
+                            let id = Int(ac.outputs[k] + idBase)
                             let e0 = Int(exactStart[id]), e1 = Int(exactStart[id + 1])
                             // The folded hit must also match the literal's case.
                             let start = end - (e1 - e0)
@@ -362,8 +372,19 @@ extension Prefilter {
         Set(ruleGroups.indices.filter { !ruleGroups[$0].isEmpty && anySelected($0, in: candidates) })
     }
 
-    /// Size of the literal automaton (for benchmarks and lint reports).
-    public var automatonStates: Int { automaton.stateCount }
+    /// States of the literal automata, both together (for benchmarks, lint reports, and the
+    /// scratch's per-state table).
+    public var automatonStates: Int { automaton.stateCount + wideAutomaton.stateCount }
+
+    /// Bytes of the automata's transition tables, both together (for benchmarks).
+    public var automatonTableBytes: Int { (automaton.transitions.count + wideAutomaton.transitions.count) * MemoryLayout<Int32>.stride }
+
+    /// Calls `found` with the id and end offset of every literal occurrence in `bytes`, from both
+    /// automata (the wide one only over non-ASCII bytes): the plain search the pass stands for.
+    func forEachLiteral(in bytes: UnsafeBufferPointer<UInt8>, _ found: (Int32, Int) -> Void) {
+        automaton.scan(bytes, found)
+        if NonASCIIGate.hasNonASCII(bytes) { wideAutomaton.scan(bytes) { id, end in found(id + wideIDBase, end) } }
+    }
 }
 
 /// Which patterns of one rule may match on which view kind, read off the literal pass.

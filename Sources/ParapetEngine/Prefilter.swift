@@ -19,7 +19,16 @@ public final class Prefilter: Sendable {
     /// Units in all; the candidate bitset holds one `unitWords`-word row per view kind.
     public let unitCount: Int
     let unitWords: Int
+    /// The automaton of the ASCII literals, which every literal pass runs.
     let automaton: AhoCorasick
+    /// The automaton of the literals holding a byte ≥ 0x80, which only a non-ASCII text can
+    /// hold: kept apart so the one every text reads has columns for ASCII byte classes only (the
+    /// other bytes are 92 more in the default pack), a table less than half the size to fault
+    /// in and fill at start-up and to keep in memory. Its literal ids follow the ASCII ones
+    /// (`wideIDBase`), its states follow `automaton`'s in every per-state table (`wideStateBase`).
+    let wideAutomaton: AhoCorasick
+    let wideIDBase: Int32
+    var wideStateBase: Int { automaton.stateCount }
     /// Per literal id, flattened for the scan loop (no per-hit array copies): literal `id` owns
     /// `ownerList[ownerStart[id]..<ownerStart[id + 1]]` and, when checked in its case, must
     /// equal `exactBytes[exactStart[id]..<exactStart[id + 1]]` (an empty range: case folded).
@@ -125,7 +134,17 @@ public final class Prefilter: Sendable {
         unitPerPattern = perPattern
         unitCount = Int(unit)
         unitWords = (Int(unit) + 63) >> 6
-        automaton = AhoCorasick(literals)
+        // The ASCII literals take the ids 0..<wideIDBase, the others the ids after them.
+        let order = literals.indices.filter { Self.isASCII(literals[$0]) } + literals.indices.filter { !Self.isASCII(literals[$0]) }
+        var newID = [Int32](repeating: 0, count: literals.count)
+        for (k, id) in order.enumerated() { newID[id] = Int32(k) }
+        literals = order.map { literals[$0] }
+        exactCase = order.map { exactCase[$0] }
+        for k in ownerPairs.indices { ownerPairs[k].id = newID[Int(ownerPairs[k].id)] }
+        let asciiCount = literals.prefix { Self.isASCII($0) }.count
+        automaton = AhoCorasick(Array(literals[..<asciiCount]))
+        wideAutomaton = AhoCorasick(Array(literals[asciiCount...]))
+        wideIDBase = Int32(asciiCount)
         var ownerStart = [Int32](repeating: 0, count: literals.count + 1), exactStart: [Int32] = [0]
         var exactBytes: [UInt8] = []
         for pair in ownerPairs { ownerStart[Int(pair.id) + 1] += 1 }
@@ -144,7 +163,8 @@ public final class Prefilter: Sendable {
             filled = ownerPairs.count
         }
         self.ownerList = ownerList
-        (stateOwnerStart, stateOwners, checkedStates) = Self.stateOwners(automaton, ownerStart: ownerStart, ownerList: ownerList, exactStart: exactStart)
+        (stateOwnerStart, stateOwners, checkedStates) = Self.stateOwners([(automaton, 0), (wideAutomaton, wideIDBase)], ownerStart: ownerStart,
+                                                                        ownerList: ownerList, exactStart: exactStart)
         self.exactStart = exactStart
         self.exactBytes = exactBytes
         sharesRawPass = !literals.contains { $0.contains { $0 >= 0x09 && $0 <= 0x0D } }
@@ -170,39 +190,46 @@ public final class Prefilter: Sendable {
     }
 
     /// Per automaton state, the owners of its case-folded literals and whether it ends a
-    /// case-checked one (see `stateOwners`). Reads the flat per-literal arrays: no array per
-    /// literal is copied or counted (engine build time).
-    static func stateOwners(_ ac: AhoCorasick, ownerStart: [Int32], ownerList: [Owner], exactStart: [Int32]) -> ([Int32], [Owner], [UInt64]) {
-        let states = ac.stateCount
+    /// case-checked one (see `stateOwners`), for each automaton in turn (its states numbered
+    /// after the previous one's, its literal ids offset by its base). Reads the flat per-literal
+    /// arrays: no array per literal is copied or counted (engine build time).
+    static func stateOwners(_ automata: [(AhoCorasick, idBase: Int32)], ownerStart: [Int32], ownerList: [Owner],
+                            exactStart: [Int32]) -> ([Int32], [Owner], [UInt64]) {
+        let states = automata.reduce(0) { $0 + $1.0.stateCount }
         var start = [Int32](repeating: 0, count: states + 1)
         var checked = [UInt64](repeating: 0, count: (states + 63) >> 6)
         var total = 0
-        for id in ac.outputs { total += Int(ownerStart[Int(id) + 1] - ownerStart[Int(id)]) }
+        for (ac, base) in automata {
+            for id in ac.outputs { total += Int(ownerStart[Int(id + base) + 1] - ownerStart[Int(id + base)]) }
+        }
         let list = [Owner](unsafeUninitializedCapacity: total) { list, filled in
-            ac.outStart.withUnsafeBufferPointer { outStart in
-                ac.outputs.withUnsafeBufferPointer { outputs in
-                    ownerStart.withUnsafeBufferPointer { ownerStart in
-                        ownerList.withUnsafeBufferPointer { ownerList in
-                            exactStart.withUnsafeBufferPointer { exactStart in
-                                start.withUnsafeMutableBufferPointer { start in
-                                    var n = 0
-                                    for s in 0..<states {
-                                        for k in Int(outStart[s])..<Int(outStart[s + 1]) {
-                                            let id = Int(outputs[k])
-                                            if exactStart[id] != exactStart[id + 1] {
-                                                checked[s >> 6] |= 1 << UInt64(s & 63)
-                                                continue
+            ownerStart.withUnsafeBufferPointer { ownerStart in
+                ownerList.withUnsafeBufferPointer { ownerList in
+                    exactStart.withUnsafeBufferPointer { exactStart in
+                        start.withUnsafeMutableBufferPointer { start in
+                            var n = 0, g = 0
+                            for (ac, base) in automata {
+                                ac.outStart.withUnsafeBufferPointer { outStart in
+                                    ac.outputs.withUnsafeBufferPointer { outputs in
+                                        for s in 0..<ac.stateCount {
+                                            for k in Int(outStart[s])..<Int(outStart[s + 1]) {
+                                                let id = Int(outputs[k] + base)
+                                                if exactStart[id] != exactStart[id + 1] {
+                                                    checked[g >> 6] |= 1 << UInt64(g & 63)
+                                                    continue
+                                                }
+                                                for o in Int(ownerStart[id])..<Int(ownerStart[id + 1]) {
+                                                    (list.baseAddress! + n).initialize(to: ownerList[o])
+                                                    n += 1
+                                                }
                                             }
-                                            for o in Int(ownerStart[id])..<Int(ownerStart[id + 1]) {
-                                                (list.baseAddress! + n).initialize(to: ownerList[o])
-                                                n += 1
-                                            }
+                                            g += 1
+                                            start[g] = Int32(n)
                                         }
-                                        start[s + 1] = Int32(n)
                                     }
-                                    filled = n
                                 }
                             }
+                            filled = n
                         }
                     }
                 }
@@ -210,6 +237,8 @@ public final class Prefilter: Sendable {
         }
         return (start, list, checked)
     }
+
+    static func isASCII(_ lit: [UInt8]) -> Bool { !lit.contains { $0 >= 0x80 } }
 
     /// The literals that gate `rule`: extracted from every pattern when possible, else the ones
     /// the rule declares with `literals:`; nil when the rule must always run.

@@ -71,7 +71,7 @@ struct ScanHotPathTests {
     static func markEveryHit(_ p: Prefilter, _ bytes: [UInt8], mask: UInt8) -> [UInt64] {
         var bits = p.emptyCandidates()
         bytes.withUnsafeBufferPointer { buf in
-            p.automaton.scan(buf) { id, end in
+            p.forEachLiteral(in: buf) { id, end in
                 let id = Int(id)
                 var viewBits = mask
                 let e0 = Int(p.exactStart[id]), e1 = Int(p.exactStart[id + 1])
