@@ -238,6 +238,7 @@ public final class Prefilter: Sendable {
         return (start, list, checked)
     }
 
+    /// Whether a normalized literal is all ASCII, so that it belongs to `automaton`.
     static func isASCII(_ lit: [UInt8]) -> Bool { !lit.contains { $0 >= 0x80 } }
 
     /// The literals that gate `rule`: extracted from every pattern when possible, else the ones

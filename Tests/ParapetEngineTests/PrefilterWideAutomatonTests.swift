@@ -35,7 +35,7 @@ struct PrefilterWideAutomatonTests {
                     p.automaton.scan(buf) { _, end in if end == buf.count { inASCII = true } }
                     p.wideAutomaton.scan(buf) { _, end in if end == buf.count { inWide = true } }
                 }
-                let isASCII = !normalized.contains { $0 >= 0x80 }
+                let isASCII = Prefilter.isASCII(normalized)
                 #expect(isASCII ? inASCII && !inWide : inWide, "\(String(decoding: normalized, as: UTF8.self))")
                 if isASCII { ascii += 1 } else { wide += 1 }
             }
