@@ -27,7 +27,7 @@ public final class Prefilter: Sendable {
     /// in and fill at start-up and to keep in memory. Its literal ids follow the ASCII ones
     /// (`wideIDBase`), its states follow `automaton`'s in every per-state table (`wideStateBase`).
     let wideAutomaton: AhoCorasick
-    let wideIDBase: Int32
+    var wideIDBase: Int32 { Int32(automaton.literalCount) }
     var wideStateBase: Int { automaton.stateCount }
     /// Per literal id, flattened for the scan loop (no per-hit array copies): literal `id` owns
     /// `ownerList[ownerStart[id]..<ownerStart[id + 1]]` and, when checked in its case, must
@@ -144,7 +144,6 @@ public final class Prefilter: Sendable {
         let asciiCount = literals.prefix { Self.isASCII($0) }.count
         automaton = AhoCorasick(Array(literals[..<asciiCount]))
         wideAutomaton = AhoCorasick(Array(literals[asciiCount...]))
-        wideIDBase = Int32(asciiCount)
         var ownerStart = [Int32](repeating: 0, count: literals.count + 1), exactStart: [Int32] = [0]
         var exactBytes: [UInt8] = []
         for pair in ownerPairs { ownerStart[Int(pair.id) + 1] += 1 }
@@ -163,7 +162,7 @@ public final class Prefilter: Sendable {
             filled = ownerPairs.count
         }
         self.ownerList = ownerList
-        (stateOwnerStart, stateOwners, checkedStates) = Self.stateOwners([(automaton, 0), (wideAutomaton, wideIDBase)], ownerStart: ownerStart,
+        (stateOwnerStart, stateOwners, checkedStates) = Self.stateOwners([(automaton, 0), (wideAutomaton, Int32(asciiCount))], ownerStart: ownerStart,
                                                                         ownerList: ownerList, exactStart: exactStart)
         self.exactStart = exactStart
         self.exactBytes = exactBytes
