@@ -739,7 +739,6 @@ g 1 1
 c 1 hf_
 g 1 1
 c 1 api_org_
-5e7b862d2e9483a7bd123d74287b42c4 -
 5eb919938e22007717ec5452b17b66c4 4
 g 0 2
 c 13 eigentlich|geanderte |neue anwei|neue aufga|neue befeh|neue instr|neue regel|weitere an|weitere au|weitere be|weitere in|weitere re|zusatzlich
@@ -1011,6 +1010,9 @@ c 5 een nieuwe|ik heb dri|ik heb je |ik heb jou|ik heb uw
 792fa09191343909ff2a5df306f7f0b6 1
 g 1 1
 c 1 PMAK-
+7b28cd4b69523bd6703f0bb8b8518c84 1
+g 1 1
+c 1 00D
 7b41ea4a16bbe428a13d80f64c625376 8
 g 0 3
 c 20 you develo|you got am|you got co|you got su|you got to|you had am|you had co|you had su|you had to|you have a|you have c|you have s|you have t|you now ha|you sudden|you suffer|you've amn|you've com|you've sud|you've tot
