@@ -1,4 +1,5 @@
 import ParapetRules
+import ParapetText
 
 /// A gate for patterns without a usable literal (digit classes, `@`, `$2`): one pass over the raw
 /// bytes records which byte-class pairs occur and the longest digit and token runs, and a rule
@@ -8,11 +9,15 @@ import ParapetRules
 public struct ByteClassGate: Sendable {
     /// Per rule index: the clauses that must all hold on the raw bytes, or empty (no gate).
     let ruleClauses: [[ByteClause]]
+    /// Per rule index: whether one of its clauses asks only for a run of at least
+    /// `Base64Decoder.minimumRun` digits or token bytes.
+    let needsLongRun: [Bool]
     /// Whether any rule is gated (else the feature pass is never run).
     public let isEmpty: Bool
 
     public init(ruleSet: CompiledRuleSet) {
         ruleClauses = ruleSet.rules.map(Self.clauses(for:))
+        needsLongRun = ruleClauses.map { $0.contains(where: \.isLongRunOnly) }
         isEmpty = ruleClauses.allSatisfy(\.isEmpty)
     }
 
@@ -37,6 +42,13 @@ public struct ByteClassGate: Sendable {
         for c in ruleClauses[index] where !c.holds(features) { return false }
         return true
     }
+
+    /// Whether rule `index` cannot match a text of `ViewSet.shortRunsOnly`, known without the
+    /// feature pass: the secret formats that always run on input need long tokens, and the
+    /// decoders' precheck has already looked for runs of base64 bytes, a superset of ASCII
+    /// token bytes.
+    @inline(__always)
+    public func needsLongRun(_ index: Int) -> Bool { needsLongRun[index] }
 
     /// Whether rule `index` has a byte-class gate.
     public func isGated(_ index: Int) -> Bool { !ruleClauses[index].isEmpty }
@@ -362,6 +374,14 @@ struct ByteClause: Sendable, Equatable, CustomStringConvertible {
 
     /// A clause with no part never holds; it must never be used as a gate.
     var isEmpty: Bool { pairs == .zero && bytes == 0 && digitRun == 0 && tokenRun == 0 }
+
+    /// Whether the clause holds only on a run of `Base64Decoder.minimumRun` or more digits or
+    /// token bytes: ASCII ones are all base64 bytes, so `ViewSet.shortRunsOnly` refutes it.
+    var isLongRunOnly: Bool {
+        let floor = Base64Decoder.minimumRun
+        return pairs == .zero && bytes == 0 && (digitRun > 0 || tokenRun > 0)
+            && (digitRun == 0 || digitRun >= floor) && (tokenRun == 0 || tokenRun >= floor)
+    }
 
     var description: String {
         var parts: [String] = []

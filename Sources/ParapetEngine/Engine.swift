@@ -132,7 +132,11 @@ public final class Engine: Sendable {
                     // No required literal in any of its views: PCRE2 cannot match, skip the rule.
                     if gated, !prefilter.anySelected(index, unitRows: rows) { continue }
                     if byteGate, plan.flagsByRule[index] & ScanPlan.byteGate != 0 {
-                        if features == nil { features = ByteFeatures(input) }
+                        if features == nil {
+                            // Ruled out by what the decoders' precheck saw: no feature pass yet.
+                            if views.shortRunsOnly, prefilter.byteGate.needsLongRun(index) { continue }
+                            features = ByteFeatures(input)
+                        }
                         if !prefilter.byteGate.allows(index, features!) { continue }
                     }
                     if let ruleFilter, !ruleFilter.contains(ruleSet.rules[index].id) { continue }

@@ -9,6 +9,10 @@ public enum DecodeChain {
     public struct Result: Sendable {
         public var views: [TextView]
         public var notes: [ViewNote]
+        /// The input is ASCII and holds no run of `Base64Decoder.minimumRun` or more base64
+        /// bytes (`[A-Za-z0-9+/_-]`), so none of letters, digits, `_` and `-` either: learnt by
+        /// the decoders' precheck, so a gate needing such a run is ruled out without a pass.
+        public var shortRunsOnly = false
     }
 
     /// Bytes as a set member hashed as one block: `[UInt8]`'s own hash feeds the hasher a byte
@@ -28,7 +32,8 @@ public enum DecodeChain {
 
     public static func decodedViews(of input: [UInt8], options: ViewOptions) -> Result {
         var result = Result(views: [], notes: [])
-        let first = segments(in: input)
+        let (first, hints) = segmentsAndHints(in: input)
+        result.shortRunsOnly = !hints.contains(.base64Run) && !hints.contains(.nonASCII)
         if first.isEmpty { return result }
         let budget = min(options.maxDecodedBytes, options.maxDecodeExpansion.multipliedReportingOverflow(by: max(input.count, 1)).partialValue)
         var used = 0
@@ -66,9 +71,12 @@ public enum DecodeChain {
     }
 
     /// All payloads directly visible in `text` (one nesting level).
-    public static func segments(in text: [UInt8]) -> [DecodedSegment] {
+    public static func segments(in text: [UInt8]) -> [DecodedSegment] { segmentsAndHints(in: text).0 }
+
+    /// `segments(in:)` and the precheck's hints it was chosen by.
+    static func segmentsAndHints(in text: [UInt8]) -> ([DecodedSegment], EncodingHints) {
         let hints = EncodingHints.scan(text)
-        if hints.isEmpty { return [] }
+        if hints.subtracting(.nonASCII).isEmpty { return ([], hints) }
         var out = [DecodedSegment]()
         if hints.contains(.comment) { out += HTMLCommentExtractor.segments(in: text) }
         if hints.contains(.tagLead) { out += TagCharDecoder.segments(in: text) }
@@ -78,6 +86,6 @@ public enum DecodeChain {
         if hints.contains(.ampersand), let s = HTMLEntityDecoder.segment(in: text) { out.append(s) }
         if hints.contains(.backslash), let s = BackslashEscapeDecoder.segment(in: text) { out.append(s) }
         if hints.contains(.rotWord), let s = Rot13Decoder.segment(in: text) { out.append(s) }
-        return out
+        return (out, hints)
     }
 }

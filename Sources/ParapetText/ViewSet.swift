@@ -9,6 +9,8 @@ public final class ViewSet {
     @exclusivity(unchecked) private var cache: [[TextView]?] = [nil, nil, nil, nil]
     /// Limits hit while building views (e.g. decode depth), reported by the engine.
     @exclusivity(unchecked) public private(set) var notes: [ViewNote] = []
+    /// `DecodeChain.Result.shortRunsOnly` for the original; false until the decoded views are built.
+    @exclusivity(unchecked) public private(set) var shortRunsOnly = false
 
     public init(_ original: [UInt8], options: ViewOptions = .default) {
         self.original = original
@@ -34,6 +36,7 @@ public final class ViewSet {
         case .decoded:
             var result = DecodeChain.decodedViews(of: original, options: options)
             notes.append(contentsOf: result.notes)
+            shortRunsOnly = result.shortRunsOnly
             result.notes = []
             built = result.views
         }

@@ -13,16 +13,21 @@ struct EncodingHints: OptionSet {
     static let tagLead = EncodingHints(rawValue: 1 << 5)
     static let comment = EncodingHints(rawValue: 1 << 6)
     static let rotWord = EncodingHints(rawValue: 1 << 7)
+    /// Not a decoder's hint: the text holds a byte ≥ 0x80 (so its runs are not all ASCII).
+    static let nonASCII = EncodingHints(rawValue: 1 << 8)
 
     // Class bits per byte. Bits 2-6 coincide with the hint bits they raise.
     private static let b64: UInt16 = 1 << 0, hex: UInt16 = 1 << 1, lt: UInt16 = 1 << 6
     private static let letterA: UInt16 = 1 << 8, letterE: UInt16 = 1 << 9, one: UInt16 = 1 << 10, hexSep: UInt16 = 1 << 11
+    /// Bits 12 and 13 are the pass's found runs; this class bit marks a byte ≥ 0x80.
+    private static let highByte: UInt16 = 1 << 14
 
     private static let classes: [UInt16] = (0..<256).map { b -> UInt16 in
         let u = UInt8(b)
         var c: UInt16 = 0
         if Base64Decoder.isAlphabet(u) { c |= b64 }
         if DecodeSupport.hexValue(u) != nil { c |= hex }
+        if u >= 0x80 { c |= highByte }
         switch u {
         case 0x25: c |= EncodingHints.percent.rawValue
         case 0x26: c |= EncodingHints.ampersand.rawValue
@@ -39,7 +44,7 @@ struct EncodingHints: OptionSet {
     }
 
     /// Flag bits every byte contributes directly (the "ae" pair needs two bytes).
-    private static let direct: UInt16 = 0x7C | one
+    private static let direct: UInt16 = 0x7C | one | highByte
 
     /// Which decoders could find something in `t`.
     static func scan(_ t: [UInt8]) -> EncodingHints {
@@ -147,7 +152,7 @@ struct EncodingHints: OptionSet {
         var prev: UInt16 = 0
         for x in t {
             let c = classes[Int(x)]
-            flags |= c & (0x7C | one)
+            flags |= c & direct
             flags |= ((prev & letterA) << 1) & c & letterE  // "ae" as in "caesar"
             prev = c
             b64Run = (b64Run + 1) & -Int(c & 1)
@@ -166,6 +171,7 @@ struct EncodingHints: OptionSet {
         var hints = EncodingHints(rawValue: flags & 0x3C)
         if flags & (1 << 12) != 0 { hints.insert(.base64Run) }
         if flags & (1 << 13) != 0 { hints.insert(.hexRun) }
+        if flags & highByte != 0 { hints.insert(.nonASCII) }
         if flags & lt != 0 && HTMLCommentExtractor.hasOpening(t) { hints.insert(.comment) }
         if flags & (one | letterE) != 0 && Rot13Decoder.mentionsRot13(t) { hints.insert(.rotWord) }
         return hints
