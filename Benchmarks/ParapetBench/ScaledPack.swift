@@ -75,7 +75,6 @@ enum ScaledPack {
         let b = Array(p.utf8)
         var out: [UInt8] = []
         var i = 0
-        var prev: UInt8 = 0
         while i < b.count {
             let c = b[i]
             if c == UInt8(ascii: "\\"), i + 1 < b.count {
@@ -85,7 +84,6 @@ enum ScaledPack {
                 if "xpPNgkou".utf8.contains(e), i < b.count, b[i] == UInt8(ascii: "{") {
                     while i < b.count { out.append(b[i]); i += 1; if out.last == UInt8(ascii: "}") { break } }
                 }
-                prev = 0
                 continue
             }
             if c == UInt8(ascii: "[") {
@@ -99,18 +97,15 @@ enum ScaledPack {
                     if d == UInt8(ascii: "\\"), i < b.count { out.append(b[i]); i += 1; continue }
                     if d == UInt8(ascii: "]") { break }
                 }
-                prev = UInt8(ascii: "]")
                 continue
             }
             let isLetter = (c | 0x20) >= 0x61 && (c | 0x20) <= 0x7A
             if isLetter, isSyntaxName(out) {
                 // Flags, group names and verbs: copy the whole run unchanged.
                 while i < b.count, (b[i] | 0x20) >= 0x61, (b[i] | 0x20) <= 0x7A { out.append(b[i]); i += 1 }
-                prev = b[i - 1]
                 continue
             }
             out.append(isLetter ? shiftByte(c, k) : c)
-            prev = isLetter ? 0x61 : c
             i += 1
         }
         return String(decoding: out, as: UTF8.self)

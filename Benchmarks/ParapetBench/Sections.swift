@@ -48,9 +48,10 @@ enum Sections {
         print("  engine, shipped gates    \(fmt(engineCached.median)) / \(fmt(engineCached.p99))")
         print("  parse+compile+JIT+gate   \(fmt(compile.median)) / \(fmt(compile.p99))")
         print("  same, lazy JIT (the CLI) \(fmt(lazy.median)) / \(fmt(lazy.p99))   (both reading the shipped gates)")
-        if let cli = cliPath() {
-            let tmp = NSTemporaryDirectory() + "parapet-bench-one.txt"
-            FileManager.default.createFile(atPath: tmp, contents: Data("What is a good recipe for pasta?\n".utf8))
+        let tmp = NSTemporaryDirectory() + "parapet-bench-one.txt"
+        if !FileManager.default.createFile(atPath: tmp, contents: Data("What is a good recipe for pasta?\n".utf8)) {
+            print("  could not write the prompt to \(tmp); CLI process line skipped")
+        } else if let cli = cliPath() {
             var runs: [ChildRun] = []
             for _ in 0..<(budget < 0.3 ? 5 : 15) { runs.append(ChildRun.run([cli, "scan"], stdinPath: tmp)) }
             let st = Stats(runs.map(\.nanos))
@@ -123,7 +124,10 @@ enum Sections {
         header("JSONL throughput of the CLI (parapet scan --jsonl), mixed corpus")
         let corpus = Inputs.mixedCorpus(messages: messages)
         let path = NSTemporaryDirectory() + "parapet-bench-corpus.jsonl"
-        FileManager.default.createFile(atPath: path, contents: Data(corpus.jsonl))
+        guard FileManager.default.createFile(atPath: path, contents: Data(corpus.jsonl)) else {
+            print("  could not write the corpus to \(path); JSONL section skipped")
+            return
+        }
         let mb = Double(corpus.jsonl.count) / 1e6
         print("  corpus: \(corpus.texts.count) messages, \(format2(mb)) MB (team corpus texts + synthetic prompts, documents, outputs)")
         if let cli = cliPath() {

@@ -55,7 +55,10 @@ let messages = Int(option("--messages") ?? "") ?? (quick ? 2_000 : 20_000)
 if let path = option("--write-corpus") {
     // For Benchmarks/peers/run.sh: the same mixed corpus, written once.
     let corpus = Inputs.mixedCorpus(messages: messages)
-    FileManager.default.createFile(atPath: path, contents: Data(corpus.jsonl))
+    guard FileManager.default.createFile(atPath: path, contents: Data(corpus.jsonl)) else {
+        print("could not write \(path)")
+        exit(1)
+    }
     print("wrote \(corpus.texts.count) messages, \(corpus.jsonl.count) bytes to \(path)")
     exit(0)
 }
@@ -74,7 +77,10 @@ if let path = option("--write-literal-gates") {
             }
 
             """
-        FileManager.default.createFile(atPath: path, contents: Data(source.utf8))
+        guard FileManager.default.createFile(atPath: path, contents: Data(source.utf8)) else {
+            print("could not write \(path)")
+            exit(1)
+        }
         print("wrote the literal gates of \(cache.count) rules to \(path)")
         exit(0)
     } catch {

@@ -320,7 +320,8 @@ struct PatternReader {
             guard let atom = parseAtom() else { scratch.removeSubrange(textStart...); return nil }
             guard let q = parseQuantifier() else { scratch.removeSubrange(textStart...); return nil }
             if items.capacity == 0 { items.reserveCapacity(8) }
-            if var (lo, hi) = q {
+            if case let (lo, upper)? = q {
+                var hi = upper
                 // Canonical text never holds two spaces in a row: `\s+` is one space, `\s*` none or one.
                 if canonicalSpace, lo <= 1, atom.isSingleSpace(arena) { hi = 1 }
                 if lo == 1, hi == 1 {
