@@ -64,12 +64,7 @@ import Testing
                                 Array("dead,".utf8), Array("the ".utf8), [0xC3, 0xA9], Array("1".utf8), Array("ae".utf8), Array("%".utf8)]
         var seen = Set<UInt16>()
         for _ in 0..<3_000 {
-            var text: [UInt8] = []
-            for _ in 0..<Int(rng.next() % 6) {
-                let fill = fills[Int(rng.next() % UInt64(fills.count))]
-                for _ in 0..<Int(rng.next() % 40) { text += fill }
-                text += Array(["", ".", "\n", "-", " "][Int(rng.next() % 5)].utf8)
-            }
+            let text = rng.runs(of: fills, pieces: 6, repeats: 40, separators: ["", ".", "\n", "-", " "])
             let fast = EncodingHints.scan(text), reference = EncodingHints.scanReference(text)
             #expect(fast == reference, "\(String(decoding: text, as: UTF8.self).debugDescription)")
             if fast != reference { return }

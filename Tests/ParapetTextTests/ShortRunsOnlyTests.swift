@@ -24,12 +24,7 @@ import Testing
                                 Array("the ".utf8), Array("%".utf8), Array("=".utf8), Array("\u{017F}".utf8), [0xC3, 0xA9], Array(".".utf8)]
         var seen = Set<Bool>()
         for _ in 0..<4_000 {
-            var text: [UInt8] = []
-            for _ in 0..<Int(rng.next() % 5) {
-                let fill = fills[Int(rng.next() % UInt64(fills.count))]
-                for _ in 0..<Int(rng.next() % 20) { text += fill }
-                text += Array(["", " ", "\n", ",", "x"][Int(rng.next() % 5)].utf8)
-            }
+            let text = rng.runs(of: fills, pieces: 5, repeats: 20, separators: ["", " ", "\n", ",", "x"])
             let got = DecodeChain.decodedViews(of: text, options: .default).shortRunsOnly
             #expect(got == Self.expected(text), "\(String(decoding: text, as: UTF8.self).debugDescription)")
             if got != Self.expected(text) { return }

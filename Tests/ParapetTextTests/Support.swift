@@ -14,6 +14,20 @@ struct SeededRandom: RandomNumberGenerator {
 }
 
 func bytes(_ s: String) -> [UInt8] { Array(s.utf8) }
+
+extension SeededRandom {
+    /// Up to `pieces - 1` runs, each one fill repeated fewer than `repeats` times and closed by
+    /// one of `separators`: texts whose runs straddle the thresholds the byte passes test.
+    mutating func runs(of fills: [[UInt8]], pieces: UInt64, repeats: UInt64, separators: [String]) -> [UInt8] {
+        var text: [UInt8] = []
+        for _ in 0..<Int(next() % pieces) {
+            let fill = fills[Int(next() % UInt64(fills.count))]
+            for _ in 0..<Int(next() % repeats) { text += fill }
+            text += Array(separators[Int(next() % UInt64(separators.count))].utf8)
+        }
+        return text
+    }
+}
 func text(_ b: [UInt8]) -> String { String(decoding: b, as: UTF8.self) }
 
 extension TextView {
