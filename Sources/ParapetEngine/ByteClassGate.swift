@@ -9,15 +9,11 @@ import ParapetText
 public struct ByteClassGate: Sendable {
     /// Per rule index: the clauses that must all hold on the raw bytes, or empty (no gate).
     let ruleClauses: [[ByteClause]]
-    /// Per rule index: whether one of its clauses asks only for a run of at least
-    /// `Base64Decoder.minimumRun` digits or token bytes.
-    let needsLongRun: [Bool]
     /// Whether any rule is gated (else the feature pass is never run).
     public let isEmpty: Bool
 
     public init(ruleSet: CompiledRuleSet) {
         ruleClauses = ruleSet.rules.map(Self.clauses(for:))
-        needsLongRun = ruleClauses.map { $0.contains(where: \.isLongRunOnly) }
         isEmpty = ruleClauses.allSatisfy(\.isEmpty)
     }
 
@@ -44,11 +40,10 @@ public struct ByteClassGate: Sendable {
     }
 
     /// Whether rule `index` cannot match a text of `ViewSet.shortRunsOnly`, known without the
-    /// feature pass: the secret formats that always run on input need long tokens, and the
-    /// decoders' precheck has already looked for runs of base64 bytes, a superset of ASCII
-    /// token bytes.
-    @inline(__always)
-    public func needsLongRun(_ index: Int) -> Bool { needsLongRun[index] }
+    /// feature pass: one of its clauses asks only for a long run (the secret formats that always
+    /// run on input do), and the decoders' precheck has already looked for runs of base64
+    /// bytes, a superset of ASCII token bytes. Asked at most once per gated rule and scan.
+    public func needsLongRun(_ index: Int) -> Bool { ruleClauses[index].contains(where: \.isLongRunOnly) }
 
     /// Whether rule `index` has a byte-class gate.
     public func isGated(_ index: Int) -> Bool { !ruleClauses[index].isEmpty }
