@@ -56,7 +56,7 @@ if let path = option("--write-corpus") {
     // For Benchmarks/peers/run.sh: the same mixed corpus, written once.
     let corpus = Inputs.mixedCorpus(messages: messages)
     guard FileManager.default.createFile(atPath: path, contents: Data(corpus.jsonl)) else {
-        print("could not write \(path)")
+        print("parapet-bench: could not write \(path)")
         exit(1)
     }
     print("wrote \(corpus.texts.count) messages, \(corpus.jsonl.count) bytes to \(path)")
@@ -78,7 +78,7 @@ if let path = option("--write-literal-gates") {
 
             """
         guard FileManager.default.createFile(atPath: path, contents: Data(source.utf8)) else {
-            print("could not write \(path)")
+            print("parapet-bench: could not write \(path)")
             exit(1)
         }
         print("wrote the literal gates of \(cache.count) rules to \(path)")
