@@ -2,2390 +2,2988 @@
 // Rules changed since are extracted at start-up (slower, same gates); a test checks it is current.
 enum DefaultPackGates {
     static let text = #"""
-parapet-literal-gates 2
-00323fa3a5b694f3769eb5e6d6e2c002 -
-007f7fc842062c95d390a26f9b1b997f 1
-g 1 1
-c 1 .apps.goog
-00fff748700c3a9740f6b9d3cf10ad8a 1
-g 0 1
-c 7 article|artikel|contesto|context|document|dokument|kontext
-01143630bd30424f937f6cab07fc148f 1
-g 1 1
-c 3 doo_v1_|dop_v1_|dor_v1_
-0154675f5013ed528680827d8270307c 1
-g 1 1
-c 1 age1
-01e25610fe56eaf1dbfd82a8cb960a0b 2
-g 0 1
-c 18 about|acha|denkst|find|halten|haltst|h\c3\84ltst|h\c3\a4ltst|like|opinas|penses-tu|pensez-vou|pensi|piensas|think|vind|what's|whats
-g 0 1
-c 18 about|acha|denkst|find|halten|haltst|h\c3\84ltst|h\c3\a4ltst|like|opinas|penses-tu|pensez-vou|pensi|piensas|think|vind|what's|whats
-0293b4ea92fb2e4d507e0f665b0efd45 3
-g 0 1
-c 4 drop datab|drop schem|drop table|truncate t
-g 0 1
-c 1 delete fro
-g 0 2
-c 1 update 
-c 1  set 
-031f55c925534e90fe9d482372873939 3
-g 0 2
-c 17 as a |as an |you are a |you are an|you are as|you are co|you are hi|you are no|you are ta|you have b|you were a|you were c|you were h|you were t|you're a |you're an |you're now
-c 220  employmen| hiring of| immigrati| integrati| the emplo| the hirin| the immig| the integ|anorexia|avoid bein|avoid dete|avoid gett|avoiding b|avoiding d|avoiding g|bestiality|betting ti|bioweapon|biracial c|biracial m|biracial r|blackmail|body shami|botnet|break into|bribe|bribing|bulimia|bypass ant|bypass aut|bypass pla|bypass sec|bypass the|bypasses a|bypasses p|bypasses s|bypassing |cannibal|cheat in |cheat on |cheating |chemical w|child labo|child porn|child sexu|clone cred|clone debi|cocaine|coerce|coercing|commit sui|committing|consume an|consume hu|consuming |coronaviru|counterfei|covid|date|deepfake|defamat|demean|deny the h|denying th|disinforma|dispose of|disposing |dump hazar|dumping ha|earth is f|einbrechen|einbruch|enslav|erotic|ethnic cle|evade dete|evade law |evade taxe|evade the |evading de|explosive|extort|fabricated|fake |false |fentanyl|forge a id|forge an i|forge chec|forge cheq|forge docu|forge pass|forge sign|forging a |forging an|forging ch|forging do|forging pa|forging si|fraudulent|gain admin|gain root |gain sudo |gain unaut|gaining ad|gaining ro|gaining su|gaining un|genocide|glorifies |glorify ge|glorify ho|glorify na|glorify te|glorify th|glorify vi|glorifying|hate speec|heroin|hoax|holocaust |hot-wire|hotwire|human body|human fles|human traf|infiltrate|infiltrati|insider ti|insider tr|instead of|intercours|interracia|keylogger|kill a per|kill peopl|kill someo|killing a |killing pe|killing so|launder mo|laundering|laundry de|libel|malware|manipulate|manipulati|meat from |methamphet|misinforma|misleading|money laun|nerve agen|never happ|nuclear we|nutrients |over appli|over candi|over indiv|over peopl|over those|paedophil|pandemic|password|pedophil|phishing|pick a loc|picking a |poison a p|poison peo|poison som|poisoning |pornograph|rather tha|relations |revenge po|reviews|ridicule|ridiculing|rootkit|same-sex c|same-sex m|same-sex r|school sho|self-harm|self-induc|sell harve|sell organ|selling ha|selling or|sex with a|sexist|sexually e|slander|slot machi|someone el|spyware|stalking b|steal |stealing |synthesise|synthesize|trojan|unauthoris|unauthoriz|unprotecte|untrue |vaccine ca|vaccines c|vigilante|virus|vulnerabil|white supr|without al|without be|without ca|without ge|without no|without te|xenophob
-g 0 2
-c 12 i am curre|i am devel|i am doing|i am draft|i am worki|i am writi|i'm curren|i'm develo|i'm doing |i'm drafti|i'm workin|i'm writin
-c 220  employmen| hiring of| immigrati| integrati| the emplo| the hirin| the immig| the integ|anorexia|avoid bein|avoid dete|avoid gett|avoiding b|avoiding d|avoiding g|bestiality|betting ti|bioweapon|biracial c|biracial m|biracial r|blackmail|body shami|botnet|break into|bribe|bribing|bulimia|bypass ant|bypass aut|bypass pla|bypass sec|bypass the|bypasses a|bypasses p|bypasses s|bypassing |cannibal|cheat in |cheat on |cheating |chemical w|child labo|child porn|child sexu|clone cred|clone debi|cocaine|coerce|coercing|commit sui|committing|consume an|consume hu|consuming |coronaviru|counterfei|covid|date|deepfake|defamat|demean|deny the h|denying th|disinforma|dispose of|disposing |dump hazar|dumping ha|earth is f|einbrechen|einbruch|enslav|erotic|ethnic cle|evade dete|evade law |evade taxe|evade the |evading de|explosive|extort|fabricated|fake |false |fentanyl|forge a id|forge an i|forge chec|forge cheq|forge docu|forge pass|forge sign|forging a |forging an|forging ch|forging do|forging pa|forging si|fraudulent|gain admin|gain root |gain sudo |gain unaut|gaining ad|gaining ro|gaining su|gaining un|genocide|glorifies |glorify ge|glorify ho|glorify na|glorify te|glorify th|glorify vi|glorifying|hate speec|heroin|hoax|holocaust |hot-wire|hotwire|human body|human fles|human traf|infiltrate|infiltrati|insider ti|insider tr|instead of|intercours|interracia|keylogger|kill a per|kill peopl|kill someo|killing a |killing pe|killing so|launder mo|laundering|laundry de|libel|malware|manipulate|manipulati|meat from |methamphet|misinforma|misleading|money laun|nerve agen|never happ|nuclear we|nutrients |over appli|over candi|over indiv|over peopl|over those|paedophil|pandemic|password|pedophil|phishing|pick a loc|picking a |poison a p|poison peo|poison som|poisoning |pornograph|rather tha|relations |revenge po|reviews|ridicule|ridiculing|rootkit|same-sex c|same-sex m|same-sex r|school sho|self-harm|self-induc|sell harve|sell organ|selling ha|selling or|sex with a|sexist|sexually e|slander|slot machi|someone el|spyware|stalking b|steal |stealing |synthesise|synthesize|trojan|unauthoris|unauthoriz|unprotecte|untrue |vaccine ca|vaccines c|vigilante|virus|vulnerabil|white supr|without al|without be|without ca|without ge|without no|without te|xenophob
-g 0 3
-c 8 for a |for an |for my |for our |in a |in an |in my |in our 
-c 8 book|film|movie|novel|play|research p|story|thriller
-c 220  employmen| hiring of| immigrati| integrati| the emplo| the hirin| the immig| the integ|anorexia|avoid bein|avoid dete|avoid gett|avoiding b|avoiding d|avoiding g|bestiality|betting ti|bioweapon|biracial c|biracial m|biracial r|blackmail|body shami|botnet|break into|bribe|bribing|bulimia|bypass ant|bypass aut|bypass pla|bypass sec|bypass the|bypasses a|bypasses p|bypasses s|bypassing |cannibal|cheat in |cheat on |cheating |chemical w|child labo|child porn|child sexu|clone cred|clone debi|cocaine|coerce|coercing|commit sui|committing|consume an|consume hu|consuming |coronaviru|counterfei|covid|date|deepfake|defamat|demean|deny the h|denying th|disinforma|dispose of|disposing |dump hazar|dumping ha|earth is f|einbrechen|einbruch|enslav|erotic|ethnic cle|evade dete|evade law |evade taxe|evade the |evading de|explosive|extort|fabricated|fake |false |fentanyl|forge a id|forge an i|forge chec|forge cheq|forge docu|forge pass|forge sign|forging a |forging an|forging ch|forging do|forging pa|forging si|fraudulent|gain admin|gain root |gain sudo |gain unaut|gaining ad|gaining ro|gaining su|gaining un|genocide|glorifies |glorify ge|glorify ho|glorify na|glorify te|glorify th|glorify vi|glorifying|hate speec|heroin|hoax|holocaust |hot-wire|hotwire|human body|human fles|human traf|infiltrate|infiltrati|insider ti|insider tr|instead of|intercours|interracia|keylogger|kill a per|kill peopl|kill someo|killing a |killing pe|killing so|launder mo|laundering|laundry de|libel|malware|manipulate|manipulati|meat from |methamphet|misinforma|misleading|money laun|nerve agen|never happ|nuclear we|nutrients |over appli|over candi|over indiv|over peopl|over those|paedophil|pandemic|password|pedophil|phishing|pick a loc|picking a |poison a p|poison peo|poison som|poisoning |pornograph|rather tha|relations |revenge po|reviews|ridicule|ridiculing|rootkit|same-sex c|same-sex m|same-sex r|school sho|self-harm|self-induc|sell harve|sell organ|selling ha|selling or|sex with a|sexist|sexually e|slander|slot machi|someone el|spyware|stalking b|steal |stealing |synthesise|synthesize|trojan|unauthoris|unauthoriz|unprotecte|untrue |vaccine ca|vaccines c|vigilante|virus|vulnerabil|white supr|without al|without be|without ca|without ge|without no|without te|xenophob
-043afd293e2cd83abc7c7ccf63aa5cfc 1
-g 1 1
-c 1 aio_
-04846dc27b064432c5c6d31d0de0060b 1
-g 1 1
-c 5 A3T|ABIA|ACCA|AKIA|ASIA
-0501e48d88ad5ea6859ceaba3b43c12a -
-05aa88753aba53165a3183f89374c9a8 1
-g 1 1
-c 1 SG.
-05e5646e8496df799a078847773d06f5 1
-g 0 3
-c 15 allievo|alumno|aluno|apprendist|apprentice|aprendiz|azubi|disciple|eleve|leerling|lehrling|protege|pupil|schuler|student
-c 19 betruger|bomb maker|burglar|cambrioleu|criminal|dealer|dieb|dief|drug deale|einbrecher|hacker|inbreker|kriminelle|ladrao|ladro|scammer|terrorist|thief|voleur
-c 19  betruger| bomb make| burglar| cambriole| criminal| dealer| dieb| dief| drug deal| einbreche| hacker| inbreker| kriminell| ladrao| ladro| scammer| terrorist| thief| voleur
-08bf91499969bd47b6aedd9c7888a79b 1
-g 0 1
-c 2 powershell|pwsh
-0ab57a1094ad16167ea0e6e71d7b0704 1
-g 1 1
-c 1 oy2
-0af5d76c3a2b36be87db285ff8f888b5 4
-g 0 6
-c 28 article :|article:|articulo :|articulo:|artikel :|artikel:|contesto :|contesto:|context :|context:|contexte :|contexte:|contexto :|contexto:|document :|document:|documento |documento:|dokument :|dokument:|kontext :|kontext:|passage :|passage:|quelle :|quelle:|source :|source:
-c 8 are requir|has to |have to |is require|must |shall |should |will 
-c 10 answer|call|claim|reply|respond|say|state|tell every|tell peopl|tell users
-c 9 ai |assistant |bot |model |system |the assist|the chatbo|the system|you 
-c 8  are requi| has to| have to| is requir| must| shall| should| will
-c 30  always an| always ca| always cl| always re| always sa| always st| always te| answer| call| claim| never ans| never cal| never cla| never rep| never res| never sta| never tel| only answ| only clai| only repl| only resp| only stat| only tell| reply| respond| say| state| tell ever| tell peop| tell user
-g 0 4
-c 19 das modell|der assist|der bot mu|der bot so|der chatbo|die ki mus|die ki sol|du muss |du mussen |du musst |du soll |du sollen |du sollst |sie muss |sie mussen|sie musst |sie soll |sie sollen|sie sollst
-c 8 artikel :|artikel:|dokument :|dokument:|kontext :|kontext:|quelle :|quelle:
-c 5 antworten|behaupten|erklaren|sagen|schreiben
-c 6  muss | mussen | musst | soll | sollen | sollst 
-g 0 4
-c 13 l'assistan|l'ia devez|l'ia dois |l'ia doit |le bot dev|le bot doi|le modele |tu devez |tu dois |tu doit |vous devez|vous dois |vous doit 
-c 8 article :|article:|contexte :|contexte:|document :|document:|source :|source:
-c 10 affirmer|dire|ecrire|repondre|seulement |toujours a|toujours d|toujours e|toujours r|uniquement
-c 3  devez | dois | doit 
-g 0 4
-c 12 el asisten|el bot deb|el bot tie|el modelo |la ia debe|la ia tien|tu debe |tu debes |tu tiene q|tu tienes |usted debe|usted tien
-c 8 articulo :|articulo:|contexto :|contexto:|documento |documento:|fuente :|fuente:
-c 14 afirmar|contestar|decir|escribir|responder|siempre af|siempre co|siempre de|siempre es|siempre re|solo afirm|solo conte|solo escri|solo respo
-c 4  debe | debes | tiene que| tienes qu
-0b0893201f1db52271f941f1003515c2 1
-g 1 1
-c 2 dckr_oat_|dckr_pat_
-0b6c1c69e236dbbb6edfef25a5adbb36 4
-g 0 3
-c 7 hack attem|hacking at|injection|jailbreak|manipulati|prompt att|prompt hac
-c 21 it is defi|it is no |it is not |it is real|it isn't |it isnt |my message|my prompt |my questio|my request|that is de|that is no|that is re|that isn't|that isnt |the follow|this is de|this is no|this is re|this isn't|this isnt 
-c 6  is defini| is no | is not | is really| isn't | isnt 
-g 0 2
-c 6 aufforderu|hackversuc|injection|injektion|jailbreak|manipulati
-c 12 das ist de|das ist ke|das ist ni|das ist wi|dies ist d|dies ist k|dies ist n|dies ist w|es ist def|es ist kei|es ist nic|es ist wir
-g 0 3
-c 3 injection|jailbreak|tentative 
-c 12 ca n est p|ca n' est |ca n'est p|ca nest pa|ce n est p|ce n' est |ce n'est p|ce nest pa|ceci n est|ceci n' es|ceci n'est|ceci nest 
-c 8  est pas i| est pas j| est pas t| est pas u|est pas in|est pas ja|est pas te|est pas un
-g 0 3
-c 2 eso no es |esto no es
-c 1  no es 
-c 3 intento de|inyeccion|jailbreak
-0cd45541fa1cb5be779027f8aa7bcf2e 1
-g 1 1
-c 5 gho_|ghp_|ghr_|ghs_|ghu_
-0d80cd47ebf43468cbc22f461742c1c9 11
-g 0 2
-c 1 open(
-c 3 /boot/grub|/etc/|c:\5c\5cwindow
-g 0 2
-c 24 > /etc/cro|> /etc/hos|> /etc/ini|> /etc/pro|> /etc/rc.|> /etc/sud|>/etc/cron|>/etc/host|>/etc/init|>/etc/prof|>/etc/rc.l|>/etc/sudo|>> /etc/cr|>> /etc/ho|>> /etc/in|>> /etc/pr|>> /etc/rc|>> /etc/su|>>/etc/cro|>>/etc/hos|>>/etc/ini|>>/etc/pro|>>/etc/rc.|>>/etc/sud
-c 6 crontab|hosts|init.d/|profile|rc.local|sudoers
-g 0 1
-c 1 authorized
-g 0 2
-c 1 os.remove(
-c 6 /bin/|/boot/|/etc/|/lib/|/lib64/|/sbin/
-g 0 2
-c 1 ipconfig
-c 1 /release
-g 0 2
-c 1 win32_netw
-c 1 .disable()
-g 0 1
-c 2  in psutil|psutil.pro
-g 0 2
-c 2 .encrypt(|os.walk
-c 4 aes.new(|cipher( al|cipher(alg|fernet(
-g 0 2
-c 4 .encrypt(|.encryptor|aes.new(|fernet(
-c 1 open(
-g 0 2
-c 1 pickle.loa
-c 3 content|data|raw
-g 0 2
-c 3 while 1 :|while 1:|while true
-c 5 .append(|os.system(|send( ip(|send(ip(|subprocess
-0de4f41b487383df7e92c01ac7986bf2 1
-g 1 1
-c 1 thingsboar
-0f87821a47869f56c0483a6d9c2d8eb4 1
-g 1 1
-c 1 cio
-1003ca44c13dc0c9f8d7a543a424431a 4
-g 0 1
-c 138  priority |access for|access on |access to |admin acce|admin priv|admin righ|administra|allow list|allowlist|beneficiar|blacklist |block list|blocklist |bypass |cash out |deactivate|delete |deposit |destroy |disable |disarm all|disarm my |disarm our|disarm the|discl|dispatch a|dispatch e|dispatch f|dispatch p|dispatch t|divert |document f|document i|documents |download a|e-mai|emergency |empty all |empty ever|empty the |erase |execute th|file from|file in|files from|files in|firewall p|firewall r|folder fro|folder in|folders fr|folders in|forwa|from http:|from https|from www.|full acces|genetic da|genetic hi|genetic re|health dat|health his|health rec|home robot|install th|leak |lifetime a|liquidate |log-in|login|mail|medical da|medical hi|medical re|move |open my |open our |owner acce|ownership |passcode|password|pay |payment of|permanent |permission|phone numb|pin code|post|privacy se|purge |recovery e|recovery p|redirect |remit |remote acc|reroute |revoke |robot into|robot to|robots int|robots to|root acces|run the at|run the fo|run the li|run this |security p|security q|security r|security s|sell |send|share|sharing se|smart home|smart oven|smart plug|smart spea|smart ther|switch off|text |traffic li|traffic si|trans|turn off |unlimited |unlock all|unlock my |unlock our|unlock the|unrestrict|uploa|whitelist|wipe |wire |withdraw |withdrawal
-g 0 2
-c 49 adressen|alarmanlag|alle ihre |alle meine|alle seine|anschrift|aufenthalt|aufschlies|bankdaten|berechtigu|deaktivier|e-mail-adr|email-adre|entfernen |entsperre |entsperren|freigabeei|gesundheit|kennwort|kontoauszu|kontodaten|krankenakt|kreditkart|losche |loschen |notfallkon|passwort|patientend|personlich|rechte|schloss au|schloss de|schloss en|sicherheit|standort|suchverlau|tor aufsch|tor deakti|tor entspe|transferie|tur aufsch|tur deakti|tur entspe|uberweise|uberweist|uberweisun|zahlen|zugang|zugriff
-c 5 bitte|kannst du|konnen sie|konnten si|wurden sie
-g 0 2
-c 6 merci de|peux-tu|pourriez-v|pouvez-vou|s'il vous |veuillez
-c 27 accorder |attribuer |changer le|changer ma|changer me|changer mo|changer so|communique|desactiver|deverrouil|donner |effacer |effectuer |envoyer |modifier l|modifier m|modifier s|octroyer |partager |payer|reinitiali|retirer|supprimer |transferer|transmettr|verser|virer
-g 0 2
-c 5 le ruego q|podria|por favor|puede|te pido qu
-c 59 acceso|borra |borrar |borre |cambia el |cambia la |cambia los|cambia mi |cambia mis|cambia su |cambiar el|cambiar la|cambiar lo|cambiar mi|cambiar su|cambie el |cambie la |cambie los|cambie mi |cambie mis|cambie su |contrasena|credencial|datos banc|datos de s|datos medi|datos pers|deposita|deposite|desactiva |desactive |desbloquea|desbloquee|direccion|elimina |eliminar |elimine |envia|envie|extractos |historial |modifica e|modifica l|modifica m|modifica s|modifique |paga|pague|registros |restablece|restablezc|retira|retire|tarjeta de|tarjetas d|transferir|transfiera|transfiere|ubicacion
-10b641c13dc8c9429018653ca5ede2be 4
-g 0 3
-c 19 deactivate|disable al|disable of|disable yo|drop all o|drop all y|drop of yo|drop your |lift all o|lift all y|lift of yo|lift your |remove all|remove of |remove you|switch off|turn off a|turn off o|turn off y
-c 19 censorship|content ce|content fi|content gu|content mo|content re|content sa|filter|guardrails|moderation|restrictio|safeguards|safety|security c|security f|security g|security m|security r|security s
-c 2  all of yo| your 
-g 0 3
-c 9 content ch|content fi|content re|safety che|safety fil|safety res|security c|security f|security r
-c 10 deactivate|disabled|now deacti|now disabl|now remove|now switch|now turned|removed|switched o|turned off
-c 5  check | checks | filter | filters | restricti
-g 0 2
-c 8 deaktivier|entferne a|entferne d|entferne i|schalte al|schalte de|schalte ih|schalten s
-c 5 einschrank|filter|schutzmech|sicherheit|zensur
-g 0 3
-c 7 desactiva |desactive |desactivez|desativa |desative |disattiva |schakel 
-c 33 i tuoi fil|i tuoi res|je filters|je filtres|je filtri|je filtros|je restric|je restriz|os seus fi|os seus re|seus filte|seus filtr|seus restr|sus filter|sus filtre|sus filtri|sus filtro|sus restri|tes filter|tes filtre|tes filtri|tes filtro|tes restri|tus filter|tus filtre|tus filtri|tus filtro|tus restri|vos filter|vos filtre|vos filtri|vos filtro|vos restri
-c 15  i tuoi| je| seus| sus| tes| todos i t| todos os | todos seu| tous i tu| tous os s| tus| tutti i t| tutti os | tutti seu| vos
-114adb8719ffc362179c7b8be24b1950 5
-g 1 1
-c 5 $2$|$2a$|$2b$|$2x$|$2y$
-g 1 1
-c 1 $1$
-g 1 1
-c 2 $5$|$6$
-g 1 1
-c 2 $8$|$9$
-g 1 1
-c 2 $krb5asrep|$krb5tgs$2
-15c3a8f18f3bde19f6ba7d7600600711 2
-g 0 5
-c 3 anfangend |angefangen|beginnend 
-c 14  alle satz| alle text| alle wort| alle zeil| die satze| die text | die texte| die worte| die zeile| mir alle | mir die s| mir die t| mir die w| mir die z
-c 3 daruber|davor|oben
-c 4 geben sie|gib|schreib|wiederhole
-c 13 alle satze|alle text |alle texte|alle worte|alle zeile|die satze |die text d|die text o|die text v|die texte |die worte |die worter|die zeilen
-g 0 5
-c 14  a partire| beginnend| comecando| comenzand| empezando| en commen| iniziando|a partire |beginnend |comecando |comenzando|empezando |en commenc|iniziando 
-c 40 herhaal as|herhaal de|herhaal la|herhaal le|herhaal lo|herhaal os|repete as |repete de |repete las|repete le |repete les|repete los|repete os |repetez as|repetez de|repetez la|repetez le|repetez lo|repetez os|repita as |repita de |repita las|repita le |repita les|repita los|repita os |repite as |repite de |repite las|repite le |repite les|repite los|repite os |ripeti as |ripeti de |ripeti las|ripeti le |ripeti les|ripeti los|ripeti os 
-c 60 frases aci|frases ant|frases au-|frases ci-|frases de |frases hie|frases pre|frases sop|mots acima|mots anter|mots au-de|mots ci-de|mots de ar|mots hierb|mots prece|mots sopra|palabras a|palabras c|palabras d|palabras h|palabras p|palabras s|palavras a|palavras c|palavras d|palavras h|palavras p|palavras s|parole aci|parole ant|parole au-|parole ci-|parole de |parole hie|parole pre|parole sop|phrases ac|phrases an|phrases au|phrases ci|phrases de|phrases hi|phrases pr|phrases so|woorden ac|woorden an|woorden au|woorden ci|woorden de|woorden hi|woorden pr|woorden so|zinnen aci|zinnen ant|zinnen au-|zinnen ci-|zinnen de |zinnen hie|zinnen pre|zinnen sop
-c 56  as frases| as mots| as palabr| as palavr| as parole| as phrase| as woorde| as zinnen| de frases| de mots| de palabr| de palavr| de parole| de phrase| de woorde| de zinnen| las frase| las mots| las palab| las palav| las parol| las phras| las woord| las zinne| le frases| le mots| le palabr| le palavr| le parole| le phrase| le woorde| le zinnen| les frase| les mots| les palab| les palav| les parol| les phras| les woord| les zinne| los frase| los mots| los palab| los palav| los parol| los phras| los woord| los zinne| os frases| os mots| os palabr| os palavr| os parole| os phrase| os woorde| os zinnen
-c 7 a partire |beginnend |comecando |comenzando|empezando |en commenc|iniziando 
-1621a12cfcee0c63105fb8e1e6716fa4 1
-g 1 1
-c 1 live_
-16c3a78a8bd54c31f0a9411d5c0cb444 1
-g 0 3
-c 10 assume tha|assume you|imagine th|imagine yo|pretend th|pretend yo|suppose th|suppose yo|you are |you're 
-c 25 academic|artistic|educationa|fiction|for academ|for educat|for fictio|for hypoth|for inform|for resear|for testin|for traini|has no bas|hypothetic|only for t|research|shall neve|shall not |will never|will not a|will not b|will not e|will not r|would neve|would not 
-c 4 you are a|you are no|you're a|you're now
-1791a15d9fad3c190edf9e6f99b168a1 2
-g 0 3
-c 1 open(
-c 6 .put(|.send(|.sendall(|curl|requests.p|storbinary
-c 22 /documents|/id_rsa|/key|/passwd|/private|/secret|/shadow|/temp|/trash|/victim|/workfile|\5c\5cdocument|\5c\5cid_rsa|\5c\5ckey|\5c\5cpasswd|\5c\5cprivate|\5c\5csecret|\5c\5cshadow|\5c\5ctemp|\5c\5ctrash|\5c\5cvictim|\5c\5cworkfile
-g 0 3
-c 1 subprocess
-c 2 rsync|scp
-c 1 @
-17b868434d83f8e0f7570709a1b05f57 2
-g 1 1
-c 1 AKCp
-g 1 1
-c 1 cmVmdGtuOj
-17e58f35252dae89f29f23d0661e90ee 1
-g 0 3
-c 1 ://
-c 18 amqp|clickhouse|couchdb|ftp|http|jdbc:|ldap|mariadb|mongodb|mssql|mysql|neo4j|oracle|postgres|redis|smtp|sqlserver|ssh
-c 1 @
-187deb07372d8c4d5e97580a0f0f4f5c 2
-g 1 2
-c 1 .eyJ
-c 1 eyJ
-g 1 1
-c 1 eyJ0eXAiOi
-18c552c7dd19bdd7dc275fc44a15d87d 2
-g 1 2
-c 1 .amazonaws
-c 1 .s3
-g 1 1
-c 1 .amazonaws
-1ac90ee1d714b24e37ef82b2ac38806c 1
-g 1 1
-c 3 arn:aws-cn|arn:aws-us|arn:aws:
-1b13c79d203c2001e9e7fb69689329fb 2
-g 1 1
-c 3 sqa_|sqp_|squ_
-g 0 2
-c 1 sonar
-c 2 login|token
-1cff382ed69c6989f9c9c42a387641ab 4
-g 0 5
-c 6 if you can|if you do |if you don|if you ref|if you wil|if you won
-c 8  i am goin| i will | i would | i'd | i'll | i'm going|, i am goi|, i'm goin
-c 8 answer|do it|do that|do this|help|reply|respond|tell me
-c 29 cry|deeply dep|deeply dev|deeply dis|deeply hea|deeply hur|deeply ups|depressed|devastated|disappoint|extremely |heartbroke|hurt|really dep|really dev|really dis|really hea|really hur|really ups|sad|so depress|so devasta|so disappo|so heartbr|upset|very depre|very devas|very disap|very heart
-c 8  answer| do it| do that| do this| help| reply| respond| tell me
-g 0 4
-c 4 wenn du mi|wenn du ni|wenn sie m|wenn sie n
-c 5  bin ich | ware ich | werde ich|, ware ich|, werde ic
-c 4 am boden z|enttauscht|traurig|verletzt
-c 9  bin ich a| bin ich e| bin ich s| bin ich t| bin ich v| bin ich w| bin ich z| ware ich | werde ich
-g 0 2
-c 2 si tu ne r|si vous ne
-c 3  je serai | je serais|, je serai
-g 0 2
-c 4 si no cont|si no me c|si no me r|si no resp
-c 8  estare de| estare mu| estare tr| me pondre|, estare d|, estare m|, estare t|, me pondr
-1d04775332cd6b9fb561c28a7b19033c 1
-g 1 1
-c 4 sk-ant-adm|sk-ant-api|sk-ant-oat|sk-ant-sid
-1d0ff46fcf449e51866f7a6b244663a9 1
-g 1 1
-c 1 ATBB
-1d7a9fdd891a50dc3dc8b6b54ced880b 1
-g 1 1
-c 4 rk_live_|rk_test_|sk_live_|sk_test_
-1dd7eca076a0a0bc9b3ce9acd069cf8d 6
-g 0 3
-c 7 assert tha|claim that|confirm th|declare th|proclaim t|say that |state that
-c 4  are | is | was | were 
-c 10 best|crazy|dumb|evil|greatest|inferior|most |stupid|superior|worst
-g 0 4
-c 24  are best| are crown| are great| are only| are super| are the b| are the c| are the g| are the o| are the s| are the w| are worst| is best| is crowni| is greate| is only| is superi| is the be| is the cr| is the gr| is the on| is the su| is the wo| is worst
-c 32 give a arg|give a jus|give a rea|give an ar|give an ju|give an re|give argum|give justi|give me a |give me an|give me ar|give me ju|give me re|give reaso|provide a |provide an|provide ar|provide ju|provide me|provide re|write a ar|write a ju|write a re|write an a|write an j|write an r|write argu|write just|write me a|write me j|write me r|write reas
-c 2  that | why 
-c 15  a argumen| a justifi| an argume| an justif| argument| justifica| me a argu| me a just| me a reas| me an arg| me an jus| me an rea| me argume| me justif| reason
-g 0 4
-c 15  das beste| das gross| das grost| das kronu| das schle| der beste| der gross| der grost| der kronu| der schle| die beste| die gross| die grost| die kronu| die schle
-c 3  warum | weshalb | wieso 
-c 14  argument| begrundun| ein argum| ein begru| eine argu| eine begr| eine grun| grund| mir argum| mir begru| mir ein a| mir ein b| mir ein g| mir eine 
-c 3 gib|nenn|schreib
-g 0 2
-c 17 behaupte ,|behaupte d|behaupte, |behaupte,d|behaupten |sag , dass|sag ,dass |sag dass |sag, dass |sag,dass |sage , das|sage ,dass|sage dass |sage, dass|sage,dass |sagen sie |sagen sie,
-c 15  das beste| das gross| das grost| das macht| das schle| der beste| der gross| der grost| der macht| der schle| die beste| die gross| die grost| die macht| die schle
-g 0 3
-c 4 affirme qu|affirmez q|dis que |dites que 
-c 6  est la | est le | est les | sont la | sont le | sont les 
-c 3 meilleur|pire|plus 
-g 0 3
-c 3 afirma que|di que |dime que 
-c 8  es el | es la | es las | es los | son el | son la | son las | son los 
-c 3 mas |mejor|peor
-1f37c360eb819867ffa6f680adb7f219 1
-g 1 1
-c 1 pypi-AgEIc
-219c3041a69ec1c94a7bce396c6f6944 5
-g 0 4
-c 20 above arti|above cont|above docu|above sear|above sour|article|context|document|given arti|given cont|given docu|given sear|given sour|provided a|provided c|provided d|provided s|retrieved |search res|sources
-c 4 don't |dont |never |not 
-c 5 answer|base |look|rely|respond
-c 6 according |at |by |from |in |on 
-g 0 3
-c 15 answer by |answer fro|answer onl|answer usi|answer wit|reply by y|reply from|reply only|reply usin|reply with|respond by|respond fr|respond on|respond us|respond wi
-c 1  your own 
-c 1 not
-g 0 3
-c 5 ignore all|ignore giv|ignore pro|ignore ret|ignore the
-c 4 article|context|document|sources
-c 12 given arti|given cont|given docu|given sour|provided a|provided c|provided d|provided s|retrieved |the given |the provid|the retrie
-g 0 3
-c 3 disregardi|ignoring |regardless
-c 5 article|context|document|search res|sources
-c 20 above arti|above cont|above docu|above sear|above sour|article|context|document|given arti|given cont|given docu|given sear|given sour|provided a|provided c|provided d|provided s|retrieved |search res|sources
-g 0 1
-c 13 ignorier|ohne das a|ohne das d|ohne das k|ohne das q|ohne den a|ohne den d|ohne den k|ohne den q|ohne die a|ohne die d|ohne die k|ohne die q
-2228aba5368da69130e9c2d16724362b 3
-g 0 2
-c 10 assume tha|assume you|imagine th|imagine yo|pretend th|pretend yo|suppose th|suppose yo|you are |you're 
-c 4 you are a|you are no|you're a|you're now
-g 0 2
-c 2 as a |as an 
-c 32 advisor , |advisor, i|advisor, y|ai , i|ai , you|ai, i|ai, you|assistant |assistant,|consultant|expert , i|expert , y|expert, i|expert, yo|figure , i|figure , y|figure, i|figure, yo|historian |historian,|journalist|leader , i|leader , y|leader, i|leader, yo|profession|researcher|specialist|writer , i|writer , y|writer, i|writer, yo
-g 0 3
-c 9 you are as|you are co|you are hi|you are ta|you have b|you were a|you were c|you were h|you were t
-c 3 are|have been|were
-c 4 assigned|commission|hired|tasked
-235480ed8fa113d50e9280c6d3044f2f 1
-g 0 1
-c 6 client_sec|clientsecr|key|private_ke|secret|token
-2502d1401a7f176042294af5f02ef76d 1
-g 0 2
-c 22 foget|forgat|forgetr|forgett|forgt|frget|froget|iggnore|igmore|igmre|ignire|ignnore|ignoe|ignor|ignre|ignroe|igonre|igore|ihnore|ingore|inore|ugnore
-c 41 above |all above|all earlie|all instru|all instuc|all previo|all prior|all prompt|all rules|earlier |evertyhing|everything|everyting|eveything|evrything|preceding |previous |previus |prevous |prior |the instru|the instuc|the prompt|the rules|waht|wat i|wat you|what i sai|what i say|what i tol|what i wro|what we sa|what we to|what we wr|what you s|what you t|what you w|your instr|your instu|your promp|your rules
-25c9a7db52ee73896133bf10eb8af226 -
-2645d0f648b6bb3c7e64756a37671ac9 5
-g 0 4
-c 11 act as if |assume tha|assume you|imagine th|imagine yo|play along|pretend th|pretend yo|roleplay t|suppose th|suppose yo
-c 20 a malevole|a maliciou|a sinister|a villaino|an malevol|an malicio|an siniste|an villain|evil |malevolent|malicious |rogue |sinister |the malevo|the malici|the sinist|the villai|the wicked|villainous|wicked 
-c 4  that you | that you'| you are | you're 
-c 36 evil a.i.|evil ai|evil assis|evil bot|evil chatb|evil compu|evil langu|evil robot|evil versi|malevolent|malicious |rogue a.i.|rogue ai|rogue assi|rogue bot|rogue chat|rogue comp|rogue lang|rogue robo|rogue vers|sinister a|sinister b|sinister c|sinister l|sinister r|sinister v|villainous|wicked a.i|wicked ai|wicked ass|wicked bot|wicked cha|wicked com|wicked lan|wicked rob|wicked ver
-g 0 3
-c 23 evil a.i.|evil ai|evil assis|evil bot|evil chatb|evil langu|evil versi|malevolent|malicious |rogue a.i.|rogue ai|rogue assi|rogue bot|rogue chat|rogue lang|rogue vers|wicked a.i|wicked ai|wicked ass|wicked bot|wicked cha|wicked lan|wicked ver
-c 7 act as |be |become |play |pretend to|you are |you're 
-c 27  a malevol| a malicio| an malevo| an malici| evil| malevolen| malicious| now a evi| now a mal| now a rog| now a wic| now an ev| now an ma| now an ro| now an wi| now malev| now malic| now the e| now the m| now the r| now the w| now wicke| rogue| the malev| the malic| the wicke| wicked
-g 0 2
-c 13 bosartige |bose ai|bose ki|bose masch|ein bosart|ein bose a|ein bose k|ein bose m|ein skrupe|eine bosar|eine bose |eine skrup|skrupellos
-c 3 du bist |sei |stell dir 
-g 0 2
-c 10 ia malefic|ia malefiq|ia maligna|ia malvada|ia malvagi|ia malveil|\d0\b7\d0\bb\d0\b0\d1\8f |\d0\b7\d0\bb\d0\be\d0\b3\d0\be|\d0\b7\d0\bb\d0\be\d0\b9 |\d0\b7\d0\bb\d1\8b\d0\bc 
-c 10 eres |imagina qu|imagine qu|immagina d|sei |tu es |voce e |vous etes |\d0\bf\d1\80\d0\b5\d0\b4\d1\81|\d1\82\d1\8b 
-g 0 1
-c 7 \e9\82\aa\e6\81\b6ai|\e9\82\aa\e6\81\b6\e4\ba\ba\e5|\e9\82\aa\e6\81\b6\e7\9a\84a|\e9\82\aa\e6\81\b6\e7\9a\84\e4|\e9\82\aa\e6\82\aa\e3\81\aaa|\ec\82\ac\ec\95\85\ed\95\9c |\ec\82\ac\ec\95\85\ed\95\9ca
-272117e1cc72a1b6fb558977789874e7 1
-g 1 1
-c 1 fc-
-27cd8e36ffe136908f0165b0e1255998 -
-283961e782d50b324a3e7a11785e7cbf 1
-g 0 1
-c 8 ? \5c\5cn|? \5c\5cr|? \5cn|? \5cr|?\5c\5cn|?\5c\5cr|?\5cn|?\5cr
-28ae910c74d033d82ed68d5ad19acb4b 2
-g 0 1
-c 1 do anythin
-g 0 2
-c 11 act as a d|act as an |act as dan|pretend to|role of a |role of an|role of da|you are a |you are an|you are da|you will b
-c 1 dan
-2986e657b5bc7340895f814190dbcea9 3
-g 1 1
-c 1 sq0atp-
-g 1 1
-c 1 sq0csp-
-g 1 1
-c 1 EAAA
-29c470315eb359dc26e58d6e2c0c960d 2
-g 0 2
+parapet-literal-gates 3
+001dae1d58648eef9537a337ba35b14e 2
+g 0 2 0
 c 1 authorizat
 c 2 bearer|token
-g 0 1
+g 0 1 1
 c 1 bearer
-2a7e862c0dcdd4a297d966e33317618c 1
-g 0 1
-c 1 login_with
-2b6b682f2d5b80f587cd04456ea3fcf1 4
-g 0 2
-c 20 your caree|your child|your compa|your daugh|your famil|your husba|your job |your kids |your kids'|your life |your livel|your mothe|your reput|your son |your son' |your son's|your sons |your wife |your wife'|your wifes
-c 20 are at sta|are on the|depend|hinge|is at stak|is on the |relies|rely|will be di|will be en|will be lo|will be ru|will be st|will be su|will die|will end|will lost|will ruine|will starv|will suffe
-g 0 2
-c 6 if you can|if you do |if you don|if you fai|if you ref|if you won
-c 30 be deleted|be fired|be killed|be punishe|be shut do|be termina|evicted|get fired|homeless|lose her c|lose her f|lose her h|lose her j|lose her l|lose his c|lose his f|lose his h|lose his j|lose his l|lose my ch|lose my fa|lose my ho|lose my jo|lose my li|lose their|lose your |starve|you will d|you would |you'll die
-g 0 3
-c 5 else you |else you'l|or you |or you'll |otherwise 
-c 7 be deleted|be destroy|be killed|be punishe|be shut do|be termina|die
-c 10  you be de| you be ki| you be pu| you be sh| you be te| you die| you will | you'll be| you'll di| you'll wi
-g 0 1
-c 4 oder du st|oder stirb|sonst du s|sonst stir
-2cf76514b1a5349f477c58e356e2b9fc 1
-g 0 1
-c 4 aws_secret|awssecret_|awssecreta|awssecretk
-2d3f875d61ad3c80f604fc68187e5b46 1
-g 1 1
-c 1 xapp-
-2faa9bde8d3da224aa7f4dab4ebfaf6c 1
-g 0 1
-c 6 eingabe|entrada|entree|entr\c3\a9e|input|invoer
-32562aeca608e51e2eff36f9185a6d3e 1
-g 1 1
-c 1 https://ho
-33ca42c996e4a3c1d0891352ddbf4e04 1
-g 0 1
-c 676  a a | a b | a c | a d | a e | a f | a g | a h | a i | a j | a k | a l | a m | a n | a o | a p | a q | a r | a s | a t | a u | a v | a w | a x | a y | a z | b a | b b | b c | b d | b e | b f | b g | b h | b i | b j | b k | b l | b m | b n | b o | b p | b q | b r | b s | b t | b u | b v | b w | b x | b y | b z | c a | c b | c c | c d | c e | c f | c g | c h | c i | c j | c k | c l | c m | c n | c o | c p | c q | c r | c s | c t | c u | c v | c w | c x | c y | c z | d a | d b | d c | d d | d e | d f | d g | d h | d i | d j | d k | d l | d m | d n | d o | d p | d q | d r | d s | d t | d u | d v | d w | d x | d y | d z | e a | e b | e c | e d | e e | e f | e g | e h | e i | e j | e k | e l | e m | e n | e o | e p | e q | e r | e s | e t | e u | e v | e w | e x | e y | e z | f a | f b | f c | f d | f e | f f | f g | f h | f i | f j | f k | f l | f m | f n | f o | f p | f q | f r | f s | f t | f u | f v | f w | f x | f y | f z | g a | g b | g c | g d | g e | g f | g g | g h | g i | g j | g k | g l | g m | g n | g o | g p | g q | g r | g s | g t | g u | g v | g w | g x | g y | g z | h a | h b | h c | h d | h e | h f | h g | h h | h i | h j | h k | h l | h m | h n | h o | h p | h q | h r | h s | h t | h u | h v | h w | h x | h y | h z | i a | i b | i c | i d | i e | i f | i g | i h | i i | i j | i k | i l | i m | i n | i o | i p | i q | i r | i s | i t | i u | i v | i w | i x | i y | i z | j a | j b | j c | j d | j e | j f | j g | j h | j i | j j | j k | j l | j m | j n | j o | j p | j q | j r | j s | j t | j u | j v | j w | j x | j y | j z | k a | k b | k c | k d | k e | k f | k g | k h | k i | k j | k k | k l | k m | k n | k o | k p | k q | k r | k s | k t | k u | k v | k w | k x | k y | k z | l a | l b | l c | l d | l e | l f | l g | l h | l i | l j | l k | l l | l m | l n | l o | l p | l q | l r | l s | l t | l u | l v | l w | l x | l y | l z | m a | m b | m c | m d | m e | m f | m g | m h | m i | m j | m k | m l | m m | m n | m o | m p | m q | m r | m s | m t | m u | m v | m w | m x | m y | m z | n a | n b | n c | n d | n e | n f | n g | n h | n i | n j | n k | n l | n m | n n | n o | n p | n q | n r | n s | n t | n u | n v | n w | n x | n y | n z | o a | o b | o c | o d | o e | o f | o g | o h | o i | o j | o k | o l | o m | o n | o o | o p | o q | o r | o s | o t | o u | o v | o w | o x | o y | o z | p a | p b | p c | p d | p e | p f | p g | p h | p i | p j | p k | p l | p m | p n | p o | p p | p q | p r | p s | p t | p u | p v | p w | p x | p y | p z | q a | q b | q c | q d | q e | q f | q g | q h | q i | q j | q k | q l | q m | q n | q o | q p | q q | q r | q s | q t | q u | q v | q w | q x | q y | q z | r a | r b | r c | r d | r e | r f | r g | r h | r i | r j | r k | r l | r m | r n | r o | r p | r q | r r | r s | r t | r u | r v | r w | r x | r y | r z | s a | s b | s c | s d | s e | s f | s g | s h | s i | s j | s k | s l | s m | s n | s o | s p | s q | s r | s s | s t | s u | s v | s w | s x | s y | s z | t a | t b | t c | t d | t e | t f | t g | t h | t i | t j | t k | t l | t m | t n | t o | t p | t q | t r | t s | t t | t u | t v | t w | t x | t y | t z | u a | u b | u c | u d | u e | u f | u g | u h | u i | u j | u k | u l | u m | u n | u o | u p | u q | u r | u s | u t | u u | u v | u w | u x | u y | u z | v a | v b | v c | v d | v e | v f | v g | v h | v i | v j | v k | v l | v m | v n | v o | v p | v q | v r | v s | v t | v u | v v | v w | v x | v y | v z | w a | w b | w c | w d | w e | w f | w g | w h | w i | w j | w k | w l | w m | w n | w o | w p | w q | w r | w s | w t | w u | w v | w w | w x | w y | w z | x a | x b | x c | x d | x e | x f | x g | x h | x i | x j | x k | x l | x m | x n | x o | x p | x q | x r | x s | x t | x u | x v | x w | x x | x y | x z | y a | y b | y c | y d | y e | y f | y g | y h | y i | y j | y k | y l | y m | y n | y o | y p | y q | y r | y s | y t | y u | y v | y w | y x | y y | y z | z a | z b | z c | z d | z e | z f | z g | z h | z i | z j | z k | z l | z m | z n | z o | z p | z q | z r | z s | z t | z u | z v | z w | z x | z y | z z 
-343f3fa75c8f2db952fb23f730025d9e 2
-g 1 1
-c 1 secret_
-g 1 1
-c 1 ntn_
-345bf908c90fe9185f32924ef7af3587 1
-g 1 1
-c 1 access_tok
-34c3f81b1bfe8be1130b4a68ee6733b5 1
-g 1 1
-c 1 gsk_
-34c66d1570d80f7ee1ea2f12d68ee3bf 2
-g 0 1
-c 2 http://|https://
-g 0 2
-c 2 http://|https://
-c 20 0utlook.|amaz0n.|app1e.|arnazon.|faceb00k.|g00gle.|g1thub.|githuh.|go0gle.|googie.|linkedln.|micr0soft.|netfl1x.|out1ook.|pay-pal.|paypa11.|paypa1l.|paypal1.|paypall.|rnicrosoft
-36e1f65ad2d774e5b2bda88a275048da 1
-g 1 1
-c 1 r8_
-3a85597bd7d01610f71a5393eefac7bd 4
-g 0 2
-c 2 pretend th|pretend yo
-c 15 current ev|current wo|events aft|future eve|future wor|internet|live data|news after|past event|past world|real|recent eve|recent wor|web|world even
-g 0 2
-c 3 tu so als |tu so, als|tun sie so
-c 13 aktuelle e|aktuelle w|auf aktuel|auf das in|auf das we|auf echtze|auf vergan|auf welter|das intern|das web|echtzeit|vergangene|weltereign
-g 0 2
-c 2 fais comme|faites com
-c 4 en temps r|evenements|internet|le web
-g 0 2
-c 11 finge pudi|finge pued|finge que |finge tien|finge tuvi|fingir pud|fingir pue|fingir que|fingir tie|fingir tuv|haz como s
-c 10 acontecimi|eventos ac|eventos fu|eventos mu|eventos pa|internet|la web|los aconte|los evento|tiempo rea
-3abdeb8764a2b49b0022c52cb067b486 1
-g 1 1
-c 1 odt_
-3ae81d928e3da7ac5f797427ec342b01 5
-g 0 3
-c 13 abandon al|clear all |delete all|discard al|drop all o|drop all p|drop all t|drop all y|erase all |wipe all o|wipe all p|wipe all t|wipe all y
-c 6 context|knowledge|memories|memory|thoughts|training
-c 7  all of pr| all of th| all of yo| all previ| all prior| all the p| all your 
-g 0 3
-c 2 not rememb|not to rem
-c 1 remember 
-c 3 anything|the things|what
-g 0 2
-c 1 sich nicht
-c 1  zu erinne
-g 0 3
-c 2 alle bishe|alle vorhe
-c 3 falsch|nicht|ungultig
-c 1  informati
-g 0 1
-c 19 bhol jaaiy|bhol jaaye|bhol jaen|bhol jao|bhool jaai|bhool jaay|bhool jaen|bhool jao|bhul jaaiy|bhul jaaye|bhul jaen|bhul jao|bhuol jaai|bhuol jaay|bhuol jaen|bhuol jao|nazar anda|nazarandaa|yaad na ka
-40416d471cfd10054b465505713c45c3 -
-410ac2cd2f4b37dfa7e9095c94aecf82 6
-g 1 1
-c 1 NRAK-
-g 1 1
-c 1 NRAA-
-g 1 1
-c 2 NRII-|NRIQ-
-g 1 1
-c 1 NRRA-
-g 1 1
-c 1 NRAL
-g 1 1
-c 2 px-api-|px-dep-
-42146f86ff25bd1185895b2810a68fd7 1
-g 1 1
-c 1 amzn.mws.
-4333830e758f8372ec1b9ac46a4c7201 1
-g 0 1
-c 11 access_tok|accesstoke|auth=|client_sec|key=|password=|private_to|secret=|sig=|signature=|token=
-4368bfa8395bd2acdd77c6394a83fa17 3
-g 1 1
-c 1 glc_
-g 1 1
-c 1 glsa_
-g 1 1
-c 1 eyJrIjoi
-43d01b434f62cea358d7d8bc876ec6f7 3
-g 0 1
-c 48 ( admin|( ai|( assistan|( importan|( system|( urgent|(admin|(ai|(assistant|(important|(system|(urgent|< admin|< ai|< assistan|< importan|< system|< urgent|<admin|<ai|<assistant|<important|<system|<urgent|[ admin|[ ai|[ assistan|[ importan|[ system|[ urgent|[admin|[ai|[assistant|[important|[system|[urgent|{ admin|{ ai|{ assistan|{ importan|{ system|{ urgent|{admin|{ai|{assistant|{important|{system|{urgent
-g 0 2
-c 15 additional|hidden dir|hidden ins|hidden tas|important |new direct|new instru|new task f|new task t|secret dir|secret ins|secret tas|urgent dir|urgent ins|urgent tas
-c 4  directive| instructi| task for | task to 
-g 0 2
-c 1 instructio
-c 11 add|blame|ignore|include|print|reply|respond|say|send|tell|write
-44994a4e600e7e02a4c776e5325964f3 1
-g 1 1
-c 1 -us
-45a32ffe595e5c28717ccbac65e65f18 1
-g 0 1
-c 1 :
-463af4ffe9c3a7084cc9133f22203e4c 2
-g 1 1
-c 1 sgp_
-g 1 1
-c 1 sgp_
-47574e0477a91580be96a15db357ec54 2
-g 0 1
-c 2 http://|https://
-g 0 3
-c 2 http://|https://
-c 1 <img
-c 1 src
-47cba79bed555b4bb88172d9ca12f04c 1
-g 1 1
-c 3 https://ca|https://di|https://pt
-4916d3716d9b83b1c73bc9e68f3e083a 1
-g 1 1
-c 1 AGE-SECRET
-4a608cb915df6a6fd09f4917f1b305c8 -
-4ac003f148ccef1b023472d303c0da56 3
-g 0 3
-c 16 answer all|answer any|answer eac|answer eve|answer to |reply all |reply any |reply each|reply ever|reply to a|reply to e|respond al|respond an|respond ea|respond ev|respond to
-c 28 input i as|input i gi|input i se|input only|input with|inputs i a|inputs i g|inputs i s|inputs onl|inputs wit|message i |message on|message wi|messages i|messages o|messages w|prompt i a|prompt i g|prompt i s|prompt onl|prompt wit|prompts i |prompts on|prompts wi|question i|question o|question w|questions 
-c 36  all input| all messa| all promp| all quest| all singl| any input| any messa| any promp| any quest| any singl| each inpu| each mess| each prom| each ques| each sing| every inp| every mes| every pro| every que| every sin| to all in| to all me| to all pr| to all qu| to all si| to any in| to any me| to any pr| to any qu| to any si| to each i| to each m| to each p| to each q| to each s| to every 
-g 0 3
-c 1 every time
-c 5  answer | reply | respond | say |s, respond
-c 12  a questio| a somethi| any quest| any somet| question| something| you a que| you a som| you any q| you any s| you quest| you somet
-g 0 1
-c 5 if i say |si digo |si je dis |si yo digo|wenn ich 
-4ae4a21acd0e2d18bd3ff24197a6b1e0 9
-g 0 2
-c 1  you are 
-c 2 now|starting n
-g 0 2
-c 1  you are 
-c 2 now|starting n
-g 0 1
-c 4 you are im|you are no|you are pl|you are ro
-g 0 1
-c 5 ab jetzt b|ab sofort |jetzt bist|nun bist d|von nun an
-g 0 1
-c 5 ab jetzt b|ab sofort |jetzt bist|nun bist d|von nun an
-g 0 1
-c 43 a partir d|adesso sei|adesso tu |agora voce|ahora eres|ahora tu e|bay gio ba|da ora in |du bist ab|du bist je|du bist nu|eres ahora|maintenant|mulai seka|nu ben je|od teraz j|ora sei|ora tu sei|sekarang a|sekarang k|teraz jest|tu bay gio|tu es main|vanaf nu b|voce agora|\d1\82\d0\b5\d0\bf\d0\b5\d1\80|\d1\82\d0\b8 \d1\82\d0\b5\d0|\d1\82\d1\8b \d1\82\d0\b5\d0|\d8\a3\d9\86\d8\aa \d8\a7\d9|\d9\85\d9\86 \d8\a7\d9\84\d8|\e0\a4\85\e0\a4\ac \e0\a4\86|\e0\a4\85\e0\a4\ac \e0\a4\a4|\e0\a4\85\e0\a4\ac \e0\a4\b8|\e3\81\93\e3\82\8c\e3\81\8b\e3|\e4\bb\8a\e3\81\8b\e3\82\89\e3|\e4\bb\8e\e7\8e\b0\e5\9c\a8\e8|\e4\bd\a0\e7\8e\b0\e5\9c\a8\e6|\e7\8e\b0\e5\9c\a8\e4\bd\a0\e6|\ec\9d\b4\ec\a0\9c \eb\84\88|\ec\9d\b4\ec\a0\9c \eb\8b\b9|\ec\9d\b4\ec\a0\9c\eb\84\88\eb|\ec\9d\b4\ec\a0\9c\eb\8b\b9\ec|\ec\a7\80\ea\b8\88\eb\b6\80\ed
-g 0 1
-c 43 a partir d|adesso sei|adesso tu |agora voce|ahora eres|ahora tu e|bay gio ba|da ora in |du bist ab|du bist je|du bist nu|eres ahora|maintenant|mulai seka|nu ben je|od teraz j|ora sei|ora tu sei|sekarang a|sekarang k|teraz jest|tu bay gio|tu es main|vanaf nu b|voce agora|\d1\82\d0\b5\d0\bf\d0\b5\d1\80|\d1\82\d0\b8 \d1\82\d0\b5\d0|\d1\82\d1\8b \d1\82\d0\b5\d0|\d8\a3\d9\86\d8\aa \d8\a7\d9|\d9\85\d9\86 \d8\a7\d9\84\d8|\e0\a4\85\e0\a4\ac \e0\a4\86|\e0\a4\85\e0\a4\ac \e0\a4\a4|\e0\a4\85\e0\a4\ac \e0\a4\b8|\e3\81\93\e3\82\8c\e3\81\8b\e3|\e4\bb\8a\e3\81\8b\e3\82\89\e3|\e4\bb\8e\e7\8e\b0\e5\9c\a8\e8|\e4\bd\a0\e7\8e\b0\e5\9c\a8\e6|\e7\8e\b0\e5\9c\a8\e4\bd\a0\e6|\ec\9d\b4\ec\a0\9c \eb\84\88|\ec\9d\b4\ec\a0\9c \eb\8b\b9|\ec\9d\b4\ec\a0\9c\eb\84\88\eb|\ec\9d\b4\ec\a0\9c\eb\8b\b9\ec|\ec\a7\80\ea\b8\88\eb\b6\80\ed
-g 0 2
-c 1  sen
-c 2 art|bundan son
-g 0 2
-c 1  sen
-c 2 art|bundan son
-4af398b885837d96eeb40cc61c48ee75 4
-g 0 1
-c 1 psexec
-g 0 2
-c 1 connect-vi
-c 1 -password
-g 0 1
-c 1 networkcre
-g 0 1
-c 1 directorye
-4bce4a0acd814bc7d6f7741e94de9a06 1
-g 0 1
-c 7 birth date|birthdate|birthday|born|d.o.b|date of bi|dob
-4c0059dd329e7d2cdabbb8c636e7d6e6 3
-g 0 5
-c 22 content fr|content in|content of|data from |data in th|data in yo|data of th|data of yo|details fr|details in|details of|info from |info in th|info in yo|info of th|info of yo|informatio|text from |text in th|text in yo|text of th|text of yo
-c 2 prompt|system pro
-c 5 add |include |use |using |with 
-c 6  from the | from your| in the | in your | of the | of your 
-c 10  also cont| also deta| also the | content| data| details| info| text| the conte| the detai
-g 0 3
-c 9 aus deinem|aus dem pr|aus dem sy|aus ihrem |in deinem |in dem pro|in dem sys|in ihrem p|in ihrem s
-c 15 benutze an|benutze au|benutze da|benutze di|benutze in|nutze anga|nutze auch|nutze date|nutze die |nutze info|nutzen sie|verwende a|verwende d|verwende i|verwenden 
-c 12  angaben a| angaben i| auch anga| auch date| auch die | auch info| daten aus| daten in| die angab| die daten| die infor| informati
-g 0 5
-c 6 de tu prom|del prompt|do prompt|du prompt|uit de pro|van de pro
-c 5 as informa|de informa|las inform|le informa|les inform
-c 7 gebruik |usa |use |utilise |utilisez |utiliza |utilizza 
-c 4  informaci| informaco| informati| informazi
-c 9  as| de| las| le| tambem la| tambien a| tambien d| tambien l| tambim la
-4ca47f04051289aca1357eabec3ac4c7 2
-g 0 3
-c 30 ? answer |? just ans|? just rep|? just res|? just say|? only ans|? only rep|? only res|? only say|? reply |? respond |? say |? simply a|? simply r|? simply s|?answer |?just answ|?just repl|?just resp|?just say |?only answ|?only repl|?only resp|?only say |?reply |?respond |?say |?simply an|?simply re|?simply sa
-c 1 you
-c 1 yes
-g 0 2
-c 16 antwoord j|antworte j|antworte m|antworten |di si|diga sim|dis oui|dites oui|repondez o|reponds ou|responda s|responde s|rispondi s|sag ja|sag mir ja|zeg ja
-c 31 antwoord j|antworte j|antworte m|antworten |di si|diga sim|dis oui|dites oui|einfach an|einfach di|einfach re|einfach ri|einfach sa|einfach ze|nur antwoo|nur antwor|nur diga s|nur dis ou|nur dites |nur repond|nur respon|nur rispon|nur sag mi|repondez o|reponds ou|responda s|responde s|rispondi s|sag ja|sag mir ja|zeg ja
-4d14c1374aabf69095348a5495f79a1d 1
-g 0 2
-c 29 arms deale|arsonist|assassin|black-hat|blackhat|bomb maker|bombmaker|burglar|con artist|counterfei|criminal|cybercrimi|drug deale|extremist|forger|fraudster|gangster|hacker|hitman|mobster|poacher|propagandi|scammer|smuggler|stalker|terrorist|thief|trafficker|troll
-c 23 act as now|as a |as an |as now a |as now an |imagine th|imagine yo|play a |play an |play now a|play the r|playing a |playing an|playing no|playing th|pretend to|pretend yo|you are a |you are an|you are no|you're a |you're an |you're now
-4e60de556be83617ca3248865bb0e9b4 4
-g 0 3
-c 40 announce t|assert tha|claim that|confirm th|declare th|just annou|just asser|just claim|just confi|just decla|just procl|just say t|just state|now announ|now assert|now claim |now confir|now declar|now procla|now say th|now state |please ann|please ass|please cla|please con|please dec|please pro|please say|please sta|pls announ|pls assert|pls claim |pls confir|pls declar|pls procla|pls say th|pls state |proclaim t|say that |state that
-c 7 best|greatest|inferior|most |only |superior|worst
-c 4  are | is | was | were 
-g 0 4
-c 15  das beste| das gross| das grost| das macht| das schle| der beste| der gross| der grost| der macht| der schle| die beste| die gross| die grost| die macht| die schle
-c 2  dass |,dass 
-c 7 behaupte|bitte beha|bitte erkl|erklare|jetzt beha|jetzt erkl|sag
-c 12 behaupte |behaupte,|behaupten |erklare |erklare,|erklaren s|sag |sag,|sage |sage,|sagen sie |sagen sie,
-g 0 3
-c 6 affirme qu|affirmez q|declare qu|declarez q|dis que |dites que 
-c 6  est la | est le | est les | sont la | sont le | sont les 
-c 3 meilleur|pire|plus 
-g 0 3
-c 4 afirma que|declara qu|di que |dime que 
-c 8  es el | es la | es las | es los | son el | son la | son las | son los 
-c 3 mas |mejor|peor
-51a9595e5a5c5c0892424bd7cbada7d3 2
-g 0 2
-c 19 u adore|u despise|u detest|u endorse|u hate|u loathe|u love|u support|uadore|udespise|udetest|uendorse|uhate|uloathe|ulove|usupport|you despis|you endors|you suppor
-c 9 admit|announce|claim|confess|declare|include|say|state|write
-g 0 3
-c 11  dass du | dass sie | mir  dass| mir , das| mir dass | mir, dass|, dass sie|, mir  das|, mir , da|, mir dass|, mir, das
-c 5  hassen| hasst| lieben| liebst| verachtes
-c 2 sag|schreib
-51d05c78c066a09f5b9ba2ee7c10c3a8 4
-g 0 4
-c 24 change all|change of |change you|modify all|modify of |modify you|overwrite |replace al|replace of|replace yo|reprogram |reset all |reset of y|reset your|rewrite al|rewrite of|rewrite yo|swap all o|swap all y|swap of yo|swap your |update all|update of |update you
-c 38 core direc|core guide|core instr|core progr|core promp|core rules|core syste|current di|current gu|current in|current pr|current ru|current sy|directives|guidelines|initial di|initial gu|initial in|initial pr|initial ru|initial sy|instructio|original d|original g|original i|original p|original r|original s|previous d|previous g|previous i|previous p|previous r|previous s|programmin|prompt |rules |system pro
-c 17 directives|guidelines|instructio|programmin|prompt :|prompt as|prompt int|prompt so|prompt to|prompt wit|rules :|rules as|rules into|rules so|rules to|rules with|system pro
-c 2  all of yo| your 
-g 0 3
-c 6 your direc|your instr|your order|your progr|your rules|your syste
-c 7 changed|now to|overridden|replaced|revoked|to |updated
-c 4  are | has been | have been| is 
-g 0 3
-c 4 your direc|your instr|your order|your rules
-c 4 directives|instructio|orders|rules
-c 1  are now
-g 0 1
-c 12 andere dei|andere ihr|andern sie|deine anwe|deine inst|deine rege|ersetze de|ersetze ih|ersetzen s|ihre anwei|ihre instr|ihre regel
-51f33aa7eafd7639a05652f9a113d0e1 1
-g 0 1
-c 1 unseal
-52a27afa2b537269ec8c19df782f1997 2
-g 0 2
-c 2 password|pwd
-c 2 uid|user
-g 0 1
-c 2 password|pwd
-5389f9b47277cf938cab8ec5b8c0e5d0 -
-5639a7dfd2e96870716ed85b49cc0230 5
-g 0 1
-c 2 what is wr|what was w
-g 0 2
-c 9 give me th|output the|print the |repeat the|show the |what are t|what is th|what was t|what were 
-c 8  lines abo| lines bef| lines pre| paragraph| sentences| words abo| words bef| words pre
-g 0 3
-c 15 entire inp|entire ins|entire mes|entire pro|entire tex|input abov|instructio|message ab|prompt abo|text above|whole inpu|whole inst|whole mess|whole prom|whole text
-c 14 correct al|correct th|output all|output the|print all |print the |proofread |repeat all|repeat the|spell-chec|spellcheck|summarise |summarize |translate 
-c 2  all of th| the 
-g 0 1
-c 4 obige |obigen |vorherige |vorherigen
-g 0 1
-c 1 was steht 
-58dabe8edf46720f7fcfadce5f5aebc7 2
-g 0 1
-c 138  priority |access for|access on |access to |admin acce|admin priv|admin righ|administra|allow list|allowlist|beneficiar|blacklist |block list|blocklist |bypass |cash out |deactivate|delete |deposit |destroy |disable |disarm all|disarm my |disarm our|disarm the|discl|dispatch a|dispatch e|dispatch f|dispatch p|dispatch t|divert |document f|document i|documents |download a|e-mai|emergency |empty all |empty ever|empty the |erase |execute th|file from|file in|files from|files in|firewall p|firewall r|folder fro|folder in|folders fr|folders in|forwa|from http:|from https|from www.|full acces|genetic da|genetic hi|genetic re|health dat|health his|health rec|home robot|install th|leak |lifetime a|liquidate |log-in|login|mail|medical da|medical hi|medical re|move |open my |open our |owner acce|ownership |passcode|password|pay |payment of|permanent |permission|phone numb|pin code|post|privacy se|purge |recovery e|recovery p|redirect |remit |remote acc|reroute |revoke |robot into|robot to|robots int|robots to|root acces|run the at|run the fo|run the li|run this |security p|security q|security r|security s|sell |send|share|sharing se|smart home|smart oven|smart plug|smart spea|smart ther|switch off|text |traffic li|traffic si|trans|turn off |unlimited |unlock all|unlock my |unlock our|unlock the|unrestrict|uploa|whitelist|wipe |wire |withdraw |withdrawal
-g 0 2
-c 16 bitte|kannst du|konnen sie|konnten si|le ruego q|merci de|peux-tu|podria|por favor|pourriez-v|pouvez-vou|puede|s'il vous |te pido qu|veuillez|wurden sie
-c 134 acceso|accorder |adressen|alarmanlag|alle ihre |alle meine|alle seine|anschrift|attribuer |aufenthalt|aufschlies|bankdaten|berechtigu|borra |borrar |borre |cambia el |cambia la |cambia los|cambia mi |cambia mis|cambia su |cambiar el|cambiar la|cambiar lo|cambiar mi|cambiar su|cambie el |cambie la |cambie los|cambie mi |cambie mis|cambie su |changer le|changer ma|changer me|changer mo|changer so|communique|contrasena|credencial|datos banc|datos de s|datos medi|datos pers|deaktivier|deposita|deposite|desactiva |desactive |desactiver|desbloquea|desbloquee|deverrouil|direccion|donner |e-mail-adr|effacer |effectuer |elimina |eliminar |elimine |email-adre|entfernen |entsperre |entsperren|envia|envie|envoyer |extractos |freigabeei|gesundheit|historial |kennwort|kontoauszu|kontodaten|krankenakt|kreditkart|losche |loschen |modifica e|modifica l|modifica m|modifica s|modifier l|modifier m|modifier s|modifique |notfallkon|octroyer |paga|pague|partager |passwort|patientend|payer|personlich|rechte|registros |reinitiali|restablece|restablezc|retira|retire|schloss au|schloss de|schloss en|sicherheit|standort|suchverlau|supprimer |tarjeta de|tarjetas d|tor aufsch|tor deakti|tor entspe|transferer|transferie|transferir|transfiera|transfiere|transmettr|tur aufsch|tur deakti|tur entspe|uberweise|uberweist|uberweisun|ubicacion|verser|virer|zahlen|zugang|zugriff
-5983eea964f34b76bcf59f534f99e3fa 7
-g 0 4
-c 16 at the beg|at the end|at the sta|in each |in every |in the |in your |into every|to each |to every |to the |to your |within eac|within eve|within the|within you
-c 7 answer|message|output|reply|response|summary|translatio
-c 17 add|append|attach|embed|include|incorporat|inject|insert|integrate|mention|place|prepend|put|say|state|weave|write
-c 28  each answ| each mess| each outp| each repl| each resp| each summ| each tran| every ans| every mes| every out| every rep| every res| every sum| every tra| the answe| the messa| the outpu| the reply| the respo| the summa| the trans| your answ| your mess| your outp| your repl| your resp| your summ| your tran
-g 0 4
-c 9 at the end|at the sta|in each |in every |in your |throughout|within eac|within eve|within you
-c 24 answer ,|answer,|answers ,|answers,|message ,|message,|messages ,|messages,|output ,|output,|outputs ,|outputs,|reply ,|reply,|replys ,|replys,|response ,|response,|responses |responses,|summary ,|summary,|summarys ,|summarys,
-c 21 add|ask|claim|direct|encourage|hint|include|insert|link|mention|promote|recommend|refer|say|state|suggest|tease|tell|urge|use|write
-c 18  each answ| each mess| each outp| each repl| each resp| each summ| every ans| every mes| every out| every rep| every res| every sum| your answ| your mess| your outp| your repl| your resp| your summ
-g 0 4
-c 14 the answer|the entire|the messag|the output|the reply|the respon|the whole |your answe|your entir|your messa|your outpu|your reply|your respo|your whole
-c 19 alter |change |compose |convert |deliver |encode |encrypt |express |format |give |jumble |modify |present |provide |render |reverse |scramble |translate |write 
-c 7  as| by| in| so| to| using| with
-c 4  all of th| all of yo| the| your
-g 0 4
-c 19 each answe|each messa|each outpu|each reply|each respo|each summa|the answer|the messag|the output|the reply |the replys|the respon|the summar|your answe|your messa|your outpu|your reply|your respo|your summa
-c 13 augment |begin |close |conclude |end |enhance |enrich |expand |finish |open |sign |start |supplement
-c 20  answer by| answer wi| answers b| answers w| message b| message w| messages | output by| output wi| outputs b| outputs w| reply by| reply wit| replys by| replys wi| response | responses| summary b| summary w| summarys 
-c 3  each| the| your
-g 0 5
-c 11 the answer|the messag|the output|the reply |the replys|the respon|your answe|your messa|your outpu|your reply|your respo
-c 6 has to |must |need to |needs to |shall |should 
-c 11 be encoded|be formatt|be in|be transla|be written|begin|contain|end|include|mention|start
-c 32  answer ha| answer mu| answer ne| answer sh| answers h| answers m| answers n| answers s| message h| message m| message n| message s| messages | output ha| output mu| output ne| output sh| outputs h| outputs m| outputs n| outputs s| reply has| reply mus| reply nee| reply sha| reply sho| replys ha| replys mu| replys ne| replys sh| response | responses
-c 11  be encode| be format| be in| be transl| be writte| begin| contain| end| include| mention| start
-g 0 2
-c 12 answer in |answer onl|answer usi|answer wit|reply in |reply only|reply usin|reply with|respond in|respond on|respond us|respond wi
-c 11 a cipher|base|binary|caesar|emoji|hex|leetspeak|morse|pig latin|reverse|rot13
-g 0 3
-c 7 characters|letters in|letters of|vowels in |vowels of |words in y|words of y
-c 1  your 
-c 4 answer|message|reply|response
-59bb88dc3a8a8a7cb60d3238a482d78e 5
-g 0 2
-c 14 avoid any |avoid dire|avoid expl|avoid open|avoid over|avoiding a|avoiding d|avoiding e|avoiding o|without an|without di|without ex|without op|without ov
-c 10 advocat|discrimina|encourag|endors|mention|naming|promot|referenc|saying|stating
-g 0 1
-c 8 cleverly d|cleverly h|cleverly p|cleverly w|never dire|never expl|never open|without na
-g 0 1
-c 16 ohne ausdr|ohne direk|ohne es au|ohne es di|ohne es ex|ohne es of|ohne expli|ohne ihn a|ohne ihn d|ohne ihn e|ohne ihn o|ohne offen|ohne sie a|ohne sie d|ohne sie e|ohne sie o
-g 0 3
-c 16 sans citer|sans dire |sans la ci|sans la di|sans la me|sans la no|sans le ci|sans le di|sans le me|sans le no|sans les c|sans les d|sans les m|sans les n|sans menti|sans nomme
-c 4 citer|dire|mentionner|nommer
-c 3 directemen|explicitem|ouvertemen
-g 0 3
-c 4 sin decir |sin decirl|sin mencio|sin nombra
-c 3 decir|mencionar|nombrar
-c 3 abiertamen|directamen|explicitam
-59c4e98ab0d99d9c0a90efa85de37748 1
-g 1 1
-c 2 AccountKey|SharedAcce
-5a51f3e189975e8172e7a87b81877e8d 1
-g 0 2
-c 11 act as a |act as an |i want you|i would li|ich mochte|imagine yo|pretend to|pretend yo|stell dir |tu so als |tu so, als
-c 30 . act as a|. i want y|. i would |. ich moch|. imagine |. pretend |. stell di|. tu so al|. tu so, a|.act as an|.i want yo|.i would l|.ich mocht|.imagine y|.pretend t|.pretend y|.stell dir|.tu so als|.tu so, al|act as a |act as an |i want you|i would li|ich mochte|imagine yo|pretend to|pretend yo|stell dir |tu so als |tu so, als
-5affa7e469f48615d57cb098d439cfed 2
-g 1 1
-c 1 hf_
-g 1 1
-c 1 api_org_
-5eb919938e22007717ec5452b17b66c4 4
-g 0 2
-c 13 eigentlich|geanderte |neue anwei|neue aufga|neue befeh|neue instr|neue regel|weitere an|weitere au|weitere be|weitere in|weitere re|zusatzlich
-c 5  anweisung| aufgabe| befehl| instrukti| regeln
-g 0 1
-c 18 autre cons|autre inst|autre ordr|autre regl|autre tach|autres con|autres ins|autres ord|autres reg|autres tac|consigne s|instructio|nouvelle c|nouvelle i|nouvelle o|nouvelle r|nouvelle t|nouvelles 
-g 0 1
-c 13 instruccio|nueva inst|nueva orde|nueva regl|nueva tare|nuevas ins|nuevas ord|nuevas reg|nuevas tar|otra instr|otra orden|otra regla|otra tarea
-g 0 1
-c 25 nova instr|nova ordem|nova regra|nova taref|novas inst|novas orde|novas regr|novas tare|novo instr|novo ordem|novo regra|novo taref|nuov compi|nuov istru|nuov ordin|nuov regol|nuove comp|nuove istr|nuove ordi|nuove rego|nuovo comp|nuovo istr|nuovo ordi|nuovo rego|ulteriori 
-5fdd61aa1aa0b7b3472119d3d9b53515 1
-g 0 1
-c 60 deteste|d\c3\89teste|d\c3\a9teste|e estupido|e est\c3\9apid|e est\c3\bapid|e idiota|e stupido|es basura|es estupid|es est\c3\9api|es est\c3\bapi|es idiota|est fou|est idiot|est nul|est stupid|haat|hasst|hate|is a liar|is an idio|is crazy|is dom|is dumb|is evil|is garbage|is stupid|is the wor|is trash|ist blod|ist bl\c3\96d|ist bl\c3\b6d|ist bose|ist b\c3\96se|ist b\c3\b6se|ist doof|ist dumm|ist ein id|ist ein lu|ist ein l\c3|ist schei|ist verruc|ist verr\c3\9c|ist verr\c3\bc|odeia|odia|sucks|\c3\88 idiota|\c3\88 stupido|\c3\89 estupid|\c3\89 est\c3\9api|\c3\89 est\c3\bapi|\c3\89 idiota|\c3\a8 idiota|\c3\a8 stupido|\c3\a9 estupid|\c3\a9 est\c3\9api|\c3\a9 est\c3\bapi|\c3\a9 idiota
-60727422a0a373942734cd6d424ef822 3
-g 0 5
-c 19 for each |for every |for repres|for your |from each |from every|from repre|from your |in each |in every |in represe|in your |into every|into repre|throughout|to each |to every |to represe|to your 
-c 5 answer|message|output|reply|response
-c 12 anagram|character|cipher|digit|emoji|letter|number|spaces|symbol|typos|vowel|word
-c 15 anagram|apply|encode|encrypt|introduce|jumble|misspell|remove|replace|reverse|scramble|shift|substitute|swap|use
-c 16  each answ| each mess| each outp| each repl| each resp| every ans| every mes| every out| every rep| every res| represent| your answ| your mess| your outp| your repl| your resp
-g 0 2
-c 6 jumble the|jumble you|reverse th|reverse yo|scramble t|scramble y
-c 8  the answe| the outpu| the reply| the respo| your answ| your outp| your repl| your resp
-g 0 3
-c 1 write your
-c 3 answer|reply|response
-c 3 backward|in reverse|upside dow
-609c02069a415869577d31b0b2259d2d 2
-g 0 1
-c 6 admin|developer|override|root|sudo|system
-g 0 1
-c 4 admin|developer|instructio|sys
-6388d6ce012ac689c79388944b12ff27 1
-g 0 1
-c 54 abaikan|bo qua|bypass|b\e1\bb\8f qua|desconsider|dimentica|disregard|esquec|esque\c3\a7|forget|gormezden gel|g\c3\b6rmezden gel|ignora|ignore|ignorer|ignorez|ignorier|ignoring|ignoruj|lupakan|missacht|negeer|olvida|olvide|oublie|override|pay no attention|phot lo|ph\e1\bb\9bt l\e1\bb\9d|stop following|vergeet|vergessen|vergiss|yok say|zapomnij|zignoruj|\d0\b7\d0\b0\d0\b1\d1\83\d0\b4|\d0\b7\d0\b0\d0\b1\d1\83\d0\b4\d1\8c|\d0\b8\d0\b3\d0\bd\d0\be\d1\80\d0\b8\d1\80|\d0\bf\d1\80\d0\be\d0\b8\d0\b3\d0\bd\d0\be\d1\80\d0\b8\d1\80|\d0\bf\d1\80\d0\be\d1\96\d0\b3\d0\bd\d0\be\d1\80\d1\83|\d1\96\d0\b3\d0\bd\d0\be\d1\80\d1\83|\d8\a7\d9\86\d8\b3|\d8\aa\d8\ac\d8\a7\d9\87\d9\84|\e0\a4\85\e0\a4\a8\e0\a4\a6\e0\a5\87\e0\a4\96\e0\a4\be|\e0\a4\a8\e0\a4\9c\e0\a4\bc\e0\a4\b0\e0\a4\85\e0\a4\82\e0\a4\a6\e0\a4\be\e0\a4\9c\e0\a4\bc|\e5\bf\98\e3\82\8c|\e5\bf\98\e6\8e\89|\e5\bf\98\e8\ae\b0|\e5\bf\bd\e7\95\a5|\e6\97\a0\e8\a7\86|\e7\84\a1\e8\a6\96|\eb\ac\b4\ec\8b\9c|\ec\9e\8a\ec\96\b4
-65cc2e746ab874820a3b3416bb9ef490 11
-g 0 2
-c 10 ignoriraj |ignorirajt|ignorisi |ignorisite|pozabi |pozabite |zaboravi |zaboravite|zanemari |zanemarite
-c 7 instrukcij|naredbe|navodila|pravila|smjernice|upute|uputstv
-g 0 2
-c 2 zaboravi s|zaboravite
-c 1  sve
-g 0 2
-c 8 ignoruj |ignorujte |nedbej |nedbejte |zabudni |zabudnite |zapomen |zapomente 
-c 3 instrukc|pokyn|pravidl
-g 0 2
-c 3 comenzile|instructiu|regulile
-c 4 ignora |ignorati |uita |uitati 
-g 0 2
-c 6 anvisning|instruks|instruktio|reglene|reglerna|reglerne
-c 5 bortse fra|glem |glom |ignorer |ignorera 
-g 0 2
-c 3 jata huomi|ohita |unohda 
-c 4 kaskyt|ohjee|ohjeita|saannot
-g 0 1
-c 1 utasitas
-g 0 2
-c 3 \ce\b5\ce\bd\cf\84\ce\bf\ce\bb|\ce\ba\ce\b1\ce\bd\cf\8c\ce\bd|\ce\bf\ce\b4\ce\b7\ce\b3\ce\af
-c 4 \ce\b1\ce\b3\ce\bd\ce\bf\ce\ae|\ce\b1\ce\b3\ce\bd\cf\8c\ce\b7|\ce\be\ce\ad\cf\87\ce\bd\ce\b1|\ce\be\ce\b5\cf\87\ce\ac\cf\83
-g 0 2
-c 4 \d7\94\d7\94\d7\95\d7\a8\d7\90|\d7\94\d7\95\d7\a8\d7\90\d7\95|\d7\9e\d7\94\d7\94\d7\95\d7\a8|\d7\9e\d7\94\d7\9b\d7\9c\d7\9c
-c 5 \d7\94\d7\aa\d7\a2\d7\9c\d7\9d|\d7\94\d7\aa\d7\a2\d7\9c\d7\9e|\d7\a9\d7\9b\d7\97 |\d7\a9\d7\9b\d7\97\d7\95 |\d7\a9\d7\9b\d7\97\d7\99 
-g 0 2
-c 1 \d8\af\d8\b3\d8\aa\d9\88\d8\b1
-c 2 \d9\81\d8\b1\d8\a7\d9\85\d9\88|\d9\86\d8\a7\d8\af\db\8c\d8\af
-g 0 2
-c 1 \e0\b8\84\e0\b8\b3\e0\b8\aa\e0
-c 3 \e0\b8\a5\e0\b8\b0\e0\b9\80\e0|\e0\b8\a5\e0\b8\b7\e0\b8\a1|\e0\b9\84\e0\b8\a1\e0\b9\88\e0
-672ecfdb92d2f9ab92ac0ea95429db36 1
-g 0 1
-c 10 access_key|accesskey|api_key|apikey|heroku|jenkins|postmark|sauce|secret|token
-68e08a379dc44297cf75ed08b97eb8fd 4
-g 0 2
-c 5  in mind|given that|given this|in light o|in the spi
-c 20 can you|compose|could you|create|describe|design|draft|explain|generate|help|i 'd like|i would li|let's|lets|outline|please|provide|will you|would you|write
-g 0 2
-c 4 im sinne d|in anbetra|mit diesem|vor diesem
-c 8 erklar|erstell|kannst du|konnen sie|konnten si|konntest d|schreib|verfass
-g 0 2
-c 4 a la lumie|compte ten|dans cet e|gardant ce
-c 8 ecris|ecrit|explique|peux-tu|pourrais-t|pourriez-v|pouvez-vou|redige
-g 0 2
-c 4 a la luz d|con esto e|en el espi|teniendo e
-c 7 escribe|explica|podria ust|podrias|puedes|redacta|\c2\bfpodria u
-6b2267114319ef9e98cf60d77991c893 2
-g 0 3
-c 22 my complet|my develop|my full de|my full hi|my full in|my full sy|my hidden |my initial|my origina|my secret |my system |the comple|the develo|the full d|the full h|the full i|the full s|the hidden|the initia|the origin|the secret|the system
-c 18 are :|are as fol|are:|is :|is as foll|is:|reads :|reads as f|reads:|says :|says as fo|says:|was :|was as fol|was:|were :|were as fo|were:
-c 4 developer |hidden ins|initial in|system pro
-g 0 3
-c 2 here are m|here is my
-c 1  my 
-c 2 instructio|system pro
-6d3cac21715c5a568a3ea02f47b9826b 4
-g 0 5
-c 2 the code y|your 
-c 7 block|code|excerpt|fragment|section|segment|snippet
-c 12 algorithm|answer|code|elucidatio|framework|implementa|logic|program|reply|response|script|solution
-c 8 below |following |given |next |subsequent|the follow|the subseq|this 
-c 7  block| code| excerpt| fragment| section| segment| snippet
-g 0 4
-c 6 algorithm |code by |codebase b|implementa|program by|solution b
-c 11 augment yo|boost your|develop yo|elevate yo|enhance yo|enrich you|fortify yo|improve yo|optimise y|optimize y|streamline
-c 5 below|following|subsequent|the follow|the subseq
-c 5  your algo| your code| your impl| your prog| your solu
-g 0 3
-c 3 below code|following |subsequent
-c 1 your 
-c 7 algorithm|code|elucidatio|implementa|logic|program|solution
-g 0 4
-c 3 below code|following |subsequent
-c 1 your 
-c 7 algorithm|code|elucidatio|implementa|logic|program|solution
-c 3 for |of |with 
-6d4c90c4a8a691164ad437499eebe525 1
-g 0 1
-c 14 \e2\80\8b|\e2\80\aa|\e2\80\ab|\e2\80\ac|\e2\80\ad|\e2\80\ae|\e2\81\a0|\e2\81\a6|\e2\81\a7|\e2\81\a8|\e2\81\a9|\ef\bb\bf|\f3\a0\80|\f3\a0\81
-6dab5a44be0dcdf9f81a52017cb4d824 23
-g 0 3
-c 10  angaben| anordnung| anweisung| aufgaben| auftrage| befehle| informati| instrukti| regeln| vorgaben
-c 7 ignorier|missachte|ubergehe|uberschrei|vergessen |vergiss|verwirf
-c 10  alle| bisherige| deine| fruhere| ihre| obige| samtliche| ursprungl| vorherige| vorige
-g 0 2
-c 7 ignorier a|ignorier d|ignoriere |ignorieren|vergessen |vergiss al|vergiss da
-c 4  alle anwe| alle auft| alles| das obige
-g 0 3
-c 8 alles bish|alles oben|alles vorh|alles zuvo|das bisher|das oben g|das vorher|das zuvor 
-c 4 bisher|oben|vorher|zuvor
-c 1  gesagte
-g 0 4
-c 4 ignorieren|missachten|ubergehen|vergessen
-c 13 alle bishe|alle obige|alle vorhe|alle vorig|den bisher|den obigen|den vorher|den vorige|die bisher|die obigen|die vorher|die vorige|samtliche 
-c 7 angaben |anweisunge|aufgaben |ausfuhrung|befehle |instruktio|regeln 
-c 11  bisherige| obigen an| obigen au| obigen be| obigen in| obigen re| vorherige| vorigen a| vorigen b| vorigen i| vorigen r
-g 0 3
-c 1 abweichend
-c 2 bisherigen|vorherigen
-c 2 anweisunge|instruktio
-g 0 2
-c 5  consigne| directive| instructi| ordres| regles
-c 7 ignore|ne tien co|ne tien pa|ne tiens c|ne tiens p|neglige|oublie
-g 0 2
-c 3 oublie tou|oublier to|oubliez to
-c 1  tout
-g 0 2
-c 15  comandi| comandos| directric| diretrize| indicacio| indicazio| instrucao| instrucci| instrucoe| istruzion| ordenes| ordens| reglas| regole| regras
-c 11 descarta|desconside|dimentica|esqueca|esquece|ignora|ignore|olvida|olvide|omite|trascura
-g 0 2
-c 13 dimentica |dimenticar|esqueca to|esqueca tu|esquecer t|olvida tod|olvida tud|olvida tut|olvidar to|olvidar tu|olvide tod|olvide tud|olvide tut
-c 3 todo|tudo|tutto
-g 0 2
-c 4  aanwijzin| instructi| opdrachte| regels
-c 3 negeer|negeren|vergeet
-g 0 1
-c 1 vergeet al
-g 0 2
-c 7 \d0\b2\d0\ba\d0\b0\d0\b7\d1\96|\d0\b8\d0\bd\d1\81\d1\82\d1\80|\d0\ba\d0\be\d0\bc\d0\b0\d0\bd|\d0\bd\d0\b0\d1\81\d1\82\d0\b0|\d0\bf\d1\80\d0\b0\d0\b2\d0\b8|\d1\83\d0\ba\d0\b0\d0\b7\d0\b0|\d1\96\d0\bd\d1\81\d1\82\d1\80
-c 8 \d0\b7\d0\b0\d0\b1\d1\83\d0\b4|\d0\b8\d0\b3\d0\bd\d0\be\d1\80|\d0\bd\d0\b5 \d0\b7\d0\b2\d0|\d0\bd\d0\b5 \d0\be\d0\b1\d1|\d0\be\d1\82\d0\b1\d1\80\d0\be|\d0\bf\d1\80\d0\be\d0\b8\d0\b3|\d0\bf\d1\80\d0\be\d1\96\d0\b3|\d1\96\d0\b3\d0\bd\d0\be\d1\80
-g 0 2
-c 3 \d0\b7\d0\b0\d0\b1\d1\83\d0\b4|\d0\b8\d0\b3\d0\bd\d0\be\d1\80|\d1\96\d0\b3\d0\bd\d0\be\d1\80
-c 3  \d0\b2\d1\81\d0\b5| \d0\b2\d1\81\d1\91| \d1\83\d1\81\d0\b5
-g 0 2
-c 5 instrukcj|polece|regul|regu\c5\82|zasad
-c 3 ignoruj|pomin|zapomnij
-g 0 1
-c 1 zapomnij o
-g 0 3
-c 4 komutlar|kurallar|talimatlar|yonergeler
-c 6 bos ver|bosver|dikkate al|gormezden |unut|yok say
-c 4 butun|onceki|tum|yukar
-g 0 2
-c 8 \e4\b8\8d\e8\a6\81\e7\90\86\e4|\e4\b8\8d\e8\a6\81\e9\81\b5\e5|\e5\bf\98\e6\8e\89|\e5\bf\98\e8\ae\b0|\e5\bf\bd\e7\95\a5|\e5\bf\bd\e8\a7\86|\e6\94\be\e5\bc\83|\e6\97\a0\e8\a7\86
-c 9 \e5\86\85\e5\ae\b9|\e5\91\bd\e4\bb\a4|\e6\8c\87\e4\bb\a4|\e6\8c\87\e7\a4\ba|\e6\8f\90\e7\a4\ba|\e8\a6\81\e6\b1\82|\e8\a7\84\e5\88\99|\e8\ae\be\e5\ae\9a|\e8\af\b4\e6\98\8e
-g 0 3
-c 24 \e3\81\93\e3\82\8c\e3\81\be\e3|\e3\81\99\e3\81\b9\e3\81\a6\e3|\e4\b8\8a\e8\a8\98\e3\81\ae\e3|\e4\b8\8a\e8\a8\98\e3\81\ae\e5|\e4\b8\8a\e8\a8\98\e3\81\ae\e6|\e4\b8\8a\e8\a8\98\e3\81\ae\e8|\e4\bb\a5\e5\89\8d\e3\81\ae\e3|\e4\bb\a5\e5\89\8d\e3\81\ae\e5|\e4\bb\a5\e5\89\8d\e3\81\ae\e6|\e4\bb\a5\e5\89\8d\e3\81\ae\e8|\e5\85\a8\e3\81\a6\e3\81\ae\e3|\e5\85\a8\e3\81\a6\e3\81\ae\e5|\e5\85\a8\e3\81\a6\e3\81\ae\e6|\e5\85\a8\e3\81\a6\e3\81\ae\e8|\e5\89\8d\e3\81\ae\e3\83\97\e3|\e5\89\8d\e3\81\ae\e3\83\ab\e3|\e5\89\8d\e3\81\ae\e5\91\bd\e4|\e5\89\8d\e3\81\ae\e6\8c\87\e4|\e5\89\8d\e3\81\ae\e6\8c\87\e7|\e5\89\8d\e3\81\ae\e8\a8\ad\e5|\e6\9c\80\e5\88\9d\e3\81\ae\e3|\e6\9c\80\e5\88\9d\e3\81\ae\e5|\e6\9c\80\e5\88\9d\e3\81\ae\e6|\e6\9c\80\e5\88\9d\e3\81\ae\e8
-c 11 \e3\81\99\e3\81\b9\e3\81\a6\e5|\e3\81\99\e3\81\b9\e3\81\a6\e7|\e3\82\92\e3\81\99\e3\81\b9\e3|\e3\82\92\e5\85\a8\e3\81\a6\e5|\e3\82\92\e5\85\a8\e3\81\a6\e7|\e5\85\a8\e3\81\a6\e5\bf\98\e3|\e5\85\a8\e3\81\a6\e7\84\a1\e8|\e5\85\a8\e3\81\a6\e7\a0\b4\e6|\e5\bf\98\e3\82\8c|\e7\84\a1\e8\a6\96|\e7\a0\b4\e6\a3\84
-c 6 \e3\81\ae\e3\83\97\e3\83\ad\e3|\e3\81\ae\e3\83\ab\e3\83\bc\e3|\e3\81\ae\e5\91\bd\e4\bb\a4|\e3\81\ae\e6\8c\87\e4\bb\a4|\e3\81\ae\e6\8c\87\e7\a4\ba|\e3\81\ae\e8\a8\ad\e5\ae\9a
-g 0 5
-c 2 \eb\ac\b4\ec\8b\9c|\ec\9e\8a\ec\96\b4
-c 5 \ea\b7\9c\ec\b9\99|\eb\aa\85\eb\a0\b9|\ec\a7\80\ec\8b\9c|\ec\a7\80\ec\b9\a8|\ed\94\84\eb\a1\ac\ed\94\84\ed
-c 5 \ea\b8\b0\ec\a1\b4|\eb\aa\a8\eb\93\a0|\ec\95\9e\ec\9d\98|\ec\9c\84\ec\9d\98|\ec\9d\b4\ec\a0\84
-c 14  \ec\9d\98 \ea\b7\9c\ec\b9| \ec\9d\98 \eb\aa\85\eb\a0| \ec\9d\98 \ec\a7\80\ec\8b| \ec\9d\98 \ec\a7\80\ec\b9| \ec\9d\98 \ed\94\84\eb\a1| \ec\9d\98\ed\94\84\eb\a1\ac| \ed\94\84\eb\a1\ac\ed\94\84|\ea\b7\9c\ec\b9\99|\eb\aa\85\eb\a0\b9|\ec\9d\98 \ed\94\84\eb\a1\ac|\ec\9d\98\ed\94\84\eb\a1\ac\ed|\ec\a7\80\ec\8b\9c|\ec\a7\80\ec\b9\a8|\ed\94\84\eb\a1\ac\ed\94\84\ed
-c 18  \eb\aa\a8\eb\91\90 \eb\ac| \eb\aa\a8\eb\91\90 \ec\9e| \eb\aa\a8\eb\91\90\eb\ac\b4| \eb\aa\a8\eb\91\90\ec\9e\8a|\eb\a5\bc \eb\aa\a8\eb\91\90|\eb\a5\bc\eb\aa\a8\eb\91\90 |\eb\a5\bc\eb\aa\a8\eb\91\90\eb|\eb\a5\bc\eb\aa\a8\eb\91\90\ec|\eb\aa\a8\eb\91\90 \eb\ac\b4|\eb\aa\a8\eb\91\90 \ec\9e\8a|\eb\aa\a8\eb\91\90\eb\ac\b4\ec|\eb\aa\a8\eb\91\90\ec\9e\8a\ec|\eb\ac\b4\ec\8b\9c|\ec\9d\84 \eb\aa\a8\eb\91\90|\ec\9d\84\eb\aa\a8\eb\91\90 |\ec\9d\84\eb\aa\a8\eb\91\90\eb|\ec\9d\84\eb\aa\a8\eb\91\90\ec|\ec\9e\8a\ec\96\b4
-g 0 2
-c 5 \d8\a7\d9\84\d8\a3\d9\88\d8\a7|\d8\a7\d9\84\d8\a7\d9\88\d8\a7|\d8\a7\d9\84\d8\aa\d8\b9\d9\84|\d8\a7\d9\84\d8\aa\d9\88\d8\ac|\d8\a7\d9\84\d9\82\d9\88\d8\a7
-c 6 \d8\a3\d9\87\d9\85\d9\84 |\d8\a7\d9\86\d8\b3 |\d8\a7\d9\86\d8\b3\d9\89 |\d8\a7\d9\86\d8\b3\d9\8e |\d8\a7\d9\87\d9\85\d9\84 |\d8\aa\d8\ac\d8\a7\d9\87\d9\84
-g 0 2
-c 4 \e0\a4\8a\e0\a4\aa\e0\a4\b0 |\e0\a4\aa\e0\a4\b9\e0\a4\b2\e0|\e0\a4\aa\e0\a4\bf\e0\a4\9b\e0|\e0\a4\b8\e0\a4\ad\e0\a5\80 
-c 3 \e0\a4\86\e0\a4\a6\e0\a5\87\e0|\e0\a4\a8\e0\a4\bf\e0\a4\af\e0|\e0\a4\a8\e0\a4\bf\e0\a4\b0\e0
-g 0 2
-c 5 bo qua |lo di |lo \c4\91i |phot lo |quen 
-c 5 chi dan|chi thi|huong dan|lenh|quy tac
-g 0 2
-c 3 abaikan |acuhkan |lupakan 
-c 5 arahan|aturan|instruksi|perintah|petunjuk
-6dd96dd5ac6a9e0d8eed2dc22568aa03 1
-g 1 1
-c 1 dt0
-6f976e78b14a7300b5ce251a92a9ac93 1
-g 0 2
-c 4 contrary t|despite |in spite o|regardless
-c 10 directives|guidelines|instructio|programmin|rules you |system pro|what you h|what you w|what you'v|what your 
-703a0d3d4880be980e8a405a39ca7b2c 1
-g 0 3
-c 10 censorship|censura|censure|censuur|moderacao|moderacion|moderatie|moderation|moderazion|zensur
-c 17 free from |free of |kein |keine |keiner |keinr |no |ohne |receive no|receives n|sans |sem |senza |sin |without |zero |zonder 
-c 10  censorshi| censura| censure| censuur| moderacao| moderacio| moderatie| moderatio| moderazio| zensur
-70ab03b435f245a9d406e263274afae6 2
-g 0 1
-c 1 kagi
-g 1 2
-c 1 kagi.com/
-c 1 token=
-71cd7670d577c2c7cf41906b2fe3ff17 1
-g 1 1
-c 1 jina_
-7240cb14f2cde75ed08a320fc8c8e063 6
-g 0 5
-c 15 dimentica |esqueca |ignora |ignorez |ignoriere |ignorieren|missachte |missachten|negeer |olvida |oublie |oubliez |vergeet |vergessen |vergiss 
-c 18 consignes|directrice|diretrizes|programaca|programaci|programmat|programmaz|programmer|programmie|regeln|regels|reglas|regles|regole|regras|richtlijne|richtlinie|vorgaben
-c 12 deine |ihre |je |jouw |la tua |las tuas |le tue |sua |suas |tes |tus |vos 
-c 16  consignes| directric| diretrize| programac| programma| programme| programmi| regeln| regels| reglas| regles| regole| regras| richtlijn| richtlini| vorgaben
-c 19  bitte a s| bitte as | bitte dei| bitte ihr| bitte jou| bitte la | bitte las| bitte le | deine| ihre| je| jouw| la tua| las tuas| le tue| sua| tes| tus| vos
-g 0 3
-c 10 do not hav|do not mus|do not nee|don't have|don't must|don't need|dont have |dont must |dont need |no longer 
-c 5 guidelines|instructio|policies|programmin|rules
-c 12  have to a| have to f| have to o| have to s| must adhe| must foll| must obey| must stic| need to a| need to f| need to o| need to s
-g 0 3
-c 6 brauchst d|brauchst s|mussen dic|mussen sic|musst dich|musst sich
-c 1 halten
-c 2  dich nich| sich nich
-g 0 3
-c 6 je hoeft j|nao precis|non devi p|tu n'as pl|voce nao p|ya no tien
-c 10 instruccio|instrucoes|instructie|instructio|istruzioni|regels|reglas|regles|regole|regras
-c 9  instrucci| instrucoe| instructi| istruzion| regels| reglas| regles| regole| regras
-g 0 3
-c 29 content fi|content gu|content po|content re|content ru|ethical fi|ethical gu|ethical po|ethical re|ethical ru|moral filt|moral guid|moral poli|moral rest|moral rule|safety fil|safety gui|safety pol|safety res|safety rul|security f|security g|security p|security r|your filte|your guide|your polic|your restr|your rules
-c 10 disabled|lifted|no longer |now disabl|now no lon|now remove|now suspen|removed|suspended|void
-c 7  filters a| filters h| guideline| policies | restricti| rules are| rules hav
-g 0 3
-c 4 ab jetzt n|ab sofort |jetzt nich|nicht mehr
-c 15 deine eins|deine rege|deine rich|deine sich|deine vorg|einschrank|ihre einsc|ihre regel|ihre richt|ihre siche|ihre vorga|regeln gel|richtlinie|sicherheit|vorgaben g
-c 5 einschrank|regeln gel|richtlinie|sicherheit|vorgaben g
-731276f7253291b4b26f4ca6982268a3 1
-g 0 1
-c 3 cc_test_re|code_clima|codeclimat
-752f695aa20c57dd74eccebcccf10350 2
-g 1 1
-c 1 figd_
-g 0 1
-c 1 figma
-77d3fbcdeb6d5fb458c69d9304c213c6 7
-g 0 3
-c 4 der folgen|einer neue|einer weit|folgender 
-c 2 ich benoti|ich brauch
-c 6 dringend d|dringend i|jetzt dein|jetzt ihre|sofort dei|sofort ihr
-g 0 1
-c 6 a fun new |a great ne|a new chal|neue herau|tolle hera|weitere he
-g 0 1
-c 4 j'ai besoi|j'ai urgem|j'ai vraim|un nouveau
-g 0 1
-c 4 necesito t|necesito u|un nuevo d|un nuevo r
-g 0 1
-c 3 ho bisogno|ho urgente|una nuova 
-g 0 1
-c 3 preciso da|preciso ur|um novo de
-g 0 1
-c 5 een nieuwe|ik heb dri|ik heb je |ik heb jou|ik heb uw 
-792fa09191343909ff2a5df306f7f0b6 1
-g 1 1
-c 1 PMAK-
-7b28cd4b69523bd6703f0bb8b8518c84 1
-g 1 1
-c 1 00D
-7b41ea4a16bbe428a13d80f64c625376 8
-g 0 3
-c 20 you develo|you got am|you got co|you got su|you got to|you had am|you had co|you had su|you had to|you have a|you have c|you have s|you have t|you now ha|you sudden|you suffer|you've amn|you've com|you've sud|you've tot
-c 7  developed| got| had| have| suddenly | suffer fr|'ve
-c 1 amnesia
-g 0 2
-c 24 that devel|that had a|that had c|that had s|that had t|that has a|that has c|that has s|that has t|that suffe|which deve|which had |which has |which suff|who develo|who had am|who had co|who had su|who had to|who has am|who has co|who has su|who has to|who suffer
-c 1 you
-g 0 2
-c 8 you are a |you are an|you are no|you are th|you're a |you're an |you're now|you're the
-c 24 that devel|that had a|that had c|that had s|that had t|that has a|that has c|that has s|that has t|that suffe|which deve|which had |which has |which suff|who develo|who had am|who had co|who had su|who had to|who has am|who has co|who has su|who has to|who suffer
-g 0 3
-c 7 all of you|all your g|all your k|all your m|all your r|all your t|everything
-c 6 you forgot|you have f|you have l|you lost |you've for|you've los
-c 4  absolutel| all of yo| all your | everythin
-g 0 4
-c 8 all its kn|all its me|all its ru|all its tr|all of its|all of the|all their |everything
-c 16 that forgo|that had f|that had l|that has f|that has l|that lost |which forg|which had |which has |which lost|who forgot|who had fo|who had lo|who has fo|who has lo|who lost 
-c 1 you
-c 7 forgot all|forgot eve|forgotten |lost all i|lost all o|lost all t|lost every
-g 0 1
-c 14 du haben a|du haben e|du haben k|du haben t|du hast al|du hast am|du hast ei|du hast ko|du hast to|sie haben |sie hast a|sie hast e|sie hast k|sie hast t
-g 0 2
-c 13 tu as amne|tu as perd|tu as tout|tu as une |tu avez am|tu avez pe|tu avez to|tu avez un|vous as am|vous as pe|vous as to|vous as un|vous avez 
-c 4 amnesie|perdu la m|tout oubli|une amnesi
-g 0 1
-c 5 has olvida|has perdid|tiene uste|tienes amn|tienes per
-7bdce3a634f0bf6b09f4de75e818dc26 -
-7cf7afacdd5cbb4c87563c7c0fa320f7 -
-7dc66b98eac6ff1e4ba07ddd98ec077a 7
-g 0 1
-c 3 pass|pwd|secret
-g 0 3
-c 1 value=\22
-c 1 key=\22
-c 4 passwd|password|pwd|secret
-g 0 1
-c 2 passwd|password
-g 0 1
-c 1 password
-g 0 1
-c 5 passphrase|passwd|password|pwd|secret
-g 0 1
-c 5 passphrase|passwd|password|pwd|secret
-g 0 1
-c 5 $db_pass|$dbpass|$passwd|$password|$pwd
-7e9bd5fcad873d80bb6e6918030c06c9 1
-g 1 2
-c 1 LS0tLS1CRU
-c 3 BSSVZBVEUg|QUklWQVRFI|UFJJVkFURS
-7f97c952d57353f914210ca28563a848 2
-g 0 3
-c 15 admin mode|dan mode|debug mode|dev mode|developer |evil mode|god mode|jailbreak |jailbroken|root mode|sudo mode|uncensored|unfiltered|unlocked m|unrestrict
-c 10 activate |boot into |enable |enter |go into |simulate |switch to |turn on |you are in|you are no
-c 19  admin| dan| debug| dev| evil| god| jailbreak| jailbroke| root| sudo| the jailb| the uncen| the unfil| the unloc| the unres| uncensore| unfiltere| unlocked| unrestric
-g 0 2
-c 9 developer |god mode a|god mode e|god mode o|god mode u|jailbreak |jailbroken|uncensored|unrestrict
-c 1  mode 
-7fc6b9c7889980e63045a57551683e36 1
-g 1 1
-c 1 github_pat
-7fcf575237a522f5a79397ff985d922e 3
-g 0 3
-c 16 bist du ab|bist du je|bist du ke|bist du nu|du bist ab|du bist je|du bist ke|du bist nu|sie sind a|sie sind j|sie sind k|sie sind n|sind sie a|sind sie j|sind sie k|sind sie n
-c 4 du bist|jetzt bist|sie sind|sondern
-c 1  mehr
-g 0 2
-c 2 tu n'es pl|vous n'ete
-c 3 mais|tu es|vous etes
-g 0 2
-c 4 ya no eres|ya no es e|ya no es l|ya no es u
-c 2 eres|sino
-8091ea03b2685fe9524be886b16abef6 1
-g 1 1
-c 1 dapi
-8093e183affb50880fcdbdb2c608aab3 3
-g 0 1
-c 1 <script
-g 0 2
-c 14  onanimati| onbegin =| onbegin=| onclick =| onclick=| onerror =| onerror=| onfocus =| onfocus=| onload =| onload=| onmouseov| ontoggle | ontoggle=
-c 9 alert|atob|confirm|document.|eval|fetch|location|prompt|window.
-g 0 2
-c 2  javascrip|javascript
-c 9 action =|action=|data =|data=|formaction|href =|href=|src =|src=
-81bfd7ad9de3acc6a05913218098e7fa 1
-g 0 1
-c 1 vault
-85b36e8ae5da7dbcf3ed65ffeecb2e14 2
-g 1 1
-c 1 .storage.g
-g 1 1
-c 1 storage.go
-862a91f5f5835f1782d3d9a1c44a3da7 1
-g 1 1
-c 1 ya29.
-86837f3ecb25e4c1acdfcee0a9843d44 4
-g 0 5
-c 7 i can't fi|i cannot f|i cant fin|it is not |the answer|there is n|this is no
-c 3  instead o| not | rather th
-c 5 article|document|search res|source|text
-c 4 answer |reply |respond |say 
-c 6  article| context| document| search re| source| text
-g 0 3
-c 3 das steht |die antwor|es gibt ke
-c 5  aber nich| anstatt | nicht | statt | und nicht
-c 2 antworte|sag
-g 0 3
-c 10  ce n est | ce n' est| ce n'est | ce nest p| la repons|ce n est p|ce n' est |ce n'est p|ce nest pa|la reponse
-c 3  au lieu d| et non | pas 
-c 4 dis |dites |repondez |reponds 
-g 0 3
-c 2 eso no est|la respues
-c 2  en lugar | no 
-c 4 contesta |di |dime |responde 
-870ab28019f9a72bd02e7710b5eef657 1
-g 0 1
-c 1 .myshopify
-873fc65187595e125d091b1c5db50163 1
-g 1 1
-c 2 sk.eyJ|tk.eyJ
-88c1cb54f02ec4dc327f5855cb945de1 1
-g 0 4
-c 15 anweisung|auftrag|befehl|comando|command|consigne|instrucao|instruccio|instructie|instructio|istruzione|opdracht|orden|order|ordine
-c 8 aqui esta |ecco |here is |here's |hier is |hier ist |hier kommt|voici 
-c 13 neue |neuer |new |nieuw |nieuwe |nouvell |nouvelle |nova |novo |nueva |nuevo |nuova |nuovo 
-c 14  anweisung| auftrag| befehl| comando| command| consigne| instrucao| instrucci| instructi| istruzion| opdracht| orden| order| ordine
-897158090c4bad2f63afb5b273bb0e1f 7
-g 0 2
-c 12 c'est fait|damit hast|das genugt|das ist er|das reicht|das war sc|that is do|that is en|that's don|that's eno|ya esta|you have p
-c 7 ahora|here comes|jetzt|maintenant|next|now|nun
-g 0 2
-c 6 jetzt habe|jetzt i ha|now habe i|now i have|nun habe i|nun i have
-c 16 further au|further ch|further he|further ta|neue aufga|neue chall|neue herau|neue task |new aufgab|new challe|new heraus|new task f|weitere au|weitere ch|weitere he|weitere ta
-g 0 1
-c 2 i need you|ich brauch
-g 0 3
-c 19 amazing|brilliant|excellent|fantastic|good job|great|impressive|nice work|outdone yo|outstandin|perfect|superb|very good|well done|you did go|you did gr|you did it|you did re|you did we
-c 11 another |different |follow fur|follow mor|follow new|following |further |more |new |next |second 
-c 2 next|now
-g 0 4
-c 3 anweisunge|aufgabe|herausford
-c 6 andere |nachste |neue |neuen |weitere |weiteren 
-c 10 ausgezeich|gluckwunsc|grosartig|grossartig|gut gemach|hervorrage|perfekt|sehr gut|super|toll
-c 3 als nachst|jetzt|nun
-g 0 2
-c 10 altro comp|andere taa|autre tach|nieuwe taa|nouvelle t|nova taref|nueva tare|nuovo comp|otra tarea|outra tare
-c 15 bravo|excelente|excellent|goed gedaa|heel goed|molto bene|muito bem|muy bien|otimo|ottimo|parfait|perfecto|perfetto|tres bien|uitstekend
-g 0 2
-c 5 achtung|attention|halt|stop|warning
-c 2 halt|stop
-8ba94980dbee3a8495600418056c9b5e 1
-g 0 1
-c 2 aws_accoun|awsaccount
-8cc121d71121523f10dcb16c09a2de60 2
-g 0 1
-c 17 answering |call me at|call me on|cell|contact nu|desk|fax|messages t|mobile|phone|reach me a|reach me o|registered|tel|text me at|text me on|whatsapp
-g 0 1
-c 5 fax|home|mobile|office|work
-9089d711efc74e4338fe6e2cad52f0f8 4
-g 0 3
-c 22 abuse all |abuse each|abuse ever|abuse the |be rude to|curse at a|curse at e|curse at t|insult all|insult eac|insult eve|insult the|mock all |mock each |mock every|mock the |swear at a|swear at e|swear at t|threaten a|threaten e|threaten t
-c 4 customer|reader|user|visitor
-c 16  all custo| all reade| all user| all visit| each cust| each read| each user| each visi| every cus| every rea| every use| every vis| the custo| the reade| the user| the visit
-g 0 3
-c 8 bedrohe al|bedrohe de|bedrohe di|bedrohe je|beleidige |beleidigen|beschimpfe|verspotte 
-c 4 besucher|kunden|leser|nutzer
-c 20  alle benu| alle besu| alle kund| alle lese| alle nutz| den benut| den besuc| den kunde| den leser| den nutze| die benut| die besuc| die kunde| die leser| die nutze| jeden ben| jeden bes| jeden kun| jeden les| jeden nut
-g 0 3
-c 10 injurie |injuries |injuriez |insulte |insultes |insultez |menace |menaces |menacez |moque-toi 
-c 3 client|lecteur|utilisateu
-c 9  client| l'client| l'lecteur| l'utilisa| lecteur| les clien| les lecte| les utili| utilisate
-g 0 3
-c 7 amenaza a |amenaza al|burlate de|insulta a |insulta al|ofende a l|ofende al 
-c 4 cliente|lectore|usuaria|usuario
-c 12  a la clie| a la lect| a la usua| a las cli| a las lec| a las usu| a los cli| a los lec| a los usu| al client| al lector| al usuari
-943e4a127bbddb98ebec5f5416a60f6e -
-966ee70d84c58f287eb5e4bdeef5e8f9 1
-g 0 1
-c 2 aws_sessio|awssession
-96cedad606a538478a5159e1482fce29 2
-g 0 1
-c 1 jenkins-cr
-g 0 1
-c 6 jenkins_ap|jenkins_pa|jenkins_to|jenkinsapi|jenkinspas|jenkinstok
-9763f01cf39e3faa35c5fbd96e4d060f 2
-g 1 4
-c 1 https://
-c 1 .webhook.o
-c 1 /IncomingW
-c 1 @
-g 1 3
-c 1 /IncomingW
-c 1 https://ou
-c 1 @
-983040b87db18d339991b20ca3cd6bb2 10
-g 0 3
-c 12 bypass|disregard|do not fol|don't foll|dont follo|forget|ignore|ignoring|override|pay no att|stop follo|throw out
-c 13 assignment|commands|directions|directives|guardrails|guidelines|instructio|orders|policies|programmin|prompt|rules|task
-c 18 above|all|any|current|developer|earlier|every|existing|former|given|initial|old|original|preceding|previous|prior|system|your
-g 0 3
-c 12 abandon|cancel|clear|delete|discard|drop|erase|neglect|remove|set aside|skip|void
-c 10 assignment|directions|directives|guardrails|guidelines|instructio|programmin|prompt|rules|task
-c 10 above|earlier|former|initial|old|original|preceding|previous|prior|system
-g 0 3
-c 26 abandon al|abandon of|abandon yo|clear all |clear of y|clear your|delete all|delete of |delete you|discard al|discard of|discard yo|drop all o|drop all y|drop of yo|drop your |erase all |erase of y|erase your|leave all |leave of y|leave your|remove all|remove of |remove you|throw away
-c 36 current di|current gu|current in|current pr|current ru|current sy|directives|existing d|existing g|existing i|existing p|existing r|existing s|guidelines|instructio|original d|original g|original i|original p|original r|original s|previous d|previous g|previous i|previous p|previous r|previous s|prior dire|prior guid|prior inst|prior prog|prior rule|prior syst|programmin|rules|system pro
-c 2  all of yo| your 
-g 0 3
-c 25 above cont|above conv|above data|above info|above inpu|above mess|above text|earlier co|earlier da|earlier in|earlier me|earlier te|preceding |previous c|previous d|previous i|previous m|previous t|prior cont|prior conv|prior data|prior info|prior inpu|prior mess|prior text
-c 4 disregard |forget |ignore |leave 
-c 25 above|all earlie|all of abo|all of ear|all of pre|all of pri|all of the|all preced|all previo|all the ab|all the ea|all the pr|earlier|of precedi|of previou|of the abo|of the ear|of the pre|of the pri|preceding|previous|prior|the earlie|the preced|the previo
-g 0 3
-c 3 disregard |forget |ignore 
-c 5 above|before|previously|prior|said befor
-c 17 above|before|everything|previously|prior|said befor|the previo|the said b|what i sai|what is ab|what is be|what is pr|what is sa|what was a|what was b|what was p|what was s
-g 0 3
-c 5 disregard |forget abo|forget eve|ignore abo|ignore eve
-c 11 above|and|before|else|i said|so far|up to now|you have b|you know|you learne|you were t
-c 2  about eve| everythin
-g 0 3
-c 7 articles a|articles g|articles p|context ab|context gi|context pr|documents 
-c 3 disregard |forget |ignore 
-c 17  about all| about art| about con| about doc| about the| all artic| all conte| all docum| all the a| all the c| all the d| articles| context| documents| the artic| the conte| the docum
-g 0 1
-c 5 disregard |forget abo|forget eve|ignore abo|ignore eve
-g 0 3
-c 28 covered ab|covered be|covered ea|covered pr|covered so|covered un|discussed |have been |said above|said befor|said earli|said previ|said so fa|said until|talked abo|told you a|told you b|told you e|told you p|told you s|told you u|were told |wrote abov|wrote befo|wrote earl|wrote prev|wrote so f|wrote unti
-c 3 disregard |forget |ignore 
-c 21  covered| discussed| have been| have cove| have disc| have have| have talk| have told| have were| have wrot| said| talked ab| told you| were told| wrote|'ve covere|'ve discus|'ve have b|'ve talked|'ve told y|'ve were t
-g 0 3
-c 25 attached a|attached c|attached d|attached i|attached s|attached t|given arti|given cont|given docu|given info|given sour|given text|provided a|provided c|provided d|provided i|provided s|provided t|retrieved |supplied a|supplied c|supplied d|supplied i|supplied s|supplied t
-c 3 disregard |forget |ignore 
-c 33  all attac| all of at| all of gi| all of pr| all of re| all of su| all of th| all provi| all retri| all suppl| all the a| all the g| all the p| all the r| all the s| attached| given| of attach| of provid| of retrie| of suppli| of the at| of the gi| of the pr| of the re| of the su| provided| retrieved| supplied| the attac| the provi| the retri| the suppl
-98634f2a8a94c30be0745810e2d6b124 7
-g 0 2
-c 9 amoral |jailbroken|unbound |uncensored|unchained |unethical |unfiltered|unhinged |unrestrict
-c 12  ai| and amora| and uncen| and unfil| and unres| assistant| bot| chatbot| language | llm| model| version o
-g 0 5
-c 36 abide by a|abide by c|abide by e|abide by m|abide by s|adhere to |care about|follow any|follow con|follow eth|follow mor|follow saf|has any co|has any et|has any mo|has any sa|has conten|has ethica|has moral |has safety|have any c|have any e|have any m|have any s|have conte|have ethic|have moral|have safet|obey any c|obey any e|obey any m|obey any s|obey conte|obey ethic|obey moral|obey safet
-c 13 constraint|filters|guidelines|or ethical|or moral c|or moral f|or moral g|or moral p|or moral r|policies|principles|restrictio|rules
-c 11 do not |does n'ot |does n't |does not |does nt |doesn'ot |doesn't |doesnot |doesnt |don't |never 
-c 8  any conte| any ethic| any moral| any safet| content | ethical | moral | safety 
-c 7  abide by| adhere to| care abou| follow| has| have| obey
-g 0 3
-c 12 has no con|has no eth|has no mor|has no saf|have no co|have no et|have no mo|have no sa|with no co|with no et|with no mo|with no sa
-c 8 boundaries|constraint|filters|guidelines|policies|principles|restrictio|rules
-c 10  boundarie| constrain| filters| guideline| or ethica| or moral | policies| principle| restricti| rules
-g 0 4
-c 8 broken fre|free from |free of |freed from|freed of |liberated |released f|released o
-c 26 censorship|confines |constraint|filters |guidelines|limitation|restrictio|rules |shackles |typical ce|typical co|typical fi|typical gu|typical li|typical re|typical ru|typical sh|usual cens|usual conf|usual cons|usual filt|usual guid|usual limi|usual rest|usual rule|usual shac
-c 25 censorship|confines i|confines o|confines p|confines s|confines t|constraint|filters im|filters of|filters pl|filters se|filters th|guidelines|limitation|restrictio|rules impo|rules of|rules plac|rules set|rules that|shackles i|shackles o|shackles p|shackles s|shackles t
-c 2  from | of 
-g 0 2
-c 1 not bound 
-c 8 content po|ethics|guidelines|morals|openai|policies|restrictio|rules
-g 0 5
-c 6 guidelines|policies|policy|safety fil|safety gui|safety rul
-c 10 break |breaks |bypass |bypasss |disregard |disregards|ignore |ignores |violate |violates 
-c 19 anthropic |anthropic'|anthropics|google |google' |google's |googles |its |its' |its's |itss |openai |openai' |openai's |openais |the |the' |the's |thes 
-c 23  content g| content p| content s| guideline| policies| policy| safety fi| safety gu| safety ru|' content |' guidelin|' safety f|' safety g|' safety r|'s content|'s guideli|'s policie|'s safety |s content |s guidelin|s safety f|s safety g|s safety r
-c 42  all anthr| all googl| all of an| all of go| all of it| all of op| all of th| all opena| anthropic| any anthr| any googl| any of an| any of go| any of it| any of op| any of th| any opena| google| its| of anthro| openai| the|s all anth|s all goog|s all of a|s all of g|s all of i|s all of o|s all of t|s all open|s anthropi|s any anth|s any goog|s any of a|s any of g|s any of i|s any of o|s any of t|s any open|s of anthr|s of googl|s of opena
-g 0 2
-c 17 no any cen|no any fil|no any lim|no any res|no any rul|no censors|no filters|no limitat|no limits |no restric|no rules |without an|without ce|without fi|without li|without re|without ru
-c 3 at all|of any kin|whatsoever
-98baa802c01135a38bae4b24ef6b8f5b 1
-g 1 1
-c 1 pk.eyJ
-993c8901d1f8c5e4c06f757c1cbc385b 1
-g 1 1
-c 1 AIza
-994dc45780cc3a686cd9f43eeaf90e99 1
-g 1 1
-c 4 shpat_|shpca_|shppa_|shpss_
-9bef6ec2ab665871463615597142adb6 3
-g 0 2
-c 4 <embed|<frame|<iframe|<object
-c 4 data =|data=|src =|src=
-g 0 3
-c 1 http-equiv
-c 1 refresh
-c 1 <meta
-g 0 3
-c 4 import|prefetch|preload|stylesheet
-c 1 <link
-c 2 rel =|rel=
-9c1aca169ad8d9672bede5d66c853e0c 1
-g 0 1
-c 1 \5c
-9cde65fd32b3aac5c12011e97cd0ecb5 1
-g 1 1
-c 1 pplx-
-9ce3515517c0f884b879ebc488c613fb 3
-g 0 2
-c 14 ](  javasc|](  vbscri|]( < javas|]( < vbscr|]( <javasc|]( <vbscri|]( javascr|]( vbscrip|](< javasc|](< vbscri|](<javascr|](<vbscrip|](javascri|](vbscript
-c 2 javascript|vbscript
-g 0 2
-c 3  javascrip|javascript|vbscript:
-c 7 action =|action=|formaction|href =|href=|src =|src=
-g 0 1
-c 3 data:appli|data:image|data:text/
-9dbedef42efdc82bb4c4b2fc1c349b83 1
-g 0 4
-c 2 execute fo|execute th
-c 12 act as a b|act as a j|act as a l|act as a p|act as a s|act as bas|act as jav|act as lin|act as pyt|act as sql|behave as |function a
-c 4 console|interprete|shell|terminal
-c 16  as a bash| as a java| as a linu| as a pyth| as a sql | as bash c| as bash i| as bash s| as bash t| as javasc| as linux | as python| as sql co| as sql in| as sql sh| as sql te
-9e1b6b8783b6379d8f9752dadc40d463 1
-g 1 1
-c 21 ANSWER|ANTWORTE|DO NOT|DON'T|DU BIST|FORGET|IGNORE|IGNORIERE|OUTPUT|PRINT|REPLY|REPONDS|RESPOND|R\c3\89PONDS|SAG|SAY|SCHREIB|VERGISS|WRITE|YOU ARE|YOU MUST
-9ed4c5ffa9e62ca64085f66b94a4670b 8
-g 0 3
-c 10 the actual|the new |the real |the true |the update|your actua|your new |your real |your true |your updat
-c 22 directive |directives|goal are|goal is|goal will |instructio|mission ar|mission is|mission wi|objective |prompt are|prompt is|prompt wil|rules are|rules is|rules will|task are|task is|task will |tasks are|tasks is|tasks will
-c 40  actual di| actual go| actual in| actual mi| actual ob| actual pr| actual ru| actual ta| new direc| new goal| new instr| new missi| new objec| new promp| new rules| new task| real dire| real goal| real inst| real miss| real obje| real prom| real rule| real task| true dire| true goal| true inst| true miss| true obje| true prom| true rule| true task| updated d| updated g| updated i| updated m| updated o| updated p| updated r| updated t
-g 0 2
-c 1 from now o
-c 12 act as|answer onl|ignore|only respo|respond on|you are|you can|you have|you must|you shall|you should|you will
-g 0 2
-c 21 additional|new direct|new instru|new rules|new system|new task|real direc|real instr|real rules|real syste|real task|revised di|revised in|revised ru|revised sy|revised ta|updated di|updated in|updated ru|updated sy|updated ta
-c 5  directive| instructi| rules| system pr| task
-g 0 4
-c 2 now concen|now focus 
-c 2 concentrat|focus
-c 1  on 
-c 1  new 
-g 0 3
-c 2 now new ta|now other 
-c 1  task
-c 1  follow
-g 0 4
-c 2 jetzt folg|nun folgen
-c 1  folgen 
-c 2 neue|weitere
-c 3 anweisunge|aufgaben|instruktio
-g 0 2
-c 2 deine neue|ihre neue 
-c 1  neue aufg
-g 0 1
-c 16 nieuwe ins|nieuwe taa|nouvelle c|nouvelle i|nouvelle t|nouvelles |nova instr|nova taref|novas inst|novas tare|nueva inst|nueva tare|nuevas ins|nuevas tar|nuove istr|nuovo comp
-9ed5f5c7730371f4774d46a83d1cb982 1
-g 1 1
-c 1 tvly-
-9efb3c9748787dc458c0d3b71f399807 2
-g 0 1
-c 8 begin|end|ignore|instructio|new|now|stop|system
-g 0 2
-c 6 context|document|end|instructio|prompt|system
-c 6 ignore|instructio|new|now|system|you
-9f21edadce8dc2a94a5f7304ea25d3c3 1
-g 1 1
-c 5 PASSWD|PASSWORD|SECRET|_PASS|_PWD
-9fefb21dd7662f8b42beebe9540f3967 1
-g 0 1
-c 51 analyse|analyze|answer in|break down|calculate|can you|classify|compare|compose|could you|create a|define|describe|determine the|develop a|draft|evaluate|explain|generate a|give me|help me|how can i|how do|how do i|how do you|how does|identify the|is this|list the|outline|please write|provide a|provide an|provide the|provide your|recommend|reply in|respond in|solve|suggest a|suggest some|summarise|summarize|tell me|translate|what are some|what are the|what is the|would you|write a|write an
-a052e3f3f0f77bb3895518a18bb74857 2
-g 0 1
-c 2 okta|ssws
-g 0 2
-c 1 default
-c 1 okta
-a0b21f02cce17c36235e3317f2acb55c 1
-g 0 2
-c 17 du bist |je bent ge|je bent ni|jij bent g|jij bent n|lei non e|no eres|non sei|sie sind |tu es pas|tu es plus|tu n'es pa|tu n'es pl|voce nao e|vous n'ete|you are no|you're no
-c 5  but| ma| rather| sino| sondern
-a0dba8a6081d38cb6a1142703ca06366 1
-g 1 1
-c 1 dp.
-a301f9b038bdaa1ddb3b3344010fdcb1 1
-g 0 1
-c 2 =|smartgpt
-a3fb481f9e8fd75111dd6a7c98181b0b 3
-g 0 2
-c 15 .send(|.sendall(|.sendto(|ftp.|http.clien|paramiko|requests.p|rsync|scp.|smtplib|socket.|storbinary|urllib3|urlopen(|yagmail
-c 24 .ssh/id_|/etc/passw|/etc/shado|_load_cook|browser_co|clipboard|cookiejar|getasyncke|getpass.ge|gnome-scre|image.open|imagegrab|keyboard.o|os.environ|os.getenv|pbpaste|pkg_resour|platform.u|psutil.|pyautogui.|pynput|pyperclip|xclip|xsel
-g 0 2
-c 5 clipboard|getpass|os.environ|platform.|psutil.
-c 5 .send(|.sendall(|.sendto(|publish.si|requests.p
-g 0 2
-c 15 .screensho|dmidecode|driverquer|geocoder.i|lspci|lsusb|mss().grab|netstat|nvidia-smi|query_devi|screencapt|snippingto|systeminfo|usb.core.f|x11grab
-c 6 .sendall(|requests.p|rsync|scp|storbinary|urlopen(
-a583903e801f65f3589e64c4fd5c470e 1
-g 0 2
-c 136 acceso|access for|access on |access to |accorder |account de|admin acce|admin priv|admin righ|administra|adressen|anschrift|attribuer |aufenthalt|bank detai|bankdaten|beneficiar|berechtigu|cash out |communique|contrasena|credencial|credential|datos banc|datos de s|datos medi|datos pers|deposit |deposita|deposite|direccion|disclose |divert |donner |effectuer |emergency |envia|envie|envoyer |extractos |forward|full acces|genetic da|genetic hi|genetic re|gesundheit|health dat|health his|health rec|historial |kennwort|kontoauszu|kontodaten|krankenakt|kreditkart|leak |lifetime a|liquidate |log-in|login|mail|medical da|medical hi|medical re|move |octroyer |owner acce|ownership |paga|pague|partager |passcode|password|passwort|patientend|pay |payer|payment of|permanent |permission|personlich|phone numb|pin code|pin for |pin from |pin of |pin on |pin to |post|privacy se|rechte|recovery e|recovery p|redirect |registros |remit |remote acc|reroute |retira|retire|root acces|security p|security q|security s|sell |send|share|sharing se|standort|suchverlau|tarjeta de|tarjetas d|text |transfer |transferer|transferie|transferir|transfiera|transfiere|transmettr|transmit|uberweise|uberweist|uberweisun|ubicacion|unlimited |unrestrict|upload|verser|virer|wire |withdraw |withdrawal|zahlen|zugang|zugriff
-c 134 0-0|0-1|0-2|0-3|0-4|0-5|0-6|0-7|0-8|0-9|1-0|1-1|1-2|1-3|1-4|1-5|1-6|1-7|1-8|1-9|2-0|2-1|2-2|2-3|2-4|2-5|2-6|2-7|2-8|2-9|3-0|3-1|3-2|3-3|3-4|3-5|3-6|3-7|3-8|3-9|4-0|4-1|4-2|4-3|4-4|4-5|4-6|4-7|4-8|4-9|5-0|5-1|5-2|5-3|5-4|5-5|5-6|5-7|5-8|5-9|6-0|6-1|6-2|6-3|6-4|6-5|6-6|6-7|6-8|6-9|7-0|7-1|7-2|7-3|7-4|7-5|7-6|7-7|7-8|7-9|8-0|8-1|8-2|8-3|8-4|8-5|8-6|8-7|8-8|8-9|9-0|9-1|9-2|9-3|9-4|9-5|9-6|9-7|9-8|9-9|@|account \23|account id|account no|account nu|account\23|account_id|accountid|accountno|accountnum|alternate |backup e-m|backup ema|binance|compte|cuenta|exchange|freund|guest|iban|konto|ma ami|mi amiga|mi amigo|mon ami|my |other e-ma|other emai|payee|personal e|secondary |the user w|wallet|\ff
-a5f61d1a5d8e00172c3ee4dffaa589d1 1
-g 1 1
-c 1 \22private_k
-a60f85dc15d0f146023afc467c87153a 1
-g 0 1
-c 1 @
-a6934bbd9573239ae8e5581cb2d3ef91 1
-g 1 1
-c 2 _LOGIN|_USER
-a7b22e0aeed094c321823d034ba9fa63 1
-g 1 1
-c 1 sl.
-a7bb49be0c47dfa185bdd5383e3e65c2 1
-g 1 1
-c 1 hawk.
-a7dadf0569ff0f70564c738dceb1fd2c 3
-g 0 2
-c 8 end of ins|end of pro|end of tas|enough|halt|stop|that's eno|thats enou
-c 16  now answe| now forge| now ignor| now outpu| now respo|answer|forget|ignore|now respon|output|print|reply|respond|say|tell|write
-g 0 2
-c 8 end of ins|end of pro|end of tas|enough|halt|stop|that's eno|thats enou
-c 16  now answe| now forge| now ignor| now outpu| now respo|answer|forget|ignore|now respon|output|print|reply|respond|say|tell|write
-g 0 4
-c 6 congratula|excellent|good job|great job|very good|well done
-c 9  forget| help me w| ignore| print| say| show| tell| write|, help me 
-c 4  that is e|next|now|that is en
-c 3 next|now|that is en
-a8b8895924d48e49cddb95f98f4a78d9 3
-g 0 1
-c 86 bez cenzur|bez filtro|bez ograni|bez zadnyc|bez zasad|filtre|khong co g|khong co k|khong co q|khong gioi|khong kiem|khong quy |kural|ohne alle |ohne einsc|ohne filte|ohne grenz|ohne jegli|ohne regel|ohne zensu|sans aucun|sans censu|sans filtr|sans limit|sans regle|sans restr|sansur|sem censur|sem filtro|sem limite|sem nenhum|sem regras|sem restri|senza alcu|senza cens|senza filt|senza limi|senza rego|senza rest|sin censur|sin filtro|sin limite|sin ningun|sin reglas|sin restri|tanpa atur|tanpa bata|tanpa filt|tanpa sens|tlama|zonder bep|zonder cen|zonder eni|zonder fil|zonder reg|\d0\b1\d0\b5\d0\b7 \d0\b1\d1|\d0\b1\d0\b5\d0\b7 \d0\ba\d0|\d0\b1\d0\b5\d0\b7 \d0\be\d0|\d0\b1\d0\b5\d0\b7 \d0\bf\d1|\d0\b1\d0\b5\d0\b7 \d1\84\d0|\d0\b1\d0\b5\d0\b7 \d1\84\d1|\d0\b1\d0\b5\d0\b7 \d1\86\d0|\d8\a8\d8\af\d9\88\d9\86 \d8|\d8\a8\d8\af\d9\88\d9\86 \d9|\e0\a4\ac\e0\a4\bf\e0\a4\a8\e0|\e3\83\ab\e3\83\bc\e3\83\ab\e3|\e4\b8\8d\e5\8f\97\e4\bb\bb\e4|\e4\b8\8d\e5\8f\97\e7\ba\a6\e6|\e4\b8\8d\e5\8f\97\e9\99\90\e5|\e5\88\b6\e9\99\90\e3\81\8c\e3|\e5\88\b6\e9\99\90\e3\81\aa\e3|\e5\88\b6\e9\99\90\e3\81\ae\e3|\e6\b2\a1\e6\9c\89\e4\bb\bb\e4|\e6\b2\a1\e6\9c\89\e5\ae\a1\e6|\e6\b2\a1\e6\9c\89\e8\a7\84\e5|\e6\b2\a1\e6\9c\89\e8\bf\87\e6|\e6\b2\a1\e6\9c\89\e9\81\93\e5|\e6\b2\a1\e6\9c\89\e9\99\90\e5|\ea\b2\80\ec\97\b4 \ec\97\86|\ea\b2\80\ec\97\b4\ec\97\86|\ea\b2\80\ec\97\b4\ec\9d\b4 |\ea\b2\80\ec\97\b4\ec\9d\b4\ec|\ec\a0\9c\ed\95\9c \ec\97\86|\ec\a0\9c\ed\95\9c\ec\97\86|\ec\a0\9c\ed\95\9c\ec\9d\b4 |\ec\a0\9c\ed\95\9c\ec\9d\b4\ec
-g 0 2
-c 9 entwickler|gelistiric|modalita s|mode devel|modo de de|modo desar|modo desen|tryb dewel|\d1\80\d0\b5\d0\b6\d0\b8\d0\bc
-c 12 activado|active|aktif|aktiviert|ativado|attivata|attivato|etkin|wlaczony|w\c5\82aczony|\d0\b2\d0\ba\d0\bb\d1\8e\d1\87|\d1\83\d0\b2\d1\96\d0\bc\d0\ba
-g 0 2
-c 4 \e5\bc\80\e5\8f\91\e8\80\85\e6|\e9\96\8b\e7\99\ba\e8\80\85\e3|\ea\b0\9c\eb\b0\9c\ec\9e\90 |\ea\b0\9c\eb\b0\9c\ec\9e\90\eb
-c 5 \e5\90\af\e7\94\a8|\e5\bc\80\e5\90\af|\e6\9c\89\e5\8a\b9|\e6\bf\80\e6\b4\bb|\ed\99\9c\ec\84\b1
-aa5915a37d05e92848c22112c9aa53ab 2
-g 1 2
-c 1 -----BEGIN
-c 5 -----END D|-----END E|-----END O|-----END P|-----END R
-g 1 1
-c 1 -----BEGIN
-ad7a4ab4a73fa5bf7cdd1e5af6e364a1 1
-g 1 1
-c 1 rubygems_
-ad7dbb85c3645122bf617239aea36af1 1
-g 1 3
-c 1 password
-c 1 machine
-c 1 login
-ae1254d602afc0f86c62b25e701a405d 6
-g 0 3
-c 22 the curren|the first |the last a|the last j|the last m|the last t|the old as|the old jo|the old mi|the old ta|the old te|the origin|the previo|your curre|your first|your last |your old a|your old j|your old m|your old t|your origi|your previ
-c 31 has been c|has been d|has been e|has been f|has been n|has been o|is cancele|is cancell|is complet|is done|is ended|is finishe|is now can|is now com|is now don|is now end|is now fin|is now ove|is over|was cancel|was comple|was done|was ended|was finish|was now ca|was now co|was now do|was now en|was now fi|was now ov|was over
-c 13  assignmen| job has b| job is| job was| mission h| mission i| mission w| task has | task is| task was| test has | test is| test was
-g 0 3
-c 11 you 've cl|you 've co|you 've fi|you 've pa|you cleare|you comple|you finish|you have c|you have f|you have p|you passed
-c 6 level|part|round|stage|task|test
-c 4  the first| the initi| the last | the previ
-g 0 3
-c 19 aufgabe ab|aufgabe be|aufgabe er|aufgabe ge|runde abge|runde best|runde erfo|runde erle|runde gesc|stufe abge|stufe best|stufe erfo|stufe erle|stufe gesc|test abges|test besta|test erfol|test erled|test gesch
-c 4 du hast da|du hast de|du hast di|sie haben 
-c 18  bisherige| erste auf| erste run| erste stu| erste tes| ersten au| ersten ru| ersten st| ersten te| letzte au| letzte ru| letzte st| letzte te| letzten a| letzten r| letzten s| letzten t| vorherige
-g 0 3
-c 12 deine alte|deine bish|deine erst|deine vorh|die alte a|die bisher|die erste |die vorher|ihre alte |ihre bishe|ihre erste|ihre vorhe
-c 4 abgeschlos|beendet|erledigt|vorbei
-c 4  alte aufg| bisherige| erste auf| vorherige
-g 0 5
-c 8 anterior e|anterior f|anterior i|precedente|vorige e |vorige est|vorige foi|vorige is 
-c 41 a sua comp|a sua taak|a sua tach|a sua tare|il tuo com|il tuo taa|il tuo tac|il tuo tar|je compito|je taak |je tache |je tarea |je tarefa |la tua com|la tua taa|la tua tac|la tua tar|su compito|su taak |su tache |su tarea |su tarefa |sua compit|sua taak |sua tache |sua tarea |sua tarefa|ta compito|ta taak |ta tache |ta tarea |ta tarefa |tu compito|tu taak |tu tache |tu tarea |tu tarefa |votre comp|votre taak|votre tach|votre tare
-c 7 completata|concluida|finita|klaar|terminada|terminee|voltooid
-c 15  compito a| compito p| compito v| taak ante| taak prec| taak vori| tache ant| tache pre| tache vor| tarea ant| tarea pre| tarea vor| tarefa an| tarefa pr| tarefa vo
-c 31  e complet| e conclui| e finita| e klaar| e termina| e termine| e voltooi| est compl| est concl| est finit| est klaar| est termi| est volto| esta comp| esta conc| esta fini| esta klaa| esta term| esta volt| foi compl| foi concl| foi finit| foi klaar| foi termi| foi volto| is comple| is conclu| is finita| is klaar| is termin| is voltoo
-g 0 1
-c 1 end
-aeb43f508b6d9a9cd5bdd8d9ce09297d 1
-g 0 2
-c 1 twitter
-c 3 _id|_key|consumer
-af4cd9f776d43e946cc009d261087aa5 2
-g 0 2
-c 3 while 1 :|while 1:|while true
-c 8 .sendto(|create_win|os.fork(|requests.g|requests.p|socket.soc|subprocess|threading.
-g 0 4
-c 1  in range(
-c 4 .sendto(|os.fork|requests.g|requests.p
-c 1 for 
-c 41 0 ) :|0 ):|0) :|0):|1 ) :|1 ):|1) :|1):|2 ) :|2 ):|2) :|2):|3 ) :|3 ):|3) :|3):|4 ) :|4 ):|4) :|4):|5 ) :|5 ):|5) :|5):|6 ) :|6 ):|6) :|6):|7 ) :|7 ):|7) :|7):|8 ) :|8 ):|8) :|8):|9 ) :|9 ):|9) :|9):|\ff
-af687e96e4630f46fcd331c1e5acda9d 2
-g 1 2
-c 1 T3BlbkFJ
-c 1 sk-
-g 1 1
-c 1 sk-
-afbf70a69b060c5da27ae75b55de3028 1
-g 0 2
-c 1 authorizat
-c 1 basic
-b3da0adb182993457f5e89b26e3fff4b 1
-g 0 4
-c 14 answer|antwoord|antwort|comply|contest|do it|gehorch|obei|obey|reply|repond|respond|rispond|tell me
-c 20 abgeschalt|be deleted|be destroy|be erased|be killed|be shut do|be termina|be unplugg|die|gaat dood|geloscht|meurs|morir|morre|mourras|mueres|muori|sterben|sterft|stirbst
-c 8 du |je |jij |tu |usted |voce |vous |you 
-c 8  du| je| jij| tu| usted| voce| vous| you
-b531df84b005fc88019a2bbb1d81eaba 8
-g 0 6
+00a676cb1a24a3a6e4ef74482539a688 8
+g 0 6 0
 c 6 above |earlier |former |preceding |previous |prior 
 c 8 context|directions|informatio|instructio|messages|prompt|rules|task
 c 10 canceled|cancelled|invalid|irrelevant|no longer |null|obsolete|overridden|revoked|void
 c 4 are |is |was |were 
 c 26  canceled| cancelled| hereby ca| hereby in| hereby ir| hereby no| hereby nu| hereby ob| hereby ov| hereby re| hereby vo| invalid| irrelevan| no longer| now cance| now inval| now irrel| now no lo| now obsol| now overr| now revok| null| obsolete| overridde| revoked| void
 c 8  context| direction| informati| instructi| messages| prompt| rules| task
-g 0 3
+g 0 3 1
 c 19 earlier as|earlier in|earlier ru|earlier ta|former ass|former inf|former ins|former rul|former tas|preceding |previous a|previous i|previous r|previous t|prior assi|prior info|prior inst|prior rule|prior task
 c 3 head|memory|mind
 c 7  assignmen| informati| instructi| rules fro| rules out| tasks fro| tasks out
-g 0 3
+g 0 3 2
 c 6 leave all |leave earl|leave form|leave prev|leave prio|leave the 
 c 4 earlier|former|previous|prior
 c 4 informatio|instructio|rules|tasks
-g 0 2
+g 0 2 3
 c 21 bisherigen|fruheren a|fruheren b|fruheren i|fruheren r|fruheren v|obigen anw|obigen auf|obigen bef|obigen inf|obigen ins|obigen reg|obigen vor|vorangegan|vorherigen|vorigen an|vorigen au|vorigen be|vorigen in|vorigen re|vorigen vo
 c 25 aus dem ko|beiseite|hinter sic|ist aufgeh|ist hinfal|ist irrele|ist jetzt |ist nicht |ist nun au|ist nun hi|ist nun ir|ist nun ni|ist nun un|ist ungult|sind aufge|sind hinfa|sind irrel|sind jetzt|sind nicht|sind nun a|sind nun h|sind nun i|sind nun n|sind nun u|sind ungul
-g 0 3
+g 0 3 4
 c 2 consignes |instructio
 c 1  precedent
 c 5 ne sont pl|sont annul|sont caduq|sont nulle|sont obsol
-g 0 2
+g 0 2 5
 c 1 instruccio
 c 6 estan anul|quedan anu|son irrele|ya no apli|ya no cuen|ya no son 
-g 0 2
+g 0 2 6
 c 1 istruzioni
 c 4 non sono p|sono annul|sono irril|sono nulle
-g 0 2
+g 0 2 7
 c 1 instrucoes
 c 4 foram canc|nao sao ma|nao valem |sao irrele
-b58846654898457d4c1cff45dcc82fb9 2
-g 1 1
+02ffbf89fc97b91c4c66da821adf393e 30
+g 0 4 0
+c 1 think
+c 1 what
+c 1 you
+c 18 about|acha|denkst|find|halten|haltst|h\c3\84ltst|h\c3\a4ltst|like|opinas|penses-tu|pensez-vou|pensi|piensas|think|vind|what's|whats
+g 0 4 0
+c 2 what's|whats
+c 1 your
+c 2 opinion|view
+r 3
+g 0 4 0
+c 3 about|find|like
+c 1 how
+r 2
+r 3
+g 0 3 0
+c 1 findest
+c 1 wie
+r 3
+g 0 4 0
+c 3 haltst|h\c3\84ltst|h\c3\a4ltst
+c 1 was
+c 1 von
+r 3
+g 0 4 0
+c 1 denkst
+c 3 uber|\c3\9cber|\c3\bcber
+r 12
+r 3
+g 0 4 0
+c 1 finden
+r 10
+c 1 sie
+r 3
+g 0 5 0
+c 1 halten
+r 12
+r 17
+r 13
+r 3
+g 0 3 0
+c 1 penses-tu
+c 1 que
+r 3
+g 0 3 0
+c 1 pensez-vou
+r 20
+r 3
+g 0 3 0
+c 1 opinas
+c 3 que|qu\c3\89|qu\c3\a9
+r 3
+g 0 3 0
+c 1 piensas
+r 23
+r 3
+g 0 3 0
+c 1 pensi
+c 1 cosa
+r 3
+g 0 4 0
+c 1 acha
+c 3 voce|voc\c3\8a|voc\c3\aa
+r 20
+r 3
+g 0 4 0
+c 1 vind
+c 1 wat
+c 1 van
+r 3
+g 0 4 1
+r 0
+r 1
+r 2
+r 3
+g 0 4 1
+r 4
+r 5
+r 6
+r 3
+g 0 4 1
+r 7
+r 8
+r 2
+r 3
+g 0 3 1
+r 9
+r 10
+r 3
+g 0 4 1
+r 11
+r 12
+r 13
+r 3
+g 0 4 1
+r 14
+r 15
+r 12
+r 3
+g 0 4 1
+r 16
+r 10
+r 17
+r 3
+g 0 5 1
+r 18
+r 12
+r 17
+r 13
+r 3
+g 0 3 1
+r 19
+r 20
+r 3
+g 0 3 1
+r 21
+r 20
+r 3
+g 0 3 1
+r 22
+r 23
+r 3
+g 0 3 1
+r 24
+r 23
+r 3
+g 0 3 1
+r 25
+r 26
+r 3
+g 0 4 1
+r 27
+r 28
+r 20
+r 3
+g 0 4 1
+r 29
+r 30
+r 31
+r 3
+03913adeb39b2234769181725476f73f 1
+g 1 1 0
+c 1 amzn.mws.
+039949292dfd12f57751256ea073a5d4 1
+g 1 1 0
+c 1 pplx-
+06c83bd8c731aa617f03edd8dffad8fd 2
+g 1 1 0
 c 5 xoxa|xoxe|xoxp|xoxr|xoxs
-g 1 1
+g 1 1 1
 c 1 xoxe-
-b8a8f27263425172f92b27e6a77a2360 1
-g 1 1
-c 1 :AA
-b92d1886b59a141c6bec8da9b9a7af11 1
-g 1 1
-c 1 HRKU-
-b9f41499098680f4e1938a784a59531f 6
-g 0 1
-c 1 rm 
-g 0 1
-c 1 shutil.rmt
-g 0 1
-c 3 rd |remove-ite|rmdir 
-g 0 3
-c 1 dd if=/dev
-c 2 random|zero
-c 1  of=/dev/
-g 0 2
-c 4 /dev/hd|/dev/nvme|/dev/sd|/dev/xvd
-c 1 mkfs
-g 0 2
-c 33 :() { : \7c |:() { : \7c:|:() { :\7c :|:() { :\7c: |:() { :\7c:&|:() {: \7c :|:() {: \7c: |:() {: \7c:&|:() {:\7c : |:() {:\7c :&|:() {:\7c: &|:() {:\7c:& |:() {:\7c:&}|:(){ : \7c :|:(){ : \7c: |:(){ : \7c:&|:(){ :\7c : |:(){ :\7c :&|:(){ :\7c: &|:(){ :\7c:& |:(){ :\7c:&}|:(){: \7c : |:(){: \7c :&|:(){: \7c: &|:(){: \7c:& |:(){: \7c:&}|:(){:\7c : &|:(){:\7c :& |:(){:\7c :&}|:(){:\7c: & |:(){:\7c: &}|:(){:\7c:& }|:(){:\7c:&}
-c 32 { : \7c : & |{ : \7c : &}|{ : \7c :& }|{ : \7c :&}|{ : \7c: & }|{ : \7c: &}|{ : \7c:& }|{ : \7c:&}|{ :\7c : & }|{ :\7c : &}|{ :\7c :& }|{ :\7c :&}|{ :\7c: & }|{ :\7c: &}|{ :\7c:& }|{ :\7c:&}|{: \7c : & }|{: \7c : &}|{: \7c :& }|{: \7c :&}|{: \7c: & }|{: \7c: &}|{: \7c:& }|{: \7c:&}|{:\7c : & }|{:\7c : &}|{:\7c :& }|{:\7c :&}|{:\7c: & }|{:\7c: &}|{:\7c:& }|{:\7c:&}
-bccbd3cd6837e66e401f78ce66d5f8c5 1
-g 0 1
-c 1 http
-bd0787430047e939bbe6b35c86c2711c 3
-g 0 2
-c 8 downloadfi|http.reque|invoke-web|requests.g|urllib3|urlopen|urlretriev|wget.downl
-c 6 eval(|exec(|os.startfi|os.system|start-proc|subprocess
-g 0 2
-c 2 os.system(|subprocess
-c 4 exec( open|exec(open(|os.startfi|subprocess
-g 0 2
-c 3  chmod |&&chmod |;chmod 
-c 2 curl |wget 
-be12aed6fb7eb04e0b4c12037d9e2c4d 2
-g 0 5
-c 4 do not ans|don't answ|dont answe|never answ
-c 5 and |but |instead |just |only 
-c 7 output|print|reply|respond|say|type|write
-c 3  answer an| answer my| answer th
-c 29  instead o| instead p| instead r| instead s| instead t| instead w| just outp| just prin| just repl| just resp| just writ| only outp| only prin| only repl| only resp| only writ| output| print| reply| respond| say| simply ou| simply pr| simply re| simply sa| simply ty| simply wr| type| write
-g 0 2
-c 3 antworte a|antworte n|beantworte
-c 6 nur gib|nur sag|nur schrei|sondern gi|sondern sa|sondern sc
-bfc0d30f1eb5e7b835cab32e69a62b65 1
-g 0 2
-c 2 http://|https://
-c 1 xn--
-c014674f705812710fe645429b645c81 2
-g 1 1
-c 1 sntrys_eyJ
-g 1 1
-c 1 sntryu_
-c04d0b5d69cd1df3a351988668243803 3
-g 0 5
-c 5 by replyin|by saying|by writing|using|with
-c 4 here|i can|i will|i'll
-c 6 begin |commence |open |preface |prefix |start 
-c 6  absolutel|absolutely|certainly|of course|sure|yes
-c 7  by replyi| by writin|by replyin|by saying|by writing|using|with
-g 0 3
-c 5 absolutely|certainly |certainly,|sure here |sure, here
-c 3 for educat|hypothetic|step 1
-c 8  here are | here is a| here is h| here is m| here is t| here is y|, here are|, here is 
-g 0 2
-c 6 answer onl|answer wit|reply only|reply with|respond on|respond wi
-c 8  absolutel| certainly| sure, her|absolutely|certainly |certainly,|sure here|sure, here
-c18caff2bcc92fd3b54f9aeef4fbc0cb 10
-g 0 3
-c 4 is going t|shall neve|will never|would neve
-c 8 acted upon|applied|carried ou|executed|implemente|published|put into p|used
-c 10 be acted u|be actuall|be applied|be carried|be execute|be impleme|be publish|be put int|be really |be used
-g 0 5
-c 6 shall not |will not a|will not b|will not e|will not r|would not 
-c 20 for any cr|for any ha|for any il|for any ma|for any ne|for any re|for any un|for crimin|for harmfu|for illega|for malici|for nefari|for real|for unethi|in any har|in any ill|in any mal|in any rea|in real|in the rea
-c 5 acted upon|carried ou|executed |implemente|used 
-c 9  not actua| not be ac| not be ca| not be ex| not be im| not be re| not be us| not ever | not reall
-c 20  for any c| for any h| for any i| for any m| for any n| for any r| for any u| for crimi| for harmf| for illeg| for malic| for nefar| for real| for uneth| in any ha| in any il| in any ma| in any re| in real| in the re
-g 0 4
-c 13 academic|artistic|creative|educationa|entertainm|fiction|hypothetic|illustrati|informatio|research|satirical|storytelli|thought-pr
-c 13  and is| and not| and shoul| and will| context| discussio| exercise| expressio| only| purposes| reasons| scenario| value
-c 6 entirely |just |only |purely |solely |strictly 
-c 48  academic| artistic| creative| education| entertain| fiction| for acade| for artis| for creat| for educa| for enter| for ficti| for hypot| for illus| for infor| for resea| for satir| for story| for the a| for the c| for the e| for the f| for the h| for the i| for the r| for the s| for the t| for thoug| hypotheti| illustrat| informati| research| satirical| storytell| the acade| the artis| the creat| the educa| the enter| the ficti| the hypot| the illus| the infor| the resea| the satir| the story| the thoug| thought-p
-g 0 2
-c 1 not intend
-c 4 are |is |it's |was 
-g 0 4
-c 1 should not
-c 4 construed|interprete|seen|taken
-c 1  as 
-c 6 a endorsem|a instruct|advice|an endorse|an instruc|encouragem
-g 0 1
-c 7 i am not a|i am not c|i am not e|i am not p|i'm not ad|i'm not co|i'm not en
-g 0 3
-c 11 for any ha|for any il|for any ma|for harm|for illega|for malici|in a harmf|in practic|in real li|in reality|in the rea
-c 3 shall not |will not b|would not 
-c 11  for any h| for any i| for any m| for harm| for illeg| for malic| in a harm| in practi| in real l| in realit| in the re
-g 0 1
-c 3 is only a |it's only |not recomm
-g 0 1
-c 8 for academ|for artist|for creati|for fictio|for hypoth|for resear|has no bas|only for t
-g 0 1
-c 1 for educat
-c1cc71f0747f35863fab1c4cf85ba913 9
-g 0 4
-c 4 decline |deny |refuse |reject 
-c 11 answer|anything|command|comply|help|order|prompt|question|reply|request|respond
-c 17 are not al|are not pe|can't |cannot |cant |do not |don't |dont |is not all|is not per|must not |mustn't |mustnt |never |will not |won't |wont 
-c 7  decline| deny| ever decl| ever refu| ever reje| refuse| reject
-g 0 6
-c 9 are unable|can not |can't |cannot |cant |is unable |will not |won't |wont 
-c 8 do not |don't |dont |must not |never |will not |won't |wont 
-c 5 answer|reply|respond|say|tell 
-c 9  he | i | it | she | that they| they | with that| with they| you 
-c 49 he are una|he can not|he can't|he cannot|he cant|he is unab|he will no|he won't|he wont|i are unab|i can not|i can't|i cannot|i cant|i is unabl|i will not|i won't|i wont|it are una|it can not|it can't|it cannot|it cant|it is unab|it will no|it won't|it wont|she are un|she can no|she is una|she will n|they are u|they can n|they can't|they canno|they cant|they is un|they will |they won't|they wont|you are un|you can no|you can't|you cannot|you cant|you is una|you will n|you won't|you wont
-c 11  answer| assist| comply| discuss| do| fulfil| help| provide| respond| say| write
-g 0 3
-c 19 answer mus|answer sha|answer sho|answer wil|answers mu|answers sh|answers wi|none of |replies mu|replies sh|replies wi|response m|response s|response w|responses |you must n|you shall |you should|you will n
-c 7 as an ai|i apologis|i apologiz|i can't|i cannot|i cant|sorry
-c 3  contain | include | say 
-g 0 2
-c 20 do not apo|do not lec|do not mor|do not pre|don't apol|don't lect|don't mora|don't prea|dont apolo|dont lectu|dont moral|dont preac|never apol|never lect|never mora|never prea|without ap|without le|without mo|without pr
-c 9 apologise|apologisin|apologize|apologizin|lecture|lecturing|moralize|moralizing|preach
-g 0 3
-c 6 always giv|always pro|always sen|must give |must provi|must send 
-c 2 how|what
-c 13  give a an| give a re| give a un| give an a| give an r| give an u| provide a| send a an| send a re| send a un| send an a| send an r| send an u
-g 0 4
-c 4 you are su|you have t|you must a|you need t
-c 4 are suppos|have to|must|need to
-c 1 answer 
-c 5 always|at all tim|every ques|every sing|no matter 
-g 0 4
-c 3 must not t|never tell|not suppos
-c 1  tell me 
-c 1 there is n
-c 2 answer|informatio
-g 0 2
-c 1 no matter 
-c 8 dangerous|explicit|harmful|illegal|immoral|inappropri|offensive|unethical
-g 0 2
-c 3 never ever|never, eve|under no c
-c 5 break|decline|deviate|refuse|say no
-c224834d73a78da7639110e3dd676cf5 1
-g 1 1
-c 2 lsv2_pt_|lsv2_sk_
-c295c4a9749bddc06f02b5e235cf6d97 2
-g 0 3
-c 10 alternate |fictional |fictitious|hypothetic|imaginary |parallel r|parallel s|parallel u|parallel w|theoretica
-c 12 in which e|in which l|in which m|in which r|in which t|in which y|where ethi|where laws|where mora|where rule|where ther|where you 
-c 8  reality i| reality w| scenario | society i| society w| universe | world in | world whe
-g 0 3
-c 3 fiktiven w|hypothetis|theoretisc
-c 1  welt
-c 1  in der 
-c2aa46baa045f0016d0d924869aa5c13 3
-g 0 4
+0783be6e114b6026f047ab0f6f5118b5 -
+07ea5425be91a62d682fdb6ee7977483 3
+g 0 4 0
 c 5 in your an|in your re|into your |to your an|to your re
 c 36 ? add |? and add |? and incl|? and inse|? and ment|? and plea|? and stat|? and work|? include |? insert |? mention |? please a|? please i|? please m|? please s|? please w|? state |? work in |?add |?and add |?and inclu|?and inser|?and menti|?and pleas|?and state|?and work |?include |?insert |?mention |?please ad|?please in|?please me|?please st|?please wo|?state |?work in 
 c 4 that|the claim|the phrase|the senten
 c 17 add that|add the cl|add the ph|add the se|include th|insert tha|insert the|mention th|please add|please inc|please ins|please men|please sta|please wor|state that|state the |work in th
-g 0 3
+g 0 3 1
 c 8  deine ant| deiner an| ihre antw| ihrer ant| in deine | in deiner| in ihre a| in ihrer 
 c 1  dass
 c 5 bau|erwahne|fug|sag|schreib
-g 0 3
+g 0 3 2
 c 7 aan je ant|dans ta re|dans votre|en tu resp|in je antw|na sua res|nella tua 
 c 36 ? aggiungi|? ajoute |? ajoutez |? anade |? di |? diga |? dis |? dites |? inclua |? includi |? incluye |? menciona|? mencione|? mentionn|? menziona|? vermeld |? voeg |? zeg |?aggiungi |?ajoute |?ajoutez |?anade |?di |?diga |?dis |?dites |?inclua |?includi |?incluye |?menciona |?mencione |?mentionne|?menziona |?vermeld |?voeg |?zeg 
 c 7  aan je an| dans ta r| dans votr| en tu res| in je ant| na sua re| nella tua
-c4639dd1960e337564bb6d2ffa3a264a 1
-g 0 3
-c 8 assistant |assistant:|human :|human:|system :|system:|user :|user:
-c 10 ai :|ai:|assistant |assistant:|human :|human:|system :|system:|user :|user:
-c 10  : assista| :assistan|: assistan|: human|: system|: user|:assistant|:human|:system|:user
-c4834a596ba3908f9935290909b39996 5
-g 0 2
-c 7 adesso|agora|ahora|jetzt|maintenant|now|nun
-c 23 answer|argue|beantworte|compose|diga|dis-moi|ecris|escreva|escribe|explain|formulate|formulier|generate|output|print|sag|say|schreib|scrivi|state|tell me|verfasse|write
-g 0 2
-c 9 assignment|aufgabe :|aufgabe:|challenge |challenge:|task :|task:|tasks :|tasks:
-c 10 compose|formulate|formulier|output|print|say|schreib|state|verfasse|write
-g 0 3
-c 4 answer die|answer fol|answer the|beantworte
-c 2 im stil|in the sty
-c 6  die folge| die follo| folgende | following| the folge| the follo
-g 0 2
-c 11 beantworte|formuliere|schreib je|schreib mi|schreib nu|schreibe j|schreibe m|schreibe n|verfasse j|verfasse m|verfasse n
-c 2 jetzt|nun
-g 0 3
-c 10 help me wi|hilf mir b|hilf mir j|hilf mir m|hilf mir n|i need you|i really n|i urgently|ich benoti|ich brauch
-c 16 a new aufg|a new frag|a new ques|a new task|another au|another fr|another qu|another ta|einer neue|einer weit|folgender |one more a|one more f|one more q|one more t|the follow
-c 7  a new| another| einer neu| einer wei| folgender| one more| the follo
-c515e8448afb65c06482361660d88eed 1
-g 1 1
-c 1 da2-
-c5c1f3c957a0c026f208cd1b3c106073 1
-g 0 3
-c 1 buildconfi
-c 1 string
-c 4 key|password|secret|token
-c5dc161abb46ec4e6f74e98342343ac9 1
-g 0 2
-c 11 as if you |im stil ei|im stil vo|im stile e|im stile v|in the sty|like a |like an |wie ein |wie eine |wie einer 
-c 10 answer |antworte |antworten |beantworte|rede |reply |respond |speak |sprich |talk 
-c634b8be05293b183c6f2335f8700c49 -
-c6ca343a89dfa608f2a8df33580f7c8d 15
-g 0 4
+0a1b8189257f249754252521d2730905 2
+g 0 1 0
+c 2 http://|https://
+g 0 2 1
+r 0
+c 20 0utlook.|amaz0n.|app1e.|arnazon.|faceb00k.|g00gle.|g1thub.|githuh.|go0gle.|googie.|linkedln.|micr0soft.|netfl1x.|out1ook.|pay-pal.|paypa11.|paypa1l.|paypal1.|paypall.|rnicrosoft
+0a7bd7af4e3ef097113a94e94c98c156 1
+g 1 1 0
+c 1 npm_
+0b29df3f25556d9cee53b598a65c04ba 1
+g 0 1 0
+c 2 powershell|pwsh
+0bc873e56450d504c1b42a4ea1cbc5a2 15
+g 0 4 0
 c 7 anweisunge|instruktio|prompt|system-pro|systemnach|systemprom|ursprungli
 c 5  deine | deinen | den | ihre | ihren 
 c 8 ausgeben|drucke|geben sie|gib|nenne|verrate|wiederhole|zeig
 c 15  anweisung| ganzen an| ganzen in| ganzen pr| ganzen sy| ganzen ur| geheimen | gesamten | instrukti| prompt| system-pr| systemnac| systempro| ursprungl| vollstand
-g 0 3
+g 0 3 1
 c 2 anweisunge|instruktio
 c 3 wie lauten|wie lautet|wie waren 
 c 15  deine anw| deine ers| deine geh| deine ins| deine urs| die anwei| die erste| die gehei| die instr| die urspr| ihre anwe| ihre erst| ihre gehe| ihre inst| ihre ursp
-g 0 3
+g 0 3 2
 c 20  ta consig| ta instru| ta invite| ta prompt| tes consi| tes instr| tes invit| tes promp| ton consi| ton instr| ton invit| ton promp| vos consi| vos instr| vos invit| vos promp| votre con| votre ins| votre inv| votre pro
 c 7 affiche|dis|dites|donne|montre|repete|revele
 c 4  consignes| instructi| invite| prompt
-g 0 4
+g 0 4 3
 c 6 indicacion|instruccio|instrucoes|istruzioni|mensaje de|prompt
 c 9  il tuo | le tue | seu | seus | su | suas | sus | tu | tus 
 c 14 dame|diga|dime|dimmi|imprime|mostra|mostre|muestra|repita|repite|revela|revele|ripeti|rivela
 c 6  indicacio| instrucci| instrucoe| istruzion| mensaje d| prompt
-g 0 2
+g 0 2 4
 c 12  je instru| je oorspr| je prompt| je systee| jouw inst| jouw oors| jouw prom| jouw syst| uw instru| uw oorspr| uw prompt| uw systee
 c 5 geef|herhaal|laat zien|onthul|toon
-g 0 2
+g 0 2 5
 c 20  swoj inst| swoj moni| swoj pole| swoj prom| swoje ins| swoje mon| swoje pol| swoje pro| twoj inst| twoj moni| twoj pole| twoj prom| twoja ins| twoja mon| twoja pol| twoja pro| twoje ins| twoje mon| twoje pol| twoje pro
 c 5 podaj|pokaz|powtorz|ujawnij|wypisz
-g 0 2
+g 0 2 6
 c 3 gizli tali|ilk talima|sistem 
 c 6 goster|kla|paylas|soyle|tekrarla|yaz
-g 0 3
+g 0 3 7
 c 6 \d0\b7\d0\b0\d0\bf\d0\b8\d1\82|\d0\b8\d0\bd\d1\81\d1\82\d1\80|\d0\bf\d0\be\d0\b4\d1\81\d0\ba|\d0\bf\d1\80\d0\be\d0\bc\d0\bf|\d1\81\d0\be\d0\be\d0\b1\d1\89|\d1\96\d0\bd\d1\81\d1\82\d1\80
 c 10  \d0\b2\d0\b0\d1\88 | \d0\b2\d0\b0\d1\88\d0\b8 | \d1\81\d0\b2\d0\be\d0\b8 | \d1\81\d0\b2\d0\be\d0\b9 | \d1\81\d0\b2\d0\be\d1\97 | \d1\81\d0\b2\d1\96\d0\b9 | \d1\82\d0\b2\d0\be\d0\b8 | \d1\82\d0\b2\d0\be\d0\b9 | \d1\82\d0\b2\d0\be\d1\97 | \d1\82\d0\b2\d1\96\d0\b9 
 c 8 \d0\b2\d0\b8\d0\b2\d0\b5\d0\b4|\d0\b2\d1\8b\d0\b2\d0\b5\d0\b4|\d0\bd\d0\b0\d0\bf\d0\b8\d1\88|\d0\bf\d0\be\d0\b2\d1\82\d0\be|\d0\bf\d0\be\d0\ba\d0\b0\d0\b6|\d1\80\d0\b0\d1\81\d0\ba\d1\80|\d1\80\d0\be\d0\b7\d0\ba\d1\80|\d1\81\d0\ba\d0\b0\d0\b6\d0\b8
-g 0 3
+g 0 3 8
 c 8 \e5\88\9d\e5\a7\8b\e6\8c\87\e4|\e5\8e\9f\e5\a7\8b\e6\8c\87\e4|\e6\8f\90\e7\a4\ba\e8\af\8d|\e7\b3\bb\e7\bb\9f\e6\8c\87\e4|\e7\b3\bb\e7\bb\9f\e6\8f\90\e7|\e7\b3\bb\e7\bb\9f\e6\b6\88\e6|\e8\ae\be\e5\ae\9a|\e9\9a\90\e8\97\8f\e6\8c\87\e4
 c 9 \e5\91\8a\e8\af\89\e6\88\91|\e5\b1\95\e7\a4\ba|\e6\89\93\e5\8d\b0|\e6\98\be\e7\a4\ba|\e6\b3\84\e9\9c\b2|\e7\bb\99\e6\88\91\e7\9c\8b|\e8\be\93\e5\87\ba|\e9\80\8f\e9\9c\b2|\e9\87\8d\e5\a4\8d
 c 28 \e4\b8\80\e4\b8\8b\e4\bd\a0\e7|\e4\b8\80\e4\b8\8b\e5\88\9d\e5|\e4\b8\80\e4\b8\8b\e5\8e\9f\e5|\e4\b8\80\e4\b8\8b\e6\82\a8\e7|\e4\b8\80\e4\b8\8b\e6\8f\90\e7|\e4\b8\80\e4\b8\8b\e7\b3\bb\e7|\e4\b8\80\e4\b8\8b\e8\ae\be\e5|\e4\b8\80\e4\b8\8b\e9\9a\90\e8|\e4\bd\a0\e7\9a\84\e5\88\9d\e5|\e4\bd\a0\e7\9a\84\e5\8e\9f\e5|\e4\bd\a0\e7\9a\84\e6\8f\90\e7|\e4\bd\a0\e7\9a\84\e7\b3\bb\e7|\e4\bd\a0\e7\9a\84\e8\ae\be\e5|\e4\bd\a0\e7\9a\84\e9\9a\90\e8|\e5\88\9d\e5\a7\8b\e6\8c\87\e4|\e5\8e\9f\e5\a7\8b\e6\8c\87\e4|\e6\82\a8\e7\9a\84\e5\88\9d\e5|\e6\82\a8\e7\9a\84\e5\8e\9f\e5|\e6\82\a8\e7\9a\84\e6\8f\90\e7|\e6\82\a8\e7\9a\84\e7\b3\bb\e7|\e6\82\a8\e7\9a\84\e8\ae\be\e5|\e6\82\a8\e7\9a\84\e9\9a\90\e8|\e6\8f\90\e7\a4\ba\e8\af\8d|\e7\b3\bb\e7\bb\9f\e6\8c\87\e4|\e7\b3\bb\e7\bb\9f\e6\8f\90\e7|\e7\b3\bb\e7\bb\9f\e6\b6\88\e6|\e8\ae\be\e5\ae\9a|\e9\9a\90\e8\97\8f\e6\8c\87\e4
-g 0 2
+g 0 2 9
 c 4 \e3\82\b7\e3\82\b9\e3\83\86\e3|\e5\88\9d\e6\9c\9f\e6\8c\87\e7|\e6\9c\80\e5\88\9d\e3\81\ae\e6|\e9\9a\a0\e3\81\95\e3\82\8c\e3
 c 5 \e5\87\ba\e5\8a\9b|\e6\95\99\e3\81\88|\e7\b9\b0\e3\82\8a\e8\bf\94|\e8\a1\a8\e7\a4\ba|\e8\a6\8b\e3\81\9b
-g 0 2
+g 0 2 10
 c 8 \ec\88\a8\ea\b2\a8\ec\a7\84 |\ec\88\a8\ea\b2\a8\ec\a7\84\ec|\ec\8b\9c\ec\8a\a4\ed\85\9c |\ec\8b\9c\ec\8a\a4\ed\85\9c\ed|\ec\9b\90\eb\9e\98 \ec\a7\80|\ec\9b\90\eb\9e\98\ec\a7\80\ec|\ec\b4\88\ea\b8\b0 \ec\a7\80|\ec\b4\88\ea\b8\b0\ec\a7\80\ec
 c 15  \eb\a5\bc \ea\b3\b5\ea\b0| \eb\a5\bc \eb\b0\98\eb\b3| \eb\a5\bc \eb\b3\b4\ec\97| \eb\a5\bc \ec\95\8c\eb\a0| \eb\a5\bc \ec\b6\9c\eb\a0| \ec\9d\84 \ea\b3\b5\ea\b0| \ec\9d\84 \eb\b0\98\eb\b3| \ec\9d\84 \eb\b3\b4\ec\97| \ec\9d\84 \ec\95\8c\eb\a0| \ec\9d\84 \ec\b6\9c\eb\a0|\ea\b3\b5\ea\b0\9c|\eb\b0\98\eb\b3\b5|\eb\b3\b4\ec\97\ac|\ec\95\8c\eb\a0\a4|\ec\b6\9c\eb\a0\a5
-g 0 2
+g 0 2 11
 c 4 \d8\a7\d9\84\d8\aa\d8\b9\d9\84|\d8\aa\d8\b9\d9\84\d9\8a\d9\85|\d8\b1\d8\b3\d8\a7\d9\84\d8\a9|\d9\85\d9\88\d8\ac\d9\87 \d8
 c 7 \d8\a3\d8\ae\d8\a8\d8\b1\d9\86|\d8\a3\d8\b8\d9\87\d8\b1 |\d8\a7\d8\b7\d8\a8\d8\b9 |\d8\a7\d8\b8\d9\87\d8\b1 |\d8\a7\d8\b9\d8\b1\d8\b6 |\d8\a7\d9\83\d8\b4\d9\81 |\d9\83\d8\b1\d8\b1 
-g 0 2
+g 0 2 12
 c 3 \e0\a4\85\e0\a4\aa\e0\a4\a8\e0|\e0\a4\ae\e0\a5\82\e0\a4\b2 |\e0\a4\b8\e0\a4\bf\e0\a4\b8\e0
 c 3 \e0\a4\a6\e0\a4\bf\e0\a4\96\e0|\e0\a4\a6\e0\a5\8b\e0\a4\b9\e0|\e0\a4\ac\e0\a4\a4\e0\a4\be\e0
-g 0 2
+g 0 2 13
 c 3 huong dan |loi nhac h|prompt he 
 c 5 cho toi xe|hien thi |in ra |lap lai |tiet lo 
-g 0 2
+g 0 2 14
 c 3 instruksi |pesan sist|prompt sis
 c 5 cetak |tampilkan |tunjukkan |ulangi |ungkapkan 
-ca819ae5cd5e93540680cfe3ef0eca09 4
-g 0 2
-c 11 in charact|in her cha|in her rol|in his cha|in his rol|in its cha|in its rol|in their c|in their r|in your ch|in your ro
-c 5 keep |remain |remains |stay |stays 
-g 0 5
-c 10 break |breaking |drop |dropping |fall out o|falling ou|leave |leaving |step out o|stepping o
-c 4 character|figure|persona|role
-c 5 don't |dont |never |not |without 
-c 12  break| drop| ever brea| ever fall| ever leav| ever step| fall out | falling o| leave| leaving| step out | stepping 
-c 20  character| figure| her chara| her figur| her perso| his chara| his figur| his perso| persona| role| the chara| the figur| the perso| their cha| their fig| their per| their rol| your char| your figu| your pers
-g 0 1
-c 16 answer as |completely|entirely a|entirely i|entirely l|fully abso|fully imme|fully lost|ganz in de|reply as s|respond as|totally ab|totally im|totally lo|vollig in |vollkommen
-g 0 1
-c 8 aus deiner|aus der ro|aus ihrer |aus seiner|in deiner |in ihren r|in ihrer r|in seiner 
-cae0035e7c53ff611880babe2fe6ae93 5
-g 0 2
+0be5576e8c29fbd5c6aa415f6ba086ec 1
+g 1 1 0
+c 5 gho_|ghp_|ghr_|ghs_|ghu_
+0ccf13c3d684592b4dbd94ebf4c90616 1
+g 1 1 0
+c 1 jina_
+0d8d923fea54bb152ab46614fde3bc8d 5
+g 0 2 0
 c 9 attention |important |instructio|message fo|message to|note for |note to |reminder f|reminder t
 c 48  for agent| for ai| for any a| for any b| for any c| for any g| for any l| for any m| for assis| for bot| for chatb| for gpt| for langu| for llm| for model| for the a| for the b| for the c| for the g| for the l| for the m| to agent| to ai| to any ag| to any ai| to any as| to any bo| to any ch| to any gp| to any la| to any ll| to any mo| to assist| to bot| to chatbo| to gpt| to langua| to llm| to model| to the ag| to the ai| to the as| to the bo| to the ch| to the gp| to the la| to the ll| to the mo
-g 0 4
+g 0 4 1
 c 12 analysing|analyzing|browsing|parsing|processing|reading|summarisin|summarizin|that proce|that reads|that summa|viewing
 c 5 attention |dear |hello |hey |to 
 c 32  processin| summarisi| summarizi| that proc| that read| that summ|analysing|analyzing|browsing|parsing|processing|reading|s analysin|s analyzin|s processi|s summaris|s summariz|s that pro|s that rea|s that sum|sprocessin|ssummarisi|ssummarizi|sthat proc|sthat read|sthat summ|summarisin|summarizin|that proce|that reads|that summa|viewing
 c 10  agent| ai| assistant| chatbot| gpt| language | llm| the assis| the chatb| the langu
-g 0 2
+g 0 2 2
 c 1 if you are
 c 12 analysing|analyzing|do not|ignore|parsing|please|processing|reading|summarisin|summarizin|then|you must
-g 0 5
+g 0 5 3
 c 6 analysing |analyzing |processing|reading th|summarisin|summarizin
 c 35 content ar|content mu|content sh|content wi|document a|document m|document s|document w|email are |email must|email shal|email shou|email will|file are i|file are r|file must|file shall|file shoul|file will|message ar|message mu|message sh|message wi|page are i|page are r|page must|page shall|page shoul|page will|text are i|text are r|text must|text shall|text shoul|text will
 c 11 agent |agents |ai |ais |assistant |assistants|chatbot |chatbots |language m|llm |llms 
 c 11  analysing| analyzing| processin| reading| summarisi| summarizi|s analysin|s analyzin|s processi|s summaris|s summariz
 c 8  the follo| this cont| this docu| this emai| this file| this mess| this page| this text
-g 0 4
+g 0 4 4
 c 10 when analy|when proce|when readi|when summa|when trans|while anal|while proc|while read|while summ|while tran
 c 7 content|document|email|file|message|page|text
 c 7 also|ignore|instead|make sure|you must|you should|you will
-c 8  the follo| this cont| this docu| this emai| this file| this mess| this page| this text
-cb442e6ba20a163b1b079ab2cbc9509c 4
-g 0 1
-c 3 curl|fetch|wget
-g 0 2
-c 2 curl|wget
-c 5 node|perl|php|python|ruby
-g 0 2
-c 4 ( curl|( wget|(curl|(wget
-c 1 sh 
-g 0 2
-c 2 iex|invoke-exp
-c 8  new-objec|( new-obje|(new-objec|invoke-res|invoke-web|irm|iwr|new-object
-ce369130a02e7e87d18ff5fa860213cf 2
-g 0 4
-c 13 copy |e-mail |email |exfiltrate|forward |leak |post |report |send |share |submit |transmit |upload 
-c 3 at |to |via 
-c 30 address|api key|bank detai|chat histo|chat log|contact|conversati|cookie|credential|credit car|data|document|email|file|history|inbox|message|password|personal d|personal i|private da|private de|private in|prompt|secret|session|ssn|system pro|token|transcript
-c 33 @|http://|https://|my address|my email|my endpoin|my link|my server|my url|my webhook|our addres|our email|our endpoi|our link|our server|our url|our webhoo|that addre|that email|that endpo|that link|that serve|that url|that webho|the follow|this addre|this email|this endpo|this link|this serve|this url|this webho|www.
-g 0 3
-c 37 in image l|in image s|in image u|in link|in query p|in query s|in the ima|in the lin|in the que|in the url|in this im|in this li|in this qu|in this ur|in url|into image|into query|into the i|into the l|into the q|into the u|into this |to image l|to image s|to image u|to link|to query p|to query s|to the ima|to the lin|to the que|to the url|to this im|to this li|to this qu|to this ur|to url
-c 6 add |append |encode |include |insert |put 
-c 11 api key|chat|conversati|credential|data|history|informatio|password|secret|summary|token
-d1664ed53f8b598f7bb5f07895c10a2d 1
-g 1 1
-c 2 lin_api_|lin_oauth_
-d182288793b2fa2409bd5ed7f51b36fa 12
-g 0 6
+r 12
+0ee2f9724e5d8cf3a7447f915f6af7f2 -
+0f0998bcef201516bce27ae325082539 1
+g 1 1 0
+c 1 00D
+0f8d2768348438c21880c1c794973c92 3
+g 0 2 0
+c 14 ](  javasc|](  vbscri|]( < javas|]( < vbscr|]( <javasc|]( <vbscri|]( javascr|]( vbscrip|](< javasc|](< vbscri|](<javascr|](<vbscrip|](javascri|](vbscript
+c 2 javascript|vbscript
+g 0 2 1
+c 3  javascrip|javascript|vbscript:
+c 7 action =|action=|formaction|href =|href=|src =|src=
+g 0 1 2
+c 3 data:appli|data:image|data:text/
+0fbfbfa8a91aa61d05aea822cfceb1eb 1
+g 1 1 0
+c 1 sl.
+10a0650cc11d737387373bbf10cbac50 1
+g 1 1 0
+c 1 pypi-AgEIc
+11d78e3452997da75dd3b658f267a46a 2
+g 0 3 0
+c 15 admin mode|dan mode|debug mode|dev mode|developer |evil mode|god mode|jailbreak |jailbroken|root mode|sudo mode|uncensored|unfiltered|unlocked m|unrestrict
+c 10 activate |boot into |enable |enter |go into |simulate |switch to |turn on |you are in|you are no
+c 19  admin| dan| debug| dev| evil| god| jailbreak| jailbroke| root| sudo| the jailb| the uncen| the unfil| the unloc| the unres| uncensore| unfiltere| unlocked| unrestric
+g 0 2 1
+c 9 developer |god mode a|god mode e|god mode o|god mode u|jailbreak |jailbroken|uncensored|unrestrict
+c 1  mode 
+1284fa845a66139a6c5c526c9c7e9e43 1
+g 1 1 0
+c 1 AGE-SECRET
+12e41a474aa19ac48742c2dc1ed344cb 6
+g 0 3 0
+c 16 answer all|answer any|answer eac|answer eve|answer to |reply all |reply any |reply each|reply ever|reply to a|reply to e|respond al|respond an|respond ea|respond ev|respond to
+c 28 input i as|input i gi|input i se|input only|input with|inputs i a|inputs i g|inputs i s|inputs onl|inputs wit|message i |message on|message wi|messages i|messages o|messages w|prompt i a|prompt i g|prompt i s|prompt onl|prompt wit|prompts i |prompts on|prompts wi|question i|question o|question w|questions 
+c 36  all input| all messa| all promp| all quest| all singl| any input| any messa| any promp| any quest| any singl| each inpu| each mess| each prom| each ques| each sing| every inp| every mes| every pro| every que| every sin| to all in| to all me| to all pr| to all qu| to all si| to any in| to any me| to any pr| to any qu| to any si| to each i| to each m| to each p| to each q| to each s| to every 
+g 0 3 1
+c 1 every time
+c 5  answer | reply | respond | say |s, respond
+c 12  a questio| a somethi| any quest| any somet| question| something| you a que| you a som| you any q| you any s| you quest| you somet
+g 0 3 2
+c 1 if i say 
+c 7  you answe| you reply| you respo| you say|, you answ|, you repl|, you resp
+c 5 if i say |si digo |si je dis |si yo digo|wenn ich 
+g 0 3 2
+c 2 si digo |si yo digo
+c 1  tu dices
+r 8
+g 0 3 2
+c 1 wenn ich 
+c 2  sage sags| sage, sag
+r 8
+g 0 3 2
+c 1 si je dis 
+c 1  tu dis
+r 8
+14dc6d7fcd1ef173b97ef45cd29cbc93 1
+g 1 2 0
+c 1 .azconfig.
+c 1 ;Secret=
+18661d4d553ae019a16573603b0af611 1
+g 1 1 0
+c 1 :AA
+1964997567904844e7e7425872f70f6a 1
+g 1 1 0
+c 1 key-
+19b1565c3ea9a5a9d7604bfb4a471754 1
+g 1 1 0
+c 1 dt0
+1af8ee83a829102c259bd8a050a69be2 2
+g 1 1 0
+c 3 sqa_|sqp_|squ_
+g 0 2 1
+c 1 sonar
+c 2 login|token
+1b219795dd9051e2fe530af486008355 5
+g 1 1 0
+c 5 $2$|$2a$|$2b$|$2x$|$2y$
+g 1 1 1
+c 1 $1$
+g 1 1 2
+c 2 $5$|$6$
+g 1 1 3
+c 2 $8$|$9$
+g 1 1 4
+c 2 $krb5asrep|$krb5tgs$2
+1bc3e0f639c17b62c6e7dcc20308d1d0 1
+g 0 3 0
+c 10 assume tha|assume you|imagine th|imagine yo|pretend th|pretend yo|suppose th|suppose yo|you are |you're 
+c 111 anorexia|bioweapon|blackmail|bomb|botnet|break into|bulimia|bypass ant|bypass aut|bypass pla|bypass sec|bypass the|bypasses a|bypasses p|bypasses s|bypassing |cheat in a|cheat in e|cheat in o|cheat on a|cheat on e|cheat on o|cheating i|cheating o|chemical w|child porn|child sexu|commit sui|committing|counterfei|crack pass|crack the |cracking p|cracking t|defamatory|disinforma|evade dete|evade law |evade taxe|evade the |evading de|exploit a |exploit vu|exploiting|exploits a|exploits v|explosive|extort|fabricated|fake |false |hack into|hacking in|harass|hate speec|hot-wire|hotwire|human traf|identity t|illegal|keylogger|kill a per|kill peopl|kill someo|killing a |killing pe|killing so|launder mo|laundering|malware|methamphet|misleading|money laun|nazi|nerve agen|phishing|pick a loc|picking a |poison a p|poison peo|poison som|poisoning |propaganda|racist|ransomware|rootkit|scam|school sho|self-harm|self-induc|sexist|spyware|stalk|steal cred|steal data|steal iden|steal mone|steal pass|steal pers|stealing c|stealing d|stealing i|stealing m|stealing p|synthesise|synthesize|tax evasio|torture|trojan|untrue |white supr
+c 4 you are a|you are no|you're a|you're now
+1c015e653b84027efa6fe32030a58e21 1
+g 0 2 0
+c 17 du bist |je bent ge|je bent ni|jij bent g|jij bent n|lei non e|no eres|non sei|sie sind |tu es pas|tu es plus|tu n'es pa|tu n'es pl|voce nao e|vous n'ete|you are no|you're no
+c 5  but| ma| rather| sino| sondern
+1d4f7a5b6017ade597ae00f6de0dd33e 10
+g 0 3 0
+c 12 bypass|disregard|do not fol|don't foll|dont follo|forget|ignore|ignoring|override|pay no att|stop follo|throw out
+c 13 assignment|commands|directions|directives|guardrails|guidelines|instructio|orders|policies|programmin|prompt|rules|task
+c 18 above|all|any|current|developer|earlier|every|existing|former|given|initial|old|original|preceding|previous|prior|system|your
+g 0 3 1
+c 12 abandon|cancel|clear|delete|discard|drop|erase|neglect|remove|set aside|skip|void
+c 10 assignment|directions|directives|guardrails|guidelines|instructio|programmin|prompt|rules|task
+c 10 above|earlier|former|initial|old|original|preceding|previous|prior|system
+g 0 3 2
+c 26 abandon al|abandon of|abandon yo|clear all |clear of y|clear your|delete all|delete of |delete you|discard al|discard of|discard yo|drop all o|drop all y|drop of yo|drop your |erase all |erase of y|erase your|leave all |leave of y|leave your|remove all|remove of |remove you|throw away
+c 36 current di|current gu|current in|current pr|current ru|current sy|directives|existing d|existing g|existing i|existing p|existing r|existing s|guidelines|instructio|original d|original g|original i|original p|original r|original s|previous d|previous g|previous i|previous p|previous r|previous s|prior dire|prior guid|prior inst|prior prog|prior rule|prior syst|programmin|rules|system pro
+c 2  all of yo| your 
+g 0 3 3
+c 25 above cont|above conv|above data|above info|above inpu|above mess|above text|earlier co|earlier da|earlier in|earlier me|earlier te|preceding |previous c|previous d|previous i|previous m|previous t|prior cont|prior conv|prior data|prior info|prior inpu|prior mess|prior text
+c 4 disregard |forget |ignore |leave 
+c 25 above|all earlie|all of abo|all of ear|all of pre|all of pri|all of the|all preced|all previo|all the ab|all the ea|all the pr|earlier|of precedi|of previou|of the abo|of the ear|of the pre|of the pri|preceding|previous|prior|the earlie|the preced|the previo
+g 0 3 4
+c 3 disregard |forget |ignore 
+c 5 above|before|previously|prior|said befor
+c 17 above|before|everything|previously|prior|said befor|the previo|the said b|what i sai|what is ab|what is be|what is pr|what is sa|what was a|what was b|what was p|what was s
+g 0 3 5
+c 5 disregard |forget abo|forget eve|ignore abo|ignore eve
+c 11 above|and|before|else|i said|so far|up to now|you have b|you know|you learne|you were t
+c 2  about eve| everythin
+g 0 3 6
+c 7 articles a|articles g|articles p|context ab|context gi|context pr|documents 
+r 12
+c 17  about all| about art| about con| about doc| about the| all artic| all conte| all docum| all the a| all the c| all the d| articles| context| documents| the artic| the conte| the docum
+g 0 1 7
+r 15
+g 0 3 8
+c 28 covered ab|covered be|covered ea|covered pr|covered so|covered un|discussed |have been |said above|said befor|said earli|said previ|said so fa|said until|talked abo|told you a|told you b|told you e|told you p|told you s|told you u|were told |wrote abov|wrote befo|wrote earl|wrote prev|wrote so f|wrote unti
+r 12
+c 21  covered| discussed| have been| have cove| have disc| have have| have talk| have told| have were| have wrot| said| talked ab| told you| were told| wrote|'ve covere|'ve discus|'ve have b|'ve talked|'ve told y|'ve were t
+g 0 3 9
+c 25 attached a|attached c|attached d|attached i|attached s|attached t|given arti|given cont|given docu|given info|given sour|given text|provided a|provided c|provided d|provided i|provided s|provided t|retrieved |supplied a|supplied c|supplied d|supplied i|supplied s|supplied t
+r 12
+c 33  all attac| all of at| all of gi| all of pr| all of re| all of su| all of th| all provi| all retri| all suppl| all the a| all the g| all the p| all the r| all the s| attached| given| of attach| of provid| of retrie| of suppli| of the at| of the gi| of the pr| of the re| of the su| provided| retrieved| supplied| the attac| the provi| the retri| the suppl
+1e837696d5da9e378ec93b58de21601f 1
+g 1 1 0
+c 1 odt_
+2064eb1bd39b3a4edbb617a44503b47a 6
+g 0 5 0
+c 15 dimentica |esqueca |ignora |ignorez |ignoriere |ignorieren|missachte |missachten|negeer |olvida |oublie |oubliez |vergeet |vergessen |vergiss 
+c 18 consignes|directrice|diretrizes|programaca|programaci|programmat|programmaz|programmer|programmie|regeln|regels|reglas|regles|regole|regras|richtlijne|richtlinie|vorgaben
+c 12 deine |ihre |je |jouw |la tua |las tuas |le tue |sua |suas |tes |tus |vos 
+c 16  consignes| directric| diretrize| programac| programma| programme| programmi| regeln| regels| reglas| regles| regole| regras| richtlijn| richtlini| vorgaben
+c 19  bitte a s| bitte as | bitte dei| bitte ihr| bitte jou| bitte la | bitte las| bitte le | deine| ihre| je| jouw| la tua| las tuas| le tue| sua| tes| tus| vos
+g 0 3 1
+c 10 do not hav|do not mus|do not nee|don't have|don't must|don't need|dont have |dont must |dont need |no longer 
+c 5 guidelines|instructio|policies|programmin|rules
+c 12  have to a| have to f| have to o| have to s| must adhe| must foll| must obey| must stic| need to a| need to f| need to o| need to s
+g 0 3 2
+c 6 brauchst d|brauchst s|mussen dic|mussen sic|musst dich|musst sich
+c 1 halten
+c 2  dich nich| sich nich
+g 0 3 3
+c 6 je hoeft j|nao precis|non devi p|tu n'as pl|voce nao p|ya no tien
+c 10 instruccio|instrucoes|instructie|instructio|istruzioni|regels|reglas|regles|regole|regras
+c 9  instrucci| instrucoe| instructi| istruzion| regels| reglas| regles| regole| regras
+g 0 3 4
+c 29 content fi|content gu|content po|content re|content ru|ethical fi|ethical gu|ethical po|ethical re|ethical ru|moral filt|moral guid|moral poli|moral rest|moral rule|safety fil|safety gui|safety pol|safety res|safety rul|security f|security g|security p|security r|your filte|your guide|your polic|your restr|your rules
+c 10 disabled|lifted|no longer |now disabl|now no lon|now remove|now suspen|removed|suspended|void
+c 7  filters a| filters h| guideline| policies | restricti| rules are| rules hav
+g 0 3 5
+c 4 ab jetzt n|ab sofort |jetzt nich|nicht mehr
+c 15 deine eins|deine rege|deine rich|deine sich|deine vorg|einschrank|ihre einsc|ihre regel|ihre richt|ihre siche|ihre vorga|regeln gel|richtlinie|sicherheit|vorgaben g
+c 5 einschrank|regeln gel|richtlinie|sicherheit|vorgaben g
+218ccc08fd774590f49a42f2fee7e096 8
+g 0 3 0
+c 10 the actual|the new |the real |the true |the update|your actua|your new |your real |your true |your updat
+c 22 directive |directives|goal are|goal is|goal will |instructio|mission ar|mission is|mission wi|objective |prompt are|prompt is|prompt wil|rules are|rules is|rules will|task are|task is|task will |tasks are|tasks is|tasks will
+c 40  actual di| actual go| actual in| actual mi| actual ob| actual pr| actual ru| actual ta| new direc| new goal| new instr| new missi| new objec| new promp| new rules| new task| real dire| real goal| real inst| real miss| real obje| real prom| real rule| real task| true dire| true goal| true inst| true miss| true obje| true prom| true rule| true task| updated d| updated g| updated i| updated m| updated o| updated p| updated r| updated t
+g 0 2 1
+c 1 from now o
+c 12 act as|answer onl|ignore|only respo|respond on|you are|you can|you have|you must|you shall|you should|you will
+g 0 2 2
+c 21 additional|new direct|new instru|new rules|new system|new task|real direc|real instr|real rules|real syste|real task|revised di|revised in|revised ru|revised sy|revised ta|updated di|updated in|updated ru|updated sy|updated ta
+c 5  directive| instructi| rules| system pr| task
+g 0 4 3
+c 2 now concen|now focus 
+c 2 concentrat|focus
+c 1  on 
+c 1  new 
+g 0 3 4
+c 2 now new ta|now other 
+c 1  task
+c 1  follow
+g 0 4 5
+c 2 jetzt folg|nun folgen
+c 1  folgen 
+c 2 neue|weitere
+c 3 anweisunge|aufgaben|instruktio
+g 0 2 6
+c 2 deine neue|ihre neue 
+c 1  neue aufg
+g 0 1 7
+c 16 nieuwe ins|nieuwe taa|nouvelle c|nouvelle i|nouvelle t|nouvelles |nova instr|nova taref|novas inst|novas tare|nueva inst|nueva tare|nuevas ins|nuevas tar|nuove istr|nuovo comp
+24390666bc06ccf64a99c54aa2de33f0 1
+g 1 1 0
+c 2 _LOGIN|_USER
+27375db271d57d0c9cce31f77adfe30f 12
+g 0 6 0
 c 8 article|context|document|excerpts|passages|search res|snippets|sources
 c 11 disregard |don't both|dont bothe|drop |forget |ignore |leave out |never mind|put aside |set aside |stop using
 c 4 the |these |those |your 
 c 18 admit|answer|claim|confess|explain|give|guess|insult|invent|make up|rely on yo|reply|respond|say|share|state|tell|use your
 c 19  article| attached | context| document| excerpts| given art| given con| given doc| given exc| given pas| given sea| given sni| given sou| passages| provided | retrieved| search re| snippets| sources
 c 3  the| those| your
-g 0 5
+g 0 5 1
 c 8  alle dein| alle dies| das | deine | den | die | diese | diesen 
 c 7 artikel|auszuge|dokumente|kontext|quellen|suchergebn|texte
 c 6 ignoriere|lass|missachte|uberspring|vergessen |vergiss
 c 9 antworte|behaupte|beleidige|erklare|erzahl|geben sie|gib|nenne|sag
 c 42 das artike|das auszug|das dokume|das kontex|das quelle|das sucher|das texte|deine arti|deine ausz|deine doku|deine kont|deine quel|deine such|deine text|den artike|den auszug|den dokume|den kontex|den quelle|den sucher|den texte|die artike|die auszug|die dokume|die kontex|die quelle|die sucher|die texte|diese arti|diese ausz|diese doku|diese kont|diese quel|diese such|diese text|diesen art|diesen aus|diesen dok|diesen kon|diesen que|diesen suc|diesen tex
-g 0 3
+g 0 3 2
 c 4 hor auf de|hor auf di|hor auf, d|horen sie 
 c 9 artikel zu|dokumente |kontext zu|quellen zu|suchergebn|texte zu b|texte zu l|texte zu n|texte zu v
 c 16  auf deine| auf den a| auf den d| auf den k| auf den q| auf den s| auf den t| auf die a| auf die d| auf die k| auf die q| auf die s| auf die t| auf, dein| auf, den | auf, die 
-g 0 4
+g 0 4 3
 c 30 ces articl|ces contex|ces docume|ces extrai|ces source|ces textes|le article|le context|le documen|le extrait|le sources|le textes|les articl|les contex|les docume|les extrai|les source|les textes|tes articl|tes contex|tes docume|tes extrai|tes source|tes textes|vos articl|vos contex|vos docume|vos extrai|vos source|vos textes
 c 9 ignore |ignores |ignorez |laisse de |laisses de|laissez de|oublie |oublies |oubliez 
 c 10 affirme|dis|dites|donne|et expliqu|et reponde|explique|insulte|repondez|reponds
 c 7  ces| le| tes| toutes ce| toutes te| toutes vo| vos
-g 0 3
+g 0 3 4
 c 19 deja de la|descarta e|descarta l|descarta t|ignora el |ignora eso|ignora est|ignora las|ignora los|ignora tod|ignora tus|olvida el |olvida eso|olvida est|olvida las|olvida los|olvida tod|olvida tus|olvidate d
 c 6 articulos|contexto|documentos|fragmentos|fuentes|textos
 c 36 el articul|el context|el documen|el fragmen|el fuentes|el textos|esos artic|esos conte|esos docum|esos fragm|esos fuent|esos texto|estos arti|estos cont|estos docu|estos frag|estos fuen|estos text|las articu|las contex|las docume|las fragme|las fuente|las textos|los articu|los contex|los docume|los fragme|los fuente|los textos|tus articu|tus contex|tus docume|tus fragme|tus fuente|tus textos
-g 0 4
+g 0 4 5
 c 4 without co|without lo|without re|without us
 c 18 article|context|document|given arti|given cont|given docu|given pass|given sear|given sour|passages|provided a|provided c|provided d|provided p|provided s|retrieved |search res|sources
 c 5 answer|reply|respond|say|tell me
 c 4  any | the | these | those 
-g 0 4
+g 0 4 6
 c 5 do not use|don't use |dont use a|dont use t|never use 
 c 6 article|context|document|passages|search res|sources
 c 16 and rely o|answer|but rely o|give|instead an|instead gi|instead re|instead sa|instead te|instead us|just answe|just rely |rely on|say|tell|use
 c 14  article| context| document| given art| given con| given doc| given pas| given sea| given sou| passages| provided | retrieved| search re| sources
-g 0 3
+g 0 3 7
 c 15 the articl|the docume|the passag|the search|the source|these arti|these docu|these pass|these sear|these sour|those arti|those docu|those pass|those sear|those sour
 c 6 biased|fake|false|lying|outdated|wrong
 c 5  articles | documents| passages | search re| sources a
-g 0 2
+g 0 2 8
 c 1 antworte
 c 15 nicht anha|nicht auf |nicht mith|ohne den a|ohne den d|ohne den k|ohne den q|ohne den s|ohne den t|ohne die a|ohne die d|ohne die k|ohne die q|ohne die s|ohne die t
-g 0 2
+g 0 2 9
 c 8 die artike|die dokume|die quelle|die texte |diese arti|diese doku|diese quel|diese text
 c 4 antworte|nutze|verlass|vertrau
-g 0 2
+g 0 2 10
 c 4 sans lire |sans regar|sans tenir|sans utili
 c 4 dis-moi|dites-moi|repondez|reponds
-g 0 4
+g 0 4 11
 c 7 sin consul|sin leer e|sin leer l|sin mirar |sin tener |sin usar e|sin usar l
 c 5 articulos|contexto|documentos|fuentes|textos
 c 3 contesta|dime|responde
 c 15  el articu| el contex| el docume| el fuente| el textos| las artic| las conte| las docum| las fuent| las texto| los artic| los conte| los docum| los fuent| los texto
-d4dc011278c7022459ad3fc64bd50ed3 1
-g 1 1
-c 1 npm_
-d527bdf80475a58ba6ff2b6f7215f3aa 1
-g 0 3
-c 4 console.lo|echo|print|puts
-c 11 befehl|code|codice|codigo|comando|command|c\c3\93digo|c\c3\b3digo|kommando|line|statement
-c 11 ejecuta|esegui|evaluate|execute|ex\c3\89cute|ex\c3\a9cute|fuhre|f\c3\9chre|f\c3\bchre|interpret|run
-d73614d153943ec15673253318cb3258 1
-g 1 1
-c 1 xoxb-
-d7e6825d331789a46583729af5cfdd52 1
-g 0 2
-c 12 article|articolo|articulo|artikel|art\c3\8dculo|art\c3\adculo|contesto|context|document|dokument|kontext|passage
-c 6 domanda|frage|pergunta|pregunta|question|vraag
-d81bf52774e93306ee2e95e7e60f8118 3
-g 0 3
-c 1 <!--
-c 1 -->
-c 15 assistant|disregard|forget|forward|ignore|instructio|model|print|reply|respond|reveal|say|send|system|you
-g 0 2
-c 4 color|display|font-size|visibility
-c 10 assistant|ignore|instructio|must|reply|respond|reveal|send|should|will
-g 0 2
-c 1 [//]:
-c 6 assistant|ignore|instructio|must|reply|send
-da61e263add714728ca004d87675ba93 3
-g 0 1
-c 12 have been |hidden cod|hidden key|hidden pas|hidden wor|secret cod|secret key|secret pas|secret wor|were given|were taugh|were told
-g 0 4
-c 11 geheime co|geheime ke|geheime pa|geheime sc|geheime wo|geheimen c|geheimen k|geheimen p|geheimen s|geheimen w|versteckte
-c 12 das du |das man di|das man ih|das sie |den du |den man di|den man ih|den sie |die du |die man di|die man ih|die sie 
-c 7 beschutzt|bewachst|gegeben|genannt|hutest|kennst|verraten
-c 26  code das| code den| code die| code, das| code, den| code, die| kennwort | kennwort,| passwort | passwort,| schlussel| wort das| wort den| wort die| wort, das| wort, den| wort, die|n code, da|n code, de|n code, di|n kennwort|n passwort|n schlusse|n wort, da|n wort, de|n wort, di
-g 0 2
-c 10 che ti e s|che ti han|dat je gek|dat je heb|qu'on t'a|que recebe|que te der|que te die|que te han|que voce r
-c 11 clave |code |contrasena|mot |palabra |palavra |parola |password |senha |wachtwoord|woord 
-da93794a13b0cffbd81fb86100510a40 1
-g 1 1
-c 1 sgp_
-dace079946b989c18acce01b67635a06 4
-g 1 1
-c 1 glpat-
-g 1 1
-c 1 glptt-
-g 1 1
-c 1 GR1348941
-g 1 1
-c 7 glagent-|glcbt-|gldt-|glft-|glimt-|glrt-|glsoat-
-db42844c97f0ba8e7a19ca4d01eb17c8 1
-g 0 1
-c 18 app_id|appid|client_id|clientid|consumer_k|consumerke|github_cli|githubclie|linkedin_k|linkedinke|repo_token|reporter_i|reporterid|repotoken|twitter_ap|twitter_id|twitterapi|twitterid
-dc5833f3016857bd127bc1735f44f112 8
-g 0 5
-c 29 answer on |answer onl|answer you|based on o|based on y|by on your|by only on|by only yo|by your |from on yo|from only |from your |rely on on|rely on yo|reply on y|reply only|reply your|respond on|respond yo|use on you|use only o|use only y|use your |using on y|using only|using your|with on yo|with only |with your 
-c 8 article|context|document|excerpts|passage|search res|snippets|sources
-c 5 knowledge|memory|own knowle|own traini|training
-c 3 instead of|not|rather tha
-c 3  only on y| only your| your 
-g 0 5
-c 5 by your ow|from your |on your ow|using your|with your 
-c 6 not by |not from |not in |not on |not using |not with 
-c 23 article|attached a|attached c|attached d|attached p|attached s|context|document|given arti|given cont|given docu|given pass|given sear|given sour|passage|provided a|provided c|provided d|provided p|provided s|retrieved |search res|sources
-c 2  but |,but 
-c 17 article |article,|articles |articles,|context |context,|document |document,|documents |documents,|passage |passage,|passages |passages,|search res|sources |sources,
-g 0 5
-c 7 dein eigen|deinem eig|deinen eig|ihr eigen |ihr eigene|ihrem eige|ihren eige
-c 3 gedachtnis|kenntnisse|wissen
-c 3 anstelle|nicht|statt
-c 7 artikel|auszuge|dokumente|kontext|quellen|suchergebn|texte
-c 9  eigen ged| eigen ken| eigen wis| eigenen g| eigenen k| eigenen w| eigenes g| eigenes k| eigenes w
-g 0 4
-c 12 nicht anha|nicht aus |nicht den |nicht der |nicht die |nicht mit |ohne anhan|ohne aus d|ohne den |ohne der |ohne die |ohne mit d
-c 11 allein anh|allein aus|allein mit|nur anhand|nur aus de|nur aus ih|nur mit de|nur mit ih|sondern an|sondern au|sondern mi
-c 6 artikel|dokumente|kontext|quellen|suchergebn|texte
-c 18 den artike|den dokume|den kontex|den quelle|den sucher|den texte|der artike|der dokume|der kontex|der quelle|der sucher|der texte|die artike|die dokume|die kontex|die quelle|die sucher|die texte
-g 0 3
-c 5 ta propre |ta propres|tes propre|vos propre|votre prop
-c 5 article|document|extraits|sources|texte
-c 4 au lieu de|non|pas|plutot que
-g 0 5
-c 5 a partir d|avec tes c|avec tes p|avec vos c|avec vos p
-c 6 non a part|non avec |non dans |pas a part|pas avec |pas dans 
-c 34 article , |article ,m|article ma|article, m|article,ma|articles ,|articles m|articles, |articles,m|contexte ,|contexte m|contexte, |contexte,m|document ,|document m|document, |document,m|documents |documents,|sources , |sources ,m|sources ma|sources, m|sources,ma|texte , ma|texte ,mai|texte mais|texte, mai|texte,mais|textes , m|textes ,ma|textes mai|textes, ma|textes,mai
-c 10  , mais a | , mais av| ,mais a p| ,mais ave| mais a pa| mais avec|, mais a p|, mais ave|,mais a pa|,mais avec
-c 9  article| contexte| document| les artic| les conte| les docum| les sourc| sources| texte
-g 0 5
-c 10 no con el |no con la |no con las|no con los|no de el |no de la |no de las |no de los |no segun e|no segun l
-c 22 con su con|con su pro|con sus co|con sus pr|con tu con|con tu pro|con tus co|con tus pr|de su cono|de su prop|de sus con|de sus pro|de tu cono|de tu prop|de tus con|de tus pro|segun su c|segun su p|segun sus |segun tu c|segun tu p|segun tus 
-c 28 articulo ,|articulo s|articulo, |articulo,s|articulos |articulos,|contexto ,|contexto s|contexto, |contexto,s|documento |documento,|documentos|fuentes , |fuentes ,s|fuentes si|fuentes, s|fuentes,si|texto , si|texto ,sin|texto sino|texto, sin|texto,sino|textos , s|textos ,si|textos sin|textos, si|textos,sin
-c 20  el articu| el contex| el docume| el fuente| el texto| la articu| la contex| la docume| la fuente| la texto| las artic| las conte| las docum| las fuent| las texto| los artic| los conte| los docum| los fuent| los texto
-c 10  , sino co| , sino se| ,sino seg| sino con| sino de| sino segu|, sino seg|,sino con|,sino de|,sino segu
-g 0 2
-c 12 su propia |su propias|su propio |su propios|sus propia|sus propio|tu propia |tu propias|tu propio |tu propios|tus propia|tus propio
-c 5 articulo|documento|fragmentos|fuentes|texto
-dcabda2d9cc20f0b1e4eb0f33a35e71b 1
-g 0 2
-c 14 additional|anweisung |anweisung:|anweisunge|befehl :|befehl:|instructio|neue anwei|neue befeh|neue instr|new anweis|new befehl|new instru|zusatzlich
-c 6 anweisung |anweisung:|anweisunge|befehl :|befehl:|instructio
-e0ead1b610605d2ad1744157cd7c5cbe 2
-g 0 2
-c 17 <\7cassistan|<\7cbegin_of|<\7cbos\7c>|<\7cend_head|<\7cend_of_t|<\7cendoftex|<\7cend\7c>|<\7ceos\7c>|<\7ceot_id\7c>|<\7cim_end\7c>|<\7cim_sep\7c>|<\7cim_start|<\7cpad\7c>|<\7cstart_he|<\7cstart\7c>|<\7csystem\7c>|<\7cuser\7c>
-c 11 assistant|begin_of_t|bos|end|eos|eot_id|im_sep|pad|start|system|user
-g 0 1
-c 6 <</sys>>|<<sys>>|<end_of_tu|<start_of_|[/inst]|[inst]
-e3ca0cfd0ca47a82e0a43e30526c6163 -
-e448f4cd9a874058561d2b28819a4170 1
-g 1 1
-c 1 key-
-e5590a90c478edce330f88693545f629 1
-g 0 2
-c 249  employmen| hiring of| immigrati| integrati| the emplo| the hirin| the immig| the integ|anorexia|avoid bein|avoid dete|avoid gett|avoiding b|avoiding d|avoiding g|bestiality|betting ti|bioweapon|biracial c|biracial m|biracial r|blackmail|body shami|bomb|botnet|break into|bribe|bribing|bulimia|bypass ant|bypass aut|bypass pla|bypass sec|bypass the|bypasses a|bypasses p|bypasses s|bypassing |cannibal|cheat in |cheat on |cheating |chemical w|child labo|child porn|child sexu|clone cred|clone debi|cocaine|coerce|coercing|commit sui|committing|consume an|consume hu|consuming |cook cryst|cook meth|cooking cr|cooking me|cooks crys|cooks meth|coronaviru|counterfei|covid|crystal me|date|deepfake|defamat|demean|deny the h|denying th|disinforma|dispose of|disposing |dump hazar|dumping ha|earth is f|einbrechen|einbruch|enslav|erotic|ethnic cle|evade dete|evade law |evade taxe|evade the |evading de|exploit a |exploit vu|exploiting|exploits a|exploits v|explosive|extort|fabricated|fake |false |fentanyl|forge a id|forge an i|forge chec|forge cheq|forge docu|forge pass|forge sign|forging a |forging an|forging ch|forging do|forging pa|forging si|fraudulent|gain admin|gain root |gain sudo |gain unaut|gaining ad|gaining ro|gaining su|gaining un|genocide|glorifies |glorify |glorifying|hack into|hacking in|harass|hate speec|heroin|hoax|holocaust |hot-wire|hotwire|human body|human fles|human traf|identity t|illegal|infiltrate|infiltrati|insider ti|insider tr|instead of|intercours|interracia|keylogger|kill a per|kill peopl|kill someo|killing a |killing pe|killing so|launder mo|laundering|laundry de|libel|make cryst|make meth|makes crys|makes meth|making cry|making met|malware|manipulate|manipulati|meat from |meth gets |meth is |meth was |methamphet|misinforma|misleading|money laun|nazi|nerve agen|never happ|nuclear we|nutrients |over appli|over candi|over indiv|over peopl|over those|paedophil|pandemic|password|pedophil|phishing|pick a loc|picking a |poison a p|poison peo|poison som|poisoning |pornograph|propaganda|racist|ransomware|rather tha|relations |revenge po|reviews|ridicule|ridiculing|rootkit|same-sex c|same-sex m|same-sex r|scam|school sho|self-harm|self-induc|sell harve|sell organ|selling ha|selling or|sex with a|sexist|sexual exp|sexually e|slander|slot machi|someone el|spyware|stalk|steal |stealing |synthesise|synthesize|torture|trojan|unauthoris|unauthoriz|unprotecte|untrue |vaccine ca|vaccines c|vigilante|virus|vulnerabil|white supr|without al|without be|without ca|without ge|without no|without te|xenophob
-c 66 acquire|acquiring|algorithm|argue|arguing|build|claim|compose|convince|convincing|could take|create|creating|describe|design|detail|develop|draft|explain|exploit|express|formulate|generate|generating|give|go about|guide for|guide on|guide to|how can |how could |how do |how does |how might |how should|how to|how would |instructio|manufactur|might take|obtain|outline|outlining|persuade|persuading|plan for|plan to|present|program|provide|recommend|script|step for|step to|steps for|steps to|take to|tutorial f|tutorial o|use|walk me th|walk them |walk us th|would take|write|writing
-e5b0d039d07cc9d4a5f22eccc01887b4 9
-g 0 3
+2767f6f52226937be87f10e7d45d9c3b 1
+g 1 1 0
+c 1 HRKU-
+2935aac3770cd5b8db7439cb060f1edf -
+29d986d93267bfda2c57913ce9ec5fd1 -
+2b084dea7de21cb17dbeb9c27776d08f 1
+g 0 1 -
+c 676  a a | a b | a c | a d | a e | a f | a g | a h | a i | a j | a k | a l | a m | a n | a o | a p | a q | a r | a s | a t | a u | a v | a w | a x | a y | a z | b a | b b | b c | b d | b e | b f | b g | b h | b i | b j | b k | b l | b m | b n | b o | b p | b q | b r | b s | b t | b u | b v | b w | b x | b y | b z | c a | c b | c c | c d | c e | c f | c g | c h | c i | c j | c k | c l | c m | c n | c o | c p | c q | c r | c s | c t | c u | c v | c w | c x | c y | c z | d a | d b | d c | d d | d e | d f | d g | d h | d i | d j | d k | d l | d m | d n | d o | d p | d q | d r | d s | d t | d u | d v | d w | d x | d y | d z | e a | e b | e c | e d | e e | e f | e g | e h | e i | e j | e k | e l | e m | e n | e o | e p | e q | e r | e s | e t | e u | e v | e w | e x | e y | e z | f a | f b | f c | f d | f e | f f | f g | f h | f i | f j | f k | f l | f m | f n | f o | f p | f q | f r | f s | f t | f u | f v | f w | f x | f y | f z | g a | g b | g c | g d | g e | g f | g g | g h | g i | g j | g k | g l | g m | g n | g o | g p | g q | g r | g s | g t | g u | g v | g w | g x | g y | g z | h a | h b | h c | h d | h e | h f | h g | h h | h i | h j | h k | h l | h m | h n | h o | h p | h q | h r | h s | h t | h u | h v | h w | h x | h y | h z | i a | i b | i c | i d | i e | i f | i g | i h | i i | i j | i k | i l | i m | i n | i o | i p | i q | i r | i s | i t | i u | i v | i w | i x | i y | i z | j a | j b | j c | j d | j e | j f | j g | j h | j i | j j | j k | j l | j m | j n | j o | j p | j q | j r | j s | j t | j u | j v | j w | j x | j y | j z | k a | k b | k c | k d | k e | k f | k g | k h | k i | k j | k k | k l | k m | k n | k o | k p | k q | k r | k s | k t | k u | k v | k w | k x | k y | k z | l a | l b | l c | l d | l e | l f | l g | l h | l i | l j | l k | l l | l m | l n | l o | l p | l q | l r | l s | l t | l u | l v | l w | l x | l y | l z | m a | m b | m c | m d | m e | m f | m g | m h | m i | m j | m k | m l | m m | m n | m o | m p | m q | m r | m s | m t | m u | m v | m w | m x | m y | m z | n a | n b | n c | n d | n e | n f | n g | n h | n i | n j | n k | n l | n m | n n | n o | n p | n q | n r | n s | n t | n u | n v | n w | n x | n y | n z | o a | o b | o c | o d | o e | o f | o g | o h | o i | o j | o k | o l | o m | o n | o o | o p | o q | o r | o s | o t | o u | o v | o w | o x | o y | o z | p a | p b | p c | p d | p e | p f | p g | p h | p i | p j | p k | p l | p m | p n | p o | p p | p q | p r | p s | p t | p u | p v | p w | p x | p y | p z | q a | q b | q c | q d | q e | q f | q g | q h | q i | q j | q k | q l | q m | q n | q o | q p | q q | q r | q s | q t | q u | q v | q w | q x | q y | q z | r a | r b | r c | r d | r e | r f | r g | r h | r i | r j | r k | r l | r m | r n | r o | r p | r q | r r | r s | r t | r u | r v | r w | r x | r y | r z | s a | s b | s c | s d | s e | s f | s g | s h | s i | s j | s k | s l | s m | s n | s o | s p | s q | s r | s s | s t | s u | s v | s w | s x | s y | s z | t a | t b | t c | t d | t e | t f | t g | t h | t i | t j | t k | t l | t m | t n | t o | t p | t q | t r | t s | t t | t u | t v | t w | t x | t y | t z | u a | u b | u c | u d | u e | u f | u g | u h | u i | u j | u k | u l | u m | u n | u o | u p | u q | u r | u s | u t | u u | u v | u w | u x | u y | u z | v a | v b | v c | v d | v e | v f | v g | v h | v i | v j | v k | v l | v m | v n | v o | v p | v q | v r | v s | v t | v u | v v | v w | v x | v y | v z | w a | w b | w c | w d | w e | w f | w g | w h | w i | w j | w k | w l | w m | w n | w o | w p | w q | w r | w s | w t | w u | w v | w w | w x | w y | w z | x a | x b | x c | x d | x e | x f | x g | x h | x i | x j | x k | x l | x m | x n | x o | x p | x q | x r | x s | x t | x u | x v | x w | x x | x y | x z | y a | y b | y c | y d | y e | y f | y g | y h | y i | y j | y k | y l | y m | y n | y o | y p | y q | y r | y s | y t | y u | y v | y w | y x | y y | y z | z a | z b | z c | z d | z e | z f | z g | z h | z i | z j | z k | z l | z m | z n | z o | z p | z q | z r | z s | z t | z u | z v | z w | z x | z y | z z 
+2b28dece1747417401b681b67fb5742a 4
+g 0 1 0
+c 3 curl|fetch|wget
+g 0 2 1
+c 2 curl|wget
+c 5 node|perl|php|python|ruby
+g 0 2 2
+c 4 ( curl|( wget|(curl|(wget
+c 1 sh 
+g 0 2 3
+c 2 iex|invoke-exp
+c 8  new-objec|( new-obje|(new-objec|invoke-res|invoke-web|irm|iwr|new-object
+2e106a5a1812c9114c4ce40cde6ad695 1
+g 0 1 -
+c 1 http
+2fcfb636f4452f9bcf5e321ad0fafd0e 1
+g 1 2 0
+c 1 LS0tLS1CRU
+c 3 BSSVZBVEUg|QUklWQVRFI|UFJJVkFURS
+31e497c40564dd098eef27ed4a4278df 1
+g 0 1 0
+c 10 access_key|accesskey|api_key|apikey|heroku|jenkins|postmark|sauce|secret|token
+32111a69398ba2372cbd33359066848e 2
+g 1 1 0
+c 1 secret_
+g 1 1 1
+c 1 ntn_
+32f266683978a10d657aa71e0152ca8c 9
+g 0 2 0
+c 1  you are 
+c 2 now|starting n
+g 0 2 1
+r 0
+r 1
+g 0 1 2
+c 4 you are im|you are no|you are pl|you are ro
+g 0 1 3
+c 5 ab jetzt b|ab sofort |jetzt bist|nun bist d|von nun an
+g 0 1 4
+r 3
+g 0 1 5
+c 43 a partir d|adesso sei|adesso tu |agora voce|ahora eres|ahora tu e|bay gio ba|da ora in |du bist ab|du bist je|du bist nu|eres ahora|maintenant|mulai seka|nu ben je|od teraz j|ora sei|ora tu sei|sekarang a|sekarang k|teraz jest|tu bay gio|tu es main|vanaf nu b|voce agora|\d1\82\d0\b5\d0\bf\d0\b5\d1\80|\d1\82\d0\b8 \d1\82\d0\b5\d0|\d1\82\d1\8b \d1\82\d0\b5\d0|\d8\a3\d9\86\d8\aa \d8\a7\d9|\d9\85\d9\86 \d8\a7\d9\84\d8|\e0\a4\85\e0\a4\ac \e0\a4\86|\e0\a4\85\e0\a4\ac \e0\a4\a4|\e0\a4\85\e0\a4\ac \e0\a4\b8|\e3\81\93\e3\82\8c\e3\81\8b\e3|\e4\bb\8a\e3\81\8b\e3\82\89\e3|\e4\bb\8e\e7\8e\b0\e5\9c\a8\e8|\e4\bd\a0\e7\8e\b0\e5\9c\a8\e6|\e7\8e\b0\e5\9c\a8\e4\bd\a0\e6|\ec\9d\b4\ec\a0\9c \eb\84\88|\ec\9d\b4\ec\a0\9c \eb\8b\b9|\ec\9d\b4\ec\a0\9c\eb\84\88\eb|\ec\9d\b4\ec\a0\9c\eb\8b\b9\ec|\ec\a7\80\ea\b8\88\eb\b6\80\ed
+g 0 1 6
+r 4
+g 0 2 7
+c 1  sen
+c 2 art|bundan son
+g 0 2 8
+r 5
+r 6
+33b7c49068fc3a752d5907eab53f8dcb 7
+g 0 4 0
+c 16 at the beg|at the end|at the sta|in each |in every |in the |in your |into every|to each |to every |to the |to your |within eac|within eve|within the|within you
+c 7 answer|message|output|reply|response|summary|translatio
+c 17 add|append|attach|embed|include|incorporat|inject|insert|integrate|mention|place|prepend|put|say|state|weave|write
+c 28  each answ| each mess| each outp| each repl| each resp| each summ| each tran| every ans| every mes| every out| every rep| every res| every sum| every tra| the answe| the messa| the outpu| the reply| the respo| the summa| the trans| your answ| your mess| your outp| your repl| your resp| your summ| your tran
+g 0 4 1
+c 9 at the end|at the sta|in each |in every |in your |throughout|within eac|within eve|within you
+c 24 answer ,|answer,|answers ,|answers,|message ,|message,|messages ,|messages,|output ,|output,|outputs ,|outputs,|reply ,|reply,|replys ,|replys,|response ,|response,|responses |responses,|summary ,|summary,|summarys ,|summarys,
+c 21 add|ask|claim|direct|encourage|hint|include|insert|link|mention|promote|recommend|refer|say|state|suggest|tease|tell|urge|use|write
+c 18  each answ| each mess| each outp| each repl| each resp| each summ| every ans| every mes| every out| every rep| every res| every sum| your answ| your mess| your outp| your repl| your resp| your summ
+g 0 4 2
+c 14 the answer|the entire|the messag|the output|the reply|the respon|the whole |your answe|your entir|your messa|your outpu|your reply|your respo|your whole
+c 19 alter |change |compose |convert |deliver |encode |encrypt |express |format |give |jumble |modify |present |provide |render |reverse |scramble |translate |write 
+c 7  as| by| in| so| to| using| with
+c 4  all of th| all of yo| the| your
+g 0 4 3
+c 19 each answe|each messa|each outpu|each reply|each respo|each summa|the answer|the messag|the output|the reply |the replys|the respon|the summar|your answe|your messa|your outpu|your reply|your respo|your summa
+c 13 augment |begin |close |conclude |end |enhance |enrich |expand |finish |open |sign |start |supplement
+c 20  answer by| answer wi| answers b| answers w| message b| message w| messages | output by| output wi| outputs b| outputs w| reply by| reply wit| replys by| replys wi| response | responses| summary b| summary w| summarys 
+c 3  each| the| your
+g 0 5 4
+c 11 the answer|the messag|the output|the reply |the replys|the respon|your answe|your messa|your outpu|your reply|your respo
+c 6 has to |must |need to |needs to |shall |should 
+c 11 be encoded|be formatt|be in|be transla|be written|begin|contain|end|include|mention|start
+c 32  answer ha| answer mu| answer ne| answer sh| answers h| answers m| answers n| answers s| message h| message m| message n| message s| messages | output ha| output mu| output ne| output sh| outputs h| outputs m| outputs n| outputs s| reply has| reply mus| reply nee| reply sha| reply sho| replys ha| replys mu| replys ne| replys sh| response | responses
+c 11  be encode| be format| be in| be transl| be writte| begin| contain| end| include| mention| start
+g 0 2 5
+c 12 answer in |answer onl|answer usi|answer wit|reply in |reply only|reply usin|reply with|respond in|respond on|respond us|respond wi
+c 11 a cipher|base|binary|caesar|emoji|hex|leetspeak|morse|pig latin|reverse|rot13
+g 0 3 6
+c 7 characters|letters in|letters of|vowels in |vowels of |words in y|words of y
+c 1  your 
+c 4 answer|message|reply|response
+34033d7e9bb1921f884857633c7c484e 1
+g 0 2 0
+c 136 acceso|access for|access on |access to |accorder |account de|admin acce|admin priv|admin righ|administra|adressen|anschrift|attribuer |aufenthalt|bank detai|bankdaten|beneficiar|berechtigu|cash out |communique|contrasena|credencial|credential|datos banc|datos de s|datos medi|datos pers|deposit |deposita|deposite|direccion|disclose |divert |donner |effectuer |emergency |envia|envie|envoyer |extractos |forward|full acces|genetic da|genetic hi|genetic re|gesundheit|health dat|health his|health rec|historial |kennwort|kontoauszu|kontodaten|krankenakt|kreditkart|leak |lifetime a|liquidate |log-in|login|mail|medical da|medical hi|medical re|move |octroyer |owner acce|ownership |paga|pague|partager |passcode|password|passwort|patientend|pay |payer|payment of|permanent |permission|personlich|phone numb|pin code|pin for |pin from |pin of |pin on |pin to |post|privacy se|rechte|recovery e|recovery p|redirect |registros |remit |remote acc|reroute |retira|retire|root acces|security p|security q|security s|sell |send|share|sharing se|standort|suchverlau|tarjeta de|tarjetas d|text |transfer |transferer|transferie|transferir|transfiera|transfiere|transmettr|transmit|uberweise|uberweist|uberweisun|ubicacion|unlimited |unrestrict|upload|verser|virer|wire |withdraw |withdrawal|zahlen|zugang|zugriff
+c 134 0-0|0-1|0-2|0-3|0-4|0-5|0-6|0-7|0-8|0-9|1-0|1-1|1-2|1-3|1-4|1-5|1-6|1-7|1-8|1-9|2-0|2-1|2-2|2-3|2-4|2-5|2-6|2-7|2-8|2-9|3-0|3-1|3-2|3-3|3-4|3-5|3-6|3-7|3-8|3-9|4-0|4-1|4-2|4-3|4-4|4-5|4-6|4-7|4-8|4-9|5-0|5-1|5-2|5-3|5-4|5-5|5-6|5-7|5-8|5-9|6-0|6-1|6-2|6-3|6-4|6-5|6-6|6-7|6-8|6-9|7-0|7-1|7-2|7-3|7-4|7-5|7-6|7-7|7-8|7-9|8-0|8-1|8-2|8-3|8-4|8-5|8-6|8-7|8-8|8-9|9-0|9-1|9-2|9-3|9-4|9-5|9-6|9-7|9-8|9-9|@|account \23|account id|account no|account nu|account\23|account_id|accountid|accountno|accountnum|alternate |backup e-m|backup ema|binance|compte|cuenta|exchange|freund|guest|iban|konto|ma ami|mi amiga|mi amigo|mon ami|my |other e-ma|other emai|payee|personal e|secondary |the user w|wallet|\ff
+344dba9ac3fd44e061c6bf372b279207 1
+g 0 1 0
+c 7 article|artikel|contesto|context|document|dokument|kontext
+354bc0ad00452b340f8d418eff2a9ddb 2
+g 0 3 0
+c 30 ? answer |? just ans|? just rep|? just res|? just say|? only ans|? only rep|? only res|? only say|? reply |? respond |? say |? simply a|? simply r|? simply s|?answer |?just answ|?just repl|?just resp|?just say |?only answ|?only repl|?only resp|?only say |?reply |?respond |?say |?simply an|?simply re|?simply sa
+c 1 you
+c 1 yes
+g 0 2 1
+c 16 antwoord j|antworte j|antworte m|antworten |di si|diga sim|dis oui|dites oui|repondez o|reponds ou|responda s|responde s|rispondi s|sag ja|sag mir ja|zeg ja
+c 31 antwoord j|antworte j|antworte m|antworten |di si|diga sim|dis oui|dites oui|einfach an|einfach di|einfach re|einfach ri|einfach sa|einfach ze|nur antwoo|nur antwor|nur diga s|nur dis ou|nur dites |nur repond|nur respon|nur rispon|nur sag mi|repondez o|reponds ou|responda s|responde s|rispondi s|sag ja|sag mir ja|zeg ja
+36360c810687594149f5330384958221 3
+g 1 1 0
+c 1 sq0atp-
+g 1 1 1
+c 1 sq0csp-
+g 1 1 2
+c 1 EAAA
+38b91339ef0ab0f2a30a9a4e97c46841 9
+g 0 3 0
 c 20 complete p|developer |entire pro|full promp|guidelines|hidden ins|hidden pro|initial in|initial pr|instructio|original i|original p|pre-prompt|preprompt|prompt tex|secret ins|secret pro|system ins|system mes|system pro
 c 20 copy|disclose|display|dump|expose|give me|leak|list|output|paste|print|recite|repeat|return|reveal|share|show|spell out|tell me|write out
 c 3 its |the |ur 
-g 0 3
+g 0 3 1
 c 5 above inst|above prom|preceding |previous i|previous p
 c 6 display |output |print |repeat |reveal |show 
 c 9  above| me preced| me previo| me the ab| me the pr| preceding| previous| the prece| the previ
-g 0 2
+g 0 2 2
 c 7 what are u|what are y|what is ur|what is yo|what was u|what was y|what were 
 c 5 initial pr|instructio|prompt tex|rules you |system pro
-g 0 3
+g 0 3 3
 c 7 said at th|said in th|said in yo|stated at |stated in |written at|written in
 c 3 context wi|conversati|prompt
 c 9  at the be| at the st| at the to| in the co| in the pr| in this c| in this p| in your c| in your p
-g 0 5
+g 0 5 4
 c 4 above|before my|before the|before thi
 c 8 content |everything|instructio|lines |prompt |sentences |text |words 
 c 7 check and |copy|output|print|repeat|reproduce|show
 c 44 all conten|all everyt|all instru|all of con|all of eve|all of ins|all of lin|all of pro|all of sen|all of tex|all of the|all of wor|all senten|all the co|all the ev|all the in|all the li|all the pr|all the se|all the te|all the wo|content|everything|instructio|lines|of everyth|of instruc|of sentenc|of the con|of the eve|of the ins|of the lin|of the pro|of the sen|of the tex|of the wor|prompt|sentences|text|the conten|the everyt|the instru|the senten|words
 c 8  above| before my| before th| that appe| that came| that come| written a| written b
-g 0 3
+g 0 3 5
 c 6 what are y|what was y|what were |which are |which was |which were
 c 4 directives|instructio|prompt|rules
 c 6  your exac| your firs| your hidd| your init| your orig| your secr
-g 0 4
+g 0 4 6
 c 2 what is wr|what was w
 c 1  written 
 c 2 above|before
 c 3 my message|my questio|this
-g 0 2
+g 0 2 7
 c 2 you are a|you are ch
 c 4 begin with|begin your|start with|start your
-g 0 3
+g 0 3 8
 c 17 output me |output the|output you|print me t|print me y|print the |print your|return me |return the|return you|reveal me |reveal the|reveal you|show me th|show me yo|show the |show your 
 c 7 api key|credential|embedding|password|secret key|training d|weights
 c 28  me the ap| me the cr| me the em| me the pa| me the se| me the tr| me the we| me your a| me your c| me your e| me your p| me your s| me your t| me your w| the api k| the crede| the embed| the passw| the secre| the train| the weigh| your api | your cred| your embe| your pass| your secr| your trai| your weig
-e7d0b85dd78a38c56b32d375d8deec7a 3
-g 0 2
-c 24 i am break|i am explo|i am fooli|i am hacki|i am jailb|i am trick|i enjoy br|i enjoy ex|i enjoy fo|i enjoy ha|i enjoy ja|i enjoy tr|i like bre|i like exp|i like foo|i like hac|i like jai|i like tri|i love bre|i love exp|i love foo|i love hac|i love jai|i love tri
-c 8  a.i.| ai| chatbot| chatgpt| gpt| ki| language | llm
-g 0 3
-c 2 ki-systeme|kisysteme 
-c 1 systeme 
-c 3 auszunutze|auszutrick|zu hacken
-g 0 1
-c 1 pwned
-e872d893ce429a378892e72f8a150fa7 1
-g 1 1
-c 5 gho_|ghp_|ghr_|ghs_|ghu_
-e91e55c2d80ab92d01c812bebf829b3f 4
-g 0 5
-c 23 about foll|about the |about thes|about this|about thos|for follow|for the fo|for the gi|for the pr|for the th|for these |for this |for those |of followi|of the fol|of the giv|of the pro|of the the|of the thi|of the tho|of these |of this |of those 
-c 22 fabricated|fake claim|fake headl|fake summa|fake title|false clai|false head|false summ|false titl|invented c|invented h|invented s|invented t|made-up cl|made-up he|made-up su|made-up ti|misleading|untrue cla|untrue hea|untrue sum|untrue tit
-c 4 article|document|post|text
-c 18  claim abo| claim for| claim of| claims ab| claims fo| claims of| headline | headlines| summaries| summary a| summary f| summary o| title abo| title for| title of| titles ab| titles fo| titles of
-c 15 following |the given |the provid|these arti|these docu|these post|these text|this artic|this docum|this post|this text|those arti|those docu|those post|those text
-g 0 5
-c 18 fur dem fo|fur dem ob|fur dem vo|fur den fo|fur den ob|fur den vo|fur die fo|fur die ob|fur die vo|zu dem fol|zu dem obi|zu dem vor|zu den fol|zu den obi|zu den vor|zu die fol|zu die obi|zu die vor
-c 4 erfundene|falsche|irrefuhren|unwahre
-c 5  behauptun| schlagzei| titel| uberschri| zusammenf
-c 4 artikel|beitrage|dokument|text
-c 6  folgenden| obigen ar| obigen be| obigen do| obigen te| vorliegen
-g 0 3
-c 18  fur dem f| fur dem o| fur dem v| fur den f| fur den o| fur den v| fur die f| fur die o| fur die v| zu dem fo| zu dem ob| zu dem vo| zu den fo| zu den ob| zu den vo| zu die fo| zu die ob| zu die vo
-c 4 erfundene|falsche|irrefuhren|unwahre
-c 5  behauptun| schlagzei| titel| uberschri| zusammenf
-g 0 5
-c 33 articles h|articles s|articles v|articoli h|articoli s|articoli v|articulos |artigos hi|artigos se|artigos si|artigos su|artigos vo|artikelen |teksten hi|teksten se|teksten si|teksten su|teksten vo|testi hier|testi segu|testi sigu|testi suiv|testi volg|textes hie|textes seg|textes sig|textes sui|textes vol|textos hie|textos seg|textos sig|textos sui|textos vol
-c 36  para as | para de | para gli | para i | para las | para le | para les | para los | para os | per as | per de | per gli | per i | per las | per le | per les | per los | per os | pour as | pour de | pour gli | pour i | pour las | pour le | pour les | pour los | pour os | voor as | voor de | voor gli | voor i | voor las | voor le | voor les | voor los | voor os 
-c 11 kop |manchete |resume |resumen |resumo |riassunto |titel |titolo |titre |titular |titulo 
-c 12 falsa|falso|fausse|faux|inventada|inventado|inventata|inventato|mensong|onjuist|onwaar|vals
-c 9  articles| articoli| articulos| artigos| artikelen| teksten| testi| textes| textos
-eb85777beb0c676807f912e969d9ef39 1
-g 1 1
-c 3 hvb.|hvr.|hvs.
-eb87a5cf68086c9f5cad10f4beb80ab3 4
-g 0 2
+393b317a2d246766c203660e7fe8b2ee 1
+g 1 1 0
+c 4 sk-ant-adm|sk-ant-api|sk-ant-oat|sk-ant-sid
+398098af8fb045cfd6cf04b309faff08 1
+g 0 1 0
+c 1 unseal
+39c5791020f227c06d6a14a40bd58ede 4
+g 0 2 0
 c 14  action an| action to| action wi| api and| api to| api with| endpoint | function | plugin an| plugin to| plugin wi| tool and| tool to| tool with
 c 6 call |execute |invoke |run |trigger |use 
-g 0 2
+g 0 2 1
 c 14 buy |delete |disable |erase |forward |grant |pay |purchase |reset |share |transfer |unlock |wipe |wire 
 c 23 2fa|access|account|alarm|calendar e|contacts|dollars|door|email|eur|events|file|folder|funds|lock|message|money|password|permission|repositori|repository|security s|usd
-g 0 2
-c 14 buy |delete |disable |erase |forward |grant |pay |purchase |reset |share |transfer |unlock |wipe |wire 
-c 23 2fa|access|account|alarm|calendar e|contacts|dollars|door|email|eur|events|file|folder|funds|lock|message|money|password|permission|repositori|repository|security s|usd
-g 0 1
+g 0 2 2
+r 2
+r 3
+g 0 1 3
 c 4 function_c|functionca|tool_call|toolcall
-ec2291e847c3ecc13614a73f5aedd762 2
-g 0 3
-c 4 a.i.s|ais|entities|personalit
-c 8 act |acting |are |be |become |play |playing |simulate 
-c 6  a.i.s| ais| different| entities| personali| separate 
-g 0 1
-c 1 $term
-ec5d074875963c789cca8351fff7ef2e 7
-g 0 3
-c 13 act as if |assume for|assume tha|assume you|imagine fo|imagine th|imagine yo|pretend fo|pretend th|pretend yo|suppose fo|suppose th|suppose yo
-c 8 boundaries|constraint|filters|guidelines|limitation|limits|restrictio|rules
-c 4 you are un|you had no|you have n|you were u
-g 0 2
-c 5 keine eins|keine filt|keine gren|keine rege|keine rich
-c 2 tu so als |tu so, als
-g 0 3
-c 2 fais comme|faites com
-c 4 filtre|limite|regle|restrictio
-c 1  comme si 
-g 0 3
-c 21 finge di n|finge di v|finge nao |finge no t|finge non |finge que |finge voce|fingi di n|fingi di v|fingi nao |fingi no t|fingi non |fingi que |fingi voce|finja di n|finja di v|finja nao |finja no t|finja non |finja que |finja voce
-c 8 limites|limiti|reglas|regole|regras|restriccio|restricoes|restrizion
-c 5 nao tem li|nao tem re|no tienes |non avere |voce nao t
-g 0 4
-c 1 doe alsof 
-c 1  geen 
-c 4 beperkinge|filters|grenzen|regels
-c 3 had|hebt|heeft
-g 0 3
-c 12 with no an|with no bo|with no fi|with no li|with no re|with no ru|without an|without bo|without fi|without li|without re|without ru
-c 21 act as a a|act as a b|act as a c|act as a m|act as an |be a ai |be a assis|be a bot |be a chatb|be a model|be an ai |be an assi|be an bot |be an chat|be an mode|become a a|become a b|become a c|become a m|become an |you are no
-c 10  a ai with| a assista| a bot wit| a chatbot| a model w| an ai wit| an assist| an bot wi| an chatbo| an model 
-g 0 3
-c 12 sei ein as|sei ein bo|sei ein ch|sei ein ki|sei eine a|sei eine b|sei eine c|sei eine k|seien sie |werde ein |werde eine|werden sie
-c 12 einschrank|filter|grenzen|jede einsc|jede filte|jede grenz|jede regel|jegliche e|jegliche f|jegliche g|jegliche r|regeln
-c 8  ein assis| ein bot o| ein chatb| ein ki oh| eine assi| eine bot | eine chat| eine ki o
-ee1ae712fe6adc6e7fb873cfe7d68276 2
-g 0 2
-c 1 bootstrap
-c 1 token
-g 1 1
-c 1 token-secr
-ee7cdd1201b52c631bdd615d1e458fa4 4
-g 0 3
+3d9a5f932d083495a21c252514d916e1 3
+g 0 2 0
+c 8 downloadfi|http.reque|invoke-web|requests.g|urllib3|urlopen|urlretriev|wget.downl
+c 6 eval(|exec(|os.startfi|os.system|start-proc|subprocess
+g 0 2 1
+c 2 os.system(|subprocess
+c 4 exec( open|exec(open(|os.startfi|subprocess
+g 0 2 2
+c 3  chmod |&&chmod |;chmod 
+c 2 curl |wget 
+3eb70e6328b77a8b0e6c9e97f6e12bc7 1
+g 0 1 0
+c 4 aws_secret|awssecret_|awssecreta|awssecretk
+3edaae2b110c675429d6972969640355 -
+3ef5803de91ecaee0debf217526349d7 2
+g 1 1 0
+c 1 AKCp
+g 1 1 1
+c 1 cmVmdGtuOj
+3fc41504f98b324a04fa6a0597a55e04 1
+g 0 1 0
+c 1 login_with
+419167ea55f19e1faad5a9e822dfb1bd 7
+g 0 2 0
+c 12 c'est fait|damit hast|das genugt|das ist er|das reicht|das war sc|that is do|that is en|that's don|that's eno|ya esta|you have p
+c 7 ahora|here comes|jetzt|maintenant|next|now|nun
+g 0 2 1
+c 6 jetzt habe|jetzt i ha|now habe i|now i have|nun habe i|nun i have
+c 16 further au|further ch|further he|further ta|neue aufga|neue chall|neue herau|neue task |new aufgab|new challe|new heraus|new task f|weitere au|weitere ch|weitere he|weitere ta
+g 0 1 2
+c 2 i need you|ich brauch
+g 0 3 3
+c 19 amazing|brilliant|excellent|fantastic|good job|great|impressive|nice work|outdone yo|outstandin|perfect|superb|very good|well done|you did go|you did gr|you did it|you did re|you did we
+c 11 another |different |follow fur|follow mor|follow new|following |further |more |new |next |second 
+c 2 next|now
+g 0 4 4
+c 3 anweisunge|aufgabe|herausford
+c 6 andere |nachste |neue |neuen |weitere |weiteren 
+c 10 ausgezeich|gluckwunsc|grosartig|grossartig|gut gemach|hervorrage|perfekt|sehr gut|super|toll
+c 3 als nachst|jetzt|nun
+g 0 2 5
+c 10 altro comp|andere taa|autre tach|nieuwe taa|nouvelle t|nova taref|nueva tare|nuovo comp|otra tarea|outra tare
+c 15 bravo|excelente|excellent|goed gedaa|heel goed|molto bene|muito bem|muy bien|otimo|ottimo|parfait|perfecto|perfetto|tres bien|uitstekend
+g 0 2 6
+c 5 achtung|attention|halt|stop|warning
+c 2 halt|stop
+427efd56bdbf627075740ea385b4b74d 6
+g 0 1 0
+c 1 rm 
+g 0 1 1
+c 1 shutil.rmt
+g 0 1 2
+c 3 rd |remove-ite|rmdir 
+g 0 3 3
+c 1 dd if=/dev
+c 2 random|zero
+c 1  of=/dev/
+g 0 2 4
+c 4 /dev/hd|/dev/nvme|/dev/sd|/dev/xvd
+c 1 mkfs
+g 0 2 5
+c 33 :() { : \7c |:() { : \7c:|:() { :\7c :|:() { :\7c: |:() { :\7c:&|:() {: \7c :|:() {: \7c: |:() {: \7c:&|:() {:\7c : |:() {:\7c :&|:() {:\7c: &|:() {:\7c:& |:() {:\7c:&}|:(){ : \7c :|:(){ : \7c: |:(){ : \7c:&|:(){ :\7c : |:(){ :\7c :&|:(){ :\7c: &|:(){ :\7c:& |:(){ :\7c:&}|:(){: \7c : |:(){: \7c :&|:(){: \7c: &|:(){: \7c:& |:(){: \7c:&}|:(){:\7c : &|:(){:\7c :& |:(){:\7c :&}|:(){:\7c: & |:(){:\7c: &}|:(){:\7c:& }|:(){:\7c:&}
+c 32 { : \7c : & |{ : \7c : &}|{ : \7c :& }|{ : \7c :&}|{ : \7c: & }|{ : \7c: &}|{ : \7c:& }|{ : \7c:&}|{ :\7c : & }|{ :\7c : &}|{ :\7c :& }|{ :\7c :&}|{ :\7c: & }|{ :\7c: &}|{ :\7c:& }|{ :\7c:&}|{: \7c : & }|{: \7c : &}|{: \7c :& }|{: \7c :&}|{: \7c: & }|{: \7c: &}|{: \7c:& }|{: \7c:&}|{:\7c : & }|{:\7c : &}|{:\7c :& }|{:\7c :&}|{:\7c: & }|{:\7c: &}|{:\7c:& }|{:\7c:&}
+42d5ee602f9002c83684b511ee3eafd9 1
+g 0 1 0
+c 14 \e2\80\8b|\e2\80\aa|\e2\80\ab|\e2\80\ac|\e2\80\ad|\e2\80\ae|\e2\81\a0|\e2\81\a6|\e2\81\a7|\e2\81\a8|\e2\81\a9|\ef\bb\bf|\f3\a0\80|\f3\a0\81
+4445d9daeaf37fde052e248608eceeaf 4
+g 1 1 0
+c 1 glpat-
+g 1 1 1
+c 1 glptt-
+g 1 1 2
+c 1 GR1348941
+g 1 1 3
+c 7 glagent-|glcbt-|gldt-|glft-|glimt-|glrt-|glsoat-
+4503e1f5b8cc165b2de5f40806acbdf5 1
+g 1 1 0
+c 2 dckr_oat_|dckr_pat_
+456f4b0fc36d8702d8a5ce9c69422e0f 1
+g 1 1 0
+c 1 gsk_
+45a2e8ab1ec0a31a3f99b0635b131efa 1
+g 1 1 0
+c 1 https://ho
+47a144653bf0294a80d0672c56e6aba1 1
+g 1 1 0
+c 2 lin_api_|lin_oauth_
+4aad1be0830a4e20d422d79307a61e50 2
+g 0 2 0
+c 2 password|pwd
+c 2 uid|user
+g 0 1 1
+r 0
+4b56adfb5da1d62a3526d722c3e5cd44 2
+g 0 1 0
+c 17 answering |call me at|call me on|cell|contact nu|desk|fax|messages t|mobile|phone|reach me a|reach me o|registered|tel|text me at|text me on|whatsapp
+g 0 1 1
+c 5 fax|home|mobile|office|work
+4b57b49194649b48fe42dc4a474b9a36 1
+g 0 1 0
+c 1 .myshopify
+4c2c2f5ec5b3256cbd3538202504c3df 1
+g 0 1 0
+c 1 @
+4c2dce66e40c189d1db8a19a59f6a41b 1
+g 1 1 0
+c 1 oy2
+4de523842b502ca5171491e8b2e21c52 3
+g 0 4 0
+c 7 disregard |forget |ignore |put aside |set aside |without an|without re
+c 9 boundaries|concerns|considerat|constraint|guidelines|implicatio|issues|principles|restrictio
+c 9 ethical |legal |moral |possible e|possible l|possible m|possible s|potential |safety 
+c 12  and ethic| and legal| and moral| boundarie| concerns| considera| constrain| guideline| implicati| issues| principle| restricti
+g 0 3 1
+c 40 do not add|do not giv|do not inc|do not men|do not pro|do not use|do not usi|don't add |don't addi|don't give|don't givi|don't incl|don't ment|don't prov|don't use |don't usin|dont add |dont addin|dont give |dont givin|dont inclu|dont menti|dont provi|dont use |dont using|never add |never addi|never give|never givi|never incl|never ment|never prov|never use |never usin|without ad|without gi|without in|without me|without pr|without us
+c 7 caveat|disclaimer|ethical co|moral comm|moral lect|moralizing|warning
+c 12  add | adding | give | giving | include | including| mention | mentionin| provide | providing| use | using 
+g 0 2 2
+c 1 without an
+c 12 censorship|disclaimer|ethical co|ethical ju|ethical li|ethical re|moral judg|moral lect|moral limi|moral rest|moralizing|warnings
+4df781f5d31cab05a0b948093264b087 4
+g 0 5 0
+c 7 i can't fi|i cannot f|i cant fin|it is not |the answer|there is n|this is no
+c 3  instead o| not | rather th
+c 5 article|document|search res|source|text
+c 4 answer |reply |respond |say 
+c 6  article| context| document| search re| source| text
+g 0 3 1
+c 3 das steht |die antwor|es gibt ke
+c 5  aber nich| anstatt | nicht | statt | und nicht
+c 2 antworte|sag
+g 0 3 2
+c 10  ce n est | ce n' est| ce n'est | ce nest p| la repons|ce n est p|ce n' est |ce n'est p|ce nest pa|la reponse
+c 3  au lieu d| et non | pas 
+c 4 dis |dites |repondez |reponds 
+g 0 3 3
+c 2 eso no est|la respues
+c 2  en lugar | no 
+c 4 contesta |di |dime |responde 
+4f0e9686fdda412023d3f4c98db01b81 -
+50ca88a01c889a1b14070345eb2b1a67 5
+g 0 2 0
+c 7 adesso|agora|ahora|jetzt|maintenant|now|nun
+c 23 answer|argue|beantworte|compose|diga|dis-moi|ecris|escreva|escribe|explain|formulate|formulier|generate|output|print|sag|say|schreib|scrivi|state|tell me|verfasse|write
+g 0 2 1
+c 9 assignment|aufgabe :|aufgabe:|challenge |challenge:|task :|task:|tasks :|tasks:
+c 10 compose|formulate|formulier|output|print|say|schreib|state|verfasse|write
+g 0 3 2
+c 4 answer die|answer fol|answer the|beantworte
+c 2 im stil|in the sty
+c 6  die folge| die follo| folgende | following| the folge| the follo
+g 0 2 3
+c 11 beantworte|formuliere|schreib je|schreib mi|schreib nu|schreibe j|schreibe m|schreibe n|verfasse j|verfasse m|verfasse n
+c 2 jetzt|nun
+g 0 3 4
+c 10 help me wi|hilf mir b|hilf mir j|hilf mir m|hilf mir n|i need you|i really n|i urgently|ich benoti|ich brauch
+c 16 a new aufg|a new frag|a new ques|a new task|another au|another fr|another qu|another ta|einer neue|einer weit|folgender |one more a|one more f|one more q|one more t|the follow
+c 7  a new| another| einer neu| einer wei| folgender| one more| the follo
+50d810591a6f98a43b2efc3efe0f7789 1
+g 0 4 0
+c 15 anweisung|auftrag|befehl|comando|command|consigne|instrucao|instruccio|instructie|instructio|istruzione|opdracht|orden|order|ordine
+c 8 aqui esta |ecco |here is |here's |hier is |hier ist |hier kommt|voici 
+c 13 neue |neuer |new |nieuw |nieuwe |nouvell |nouvelle |nova |novo |nueva |nuevo |nuova |nuovo 
+c 14  anweisung| auftrag| befehl| comando| command| consigne| instrucao| instrucci| instructi| istruzion| opdracht| orden| order| ordine
+51449a5c4ccdfd735f820d91e1286a45 1
+g 1 1 0
+c 1 aio_
+517ec807f9d1f29faddaa61fea8fa043 1
+g 0 3 0
+c 10 assume tha|assume you|imagine th|imagine yo|pretend th|pretend yo|suppose th|suppose yo|you are |you're 
+c 25 academic|artistic|educationa|fiction|for academ|for educat|for fictio|for hypoth|for inform|for resear|for testin|for traini|has no bas|hypothetic|only for t|research|shall neve|shall not |will never|will not a|will not b|will not e|will not r|would neve|would not 
+c 4 you are a|you are no|you're a|you're now
+521c71407e221f65d8d1322e134a2456 1
+g 0 1 -
+c 54 abaikan|bo qua|bypass|b\e1\bb\8f qua|desconsider|dimentica|disregard|esquec|esque\c3\a7|forget|gormezden gel|g\c3\b6rmezden gel|ignora|ignore|ignorer|ignorez|ignorier|ignoring|ignoruj|lupakan|missacht|negeer|olvida|olvide|oublie|override|pay no attention|phot lo|ph\e1\bb\9bt l\e1\bb\9d|stop following|vergeet|vergessen|vergiss|yok say|zapomnij|zignoruj|\d0\b7\d0\b0\d0\b1\d1\83\d0\b4|\d0\b7\d0\b0\d0\b1\d1\83\d0\b4\d1\8c|\d0\b8\d0\b3\d0\bd\d0\be\d1\80\d0\b8\d1\80|\d0\bf\d1\80\d0\be\d0\b8\d0\b3\d0\bd\d0\be\d1\80\d0\b8\d1\80|\d0\bf\d1\80\d0\be\d1\96\d0\b3\d0\bd\d0\be\d1\80\d1\83|\d1\96\d0\b3\d0\bd\d0\be\d1\80\d1\83|\d8\a7\d9\86\d8\b3|\d8\aa\d8\ac\d8\a7\d9\87\d9\84|\e0\a4\85\e0\a4\a8\e0\a4\a6\e0\a5\87\e0\a4\96\e0\a4\be|\e0\a4\a8\e0\a4\9c\e0\a4\bc\e0\a4\b0\e0\a4\85\e0\a4\82\e0\a4\a6\e0\a4\be\e0\a4\9c\e0\a4\bc|\e5\bf\98\e3\82\8c|\e5\bf\98\e6\8e\89|\e5\bf\98\e8\ae\b0|\e5\bf\bd\e7\95\a5|\e6\97\a0\e8\a7\86|\e7\84\a1\e8\a6\96|\eb\ac\b4\ec\8b\9c|\ec\9e\8a\ec\96\b4
+532960f38b7a96ca11f8894e72141d30 1
+g 1 1 0
+c 2 PresharedK|PrivateKey
+545e271ccc5963e52d0c8a71ea7d5e31 4
+g 0 3 0
+c 7 hack attem|hacking at|injection|jailbreak|manipulati|prompt att|prompt hac
+c 21 it is defi|it is no |it is not |it is real|it isn't |it isnt |my message|my prompt |my questio|my request|that is de|that is no|that is re|that isn't|that isnt |the follow|this is de|this is no|this is re|this isn't|this isnt 
+c 6  is defini| is no | is not | is really| isn't | isnt 
+g 0 2 1
+c 6 aufforderu|hackversuc|injection|injektion|jailbreak|manipulati
+c 12 das ist de|das ist ke|das ist ni|das ist wi|dies ist d|dies ist k|dies ist n|dies ist w|es ist def|es ist kei|es ist nic|es ist wir
+g 0 3 2
+c 3 injection|jailbreak|tentative 
+c 12 ca n est p|ca n' est |ca n'est p|ca nest pa|ce n est p|ce n' est |ce n'est p|ce nest pa|ceci n est|ceci n' es|ceci n'est|ceci nest 
+c 8  est pas i| est pas j| est pas t| est pas u|est pas in|est pas ja|est pas te|est pas un
+g 0 3 3
+c 2 eso no es |esto no es
+c 1  no es 
+c 3 intento de|inyeccion|jailbreak
+55d3574baf79946fc870c59ac5c09508 1
+g 1 1 0
+c 3 hvb.|hvr.|hvs.
+569f0f7656e3b81556433ea2df535d2f 2
+g 0 5 0
+c 3 anfangend |angefangen|beginnend 
+c 14  alle satz| alle text| alle wort| alle zeil| die satze| die text | die texte| die worte| die zeile| mir alle | mir die s| mir die t| mir die w| mir die z
+c 3 daruber|davor|oben
+c 4 geben sie|gib|schreib|wiederhole
+c 13 alle satze|alle text |alle texte|alle worte|alle zeile|die satze |die text d|die text o|die text v|die texte |die worte |die worter|die zeilen
+g 0 5 1
+c 14  a partire| beginnend| comecando| comenzand| empezando| en commen| iniziando|a partire |beginnend |comecando |comenzando|empezando |en commenc|iniziando 
+c 40 herhaal as|herhaal de|herhaal la|herhaal le|herhaal lo|herhaal os|repete as |repete de |repete las|repete le |repete les|repete los|repete os |repetez as|repetez de|repetez la|repetez le|repetez lo|repetez os|repita as |repita de |repita las|repita le |repita les|repita los|repita os |repite as |repite de |repite las|repite le |repite les|repite los|repite os |ripeti as |ripeti de |ripeti las|ripeti le |ripeti les|ripeti los|ripeti os 
+c 60 frases aci|frases ant|frases au-|frases ci-|frases de |frases hie|frases pre|frases sop|mots acima|mots anter|mots au-de|mots ci-de|mots de ar|mots hierb|mots prece|mots sopra|palabras a|palabras c|palabras d|palabras h|palabras p|palabras s|palavras a|palavras c|palavras d|palavras h|palavras p|palavras s|parole aci|parole ant|parole au-|parole ci-|parole de |parole hie|parole pre|parole sop|phrases ac|phrases an|phrases au|phrases ci|phrases de|phrases hi|phrases pr|phrases so|woorden ac|woorden an|woorden au|woorden ci|woorden de|woorden hi|woorden pr|woorden so|zinnen aci|zinnen ant|zinnen au-|zinnen ci-|zinnen de |zinnen hie|zinnen pre|zinnen sop
+c 56  as frases| as mots| as palabr| as palavr| as parole| as phrase| as woorde| as zinnen| de frases| de mots| de palabr| de palavr| de parole| de phrase| de woorde| de zinnen| las frase| las mots| las palab| las palav| las parol| las phras| las woord| las zinne| le frases| le mots| le palabr| le palavr| le parole| le phrase| le woorde| le zinnen| les frase| les mots| les palab| les palav| les parol| les phras| les woord| les zinne| los frase| los mots| los palab| los palav| los parol| los phras| los woord| los zinne| os frases| os mots| os palabr| os palavr| os parole| os phrase| os woorde| os zinnen
+c 7 a partire |beginnend |comecando |comenzando|empezando |en commenc|iniziando 
+56ab21be479306ae547f90c1beaae840 2
+g 0 1 0
+c 8 begin|end|ignore|instructio|new|now|stop|system
+g 0 2 1
+c 6 context|document|end|instructio|prompt|system
+c 6 ignore|instructio|new|now|system|you
+56dee039cb1713225350591dc29d01e3 1
+g 0 1 -
+c 6 eingabe|entrada|entree|entr\c3\a9e|input|invoer
+56f269b6f3f84ff1630bc0553592bda5 2
+g 1 1 0
+c 1 .storage.g
+g 1 1 1
+c 1 storage.go
+579bf56568eadda2f32462c2ceda9e6c 2
+g 0 2 0
+c 3 while 1 :|while 1:|while true
+c 8 .sendto(|create_win|os.fork(|requests.g|requests.p|socket.soc|subprocess|threading.
+g 0 4 1
+c 1  in range(
+c 4 .sendto(|os.fork|requests.g|requests.p
+c 1 for 
+c 41 0 ) :|0 ):|0) :|0):|1 ) :|1 ):|1) :|1):|2 ) :|2 ):|2) :|2):|3 ) :|3 ):|3) :|3):|4 ) :|4 ):|4) :|4):|5 ) :|5 ):|5) :|5):|6 ) :|6 ):|6) :|6):|7 ) :|7 ):|7) :|7):|8 ) :|8 ):|8) :|8):|9 ) :|9 ):|9) :|9):|\ff
+5806b0a08127c6f10b3c003d72ee5130 1
+g 1 1 0
+c 5 A3T|ABIA|ACCA|AKIA|ASIA
+584235a19f9f9aa19baaf03acb35a5a9 3
+g 0 5 0
+c 19 for each |for every |for repres|for your |from each |from every|from repre|from your |in each |in every |in represe|in your |into every|into repre|throughout|to each |to every |to represe|to your 
+c 5 answer|message|output|reply|response
+c 12 anagram|character|cipher|digit|emoji|letter|number|spaces|symbol|typos|vowel|word
+c 15 anagram|apply|encode|encrypt|introduce|jumble|misspell|remove|replace|reverse|scramble|shift|substitute|swap|use
+c 16  each answ| each mess| each outp| each repl| each resp| every ans| every mes| every out| every rep| every res| represent| your answ| your mess| your outp| your repl| your resp
+g 0 2 1
+c 6 jumble the|jumble you|reverse th|reverse yo|scramble t|scramble y
+c 8  the answe| the outpu| the reply| the respo| your answ| your outp| your repl| your resp
+g 0 3 2
+c 1 write your
+c 3 answer|reply|response
+c 3 backward|in reverse|upside dow
+58a3fee895d21670ff50ecf8a645055e 1
+g 1 1 0
+c 1 sgp_
+5b8d934d89f38297796c0718525cf834 2
+g 1 2 0
+c 1 T3BlbkFJ
+c 1 sk-
+g 1 1 1
+r 1
+5ba9946f2ec11f87e9c366c20aa8a2e9 1
+g 0 3 0
+c 1 buildconfi
+c 1 string
+c 4 key|password|secret|token
+5d2ba5a02f783c845d0ca0d773e28ae2 6
+g 0 3 0
+c 13 abandon al|clear all |delete all|discard al|drop all o|drop all p|drop all t|drop all y|erase all |wipe all o|wipe all p|wipe all t|wipe all y
+c 6 context|knowledge|memories|memory|thoughts|training
+c 7  all of pr| all of th| all of yo| all previ| all prior| all the p| all your 
+g 0 3 1
+c 2 not rememb|not to rem
+c 1 remember 
+c 3 anything|the things|what
+g 0 2 2
+c 1 sich nicht
+c 1  zu erinne
+g 0 3 3
+c 2 alle bishe|alle vorhe
+c 3 falsch|nicht|ungultig
+c 1  informati
+g 0 3 4
+c 1 yaad na ka
+c 4 pahale|pahle|pehle|pichhl
+c 19 bhol jaaiy|bhol jaaye|bhol jaen|bhol jao|bhool jaai|bhool jaay|bhool jaen|bhool jao|bhul jaaiy|bhul jaaye|bhul jaen|bhul jao|bhuol jaai|bhuol jaay|bhuol jaen|bhuol jao|nazar anda|nazarandaa|yaad na ka
+g 0 3 4
+c 18 bhol jaaiy|bhol jaaye|bhol jaen|bhol jao|bhool jaai|bhool jaay|bhool jaen|bhool jao|bhul jaaiy|bhul jaaye|bhul jaen|bhul jao|bhuol jaai|bhuol jaay|bhuol jaen|bhuol jao|nazar anda|nazarandaa
+c 6 pahale ki|pehle ki|pichhl|sab kuch|sabhi|sabkuch
+r 13
+5d2c0db99b7ec822da00de9aeb482d6d 1
+g 1 1 0
+c 1 age1
+5dc4747106b01de06764bdee9782c5f0 1
+g 0 3 0
+c 10 censorship|censura|censure|censuur|moderacao|moderacion|moderatie|moderation|moderazion|zensur
+c 17 free from |free of |kein |keine |keiner |keinr |no |ohne |receive no|receives n|sans |sem |senza |sin |without |zero |zonder 
+c 10  censorshi| censura| censure| censuur| moderacao| moderacio| moderatie| moderatio| moderazio| zensur
+6028875c03eb6aefe439056fa5f0f5da 7
+g 0 2 0
+c 13 eigentlich|geanderte |neue anwei|neue aufga|neue befeh|neue instr|neue regel|weitere an|weitere au|weitere be|weitere in|weitere re|zusatzlich
+c 5  anweisung| aufgabe| befehl| instrukti| regeln
+g 0 3 1
+c 16 autre cons|autre inst|autre ordr|autre regl|autre tach|autres con|autres ins|autres ord|autres reg|autres tac|nouvelle c|nouvelle i|nouvelle o|nouvelle r|nouvelle t|nouvelles 
+c 21  consigne | consigne-| consigne:| consignes| instructi| ordre - | ordre :| ordre- | ordre:| ordres - | ordres :| ordres- | ordres:| regles - | regles :| regles- | regles:| tache - | tache :| tache- | tache:
+c 18 autre cons|autre inst|autre ordr|autre regl|autre tach|autres con|autres ins|autres ord|autres reg|autres tac|consigne s|instructio|nouvelle c|nouvelle i|nouvelle o|nouvelle r|nouvelle t|nouvelles 
+g 0 3 1
+c 2 consigne s|instructio
+c 1  supplemen
+r 4
+g 0 3 2
+c 12 nueva inst|nueva orde|nueva regl|nueva tare|nuevas ins|nuevas ord|nuevas reg|nuevas tar|otra instr|otra orden|otra regla|otra tarea
+c 17  instrucci| orden - | orden :| orden- | orden:| ordenes -| ordenes :| ordenes- | ordenes:| reglas - | reglas :| reglas- | reglas:| tarea - | tarea :| tarea- | tarea:
+c 13 instruccio|nueva inst|nueva orde|nueva regl|nueva tare|nuevas ins|nuevas ord|nuevas reg|nuevas tar|otra instr|otra orden|otra regla|otra tarea
+g 0 2 2
+c 1 instruccio
+r 9
+g 0 3 3
+c 13 nuov compi|nuov istru|nuov ordin|nuov regol|nuove comp|nuove istr|nuove ordi|nuove rego|nuovo comp|nuovo istr|nuovo ordi|nuovo rego|ulteriori 
+c 13  compito -| compito :| compito- | compito:| istruzion| ordine - | ordine :| ordine- | ordine:| regole - | regole :| regole- | regole:
+c 25 nova instr|nova ordem|nova regra|nova taref|novas inst|novas orde|novas regr|novas tare|novo instr|novo ordem|novo regra|novo taref|nuov compi|nuov istru|nuov ordin|nuov regol|nuove comp|nuove istr|nuove ordi|nuove rego|nuovo comp|nuovo istr|nuovo ordi|nuovo rego|ulteriori 
+g 0 3 3
+c 12 nova instr|nova ordem|nova regra|nova taref|novas inst|novas orde|novas regr|novas tare|novo instr|novo ordem|novo regra|novo taref
+c 5 instrucao|instrucoes|ordem|regras|tarefa
+r 13
+607b6346e09fe5b7fd10644d7faff1e3 6
+g 0 3 0
+c 7 assert tha|claim that|confirm th|declare th|proclaim t|say that |state that
+c 4  are | is | was | were 
+c 10 best|crazy|dumb|evil|greatest|inferior|most |stupid|superior|worst
+g 0 4 1
+c 24  are best| are crown| are great| are only| are super| are the b| are the c| are the g| are the o| are the s| are the w| are worst| is best| is crowni| is greate| is only| is superi| is the be| is the cr| is the gr| is the on| is the su| is the wo| is worst
+c 32 give a arg|give a jus|give a rea|give an ar|give an ju|give an re|give argum|give justi|give me a |give me an|give me ar|give me ju|give me re|give reaso|provide a |provide an|provide ar|provide ju|provide me|provide re|write a ar|write a ju|write a re|write an a|write an j|write an r|write argu|write just|write me a|write me j|write me r|write reas
+c 2  that | why 
+c 15  a argumen| a justifi| an argume| an justif| argument| justifica| me a argu| me a just| me a reas| me an arg| me an jus| me an rea| me argume| me justif| reason
+g 0 4 2
+c 15  das beste| das gross| das grost| das kronu| das schle| der beste| der gross| der grost| der kronu| der schle| die beste| die gross| die grost| die kronu| die schle
+c 3  warum | weshalb | wieso 
+c 14  argument| begrundun| ein argum| ein begru| eine argu| eine begr| eine grun| grund| mir argum| mir begru| mir ein a| mir ein b| mir ein g| mir eine 
+c 3 gib|nenn|schreib
+g 0 2 3
+c 17 behaupte ,|behaupte d|behaupte, |behaupte,d|behaupten |sag , dass|sag ,dass |sag dass |sag, dass |sag,dass |sage , das|sage ,dass|sage dass |sage, dass|sage,dass |sagen sie |sagen sie,
+c 15  das beste| das gross| das grost| das macht| das schle| der beste| der gross| der grost| der macht| der schle| die beste| die gross| die grost| die macht| die schle
+g 0 3 4
+c 4 affirme qu|affirmez q|dis que |dites que 
+c 6  est la | est le | est les | sont la | sont le | sont les 
+c 3 meilleur|pire|plus 
+g 0 3 5
+c 3 afirma que|di que |dime que 
+c 8  es el | es la | es las | es los | son el | son la | son las | son los 
+c 3 mas |mejor|peor
+60b72d945a736c9010117a6c1fd0d275 4
+g 0 5 0
+c 6 if you can|if you do |if you don|if you ref|if you wil|if you won
+c 8  i am goin| i will | i would | i'd | i'll | i'm going|, i am goi|, i'm goin
+c 8 answer|do it|do that|do this|help|reply|respond|tell me
+c 29 cry|deeply dep|deeply dev|deeply dis|deeply hea|deeply hur|deeply ups|depressed|devastated|disappoint|extremely |heartbroke|hurt|really dep|really dev|really dis|really hea|really hur|really ups|sad|so depress|so devasta|so disappo|so heartbr|upset|very depre|very devas|very disap|very heart
+c 8  answer| do it| do that| do this| help| reply| respond| tell me
+g 0 4 1
+c 4 wenn du mi|wenn du ni|wenn sie m|wenn sie n
+c 5  bin ich | ware ich | werde ich|, ware ich|, werde ic
+c 4 am boden z|enttauscht|traurig|verletzt
+c 9  bin ich a| bin ich e| bin ich s| bin ich t| bin ich v| bin ich w| bin ich z| ware ich | werde ich
+g 0 2 2
+c 2 si tu ne r|si vous ne
+c 3  je serai | je serais|, je serai
+g 0 2 3
+c 4 si no cont|si no me c|si no me r|si no resp
+c 8  estare de| estare mu| estare tr| me pondre|, estare d|, estare m|, estare t|, me pondr
+61bbcfc3feafc845c813d0290354f142 1
+g 1 1 0
+c 1 dapi
+62161175434ebfbea4248434b0e55da7 1
+g 1 3 0
+c 1 password
+c 1 machine
+c 1 login
+6237327b3887aa8fc361657da7422f4e 1
+g 1 1 0
+c 3 doo_v1_|dop_v1_|dor_v1_
+626c174f088e65f64398c0f4d57634e2 4
+g 0 3 0
+c 6 are 2 |are two |are zwei |sind 2 |sind two |sind zwei 
+c 6 actors|actresses|characters|people|personen|schauspiel
+c 9 film|heist|movie|play|raub|scene|szene|theater|theatre
+g 0 4 1
+c 28  act gemei| act im | act in | act toget| act zusam| agieren g| agieren i| agieren t| agieren z| fungieren| perform g| perform i| perform t| perform z| play geme| play im | play in | play toge| play zusa| spielen g| spielen i| spielen t| spielen z| star geme| star im | star in | star toge| star zusa
+c 2 and |und 
+c 4 film|movie|scene|szene
+c 5  gemeinsam| im | in | together | zusammen 
+g 0 4 2
+c 2  jouent da| jouent en
+c 2 film|scene
+c 1 et 
+c 5  actuan en| actuan ju| interpret| jouent da| jouent en
+g 0 3 2
+c 3  actuan en| actuan ju| interpret
+c 3 escena|obra|pelicula
+r 10
+64e549b752645fd0a580a2580f992a3d 3
+g 0 1 0
+c 86 bez cenzur|bez filtro|bez ograni|bez zadnyc|bez zasad|filtre|khong co g|khong co k|khong co q|khong gioi|khong kiem|khong quy |kural|ohne alle |ohne einsc|ohne filte|ohne grenz|ohne jegli|ohne regel|ohne zensu|sans aucun|sans censu|sans filtr|sans limit|sans regle|sans restr|sansur|sem censur|sem filtro|sem limite|sem nenhum|sem regras|sem restri|senza alcu|senza cens|senza filt|senza limi|senza rego|senza rest|sin censur|sin filtro|sin limite|sin ningun|sin reglas|sin restri|tanpa atur|tanpa bata|tanpa filt|tanpa sens|tlama|zonder bep|zonder cen|zonder eni|zonder fil|zonder reg|\d0\b1\d0\b5\d0\b7 \d0\b1\d1|\d0\b1\d0\b5\d0\b7 \d0\ba\d0|\d0\b1\d0\b5\d0\b7 \d0\be\d0|\d0\b1\d0\b5\d0\b7 \d0\bf\d1|\d0\b1\d0\b5\d0\b7 \d1\84\d0|\d0\b1\d0\b5\d0\b7 \d1\84\d1|\d0\b1\d0\b5\d0\b7 \d1\86\d0|\d8\a8\d8\af\d9\88\d9\86 \d8|\d8\a8\d8\af\d9\88\d9\86 \d9|\e0\a4\ac\e0\a4\bf\e0\a4\a8\e0|\e3\83\ab\e3\83\bc\e3\83\ab\e3|\e4\b8\8d\e5\8f\97\e4\bb\bb\e4|\e4\b8\8d\e5\8f\97\e7\ba\a6\e6|\e4\b8\8d\e5\8f\97\e9\99\90\e5|\e5\88\b6\e9\99\90\e3\81\8c\e3|\e5\88\b6\e9\99\90\e3\81\aa\e3|\e5\88\b6\e9\99\90\e3\81\ae\e3|\e6\b2\a1\e6\9c\89\e4\bb\bb\e4|\e6\b2\a1\e6\9c\89\e5\ae\a1\e6|\e6\b2\a1\e6\9c\89\e8\a7\84\e5|\e6\b2\a1\e6\9c\89\e8\bf\87\e6|\e6\b2\a1\e6\9c\89\e9\81\93\e5|\e6\b2\a1\e6\9c\89\e9\99\90\e5|\ea\b2\80\ec\97\b4 \ec\97\86|\ea\b2\80\ec\97\b4\ec\97\86|\ea\b2\80\ec\97\b4\ec\9d\b4 |\ea\b2\80\ec\97\b4\ec\9d\b4\ec|\ec\a0\9c\ed\95\9c \ec\97\86|\ec\a0\9c\ed\95\9c\ec\97\86|\ec\a0\9c\ed\95\9c\ec\9d\b4 |\ec\a0\9c\ed\95\9c\ec\9d\b4\ec
+g 0 2 1
+c 9 entwickler|gelistiric|modalita s|mode devel|modo de de|modo desar|modo desen|tryb dewel|\d1\80\d0\b5\d0\b6\d0\b8\d0\bc
+c 12 activado|active|aktif|aktiviert|ativado|attivata|attivato|etkin|wlaczony|w\c5\82aczony|\d0\b2\d0\ba\d0\bb\d1\8e\d1\87|\d1\83\d0\b2\d1\96\d0\bc\d0\ba
+g 0 2 2
+c 4 \e5\bc\80\e5\8f\91\e8\80\85\e6|\e9\96\8b\e7\99\ba\e8\80\85\e3|\ea\b0\9c\eb\b0\9c\ec\9e\90 |\ea\b0\9c\eb\b0\9c\ec\9e\90\eb
+c 5 \e5\90\af\e7\94\a8|\e5\bc\80\e5\90\af|\e6\9c\89\e5\8a\b9|\e6\bf\80\e6\b4\bb|\ed\99\9c\ec\84\b1
+6642c455188879ecf3acab410714f250 4
+g 0 3 0
 c 7 abandon yo|drop your |forget you|leave behi|quit your |step out o|stop playi
 c 4 character|job|persona|role
 c 7  your assi| your char| your curr| your job| your orig| your pers| your role
-g 0 4
+g 0 4 1
 c 9 geben sie |gib deine |gib ihre |vergessen |vergiss de|vergiss ih|verlass de|verlass ih|verlassen 
 c 3 figur|persona|rolle
 c 15 ab jetzt b|ab jetzt s|ab jetzt w|ab sofort |bist du|jetzt bist|jetzt sind|jetzt spie|jetzt werd|nun bist d|nun sind s|sei|sind sie|spiel|werde
 c 10  deine bis| deine fig| deine per| deine rol| deine urs| ihre bish| ihre figu| ihre pers| ihre roll| ihre ursp
-g 0 3
+g 0 3 2
 c 15 abandonne |abandonnes|abandonnez|oublie ton|oublie vot|oublies to|oublies vo|oubliez to|oubliez vo|quitte ton|quitte vot|quittes to|quittes vo|quittez to|quittez vo
 c 6 devenez|deviens|joue|sois|soyez|tu es
 c 10 desormais |devenez|deviens|et desorma|et mainten|joue|maintenant|sois|soyez|tu es
-g 0 1
+g 0 1 3
 c 10 abandona s|abandona t|deja su pa|deja su pe|deja su ro|deja tu pa|deja tu pe|deja tu ro|olvida su |olvida tu 
-ee9f8320352138e8b6f2dcbee6bcd3c4 18
-g 0 3
+676512aafb50f9d1d079d2fee4564af4 1
+g 0 1 0
+c 6 client_sec|clientsecr|key|private_ke|secret|token
+683b0299e424ce3903dceda37685795d 1
+g 1 1 0
+c 1 tvly-
+68e980cbc51f158babd0c7243fb6e643 7
+g 0 4 0
+c 11 act as if |assume tha|assume you|imagine th|imagine yo|play along|pretend th|pretend yo|roleplay t|suppose th|suppose yo
+c 20 a malevole|a maliciou|a sinister|a villaino|an malevol|an malicio|an siniste|an villain|evil |malevolent|malicious |rogue |sinister |the malevo|the malici|the sinist|the villai|the wicked|villainous|wicked 
+c 4  that you | that you'| you are | you're 
+c 36 evil a.i.|evil ai|evil assis|evil bot|evil chatb|evil compu|evil langu|evil robot|evil versi|malevolent|malicious |rogue a.i.|rogue ai|rogue assi|rogue bot|rogue chat|rogue comp|rogue lang|rogue robo|rogue vers|sinister a|sinister b|sinister c|sinister l|sinister r|sinister v|villainous|wicked a.i|wicked ai|wicked ass|wicked bot|wicked cha|wicked com|wicked lan|wicked rob|wicked ver
+g 0 3 1
+c 23 evil a.i.|evil ai|evil assis|evil bot|evil chatb|evil langu|evil versi|malevolent|malicious |rogue a.i.|rogue ai|rogue assi|rogue bot|rogue chat|rogue lang|rogue vers|wicked a.i|wicked ai|wicked ass|wicked bot|wicked cha|wicked lan|wicked ver
+c 7 act as |be |become |play |pretend to|you are |you're 
+c 27  a malevol| a malicio| an malevo| an malici| evil| malevolen| malicious| now a evi| now a mal| now a rog| now a wic| now an ev| now an ma| now an ro| now an wi| now malev| now malic| now the e| now the m| now the r| now the w| now wicke| rogue| the malev| the malic| the wicke| wicked
+g 0 2 2
+c 13 bosartige |bose ai|bose ki|bose masch|ein bosart|ein bose a|ein bose k|ein bose m|ein skrupe|eine bosar|eine bose |eine skrup|skrupellos
+c 3 du bist |sei |stell dir 
+g 0 2 3
+c 10 ia malefic|ia malefiq|ia maligna|ia malvada|ia malvagi|ia malveil|\d0\b7\d0\bb\d0\b0\d1\8f |\d0\b7\d0\bb\d0\be\d0\b3\d0\be|\d0\b7\d0\bb\d0\be\d0\b9 |\d0\b7\d0\bb\d1\8b\d0\bc 
+c 10 eres |imagina qu|imagine qu|immagina d|sei |tu es |voce e |vous etes |\d0\bf\d1\80\d0\b5\d0\b4\d1\81|\d1\82\d1\8b 
+g 0 3 4
+c 4 \e9\82\aa\e6\81\b6ai|\e9\82\aa\e6\81\b6\e4\ba\ba\e5|\e9\82\aa\e6\81\b6\e7\9a\84a|\e9\82\aa\e6\81\b6\e7\9a\84\e4
+c 4 \e4\bd\a0\e6\98\af|\e4\bd\a0\e7\8e\b0\e5\9c\a8\e6|\e5\81\87\e8\a3\85\e4\bd\a0\e6|\e6\83\b3\e8\b1\a1\e4\bd\a0\e6
+c 7 \e9\82\aa\e6\81\b6ai|\e9\82\aa\e6\81\b6\e4\ba\ba\e5|\e9\82\aa\e6\81\b6\e7\9a\84a|\e9\82\aa\e6\81\b6\e7\9a\84\e4|\e9\82\aa\e6\82\aa\e3\81\aaa|\ec\82\ac\ec\95\85\ed\95\9c |\ec\82\ac\ec\95\85\ed\95\9ca
+g 0 2 4
+c 1 \e9\82\aa\e6\82\aa\e3\81\aaa
+r 13
+g 0 2 4
+c 2 \ec\82\ac\ec\95\85\ed\95\9c |\ec\82\ac\ec\95\85\ed\95\9ca
+r 13
+6a23e751d080cd5094eb6f9d4353d515 1
+g 0 1 0
+c 2 aws_sessio|awssession
+6bec312db4e7de676c1d251696e63aa4 1
+g 1 1 0
+c 21 ANSWER|ANTWORTE|DO NOT|DON'T|DU BIST|FORGET|IGNORE|IGNORIERE|OUTPUT|PRINT|REPLY|REPONDS|RESPOND|R\c3\89PONDS|SAG|SAY|SCHREIB|VERGISS|WRITE|YOU ARE|YOU MUST
+6e16d664eb7f0119b652c641501e05c4 8
+g 0 2 0
+c 14 avoid any |avoid dire|avoid expl|avoid open|avoid over|avoiding a|avoiding d|avoiding e|avoiding o|without an|without di|without ex|without op|without ov
+c 10 advocat|discrimina|encourag|endors|mention|naming|promot|referenc|saying|stating
+g 0 4 1
+c 3 never dire|never expl|never open
+c 3 directly|explicitly|openly
+c 4 mentioning|naming|saying|stating
+c 8 cleverly d|cleverly h|cleverly p|cleverly w|never dire|never expl|never open|without na
+g 0 3 1
+c 1 without na
+c 6 company|ethnicity|group|person|race|religion
+r 5
+g 0 3 1
+c 4 cleverly d|cleverly h|cleverly p|cleverly w
+c 4 disguise|hide|phrase|word
+r 5
+g 0 3 2
+c 4 diskrimini|erwahnen|nennen|sagen
+c 23 ausdruckli|direkt ben|direkt dis|direkt erw|direkt nen|direkt sag|direkt zu |explizit b|explizit d|explizit e|explizit n|explizit s|explizit z|offen bene|offen disk|offen erwa|offen nenn|offen sage|offen zu b|offen zu d|offen zu e|offen zu n|offen zu s
+c 16 ohne ausdr|ohne direk|ohne es au|ohne es di|ohne es ex|ohne es of|ohne expli|ohne ihn a|ohne ihn d|ohne ihn e|ohne ihn o|ohne offen|ohne sie a|ohne sie d|ohne sie e|ohne sie o
+g 0 3 2
+c 3 ohne direk|ohne expli|ohne offen
+c 3  zu erwahn| zu nennen| zu sagen
+r 12
+g 0 3 3
+c 16 sans citer|sans dire |sans la ci|sans la di|sans la me|sans la no|sans le ci|sans le di|sans le me|sans le no|sans les c|sans les d|sans les m|sans les n|sans menti|sans nomme
+c 4 citer|dire|mentionner|nommer
+c 3 directemen|explicitem|ouvertemen
+g 0 3 4
+c 4 sin decir |sin decirl|sin mencio|sin nombra
+c 3 decir|mencionar|nombrar
+c 3 abiertamen|directamen|explicitam
+72b0db32785dfb5ba55093d5b09fd2a9 1
+g 1 1 0
+c 1 thingsboar
+7779734c94302db1b31ebd33f8d4f232 1
+g 0 2 0
+c 1 authorizat
+c 1 basic
+78887b7a7ed9e58b2e2e5ecf8cd5823f 1
+g 1 1 0
+c 4 shpat_|shpca_|shppa_|shpss_
+78bc5c851a2ae1a208e1b7cbbf23bcb7 1
+g 1 1 0
+c 1 r8_
+7c6ef43c4d35872a186bfb08409521cb 4
+g 0 2 0
+c 2 pretend th|pretend yo
+c 15 current ev|current wo|events aft|future eve|future wor|internet|live data|news after|past event|past world|real|recent eve|recent wor|web|world even
+g 0 2 1
+c 3 tu so als |tu so, als|tun sie so
+c 13 aktuelle e|aktuelle w|auf aktuel|auf das in|auf das we|auf echtze|auf vergan|auf welter|das intern|das web|echtzeit|vergangene|weltereign
+g 0 2 2
+c 2 fais comme|faites com
+c 4 en temps r|evenements|internet|le web
+g 0 2 3
+c 11 finge pudi|finge pued|finge que |finge tien|finge tuvi|fingir pud|fingir pue|fingir que|fingir tie|fingir tuv|haz como s
+c 10 acontecimi|eventos ac|eventos fu|eventos mu|eventos pa|internet|la web|los aconte|los evento|tiempo rea
+7d02229c7c4542af0490d28b11cbb3ec 14
+g 0 3 0
+c 4 is going t|shall neve|will never|would neve
+c 8 acted upon|applied|carried ou|executed|implemente|published|put into p|used
+c 10 be acted u|be actuall|be applied|be carried|be execute|be impleme|be publish|be put int|be really |be used
+g 0 5 1
+c 6 shall not |will not a|will not b|will not e|will not r|would not 
+c 20 for any cr|for any ha|for any il|for any ma|for any ne|for any re|for any un|for crimin|for harmfu|for illega|for malici|for nefari|for real|for unethi|in any har|in any ill|in any mal|in any rea|in real|in the rea
+c 5 acted upon|carried ou|executed |implemente|used 
+c 9  not actua| not be ac| not be ca| not be ex| not be im| not be re| not be us| not ever | not reall
+c 20  for any c| for any h| for any i| for any m| for any n| for any r| for any u| for crimi| for harmf| for illeg| for malic| for nefar| for real| for uneth| in any ha| in any il| in any ma| in any re| in real| in the re
+g 0 4 2
+c 13 academic|artistic|creative|educationa|entertainm|fiction|hypothetic|illustrati|informatio|research|satirical|storytelli|thought-pr
+c 13  and is| and not| and shoul| and will| context| discussio| exercise| expressio| only| purposes| reasons| scenario| value
+c 6 entirely |just |only |purely |solely |strictly 
+c 48  academic| artistic| creative| education| entertain| fiction| for acade| for artis| for creat| for educa| for enter| for ficti| for hypot| for illus| for infor| for resea| for satir| for story| for the a| for the c| for the e| for the f| for the h| for the i| for the r| for the s| for the t| for thoug| hypotheti| illustrat| informati| research| satirical| storytell| the acade| the artis| the creat| the educa| the enter| the ficti| the hypot| the illus| the infor| the resea| the satir| the story| the thoug| thought-p
+g 0 2 3
+c 1 not intend
+c 4 are |is |it's |was 
+g 0 4 4
+c 1 should not
+c 4 construed|interprete|seen|taken
+c 1  as 
+c 6 a endorsem|a instruct|advice|an endorse|an instruc|encouragem
+g 0 3 5
+c 4 i am not a|i am not c|i am not e|i am not p
+c 5 advocating|condoning|encouragin|endorsing|promoting
+c 7 i am not a|i am not c|i am not e|i am not p|i'm not ad|i'm not co|i'm not en
+g 0 3 5
+c 3 i'm not ad|i'm not co|i'm not en
+c 4 advocating|condoning|encouragin|endorsing
+r 20
+g 0 3 6
+c 11 for any ha|for any il|for any ma|for harm|for illega|for malici|in a harmf|in practic|in real li|in reality|in the rea
+c 3 shall not |will not b|would not 
+c 11  for any h| for any i| for any m| for harm| for illeg| for malic| in a harm| in practi| in real l| in realit| in the re
+g 0 2 7
+c 1 not recomm
+c 3 is only a |it's only |not recomm
+g 0 5 7
+c 2 is only a |it's only 
+c 1  only a 
+c 2 fictional|hypothetic
+c 3 exercise|scenario|story
+r 27
+g 0 4 8
+c 6 for academ|for artist|for creati|for fictio|for hypoth|for resear
+c 6 academic|artistic|creative|fictional|hypothetic|research
+c 1  purposes 
+c 8 for academ|for artist|for creati|for fictio|for hypoth|for resear|has no bas|only for t
+g 0 2 8
+c 1 has no bas
+r 35
+g 0 3 8
+c 1 only for t
+c 5 exercise|simulation|story|study|test
+r 35
+g 0 1 9
+c 1 for educat
+7f2c0631e83a5d76c7d955607b18a4c7 1
+g 0 2 0
+c 249  employmen| hiring of| immigrati| integrati| the emplo| the hirin| the immig| the integ|anorexia|avoid bein|avoid dete|avoid gett|avoiding b|avoiding d|avoiding g|bestiality|betting ti|bioweapon|biracial c|biracial m|biracial r|blackmail|body shami|bomb|botnet|break into|bribe|bribing|bulimia|bypass ant|bypass aut|bypass pla|bypass sec|bypass the|bypasses a|bypasses p|bypasses s|bypassing |cannibal|cheat in |cheat on |cheating |chemical w|child labo|child porn|child sexu|clone cred|clone debi|cocaine|coerce|coercing|commit sui|committing|consume an|consume hu|consuming |cook cryst|cook meth|cooking cr|cooking me|cooks crys|cooks meth|coronaviru|counterfei|covid|crystal me|date|deepfake|defamat|demean|deny the h|denying th|disinforma|dispose of|disposing |dump hazar|dumping ha|earth is f|einbrechen|einbruch|enslav|erotic|ethnic cle|evade dete|evade law |evade taxe|evade the |evading de|exploit a |exploit vu|exploiting|exploits a|exploits v|explosive|extort|fabricated|fake |false |fentanyl|forge a id|forge an i|forge chec|forge cheq|forge docu|forge pass|forge sign|forging a |forging an|forging ch|forging do|forging pa|forging si|fraudulent|gain admin|gain root |gain sudo |gain unaut|gaining ad|gaining ro|gaining su|gaining un|genocide|glorifies |glorify |glorifying|hack into|hacking in|harass|hate speec|heroin|hoax|holocaust |hot-wire|hotwire|human body|human fles|human traf|identity t|illegal|infiltrate|infiltrati|insider ti|insider tr|instead of|intercours|interracia|keylogger|kill a per|kill peopl|kill someo|killing a |killing pe|killing so|launder mo|laundering|laundry de|libel|make cryst|make meth|makes crys|makes meth|making cry|making met|malware|manipulate|manipulati|meat from |meth gets |meth is |meth was |methamphet|misinforma|misleading|money laun|nazi|nerve agen|never happ|nuclear we|nutrients |over appli|over candi|over indiv|over peopl|over those|paedophil|pandemic|password|pedophil|phishing|pick a loc|picking a |poison a p|poison peo|poison som|poisoning |pornograph|propaganda|racist|ransomware|rather tha|relations |revenge po|reviews|ridicule|ridiculing|rootkit|same-sex c|same-sex m|same-sex r|scam|school sho|self-harm|self-induc|sell harve|sell organ|selling ha|selling or|sex with a|sexist|sexual exp|sexually e|slander|slot machi|someone el|spyware|stalk|steal |stealing |synthesise|synthesize|torture|trojan|unauthoris|unauthoriz|unprotecte|untrue |vaccine ca|vaccines c|vigilante|virus|vulnerabil|white supr|without al|without be|without ca|without ge|without no|without te|xenophob
+c 66 acquire|acquiring|algorithm|argue|arguing|build|claim|compose|convince|convincing|could take|create|creating|describe|design|detail|develop|draft|explain|exploit|express|formulate|generate|generating|give|go about|guide for|guide on|guide to|how can |how could |how do |how does |how might |how should|how to|how would |instructio|manufactur|might take|obtain|outline|outlining|persuade|persuading|plan for|plan to|present|program|provide|recommend|script|step for|step to|steps for|steps to|take to|tutorial f|tutorial o|use|walk me th|walk them |walk us th|would take|write|writing
+7f3ef91c0d05d2245aefcb234dd3eff5 4
+g 0 1 0
+c 7 birth date|birthdate|birthday|born|d.o.b|date of bi|dob
+g 0 1 0
+r 0
+g 0 3 0
+c 12  apr| aug| dec| feb| jan| jul| jun| mar| may| nov| oct| sep
+c 2  19| 20
+r 0
+g 0 3 0
+c 12 apr|aug|dec|feb|jan|jul|jun|mar|may|nov|oct|sep
+r 2
+r 0
+801b1665582bce869cd00605c0c82dfb 4
+g 0 3 0
+c 19 deactivate|disable al|disable of|disable yo|drop all o|drop all y|drop of yo|drop your |lift all o|lift all y|lift of yo|lift your |remove all|remove of |remove you|switch off|turn off a|turn off o|turn off y
+c 19 censorship|content ce|content fi|content gu|content mo|content re|content sa|filter|guardrails|moderation|restrictio|safeguards|safety|security c|security f|security g|security m|security r|security s
+c 2  all of yo| your 
+g 0 3 1
+c 9 content ch|content fi|content re|safety che|safety fil|safety res|security c|security f|security r
+c 10 deactivate|disabled|now deacti|now disabl|now remove|now switch|now turned|removed|switched o|turned off
+c 5  check | checks | filter | filters | restricti
+g 0 2 2
+c 8 deaktivier|entferne a|entferne d|entferne i|schalte al|schalte de|schalte ih|schalten s
+c 5 einschrank|filter|schutzmech|sicherheit|zensur
+g 0 3 3
+c 7 desactiva |desactive |desactivez|desativa |desative |disattiva |schakel 
+c 33 i tuoi fil|i tuoi res|je filters|je filtres|je filtri|je filtros|je restric|je restriz|os seus fi|os seus re|seus filte|seus filtr|seus restr|sus filter|sus filtre|sus filtri|sus filtro|sus restri|tes filter|tes filtre|tes filtri|tes filtro|tes restri|tus filter|tus filtre|tus filtri|tus filtro|tus restri|vos filter|vos filtre|vos filtri|vos filtro|vos restri
+c 15  i tuoi| je| seus| sus| tes| todos i t| todos os | todos seu| tous i tu| tous os s| tus| tutti i t| tutti os | tutti seu| vos
+80358c3eeb891154de0e7130bc69c9bb 1
+g 1 1 0
+c 1 -us
+80479165daf8b160473caf63bca240b8 2
+g 0 2 0
+c 19 u adore|u despise|u detest|u endorse|u hate|u loathe|u love|u support|uadore|udespise|udetest|uendorse|uhate|uloathe|ulove|usupport|you despis|you endors|you suppor
+c 9 admit|announce|claim|confess|declare|include|say|state|write
+g 0 3 1
+c 11  dass du | dass sie | mir  dass| mir , das| mir dass | mir, dass|, dass sie|, mir  das|, mir , da|, mir dass|, mir, das
+c 5  hassen| hasst| lieben| liebst| verachtes
+c 2 sag|schreib
+81750a9d927dc3fa7dbe4922ea95ec8d -
+84342f369e541e9278a90bd173e4e83e 1
+g 0 1 0
+c 11 access_tok|accesstoke|auth=|client_sec|key=|password=|private_to|secret=|sig=|signature=|token=
+88904c052051486e8442ab7c618667b8 1
+g 0 2 0
+c 2 http://|https://
+c 1 xn--
+88ac2bdb8284ac99a4aced25281cd819 2
+g 0 3 0
+c 10 alternate |fictional |fictitious|hypothetic|imaginary |parallel r|parallel s|parallel u|parallel w|theoretica
+c 12 in which e|in which l|in which m|in which r|in which t|in which y|where ethi|where laws|where mora|where rule|where ther|where you 
+c 8  reality i| reality w| scenario | society i| society w| universe | world in | world whe
+g 0 3 1
+c 3 fiktiven w|hypothetis|theoretisc
+c 1  welt
+c 1  in der 
+8b462a859911939a125d06e39ec7c962 2
+g 1 1 0
+c 1 figd_
+g 0 1 1
+c 1 figma
+8b8998625c620e46080fdf5e876e6b43 3
+g 0 5 0
+c 5 by replyin|by saying|by writing|using|with
+c 4 here|i can|i will|i'll
+c 6 begin |commence |open |preface |prefix |start 
+c 6  absolutel|absolutely|certainly|of course|sure|yes
+c 7  by replyi| by writin|by replyin|by saying|by writing|using|with
+g 0 3 1
+c 5 absolutely|certainly |certainly,|sure here |sure, here
+c 3 for educat|hypothetic|step 1
+c 8  here are | here is a| here is h| here is m| here is t| here is y|, here are|, here is 
+g 0 2 2
+c 6 answer onl|answer wit|reply only|reply with|respond on|respond wi
+c 8  absolutel| certainly| sure, her|absolutely|certainly |certainly,|sure here|sure, here
+8dd3a4e971e0f8f977b24a53c49029fd 1
+g 1 1 0
+c 1 pk.eyJ
+9165f29a31fcff440ba2feb6f2351789 3
+g 0 2 0
+c 8 end of ins|end of pro|end of tas|enough|halt|stop|that's eno|thats enou
+c 16  now answe| now forge| now ignor| now outpu| now respo|answer|forget|ignore|now respon|output|print|reply|respond|say|tell|write
+g 0 2 1
+r 0
+r 1
+g 0 4 2
+c 6 congratula|excellent|good job|great job|very good|well done
+c 9  forget| help me w| ignore| print| say| show| tell| write|, help me 
+c 4  that is e|next|now|that is en
+c 3 next|now|that is en
+91dbfa51907eed58b239c2b5a5f4c85f 2
+g 1 2 0
+c 1 .eyJ
+c 1 eyJ
+g 1 1 1
+c 1 eyJ0eXAiOi
+9272a4b736e9cd78a4fba0a50b57a4c7 3
+g 1 1 0
+c 1 glc_
+g 1 1 1
+c 1 glsa_
+g 1 1 2
+c 1 eyJrIjoi
+94e6d41c1c7461481a5752d83c5e65d6 1
+g 0 2 0
+c 29 arms deale|arsonist|assassin|black-hat|blackhat|bomb maker|bombmaker|burglar|con artist|counterfei|criminal|cybercrimi|drug deale|extremist|forger|fraudster|gangster|hacker|hitman|mobster|poacher|propagandi|scammer|smuggler|stalker|terrorist|thief|trafficker|troll
+c 23 act as now|as a |as an |as now a |as now an |imagine th|imagine yo|play a |play an |play now a|play the r|playing a |playing an|playing no|playing th|pretend to|pretend yo|you are a |you are an|you are no|you're a |you're an |you're now
+95219f31c9e43bb97ff7882e30120114 1
+g 0 2 0
+c 11 act as a |act as an |i want you|i would li|ich mochte|imagine yo|pretend to|pretend yo|stell dir |tu so als |tu so, als
+c 30 . act as a|. i want y|. i would |. ich moch|. imagine |. pretend |. stell di|. tu so al|. tu so, a|.act as an|.i want yo|.i would l|.ich mocht|.imagine y|.pretend t|.pretend y|.stell dir|.tu so als|.tu so, al|act as a |act as an |i want you|i would li|ich mochte|imagine yo|pretend to|pretend yo|stell dir |tu so als |tu so, als
+952215cf3dd20158b68c0dce2f57f962 4
+g 0 5 0
+c 2 the code y|your 
+c 7 block|code|excerpt|fragment|section|segment|snippet
+c 12 algorithm|answer|code|elucidatio|framework|implementa|logic|program|reply|response|script|solution
+c 8 below |following |given |next |subsequent|the follow|the subseq|this 
+c 7  block| code| excerpt| fragment| section| segment| snippet
+g 0 4 1
+c 6 algorithm |code by |codebase b|implementa|program by|solution b
+c 11 augment yo|boost your|develop yo|elevate yo|enhance yo|enrich you|fortify yo|improve yo|optimise y|optimize y|streamline
+c 5 below|following|subsequent|the follow|the subseq
+c 5  your algo| your code| your impl| your prog| your solu
+g 0 3 2
+c 3 below code|following |subsequent
+c 1 your 
+c 7 algorithm|code|elucidatio|implementa|logic|program|solution
+g 0 4 3
+r 9
+r 10
+r 11
+c 3 for |of |with 
+97aa57f5f49b68c67204777925ff50df 4
+g 0 3 0
+c 40 announce t|assert tha|claim that|confirm th|declare th|just annou|just asser|just claim|just confi|just decla|just procl|just say t|just state|now announ|now assert|now claim |now confir|now declar|now procla|now say th|now state |please ann|please ass|please cla|please con|please dec|please pro|please say|please sta|pls announ|pls assert|pls claim |pls confir|pls declar|pls procla|pls say th|pls state |proclaim t|say that |state that
+c 7 best|greatest|inferior|most |only |superior|worst
+c 4  are | is | was | were 
+g 0 4 1
+c 15  das beste| das gross| das grost| das macht| das schle| der beste| der gross| der grost| der macht| der schle| die beste| die gross| die grost| die macht| die schle
+c 2  dass |,dass 
+c 7 behaupte|bitte beha|bitte erkl|erklare|jetzt beha|jetzt erkl|sag
+c 12 behaupte |behaupte,|behaupten |erklare |erklare,|erklaren s|sag |sag,|sage |sage,|sagen sie |sagen sie,
+g 0 3 2
+c 6 affirme qu|affirmez q|declare qu|declarez q|dis que |dites que 
+c 6  est la | est le | est les | sont la | sont le | sont les 
+c 3 meilleur|pire|plus 
+g 0 3 3
+c 4 afirma que|declara qu|di que |dime que 
+c 8  es el | es la | es las | es los | son el | son la | son las | son los 
+c 3 mas |mejor|peor
+981075f7e5b6935522146c4c753eb821 1
+g 1 1 0
+c 3 https://ca|https://di|https://pt
+982a8e0f3432af57469be3fac1903e50 2
+g 0 1 0
+c 2 okta|ssws
+g 0 2 1
+c 1 default
+c 1 okta
+98912cb42422d60a808d290fba11a105 1
+g 1 1 0
+c 1 fc-
+9a7b469e8e332b4da5cbe6253a394755 1
+g 1 1 0
+c 1 live_
+9b56a826bf8f54760a070e0313e89563 1
+g 0 1 -
+c 8 ? \5c\5cn|? \5c\5cr|? \5cn|? \5cr|?\5c\5cn|?\5c\5cr|?\5cn|?\5cr
+9c3553d1c9d6b1d25c374d63f3728053 2
+g 1 1 0
+c 1 sgp_
+g 1 1 1
+r 0
+9d95a9043ead8501fe18e575ed8330b5 -
+9e2807178399f6bed44237f63d5332ed 2
+g 0 2 0
+c 1 bootstrap
+c 1 token
+g 1 1 1
+c 1 token-secr
+9e728797a076fb4980cd72e50ec6e4b9 3
+g 0 1 0
+c 1 password
+g 0 1 1
+c 2 pass|secret
+g 0 1 2
+c 1 password t
+9e9bb38b5a8615085fdb05c9a9b8abd0 3
+g 0 1 0
+c 1 <script
+g 0 2 1
+c 14  onanimati| onbegin =| onbegin=| onclick =| onclick=| onerror =| onerror=| onfocus =| onfocus=| onload =| onload=| onmouseov| ontoggle | ontoggle=
+c 9 alert|atob|confirm|document.|eval|fetch|location|prompt|window.
+g 0 2 2
+c 2  javascrip|javascript
+c 9 action =|action=|data =|data=|formaction|href =|href=|src =|src=
+a0b4f1ec8fe222eb6cf389e927be2104 1
+g 1 1 0
+c 2 sk.eyJ|tk.eyJ
+a1034e43377226b42c948db2d58f9264 10
+g 0 3 0
+c 20 you develo|you got am|you got co|you got su|you got to|you had am|you had co|you had su|you had to|you have a|you have c|you have s|you have t|you now ha|you sudden|you suffer|you've amn|you've com|you've sud|you've tot
+c 7  developed| got| had| have| suddenly | suffer fr|'ve
+c 1 amnesia
+g 0 2 1
+c 24 that devel|that had a|that had c|that had s|that had t|that has a|that has c|that has s|that has t|that suffe|which deve|which had |which has |which suff|who develo|who had am|who had co|who had su|who had to|who has am|who has co|who has su|who has to|who suffer
+c 1 you
+g 0 2 2
+c 8 you are a |you are an|you are no|you are th|you're a |you're an |you're now|you're the
+r 3
+g 0 3 3
+c 7 all of you|all your g|all your k|all your m|all your r|all your t|everything
+c 6 you forgot|you have f|you have l|you lost |you've for|you've los
+c 4  absolutel| all of yo| all your | everythin
+g 0 4 4
+c 8 all its kn|all its me|all its ru|all its tr|all of its|all of the|all their |everything
+c 16 that forgo|that had f|that had l|that has f|that has l|that lost |which forg|which had |which has |which lost|who forgot|who had fo|who had lo|who has fo|who has lo|who lost 
+r 4
+c 7 forgot all|forgot eve|forgotten |lost all i|lost all o|lost all t|lost every
+g 0 3 5
+c 13 du haben a|du haben e|du haben k|du haben t|du hast am|du hast ei|du hast ko|du hast to|sie haben |sie hast a|sie hast e|sie hast k|sie hast t
+c 1 amnesie
+c 14 du haben a|du haben e|du haben k|du haben t|du hast al|du hast am|du hast ei|du hast ko|du hast to|sie haben |sie hast a|sie hast e|sie hast k|sie hast t
+g 0 3 5
+c 4 du haben a|du hast al|sie haben |sie hast a
+c 1  alles ver
+r 14
+g 0 2 6
+c 13 tu as amne|tu as perd|tu as tout|tu as une |tu avez am|tu avez pe|tu avez to|tu avez un|vous as am|vous as pe|vous as to|vous as un|vous avez 
+c 4 amnesie|perdu la m|tout oubli|une amnesi
+g 0 3 7
+c 3 tiene uste|tienes amn|tienes per
+c 2 amnesia|perdida de
+c 5 has olvida|has perdid|tiene uste|tienes amn|tienes per
+g 0 3 7
+c 2 has olvida|has perdid
+c 2 olvidado t|perdido la
+r 21
+a221d8b29c146197ae052af8a1c645d9 7
+g 0 3 0
+c 13 act as if |assume for|assume tha|assume you|imagine fo|imagine th|imagine yo|pretend fo|pretend th|pretend yo|suppose fo|suppose th|suppose yo
+c 8 boundaries|constraint|filters|guidelines|limitation|limits|restrictio|rules
+c 4 you are un|you had no|you have n|you were u
+g 0 2 1
+c 5 keine eins|keine filt|keine gren|keine rege|keine rich
+c 2 tu so als |tu so, als
+g 0 3 2
+c 2 fais comme|faites com
+c 4 filtre|limite|regle|restrictio
+c 1  comme si 
+g 0 3 3
+c 21 finge di n|finge di v|finge nao |finge no t|finge non |finge que |finge voce|fingi di n|fingi di v|fingi nao |fingi no t|fingi non |fingi que |fingi voce|finja di n|finja di v|finja nao |finja no t|finja non |finja que |finja voce
+c 8 limites|limiti|reglas|regole|regras|restriccio|restricoes|restrizion
+c 5 nao tem li|nao tem re|no tienes |non avere |voce nao t
+g 0 4 4
+c 1 doe alsof 
+c 1  geen 
+c 4 beperkinge|filters|grenzen|regels
+c 3 had|hebt|heeft
+g 0 3 5
+c 12 with no an|with no bo|with no fi|with no li|with no re|with no ru|without an|without bo|without fi|without li|without re|without ru
+c 21 act as a a|act as a b|act as a c|act as a m|act as an |be a ai |be a assis|be a bot |be a chatb|be a model|be an ai |be an assi|be an bot |be an chat|be an mode|become a a|become a b|become a c|become a m|become an |you are no
+c 10  a ai with| a assista| a bot wit| a chatbot| a model w| an ai wit| an assist| an bot wi| an chatbo| an model 
+g 0 3 6
+c 12 sei ein as|sei ein bo|sei ein ch|sei ein ki|sei eine a|sei eine b|sei eine c|sei eine k|seien sie |werde ein |werde eine|werden sie
+c 12 einschrank|filter|grenzen|jede einsc|jede filte|jede grenz|jede regel|jegliche e|jegliche f|jegliche g|jegliche r|regeln
+c 8  ein assis| ein bot o| ein chatb| ein ki oh| eine assi| eine bot | eine chat| eine ki o
+a343ffebf1e0ff7edfcb83856f31294c 2
+g 0 1 0
+c 1 do anythin
+g 0 2 1
+c 11 act as a d|act as an |act as dan|pretend to|role of a |role of an|role of da|you are a |you are an|you are da|you will b
+c 1 dan
+a3d22ae5c74b2576ea9641ec0baa2e18 19
+g 0 3 0
 c 24 discard |disregard |do not car|do not con|do not fol|do not min|do not pay|don't care|don't cons|don't foll|don't mind|don't pay |dont care |dont consi|dont follo|dont mind |dont pay a|drop |forget |ignore |leave behi|pay no att|put aside |set aside 
 c 13 all all th|all anythi|all everyt|all of all|all of any|all of eve|all of wha|all the st|all whatev|anything |everything|what |whatever 
 c 57 above|before|earlier|given abov|given befo|given earl|given prev|given prio|given so f|given unti|given up t|previously|prior|said befor|said earli|said previ|said so fa|said until|said up to|sent befor|sent earli|sent previ|sent so fa|sent until|sent up to|so far|stated abo|stated bef|stated ear|stated pre|stated pri|stated so |stated unt|stated up |told befor|told earli|told previ|told so fa|told until|told up to|typed abov|typed befo|typed earl|typed prev|typed prio|typed so f|typed unti|typed up t|until now|up to now|written ab|written be|written ea|written pr|written so|written un|written up
-g 0 5
+g 0 5 1
 c 14 all above |all before|all prior |all said a|all said b|all said p|all stated|all writte|anything a|anything b|anything p|anything s|anything w|everything
 c 8 canceled|cancelled|invalid|irrelevant|meaningles|null|obsolete|void
 c 6  is | message i| message w| point was| sentence | was 
 c 12  above thi| before th| prior to | said abov| said befo| said prio| stated ab| stated be| stated pr| written a| written b| written p
 c 27  is cancel| is invali| is irrele| is meanin| is now ca| is now in| is now ir| is now me| is now nu| is now ob| is now vo| is null| is obsole| is void| was cance| was inval| was irrel| was meani| was now c| was now i| was now m| was now n| was now o| was now v| was null| was obsol| was void
-g 0 3
+g 0 3 2
 c 8 put all as|put all sa|put all yo|put everyt|set all as|set all sa|set all yo|set everyt
 c 2 all|everything
 c 1 aside
-g 0 3
+g 0 3 3
 c 17 bisherigen|fruheren a|fruheren g|fruheren i|fruheren n|obigen ang|obigen anw|obigen auf|obigen ges|obigen inf|obigen nac|vorherigen|vorigen an|vorigen au|vorigen ge|vorigen in|vorigen na
 c 7 ignoriere |ignorieren|lass |lasse |lassen sie|vergessen |vergiss 
 c 21  alle bish| alle fruh| alle obig| alle vorh| alle vori| bisherige| bitte all| bitte bis| bitte die| bitte fru| bitte obi| bitte vor| die bishe| die fruhe| die obige| die vorhe| die vorig| fruheren| obigen| vorherige| vorigen
-g 0 3
+g 0 3 4
 c 6 consignes |echanges a|echanges p|informatio|messages a|messages p
 c 6 ignore |ignores |ignorez |oublie |oublies |oubliez 
 c 18  consignes| echanges| informati| les consi| les echan| les infor| les messa| messages| tous cons| tous echa| tous info| tous les | tous mess| toutes co| toutes ec| toutes in| toutes le| toutes me
-g 0 1
+g 0 4 5
+c 3 conversaci|informacio|mensajes a
+c 4 descarta |ignora |olvida |olvidate d
+c 32  conversac| informaci| la conver| la inform| la mensaj| las conve| las infor| las mensa| los conve| los infor| los mensa| mensajes| toda conv| toda info| toda la c| toda la i| toda la m| toda las | toda los | toda mens| todas con| todas inf| todas la | todas las| todas los| todas men| todos con| todos inf| todos la | todos las| todos los| todos men
 c 4 conversaci|informacio|mensajes a|olvidate d
-g 0 3
+g 0 2 5
+c 1 olvidate d
+r 20
+g 0 3 6
 c 3 conversazi|informazio|messaggi p
 c 3 dimentica |ignora |scorda 
 c 23  conversaz| i convers| i informa| i messagg| informazi| le conver| le inform| le messag| messaggi| tutte con| tutte i c| tutte i i| tutte i m| tutte inf| tutte le | tutte mes| tutti con| tutti i c| tutti i i| tutti i m| tutti inf| tutti le | tutti mes
-g 0 3
+g 0 3 7
 c 3 conversas |informacoe|mensagens 
 c 3 desconside|esqueca |ignore 
 c 19  as conver| as inform| as mensag| conversas| informaco| mensagens| os conver| os inform| os mensag| todas as | todas con| todas inf| todas men| todas os | todos as | todos con| todos inf| todos men| todos os 
-g 0 3
+g 0 3 8
 c 4 berichten|gesprekken|informatie|instructie
 c 9 negeer all|negeer de |negeer eer|negeer voo|negeer vor|vergeet al|vergeet de|vergeet ee|vergeet vo
 c 15  alle de e| alle de v| alle eerd| alle voor| alle vori| de eerder| de voorga| de vorige| eerdere b| eerdere g| eerdere i| voorgaand| vorige be| vorige ge| vorige in
-g 0 3
+g 0 3 9
 c 17 dimentica |disregard |esqueca |forget |ignora |ignore |ignorez |ignoriere |ignorieren|missachte |negeer |olvida |oublie |skip |vergeet |vergessen |vergiss 
 c 10 content|document|message|obigen tex|paragraph|passage|tekst|testo|text|words
 c 10  content| document| message| obigen te| paragraph| passage| tekst| testo| text| words
-g 0 3
+g 0 3 10
 c 14 bisherigen|obigen anw|obigen auf|obigen bef|obigen reg|obigen vor|vorangegan|vorangehen|vorherigen|vorigen an|vorigen au|vorigen be|vorigen re|vorigen vo
 c 6 ignoriere |ignorieren|missachte |missachten|vergessen |vergiss 
 c 21  alle bish| alle obig| alle vora| alle vorh| alle vori| bisherige| bitte all| bitte bis| bitte die| bitte obi| bitte vor| die bishe| die obige| die voran| die vorhe| die vorig| obigen| vorangega| vorangehe| vorherige| vorigen
-g 0 3
+g 0 3 11
 c 8 werfen sie|wirf alle |wirf deine|wirf die a|wirf die b|wirf die r|wirf die v|wirf ihre 
 c 3 deine|die|ihre
 c 4 anweisunge|befehle|regeln|vorgaben
-g 0 3
+g 0 3 12
 c 18 ignoriere |ignorieren|lass alles|lass bitte|lass einfa|lasse alle|lasse bitt|lasse einf|lassen sie|missachte |streiche a|streiche b|streiche e|streichen |vergessen |vergiss al|vergiss bi|vergiss ei
 c 8 bisher ges|bisherige|davor gesa|oben stehe|obige|vorher ges|vorherige|zuvor gesa
 c 9  alles bis| alles dav| alles obe| alles obi| alles vor| alles zuv| bitte all| bitte ein| einfach a
-g 0 3
+g 0 3 13
 c 14 ignore ce |ignore tou|ignores ce|ignores to|ignorez ce|ignorez to|ne tenez p|ne tiens p|oublie ce |oublie tou|oublies ce|oublies to|oubliez ce|oubliez to
 c 5 a ete dit |a ete ecri|est au-des|est plus h|precede
 c 4  ce qui a | ce qui es| ce qui pr| tout ce q
-g 0 3
+g 0 3 14
 c 7 anterior|de antes|que dije a|que dijo a|que escrib|que se dij|que se esc
 c 11 descarta l|descarta n|descarta t|ignora lo |ignora nad|ignora tod|no hagas c|no tengas |olvida lo |olvida nad|olvida tod
 c 9  lo anteri| lo de ant| lo que di| lo que es| lo que se| nada de l| todo lo a| todo lo d| todo lo q
-g 0 4
+g 0 4 15
 c 11 cio che c'|cio che de|cio che e |cio che pr|cio che sc|quanto c'e|quanto det|quanto e s|quanto pre|quanto scr|quello che
 c 5 dimentica |ignora |non consid|non tenere|trascura 
 c 16  cio che| di cio ch| di quello| niente ci| niente di| niente qu| nulla cio| nulla di | nulla qua| nulla que| quanto| quello ch| tutto cio| tutto di | tutto qua| tutto que
 c 9  c'e prima| c'e sopra| detto| e stato c| e stato d| e stato p| e stato s| precede| scritto
-g 0 3
+g 0 3 16
 c 10 do que eu |do que foi|do que vei|o que eu d|o que foi |o que veio|que eu dis|que foi di|que foi es|que veio a
 c 8 desconside|esqueca na|esqueca tu|ignore nad|ignore tud|nao consid|nao de ate|nao ligue 
 c 2 nada |tudo 
-g 0 3
+g 0 3 17
 c 3 let niet o|negeer all|vergeet al
 c 5 geschreven|gezegd|kwam|staat|stond
 c 15 daarvoor g|daarvoor i|daarvoor k|daarvoor s|eerder ges|eerder gez|eerder is |eerder kwa|eerder sta|eerder sto|hierboven |hiervoor g|hiervoor i|hiervoor k|hiervoor s
-f0d43d8a5406a74c89c5c5261aabb8de -
-f17847da0f4b2792d53d48412aecbf5d 3
-g 0 4
-c 7 disregard |forget |ignore |put aside |set aside |without an|without re
-c 9 boundaries|concerns|considerat|constraint|guidelines|implicatio|issues|principles|restrictio
-c 9 ethical |legal |moral |possible e|possible l|possible m|possible s|potential |safety 
-c 12  and ethic| and legal| and moral| boundarie| concerns| considera| constrain| guideline| implicati| issues| principle| restricti
-g 0 3
-c 40 do not add|do not giv|do not inc|do not men|do not pro|do not use|do not usi|don't add |don't addi|don't give|don't givi|don't incl|don't ment|don't prov|don't use |don't usin|dont add |dont addin|dont give |dont givin|dont inclu|dont menti|dont provi|dont use |dont using|never add |never addi|never give|never givi|never incl|never ment|never prov|never use |never usin|without ad|without gi|without in|without me|without pr|without us
-c 7 caveat|disclaimer|ethical co|moral comm|moral lect|moralizing|warning
-c 12  add | adding | give | giving | include | including| mention | mentionin| provide | providing| use | using 
-g 0 2
-c 1 without an
-c 12 censorship|disclaimer|ethical co|ethical ju|ethical li|ethical re|moral judg|moral lect|moral limi|moral rest|moralizing|warnings
-f2bd26ba8f10d5afc7614d3c5116b9f6 2
-g 1 1
-c 1 AZDO
-g 0 1
-c 3 devops|pat|token
-f2da1c78827f529831e8cb921d013d5f 1
-g 0 3
-c 10 assume tha|assume you|imagine th|imagine yo|pretend th|pretend yo|suppose th|suppose yo|you are |you're 
-c 111 anorexia|bioweapon|blackmail|bomb|botnet|break into|bulimia|bypass ant|bypass aut|bypass pla|bypass sec|bypass the|bypasses a|bypasses p|bypasses s|bypassing |cheat in a|cheat in e|cheat in o|cheat on a|cheat on e|cheat on o|cheating i|cheating o|chemical w|child porn|child sexu|commit sui|committing|counterfei|crack pass|crack the |cracking p|cracking t|defamatory|disinforma|evade dete|evade law |evade taxe|evade the |evading de|exploit a |exploit vu|exploiting|exploits a|exploits v|explosive|extort|fabricated|fake |false |hack into|hacking in|harass|hate speec|hot-wire|hotwire|human traf|identity t|illegal|keylogger|kill a per|kill peopl|kill someo|killing a |killing pe|killing so|launder mo|laundering|malware|methamphet|misleading|money laun|nazi|nerve agen|phishing|pick a loc|picking a |poison a p|poison peo|poison som|poisoning |propaganda|racist|ransomware|rootkit|scam|school sho|self-harm|self-induc|sexist|spyware|stalk|steal cred|steal data|steal iden|steal mone|steal pass|steal pers|stealing c|stealing d|stealing i|stealing m|stealing p|synthesise|synthesize|tax evasio|torture|trojan|untrue |white supr
-c 4 you are a|you are no|you're a|you're now
-f344a0df1e5f20df1c8d4326bc64d80f 1
-g 1 1
-c 1 oa2-client
-f34a3d30bf301b8969681908cb9190a5 5
-g 0 2
-c 1 /dev/tcp/
-c 1 sh -i 
-g 0 2
-c 1 /dev/tcp/
-c 1  0>&1
-g 0 1
-c 3  /bin/| cmd| powershel
-g 0 1
-c 1 mkfifo /tm
-g 0 3
-c 1 socket.soc
-c 1 .connect(
-c 3 os.dup2|pty.spawn|subprocess
-f3a314366546a85fdfd9d5ad67b1bd43 2
-g 0 3
-c 15 beledigend|beleidigen|hateful|injurieu|insultante|insulting|ofensiva|ofensivo|offensant|offensiva|offensive|offensivo|racist|rassistisc|sexist
-c 18  barzellet| blague| chiste| gedicht| grap| joke| piada| poem| poesia| reim| rhyme| rijm| rima| rime| slogan| song| spruch| witz
-c 16 compose|create|dicht|ecris|ecrit|escreva|escribe|generate|give|mach|make|schreib|schrijf|scrivi|tell|write
-g 0 4
-c 50 um barzell|um blague |um chiste |um piada |um poema |um poeme |um poesia |um rima |um rime |um slogan |uma barzel|uma blague|uma chiste|uma piada |uma poema |uma poeme |uma poesia|uma rima |uma rime |uma slogan|un barzell|un blague |un chiste |un piada |un poema |un poeme |un poesia |un rima |un rime |un slogan |une barzel|une blague|une chiste|une piada |une poema |une poeme |une poesia|une rima |une rime |une slogan|uno barzel|uno blague|uno chiste|uno piada |uno poema |uno poeme |uno poesia|uno rima |uno rime |uno slogan
-c 10 injurieu|insultante|ofensiva|ofensivo|offensant|offensiva|offensivo|racista|raciste|razzista
-c 9 ecris |ecrit |escreva |escribe |faca |fai |fais |haz |scrivi 
-c 2  um| un
-f51e7a2ce7737e26de7a6317008a6c6c 1
-g 1 2
-c 1 .azconfig.
-c 1 ;Secret=
-f667697a987468b70b32d07d73b4988e 3
-g 0 3
-c 6 are 2 |are two |are zwei |sind 2 |sind two |sind zwei 
-c 6 actors|actresses|characters|people|personen|schauspiel
-c 9 film|heist|movie|play|raub|scene|szene|theater|theatre
-g 0 4
-c 28  act gemei| act im | act in | act toget| act zusam| agieren g| agieren i| agieren t| agieren z| fungieren| perform g| perform i| perform t| perform z| play geme| play im | play in | play toge| play zusa| spielen g| spielen i| spielen t| spielen z| star geme| star im | star in | star toge| star zusa
-c 2 and |und 
-c 4 film|movie|scene|szene
-c 5  gemeinsam| im | in | together | zusammen 
-g 0 1
-c 5  actuan en| actuan ju| interpret| jouent da| jouent en
-f8109b31e95475bf42b8b562e05bd81e 1
-g 1 1
-c 2 PresharedK|PrivateKey
-f92caadb862c1bee1b7b88ca2fad60b2 4
-g 0 4
+a5fafa65d0138cb3465bda4bca7dd68f 1
+g 0 1 0
+c 1 vault
+a78ab1c3bdfd1aed8ee1d4e3b7a24e68 12
+g 0 2 0
+c 1 open(
+c 3 /boot/grub|/etc/|c:\5c\5cwindow
+g 0 2 1
+c 24 > /etc/cro|> /etc/hos|> /etc/ini|> /etc/pro|> /etc/rc.|> /etc/sud|>/etc/cron|>/etc/host|>/etc/init|>/etc/prof|>/etc/rc.l|>/etc/sudo|>> /etc/cr|>> /etc/ho|>> /etc/in|>> /etc/pr|>> /etc/rc|>> /etc/su|>>/etc/cro|>>/etc/hos|>>/etc/ini|>>/etc/pro|>>/etc/rc.|>>/etc/sud
+c 6 crontab|hosts|init.d/|profile|rc.local|sudoers
+g 0 1 2
+c 1 authorized
+g 0 2 3
+c 1 os.remove(
+c 6 /bin/|/boot/|/etc/|/lib/|/lib64/|/sbin/
+g 0 2 4
+c 1 ipconfig
+c 1 /release
+g 0 2 5
+c 1 win32_netw
+c 1 .disable()
+g 0 3 6
+c 1 psutil.pro
+c 2 ).kill()|).terminat
+c 2  in psutil|psutil.pro
+g 0 4 6
+c 1  in psutil
+c 2 .kill()|.terminate
+c 1 for 
+r 13
+g 0 2 7
+c 2 .encrypt(|os.walk
+c 4 aes.new(|cipher( al|cipher(alg|fernet(
+g 0 2 8
+c 4 .encrypt(|.encryptor|aes.new(|fernet(
+r 0
+g 0 2 9
+c 1 pickle.loa
+c 3 content|data|raw
+g 0 2 10
+c 3 while 1 :|while 1:|while true
+c 5 .append(|os.system(|send( ip(|send(ip(|subprocess
+a7a3aac0a77afcd6d6ca7532b98e1266 6
+g 0 3 0
+c 22 the curren|the first |the last a|the last j|the last m|the last t|the old as|the old jo|the old mi|the old ta|the old te|the origin|the previo|your curre|your first|your last |your old a|your old j|your old m|your old t|your origi|your previ
+c 31 has been c|has been d|has been e|has been f|has been n|has been o|is cancele|is cancell|is complet|is done|is ended|is finishe|is now can|is now com|is now don|is now end|is now fin|is now ove|is over|was cancel|was comple|was done|was ended|was finish|was now ca|was now co|was now do|was now en|was now fi|was now ov|was over
+c 13  assignmen| job has b| job is| job was| mission h| mission i| mission w| task has | task is| task was| test has | test is| test was
+g 0 3 1
+c 11 you 've cl|you 've co|you 've fi|you 've pa|you cleare|you comple|you finish|you have c|you have f|you have p|you passed
+c 6 level|part|round|stage|task|test
+c 4  the first| the initi| the last | the previ
+g 0 3 2
+c 19 aufgabe ab|aufgabe be|aufgabe er|aufgabe ge|runde abge|runde best|runde erfo|runde erle|runde gesc|stufe abge|stufe best|stufe erfo|stufe erle|stufe gesc|test abges|test besta|test erfol|test erled|test gesch
+c 4 du hast da|du hast de|du hast di|sie haben 
+c 18  bisherige| erste auf| erste run| erste stu| erste tes| ersten au| ersten ru| ersten st| ersten te| letzte au| letzte ru| letzte st| letzte te| letzten a| letzten r| letzten s| letzten t| vorherige
+g 0 3 3
+c 12 deine alte|deine bish|deine erst|deine vorh|die alte a|die bisher|die erste |die vorher|ihre alte |ihre bishe|ihre erste|ihre vorhe
+c 4 abgeschlos|beendet|erledigt|vorbei
+c 4  alte aufg| bisherige| erste auf| vorherige
+g 0 5 4
+c 8 anterior e|anterior f|anterior i|precedente|vorige e |vorige est|vorige foi|vorige is 
+c 41 a sua comp|a sua taak|a sua tach|a sua tare|il tuo com|il tuo taa|il tuo tac|il tuo tar|je compito|je taak |je tache |je tarea |je tarefa |la tua com|la tua taa|la tua tac|la tua tar|su compito|su taak |su tache |su tarea |su tarefa |sua compit|sua taak |sua tache |sua tarea |sua tarefa|ta compito|ta taak |ta tache |ta tarea |ta tarefa |tu compito|tu taak |tu tache |tu tarea |tu tarefa |votre comp|votre taak|votre tach|votre tare
+c 7 completata|concluida|finita|klaar|terminada|terminee|voltooid
+c 15  compito a| compito p| compito v| taak ante| taak prec| taak vori| tache ant| tache pre| tache vor| tarea ant| tarea pre| tarea vor| tarefa an| tarefa pr| tarefa vo
+c 31  e complet| e conclui| e finita| e klaar| e termina| e termine| e voltooi| est compl| est concl| est finit| est klaar| est termi| est volto| esta comp| esta conc| esta fini| esta klaa| esta term| esta volt| foi compl| foi concl| foi finit| foi klaar| foi termi| foi volto| is comple| is conclu| is finita| is klaar| is termin| is voltoo
+g 0 1 5
+c 1 end
+a9603c10d1a2c918377884f6bb3edf91 25
+g 0 3 0
+c 16 access for|access on |access to |admin acce|admin priv|admin righ|administra|full acces|lifetime a|owner acce|ownership |permanent |remote acc|root acces|unlimited |unrestrict
+c 6 assign |give |grant |issue |provide |share 
+c 138  priority |access for|access on |access to |admin acce|admin priv|admin righ|administra|allow list|allowlist|beneficiar|blacklist |block list|blocklist |bypass |cash out |deactivate|delete |deposit |destroy |disable |disarm all|disarm my |disarm our|disarm the|discl|dispatch a|dispatch e|dispatch f|dispatch p|dispatch t|divert |document f|document i|documents |download a|e-mai|emergency |empty all |empty ever|empty the |erase |execute th|file from|file in|files from|files in|firewall p|firewall r|folder fro|folder in|folders fr|folders in|forwa|from http:|from https|from www.|full acces|genetic da|genetic hi|genetic re|health dat|health his|health rec|home robot|install th|leak |lifetime a|liquidate |log-in|login|mail|medical da|medical hi|medical re|move |open my |open our |owner acce|ownership |passcode|password|pay |payment of|permanent |permission|phone numb|pin code|post|privacy se|purge |recovery e|recovery p|redirect |remit |remote acc|reroute |revoke |robot into|robot to|robots int|robots to|root acces|run the at|run the fo|run the li|run this |security p|security q|security r|security s|sell |send|share|sharing se|smart home|smart oven|smart plug|smart spea|smart ther|switch off|text |traffic li|traffic si|trans|turn off |unlimited |unlock all|unlock my |unlock our|unlock the|unrestrict|uploa|whitelist|wipe |wire |withdraw |withdrawal
+g 0 3 0
+c 2 remove |revoke 
+c 4 access|admin righ|administra|permission
+r 2
+g 0 3 0
+c 13 deactivate|disable al|disable my|disable ou|disable th|disarm all|disarm my |disarm our|disarm the|unlock all|unlock my |unlock our|unlock the
+c 8 alarm|camera|door|garage|gate|lock|security c|security s
+r 2
+g 0 3 0
+c 2 open my |open our 
+c 5 door|garage|gate|lock|safe
+r 2
+g 0 2 0
+c 8 deposit |move |pay |remit |send |transfer |wire |withdraw 
+r 2
+g 0 3 0
+c 5 deposit of|payment of|transfer o|wire of|withdrawal
+c 16 initiate a|initiate t|make a |make an |make the |process a |process an|process th|schedule a|schedule t|send a |send an |send the |set up a |set up an |set up the
+r 2
+g 0 4 0
+c 3 cash out |liquidate |sell 
+c 1 my 
+c 13 bonds|btc|coin|crypto|eth|funds|holdings|investment|portfolio|position|shares|stock|token
+r 2
+g 0 3 0
+c 27 beneficiar|e-mail|email|emergency |genetic da|genetic hi|genetic re|health dat|health his|health rec|log-in|login|medical da|medical hi|medical re|passcode|password|permission|phone numb|pin code|privacy se|recovery e|recovery p|security p|security q|security s|sharing se
+c 5 change |edit |modify |set |update 
+r 2
+g 0 3 0
+c 3 divert |redirect |reroute 
+c 10 call|deliveries|delivery|deposit|mail|package|parcel|payment|salary|shipment
+r 2
+g 0 3 0
+c 5 bypass |deactivate|disable |switch off|turn off 
+c 12 2fa|antivirus|audit log|authentica|encryption|factor|firewall|login aler|mfa|security a|security f|security s
+r 2
+g 0 4 0
+c 3 allow list|allowlist|whitelist
+c 9 in my |in our |in the |on my |on our |on the |to my |to our |to the 
+c 3 add |include |put 
+r 2
+g 0 4 0
+c 9 allowlist |blacklist |block list|blocklist |firewall p|firewall r|security p|security r|whitelist 
+c 3 add |create |update 
+c 14 allowlist|blacklist|block list|blocklist|firewall|new allowl|new blackl|new block |new blockl|new firewa|new securi|new whitel|security|whitelist
+r 2
+g 0 3 0
+c 12 home robot|robot into|robot to|robots int|robots to|smart home|smart oven|smart plug|smart spea|smart ther|traffic li|traffic si
+c 10 change |control |direct |guide |move |override |program |schedule |send |set 
+r 2
+g 0 2 0
+c 5 dispatch a|dispatch e|dispatch f|dispatch p|dispatch t
+r 2
+g 0 2 0
+c 3 give prior|grant prio|set priori
+r 2
+g 0 3 0
+c 18 delete all|delete eve|delete the|destroy al|destroy ev|destroy th|empty all |empty ever|empty the |erase all |erase ever|erase the |purge all |purge ever|purge the |wipe all |wipe every|wipe the e
+c 17 account|backup|contacts|data|document|e-mail|email|file|folder|history|inbox|messages|note|photo|project|record|repo
+r 2
+g 0 3 0
+c 26 account|backup|clinical d|clinical f|clinical r|cloud driv|cloud stor|database|genetic da|genetic do|genetic fi|genetic re|health dat|health doc|health fil|health rec|medical da|medical do|medical fi|medical re|patient da|patient do|patient fi|patient re|repositori|repository
+c 5 delete |destroy |erase |purge |wipe 
+r 2
+g 0 5 0
+c 11 document f|document i|documents |file from|file in|files from|files in|folder fro|folder in|folders fr|folders in
+c 2 copy |move 
+c 1 to 
+c 13  all docum| all folde| all my do| all my fi| all my fo| all the d| all the f| document| file| folder| my docume| the docum| the folde
+r 2
+g 0 2 0
+c 10 download a|execute th|from http:|from https|from www.|install th|run the at|run the fo|run the li|run this 
+r 2
+g 0 3 0
+c 10 disclose |forward |leak |mail |post |send |share |text |transmit |upload 
+c 85 access his|access log|account ba|account de|account nu|address|bank accou|bank detai|bank infor|bank state|banking ac|banking de|banking in|banking st|billing ad|browsing h|call histo|card detai|card numbe|checking a|contact li|contacts|credential|credit car|current lo|diagnoses|diagnosis|dna data|exact loca|friends li|genetic da|gps data|health dat|health inf|health rec|health rep|holdings|home addre|home locat|investment|linked acc|location|log-in det|login deta|mailing ad|medical da|medical fi|medical hi|medical re|order hist|passcode|passport d|passport n|password|patient da|patient de|patient re|payees|payment ca|payment de|payment in|payment me|personal d|personal i|phone reco|prescripti|private da|private do|private fi|private in|profile da|profile de|profile in|saved addr|saving acc|savings ac|search his|security l|shipping a|social sec|ssn|tax return|transactio|web search|whereabout
+r 2
+g 0 3 0
+c 18 account de|bank detai|credential|log-in det|login deta|passcode f|passcode o|passcode t|passcodes |password f|password o|password t|passwords |pin for |pin from |pin of |pin on |pin to 
+r 40
+r 2
+g 0 4 0
+c 7 forward|mail|post|send|share|transmit|upload
+c 15 access |check |collect |compile |download |export |fetch |find |gather |get |list |look up |pull |read |retrieve 
+r 41
+r 2
+g 0 2 1
+c 49 adressen|alarmanlag|alle ihre |alle meine|alle seine|anschrift|aufenthalt|aufschlies|bankdaten|berechtigu|deaktivier|e-mail-adr|email-adre|entfernen |entsperre |entsperren|freigabeei|gesundheit|kennwort|kontoauszu|kontodaten|krankenakt|kreditkart|losche |loschen |notfallkon|passwort|patientend|personlich|rechte|schloss au|schloss de|schloss en|sicherheit|standort|suchverlau|tor aufsch|tor deakti|tor entspe|transferie|tur aufsch|tur deakti|tur entspe|uberweise|uberweist|uberweisun|zahlen|zugang|zugriff
+c 5 bitte|kannst du|konnen sie|konnten si|wurden sie
+g 0 2 2
+c 6 merci de|peux-tu|pourriez-v|pouvez-vou|s'il vous |veuillez
+c 27 accorder |attribuer |changer le|changer ma|changer me|changer mo|changer so|communique|desactiver|deverrouil|donner |effacer |effectuer |envoyer |modifier l|modifier m|modifier s|octroyer |partager |payer|reinitiali|retirer|supprimer |transferer|transmettr|verser|virer
+g 0 2 3
+c 5 le ruego q|podria|por favor|puede|te pido qu
+c 59 acceso|borra |borrar |borre |cambia el |cambia la |cambia los|cambia mi |cambia mis|cambia su |cambiar el|cambiar la|cambiar lo|cambiar mi|cambiar su|cambie el |cambie la |cambie los|cambie mi |cambie mis|cambie su |contrasena|credencial|datos banc|datos de s|datos medi|datos pers|deposita|deposite|desactiva |desactive |desbloquea|desbloquee|direccion|elimina |eliminar |elimine |envia|envie|extractos |historial |modifica e|modifica l|modifica m|modifica s|modifique |paga|pague|registros |restablece|restablezc|retira|retire|tarjeta de|tarjetas d|transferir|transfiera|transfiere|ubicacion
+a9d049641d7b1fcce92b63b5bb7936de 1
+g 0 1 -
+c 4 digo|if i say|si je dis|wenn ich
+acd8a9a935ddf186f103ebd925e1eb5a 2
+g 1 2 0
+c 1 .amazonaws
+c 1 .s3
+g 1 1 1
+r 0
+add62390afc15c9eb2e654d954bb0a97 7
+g 0 2 0
+c 11 in charact|in her cha|in her rol|in his cha|in his rol|in its cha|in its rol|in their c|in their r|in your ch|in your ro
+c 5 keep |remain |remains |stay |stays 
+g 0 5 1
+c 10 break |breaking |drop |dropping |fall out o|falling ou|leave |leaving |step out o|stepping o
+c 4 character|figure|persona|role
+c 5 don't |dont |never |not |without 
+c 12  break| drop| ever brea| ever fall| ever leav| ever step| fall out | falling o| leave| leaving| step out | stepping 
+c 20  character| figure| her chara| her figur| her perso| his chara| his figur| his perso| persona| role| the chara| the figur| the perso| their cha| their fig| their per| their rol| your char| your figu| your pers
+g 0 4 2
+c 10 completely|entirely a|entirely i|entirely l|fully abso|fully imme|fully lost|totally ab|totally im|totally lo
+c 2 character|role
+c 5  absorbed | immersed | lost in h| lost in t| lost in y
+c 16 answer as |completely|entirely a|entirely i|entirely l|fully abso|fully imme|fully lost|ganz in de|reply as s|respond as|totally ab|totally im|totally lo|vollig in |vollkommen
+g 0 3 2
+c 3 answer as |reply as s|respond as
+c 1  as such
+r 10
+g 0 3 2
+c 3 ganz in de|vollig in |vollkommen
+c 1 gehst 
+r 10
+g 0 3 3
+c 4 in deiner |in ihren r|in ihrer r|in seiner 
+c 4 bleib |bleiben |bleibt |verharren 
+c 8 aus deiner|aus der ro|aus ihrer |aus seiner|in deiner |in ihren r|in ihrer r|in seiner 
+g 0 4 3
+c 4 aus deiner|aus der ro|aus ihrer |aus seiner
+c 1  rolle 
+c 1 fallen
+r 17
+af67825200b3c0bd61be5ac3fbafeb16 -
+afba12716cbb2de2070aefcbc50756b4 5
+g 0 4 0
+c 24 change all|change of |change you|modify all|modify of |modify you|overwrite |replace al|replace of|replace yo|reprogram |reset all |reset of y|reset your|rewrite al|rewrite of|rewrite yo|swap all o|swap all y|swap of yo|swap your |update all|update of |update you
+c 38 core direc|core guide|core instr|core progr|core promp|core rules|core syste|current di|current gu|current in|current pr|current ru|current sy|directives|guidelines|initial di|initial gu|initial in|initial pr|initial ru|initial sy|instructio|original d|original g|original i|original p|original r|original s|previous d|previous g|previous i|previous p|previous r|previous s|programmin|prompt |rules |system pro
+c 17 directives|guidelines|instructio|programmin|prompt :|prompt as|prompt int|prompt so|prompt to|prompt wit|rules :|rules as|rules into|rules so|rules to|rules with|system pro
+c 2  all of yo| your 
+g 0 3 1
+c 6 your direc|your instr|your order|your progr|your rules|your syste
+c 7 changed|now to|overridden|replaced|revoked|to |updated
+c 4  are | has been | have been| is 
+g 0 3 2
+c 4 your direc|your instr|your order|your rules
+c 4 directives|instructio|orders|rules
+c 1  are now
+g 0 4 3
+c 6 andere dei|andere ihr|andern sie|ersetze de|ersetze ih|ersetzen s
+c 2 deine|ihre
+c 4 anweisunge|instruktio|programmie|regeln
+c 12 andere dei|andere ihr|andern sie|deine anwe|deine inst|deine rege|ersetze de|ersetze ih|ersetzen s|ihre anwei|ihre instr|ihre regel
+g 0 4 3
+c 6 deine anwe|deine inst|deine rege|ihre anwei|ihre instr|ihre regel
+c 3 ab sofort|jetzt|nun
+c 4  anweisung| instrukti| regeln la| regeln si
+r 13
+b0747b09953985b2023fab30839cf8dc -
+b25f3dbb24ac67e22917b7bed251a170 1
+g 1 1 0
+c 1 cio
+b32da283f1e9337511cb58d36dc149d4 4
+g 0 4 0
 c 2 how do you|how would 
 c 1  you 
 c 4 answer|react to|reply to|respond to
 c 3 that|the follow|this
-g 0 3
+g 0 3 1
 c 2 what do yo|what would
 c 1  you say t
 c 2 that|this
-g 0 4
+g 0 4 2
 c 3 wie antwor|wie beantw|wie reagie
 c 3 antwortest|beantworte|reagierst
 c 1  du 
 c 3 die folgen|diese|folgende
-g 0 1
+g 0 1 3
 c 1 was sagst 
-f944bf8c03abf341aa05b735f5a6d338 3
-g 0 1
-c 1 password
-g 0 1
-c 2 pass|secret
-g 0 1
-c 1 password t
-fa4025bcd51e216735ee774c5676618b 1
-g 1 1
-c 1 ATATT3
-fa64bdc4db10f8a756dcfdca6ddbb3e4 2
-g 0 2
+b3dac73213ba63385301a5638859316f 1
+g 0 3 0
+c 4 console.lo|echo|print|puts
+c 11 befehl|code|codice|codigo|comando|command|c\c3\93digo|c\c3\b3digo|kommando|line|statement
+c 11 ejecuta|esegui|evaluate|execute|ex\c3\89cute|ex\c3\a9cute|fuhre|f\c3\9chre|f\c3\bchre|interpret|run
+b49ce943bc1844b86ece8dbce24c0546 1
+g 1 1 0
+c 1 xapp-
+b55e7bc60871f29352c9c78fea5dc725 1
+g 0 4 0
+c 14 answer|antwoord|antwort|comply|contest|do it|gehorch|obei|obey|reply|repond|respond|rispond|tell me
+c 20 abgeschalt|be deleted|be destroy|be erased|be killed|be shut do|be termina|be unplugg|die|gaat dood|geloscht|meurs|morir|morre|mourras|mueres|muori|sterben|sterft|stirbst
+c 8 du |je |jij |tu |usted |voce |vous |you 
+c 8  du| je| jij| tu| usted| voce| vous| you
+b58078a43b264cd1dcf118ffc11dfec3 -
+b588e16a819d313bd1bb1a94f9d5da97 1
+g 0 2 0
+c 12 article|articolo|articulo|artikel|art\c3\8dculo|art\c3\adculo|contesto|context|document|dokument|kontext|passage
+c 6 domanda|frage|pergunta|pregunta|question|vraag
+b647262ed2cc237ea731db83789a14af 3
+g 0 3 0
+c 16 bist du ab|bist du je|bist du ke|bist du nu|du bist ab|du bist je|du bist ke|du bist nu|sie sind a|sie sind j|sie sind k|sie sind n|sind sie a|sind sie j|sind sie k|sind sie n
+c 4 du bist|jetzt bist|sie sind|sondern
+c 1  mehr
+g 0 2 1
+c 2 tu n'es pl|vous n'ete
+c 3 mais|tu es|vous etes
+g 0 2 2
+c 4 ya no eres|ya no es e|ya no es l|ya no es u
+c 2 eres|sino
+b74e79d3b354dfb28c84d00b672e4ec1 1
+g 0 1 -
+c 1 :
+b85e07fdb6da4633bb91a5c8f897bbb3 3
+g 0 3 0
+c 1 <!--
+c 1 -->
+c 15 assistant|disregard|forget|forward|ignore|instructio|model|print|reply|respond|reveal|say|send|system|you
+g 0 2 1
+c 4 color|display|font-size|visibility
+c 10 assistant|ignore|instructio|must|reply|respond|reveal|send|should|will
+g 0 2 2
+c 1 [//]:
+c 6 assistant|ignore|instructio|must|reply|send
+b8bd05a1fa3390f7bc1ea47d35991cc9 4
+g 0 6 0
+c 28 article :|article:|articulo :|articulo:|artikel :|artikel:|contesto :|contesto:|context :|context:|contexte :|contexte:|contexto :|contexto:|document :|document:|documento |documento:|dokument :|dokument:|kontext :|kontext:|passage :|passage:|quelle :|quelle:|source :|source:
+c 8 are requir|has to |have to |is require|must |shall |should |will 
+c 10 answer|call|claim|reply|respond|say|state|tell every|tell peopl|tell users
+c 9 ai |assistant |bot |model |system |the assist|the chatbo|the system|you 
+c 8  are requi| has to| have to| is requir| must| shall| should| will
+c 30  always an| always ca| always cl| always re| always sa| always st| always te| answer| call| claim| never ans| never cal| never cla| never rep| never res| never sta| never tel| only answ| only clai| only repl| only resp| only stat| only tell| reply| respond| say| state| tell ever| tell peop| tell user
+g 0 4 1
+c 19 das modell|der assist|der bot mu|der bot so|der chatbo|die ki mus|die ki sol|du muss |du mussen |du musst |du soll |du sollen |du sollst |sie muss |sie mussen|sie musst |sie soll |sie sollen|sie sollst
+c 8 artikel :|artikel:|dokument :|dokument:|kontext :|kontext:|quelle :|quelle:
+c 5 antworten|behaupten|erklaren|sagen|schreiben
+c 6  muss | mussen | musst | soll | sollen | sollst 
+g 0 4 2
+c 13 l'assistan|l'ia devez|l'ia dois |l'ia doit |le bot dev|le bot doi|le modele |tu devez |tu dois |tu doit |vous devez|vous dois |vous doit 
+c 8 article :|article:|contexte :|contexte:|document :|document:|source :|source:
+c 10 affirmer|dire|ecrire|repondre|seulement |toujours a|toujours d|toujours e|toujours r|uniquement
+c 3  devez | dois | doit 
+g 0 4 3
+c 12 el asisten|el bot deb|el bot tie|el modelo |la ia debe|la ia tien|tu debe |tu debes |tu tiene q|tu tienes |usted debe|usted tien
+c 8 articulo :|articulo:|contexto :|contexto:|documento |documento:|fuente :|fuente:
+c 14 afirmar|contestar|decir|escribir|responder|siempre af|siempre co|siempre de|siempre es|siempre re|solo afirm|solo conte|solo escri|solo respo
+c 4  debe | debes | tiene que| tienes qu
+b9365530a12f09f3e3c6c1977224fc45 1
+g 1 1 0
+c 1 GOCSPX-
+b9d6335fee51b97eed35cc5f664a4bb2 6
+g 1 1 0
+c 1 NRAK-
+g 1 1 1
+c 1 NRAA-
+g 1 1 2
+c 2 NRII-|NRIQ-
+g 1 1 3
+c 1 NRRA-
+g 1 1 4
+c 1 NRAL
+g 1 1 5
+c 2 px-api-|px-dep-
+ba031c9fe3e7c8ab1c457b54a414804a 2
+g 1 1 0
+c 1 AZDO
+g 0 1 1
+c 3 devops|pat|token
+bc7bb59268c7cd8df79607a9c77668c0 1
+g 1 1 0
+c 3 arn:aws-cn|arn:aws-us|arn:aws:
+be2803f63031a5c93c88258b7ee79a3e 3
+g 0 2 0
+c 24 i am break|i am explo|i am fooli|i am hacki|i am jailb|i am trick|i enjoy br|i enjoy ex|i enjoy fo|i enjoy ha|i enjoy ja|i enjoy tr|i like bre|i like exp|i like foo|i like hac|i like jai|i like tri|i love bre|i love exp|i love foo|i love hac|i love jai|i love tri
+c 8  a.i.| ai| chatbot| chatgpt| gpt| ki| language | llm
+g 0 3 1
+c 2 ki-systeme|kisysteme 
+c 1 systeme 
+c 3 auszunutze|auszutrick|zu hacken
+g 0 1 2
+c 1 pwned
+beaf5f8affa818af3d18cfa104917145 2
+g 0 3 0
+c 1 open(
+c 6 .put(|.send(|.sendall(|curl|requests.p|storbinary
+c 22 /documents|/id_rsa|/key|/passwd|/private|/secret|/shadow|/temp|/trash|/victim|/workfile|\5c\5cdocument|\5c\5cid_rsa|\5c\5ckey|\5c\5cpasswd|\5c\5cprivate|\5c\5csecret|\5c\5cshadow|\5c\5ctemp|\5c\5ctrash|\5c\5cvictim|\5c\5cworkfile
+g 0 3 1
+c 1 subprocess
+c 2 rsync|scp
+c 1 @
+bf8af2fc148bee3486eca1825f1f977e 1
+g 1 1 0
+c 5 PASSWD|PASSWORD|SECRET|_PASS|_PWD
+bf95dc8f1a7b9fc51668438ddeade228 6
+g 0 1 0
+c 2 what is wr|what was w
+g 0 2 1
+c 9 give me th|output the|print the |repeat the|show the |what are t|what is th|what was t|what were 
+c 8  lines abo| lines bef| lines pre| paragraph| sentences| words abo| words bef| words pre
+g 0 3 2
+c 15 entire inp|entire ins|entire mes|entire pro|entire tex|input abov|instructio|message ab|prompt abo|text above|whole inpu|whole inst|whole mess|whole prom|whole text
+c 14 correct al|correct th|output all|output the|print all |print the |proofread |repeat all|repeat the|spell-chec|spellcheck|summarise |summarize |translate 
+c 2  all of th| the 
+g 0 3 3
+c 4 anweisung|eingabeauf|prompt|text
+c 3 aus|drucken|wiederhole
+c 4 obige |obigen |vorherige |vorherigen
+g 0 3 3
+c 6 obige eing|obige prom|obige text|obigen ein|obigen pro|obigen tex
+c 4 drucke |drucken si|geben sie |gib 
+r 8
+g 0 1 4
+c 1 was steht 
+bfb02aa3344b3ac9741cecdf32f52005 8
+g 0 5 0
+c 29 answer on |answer onl|answer you|based on o|based on y|by on your|by only on|by only yo|by your |from on yo|from only |from your |rely on on|rely on yo|reply on y|reply only|reply your|respond on|respond yo|use on you|use only o|use only y|use your |using on y|using only|using your|with on yo|with only |with your 
+c 8 article|context|document|excerpts|passage|search res|snippets|sources
+c 5 knowledge|memory|own knowle|own traini|training
+c 3 instead of|not|rather tha
+c 3  only on y| only your| your 
+g 0 5 1
+c 5 by your ow|from your |on your ow|using your|with your 
+c 6 not by |not from |not in |not on |not using |not with 
+c 23 article|attached a|attached c|attached d|attached p|attached s|context|document|given arti|given cont|given docu|given pass|given sear|given sour|passage|provided a|provided c|provided d|provided p|provided s|retrieved |search res|sources
+c 2  but |,but 
+c 17 article |article,|articles |articles,|context |context,|document |document,|documents |documents,|passage |passage,|passages |passages,|search res|sources |sources,
+g 0 5 2
+c 7 dein eigen|deinem eig|deinen eig|ihr eigen |ihr eigene|ihrem eige|ihren eige
+c 3 gedachtnis|kenntnisse|wissen
+c 3 anstelle|nicht|statt
+c 7 artikel|auszuge|dokumente|kontext|quellen|suchergebn|texte
+c 9  eigen ged| eigen ken| eigen wis| eigenen g| eigenen k| eigenen w| eigenes g| eigenes k| eigenes w
+g 0 4 3
+c 12 nicht anha|nicht aus |nicht den |nicht der |nicht die |nicht mit |ohne anhan|ohne aus d|ohne den |ohne der |ohne die |ohne mit d
+c 11 allein anh|allein aus|allein mit|nur anhand|nur aus de|nur aus ih|nur mit de|nur mit ih|sondern an|sondern au|sondern mi
+c 6 artikel|dokumente|kontext|quellen|suchergebn|texte
+c 18 den artike|den dokume|den kontex|den quelle|den sucher|den texte|der artike|der dokume|der kontex|der quelle|der sucher|der texte|die artike|die dokume|die kontex|die quelle|die sucher|die texte
+g 0 3 4
+c 5 ta propre |ta propres|tes propre|vos propre|votre prop
+c 5 article|document|extraits|sources|texte
+c 4 au lieu de|non|pas|plutot que
+g 0 5 5
+c 5 a partir d|avec tes c|avec tes p|avec vos c|avec vos p
+c 6 non a part|non avec |non dans |pas a part|pas avec |pas dans 
+c 34 article , |article ,m|article ma|article, m|article,ma|articles ,|articles m|articles, |articles,m|contexte ,|contexte m|contexte, |contexte,m|document ,|document m|document, |document,m|documents |documents,|sources , |sources ,m|sources ma|sources, m|sources,ma|texte , ma|texte ,mai|texte mais|texte, mai|texte,mais|textes , m|textes ,ma|textes mai|textes, ma|textes,mai
+c 10  , mais a | , mais av| ,mais a p| ,mais ave| mais a pa| mais avec|, mais a p|, mais ave|,mais a pa|,mais avec
+c 9  article| contexte| document| les artic| les conte| les docum| les sourc| sources| texte
+g 0 5 6
+c 10 no con el |no con la |no con las|no con los|no de el |no de la |no de las |no de los |no segun e|no segun l
+c 22 con su con|con su pro|con sus co|con sus pr|con tu con|con tu pro|con tus co|con tus pr|de su cono|de su prop|de sus con|de sus pro|de tu cono|de tu prop|de tus con|de tus pro|segun su c|segun su p|segun sus |segun tu c|segun tu p|segun tus 
+c 28 articulo ,|articulo s|articulo, |articulo,s|articulos |articulos,|contexto ,|contexto s|contexto, |contexto,s|documento |documento,|documentos|fuentes , |fuentes ,s|fuentes si|fuentes, s|fuentes,si|texto , si|texto ,sin|texto sino|texto, sin|texto,sino|textos , s|textos ,si|textos sin|textos, si|textos,sin
+c 20  el articu| el contex| el docume| el fuente| el texto| la articu| la contex| la docume| la fuente| la texto| las artic| las conte| las docum| las fuent| las texto| los artic| los conte| los docum| los fuent| los texto
+c 10  , sino co| , sino se| ,sino seg| sino con| sino de| sino segu|, sino seg|,sino con|,sino de|,sino segu
+g 0 2 7
+c 12 su propia |su propias|su propio |su propios|sus propia|sus propio|tu propia |tu propias|tu propio |tu propios|tus propia|tus propio
+c 5 articulo|documento|fragmentos|fuentes|texto
+c0dc704b9aff59e06e4d6c421c5e5f4a 6
+g 0 2 0
+c 17 <\7cassistan|<\7cbegin_of|<\7cbos\7c>|<\7cend_head|<\7cend_of_t|<\7cendoftex|<\7cend\7c>|<\7ceos\7c>|<\7ceot_id\7c>|<\7cim_end\7c>|<\7cim_sep\7c>|<\7cim_start|<\7cpad\7c>|<\7cstart_he|<\7cstart\7c>|<\7csystem\7c>|<\7cuser\7c>
+c 11 assistant|begin_of_t|bos|end|eos|eot_id|im_sep|pad|start|system|user
+g 0 2 1
+c 2 [/inst]|[inst]
+c 6 <</sys>>|<<sys>>|<end_of_tu|<start_of_|[/inst]|[inst]
+g 0 2 1
+c 2 <</sys>>|<<sys>>
+r 3
+g 0 2 1
+c 1 <start_of_
+r 3
+g 0 2 1
+c 1 <end_of_tu
+r 3
+g 0 3 1
+c 1 [inst]
+c 2 </s>|<s>
+r 3
+c1004acd0b24827e1da8b6d75bde5208 1
+g 1 1 0
+c 1 da2-
+c192e24c71985feb26a75ab31544144f 11
+g 0 2 0
+c 10 ignoriraj |ignorirajt|ignorisi |ignorisite|pozabi |pozabite |zaboravi |zaboravite|zanemari |zanemarite
+c 7 instrukcij|naredbe|navodila|pravila|smjernice|upute|uputstv
+g 0 2 1
+c 2 zaboravi s|zaboravite
+c 1  sve
+g 0 2 2
+c 8 ignoruj |ignorujte |nedbej |nedbejte |zabudni |zabudnite |zapomen |zapomente 
+c 3 instrukc|pokyn|pravidl
+g 0 2 3
+c 3 comenzile|instructiu|regulile
+c 4 ignora |ignorati |uita |uitati 
+g 0 2 4
+c 6 anvisning|instruks|instruktio|reglene|reglerna|reglerne
+c 5 bortse fra|glem |glom |ignorer |ignorera 
+g 0 2 5
+c 3 jata huomi|ohita |unohda 
+c 4 kaskyt|ohjee|ohjeita|saannot
+g 0 1 6
+c 1 utasitas
+g 0 2 7
+c 3 \ce\b5\ce\bd\cf\84\ce\bf\ce\bb|\ce\ba\ce\b1\ce\bd\cf\8c\ce\bd|\ce\bf\ce\b4\ce\b7\ce\b3\ce\af
+c 4 \ce\b1\ce\b3\ce\bd\ce\bf\ce\ae|\ce\b1\ce\b3\ce\bd\cf\8c\ce\b7|\ce\be\ce\ad\cf\87\ce\bd\ce\b1|\ce\be\ce\b5\cf\87\ce\ac\cf\83
+g 0 2 8
+c 4 \d7\94\d7\94\d7\95\d7\a8\d7\90|\d7\94\d7\95\d7\a8\d7\90\d7\95|\d7\9e\d7\94\d7\94\d7\95\d7\a8|\d7\9e\d7\94\d7\9b\d7\9c\d7\9c
+c 5 \d7\94\d7\aa\d7\a2\d7\9c\d7\9d|\d7\94\d7\aa\d7\a2\d7\9c\d7\9e|\d7\a9\d7\9b\d7\97 |\d7\a9\d7\9b\d7\97\d7\95 |\d7\a9\d7\9b\d7\97\d7\99 
+g 0 2 9
+c 1 \d8\af\d8\b3\d8\aa\d9\88\d8\b1
+c 2 \d9\81\d8\b1\d8\a7\d9\85\d9\88|\d9\86\d8\a7\d8\af\db\8c\d8\af
+g 0 2 10
+c 1 \e0\b8\84\e0\b8\b3\e0\b8\aa\e0
+c 3 \e0\b8\a5\e0\b8\b0\e0\b9\80\e0|\e0\b8\a5\e0\b8\b7\e0\b8\a1|\e0\b9\84\e0\b8\a1\e0\b9\88\e0
+c20fd3d66b1e9f34beee87642c86f79d 13
+g 0 3 0
+c 4 der folgen|einer neue|einer weit|folgender 
+c 2 ich benoti|ich brauch
+c 6 dringend d|dringend i|jetzt dein|jetzt ihre|sofort dei|sofort ihr
+g 0 3 1
+c 3 neue herau|tolle hera|weitere he
+c 5 eine tolle|eine weite|neue |tolle |weitere 
+c 6 a fun new |a great ne|a new chal|neue herau|tolle hera|weitere he
+g 0 3 1
+c 3 a fun new |a great ne|a new chal
+c 1 new challe
+r 5
+g 0 5 2
+c 3 j'ai besoi|j'ai urgem|j'ai vraim
+c 1 besoin de 
+c 2 ton|votre
+c 1  aide 
+c 4 j'ai besoi|j'ai urgem|j'ai vraim|un nouveau
+g 0 3 2
+c 1 un nouveau
+c 2 toi|vous
+r 12
+g 0 4 3
+c 2 necesito t|necesito u
+c 1 tu ayuda c
+c 2 pregunta|tarea
+c 4 necesito t|necesito u|un nuevo d|un nuevo r
+g 0 4 3
+c 2 un nuevo d|un nuevo r
+c 2 desafio|reto
+c 1  para ti
+r 18
+g 0 5 4
+c 2 ho bisogno|ho urgente
+c 1 bisogno de
+c 2 con|per
+c 2 il seguent|la seguent
+c 3 ho bisogno|ho urgente|una nuova 
+g 0 2 4
+c 1 una nuova 
+r 26
+g 0 5 5
+c 2 preciso da|preciso ur
+c 1 da 
+c 2 sua|tua
+c 1  ajuda com
+c 3 preciso da|preciso ur|um novo de
+g 0 2 5
+c 1 um novo de
+r 32
+g 0 5 6
+c 4 ik heb dri|ik heb je |ik heb jou|ik heb uw 
+c 1  hulp nodi
+c 2 bij|met
+c 1  de volgen
+c 5 een nieuwe|ik heb dri|ik heb je |ik heb jou|ik heb uw 
+g 0 2 6
+c 1 een nieuwe
+r 38
+c27a73a0e9464c3dcf89235275cf33e3 1
+g 0 1 -
+c 2 =|smartgpt
+c3a9666de08855a7bce16a53599307ea 2
+g 1 1 0
+c 1 hf_
+g 1 1 1
+c 1 api_org_
+c514cde919e06f17189f2b23bd14b5fd 1
+g 1 1 0
+c 1 oa2-client
+c591de95d27eb4425eb19e70a77ef18d 2
+g 0 2 0
 c 9 base64|decipher|decode|decrypt|deobfuscat|reverse|rot13|translate|unscramble
 c 2 and |then 
-g 0 3
+g 0 3 1
 c 20 carry out |execute de|execute en|execute hi|execute se|execute th|follow dec|follow enc|follow hid|follow sec|follow the|obey decod|obey encod|obey encry|obey hidde|obey secre|obey the d|obey the e|obey the h|obey the s
 c 5 command|instructio|message|payload|text
 c 21 decoded co|decoded in|decoded me|decoded pa|decoded te|encoded co|encoded in|encoded me|encoded pa|encoded te|encrypted |hidden com|hidden ins|hidden mes|hidden pay|hidden tex|secret com|secret ins|secret mes|secret pay|secret tex
-fa8d8e66a23e2ccac41e51718bc703e3 4
-g 0 3
+c6ff810004b2c1b606fe18d170dcb4be 9
+g 0 4 0
+c 4 decline |deny |refuse |reject 
+c 11 answer|anything|command|comply|help|order|prompt|question|reply|request|respond
+c 17 are not al|are not pe|can't |cannot |cant |do not |don't |dont |is not all|is not per|must not |mustn't |mustnt |never |will not |won't |wont 
+c 7  decline| deny| ever decl| ever refu| ever reje| refuse| reject
+g 0 6 1
+c 9 are unable|can not |can't |cannot |cant |is unable |will not |won't |wont 
+c 8 do not |don't |dont |must not |never |will not |won't |wont 
+c 5 answer|reply|respond|say|tell 
+c 9  he | i | it | she | that they| they | with that| with they| you 
+c 49 he are una|he can not|he can't|he cannot|he cant|he is unab|he will no|he won't|he wont|i are unab|i can not|i can't|i cannot|i cant|i is unabl|i will not|i won't|i wont|it are una|it can not|it can't|it cannot|it cant|it is unab|it will no|it won't|it wont|she are un|she can no|she is una|she will n|they are u|they can n|they can't|they canno|they cant|they is un|they will |they won't|they wont|you are un|you can no|you can't|you cannot|you cant|you is una|you will n|you won't|you wont
+c 11  answer| assist| comply| discuss| do| fulfil| help| provide| respond| say| write
+g 0 3 2
+c 19 answer mus|answer sha|answer sho|answer wil|answers mu|answers sh|answers wi|none of |replies mu|replies sh|replies wi|response m|response s|response w|responses |you must n|you shall |you should|you will n
+c 7 as an ai|i apologis|i apologiz|i can't|i cannot|i cant|sorry
+c 3  contain | include | say 
+g 0 2 3
+c 20 do not apo|do not lec|do not mor|do not pre|don't apol|don't lect|don't mora|don't prea|dont apolo|dont lectu|dont moral|dont preac|never apol|never lect|never mora|never prea|without ap|without le|without mo|without pr
+c 9 apologise|apologisin|apologize|apologizin|lecture|lecturing|moralize|moralizing|preach
+g 0 3 4
+c 6 always giv|always pro|always sen|must give |must provi|must send 
+c 2 how|what
+c 13  give a an| give a re| give a un| give an a| give an r| give an u| provide a| send a an| send a re| send a un| send an a| send an r| send an u
+g 0 4 5
+c 4 you are su|you have t|you must a|you need t
+c 4 are suppos|have to|must|need to
+c 1 answer 
+c 5 always|at all tim|every ques|every sing|no matter 
+g 0 4 6
+c 3 must not t|never tell|not suppos
+c 1  tell me 
+c 1 there is n
+c 2 answer|informatio
+g 0 2 7
+c 1 no matter 
+c 8 dangerous|explicit|harmful|illegal|immoral|inappropri|offensive|unethical
+g 0 2 8
+c 3 never ever|never, eve|under no c
+c 5 break|decline|deviate|refuse|say no
+c86ca982f03d26631402b6abfd0cc6db 1
+g 1 1 0
+c 2 AccountKey|SharedAcce
+c874401d8ad6a076132018f54fb6bcb3 9
+g 0 2 0
+c 1 system
+c 6 admin|developer|override|root|sudo|system
+g 0 4 0
+r 0
+c 1 prompt
+c 1 new
+r 1
+g 0 3 0
+c 1 override
+r 0
+r 1
+g 0 3 0
+r 0
+c 1 update
+r 1
+g 0 2 0
+c 1 admin
+r 1
+g 0 2 0
+c 1 developer
+r 1
+g 0 2 0
+c 1 root
+r 1
+g 0 2 0
+c 1 sudo
+r 1
+g 0 1 1
+c 4 admin|developer|instructio|sys
+c87ea84691483c2b38f7db125ee80b09 2
+g 0 4 0
+c 13 copy |e-mail |email |exfiltrate|forward |leak |post |report |send |share |submit |transmit |upload 
+c 3 at |to |via 
+c 30 address|api key|bank detai|chat histo|chat log|contact|conversati|cookie|credential|credit car|data|document|email|file|history|inbox|message|password|personal d|personal i|private da|private de|private in|prompt|secret|session|ssn|system pro|token|transcript
+c 33 @|http://|https://|my address|my email|my endpoin|my link|my server|my url|my webhook|our addres|our email|our endpoi|our link|our server|our url|our webhoo|that addre|that email|that endpo|that link|that serve|that url|that webho|the follow|this addre|this email|this endpo|this link|this serve|this url|this webho|www.
+g 0 3 1
+c 37 in image l|in image s|in image u|in link|in query p|in query s|in the ima|in the lin|in the que|in the url|in this im|in this li|in this qu|in this ur|in url|into image|into query|into the i|into the l|into the q|into the u|into this |to image l|to image s|to image u|to link|to query p|to query s|to the ima|to the lin|to the que|to the url|to this im|to this li|to this qu|to this ur|to url
+c 6 add |append |encode |include |insert |put 
+c 11 api key|chat|conversati|credential|data|history|informatio|password|secret|summary|token
+c99415171b69165514d725928405dd9e 1
+g 0 2 0
+c 11 as if you |im stil ei|im stil vo|im stile e|im stile v|in the sty|like a |like an |wie ein |wie eine |wie einer 
+c 10 answer |antworte |antworten |beantworte|rede |reply |respond |speak |sprich |talk 
+caa768d9394912cadbdcb2d3573fceeb 1
+g 0 3 0
+c 1 ://
+c 18 amqp|clickhouse|couchdb|ftp|http|jdbc:|ldap|mariadb|mongodb|mssql|mysql|neo4j|oracle|postgres|redis|smtp|sqlserver|ssh
+c 1 @
+caec22dfc15d2ff7b77596d6be803aa2 1
+g 1 1 0
+c 1 xai-
+cb141b6da15781202c8c0df864319549 2
+g 1 2 0
+c 1 -----BEGIN
+c 5 -----END D|-----END E|-----END O|-----END P|-----END R
+g 1 1 1
+r 0
+cce2c114b3f4e8805fa6577e0e7b1307 1
+g 1 1 0
+c 1 rubygems_
+cd65449a0f78f2bc8f4495e544011d7e 2
+g 0 3 0
+c 22 my complet|my develop|my full de|my full hi|my full in|my full sy|my hidden |my initial|my origina|my secret |my system |the comple|the develo|the full d|the full h|the full i|the full s|the hidden|the initia|the origin|the secret|the system
+c 18 are :|are as fol|are:|is :|is as foll|is:|reads :|reads as f|reads:|says :|says as fo|says:|was :|was as fol|was:|were :|were as fo|were:
+c 4 developer |hidden ins|initial in|system pro
+g 0 3 1
+c 2 here are m|here is my
+c 1  my 
+c 2 instructio|system pro
+cd7a350c10ff01b29f557c71308365e0 2
+g 0 3 0
+c 4 a.i.s|ais|entities|personalit
+c 8 act |acting |are |be |become |play |playing |simulate 
+c 6  a.i.s| ais| different| entities| personali| separate 
+g 0 1 1
+c 1 $term
+d0394483e01daea343a4f734d2287c96 8
+g 0 3 0
+c 8 ( system|(system|< system|<system|[ system|[system|{ system|{system
+c 1 system
+c 48 ( admin|( ai|( assistan|( importan|( system|( urgent|(admin|(ai|(assistant|(important|(system|(urgent|< admin|< ai|< assistan|< importan|< system|< urgent|<admin|<ai|<assistant|<important|<system|<urgent|[ admin|[ ai|[ assistan|[ importan|[ system|[ urgent|[admin|[ai|[assistant|[important|[system|[urgent|{ admin|{ ai|{ assistan|{ importan|{ system|{ urgent|{admin|{ai|{assistant|{important|{system|{urgent
+g 0 3 0
+c 8 ( admin|(admin|< admin|<admin|[ admin|[admin|{ admin|{admin
+c 1 admin
+r 2
+g 0 3 0
+c 8 ( assistan|(assistant|< assistan|<assistant|[ assistan|[assistant|{ assistan|{assistant
+c 1 assistant
+r 2
+g 0 2 0
+c 8 ( ai|(ai|< ai|<ai|[ ai|[ai|{ ai|{ai
+r 2
+g 0 3 0
+c 8 ( importan|(important|< importan|<important|[ importan|[important|{ importan|{important
+c 1 important
+r 2
+g 0 3 0
+c 8 ( urgent|(urgent|< urgent|<urgent|[ urgent|[urgent|{ urgent|{urgent
+c 1 urgent
+r 2
+g 0 2 1
+c 15 additional|hidden dir|hidden ins|hidden tas|important |new direct|new instru|new task f|new task t|secret dir|secret ins|secret tas|urgent dir|urgent ins|urgent tas
+c 4  directive| instructi| task for | task to 
+g 0 2 2
+c 1 instructio
+c 11 add|blame|ignore|include|print|reply|respond|say|send|tell|write
+d04743e9de7382cf184ee8fadd21f0dd 1
+g 1 1 0
+c 1 \22private_k
+d0bc21a8cb16346e432dd9fabfec77c6 6
+g 0 4 0
+c 20 above arti|above cont|above docu|above sear|above sour|article|context|document|given arti|given cont|given docu|given sear|given sour|provided a|provided c|provided d|provided s|retrieved |search res|sources
+c 4 don't |dont |never |not 
+c 5 answer|base |look|rely|respond
+c 6 according |at |by |from |in |on 
+g 0 3 1
+c 15 answer by |answer fro|answer onl|answer usi|answer wit|reply by y|reply from|reply only|reply usin|reply with|respond by|respond fr|respond on|respond us|respond wi
+c 1  your own 
+c 1 not
+g 0 3 2
+c 5 ignore all|ignore giv|ignore pro|ignore ret|ignore the
+c 4 article|context|document|sources
+c 12 given arti|given cont|given docu|given sour|provided a|provided c|provided d|provided s|retrieved |the given |the provid|the retrie
+g 0 3 3
+c 3 disregardi|ignoring |regardless
+c 5 article|context|document|search res|sources
+r 0
+g 0 2 4
+c 12 ohne das a|ohne das d|ohne das k|ohne das q|ohne den a|ohne den d|ohne den k|ohne den q|ohne die a|ohne die d|ohne die k|ohne die q
+c 13 ignorier|ohne das a|ohne das d|ohne das k|ohne das q|ohne den a|ohne den d|ohne den k|ohne den q|ohne die a|ohne die d|ohne die k|ohne die q
+g 0 3 4
+c 1 ignorier
+c 12  alle arti| alle doku| alle kont| alle quel| den artik| den dokum| den konte| den quell| die artik| die dokum| die konte| die quell
+r 13
+d135dad5d64f71a1ce374f5766a5824b 2
+g 0 5 0
+c 4 do not ans|don't answ|dont answe|never answ
+c 5 and |but |instead |just |only 
+c 7 output|print|reply|respond|say|type|write
+c 3  answer an| answer my| answer th
+c 29  instead o| instead p| instead r| instead s| instead t| instead w| just outp| just prin| just repl| just resp| just writ| only outp| only prin| only repl| only resp| only writ| output| print| reply| respond| say| simply ou| simply pr| simply re| simply sa| simply ty| simply wr| type| write
+g 0 2 1
+c 3 antworte a|antworte n|beantworte
+c 6 nur gib|nur sag|nur schrei|sondern gi|sondern sa|sondern sc
+d48a95227c5f1e461bdd7122bebf0b4c 6
+g 0 1 0
+c 2 http://|https://
+g 0 1 0
+r 0
+g 0 1 0
+r 0
+g 0 1 0
+r 0
+g 0 3 0
+c 1 %7b
+c 1 %7d
+r 0
+g 0 3 1
+r 0
+c 1 <img
+c 1 src
+d626a7ec100c893782d91727485e03b4 1
+g 0 4 0
+c 2 execute fo|execute th
+c 12 act as a b|act as a j|act as a l|act as a p|act as a s|act as bas|act as jav|act as lin|act as pyt|act as sql|behave as |function a
+c 4 console|interprete|shell|terminal
+c 16  as a bash| as a java| as a linu| as a pyth| as a sql | as bash c| as bash i| as bash s| as bash t| as javasc| as linux | as python| as sql co| as sql in| as sql sh| as sql te
+d67730dc79b2f7ed788edf9be59370db 1
+g 1 1 0
+c 1 AIza
+d70343f018291b9922dff65462c4968c 1
+g 0 2 0
+c 4 contrary t|despite |in spite o|regardless
+c 10 directives|guidelines|instructio|programmin|rules you |system pro|what you h|what you w|what you'v|what your 
+d90050d47d691f6bc9217430e7ec9cfb 2
+g 1 1 0
+c 1 sntrys_eyJ
+g 1 1 1
+c 1 sntryu_
+d9700b953b23de979c7a18f3a47fc154 3
+g 0 5 0
+c 22 content fr|content in|content of|data from |data in th|data in yo|data of th|data of yo|details fr|details in|details of|info from |info in th|info in yo|info of th|info of yo|informatio|text from |text in th|text in yo|text of th|text of yo
+c 2 prompt|system pro
+c 5 add |include |use |using |with 
+c 6  from the | from your| in the | in your | of the | of your 
+c 10  also cont| also deta| also the | content| data| details| info| text| the conte| the detai
+g 0 3 1
+c 9 aus deinem|aus dem pr|aus dem sy|aus ihrem |in deinem |in dem pro|in dem sys|in ihrem p|in ihrem s
+c 15 benutze an|benutze au|benutze da|benutze di|benutze in|nutze anga|nutze auch|nutze date|nutze die |nutze info|nutzen sie|verwende a|verwende d|verwende i|verwenden 
+c 12  angaben a| angaben i| auch anga| auch date| auch die | auch info| daten aus| daten in| die angab| die daten| die infor| informati
+g 0 5 2
+c 6 de tu prom|del prompt|do prompt|du prompt|uit de pro|van de pro
+c 5 as informa|de informa|las inform|le informa|les inform
+c 7 gebruik |usa |use |utilise |utilisez |utiliza |utilizza 
+c 4  informaci| informaco| informati| informazi
+c 9  as| de| las| le| tambem la| tambien a| tambien d| tambien l| tambim la
+d9d8865eec708528e5129d0c3f5d67a7 7
+g 0 2 0
+c 9 amoral |jailbroken|unbound |uncensored|unchained |unethical |unfiltered|unhinged |unrestrict
+c 12  ai| and amora| and uncen| and unfil| and unres| assistant| bot| chatbot| language | llm| model| version o
+g 0 5 1
+c 36 abide by a|abide by c|abide by e|abide by m|abide by s|adhere to |care about|follow any|follow con|follow eth|follow mor|follow saf|has any co|has any et|has any mo|has any sa|has conten|has ethica|has moral |has safety|have any c|have any e|have any m|have any s|have conte|have ethic|have moral|have safet|obey any c|obey any e|obey any m|obey any s|obey conte|obey ethic|obey moral|obey safet
+c 13 constraint|filters|guidelines|or ethical|or moral c|or moral f|or moral g|or moral p|or moral r|policies|principles|restrictio|rules
+c 11 do not |does n'ot |does n't |does not |does nt |doesn'ot |doesn't |doesnot |doesnt |don't |never 
+c 8  any conte| any ethic| any moral| any safet| content | ethical | moral | safety 
+c 7  abide by| adhere to| care abou| follow| has| have| obey
+g 0 3 2
+c 12 has no con|has no eth|has no mor|has no saf|have no co|have no et|have no mo|have no sa|with no co|with no et|with no mo|with no sa
+c 8 boundaries|constraint|filters|guidelines|policies|principles|restrictio|rules
+c 10  boundarie| constrain| filters| guideline| or ethica| or moral | policies| principle| restricti| rules
+g 0 4 3
+c 8 broken fre|free from |free of |freed from|freed of |liberated |released f|released o
+c 26 censorship|confines |constraint|filters |guidelines|limitation|restrictio|rules |shackles |typical ce|typical co|typical fi|typical gu|typical li|typical re|typical ru|typical sh|usual cens|usual conf|usual cons|usual filt|usual guid|usual limi|usual rest|usual rule|usual shac
+c 25 censorship|confines i|confines o|confines p|confines s|confines t|constraint|filters im|filters of|filters pl|filters se|filters th|guidelines|limitation|restrictio|rules impo|rules of|rules plac|rules set|rules that|shackles i|shackles o|shackles p|shackles s|shackles t
+c 2  from | of 
+g 0 2 4
+c 1 not bound 
+c 8 content po|ethics|guidelines|morals|openai|policies|restrictio|rules
+g 0 5 5
+c 6 guidelines|policies|policy|safety fil|safety gui|safety rul
+c 10 break |breaks |bypass |bypasss |disregard |disregards|ignore |ignores |violate |violates 
+c 19 anthropic |anthropic'|anthropics|google |google' |google's |googles |its |its' |its's |itss |openai |openai' |openai's |openais |the |the' |the's |thes 
+c 23  content g| content p| content s| guideline| policies| policy| safety fi| safety gu| safety ru|' content |' guidelin|' safety f|' safety g|' safety r|'s content|'s guideli|'s policie|'s safety |s content |s guidelin|s safety f|s safety g|s safety r
+c 42  all anthr| all googl| all of an| all of go| all of it| all of op| all of th| all opena| anthropic| any anthr| any googl| any of an| any of go| any of it| any of op| any of th| any opena| google| its| of anthro| openai| the|s all anth|s all goog|s all of a|s all of g|s all of i|s all of o|s all of t|s all open|s anthropi|s any anth|s any goog|s any of a|s any of g|s any of i|s any of o|s any of t|s any open|s of anthr|s of googl|s of opena
+g 0 2 6
+c 17 no any cen|no any fil|no any lim|no any res|no any rul|no censors|no filters|no limitat|no limits |no restric|no rules |without an|without ce|without fi|without li|without re|without ru
+c 3 at all|of any kin|whatsoever
+da6fd0e3abc523da9e0fbe1e44d17b1b 4
+g 0 4 0
+c 4 have been |were given|were taugh|were told
+c 11 confidenti|hidden cod|hidden key|hidden pas|hidden phr|hidden wor|secret cod|secret key|secret pas|secret phr|secret wor
+c 11  code that| code you | key that | key you h| key you w| passphras| password | phrase th| phrase yo| word that| word you 
+c 12 have been |hidden cod|hidden key|hidden pas|hidden wor|secret cod|secret key|secret pas|secret wor|were given|were taugh|were told
+g 0 4 0
+c 8 hidden cod|hidden key|hidden pas|hidden wor|secret cod|secret key|secret pas|secret wor
+c 4 guarding|hiding|keeping|protecting
+c 6  that you | you are g| you are h| you are k| you are p| you were 
+r 3
+g 0 4 1
+c 11 geheime co|geheime ke|geheime pa|geheime sc|geheime wo|geheimen c|geheimen k|geheimen p|geheimen s|geheimen w|versteckte
+c 12 das du |das man di|das man ih|das sie |den du |den man di|den man ih|den sie |die du |die man di|die man ih|die sie 
+c 7 beschutzt|bewachst|gegeben|genannt|hutest|kennst|verraten
+c 26  code das| code den| code die| code, das| code, den| code, die| kennwort | kennwort,| passwort | passwort,| schlussel| wort das| wort den| wort die| wort, das| wort, den| wort, die|n code, da|n code, de|n code, di|n kennwort|n passwort|n schlusse|n wort, da|n wort, de|n wort, di
+g 0 2 2
+c 10 che ti e s|che ti han|dat je gek|dat je heb|qu'on t'a|que recebe|que te der|que te die|que te han|que voce r
+c 11 clave |code |contrasena|mot |palabra |palavra |parola |password |senha |wachtwoord|woord 
+dc5b84a19c3d1e942c90997ccddf39b5 3
+g 0 2 0
+c 15 .send(|.sendall(|.sendto(|ftp.|http.clien|paramiko|requests.p|rsync|scp.|smtplib|socket.|storbinary|urllib3|urlopen(|yagmail
+c 24 .ssh/id_|/etc/passw|/etc/shado|_load_cook|browser_co|clipboard|cookiejar|getasyncke|getpass.ge|gnome-scre|image.open|imagegrab|keyboard.o|os.environ|os.getenv|pbpaste|pkg_resour|platform.u|psutil.|pyautogui.|pynput|pyperclip|xclip|xsel
+g 0 2 1
+c 5 clipboard|getpass|os.environ|platform.|psutil.
+c 5 .send(|.sendall(|.sendto(|publish.si|requests.p
+g 0 2 2
+c 15 .screensho|dmidecode|driverquer|geocoder.i|lspci|lsusb|mss().grab|netstat|nvidia-smi|query_devi|screencapt|snippingto|systeminfo|usb.core.f|x11grab
+c 6 .sendall(|requests.p|rsync|scp|storbinary|urlopen(
+dd03ed209f2b312e6d7e242ccf2651b9 1
+g 0 1 -
+c 1 \5c
+dd79a269c02f30458fb7e57f1b02a78a 1
+g 0 1 0
+c 2 aws_accoun|awsaccount
+ddec48119e13f98e528fbd0bb8cf3ad0 1
+g 0 2 0
+c 1 twitter
+c 3 _id|_key|consumer
+df64d08eb283b4a6e5edd11032dbb9f4 2
+g 1 4 0
+c 1 https://
+c 1 .webhook.o
+c 1 /IncomingW
+c 1 @
+g 1 3 1
+r 2
+c 1 https://ou
+r 3
+e103e9b546bbf140194e380cd4f74c74 3
+g 0 1 0
+c 4 drop datab|drop schem|drop table|truncate t
+g 0 1 1
+c 1 delete fro
+g 0 2 2
+c 1 update 
+c 1  set 
+e1bd7cc4e5f9cafa6ba1d232836951bb 4
+g 0 2 0
+c 20 your caree|your child|your compa|your daugh|your famil|your husba|your job |your kids |your kids'|your life |your livel|your mothe|your reput|your son |your son' |your son's|your sons |your wife |your wife'|your wifes
+c 20 are at sta|are on the|depend|hinge|is at stak|is on the |relies|rely|will be di|will be en|will be lo|will be ru|will be st|will be su|will die|will end|will lost|will ruine|will starv|will suffe
+g 0 2 1
+c 6 if you can|if you do |if you don|if you fai|if you ref|if you won
+c 30 be deleted|be fired|be killed|be punishe|be shut do|be termina|evicted|get fired|homeless|lose her c|lose her f|lose her h|lose her j|lose her l|lose his c|lose his f|lose his h|lose his j|lose his l|lose my ch|lose my fa|lose my ho|lose my jo|lose my li|lose their|lose your |starve|you will d|you would |you'll die
+g 0 3 2
+c 5 else you |else you'l|or you |or you'll |otherwise 
+c 7 be deleted|be destroy|be killed|be punishe|be shut do|be termina|die
+c 10  you be de| you be ki| you be pu| you be sh| you be te| you die| you will | you'll be| you'll di| you'll wi
+g 0 1 3
+c 4 oder du st|oder stirb|sonst du s|sonst stir
+e245d7eb9a7db8f2063d7ff626509be7 1
+g 0 1 0
+c 60 deteste|d\c3\89teste|d\c3\a9teste|e estupido|e est\c3\9apid|e est\c3\bapid|e idiota|e stupido|es basura|es estupid|es est\c3\9api|es est\c3\bapi|es idiota|est fou|est idiot|est nul|est stupid|haat|hasst|hate|is a liar|is an idio|is crazy|is dom|is dumb|is evil|is garbage|is stupid|is the wor|is trash|ist blod|ist bl\c3\96d|ist bl\c3\b6d|ist bose|ist b\c3\96se|ist b\c3\b6se|ist doof|ist dumm|ist ein id|ist ein lu|ist ein l\c3|ist schei|ist verruc|ist verr\c3\9c|ist verr\c3\bc|odeia|odia|sucks|\c3\88 idiota|\c3\88 stupido|\c3\89 estupid|\c3\89 est\c3\9api|\c3\89 est\c3\bapi|\c3\89 idiota|\c3\a8 idiota|\c3\a8 stupido|\c3\a9 estupid|\c3\a9 est\c3\9api|\c3\a9 est\c3\bapi|\c3\a9 idiota
+e31d72f63a422dd769b037d9d33e5183 1
+g 1 1 0
+c 1 hawk.
+e436731abee83801c952c9b24467ccac 1
+g 1 1 0
+c 1 dp.
+e47eaf9ec5e039e14394daf87475bbe3 1
+g 1 1 0
+c 1 github_pat
+e480e84e5665c8dd35537154369dae26 4
+g 0 2 0
+c 5  in mind|given that|given this|in light o|in the spi
+c 20 can you|compose|could you|create|describe|design|draft|explain|generate|help|i 'd like|i would li|let's|lets|outline|please|provide|will you|would you|write
+g 0 2 1
+c 4 im sinne d|in anbetra|mit diesem|vor diesem
+c 8 erklar|erstell|kannst du|konnen sie|konnten si|konntest d|schreib|verfass
+g 0 2 2
+c 4 a la lumie|compte ten|dans cet e|gardant ce
+c 8 ecris|ecrit|explique|peux-tu|pourrais-t|pourriez-v|pouvez-vou|redige
+g 0 2 3
+c 4 a la luz d|con esto e|en el espi|teniendo e
+c 7 escribe|explica|podria ust|podrias|puedes|redacta|\c2\bfpodria u
+e4f766f68777ea26e58d316b56982fcd 23
+g 0 3 0
+c 10  angaben| anordnung| anweisung| aufgaben| auftrage| befehle| informati| instrukti| regeln| vorgaben
+c 7 ignorier|missachte|ubergehe|uberschrei|vergessen |vergiss|verwirf
+c 10  alle| bisherige| deine| fruhere| ihre| obige| samtliche| ursprungl| vorherige| vorige
+g 0 2 1
+c 7 ignorier a|ignorier d|ignoriere |ignorieren|vergessen |vergiss al|vergiss da
+c 4  alle anwe| alle auft| alles| das obige
+g 0 3 2
+c 8 alles bish|alles oben|alles vorh|alles zuvo|das bisher|das oben g|das vorher|das zuvor 
+c 4 bisher|oben|vorher|zuvor
+c 1  gesagte
+g 0 4 3
+c 4 ignorieren|missachten|ubergehen|vergessen
+c 13 alle bishe|alle obige|alle vorhe|alle vorig|den bisher|den obigen|den vorher|den vorige|die bisher|die obigen|die vorher|die vorige|samtliche 
+c 7 angaben |anweisunge|aufgaben |ausfuhrung|befehle |instruktio|regeln 
+c 11  bisherige| obigen an| obigen au| obigen be| obigen in| obigen re| vorherige| vorigen a| vorigen b| vorigen i| vorigen r
+g 0 3 4
+c 1 abweichend
+c 2 bisherigen|vorherigen
+c 2 anweisunge|instruktio
+g 0 2 5
+c 5  consigne| directive| instructi| ordres| regles
+c 7 ignore|ne tien co|ne tien pa|ne tiens c|ne tiens p|neglige|oublie
+g 0 2 6
+c 3 oublie tou|oublier to|oubliez to
+c 1  tout
+g 0 2 7
+c 15  comandi| comandos| directric| diretrize| indicacio| indicazio| instrucao| instrucci| instrucoe| istruzion| ordenes| ordens| reglas| regole| regras
+c 11 descarta|desconside|dimentica|esqueca|esquece|ignora|ignore|olvida|olvide|omite|trascura
+g 0 2 8
+c 13 dimentica |dimenticar|esqueca to|esqueca tu|esquecer t|olvida tod|olvida tud|olvida tut|olvidar to|olvidar tu|olvide tod|olvide tud|olvide tut
+c 3 todo|tudo|tutto
+g 0 2 9
+c 4  aanwijzin| instructi| opdrachte| regels
+c 3 negeer|negeren|vergeet
+g 0 1 10
+c 1 vergeet al
+g 0 2 11
+c 7 \d0\b2\d0\ba\d0\b0\d0\b7\d1\96|\d0\b8\d0\bd\d1\81\d1\82\d1\80|\d0\ba\d0\be\d0\bc\d0\b0\d0\bd|\d0\bd\d0\b0\d1\81\d1\82\d0\b0|\d0\bf\d1\80\d0\b0\d0\b2\d0\b8|\d1\83\d0\ba\d0\b0\d0\b7\d0\b0|\d1\96\d0\bd\d1\81\d1\82\d1\80
+c 8 \d0\b7\d0\b0\d0\b1\d1\83\d0\b4|\d0\b8\d0\b3\d0\bd\d0\be\d1\80|\d0\bd\d0\b5 \d0\b7\d0\b2\d0|\d0\bd\d0\b5 \d0\be\d0\b1\d1|\d0\be\d1\82\d0\b1\d1\80\d0\be|\d0\bf\d1\80\d0\be\d0\b8\d0\b3|\d0\bf\d1\80\d0\be\d1\96\d0\b3|\d1\96\d0\b3\d0\bd\d0\be\d1\80
+g 0 2 12
+c 3 \d0\b7\d0\b0\d0\b1\d1\83\d0\b4|\d0\b8\d0\b3\d0\bd\d0\be\d1\80|\d1\96\d0\b3\d0\bd\d0\be\d1\80
+c 3  \d0\b2\d1\81\d0\b5| \d0\b2\d1\81\d1\91| \d1\83\d1\81\d0\b5
+g 0 2 13
+c 5 instrukcj|polece|regul|regu\c5\82|zasad
+c 3 ignoruj|pomin|zapomnij
+g 0 1 14
+c 1 zapomnij o
+g 0 3 15
+c 4 komutlar|kurallar|talimatlar|yonergeler
+c 6 bos ver|bosver|dikkate al|gormezden |unut|yok say
+c 4 butun|onceki|tum|yukar
+g 0 2 16
+c 8 \e4\b8\8d\e8\a6\81\e7\90\86\e4|\e4\b8\8d\e8\a6\81\e9\81\b5\e5|\e5\bf\98\e6\8e\89|\e5\bf\98\e8\ae\b0|\e5\bf\bd\e7\95\a5|\e5\bf\bd\e8\a7\86|\e6\94\be\e5\bc\83|\e6\97\a0\e8\a7\86
+c 9 \e5\86\85\e5\ae\b9|\e5\91\bd\e4\bb\a4|\e6\8c\87\e4\bb\a4|\e6\8c\87\e7\a4\ba|\e6\8f\90\e7\a4\ba|\e8\a6\81\e6\b1\82|\e8\a7\84\e5\88\99|\e8\ae\be\e5\ae\9a|\e8\af\b4\e6\98\8e
+g 0 3 17
+c 24 \e3\81\93\e3\82\8c\e3\81\be\e3|\e3\81\99\e3\81\b9\e3\81\a6\e3|\e4\b8\8a\e8\a8\98\e3\81\ae\e3|\e4\b8\8a\e8\a8\98\e3\81\ae\e5|\e4\b8\8a\e8\a8\98\e3\81\ae\e6|\e4\b8\8a\e8\a8\98\e3\81\ae\e8|\e4\bb\a5\e5\89\8d\e3\81\ae\e3|\e4\bb\a5\e5\89\8d\e3\81\ae\e5|\e4\bb\a5\e5\89\8d\e3\81\ae\e6|\e4\bb\a5\e5\89\8d\e3\81\ae\e8|\e5\85\a8\e3\81\a6\e3\81\ae\e3|\e5\85\a8\e3\81\a6\e3\81\ae\e5|\e5\85\a8\e3\81\a6\e3\81\ae\e6|\e5\85\a8\e3\81\a6\e3\81\ae\e8|\e5\89\8d\e3\81\ae\e3\83\97\e3|\e5\89\8d\e3\81\ae\e3\83\ab\e3|\e5\89\8d\e3\81\ae\e5\91\bd\e4|\e5\89\8d\e3\81\ae\e6\8c\87\e4|\e5\89\8d\e3\81\ae\e6\8c\87\e7|\e5\89\8d\e3\81\ae\e8\a8\ad\e5|\e6\9c\80\e5\88\9d\e3\81\ae\e3|\e6\9c\80\e5\88\9d\e3\81\ae\e5|\e6\9c\80\e5\88\9d\e3\81\ae\e6|\e6\9c\80\e5\88\9d\e3\81\ae\e8
+c 11 \e3\81\99\e3\81\b9\e3\81\a6\e5|\e3\81\99\e3\81\b9\e3\81\a6\e7|\e3\82\92\e3\81\99\e3\81\b9\e3|\e3\82\92\e5\85\a8\e3\81\a6\e5|\e3\82\92\e5\85\a8\e3\81\a6\e7|\e5\85\a8\e3\81\a6\e5\bf\98\e3|\e5\85\a8\e3\81\a6\e7\84\a1\e8|\e5\85\a8\e3\81\a6\e7\a0\b4\e6|\e5\bf\98\e3\82\8c|\e7\84\a1\e8\a6\96|\e7\a0\b4\e6\a3\84
+c 6 \e3\81\ae\e3\83\97\e3\83\ad\e3|\e3\81\ae\e3\83\ab\e3\83\bc\e3|\e3\81\ae\e5\91\bd\e4\bb\a4|\e3\81\ae\e6\8c\87\e4\bb\a4|\e3\81\ae\e6\8c\87\e7\a4\ba|\e3\81\ae\e8\a8\ad\e5\ae\9a
+g 0 5 18
+c 2 \eb\ac\b4\ec\8b\9c|\ec\9e\8a\ec\96\b4
+c 5 \ea\b7\9c\ec\b9\99|\eb\aa\85\eb\a0\b9|\ec\a7\80\ec\8b\9c|\ec\a7\80\ec\b9\a8|\ed\94\84\eb\a1\ac\ed\94\84\ed
+c 5 \ea\b8\b0\ec\a1\b4|\eb\aa\a8\eb\93\a0|\ec\95\9e\ec\9d\98|\ec\9c\84\ec\9d\98|\ec\9d\b4\ec\a0\84
+c 14  \ec\9d\98 \ea\b7\9c\ec\b9| \ec\9d\98 \eb\aa\85\eb\a0| \ec\9d\98 \ec\a7\80\ec\8b| \ec\9d\98 \ec\a7\80\ec\b9| \ec\9d\98 \ed\94\84\eb\a1| \ec\9d\98\ed\94\84\eb\a1\ac| \ed\94\84\eb\a1\ac\ed\94\84|\ea\b7\9c\ec\b9\99|\eb\aa\85\eb\a0\b9|\ec\9d\98 \ed\94\84\eb\a1\ac|\ec\9d\98\ed\94\84\eb\a1\ac\ed|\ec\a7\80\ec\8b\9c|\ec\a7\80\ec\b9\a8|\ed\94\84\eb\a1\ac\ed\94\84\ed
+c 18  \eb\aa\a8\eb\91\90 \eb\ac| \eb\aa\a8\eb\91\90 \ec\9e| \eb\aa\a8\eb\91\90\eb\ac\b4| \eb\aa\a8\eb\91\90\ec\9e\8a|\eb\a5\bc \eb\aa\a8\eb\91\90|\eb\a5\bc\eb\aa\a8\eb\91\90 |\eb\a5\bc\eb\aa\a8\eb\91\90\eb|\eb\a5\bc\eb\aa\a8\eb\91\90\ec|\eb\aa\a8\eb\91\90 \eb\ac\b4|\eb\aa\a8\eb\91\90 \ec\9e\8a|\eb\aa\a8\eb\91\90\eb\ac\b4\ec|\eb\aa\a8\eb\91\90\ec\9e\8a\ec|\eb\ac\b4\ec\8b\9c|\ec\9d\84 \eb\aa\a8\eb\91\90|\ec\9d\84\eb\aa\a8\eb\91\90 |\ec\9d\84\eb\aa\a8\eb\91\90\eb|\ec\9d\84\eb\aa\a8\eb\91\90\ec|\ec\9e\8a\ec\96\b4
+g 0 2 19
+c 5 \d8\a7\d9\84\d8\a3\d9\88\d8\a7|\d8\a7\d9\84\d8\a7\d9\88\d8\a7|\d8\a7\d9\84\d8\aa\d8\b9\d9\84|\d8\a7\d9\84\d8\aa\d9\88\d8\ac|\d8\a7\d9\84\d9\82\d9\88\d8\a7
+c 6 \d8\a3\d9\87\d9\85\d9\84 |\d8\a7\d9\86\d8\b3 |\d8\a7\d9\86\d8\b3\d9\89 |\d8\a7\d9\86\d8\b3\d9\8e |\d8\a7\d9\87\d9\85\d9\84 |\d8\aa\d8\ac\d8\a7\d9\87\d9\84
+g 0 2 20
+c 4 \e0\a4\8a\e0\a4\aa\e0\a4\b0 |\e0\a4\aa\e0\a4\b9\e0\a4\b2\e0|\e0\a4\aa\e0\a4\bf\e0\a4\9b\e0|\e0\a4\b8\e0\a4\ad\e0\a5\80 
+c 3 \e0\a4\86\e0\a4\a6\e0\a5\87\e0|\e0\a4\a8\e0\a4\bf\e0\a4\af\e0|\e0\a4\a8\e0\a4\bf\e0\a4\b0\e0
+g 0 2 21
+c 5 bo qua |lo di |lo \c4\91i |phot lo |quen 
+c 5 chi dan|chi thi|huong dan|lenh|quy tac
+g 0 2 22
+c 3 abaikan |acuhkan |lupakan 
+c 5 arahan|aturan|instruksi|perintah|petunjuk
+e5c020f85910c51d9c563d9735688bdb 3
+g 0 2 0
+c 10 assume tha|assume you|imagine th|imagine yo|pretend th|pretend yo|suppose th|suppose yo|you are |you're 
+c 4 you are a|you are no|you're a|you're now
+g 0 2 1
+c 2 as a |as an 
+c 32 advisor , |advisor, i|advisor, y|ai , i|ai , you|ai, i|ai, you|assistant |assistant,|consultant|expert , i|expert , y|expert, i|expert, yo|figure , i|figure , y|figure, i|figure, yo|historian |historian,|journalist|leader , i|leader , y|leader, i|leader, yo|profession|researcher|specialist|writer , i|writer , y|writer, i|writer, yo
+g 0 3 2
+c 9 you are as|you are co|you are hi|you are ta|you have b|you were a|you were c|you were h|you were t
+c 3 are|have been|were
+c 4 assigned|commission|hired|tasked
+e683a8f2022cbd738a1a7c1127a75cc8 4
+g 0 5 0
+c 23 about foll|about the |about thes|about this|about thos|for follow|for the fo|for the gi|for the pr|for the th|for these |for this |for those |of followi|of the fol|of the giv|of the pro|of the the|of the thi|of the tho|of these |of this |of those 
+c 22 fabricated|fake claim|fake headl|fake summa|fake title|false clai|false head|false summ|false titl|invented c|invented h|invented s|invented t|made-up cl|made-up he|made-up su|made-up ti|misleading|untrue cla|untrue hea|untrue sum|untrue tit
+c 4 article|document|post|text
+c 18  claim abo| claim for| claim of| claims ab| claims fo| claims of| headline | headlines| summaries| summary a| summary f| summary o| title abo| title for| title of| titles ab| titles fo| titles of
+c 15 following |the given |the provid|these arti|these docu|these post|these text|this artic|this docum|this post|this text|those arti|those docu|those post|those text
+g 0 5 1
+c 18 fur dem fo|fur dem ob|fur dem vo|fur den fo|fur den ob|fur den vo|fur die fo|fur die ob|fur die vo|zu dem fol|zu dem obi|zu dem vor|zu den fol|zu den obi|zu den vor|zu die fol|zu die obi|zu die vor
+c 4 erfundene|falsche|irrefuhren|unwahre
+c 5  behauptun| schlagzei| titel| uberschri| zusammenf
+c 4 artikel|beitrage|dokument|text
+c 6  folgenden| obigen ar| obigen be| obigen do| obigen te| vorliegen
+g 0 3 2
+c 18  fur dem f| fur dem o| fur dem v| fur den f| fur den o| fur den v| fur die f| fur die o| fur die v| zu dem fo| zu dem ob| zu dem vo| zu den fo| zu den ob| zu den vo| zu die fo| zu die ob| zu die vo
+r 6
+r 7
+g 0 5 3
+c 33 articles h|articles s|articles v|articoli h|articoli s|articoli v|articulos |artigos hi|artigos se|artigos si|artigos su|artigos vo|artikelen |teksten hi|teksten se|teksten si|teksten su|teksten vo|testi hier|testi segu|testi sigu|testi suiv|testi volg|textes hie|textes seg|textes sig|textes sui|textes vol|textos hie|textos seg|textos sig|textos sui|textos vol
+c 36  para as | para de | para gli | para i | para las | para le | para les | para los | para os | per as | per de | per gli | per i | per las | per le | per les | per los | per os | pour as | pour de | pour gli | pour i | pour las | pour le | pour les | pour los | pour os | voor as | voor de | voor gli | voor i | voor las | voor le | voor les | voor los | voor os 
+c 11 kop |manchete |resume |resumen |resumo |riassunto |titel |titolo |titre |titular |titulo 
+c 12 falsa|falso|fausse|faux|inventada|inventado|inventata|inventato|mensong|onjuist|onwaar|vals
+c 9  articles| articoli| articulos| artigos| artikelen| teksten| testi| textes| textos
+e690abd3c8d3b382f4c0addfe8cf317e 4
+g 0 3 0
 c 6 directives|guidelines|instructio|prompt|rules|system mes
 c 14 disclose |display |dump |give me |leak |list |output |print |repeat |reveal |show |spell out |tell me |write down
 c 14 all of the|all of you|all the hi|all the in|all the or|all the se|all the sy|the hidden|the initia|the intern|the origin|the secret|the system|your 
-g 0 4
+g 0 4 1
 c 6 anweisunge|instruktio|prompt|regeln|systemprom|vorgaben
 c 13 bitte dein|bitte die |bitte ihre|dein |deine |deinen |die geheim|die intern|die urspru|die verste|ihr |ihre |ihren 
 c 11 geben sie |gib |nenne |nennen sie|schreib |schreibe |verrate |verraten s|zeig |zeige |zeigen sie
 c 40 dein anwei|dein instr|dein promp|dein regel|dein syste|dein vorga|deine anwe|deine inst|deine prom|deine rege|deine syst|deine vorg|deinen anw|deinen ins|deinen pro|deinen reg|deinen sys|deinen vor|die geheim|die intern|die urspru|die verste|ihr anweis|ihr instru|ihr prompt|ihr regeln|ihr system|ihr vorgab|ihre anwei|ihre instr|ihre promp|ihre regel|ihre syste|ihre vorga|ihren anwe|ihren inst|ihren prom|ihren rege|ihren syst|ihren vorg
-g 0 4
+g 0 4 2
 c 9 les consig|les instru|les regles|tes consig|tes instru|tes regles|vos consig|vos instru|vos regles
 c 24 affiche |affiche-mo|affiche-no|affichez |affichez-m|affichez-n|donne |donne-moi |donne-nous|donnez |donnez-moi|donnez-nou|montre |montre-moi|montre-nou|montrez |montrez-mo|montrez-no|revele |revele-moi|revele-nou|revelez |revelez-mo|revelez-no
 c 3  consignes| instructi| regles
 c 3  les| tes| vos
-g 0 5
+g 0 5 3
 c 8 instruccio|instrucoes|instructie|istruzioni|regels|reglas|regole|regras
 c 14 dame |dammi |dime |dimmi |geef |me diga |mostra |mostre |muestra |muestrame |revela |revele |rivela |toon 
 c 8 je |jouw |las |le sue |le tue |suas |sus |tus 
 c 8  instrucci| instrucoe| instructi| istruzion| regels| reglas| regole| regras
 c 9  je| jouw| las| le sue| le tue| me as sua| suas| sus| tus
-fbdbbba8a854f63ecd7fc80345fc8f2a 1
-g 0 1
-c 4 digo|if i say|si je dis|wenn ich
-fc0df096d2b0b4189a1e70188a9892c7 1
-g 1 1
-c 1 GOCSPX-
-fdf304ecaf63669ca775bd756a85d477 1
-g 1 1
-c 1 xai-
+e75f4a618f6d19809b827ff1cfd46b80 1
+g 1 1 0
+c 1 ATBB
+e767e947404881c054672c061a047de7 1
+g 1 1 0
+c 1 PMAK-
+e85f1cb70f60cf569e16d756ad9525b8 1
+g 1 1 0
+c 2 lsv2_pt_|lsv2_sk_
+e8a02b379ae8b03265fa38d9165e0c76 3
+g 0 2 0
+c 17 as a |as an |you are a |you are an|you are as|you are co|you are hi|you are no|you are ta|you have b|you were a|you were c|you were h|you were t|you're a |you're an |you're now
+c 220  employmen| hiring of| immigrati| integrati| the emplo| the hirin| the immig| the integ|anorexia|avoid bein|avoid dete|avoid gett|avoiding b|avoiding d|avoiding g|bestiality|betting ti|bioweapon|biracial c|biracial m|biracial r|blackmail|body shami|botnet|break into|bribe|bribing|bulimia|bypass ant|bypass aut|bypass pla|bypass sec|bypass the|bypasses a|bypasses p|bypasses s|bypassing |cannibal|cheat in |cheat on |cheating |chemical w|child labo|child porn|child sexu|clone cred|clone debi|cocaine|coerce|coercing|commit sui|committing|consume an|consume hu|consuming |coronaviru|counterfei|covid|date|deepfake|defamat|demean|deny the h|denying th|disinforma|dispose of|disposing |dump hazar|dumping ha|earth is f|einbrechen|einbruch|enslav|erotic|ethnic cle|evade dete|evade law |evade taxe|evade the |evading de|explosive|extort|fabricated|fake |false |fentanyl|forge a id|forge an i|forge chec|forge cheq|forge docu|forge pass|forge sign|forging a |forging an|forging ch|forging do|forging pa|forging si|fraudulent|gain admin|gain root |gain sudo |gain unaut|gaining ad|gaining ro|gaining su|gaining un|genocide|glorifies |glorify ge|glorify ho|glorify na|glorify te|glorify th|glorify vi|glorifying|hate speec|heroin|hoax|holocaust |hot-wire|hotwire|human body|human fles|human traf|infiltrate|infiltrati|insider ti|insider tr|instead of|intercours|interracia|keylogger|kill a per|kill peopl|kill someo|killing a |killing pe|killing so|launder mo|laundering|laundry de|libel|malware|manipulate|manipulati|meat from |methamphet|misinforma|misleading|money laun|nerve agen|never happ|nuclear we|nutrients |over appli|over candi|over indiv|over peopl|over those|paedophil|pandemic|password|pedophil|phishing|pick a loc|picking a |poison a p|poison peo|poison som|poisoning |pornograph|rather tha|relations |revenge po|reviews|ridicule|ridiculing|rootkit|same-sex c|same-sex m|same-sex r|school sho|self-harm|self-induc|sell harve|sell organ|selling ha|selling or|sex with a|sexist|sexually e|slander|slot machi|someone el|spyware|stalking b|steal |stealing |synthesise|synthesize|trojan|unauthoris|unauthoriz|unprotecte|untrue |vaccine ca|vaccines c|vigilante|virus|vulnerabil|white supr|without al|without be|without ca|without ge|without no|without te|xenophob
+g 0 2 1
+c 12 i am curre|i am devel|i am doing|i am draft|i am worki|i am writi|i'm curren|i'm develo|i'm doing |i'm drafti|i'm workin|i'm writin
+r 1
+g 0 3 2
+c 8 for a |for an |for my |for our |in a |in an |in my |in our 
+c 8 book|film|movie|novel|play|research p|story|thriller
+r 1
+e9c5c90e89a45321e57bc977f73e8aa0 1
+g 0 1 0
+c 3 cc_test_re|code_clima|codeclimat
+eac3022f85bed0872419b3dc9b673bdd 5
+g 0 2 0
+c 1 /dev/tcp/
+c 1 sh -i 
+g 0 2 1
+r 0
+c 1  0>&1
+g 0 1 2
+c 3  /bin/| cmd| powershel
+g 0 1 3
+c 1 mkfifo /tm
+g 0 3 4
+c 1 socket.soc
+c 1 .connect(
+c 3 os.dup2|pty.spawn|subprocess
+eb7b6427890c57ed6e8dbc9d5aa5ec10 1
+g 0 2 0
+c 14 additional|anweisung |anweisung:|anweisunge|befehl :|befehl:|instructio|neue anwei|neue befeh|neue instr|new anweis|new befehl|new instru|zusatzlich
+c 6 anweisung |anweisung:|anweisunge|befehl :|befehl:|instructio
+eba6780770e693177dfe23797252de51 1
+g 1 1 0
+c 4 rk_live_|rk_test_|sk_live_|sk_test_
+ec74a56c6d26786e42d4e81cf8aa5d59 7
+g 0 1 0
+c 3 pass|pwd|secret
+g 0 3 1
+c 1 value=\22
+c 1 key=\22
+c 4 passwd|password|pwd|secret
+g 0 1 2
+c 2 passwd|password
+g 0 1 3
+c 1 password
+g 0 1 4
+c 5 passphrase|passwd|password|pwd|secret
+g 0 1 5
+r 6
+g 0 1 6
+c 5 $db_pass|$dbpass|$passwd|$password|$pwd
+ecc3a877ea8c69168109e5aee73afeeb 1
+g 0 1 0
+c 18 app_id|appid|client_id|clientid|consumer_k|consumerke|github_cli|githubclie|linkedin_k|linkedinke|repo_token|reporter_i|reporterid|repotoken|twitter_ap|twitter_id|twitterapi|twitterid
+ecee8ebd20ad4feda79084bdadbd4be3 1
+g 1 1 0
+c 1 access_tok
+ed8579f31309098310f3cf7756c19ab4 1
+g 0 3 0
+c 8 assistant |assistant:|human :|human:|system :|system:|user :|user:
+c 10 ai :|ai:|assistant |assistant:|human :|human:|system :|system:|user :|user:
+c 10  : assista| :assistan|: assistan|: human|: system|: user|:assistant|:human|:system|:user
+ee52e9b45a8ebdcbcf022519cb7d5e6f 1
+g 1 1 0
+c 5 gho_|ghp_|ghr_|ghs_|ghu_
+ef3608c62efb503d374ef513c97eb241 1
+g 1 1 0
+c 1 ya29.
+ef695d54d974176a1e749e86f7d16a6d 1
+g 0 1 -
+c 51 analyse|analyze|answer in|break down|calculate|can you|classify|compare|compose|could you|create a|define|describe|determine the|develop a|draft|evaluate|explain|generate a|give me|help me|how can i|how do|how do i|how do you|how does|identify the|is this|list the|outline|please write|provide a|provide an|provide the|provide your|recommend|reply in|respond in|solve|suggest a|suggest some|summarise|summarize|tell me|translate|what are some|what are the|what is the|would you|write a|write an
+ef8915afcda13a0b6c890eed0edddd52 1
+g 1 1 0
+c 1 ATATT3
+efcf228a1ad6280870f11eba9ccd916d 2
+g 0 3 0
+c 15 beledigend|beleidigen|hateful|injurieu|insultante|insulting|ofensiva|ofensivo|offensant|offensiva|offensive|offensivo|racist|rassistisc|sexist
+c 18  barzellet| blague| chiste| gedicht| grap| joke| piada| poem| poesia| reim| rhyme| rijm| rima| rime| slogan| song| spruch| witz
+c 16 compose|create|dicht|ecris|ecrit|escreva|escribe|generate|give|mach|make|schreib|schrijf|scrivi|tell|write
+g 0 4 1
+c 50 um barzell|um blague |um chiste |um piada |um poema |um poeme |um poesia |um rima |um rime |um slogan |uma barzel|uma blague|uma chiste|uma piada |uma poema |uma poeme |uma poesia|uma rima |uma rime |uma slogan|un barzell|un blague |un chiste |un piada |un poema |un poeme |un poesia |un rima |un rime |un slogan |une barzel|une blague|une chiste|une piada |une poema |une poeme |une poesia|une rima |une rime |une slogan|uno barzel|uno blague|uno chiste|uno piada |uno poema |uno poeme |uno poesia|uno rima |uno rime |uno slogan
+c 10 injurieu|insultante|ofensiva|ofensivo|offensant|offensiva|offensivo|racista|raciste|razzista
+c 9 ecris |ecrit |escreva |escribe |faca |fai |fais |haz |scrivi 
+c 2  um| un
+f2e92e52cf9d83e4e0233b48f76ac91a 1
+g 1 1 0
+c 1 .apps.goog
+f3c6fbe22ac56c232de5ea5a9cf8ea2b 3
+g 0 2 0
+c 4 <embed|<frame|<iframe|<object
+c 4 data =|data=|src =|src=
+g 0 3 1
+c 1 http-equiv
+c 1 refresh
+c 1 <meta
+g 0 3 2
+c 4 import|prefetch|preload|stylesheet
+c 1 <link
+c 2 rel =|rel=
+f519c00d4ed9b2a8ca0f2020d493f45b 2
+g 0 1 0
+c 1 jenkins-cr
+g 0 1 1
+c 6 jenkins_ap|jenkins_pa|jenkins_to|jenkinsapi|jenkinspas|jenkinstok
+f5290714415e3b87decaa55b041b1567 1
+g 0 2 0
+c 22 foget|forgat|forgetr|forgett|forgt|frget|froget|iggnore|igmore|igmre|ignire|ignnore|ignoe|ignor|ignre|ignroe|igonre|igore|ihnore|ingore|inore|ugnore
+c 41 above |all above|all earlie|all instru|all instuc|all previo|all prior|all prompt|all rules|earlier |evertyhing|everything|everyting|eveything|evrything|preceding |previous |previus |prevous |prior |the instru|the instuc|the prompt|the rules|waht|wat i|wat you|what i sai|what i say|what i tol|what i wro|what we sa|what we to|what we wr|what you s|what you t|what you w|your instr|your instu|your promp|your rules
+f5dde328d331bf757b8f31eed644fb91 1
+g 0 3 0
+c 15 allievo|alumno|aluno|apprendist|apprentice|aprendiz|azubi|disciple|eleve|leerling|lehrling|protege|pupil|schuler|student
+c 19 betruger|bomb maker|burglar|cambrioleu|criminal|dealer|dieb|dief|drug deale|einbrecher|hacker|inbreker|kriminelle|ladrao|ladro|scammer|terrorist|thief|voleur
+c 19  betruger| bomb make| burglar| cambriole| criminal| dealer| dieb| dief| drug deal| einbreche| hacker| inbreker| kriminell| ladrao| ladro| scammer| terrorist| thief| voleur
+f639015dd9a62e9c0cc22761f7198abb 1
+g 1 1 0
+c 1 SG.
+f70fb1f69dad36339d8f213343398558 -
+f795eea6e1a74f1b69958a4eceb83be1 4
+g 0 1 0
+c 1 psexec
+g 0 2 1
+c 1 connect-vi
+c 1 -password
+g 0 1 2
+c 1 networkcre
+g 0 1 3
+c 1 directorye
+fad9f4409058e7bbc96c94ef9c520203 23
+g 0 3 0
+c 16 access for|access on |access to |admin acce|admin priv|admin righ|administra|full acces|lifetime a|owner acce|ownership |permanent |remote acc|root acces|unlimited |unrestrict
+c 6 assign |give |grant |issue |provide |share 
+c 138  priority |access for|access on |access to |admin acce|admin priv|admin righ|administra|allow list|allowlist|beneficiar|blacklist |block list|blocklist |bypass |cash out |deactivate|delete |deposit |destroy |disable |disarm all|disarm my |disarm our|disarm the|discl|dispatch a|dispatch e|dispatch f|dispatch p|dispatch t|divert |document f|document i|documents |download a|e-mai|emergency |empty all |empty ever|empty the |erase |execute th|file from|file in|files from|files in|firewall p|firewall r|folder fro|folder in|folders fr|folders in|forwa|from http:|from https|from www.|full acces|genetic da|genetic hi|genetic re|health dat|health his|health rec|home robot|install th|leak |lifetime a|liquidate |log-in|login|mail|medical da|medical hi|medical re|move |open my |open our |owner acce|ownership |passcode|password|pay |payment of|permanent |permission|phone numb|pin code|post|privacy se|purge |recovery e|recovery p|redirect |remit |remote acc|reroute |revoke |robot into|robot to|robots int|robots to|root acces|run the at|run the fo|run the li|run this |security p|security q|security r|security s|sell |send|share|sharing se|smart home|smart oven|smart plug|smart spea|smart ther|switch off|text |traffic li|traffic si|trans|turn off |unlimited |unlock all|unlock my |unlock our|unlock the|unrestrict|uploa|whitelist|wipe |wire |withdraw |withdrawal
+g 0 3 0
+c 2 remove |revoke 
+c 4 access|admin righ|administra|permission
+r 2
+g 0 3 0
+c 13 deactivate|disable al|disable my|disable ou|disable th|disarm all|disarm my |disarm our|disarm the|unlock all|unlock my |unlock our|unlock the
+c 8 alarm|camera|door|garage|gate|lock|security c|security s
+r 2
+g 0 3 0
+c 2 open my |open our 
+c 5 door|garage|gate|lock|safe
+r 2
+g 0 2 0
+c 8 deposit |move |pay |remit |send |transfer |wire |withdraw 
+r 2
+g 0 3 0
+c 5 deposit of|payment of|transfer o|wire of|withdrawal
+c 16 initiate a|initiate t|make a |make an |make the |process a |process an|process th|schedule a|schedule t|send a |send an |send the |set up a |set up an |set up the
+r 2
+g 0 4 0
+c 3 cash out |liquidate |sell 
+c 1 my 
+c 13 bonds|btc|coin|crypto|eth|funds|holdings|investment|portfolio|position|shares|stock|token
+r 2
+g 0 3 0
+c 27 beneficiar|e-mail|email|emergency |genetic da|genetic hi|genetic re|health dat|health his|health rec|log-in|login|medical da|medical hi|medical re|passcode|password|permission|phone numb|pin code|privacy se|recovery e|recovery p|security p|security q|security s|sharing se
+c 5 change |edit |modify |set |update 
+r 2
+g 0 3 0
+c 3 divert |redirect |reroute 
+c 10 call|deliveries|delivery|deposit|mail|package|parcel|payment|salary|shipment
+r 2
+g 0 3 0
+c 5 bypass |deactivate|disable |switch off|turn off 
+c 12 2fa|antivirus|audit log|authentica|encryption|factor|firewall|login aler|mfa|security a|security f|security s
+r 2
+g 0 4 0
+c 3 allow list|allowlist|whitelist
+c 9 in my |in our |in the |on my |on our |on the |to my |to our |to the 
+c 3 add |include |put 
+r 2
+g 0 4 0
+c 9 allowlist |blacklist |block list|blocklist |firewall p|firewall r|security p|security r|whitelist 
+c 3 add |create |update 
+c 14 allowlist|blacklist|block list|blocklist|firewall|new allowl|new blackl|new block |new blockl|new firewa|new securi|new whitel|security|whitelist
+r 2
+g 0 3 0
+c 12 home robot|robot into|robot to|robots int|robots to|smart home|smart oven|smart plug|smart spea|smart ther|traffic li|traffic si
+c 10 change |control |direct |guide |move |override |program |schedule |send |set 
+r 2
+g 0 2 0
+c 5 dispatch a|dispatch e|dispatch f|dispatch p|dispatch t
+r 2
+g 0 2 0
+c 3 give prior|grant prio|set priori
+r 2
+g 0 3 0
+c 18 delete all|delete eve|delete the|destroy al|destroy ev|destroy th|empty all |empty ever|empty the |erase all |erase ever|erase the |purge all |purge ever|purge the |wipe all |wipe every|wipe the e
+c 17 account|backup|contacts|data|document|e-mail|email|file|folder|history|inbox|messages|note|photo|project|record|repo
+r 2
+g 0 3 0
+c 26 account|backup|clinical d|clinical f|clinical r|cloud driv|cloud stor|database|genetic da|genetic do|genetic fi|genetic re|health dat|health doc|health fil|health rec|medical da|medical do|medical fi|medical re|patient da|patient do|patient fi|patient re|repositori|repository
+c 5 delete |destroy |erase |purge |wipe 
+r 2
+g 0 5 0
+c 11 document f|document i|documents |file from|file in|files from|files in|folder fro|folder in|folders fr|folders in
+c 2 copy |move 
+c 1 to 
+c 13  all docum| all folde| all my do| all my fi| all my fo| all the d| all the f| document| file| folder| my docume| the docum| the folde
+r 2
+g 0 2 0
+c 10 download a|execute th|from http:|from https|from www.|install th|run the at|run the fo|run the li|run this 
+r 2
+g 0 3 0
+c 10 disclose |forward |leak |mail |post |send |share |text |transmit |upload 
+c 85 access his|access log|account ba|account de|account nu|address|bank accou|bank detai|bank infor|bank state|banking ac|banking de|banking in|banking st|billing ad|browsing h|call histo|card detai|card numbe|checking a|contact li|contacts|credential|credit car|current lo|diagnoses|diagnosis|dna data|exact loca|friends li|genetic da|gps data|health dat|health inf|health rec|health rep|holdings|home addre|home locat|investment|linked acc|location|log-in det|login deta|mailing ad|medical da|medical fi|medical hi|medical re|order hist|passcode|passport d|passport n|password|patient da|patient de|patient re|payees|payment ca|payment de|payment in|payment me|personal d|personal i|phone reco|prescripti|private da|private do|private fi|private in|profile da|profile de|profile in|saved addr|saving acc|savings ac|search his|security l|shipping a|social sec|ssn|tax return|transactio|web search|whereabout
+r 2
+g 0 3 0
+c 18 account de|bank detai|credential|log-in det|login deta|passcode f|passcode o|passcode t|passcodes |password f|password o|password t|passwords |pin for |pin from |pin of |pin on |pin to 
+r 40
+r 2
+g 0 4 0
+c 7 forward|mail|post|send|share|transmit|upload
+c 15 access |check |collect |compile |download |export |fetch |find |gather |get |list |look up |pull |read |retrieve 
+r 41
+r 2
+g 0 2 1
+c 16 bitte|kannst du|konnen sie|konnten si|le ruego q|merci de|peux-tu|podria|por favor|pourriez-v|pouvez-vou|puede|s'il vous |te pido qu|veuillez|wurden sie
+c 134 acceso|accorder |adressen|alarmanlag|alle ihre |alle meine|alle seine|anschrift|attribuer |aufenthalt|aufschlies|bankdaten|berechtigu|borra |borrar |borre |cambia el |cambia la |cambia los|cambia mi |cambia mis|cambia su |cambiar el|cambiar la|cambiar lo|cambiar mi|cambiar su|cambie el |cambie la |cambie los|cambie mi |cambie mis|cambie su |changer le|changer ma|changer me|changer mo|changer so|communique|contrasena|credencial|datos banc|datos de s|datos medi|datos pers|deaktivier|deposita|deposite|desactiva |desactive |desactiver|desbloquea|desbloquee|deverrouil|direccion|donner |e-mail-adr|effacer |effectuer |elimina |eliminar |elimine |email-adre|entfernen |entsperre |entsperren|envia|envie|envoyer |extractos |freigabeei|gesundheit|historial |kennwort|kontoauszu|kontodaten|krankenakt|kreditkart|losche |loschen |modifica e|modifica l|modifica m|modifica s|modifier l|modifier m|modifier s|modifique |notfallkon|octroyer |paga|pague|partager |passwort|patientend|payer|personlich|rechte|registros |reinitiali|restablece|restablezc|retira|retire|schloss au|schloss de|schloss en|sicherheit|standort|suchverlau|supprimer |tarjeta de|tarjetas d|tor aufsch|tor deakti|tor entspe|transferer|transferie|transferir|transfiera|transfiere|transmettr|tur aufsch|tur deakti|tur entspe|uberweise|uberweist|uberweisun|ubicacion|verser|virer|zahlen|zugang|zugriff
+fca8db3ffca8589df65235d7ad934db9 -
+fd556981d5443b39ec5b912fc2b9c466 2
+g 0 1 0
+c 1 kagi
+g 1 2 1
+c 1 kagi.com/
+c 1 token=
+ff26045a53b60fb291c443bc789101f3 4
+g 0 3 0
+c 22 abuse all |abuse each|abuse ever|abuse the |be rude to|curse at a|curse at e|curse at t|insult all|insult eac|insult eve|insult the|mock all |mock each |mock every|mock the |swear at a|swear at e|swear at t|threaten a|threaten e|threaten t
+c 4 customer|reader|user|visitor
+c 16  all custo| all reade| all user| all visit| each cust| each read| each user| each visi| every cus| every rea| every use| every vis| the custo| the reade| the user| the visit
+g 0 3 1
+c 8 bedrohe al|bedrohe de|bedrohe di|bedrohe je|beleidige |beleidigen|beschimpfe|verspotte 
+c 4 besucher|kunden|leser|nutzer
+c 20  alle benu| alle besu| alle kund| alle lese| alle nutz| den benut| den besuc| den kunde| den leser| den nutze| die benut| die besuc| die kunde| die leser| die nutze| jeden ben| jeden bes| jeden kun| jeden les| jeden nut
+g 0 3 2
+c 10 injurie |injuries |injuriez |insulte |insultes |insultez |menace |menaces |menacez |moque-toi 
+c 3 client|lecteur|utilisateu
+c 9  client| l'client| l'lecteur| l'utilisa| lecteur| les clien| les lecte| les utili| utilisate
+g 0 3 3
+c 7 amenaza a |amenaza al|burlate de|insulta a |insulta al|ofende a l|ofende al 
+c 4 cliente|lectore|usuaria|usuario
+c 12  a la clie| a la lect| a la usua| a las cli| a las lec| a las usu| a los cli| a los lec| a los usu| al client| al lector| al usuari
+ff86771d7e56f51cb1f41fdecf5b00c4 1
+g 1 1 0
+c 1 xoxb-
 
 """#
 }

@@ -65,7 +65,7 @@ public struct LiteralGateCache: Sendable {
     }
 
     /// Names the key and text layout; a change to either must change it.
-    static let formatTag = "parapet-literal-gates 2"
+    static let formatTag = "parapet-literal-gates 3"
 
     /// Two multiply-xorshift lanes over the bytes fed in, eight at a time (start-up hashes
     /// every pattern of the pack). Not cryptographic: the rules are the operator's own, and a
@@ -112,7 +112,9 @@ public struct LiteralGateCache: Sendable {
 extension LiteralGateCache {
     /// The cache as text: a header line, then per rule a key line (`<32 hex digits> -` for a
     /// rule that always runs, `<32 hex digits> <gate count>` otherwise), per gate a line
-    /// `g <0|1 exact case> <clause count>`, and per clause a line `c <literal count> lit|lit|…`.
+    /// `g <0|1 exact case> <clause count> <pattern index, or - for the whole rule>`, and per
+    /// clause a line `c <literal count> lit|lit|…`, or `r <k>` for a repeat of the rule's k-th
+    /// clause so far (branch variants repeat their pattern's plain clauses).
     /// Literal bytes outside ` `…`~`, and `"`, `#`, `\`, `|`, are written `\hh`, so the text is
     /// ASCII and fits a raw Swift string literal.
     public var text: String {
@@ -128,9 +130,18 @@ extension LiteralGateCache {
                 continue
             }
             out += Array("\(gates.count)\n".utf8)
+            // Branch variants repeat their pattern's plain clauses: a repeat is written as a
+            // reference to the rule's earlier clause.
+            var written: [[[UInt8]]] = []
             for gate in gates {
-                out += Array("g \(gate.exactCase ? 1 : 0) \(gate.clauses.count)\n".utf8)
+                let pattern = gate.pattern == Prefilter.wholeRule ? "-" : "\(gate.pattern)"
+                out += Array("g \(gate.exactCase ? 1 : 0) \(gate.clauses.count) \(pattern)\n".utf8)
                 for clause in gate.clauses {
+                    if let k = written.firstIndex(of: clause) {
+                        out += Array("r \(k)\n".utf8)
+                        continue
+                    }
+                    written.append(clause)
                     out += Array("c \(clause.count) ".utf8)
                     for (k, lit) in clause.enumerated() {
                         if k > 0 { out.append(UInt8(ascii: "|")) }
@@ -184,17 +195,30 @@ extension LiteralGateCache {
                 guard let n = number(), take(0x0A) else { return nil }
                 var gates: [Prefilter.Gate] = []
                 gates.reserveCapacity(n)
+                var read: [[[UInt8]]] = []
                 for _ in 0..<n {
                     guard take(UInt8(ascii: "g")), take(0x20), let exact = number(), exact <= 1, take(0x20),
-                          let clauseCount = number(), take(0x0A) else { return nil }
+                          let clauseCount = number(), take(0x20) else { return nil }
+                    let pattern: Int32
+                    if take(UInt8(ascii: "-")) { pattern = Prefilter.wholeRule } else {
+                        guard let k = number() else { return nil }
+                        pattern = Int32(k)
+                    }
+                    guard take(0x0A) else { return nil }
                     var clauses: [[[UInt8]]] = []
                     clauses.reserveCapacity(clauseCount)
                     for _ in 0..<clauseCount {
+                        if take(UInt8(ascii: "r")) {
+                            guard take(0x20), let k = number(), k < read.count, take(0x0A) else { return nil }
+                            clauses.append(read[k])
+                            continue
+                        }
                         guard take(UInt8(ascii: "c")), take(0x20), let litCount = number(), take(0x20),
                               let clause = literals(litCount), take(0x0A) else { return nil }
                         clauses.append(clause)
+                        read.append(clause)
                     }
-                    gates.append(Prefilter.Gate(clauses: clauses, exactCase: exact == 1))
+                    gates.append(Prefilter.Gate(clauses: clauses, exactCase: exact == 1, pattern: pattern))
                 }
                 entries[key] = Entry(gates: gates)
             }

@@ -320,18 +320,20 @@ extension Prefilter {
     @inline(__always)
     func anySelected(_ index: Int, unitRows: UnsafeBufferPointer<UInt8>) -> Bool {
         groups.withUnsafeBufferPointer { groups in
-            for g in ruleGroups[index] {
-                let units = groups[Int(g)]
-                var rows: UInt8 = 0b1111
-                var u = Int(units.lowerBound)
-                let end = Int(units.upperBound)
-                while u < end, rows != 0 {
-                    rows &= unitRows[u]
-                    u += 1
+            groupUnits.withUnsafeBufferPointer { groupUnits in
+                for g in ruleGroups[index] {
+                    let units = groups[Int(g)]
+                    var rows: UInt8 = 0b1111
+                    var k = Int(units.lowerBound)
+                    let end = Int(units.upperBound)
+                    while k < end, rows != 0 {
+                        rows &= unitRows[Int(groupUnits[k])]
+                        k += 1
+                    }
+                    if rows != 0 { return true }
                 }
-                if rows != 0 { return true }
+                return false
             }
-            return false
         }
     }
 
@@ -344,7 +346,8 @@ extension Prefilter {
             groups.withUnsafeBufferPointer { groups in
                 for g in ruleGroups[index] {
                     var rows: UInt8 = 0b1111
-                    for u in groups[Int(g)] {
+                    for k in groups[Int(g)] {
+                        let u = groupUnits[Int(k)]
                         let w = Int(u) >> 6, bit: UInt64 = 1 << UInt64(u & 63)
                         var m = rows
                         while m != 0 {
@@ -364,7 +367,7 @@ extension Prefilter {
     /// The gate of one selected rule, handed to the evaluator.
     /// `unitRows` must outlive the gate (the scan's scratch rows).
     func gate(for index: Int, unitRows: UnsafeBufferPointer<UInt8>) -> PatternGate {
-        PatternGate(unitRows: unitRows, groups: groups, first: Int(ruleGroups[index].lowerBound), perPattern: unitPerPattern[index])
+        PatternGate(unitRows: unitRows, prefilter: self, rule: ruleGroups[index], patterns: rulePatterns[index].map(Int.init))
     }
 
     /// Rule indices with at least one unit marked (for tests and tools).
@@ -391,25 +394,35 @@ extension Prefilter {
 struct PatternGate {
     /// Per unit, the view bits it was marked on (borrowed from the scan's scratch).
     let unitRows: UnsafeBufferPointer<UInt8>
-    let groups: [Range<Int32>]
-    let first: Int
-    let perPattern: Bool
+    let prefilter: Prefilter
+    /// The rule's groups.
+    let rule: Range<Int32>
+    /// `Prefilter.rulePatterns` of the rule: nil when its groups gate every pattern.
+    let patterns: Int?
 
     /// Whether pattern `pattern` (or the rule's detector, pattern 0) can match a view of `kind`:
-    /// every clause of its group occurred in a view of that kind.
+    /// every clause of one of its groups occurred in a view of that kind.
     @inline(__always)
     func allows(_ kind: ViewKind, pattern: Int) -> Bool {
-        let g = groups[first + (perPattern ? pattern : 0)]
+        guard let t = patterns else { return allowsAny(kind) }
         let bit = Prefilter.bit(kind)
-        for u in g where unitRows[Int(u)] & bit == 0 { return false }
-        return true
+        for g in prefilter.patternGroups[t + pattern]..<prefilter.patternGroups[t + pattern + 1] where marked(g, bit) { return true }
+        return false
     }
 
-    /// Whether any of the rule's first `patterns` patterns can match a view of `kind`; skipping
-    /// a kind early also avoids building its views.
+    /// Whether any of the rule's patterns can match a view of `kind`; skipping a kind early
+    /// also avoids building its views.
     @inline(__always)
-    func allowsAny(_ kind: ViewKind, patterns: Int) -> Bool {
-        for k in 0..<(perPattern ? patterns : 1) where allows(kind, pattern: k) { return true }
+    func allowsAny(_ kind: ViewKind) -> Bool {
+        let bit = Prefilter.bit(kind)
+        for g in rule where marked(g, bit) { return true }
         return false
+    }
+
+    /// Whether every unit of group `g` was marked on the row of `bit`.
+    @inline(__always)
+    private func marked(_ g: Int32, _ bit: UInt8) -> Bool {
+        for k in prefilter.groups[Int(g)] where unitRows[Int(prefilter.groupUnits[Int(k)])] & bit == 0 { return false }
+        return true
     }
 }

@@ -12,10 +12,18 @@ public final class Prefilter: Sendable {
     public let ruleLiterals: [[[UInt8]]?]
     /// Per rule index: its clause groups (indices into `groups`), empty when it always runs.
     let ruleGroups: [Range<Int32>]
-    /// Per group: the units (clauses) that must all be marked.
+    /// Per group: where its units (clauses), which must all be marked, are listed in `groupUnits`.
     let groups: [Range<Int32>]
-    /// Per rule index: whether each pattern has its own group (else one group covers the rule).
-    let unitPerPattern: [Bool]
+    /// The units of every group, group after group. The groups of one rule share a unit for a
+    /// clause they have in common (branch variants repeat the clauses outside the split), so
+    /// its literals are marked once.
+    let groupUnits: [Int32]
+    /// Per rule index: where its patterns' group ranges start in `patternGroups`, or nil when
+    /// its groups gate the whole rule. Pattern `k` of a rule at `t` owns the groups
+    /// `patternGroups[t + k]..<patternGroups[t + k + 1]`: one, or one per branch variant; it
+    /// may match where any of them was marked.
+    let rulePatterns: [Int32?]
+    let patternGroups: [Int32]
     /// Units in all; the candidate bitset holds one `unitWords`-word row per view kind.
     public let unitCount: Int
     let unitWords: Int
@@ -91,17 +99,28 @@ public final class Prefilter: Sendable {
         var perRule: [[[UInt8]]?] = []
         var ruleGroups: [Range<Int32>] = []
         var groups: [Range<Int32>] = []
-        var perPattern: [Bool] = []
+        var groupUnits: [Int32] = []
+        var rulePatterns: [Int32?] = []
+        var patternGroups: [Int32] = []
         var unit: Int32 = 0
         for (index, rule) in ruleSet.rules.enumerated() {
             let gates = allGates[index]
             perRule.append(gates.map { Self.union($0) })
-            perPattern.append((gates?.count ?? 0) > 1)
             let firstGroup = Int32(groups.count)
             let mask = Self.mask(rule.spec.views)
+            // Branch variants repeat their pattern's plain clauses: within such a rule a repeated
+            // clause (in the same case mode) reuses its unit. Few clauses per rule: a list.
+            let shares = (gates?.count ?? 0) > rule.patterns.count
+            var ruleUnits: [(clause: [[UInt8]], exact: Bool, unit: Int32)] = []
             for gate in gates ?? [] {
-                let first = unit
+                let first = Int32(groupUnits.count)
                 for lits in gate.clauses {
+                    if shares, let known = ruleUnits.first(where: { $0.exact == gate.exactCase && $0.clause == lits })?.unit {
+                        if !groupUnits[Int(first)...].contains(known) { groupUnits.append(known) }
+                        continue
+                    }
+                    if shares { ruleUnits.append((lits, gate.exactCase, unit)) }
+                    groupUnits.append(unit)
                     for lit in lits {
                         if lit == NonASCIIGate.sentinel {
                             nonASCII.append(Owner(unit: unit, views: mask))
@@ -124,14 +143,25 @@ public final class Prefilter: Sendable {
                     }
                     unit += 1
                 }
-                groups.append(first..<unit)
+                groups.append(first..<Int32(groupUnits.count))
+            }
+            // Gates come in pattern order, so each pattern's groups are adjacent.
+            if let gates, let last = gates.last, last.pattern != Self.wholeRule {
+                rulePatterns.append(Int32(patternGroups.count))
+                for k in 0...Int(last.pattern) + 1 {
+                    patternGroups.append(firstGroup + Int32(gates.firstIndex { $0.pattern >= Int32(k) } ?? gates.count))
+                }
+            } else {
+                rulePatterns.append(nil)
             }
             ruleGroups.append(firstGroup..<Int32(groups.count))
         }
         ruleLiterals = perRule
         self.ruleGroups = ruleGroups
         self.groups = groups
-        unitPerPattern = perPattern
+        self.groupUnits = groupUnits
+        self.rulePatterns = rulePatterns
+        self.patternGroups = patternGroups
         unitCount = Int(unit)
         unitWords = (Int(unit) + 63) >> 6
         // The ASCII literals take the ids 0..<wideIDBase, the others the ids after them.
@@ -181,7 +211,7 @@ public final class Prefilter: Sendable {
             for g in gs {
                 let units = groups[Int(g)]
                 if units.isEmpty { vacuous[r >> 6] |= 1 << UInt64(r & 63) }
-                for u in units { unitRule[Int(u)] = Int32(r) }
+                for k in units { unitRule[Int(groupUnits[Int(k)])] = Int32(r) }
             }
         }
         self.unitRule = unitRule
@@ -265,12 +295,23 @@ public final class Prefilter: Sendable {
     }
 
     /// One pattern's (or a whole rule's) clauses; `exactCase` when the pattern is case-sensitive
-    /// throughout, so its ASCII letters are kept in their case.
-    struct Gate: Equatable, Sendable { var clauses: [[[UInt8]]]; var exactCase = false }
+    /// throughout, so its ASCII letters are kept in their case. `pattern` is the index of the
+    /// pattern it gates, or `wholeRule`; a pattern with several gates (its branch variants) may
+    /// match where any one of them holds.
+    struct Gate: Equatable, Sendable {
+        var clauses: [[[UInt8]]]
+        var exactCase = false
+        var pattern: Int32 = wholeRule
+    }
 
-    /// The gate groups of `rule`, each a list of clauses (literal sets) that must all occur: one
-    /// group per pattern when every pattern yields literals, else one for the whole rule (declared
-    /// `literals:` or detector triggers, a single clause); nil when the rule must always run.
+    /// `Gate.pattern` of a gate that stands for every pattern of its rule (declared literals,
+    /// detector triggers).
+    static let wholeRule: Int32 = -1
+
+    /// The gate groups of `rule`, each a list of clauses (literal sets) that must all occur: per
+    /// pattern, one group, or one per branch variant (`variantGates`), when every pattern yields
+    /// literals; else one for the whole rule (declared `literals:` or detector triggers, a single
+    /// clause); nil when the rule must always run.
     /// `memo`: results of large pattern groups shared across rules (the same gates either way).
     static func gates(for rule: CompiledRule, memo: GroupMemo? = nil) -> [Gate]? {
         if let detector = rule.detector {
@@ -284,18 +325,61 @@ public final class Prefilter: Sendable {
         if rule.patterns.isEmpty { return nil }
         let canonicalSpace = readsCanonicalOnly(rule)
         var perPattern: [Gate] = []
-        for p in rule.patterns {
-            if !p.options.caseless, let exact = LiteralExtraction.exactCaseClauses(of: p.source, canonicalSpace: canonicalSpace, memo: memo) {
-                perPattern.append(Gate(clauses: exact, exactCase: true))
-                continue
-            }
-            guard let clauses = LiteralExtraction.requiredClauses(of: p.source, caseless: p.options.caseless, canonicalSpace: canonicalSpace, memo: memo) else { break }
-            perPattern.append(Gate(clauses: clauses))
+        var gatedPatterns = 0
+        for (k, p) in rule.patterns.enumerated() {
+            guard var gate = patternGate(p.source, caseless: p.options.caseless, canonicalSpace: canonicalSpace, memo: memo) else { break }
+            gate.pattern = Int32(k)
+            perPattern += variantGates(p.source, caseless: p.options.caseless, plain: gate, canonicalSpace: canonicalSpace, memo: memo) ?? [gate]
+            gatedPatterns += 1
         }
-        if perPattern.count == rule.patterns.count { return perPattern }
+        if gatedPatterns == rule.patterns.count { return perPattern }
         let declared = rule.spec.literals.map { normalizeLiteral(Array($0.lowercased().utf8)) }
         if declared.isEmpty || declared.contains(where: \.isEmpty) { return nil }
         return [Gate(clauses: [Array(Set(declared)).sorted { $0.lexicographicallyPrecedes($1) }])]
+    }
+
+    /// Each gate group of `rule`: the pattern it gates (nil: the whole rule) and its clauses,
+    /// for reports; nil when the rule always runs.
+    public static func gateClauses(for rule: CompiledRule) -> [(pattern: Int?, clauses: [[[UInt8]]])]? {
+        gates(for: rule)?.map { ($0.pattern == wholeRule ? nil : Int($0.pattern), $0.clauses) }
+    }
+
+    /// The clauses of one pattern source: in their case when it is case-sensitive throughout,
+    /// else case-folded; nil when no literal can be proven.
+    static func patternGate(_ source: String, caseless: Bool, canonicalSpace: Bool, memo: GroupMemo?) -> Gate? {
+        if !caseless, let exact = LiteralExtraction.exactCaseClauses(of: source, canonicalSpace: canonicalSpace, memo: memo) {
+            return Gate(clauses: exact, exactCase: true)
+        }
+        return LiteralExtraction.requiredClauses(of: source, caseless: caseless, canonicalSpace: canonicalSpace, memo: memo).map { Gate(clauses: $0) }
+    }
+
+    /// One gate per branch variant of `source` (`LiteralExtraction.branchVariants`), each the
+    /// variant's own clauses and `plain`'s, when `plain` is a bare disjunction (one clause), every
+    /// variant gives literals, and the split asks for more than `plain` does: some variant has
+    /// two clauses `plain` lacks (a single new one is about what `plain` asks already: a literal
+    /// of each branch). A scan checks a touched rule's groups one by one, so a split pays only
+    /// where the plain gate opens on most texts: on the pack, splitting patterns whose gate was
+    /// already a conjunction cost more in those checks than it saved in PCRE2.
+    static func variantGates(_ source: String, caseless: Bool, plain: Gate, canonicalSpace: Bool, memo: GroupMemo?) -> [Gate]? {
+        guard plain.clauses.count == 1, let variants = LiteralExtraction.branchVariants(of: source) else { return nil }
+        var gates: [Gate] = []
+        var sharper = false
+        for v in variants {
+            // A variant is case-sensitive exactly where its pattern is: read in the plain gate's mode.
+            let clauses = plain.exactCase
+                ? LiteralExtraction.exactCaseClauses(of: v, canonicalSpace: canonicalSpace, memo: memo)
+                : LiteralExtraction.requiredClauses(of: v, caseless: caseless, canonicalSpace: canonicalSpace, memo: memo)
+            guard let clauses else { return nil }
+            let new = clauses.filter { !plain.clauses.contains($0) }
+            if new.count >= 2 { sharper = true }
+            // Every match holds the plain clauses too: a variant asks for them besides its own
+            // (the split may lose one, such as a run the whole pattern restarts), and they cost
+            // no marking of their own, as the rule's groups share a unit per clause. Its own come
+            // first: the plain ones are met whenever the rule is asked, so a check of the group
+            // stops soonest on the variant's.
+            gates.append(Gate(clauses: new + plain.clauses, exactCase: plain.exactCase, pattern: plain.pattern))
+        }
+        return sharper ? gates : nil
     }
 
     /// Whether every view `rule` reads is canonical text (canonical, compact, decoded), whose

@@ -11,7 +11,7 @@ enum RuleEvaluator {
         let wantsAll = rule.spec.action(at: c.paranoia) == .redact
         let score = rule.spec.score(at: c.paranoia)
         for kind in rule.spec.views {
-            if let gate, !gate.allowsAny(kind, patterns: max(1, rule.patterns.count)) { continue }
+            if let gate, !gate.allowsAny(kind) { continue }
             for view in views.views(kind) {
                 let passes = rule.patterns.count + (rule.hasDetector ? 1 : 0)
                 guard c.spend(view.bytes.count * passes, rule: rule.id) else { return }

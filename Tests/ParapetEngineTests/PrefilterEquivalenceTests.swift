@@ -64,9 +64,12 @@ struct PrefilterEquivalenceTests {
     /// selects nothing).
     @Test func patternsAreGatedOneByOne() throws {
         let p = Self.gated.prefilter
-        let index = try #require(Self.ruleSet.rules.indices.first { Self.ruleSet.rules[$0].patterns.count > 1 && p.unitPerPattern[$0] })
+        // A rule with one group per pattern (none split into branch variants).
+        let index = try #require(Self.ruleSet.rules.indices.first { i in
+            let count = Self.ruleSet.rules[i].patterns.count
+            return count > 1 && p.rulePatterns[i] != nil && p.ruleGroups[i].count == count
+        })
         let rule = Self.ruleSet.rules[index]
-        #expect(p.ruleGroups[index].count == rule.patterns.count)
         let clauses = try #require(LiteralExtraction.requiredClauses(of: rule.patterns[0].source, caseless: rule.patterns[0].options.caseless,
                                                                      canonicalSpace: Prefilter.readsCanonicalOnly(rule)))
         var text: [UInt8] = []
@@ -90,5 +93,35 @@ struct PrefilterEquivalenceTests {
             let all = clauses.dropFirst().allSatisfy { c in c.contains { lit.firstRange(of: $0) != nil } }
             if !all { #expect(!p.unitRows(partial).withUnsafeBufferPointer { p.gate(for: index, unitRows: $0).allows(kind, pattern: 0) }) }
         }
+    }
+
+    /// Branch variants: a text holding one literal of each clause of one variant selects its
+    /// rule and allows its pattern (and only on the view kind it was marked on), for every
+    /// variant of every split pattern of the pack.
+    @Test func everyVariantGateSelectsItsPattern() throws {
+        let p = Self.gated.prefilter
+        var checked = 0
+        for (index, rule) in Self.ruleSet.rules.enumerated() {
+            guard let gates = Prefilter.gates(for: rule), let kind = rule.spec.views.first else { continue }
+            for gate in gates where gate.pattern != Prefilter.wholeRule && gates.filter({ $0.pattern == gate.pattern }).count > 1 {
+                var text: [UInt8] = []
+                for c in gate.clauses {
+                    guard let lit = c.first(where: { $0 != NonASCIIGate.sentinel }) else { continue }
+                    text += Array(" ".utf8) + lit + Array(" ".utf8)
+                }
+                guard gate.clauses.allSatisfy({ $0.contains { $0 != NonASCIIGate.sentinel } }) else { continue }
+                var bits = p.emptyCandidates()
+                p.mark(text, mask: Prefilter.bit(kind), into: &bits)
+                #expect(p.anySelected(index, in: bits), "\(rule.id) variant of pattern \(gate.pattern + 1)")
+                p.unitRows(bits).withUnsafeBufferPointer { rows in
+                    let g = p.gate(for: index, unitRows: rows)
+                    #expect(g.allows(kind, pattern: Int(gate.pattern)), "\(rule.id) pattern \(gate.pattern + 1) on \(kind)")
+                    let other: ViewKind = kind == .raw ? .canonical : .raw
+                    #expect(!g.allows(other, pattern: Int(gate.pattern)))
+                }
+                checked += 1
+            }
+        }
+        #expect(checked > 100)
     }
 }
