@@ -185,6 +185,15 @@ if args.contains("--literals") {
                 }
             }
         }
+        // Patterns gated by branch variants: each variant's clauses, as the gate reads them.
+        if args.contains("--clauses"), let gates = Prefilter.gateClauses(for: rule) {
+            for k in rule.patterns.indices {
+                let own = gates.filter { $0.pattern == k }
+                guard own.count > 1 else { continue }
+                print("    pattern \(k + 1) gated by \(own.count) branch variants:")
+                for g in own { print("      " + g.clauses.map(show).joined(separator: " & ")) }
+            }
+        }
         for (k, p) in rule.patterns.enumerated() where !p.isJIT {
             print("    pattern \(k + 1) runs in PCRE2's interpreter (JIT compilation failed)")
         }
