@@ -3,10 +3,15 @@
 public final class ViewSet {
     public let original: [UInt8]
     public let options: ViewOptions
-    /// Built views by `ViewKind.allCases` position (four slots: no hashing on the rule loop's
-    /// many lookups). Unchecked exclusivity: one scan owns the set and no access overlaps
-    /// another, so the runtime check the rule loop would pay on every lookup proves nothing.
-    @exclusivity(unchecked) private var cache: [[TextView]?] = [nil, nil, nil, nil]
+    /// Built views, one slot per kind (no hashing on the rule loop's many lookups; stored
+    /// properties, not an array of optionals, which cost a copy on the first write and a generic
+    /// destroy per slot on every scan). Unchecked exclusivity: one scan owns the set and no
+    /// access overlaps another, so the runtime check the rule loop would pay on every lookup
+    /// proves nothing.
+    @exclusivity(unchecked) private var rawViews: [TextView]?
+    @exclusivity(unchecked) private var canonicalViews: [TextView]?
+    @exclusivity(unchecked) private var compactViews: [TextView]?
+    @exclusivity(unchecked) private var decodedViews: [TextView]?
     /// Limits hit while building views (e.g. decode depth), reported by the engine.
     @exclusivity(unchecked) public private(set) var notes: [ViewNote] = []
     /// `DecodeChain.Result.shortRunsOnly` for the original; false until the decoded views are built.
@@ -21,36 +26,32 @@ public final class ViewSet {
     /// canonical (rules that list compact also match canonical, so an identical copy would only
     /// cost a second scan); one per decoded segment for `.decoded`.
     public func views(_ kind: ViewKind) -> [TextView] {
-        let slot = Self.slot(kind)
-        if let cached = cache[slot] { return cached }
-        let built: [TextView]
         switch kind {
         case .raw:
-            built = [TextView(kind: .raw, bytes: original, map: .identity(count: original.count), chain: [])]
+            if let rawViews { return rawViews }
+            let built = [TextView(kind: .raw, bytes: original, map: .identity(count: original.count), chain: [])]
+            rawViews = built
+            return built
         case .canonical:
-            built = [Canonicalizer.canonicalView(of: original)]
+            if let canonicalViews { return canonicalViews }
+            let built = [Canonicalizer.canonicalView(of: original)]
+            canonicalViews = built
+            return built
         case .compact:
+            if let compactViews { return compactViews }
             let canonical = views(.canonical)[0]
             let compact = Compactor.compactView(of: canonical, lexicon: options.leetLexicon)
-            built = compact.bytes == canonical.bytes ? [] : [compact]
+            let built = compact.bytes == canonical.bytes ? [] : [compact]
+            compactViews = built
+            return built
         case .decoded:
+            if let decodedViews { return decodedViews }
             var result = DecodeChain.decodedViews(of: original, options: options)
             notes.append(contentsOf: result.notes)
             shortRunsOnly = result.shortRunsOnly
             result.notes = []
-            built = result.views
-        }
-        cache[slot] = built
-        return built
-    }
-
-    @inline(__always)
-    static func slot(_ kind: ViewKind) -> Int {
-        switch kind {
-        case .raw: return 0
-        case .canonical: return 1
-        case .compact: return 2
-        case .decoded: return 3
+            decodedViews = result.views
+            return result.views
         }
     }
 }
