@@ -14,7 +14,21 @@ public final class Engine: Sendable {
     /// Literal gate in front of PCRE2 (used when `config.usePrefilter`).
     public let prefilter: Prefilter
     /// Per target, per paranoia level (index 0 = PL1): the precomputed scan plan.
-    public let plans: [Target: [ScanPlan]]
+    public var plans: [Target: [ScanPlan]] {
+        Dictionary(uniqueKeysWithValues: Target.allCases.map { ($0, targets[Self.slot($0)].plans) })
+    }
+    /// What a scan of each target reads (`Target.allCases` order), by position: hashing the
+    /// target for the plan, threshold and fail mode cost a few hundred instructions a scan.
+    let targets: [TargetSettings]
+
+    /// A target's scan plans (per paranoia level) and its settings from the immutable `config`.
+    struct TargetSettings {
+        let plans: [ScanPlan]
+        let threshold: Int
+        let failMode: FailMode
+        let sanitize: [SanitizeStep]
+        let lengthLimit: LengthLimit?
+    }
     /// Reused working memory of the literal pass, one per concurrent scan.
     let literalPool: LiteralScratchPool
 
@@ -38,11 +52,21 @@ public final class Engine: Sendable {
         if let leet { config.viewOptions.leetLexicon = leet.wait() }
         self.config = config
         literalPool = LiteralScratchPool(units: prefilter.unitCount, states: prefilter.automatonStates)
-        var plans: [Target: [ScanPlan]] = [:]
-        for t in Target.allCases {
-            plans[t] = active[t]!.map { ScanPlan(rules: $0, ruleSet: ruleSet, prefilter: prefilter) }
+        targets = Target.allCases.map { t in
+            TargetSettings(plans: active[t]!.map { ScanPlan(rules: $0, ruleSet: ruleSet, prefilter: prefilter) },
+                           threshold: config.threshold(for: t), failMode: config.failMode(for: t),
+                           sanitize: config.sanitize[t] ?? [], lengthLimit: config.lengthLimits[t])
         }
-        self.plans = plans
+    }
+
+    /// `target`'s position in `Target.allCases` (and in `targets`).
+    static func slot(_ target: Target) -> Int {
+        switch target {
+        case .input: return 0
+        case .context: return 1
+        case .output: return 2
+        case .toolArgs: return 3
+        }
     }
 
     /// Rules that would run for `target` at `paranoia`.
@@ -81,7 +105,8 @@ public final class Engine: Sendable {
             collector.limits.append(LimitHit(kind: .inputSize, rule: nil, detail: "input of \(bytes.count) bytes exceeds \(config.maxInputBytes); scanned the first \(cut)"))
         }
         let views = ViewSet(input, options: config.viewOptions)
-        let plan = plans[target]![pl - 1]
+        let settings = targets[Self.slot(target)]
+        let plan = settings.plans[pl - 1]
         if config.usePrefilter && !plan.literalViews.isEmpty {
             literalPool.withScratch { marks in
                 var passStart: ContinuousClock.Instant? = nil
@@ -106,9 +131,9 @@ public final class Engine: Sendable {
         for note in views.notes {
             collector.limits.append(LimitHit(kind: note.kind == .decodeDepth ? .decodeDepth : .decodeExpansion, rule: nil, detail: note.detail))
         }
-        let verdict = collector.verdict(original: input, paranoia: pl, threshold: config.threshold(for: target), failMode: config.failMode(for: target))
-        let steps = (config.sanitize[target] ?? []) + verdict.ruleIDs.flatMap { ruleSanitize[$0] ?? [] }
-        let limit = config.lengthLimits[target]
+        let verdict = collector.verdict(original: input, paranoia: pl, threshold: settings.threshold, failMode: settings.failMode)
+        let steps = settings.sanitize + verdict.ruleIDs.flatMap { ruleSanitize[$0] ?? [] }
+        let limit = settings.lengthLimit
         if steps.isEmpty && limit == nil { return verdict }
         return Sanitization.apply(verdict, original: input, steps: steps, limit: limit)
     }

@@ -1,5 +1,6 @@
 import ParapetText
 import Testing
+import ParapetRules
 @testable import ParapetEngine
 @testable import ParapetDetectors
 
@@ -121,6 +122,27 @@ struct ScanHotPathTests {
                 #expect(once == Self.markEveryHit(p, t, mask: Prefilter.bit(kind)), "text \(String(decoding: t, as: UTF8.self))")
             }
         }
+    }
+
+    /// Each target's plans and settings are read by its position in `Target.allCases`: a scan
+    /// of each target uses its own threshold, fail mode, sanitizing steps and length limit.
+    @Test func targetSettingsAreReadByPosition() {
+        for (k, t) in Target.allCases.enumerated() { #expect(Engine.slot(t) == k) }
+        var config = EngineConfig(thresholds: [.input: 3, .context: 7, .output: 9, .toolArgs: 11],
+                                  failModes: [.input: .open, .context: .closed, .output: .open, .toolArgs: .closed])
+        config.sanitize = [.context: [.stripInvisibles], .output: [.neutralizeRoleTokens]]
+        config.lengthLimits = [.output: LengthLimit(maxBytes: 40), .toolArgs: LengthLimit(maxTokens: 7)]
+        let engine = Engine(ruleSet: PrefilterEquivalenceTests.ruleSet, config: config)
+        for t in Target.allCases {
+            let s = engine.targets[Engine.slot(t)]
+            #expect(s.threshold == config.threshold(for: t) && s.failMode == config.failMode(for: t), "\(t)")
+            #expect(s.sanitize == config.sanitize[t] ?? [] && s.lengthLimit == config.lengthLimits[t], "\(t)")
+            #expect(s.plans.map { $0.steps.map { Int($0.index) } } == engine.active[t]!, "\(t)")
+        }
+        // A long output is cut to its limit; the same text as input is not.
+        let long = Array(String(repeating: "calm words here. ", count: 10).utf8)
+        #expect(engine.scan(long, target: .output).sanitized.map { $0.count <= 40 } == true)
+        #expect(engine.scan(long, target: .input).sanitized == nil)
     }
 
     @Test func unitRowsAndTouchedRulesSelectWhatAnySelectedSelects() {
