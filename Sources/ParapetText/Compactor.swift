@@ -17,25 +17,32 @@ public enum Compactor {
     /// The compact view of a canonical view; reuses its bytes and map when nothing changes.
     /// `lexicon`: words (lower-case ASCII) that decide whether a l33t "1" is an "i" or an "l".
     public static func compactView(of canonical: TextView, lexicon: Set<[UInt8]> = []) -> TextView {
-        let ascii = asciiCompactView(of: canonical, lexicon: lexicon)
-        guard !ASCIIScan.isASCII(canonical.bytes) else { return ascii }
-        let deletions = ScalarJoiner.deletions(ascii.bytes, map: ascii.map)
-        guard !deletions.isEmpty else { return ascii }
-        let (bytes, own) = ScalarJoiner.apply(ascii.bytes, deleting: deletions)
-        return TextView(kind: .compact, bytes: bytes, map: own.composed(over: ascii.map), chain: ascii.chain)
+        changedCompactView(of: canonical, lexicon: lexicon)
+            ?? TextView(kind: .compact, bytes: canonical.bytes, map: canonical.map, chain: canonical.chain + ["compact"])
     }
 
-    /// Joins and l33t folding over ASCII tokens (the fast path).
-    static func asciiCompactView(of canonical: TextView, lexicon: Set<[UInt8]>) -> TextView {
-        let chain = canonical.chain + ["compact"]
+    /// `compactView(of:lexicon:)`, or nil when it found nothing to change (most texts): the
+    /// scan then drops the view, and this way builds nothing for it, not even its chain.
+    /// A view it returns may still hold the canonical bytes (l33t folding that kept them).
+    static func changedCompactView(of canonical: TextView, lexicon: Set<[UInt8]>) -> TextView? {
+        let ascii = asciiCompactView(of: canonical, lexicon: lexicon)
+        guard !ASCIIScan.isASCII(canonical.bytes) else { return ascii }
+        let base = ascii ?? canonical
+        let deletions = ScalarJoiner.deletions(base.bytes, map: base.map)
+        guard !deletions.isEmpty else { return ascii }
+        let (bytes, own) = ScalarJoiner.apply(base.bytes, deleting: deletions)
+        return TextView(kind: .compact, bytes: bytes, map: own.composed(over: base.map), chain: canonical.chain + ["compact"])
+    }
+
+    /// Joins and l33t folding over ASCII tokens (the fast path); nil when there is nothing to join or fold.
+    static func asciiCompactView(of canonical: TextView, lexicon: Set<[UInt8]>) -> TextView? {
         let input = canonical.bytes
-        guard CompactPrefilter.mayChange(input) else {
-            return TextView(kind: .compact, bytes: input, map: canonical.map, chain: chain)
-        }
+        guard CompactPrefilter.mayChange(input) else { return nil }
+        let chain = canonical.chain + ["compact"]
         let joins = joinRuns(input, map: canonical.map)
         if joins.isEmpty {
             // Nothing joined: l33t folding keeps every byte in place, so canonical's map holds.
-            guard hasLeetToken(input) else { return TextView(kind: .compact, bytes: input, map: canonical.map, chain: chain) }
+            guard hasLeetToken(input) else { return nil }
             var out = input
             Leet.foldMixedTokens(&out, lexicon: lexicon)
             return TextView(kind: .compact, bytes: out, map: canonical.map, chain: chain)

@@ -40,8 +40,8 @@ public final class ViewSet {
         case .compact:
             if let compactViews { return compactViews }
             let canonical = views(.canonical)[0]
-            let compact = Compactor.compactView(of: canonical, lexicon: options.leetLexicon)
-            let built = compact.bytes == canonical.bytes ? [] : [compact]
+            let compact = Compactor.changedCompactView(of: canonical, lexicon: options.leetLexicon)
+            let built = compact.map { $0.bytes == canonical.bytes ? [] : [$0] } ?? []
             compactViews = built
             return built
         case .decoded:
