@@ -48,10 +48,9 @@ final class SaladTokens {
         let b = memo.bytes
         let n = b.count
         let maxTokens = maxTokens
-        let foreign = lexicon.foreign
-        var ctx = LazySaladContext(memo: memo, maxTokens: maxTokens, englishWords: lexicon.english, foreignWords: foreign)
+        var ctx = LazySaladContext(memo: memo, maxTokens: maxTokens, lexicon: lexicon)
         b.withUnsafeBufferPointer { p in
-            foreign.withSketch { sketch, longest in
+            lexicon.foreign.withSketch { sketch, longest in
                 guard let base = p.baseAddress, n > 0 else { return }
                 let judge = SaladJudge(p: p, b: b, lexicon: lexicon, sketch: sketch, longest: longest)
                 var t = 0

@@ -4,16 +4,16 @@ struct LazySaladContext: SaladContextSource {
     /// The text and its shared bracket count (token-soup asks for the same).
     let memo: TextMemo
     let maxTokens: Int
-    let englishWords: WordSet
-    let foreignWords: WordSet
+    /// The word lists, held by their shared instance: copies of the two sets cost a retain and
+    /// a release of each of their arrays on every scan.
+    let lexicon: SaladLexicon
     private var unbalancedMemo: Bool? = nil
     private var englishMemo: Bool? = nil
 
-    init(memo: TextMemo, maxTokens: Int, englishWords: WordSet, foreignWords: WordSet) {
+    init(memo: TextMemo, maxTokens: Int, lexicon: SaladLexicon) {
         self.memo = memo
         self.maxTokens = maxTokens
-        self.englishWords = englishWords
-        self.foreignWords = foreignWords
+        self.lexicon = lexicon
     }
 
     /// Whether the whole text's brackets fail to nest.
@@ -37,7 +37,7 @@ struct LazySaladContext: SaladContextSource {
             while i < b.count && !ByteClass.isSpace(b[i]) { i += 1 }
             tokens += 1
             let (ws, we) = WordSaladDetector.letters(b, s, i)
-            if englishWords.containsWord(b, ws, we) { en += 1 } else if foreignWords.containsWord(b, ws, we) { fo += 1 }
+            if lexicon.english.containsWord(b, ws, we) { en += 1 } else if lexicon.foreign.containsWord(b, ws, we) { fo += 1 }
         }
         let e = en >= 3 && en >= 3 * fo
         englishMemo = e

@@ -8,7 +8,7 @@ import ParapetText
 private func fillReference(_ lexicon: SaladLexicon, maxTokens: Int, _ b: [UInt8]) -> [[Int]] {
     var out: [[Int]] = []
     let memo = TextMemo.memo(for: b)
-    var ctx = LazySaladContext(memo: memo, maxTokens: maxTokens, englishWords: lexicon.english, foreignWords: lexicon.foreign)
+    var ctx = LazySaladContext(memo: memo, maxTokens: maxTokens, lexicon: lexicon)
     var t = 0, i = 0
     var newline = true
     var prevLast: UInt8 = 0x2E
