@@ -51,7 +51,7 @@ public final class Engine: Sendable {
         self.prefilter = prefilter
         if let leet { config.viewOptions.leetLexicon = leet.wait() }
         self.config = config
-        literalPool = LiteralScratchPool(units: prefilter.unitCount, states: prefilter.automatonStates)
+        literalPool = LiteralScratchPool(units: prefilter.unitCount, states: prefilter.automatonStates, ruleWords: prefilter.vacuous.count)
         targets = Target.allCases.map { t in
             TargetSettings(plans: active[t]!.map { ScanPlan(rules: $0, ruleSet: ruleSet, prefilter: prefilter) },
                            threshold: config.threshold(for: t), failMode: config.failMode(for: t),
@@ -141,7 +141,7 @@ public final class Engine: Sendable {
     /// The rule loop when the literal pass ran: visits, in pack order, only the rules of
     /// `plan.alwaysRun` and the gated ones in `touched` (a word at a time), so its cost follows
     /// the rules the text selects rather than the size of the pack.
-    private func runGated(_ plan: ScanPlan, touched: [UInt64], rows: UnsafeBufferPointer<UInt8>, input: [UInt8], views: ViewSet,
+    private func runGated(_ plan: ScanPlan, touched: UnsafeBufferPointer<UInt64>, rows: UnsafeBufferPointer<UInt8>, input: [UInt8], views: ViewSet,
                           context ctx: ScanContext, only ruleFilter: Set<String>?, meter: RuleCostMeter?, into collector: inout FindingCollector) {
         var features: ByteFeatures? = nil
         let byteGate = !prefilter.byteGate.isEmpty

@@ -21,8 +21,11 @@ final class LiteralScratch {
     let count: UnsafeMutablePointer<Int>
     /// The automaton's hit buffer for one chunk of a pass (`AhoCorasick.hitCapacity` entries).
     let hits: UnsafeMutablePointer<Int>
+    /// Bitset over rule indices that `Prefilter.touchedRules` fills: written whole each scan,
+    /// so `reset` leaves it; held here so a scan allocates no bitset of its own.
+    let touched: UnsafeMutableBufferPointer<UInt64>
 
-    init(units: Int, states: Int) {
+    init(units: Int, states: Int, ruleWords: Int) {
         rows = .allocate(capacity: max(1, units))
         rows.initialize(repeating: 0)
         marked = .allocate(capacity: max(1, units))
@@ -32,6 +35,8 @@ final class LiteralScratch {
         count = .allocate(capacity: 2)
         count.initialize(repeating: 0, count: 2)
         hits = .allocate(capacity: AhoCorasick.hitCapacity)
+        touched = .allocate(capacity: max(1, ruleWords))
+        touched.initialize(repeating: 0)
     }
 
     deinit {
@@ -41,6 +46,7 @@ final class LiteralScratch {
         doneStates.deallocate()
         count.deallocate()
         hits.deallocate()
+        touched.deallocate()
     }
 
     /// The units marked so far, in marking order.
@@ -64,17 +70,19 @@ final class LiteralScratchPool: Sendable {
     private let state = Mutex(Box(free: []))
     private let units: Int
     private let states: Int
+    private let ruleWords: Int
     private let keep: Int
 
-    init(units: Int, states: Int, keep: Int = 64) {
+    init(units: Int, states: Int, ruleWords: Int, keep: Int = 64) {
         self.units = units
         self.states = states
+        self.ruleWords = ruleWords
         self.keep = keep
     }
 
     /// Runs `body` with a clean scratch and takes it back (cleaned) afterwards.
     func withScratch<R>(_ body: (LiteralScratch) throws -> R) rethrows -> R {
-        let scratch = state.withLock { $0.free.popLast() } ?? LiteralScratch(units: units, states: states)
+        let scratch = state.withLock { $0.free.popLast() } ?? LiteralScratch(units: units, states: states, ruleWords: ruleWords)
         defer {
             scratch.reset()
             state.withLock { box in

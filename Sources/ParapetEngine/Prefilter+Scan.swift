@@ -5,7 +5,7 @@ import ParapetText
 /// units it marked), so its cost follows the literals found, not the size of the pack.
 extension Prefilter {
     /// A fresh scratch sized for this prefilter (the engine reuses them through a pool).
-    func makeScratch() -> LiteralScratch { LiteralScratch(units: unitCount, states: automatonStates) }
+    func makeScratch() -> LiteralScratch { LiteralScratch(units: unitCount, states: automatonStates, ruleWords: vacuous.count) }
 
     /// An empty candidate bitset: one row of unit bits per view kind (the form tests and tools read).
     func emptyCandidates() -> [UInt64] { [UInt64](repeating: 0, count: 4 * unitWords) }
@@ -259,19 +259,22 @@ extension Prefilter {
         for o in nonASCIIOwners { Self.markOwner(o, viewBits, rows: scratch.rows, marked: scratch.marked, count: scratch.count) }
     }
 
-    /// Bitset over rule indices: the rules with a unit `scratch` marked (plus those with an
-    /// empty group). Only they can pass `anySelected`, so the scan loop asks only them.
-    func touchedRules(_ scratch: LiteralScratch) -> [UInt64] {
-        var touched = vacuous
-        touched.withUnsafeMutableBufferPointer { t in
-            unitRule.withUnsafeBufferPointer { unitRule in
-                for u in scratch.markedUnits {
-                    let r = Int(unitRule[Int(u)])
-                    t[r >> 6] |= 1 << UInt64(r & 63)
-                }
+    /// Bitset over rule indices, written into `scratch.touched`: the rules with a unit `scratch`
+    /// marked (plus those with an empty group). Only they can pass `anySelected`, so the scan
+    /// loop asks only them.
+    @discardableResult
+    func touchedRules(_ scratch: LiteralScratch) -> UnsafeBufferPointer<UInt64> {
+        let t = scratch.touched
+        unitRule.withUnsafeBufferPointer { unitRule in
+            vacuous.withUnsafeBufferPointer { v in
+                for w in v.indices { t[w] = v[w] }
+            }
+            for u in scratch.markedUnits {
+                let r = Int(unitRule[Int(u)])
+                t[r >> 6] |= 1 << UInt64(r & 63)
             }
         }
-        return touched
+        return UnsafeBufferPointer(t)
     }
 
     /// `touchedRules(_:)` read off a candidate bitset (for tests).
