@@ -54,4 +54,20 @@ struct BranchVariantSplitTests {
         #expect(LiteralExtraction.branchVariants(of: "(?:" + words.joined(separator: "|") + ") now") == nil)
         #expect(LiteralExtraction.branchVariants(of: "(?:" + words.dropLast().joined(separator: "|") + ") now")?.count == LiteralExtraction.maxVariants)
     }
+
+    /// Any text, as a user's rule file may hold: the splitter never traps, and each variant is
+    /// the pattern with some of its text (a bar at least) left out.
+    @Test func anyTextIsReadWithoutTrapping() {
+        var rng = PrefilterAutomatonTests.RNG(state: 5)
+        let alphabet = Array("ab|()[]\\?:=!<>'P*+{},#^-ixQE1kg.".utf8)
+        var splits = 0
+        for _ in 0..<20_000 {
+            let text = String(decoding: (0..<Int.random(in: 0...24, using: &rng)).map { _ in alphabet.randomElement(using: &rng)! }, as: UTF8.self)
+            guard let variants = LiteralExtraction.branchVariants(of: text) else { continue }
+            splits += 1
+            #expect(variants.count >= 2 && variants.count <= LiteralExtraction.maxVariants, "\(text)")
+            #expect(variants.allSatisfy { $0.utf8.count < text.utf8.count }, "\(text)")
+        }
+        #expect(splits > 100)
+    }
 }
