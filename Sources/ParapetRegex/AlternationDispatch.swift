@@ -32,20 +32,25 @@ enum AlternationDispatch {
     static func rewrite(_ source: String, caseless: Bool) -> String {
         let s = Array(source.utf8)
         var reader = Reader(s: s, caseless: caseless)
-        guard let body = reader.body(), reader.i == s.count else { return source }
-        return String(decoding: body.bytes, as: UTF8.self)
+        guard reader.body() != nil, reader.i == s.count, reader.regrouped else { return source }
+        return String(decoding: reader.out, as: UTF8.self)
     }
 
-    /// A parsed stretch of pattern: its bytes (nested alternations already regrouped) and
-    /// whether it holds a capturing group.
+    /// What a parsed stretch of pattern holds (its bytes are in `Reader.out`).
     private struct Piece {
-        var bytes: [UInt8] = []
         var captures = false
         /// The ASCII letters and digits a match can start with; nil when it may start with
         /// anything else (or match the empty string). See `Starts`.
         var starts: Starts.Set? = nil
         /// Whether every match consumes at least one character.
         var consumes = false
+    }
+
+    /// One alternative of a body being read: its bytes are `Reader.out[start..<end]`.
+    private struct Alternative {
+        var start: Int
+        var end: Int
+        var piece: Piece
     }
 
     /// How a sequence begins and whether it surely consumes, read element by element: the
@@ -118,40 +123,58 @@ enum AlternationDispatch {
         }
     }
 
+    /// Reads the pattern once, writing it (regrouped) to `out` as it goes: a body's alternatives
+    /// are ranges of `out`, so a nested group's bytes are never copied up through its parents,
+    /// and only an alternation that is regrouped is written a second time.
     private struct Reader {
         let s: [UInt8]
         let caseless: Bool
         var i = 0
         /// How many lookbehinds enclose the current position: nothing inside one is regrouped.
         var lookbehinds = 0
+        /// The pattern read so far, regrouped.
+        var out: [UInt8] = []
+        /// The alternatives of the bodies being read, the innermost body's last.
+        var alternatives: [Alternative] = []
+        /// Whether some alternation was regrouped (otherwise `out` is the source as written).
+        var regrouped = false
 
         init(s: [UInt8], caseless: Bool) {
             self.s = s
             self.caseless = caseless
+            out.reserveCapacity(s.count + s.count / 4)
         }
 
         /// Reads alternatives up to the `)` closing the current group (not consumed) or the end,
-        /// and returns them joined, regrouped when eligible. Nil on a malformed pattern.
+        /// and writes them joined, regrouped when eligible. Nil on a malformed pattern.
         /// `after`: a character is certainly consumed before this group in every match.
         mutating func body(after: Bool = false) -> Piece? {
-            var alternatives: [Piece] = []
+            let bodyStart = out.count
+            let base = alternatives.count
+            defer { alternatives.removeSubrange(base...) }
             var current = Piece()
+            var currentStart = out.count
             var starts = Starts()
+            // Positions given to `starts` are offsets in `out`; it only compares them with each
+            // other within one alternative.
             while i < s.count {
                 let c = s[i]
                 if c == UInt8(ascii: ")") { break }
                 if c == UInt8(ascii: "|") {
                     starts.finish(&current)
-                    alternatives.append(current)
+                    alternatives.append(Alternative(start: currentStart, end: out.count, piece: current))
+                    out.append(c)
                     current = Piece()
+                    currentStart = out.count
                     starts = Starts()
                     i += 1
                     continue
                 }
                 if c == UInt8(ascii: "\\") {
                     guard i + 1 < s.count, !Self.unmodelled(escape: s[i + 1]) else { return nil }
-                    current.bytes += s[i...(i + 1)]
-                    if Self.zeroWidth(escape: s[i + 1]) { starts.assertion() } else { starts.element(nil, consumes: true, end: current.bytes.count) }
+                    out.append(c)
+                    out.append(s[i + 1])
+                    if Self.zeroWidth(escape: s[i + 1]) { starts.assertion() } else { starts.element(nil, consumes: true, end: out.count) }
                     i += 2
                     continue
                 }
@@ -170,56 +193,54 @@ enum AlternationDispatch {
                     }
                     guard i < s.count else { return nil }
                     i += 1
-                    current.bytes += s[start..<i]
-                    starts.element(nil, consumes: true, end: current.bytes.count)
+                    out.append(contentsOf: s[start..<i])
+                    starts.element(nil, consumes: true, end: out.count)
                     continue
                 }
                 if c == UInt8(ascii: "(") {
                     guard let (group, zeroWidth) = group(after: after || starts.certain) else { return nil }
-                    current.bytes += group.bytes
                     current.captures = current.captures || group.captures
-                    if zeroWidth { starts.assertion() } else { starts.element(group.starts, consumes: group.consumes, end: current.bytes.count) }
+                    if zeroWidth { starts.assertion() } else { starts.element(group.starts, consumes: group.consumes, end: out.count) }
                     continue
                 }
                 if c == UInt8(ascii: "{"), let (length, optional) = Self.braces(s, at: i) {
                     // `{n}`, `{n,}`, `{n,m}`: optional when n is 0.
-                    if optional { starts.quantifier(at: current.bytes.count) }
-                    current.bytes += s[i..<(i + length)]
+                    if optional { starts.quantifier(at: out.count) }
+                    out.append(contentsOf: s[i..<(i + length)])
                     i += length
                     continue
                 }
                 if c == UInt8(ascii: "?") || c == UInt8(ascii: "*") {
-                    starts.quantifier(at: current.bytes.count)
+                    starts.quantifier(at: out.count)
                 } else if c == UInt8(ascii: "^") || c == UInt8(ascii: "$") {
                     starts.assertion()
                 } else if c != UInt8(ascii: "+") {
-                    starts.element(key(c).map(Starts.Set.single), consumes: true, end: current.bytes.count + 1)
+                    starts.element(key(c).map(Starts.Set.single), consumes: true, end: out.count + 1)
                 }
-                current.bytes.append(c)
+                out.append(c)
                 i += 1
             }
             starts.finish(&current)
-            alternatives.append(current)
-            let captures = alternatives.contains { $0.captures }
+            alternatives.append(Alternative(start: currentStart, end: out.count, piece: current))
+            let mine = alternatives[base...]
+            let captures = mine.contains { $0.piece.captures }
             var union = Starts.Set()
             var known = true
-            for a in alternatives {
-                if let set = a.starts, a.consumes { union.formUnion(set) } else { known = false }
+            for a in mine {
+                if let set = a.piece.starts, a.piece.consumes { union.formUnion(set) } else { known = false }
             }
-            var joined: [UInt8]
-            if lookbehinds == 0, !captures, alternatives.count >= AlternationDispatch.minimumAlternatives {
-                joined = regroup(alternatives.map(\.bytes))
+            if lookbehinds == 0, !captures, mine.count >= AlternationDispatch.minimumAlternatives {
+                var joined = regroup(mine)
                 // Every match starts with one of `union`: one class test rules out a position
                 // (a word's end, inside a lazy gap) before the alternatives are tried. Not at
                 // the pattern's start, where PCRE2 finds start characters itself.
                 if after, known {
                     joined = Array("(?=[".utf8) + union.bytes + Array("])(?:".utf8) + joined + [UInt8(ascii: ")")]
                 }
-            } else {
-                joined = Array(alternatives.map(\.bytes).joined(separator: [UInt8(ascii: "|")]))
+                out.replaceSubrange(bodyStart..<out.count, with: joined)
+                regrouped = true
             }
-            return Piece(bytes: joined, captures: captures, starts: known ? union : nil,
-                         consumes: alternatives.allSatisfy(\.consumes))
+            return Piece(captures: captures, starts: known ? union : nil, consumes: mine.allSatisfy(\.piece.consumes))
         }
 
         /// The grouping key of a plain character: an ASCII letter (folded when caseless) or digit.
@@ -294,6 +315,7 @@ enum AlternationDispatch {
                     opener = k + 1 - i
                 }
             }
+            out.append(contentsOf: s[open..<(open + opener)])
             i += opener
             if lookbehind { lookbehinds += 1 }
             // Alternations inside look-arounds get no guard (kept as simple as they are).
@@ -301,67 +323,80 @@ enum AlternationDispatch {
             if lookbehind { lookbehinds -= 1 }
             guard var inner = parsed, i < s.count, s[i] == UInt8(ascii: ")") else { return nil }
             i += 1
-            inner.bytes = Array(s[open..<(open + opener)]) + inner.bytes + [UInt8(ascii: ")")]
+            out.append(UInt8(ascii: ")"))
             inner.captures = inner.captures || capture
             return (inner, lookahead || lookbehind)
         }
 
-        /// The first character an alternative must match, as a grouping key, and the length of
-        /// the `\b` prefix before it; nil when it is not a plain letter or digit.
-        func head(_ a: [UInt8]) -> (key: UInt8, prefix: Int)? {
-            var k = 0
-            while k + 1 < a.count, a[k] == UInt8(ascii: "\\"), a[k + 1] == UInt8(ascii: "b") { k += 2 }
-            guard k < a.count else { return nil }
-            guard let folded = key(a[k]) else { return nil }
-            if k + 1 < a.count {
-                let q = a[k + 1]
+        /// The first character an alternative (`out[r]`) must match, as a grouping key, and the
+        /// length of the `\b` prefix before it; nil when it is not a plain letter or digit.
+        func head(_ r: Range<Int>) -> (key: UInt8, prefix: Int)? {
+            var k = r.lowerBound
+            while k + 1 < r.upperBound, out[k] == UInt8(ascii: "\\"), out[k + 1] == UInt8(ascii: "b") { k += 2 }
+            guard k < r.upperBound else { return nil }
+            guard let folded = key(out[k]) else { return nil }
+            if k + 1 < r.upperBound {
+                let q = out[k + 1]
                 if q == UInt8(ascii: "?") || q == UInt8(ascii: "*") || q == UInt8(ascii: "+") || q == UInt8(ascii: "{") { return nil }
             }
-            return (folded, k)
+            return (folded, k - r.lowerBound)
         }
 
         /// Groups each run of alternatives with known first characters by that character, in
         /// order of first appearance; an alternative without one closes the run.
-        func regroup(_ alternatives: [[UInt8]]) -> [UInt8] {
-            var out: [[UInt8]] = []
-            var run: [(alternative: [UInt8], key: UInt8, prefix: Int)] = []
+        func regroup(_ alternatives: ArraySlice<Alternative>) -> [UInt8] {
+            var joined: [UInt8] = []
+            joined.reserveCapacity(out.count - alternatives.first!.start + 64)
+            var first = true
+            func separate() {
+                if !first { joined.append(UInt8(ascii: "|")) }
+                first = false
+            }
+            var run: [(range: Range<Int>, key: UInt8, prefix: Int)] = []
             func flush() {
-                var order: [UInt8] = []
-                var members: [UInt8: [(alternative: [UInt8], key: UInt8, prefix: Int)]] = [:]
-                for m in run {
-                    if members[m.key] == nil { order.append(m.key) }
-                    members[m.key, default: []].append(m)
-                }
-                for key in order {
-                    let group = members[key]!
-                    if group.count == 1 { out.append(group[0].alternative); continue }
-                    // Members that all begin with the same `\b` prefix and character share it.
-                    let first = group[0]
-                    let lead = Array(first.alternative[0...first.prefix])
-                    let shared = group.allSatisfy { m in
-                        m.prefix == first.prefix && Array(m.alternative[0..<m.prefix]) == Array(first.alternative[0..<first.prefix])
-                    }
-                    if shared {
-                        let rests = group.map { Array($0.alternative[($0.prefix + 1)...]) }
-                        out.append(lead + Array("(?:".utf8) + Array(rests.joined(separator: [UInt8(ascii: "|")])) + [UInt8(ascii: ")")])
+                // Keys in order of first appearance: a member opens its key's group unless an
+                // earlier member of the run already did (keys are ASCII, one bit each).
+                var opened = Starts.Set()
+                for (n, m) in run.enumerated() where !opened.contains(m.key) {
+                    opened.formUnion(.single(m.key))
+                    let group = run[n...].filter { $0.key == m.key }
+                    separate()
+                    if group.count == 1 { joined += out[m.range]; continue }
+                    // Members that all begin with the same `\b` prefix (a prefix is only ever
+                    // `\b`s, so equal lengths are equal bytes) share it and their character.
+                    let at = m.range.lowerBound + m.prefix
+                    if group.allSatisfy({ $0.prefix == m.prefix }) {
+                        joined += out[m.range.lowerBound...at]
+                        joined += Array("(?:".utf8)
+                        for (k, g) in group.enumerated() {
+                            if k > 0 { joined.append(UInt8(ascii: "|")) }
+                            joined += out[(g.range.lowerBound + g.prefix + 1)..<g.range.upperBound]
+                        }
                     } else {
-                        let char = first.alternative[first.prefix]
-                        out.append(Array("(?=".utf8) + [char] + Array(")(?:".utf8)
-                                   + Array(group.map(\.alternative).joined(separator: [UInt8(ascii: "|")])) + [UInt8(ascii: ")")])
+                        joined += Array("(?=".utf8)
+                        joined.append(out[at])
+                        joined += Array(")(?:".utf8)
+                        for (k, g) in group.enumerated() {
+                            if k > 0 { joined.append(UInt8(ascii: "|")) }
+                            joined += out[g.range]
+                        }
                     }
+                    joined.append(UInt8(ascii: ")"))
                 }
                 run.removeAll()
             }
             for a in alternatives {
-                if let h = head(a) {
-                    run.append((a, h.key, h.prefix))
+                let range = a.start..<a.end
+                if let h = head(range) {
+                    run.append((range, h.key, h.prefix))
                 } else {
                     flush()
-                    out.append(a)
+                    separate()
+                    joined += out[range]
                 }
             }
             flush()
-            return Array(out.joined(separator: [UInt8(ascii: "|")]))
+            return joined
         }
     }
 }
