@@ -137,6 +137,11 @@ enum Sections {
             let secs = st.median / 1e9
             let rss = ChildRun.peakRSSKiB([cli, "scan", "--jsonl"], stdinPath: path)
             print("  CLI: \(format1(mb / secs)) MB/s, \(Int(Double(corpus.texts.count) / secs)) messages/s (median of \(runs) runs, \(format2(secs)) s), peak RSS \(rss / 1024) MiB, exit \(results[0].status >> 8)")
+            // Every core (`--jobs 0`): what a batch job gets; the per-core target is the line above.
+            let all = (0..<runs).map { _ in ChildRun.run([cli, "scan", "--jsonl", "--jobs", "0"], stdinPath: path).nanos }
+            let allSecs = Stats(all).median / 1e9
+            let allRSS = ChildRun.peakRSSKiB([cli, "scan", "--jsonl", "--jobs", "0"], stdinPath: path)
+            print("  CLI --jobs 0 (\(ProcessInfo.processInfo.activeProcessorCount) cores): \(format1(mb / allSecs)) MB/s, \(Int(Double(corpus.texts.count) / allSecs)) messages/s (median of \(runs) runs), peak RSS \(allRSS / 1024) MiB")
         } else {
             print("  CLI binary not found next to parapet-bench: build it with --product parapet")
         }

@@ -8,12 +8,15 @@ import Parapet
 import ParapetJSON
 
 /// The JSONL stream mode: one process, many messages, order kept, every line answered.
-struct JSONLFilter {
+struct JSONLFilter: Sendable {
     let guardian: Guard
     let defaultTarget: Target
     let paranoia: Int?
     let maxLineBytes: Int
     var context: ScanContext? = nil
+
+    /// Worker threads scanning lines (`--jobs`); 1 scans on the reading thread.
+    var jobs = 1
 
     func run(path: String?) throws {
         var fd: Int32 = 0
@@ -26,6 +29,10 @@ struct JSONLFilter {
         }
         defer { if fd != 0 { close(fd) } }
         var reader = LineReader(fd: fd, maxLine: maxLineBytes)
+        if jobs > 1 {
+            JSONLWorkers(filter: self, jobs: jobs).run(&reader, fd: fd)
+            return
+        }
         var lineNumber = 0
         // Verdicts collect in one buffer, written when it is large or when the reader is about
         // to wait for input (so a peer that sends a line and waits gets its verdict): one
@@ -38,19 +45,24 @@ struct JSONLFilter {
         var w = JSONWriter(capacity: 4096)
         while let line = reader.next(beforeRead: { flush(&out) }) {
             lineNumber += 1
-            w.reset()
-            switch line {
-            case .tooLong(let n):
-                writeError(&w, line: lineNumber, id: nil, "line of \(n) bytes exceeds --max-line-bytes \(maxLineBytes)")
-            case .text(let bytes):
-                if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { continue }
-                handle(bytes, line: lineNumber, &w)
-            }
-            w.bytes.append(0x0A)
-            out.append(contentsOf: w.bytes)
+            answer(line, number: lineNumber, &w, into: &out)
             if out.count >= Self.flushAt { flush(&out) }
         }
         flush(&out)
+    }
+
+    /// Appends the answer line to `line` (number `number`) to `out`; a blank line gets none.
+    func answer(_ line: LineReader.Line, number: Int, _ w: inout JSONWriter, into out: inout [UInt8]) {
+        w.reset()
+        switch line {
+        case .tooLong(let n):
+            writeError(&w, line: number, id: nil, "line of \(n) bytes exceeds --max-line-bytes \(maxLineBytes)")
+        case .text(let bytes):
+            if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { return }
+            handle(bytes, line: number, &w)
+        }
+        w.bytes.append(0x0A)
+        out.append(contentsOf: w.bytes)
     }
 
     /// Output buffered past this many bytes is written at once.

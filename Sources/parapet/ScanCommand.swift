@@ -31,6 +31,9 @@ struct ScanCommand: ParsableCommand {
     @Option(name: .customLong("max-line-bytes"), help: "Longest JSONL line accepted; longer lines are reported and skipped.")
     var maxLineBytes = 16 << 20
 
+    @Option(help: "With --jsonl: threads that scan lines (0: one per core). Output order and bytes are the same for any count.")
+    var jobs = 1
+
     @Flag(help: "Stream mode (for --target output): read stdin incrementally, write released text as it goes, stop when blocked.")
     var stream = false
 
@@ -58,6 +61,8 @@ struct ScanCommand: ParsableCommand {
     func validate() throws {
         if json && jsonl { throw ValidationError("--json and --jsonl are exclusive") }
         if stream && (json || jsonl) { throw ValidationError("--stream writes text; it cannot be combined with --json or --jsonl") }
+        if jobs < 0 { throw ValidationError("--jobs must be 0 (one per core) or more") }
+        if jobs != 1 && !jsonl { throw ValidationError("--jobs applies to --jsonl only") }
     }
 
     func run() throws {
@@ -71,7 +76,9 @@ struct ScanCommand: ParsableCommand {
             return
         }
         if jsonl {
-            try JSONLFilter(guardian: guardian, defaultTarget: target, paranoia: rules.paranoia, maxLineBytes: maxLineBytes, context: context).run(path: file)
+            var filter = JSONLFilter(guardian: guardian, defaultTarget: target, paranoia: rules.paranoia, maxLineBytes: maxLineBytes, context: context)
+            filter.jobs = jobs == 0 ? JSONLWorkers.onlineCores : jobs
+            try filter.run(path: file)
             return
         }
         let input: [UInt8]

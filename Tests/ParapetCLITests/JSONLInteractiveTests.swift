@@ -4,10 +4,11 @@ import Testing
 /// `scan --jsonl` buffers its output; a peer that sends one line and waits for the verdict
 /// before sending the next must still get it (the filter flushes before it waits for input).
 @Suite(.serialized) struct JSONLInteractiveTests {
-    @Test func eachVerdictArrivesBeforeTheNextLineIsSent() throws {
+    /// With worker threads too: lines read but not yet answered are answered before the reader waits.
+    @Test(arguments: [1, 2]) func eachVerdictArrivesBeforeTheNextLineIsSent(jobs: Int) throws {
         let p = Process()
         p.executableURL = CLI.binary
-        p.arguments = ["scan", "--jsonl"]
+        p.arguments = ["scan", "--jsonl", "--jobs", "\(jobs)"]
         let input = Pipe(), output = Pipe()
         p.standardInput = input
         p.standardOutput = output
