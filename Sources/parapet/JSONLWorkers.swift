@@ -5,7 +5,6 @@ import Darwin
 #endif
 import Foundation
 import ParapetJSON
-import Synchronization
 
 /// `scan --jsonl --jobs N`: the reading thread cuts the input into batches of lines, N worker
 /// threads answer them, and the reading thread writes the answers in input order. Output is
@@ -31,26 +30,61 @@ struct JSONLWorkers {
         var entries: [Entry] = []
     }
 
-    /// What the threads share: batches waiting for a worker (nil tells a worker to stop), and
-    /// answers waiting to be written, by batch number.
-    final class Shared: Sendable {
-        let queue = Mutex<[(Int, Batch)?]>([])
-        let answers = Mutex<[Int: [UInt8]]>([:])
-        /// One signal per queued entry.
-        let queued = DispatchSemaphore(value: 0)
-        /// One signal per answer stored.
-        let answered = DispatchSemaphore(value: 0)
+    /// What the threads share, all under `lock`: batches waiting for a worker, and answers
+    /// waiting to be written, by batch number. A pthread lock and condition, which
+    /// ThreadSanitizer sees (on Linux it cannot see through `Synchronization.Mutex`).
+    final class Shared: @unchecked Sendable {
+        private let lock = NSCondition()
+        private var queue: [(Int, Batch)] = []
+        private var answers: [Int: [UInt8]] = [:]
+        private var stopping = false
+
+        func push(_ number: Int, _ batch: Batch) {
+            lock.lock()
+            queue.append((number, batch))
+            lock.broadcast()
+            lock.unlock()
+        }
+
+        /// The next batch to answer, waiting for one; nil once `stop` was called and none is left.
+        func pop() -> (Int, Batch)? {
+            lock.lock()
+            defer { lock.unlock() }
+            while queue.isEmpty && !stopping { lock.wait() }
+            return queue.isEmpty ? nil : queue.removeFirst()
+        }
+
+        func answer(_ number: Int, _ out: [UInt8]) {
+            lock.lock()
+            answers[number] = out
+            lock.broadcast()
+            lock.unlock()
+        }
+
+        /// The answer to batch `number`, waiting for it when `wait`; nil when it is not ready.
+        func take(_ number: Int, wait: Bool) -> [UInt8]? {
+            lock.lock()
+            defer { lock.unlock() }
+            while wait && answers[number] == nil { lock.wait() }
+            return answers.removeValue(forKey: number)
+        }
+
+        /// Lets the workers finish once the queue is empty.
+        func stop() {
+            lock.lock()
+            stopping = true
+            lock.broadcast()
+            lock.unlock()
+        }
     }
 
     func run(_ reader: inout LineReader, fd: Int32) {
         let shared = Shared()
         let filter = self.filter
         for _ in 0..<jobs {
-            let t = Thread {
+            Thread {
                 var w = JSONWriter(capacity: 4096)
-                while true {
-                    shared.queued.wait()
-                    guard let (number, batch) = shared.queue.withLock({ $0.removeFirst() }) else { return }
+                while let (number, batch) = shared.pop() {
                     var out: [UInt8] = []
                     out.reserveCapacity(batch.bytes.count / 2 + 256)
                     for (k, entry) in batch.entries.enumerated() {
@@ -59,11 +93,9 @@ struct JSONLWorkers {
                         case .tooLong(let n): filter.answer(.tooLong(n), number: batch.first + k, &w, into: &out)
                         }
                     }
-                    shared.answers.withLock { $0[number] = out }
-                    shared.answered.signal()
+                    shared.answer(number, out)
                 }
-            }
-            t.start()
+            }.start()
         }
         var batch = Batch(first: 1)
         var submitted = 0, written = 0, lineNumber = 0
@@ -71,22 +103,16 @@ struct JSONLWorkers {
 
         func submit() {
             guard !batch.entries.isEmpty else { return }
-            let full = batch
-            shared.queue.withLock { $0.append((submitted, full)) }
-            shared.queued.signal()
+            shared.push(submitted, batch)
             submitted += 1
             batch = Batch(first: lineNumber + 1)
         }
-        /// Writes answers in order until at most `limit` batches are still out.
+        /// Writes the answers that are ready, in order, waiting while more than `limit` batches
+        /// are still out.
         func write(leaving limit: Int) {
-            while true {
-                while written < submitted, let out = shared.answers.withLock({ $0.removeValue(forKey: written) }) {
-                    StdIO.write(out)
-                    written += 1
-                }
-                if submitted - written <= limit { return }
-                // The batch `written` is not answered yet, so its signal is still to come.
-                shared.answered.wait()
+            while written < submitted, let out = shared.take(written, wait: submitted - written > limit) {
+                StdIO.write(out)
+                written += 1
             }
         }
 
@@ -110,8 +136,7 @@ struct JSONLWorkers {
         }
         submit()
         write(leaving: 0)
-        shared.queue.withLock { $0.append(contentsOf: [(Int, Batch)?](repeating: nil, count: jobs)) }
-        for _ in 0..<jobs { shared.queued.signal() }
+        shared.stop()
     }
 
     /// The cores online (what `--jobs 0` uses).
