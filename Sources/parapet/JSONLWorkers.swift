@@ -28,6 +28,14 @@ struct JSONLWorkers {
         var first: Int
         var bytes: [UInt8] = []
         var entries: [Entry] = []
+
+        /// The line an entry stands for, as the reader gave it.
+        func line(_ entry: Entry) -> LineReader.Line {
+            switch entry {
+            case .text(let r): .text(bytes[r])
+            case .tooLong(let n): .tooLong(n)
+            }
+        }
     }
 
     /// What the threads share, all under `lock`: batches waiting for a worker, and answers
@@ -88,10 +96,7 @@ struct JSONLWorkers {
                     var out: [UInt8] = []
                     out.reserveCapacity(batch.bytes.count / 2 + 256)
                     for (k, entry) in batch.entries.enumerated() {
-                        switch entry {
-                        case .text(let r): filter.answer(.text(batch.bytes[r]), number: batch.first + k, &w, into: &out)
-                        case .tooLong(let n): filter.answer(.tooLong(n), number: batch.first + k, &w, into: &out)
-                        }
+                        filter.answer(batch.line(entry), number: batch.first + k, &w, into: &out)
                     }
                     shared.answer(number, out)
                 }
