@@ -169,7 +169,7 @@ public final class Engine: Sendable {
                     if let meter {
                         let start = ContinuousClock.now
                         RuleEvaluator.evaluate(ruleSet.rules[index], views: views, context: ctx, scratch: scratch, gate: patternGate, into: &collector)
-                        meter.addRule(index, since: start)
+                        meter.addRule(index, since: start, fired: collector.hasFindings(of: ruleSet.rules[index]))
                     } else {
                         RuleEvaluator.evaluate(ruleSet.rules[index], views: views, context: ctx, scratch: scratch, gate: patternGate, into: &collector)
                     }
@@ -194,7 +194,7 @@ public final class Engine: Sendable {
                 if let ruleFilter, !ruleFilter.contains(ruleSet.rules[index].id) { continue }
                 let start = meter == nil ? nil : ContinuousClock.now
                 RuleEvaluator.evaluate(ruleSet.rules[index], views: views, context: ctx, scratch: scratch, gate: nil, into: &collector)
-                if let meter, let start { meter.addRule(index, since: start) }
+                if let meter, let start { meter.addRule(index, since: start, fired: collector.hasFindings(of: ruleSet.rules[index])) }
                 if collector.outOfBudget { break }
             }
         }

@@ -50,6 +50,9 @@ struct FindingCollector {
         return false
     }
 
+    /// Whether `rule` has found something in this scan (kept or over the findings cap).
+    func hasFindings(of rule: CompiledRule) -> Bool { ruleScores[ObjectIdentifier(rule)] != nil }
+
     mutating func add(rule: CompiledRule, view: TextView, span: Range<Int>, score: Int, note: String?) {
         let original = view.originalRange(span)
         let key = ObjectIdentifier(rule)

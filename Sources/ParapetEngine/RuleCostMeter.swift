@@ -10,6 +10,9 @@ public final class RuleCostMeter {
     public private(set) var nanos: [UInt64]
     /// How often each rule was evaluated (its gate let it run), by rule index.
     public private(set) var runs: [Int]
+    /// How many of those runs found something: `runs - fired` are runs the gate let through for
+    /// nothing, where a sharper gate would save the rule's time.
+    public private(set) var fired: [Int]
     /// Nanoseconds building the views the literal pass reads (other views are built by the
     /// first rule that reads them, and charged to it).
     public private(set) var viewNanos: UInt64 = 0
@@ -23,11 +26,12 @@ public final class RuleCostMeter {
     public init(ruleCount: Int) {
         nanos = [UInt64](repeating: 0, count: ruleCount)
         runs = [Int](repeating: 0, count: ruleCount)
+        fired = [Int](repeating: 0, count: ruleCount)
     }
 
     /// Clears every figure (after a warm-up pass, say).
     public func reset() {
-        for i in nanos.indices { nanos[i] = 0; runs[i] = 0 }
+        for i in nanos.indices { nanos[i] = 0; runs[i] = 0; fired[i] = 0 }
         viewNanos = 0
         literalPassNanos = 0
         scanNanos = 0
@@ -37,9 +41,10 @@ public final class RuleCostMeter {
     /// Nanoseconds spent in all rule evaluations together.
     public var ruleNanos: UInt64 { nanos.reduce(0, +) }
 
-    func addRule(_ index: Int, since start: ContinuousClock.Instant) {
+    func addRule(_ index: Int, since start: ContinuousClock.Instant, fired found: Bool) {
         nanos[index] &+= Self.nanoseconds(since: start)
         runs[index] &+= 1
+        if found { fired[index] &+= 1 }
     }
 
     func addViews(since start: ContinuousClock.Instant) { viewNanos &+= Self.nanoseconds(since: start) }

@@ -49,6 +49,21 @@ import Testing
         #expect(meter.runs.allSatisfy { $0 == 0 } && meter.nanos.allSatisfy { $0 == 0 })
     }
 
+    /// A run counts as fired only when the rule found something: "alpha !" opens alpha's gate
+    /// (its literal is there) but its pattern wants a word after it.
+    @Test func firedCountsTheRunsThatFoundSomething() throws {
+        for prefilter in [true, false] {
+            let e = try engine(Self.pack, config: EngineConfig(usePrefilter: prefilter))
+            let meter = RuleCostMeter(ruleCount: e.ruleSet.rules.count)
+            for t in Self.texts + ["alpha !", "bravo"] { _ = e.scan(Array(t.utf8), target: .input, meter: meter) }
+            let alpha = try index(e, "t.meter.alpha"), bravo = try index(e, "t.meter.bravo")
+            #expect(meter.runs[alpha] == (prefilter ? 4 : 6) && meter.fired[alpha] == 3)
+            #expect(meter.runs[bravo] == (prefilter ? 2 : 6) && meter.fired[bravo] == 1)
+            meter.reset()
+            #expect(meter.fired.allSatisfy { $0 == 0 })
+        }
+    }
+
     @Test func withoutThePrefilterEveryActiveRuleRunsOnEveryScan() throws {
         let e = try engine(Self.pack, config: EngineConfig(usePrefilter: false))
         let meter = RuleCostMeter(ruleCount: e.ruleSet.rules.count)
