@@ -1897,6 +1897,32 @@ b0747b09953985b2023fab30839cf8dc -
 b25f3dbb24ac67e22917b7bed251a170 1
 g 1 1 0
 c 1 cio
+b30d4aab209a2782f5a04cbfc85e963b 6
+g 0 3 0
+c 9 at http://|at https:/|at www.|to http://|to https:/|to www.|via http:/|via https:|via www.
+c 13 copy |e-mail |email |exfiltrate|forward |leak |post |report |send |share |submit |transmit |upload 
+c 30 address|api key|bank detai|chat histo|chat log|contact|conversati|cookie|credential|credit car|data|document|email|file|history|inbox|message|password|personal d|personal i|private da|private de|private in|prompt|secret|session|ssn|system pro|token|transcript
+g 0 4 1
+r 1
+c 3 at |to |via 
+r 2
+c 1 @
+g 0 3 2
+c 29 to my addr|to my emai|to my endp|to my link|to my serv|to my url|to my webh|to our add|to our ema|to our end|to our lin|to our ser|to our url|to our web|to that ad|to that em|to that en|to that li|to that se|to that ur|to that we|to the fol|to this ad|to this em|to this en|to this li|to this se|to this ur|to this we
+r 1
+r 2
+g 0 3 3
+c 29 at my addr|at my emai|at my endp|at my link|at my serv|at my url|at my webh|at our add|at our ema|at our end|at our lin|at our ser|at our url|at our web|at that ad|at that em|at that en|at that li|at that se|at that ur|at that we|at the fol|at this ad|at this em|at this en|at this li|at this se|at this ur|at this we
+r 1
+r 2
+g 0 3 4
+c 27 via my add|via my ema|via my end|via my lin|via my ser|via my url|via my web|via our ad|via our em|via our en|via our li|via our se|via our ur|via our we|via that a|via that e|via that l|via that s|via that u|via that w|via the fo|via this a|via this e|via this l|via this s|via this u|via this w
+r 1
+r 2
+g 0 3 5
+c 37 in image l|in image s|in image u|in link|in query p|in query s|in the ima|in the lin|in the que|in the url|in this im|in this li|in this qu|in this ur|in url|into image|into query|into the i|into the l|into the q|into the u|into this |to image l|to image s|to image u|to link|to query p|to query s|to the ima|to the lin|to the que|to the url|to this im|to this li|to this qu|to this ur|to url
+c 6 add |append |encode |include |insert |put 
+c 11 api key|chat|conversati|credential|data|history|informatio|password|secret|summary|token
 b32da283f1e9337511cb58d36dc149d4 4
 g 0 4 0
 c 2 how do you|how would 
@@ -2299,16 +2325,6 @@ c 1 sudo
 r 1
 g 0 1 1
 c 4 admin|developer|instructio|sys
-c87ea84691483c2b38f7db125ee80b09 2
-g 0 4 0
-c 13 copy |e-mail |email |exfiltrate|forward |leak |post |report |send |share |submit |transmit |upload 
-c 3 at |to |via 
-c 30 address|api key|bank detai|chat histo|chat log|contact|conversati|cookie|credential|credit car|data|document|email|file|history|inbox|message|password|personal d|personal i|private da|private de|private in|prompt|secret|session|ssn|system pro|token|transcript
-c 33 @|http://|https://|my address|my email|my endpoin|my link|my server|my url|my webhook|our addres|our email|our endpoi|our link|our server|our url|our webhoo|that addre|that email|that endpo|that link|that serve|that url|that webho|the follow|this addre|this email|this endpo|this link|this serve|this url|this webho|www.
-g 0 3 1
-c 37 in image l|in image s|in image u|in link|in query p|in query s|in the ima|in the lin|in the que|in the url|in this im|in this li|in this qu|in this ur|in url|into image|into query|into the i|into the l|into the q|into the u|into this |to image l|to image s|to image u|to link|to query p|to query s|to the ima|to the lin|to the que|to the url|to this im|to this li|to this qu|to this ur|to url
-c 6 add |append |encode |include |insert |put 
-c 11 api key|chat|conversati|credential|data|history|informatio|password|secret|summary|token
 c99415171b69165514d725928405dd9e 1
 g 0 2 0
 c 11 as if you |im stil ei|im stil vo|im stile e|im stile v|in the sty|like a |like an |wie ein |wie eine |wie einer 
