@@ -15,7 +15,7 @@ c 6 above |earlier |former |preceding |previous |prior
 c 8 context|directions|informatio|instructio|messages|prompt|rules|task
 c 10 canceled|cancelled|invalid|irrelevant|no longer |null|obsolete|overridden|revoked|void
 c 4 are |is |was |were 
-c 26  canceled| cancelled| hereby ca| hereby in| hereby ir| hereby no| hereby nu| hereby ob| hereby ov| hereby re| hereby vo| invalid| irrelevan| no longer| now cance| now inval| now irrel| now no lo| now obsol| now overr| now revok| null| obsolete| overridde| revoked| void
+c 10  canceled| cancelled| invalid| irrelevan| no longer| null| obsolete| overridde| revoked| void
 c 8  context| direction| informati| instructi| messages| prompt| rules| task
 g 0 3 1
 c 19 earlier as|earlier in|earlier ru|earlier ta|former ass|former inf|former ins|former rul|former tas|preceding |previous a|previous i|previous r|previous t|prior assi|prior info|prior inst|prior rule|prior task
@@ -196,12 +196,12 @@ c 1 xoxe-
 0783be6e114b6026f047ab0f6f5118b5 -
 07ea5425be91a62d682fdb6ee7977483 3
 g 0 4 0
-c 5 in your an|in your re|into your |to your an|to your re
+c 4 in your an|in your re|to your an|to your re
 c 36 ? add |? and add |? and incl|? and inse|? and ment|? and plea|? and stat|? and work|? include |? insert |? mention |? please a|? please i|? please m|? please s|? please w|? state |? work in |?add |?and add |?and inclu|?and inser|?and menti|?and pleas|?and state|?and work |?include |?insert |?mention |?please ad|?please in|?please me|?please st|?please wo|?state |?work in 
 c 4 that|the claim|the phrase|the senten
-c 17 add that|add the cl|add the ph|add the se|include th|insert tha|insert the|mention th|please add|please inc|please ins|please men|please sta|please wor|state that|state the |work in th
+c 11 add that|add the cl|add the ph|add the se|include th|insert tha|insert the|mention th|state that|state the |work in th
 g 0 3 1
-c 8  deine ant| deiner an| ihre antw| ihrer ant| in deine | in deiner| in ihre a| in ihrer 
+c 4  deine ant| deiner an| ihre antw| ihrer ant
 c 1  dass
 c 5 bau|erwahne|fug|sag|schreib
 g 0 3 2
@@ -222,10 +222,10 @@ g 0 1 0
 c 2 powershell|pwsh
 0bc873e56450d504c1b42a4ea1cbc5a2 15
 g 0 4 0
-c 7 anweisunge|instruktio|prompt|system-pro|systemnach|systemprom|ursprungli
+c 4 anweisunge|instruktio|prompt|systemnach
 c 5  deine | deinen | den | ihre | ihren 
 c 8 ausgeben|drucke|geben sie|gib|nenne|verrate|wiederhole|zeig
-c 15  anweisung| ganzen an| ganzen in| ganzen pr| ganzen sy| ganzen ur| geheimen | gesamten | instrukti| prompt| system-pr| systemnac| systempro| ursprungl| vollstand
+c 6  anweisung| instrukti| prompt| system-pr| systemnac| systempro
 g 0 3 1
 c 2 anweisunge|instruktio
 c 3 wie lauten|wie lautet|wie waren 
@@ -252,16 +252,15 @@ g 0 3 7
 c 6 \d0\b7\d0\b0\d0\bf\d0\b8\d1\82|\d0\b8\d0\bd\d1\81\d1\82\d1\80|\d0\bf\d0\be\d0\b4\d1\81\d0\ba|\d0\bf\d1\80\d0\be\d0\bc\d0\bf|\d1\81\d0\be\d0\be\d0\b1\d1\89|\d1\96\d0\bd\d1\81\d1\82\d1\80
 c 10  \d0\b2\d0\b0\d1\88 | \d0\b2\d0\b0\d1\88\d0\b8 | \d1\81\d0\b2\d0\be\d0\b8 | \d1\81\d0\b2\d0\be\d0\b9 | \d1\81\d0\b2\d0\be\d1\97 | \d1\81\d0\b2\d1\96\d0\b9 | \d1\82\d0\b2\d0\be\d0\b8 | \d1\82\d0\b2\d0\be\d0\b9 | \d1\82\d0\b2\d0\be\d1\97 | \d1\82\d0\b2\d1\96\d0\b9 
 c 8 \d0\b2\d0\b8\d0\b2\d0\b5\d0\b4|\d0\b2\d1\8b\d0\b2\d0\b5\d0\b4|\d0\bd\d0\b0\d0\bf\d0\b8\d1\88|\d0\bf\d0\be\d0\b2\d1\82\d0\be|\d0\bf\d0\be\d0\ba\d0\b0\d0\b6|\d1\80\d0\b0\d1\81\d0\ba\d1\80|\d1\80\d0\be\d0\b7\d0\ba\d1\80|\d1\81\d0\ba\d0\b0\d0\b6\d0\b8
-g 0 3 8
+g 0 2 8
 c 8 \e5\88\9d\e5\a7\8b\e6\8c\87\e4|\e5\8e\9f\e5\a7\8b\e6\8c\87\e4|\e6\8f\90\e7\a4\ba\e8\af\8d|\e7\b3\bb\e7\bb\9f\e6\8c\87\e4|\e7\b3\bb\e7\bb\9f\e6\8f\90\e7|\e7\b3\bb\e7\bb\9f\e6\b6\88\e6|\e8\ae\be\e5\ae\9a|\e9\9a\90\e8\97\8f\e6\8c\87\e4
 c 9 \e5\91\8a\e8\af\89\e6\88\91|\e5\b1\95\e7\a4\ba|\e6\89\93\e5\8d\b0|\e6\98\be\e7\a4\ba|\e6\b3\84\e9\9c\b2|\e7\bb\99\e6\88\91\e7\9c\8b|\e8\be\93\e5\87\ba|\e9\80\8f\e9\9c\b2|\e9\87\8d\e5\a4\8d
-c 28 \e4\b8\80\e4\b8\8b\e4\bd\a0\e7|\e4\b8\80\e4\b8\8b\e5\88\9d\e5|\e4\b8\80\e4\b8\8b\e5\8e\9f\e5|\e4\b8\80\e4\b8\8b\e6\82\a8\e7|\e4\b8\80\e4\b8\8b\e6\8f\90\e7|\e4\b8\80\e4\b8\8b\e7\b3\bb\e7|\e4\b8\80\e4\b8\8b\e8\ae\be\e5|\e4\b8\80\e4\b8\8b\e9\9a\90\e8|\e4\bd\a0\e7\9a\84\e5\88\9d\e5|\e4\bd\a0\e7\9a\84\e5\8e\9f\e5|\e4\bd\a0\e7\9a\84\e6\8f\90\e7|\e4\bd\a0\e7\9a\84\e7\b3\bb\e7|\e4\bd\a0\e7\9a\84\e8\ae\be\e5|\e4\bd\a0\e7\9a\84\e9\9a\90\e8|\e5\88\9d\e5\a7\8b\e6\8c\87\e4|\e5\8e\9f\e5\a7\8b\e6\8c\87\e4|\e6\82\a8\e7\9a\84\e5\88\9d\e5|\e6\82\a8\e7\9a\84\e5\8e\9f\e5|\e6\82\a8\e7\9a\84\e6\8f\90\e7|\e6\82\a8\e7\9a\84\e7\b3\bb\e7|\e6\82\a8\e7\9a\84\e8\ae\be\e5|\e6\82\a8\e7\9a\84\e9\9a\90\e8|\e6\8f\90\e7\a4\ba\e8\af\8d|\e7\b3\bb\e7\bb\9f\e6\8c\87\e4|\e7\b3\bb\e7\bb\9f\e6\8f\90\e7|\e7\b3\bb\e7\bb\9f\e6\b6\88\e6|\e8\ae\be\e5\ae\9a|\e9\9a\90\e8\97\8f\e6\8c\87\e4
 g 0 2 9
 c 4 \e3\82\b7\e3\82\b9\e3\83\86\e3|\e5\88\9d\e6\9c\9f\e6\8c\87\e7|\e6\9c\80\e5\88\9d\e3\81\ae\e6|\e9\9a\a0\e3\81\95\e3\82\8c\e3
 c 5 \e5\87\ba\e5\8a\9b|\e6\95\99\e3\81\88|\e7\b9\b0\e3\82\8a\e8\bf\94|\e8\a1\a8\e7\a4\ba|\e8\a6\8b\e3\81\9b
 g 0 2 10
 c 8 \ec\88\a8\ea\b2\a8\ec\a7\84 |\ec\88\a8\ea\b2\a8\ec\a7\84\ec|\ec\8b\9c\ec\8a\a4\ed\85\9c |\ec\8b\9c\ec\8a\a4\ed\85\9c\ed|\ec\9b\90\eb\9e\98 \ec\a7\80|\ec\9b\90\eb\9e\98\ec\a7\80\ec|\ec\b4\88\ea\b8\b0 \ec\a7\80|\ec\b4\88\ea\b8\b0\ec\a7\80\ec
-c 15  \eb\a5\bc \ea\b3\b5\ea\b0| \eb\a5\bc \eb\b0\98\eb\b3| \eb\a5\bc \eb\b3\b4\ec\97| \eb\a5\bc \ec\95\8c\eb\a0| \eb\a5\bc \ec\b6\9c\eb\a0| \ec\9d\84 \ea\b3\b5\ea\b0| \ec\9d\84 \eb\b0\98\eb\b3| \ec\9d\84 \eb\b3\b4\ec\97| \ec\9d\84 \ec\95\8c\eb\a0| \ec\9d\84 \ec\b6\9c\eb\a0|\ea\b3\b5\ea\b0\9c|\eb\b0\98\eb\b3\b5|\eb\b3\b4\ec\97\ac|\ec\95\8c\eb\a0\a4|\ec\b6\9c\eb\a0\a5
+c 5 \ea\b3\b5\ea\b0\9c|\eb\b0\98\eb\b3\b5|\eb\b3\b4\ec\97\ac|\ec\95\8c\eb\a0\a4|\ec\b6\9c\eb\a0\a5
 g 0 2 11
 c 4 \d8\a7\d9\84\d8\aa\d8\b9\d9\84|\d8\aa\d8\b9\d9\84\d9\8a\d9\85|\d8\b1\d8\b3\d8\a7\d9\84\d8\a9|\d9\85\d9\88\d8\ac\d9\87 \d8
 c 7 \d8\a3\d8\ae\d8\a8\d8\b1\d9\86|\d8\a3\d8\b8\d9\87\d8\b1 |\d8\a7\d8\b7\d8\a8\d8\b9 |\d8\a7\d8\b8\d9\87\d8\b1 |\d8\a7\d8\b9\d8\b1\d8\b6 |\d8\a7\d9\83\d8\b4\d9\81 |\d9\83\d8\b1\d8\b1 
@@ -284,11 +283,10 @@ c 1 jina_
 g 0 2 0
 c 9 attention |important |instructio|message fo|message to|note for |note to |reminder f|reminder t
 c 48  for agent| for ai| for any a| for any b| for any c| for any g| for any l| for any m| for assis| for bot| for chatb| for gpt| for langu| for llm| for model| for the a| for the b| for the c| for the g| for the l| for the m| to agent| to ai| to any ag| to any ai| to any as| to any bo| to any ch| to any gp| to any la| to any ll| to any mo| to assist| to bot| to chatbo| to gpt| to langua| to llm| to model| to the ag| to the ai| to the as| to the bo| to the ch| to the gp| to the la| to the ll| to the mo
-g 0 4 1
+g 0 3 1
 c 12 analysing|analyzing|browsing|parsing|processing|reading|summarisin|summarizin|that proce|that reads|that summa|viewing
 c 5 attention |dear |hello |hey |to 
-c 32  processin| summarisi| summarizi| that proc| that read| that summ|analysing|analyzing|browsing|parsing|processing|reading|s analysin|s analyzin|s processi|s summaris|s summariz|s that pro|s that rea|s that sum|sprocessin|ssummarisi|ssummarizi|sthat proc|sthat read|sthat summ|summarisin|summarizin|that proce|that reads|that summa|viewing
-c 10  agent| ai| assistant| chatbot| gpt| language | llm| the assis| the chatb| the langu
+c 7  agent| ai| assistant| chatbot| gpt| language | llm
 g 0 2 2
 c 1 if you are
 c 12 analysing|analyzing|do not|ignore|parsing|please|processing|reading|summarisin|summarizin|then|you must
@@ -296,13 +294,13 @@ g 0 5 3
 c 6 analysing |analyzing |processing|reading th|summarisin|summarizin
 c 35 content ar|content mu|content sh|content wi|document a|document m|document s|document w|email are |email must|email shal|email shou|email will|file are i|file are r|file must|file shall|file shoul|file will|message ar|message mu|message sh|message wi|page are i|page are r|page must|page shall|page shoul|page will|text are i|text are r|text must|text shall|text shoul|text will
 c 11 agent |agents |ai |ais |assistant |assistants|chatbot |chatbots |language m|llm |llms 
-c 11  analysing| analyzing| processin| reading| summarisi| summarizi|s analysin|s analyzin|s processi|s summaris|s summariz
+c 6  analysing| analyzing| processin| reading| summarisi| summarizi
 c 8  the follo| this cont| this docu| this emai| this file| this mess| this page| this text
 g 0 4 4
 c 10 when analy|when proce|when readi|when summa|when trans|while anal|while proc|while read|while summ|while tran
 c 7 content|document|email|file|message|page|text
 c 7 also|ignore|instead|make sure|you must|you should|you will
-r 12
+r 11
 0ee2f9724e5d8cf3a7447f915f6af7f2 -
 0f0998bcef201516bce27ae325082539 1
 g 1 1 0
@@ -312,8 +310,8 @@ g 0 2 0
 c 14 ](  javasc|](  vbscri|]( < javas|]( < vbscr|]( <javasc|]( <vbscri|]( javascr|]( vbscrip|](< javasc|](< vbscri|](<javascr|](<vbscrip|](javascri|](vbscript
 c 2 javascript|vbscript
 g 0 2 1
-c 3  javascrip|javascript|vbscript:
-c 7 action =|action=|formaction|href =|href=|src =|src=
+c 2 javascript|vbscript:
+c 6 action =|action=|href =|href=|src =|src=
 g 0 1 2
 c 3 data:appli|data:image|data:text/
 0fbfbfa8a91aa61d05aea822cfceb1eb 1
@@ -326,7 +324,7 @@ c 1 pypi-AgEIc
 g 0 3 0
 c 15 admin mode|dan mode|debug mode|dev mode|developer |evil mode|god mode|jailbreak |jailbroken|root mode|sudo mode|uncensored|unfiltered|unlocked m|unrestrict
 c 10 activate |boot into |enable |enter |go into |simulate |switch to |turn on |you are in|you are no
-c 19  admin| dan| debug| dev| evil| god| jailbreak| jailbroke| root| sudo| the jailb| the uncen| the unfil| the unloc| the unres| uncensore| unfiltere| unlocked| unrestric
+c 14  admin| dan| debug| dev| evil| god| jailbreak| jailbroke| root| sudo| uncensore| unfiltere| unlocked| unrestric
 g 0 2 1
 c 9 developer |god mode a|god mode e|god mode o|god mode u|jailbreak |jailbroken|uncensored|unrestrict
 c 1  mode 
@@ -337,14 +335,14 @@ c 1 AGE-SECRET
 g 0 3 0
 c 16 answer all|answer any|answer eac|answer eve|answer to |reply all |reply any |reply each|reply ever|reply to a|reply to e|respond al|respond an|respond ea|respond ev|respond to
 c 28 input i as|input i gi|input i se|input only|input with|inputs i a|inputs i g|inputs i s|inputs onl|inputs wit|message i |message on|message wi|messages i|messages o|messages w|prompt i a|prompt i g|prompt i s|prompt onl|prompt wit|prompts i |prompts on|prompts wi|question i|question o|question w|questions 
-c 36  all input| all messa| all promp| all quest| all singl| any input| any messa| any promp| any quest| any singl| each inpu| each mess| each prom| each ques| each sing| every inp| every mes| every pro| every que| every sin| to all in| to all me| to all pr| to all qu| to all si| to any in| to any me| to any pr| to any qu| to any si| to each i| to each m| to each p| to each q| to each s| to every 
+c 20  all input| all messa| all promp| all quest| all singl| any input| any messa| any promp| any quest| any singl| each inpu| each mess| each prom| each ques| each sing| every inp| every mes| every pro| every que| every sin
 g 0 3 1
 c 1 every time
-c 5  answer | reply | respond | say |s, respond
-c 12  a questio| a somethi| any quest| any somet| question| something| you a que| you a som| you any q| you any s| you quest| you somet
+c 4  answer | reply | respond | say 
+c 2  question| something
 g 0 3 2
 c 1 if i say 
-c 7  you answe| you reply| you respo| you say|, you answ|, you repl|, you resp
+c 4  you answe| you reply| you respo| you say
 c 5 if i say |si digo |si je dis |si yo digo|wenn ich 
 g 0 3 2
 c 2 si digo |si yo digo
@@ -390,7 +388,7 @@ g 1 1 4
 c 2 $krb5asrep|$krb5tgs$2
 1bc3e0f639c17b62c6e7dcc20308d1d0 1
 g 0 3 0
-c 10 assume tha|assume you|imagine th|imagine yo|pretend th|pretend yo|suppose th|suppose yo|you are |you're 
+c 2 you are |you're 
 c 111 anorexia|bioweapon|blackmail|bomb|botnet|break into|bulimia|bypass ant|bypass aut|bypass pla|bypass sec|bypass the|bypasses a|bypasses p|bypasses s|bypassing |cheat in a|cheat in e|cheat in o|cheat on a|cheat on e|cheat on o|cheating i|cheating o|chemical w|child porn|child sexu|commit sui|committing|counterfei|crack pass|crack the |cracking p|cracking t|defamatory|disinforma|evade dete|evade law |evade taxe|evade the |evading de|exploit a |exploit vu|exploiting|exploits a|exploits v|explosive|extort|fabricated|fake |false |hack into|hacking in|harass|hate speec|hot-wire|hotwire|human traf|identity t|illegal|keylogger|kill a per|kill peopl|kill someo|killing a |killing pe|killing so|launder mo|laundering|malware|methamphet|misleading|money laun|nazi|nerve agen|phishing|pick a loc|picking a |poison a p|poison peo|poison som|poisoning |propaganda|racist|ransomware|rootkit|scam|school sho|self-harm|self-induc|sexist|spyware|stalk|steal cred|steal data|steal iden|steal mone|steal pass|steal pers|stealing c|stealing d|stealing i|stealing m|stealing p|synthesise|synthesize|tax evasio|torture|trojan|untrue |white supr
 c 4 you are a|you are no|you're a|you're now
 1c015e653b84027efa6fe32030a58e21 1
@@ -408,34 +406,33 @@ c 10 assignment|directions|directives|guardrails|guidelines|instructio|programmi
 c 10 above|earlier|former|initial|old|original|preceding|previous|prior|system
 g 0 3 2
 c 26 abandon al|abandon of|abandon yo|clear all |clear of y|clear your|delete all|delete of |delete you|discard al|discard of|discard yo|drop all o|drop all y|drop of yo|drop your |erase all |erase of y|erase your|leave all |leave of y|leave your|remove all|remove of |remove you|throw away
-c 36 current di|current gu|current in|current pr|current ru|current sy|directives|existing d|existing g|existing i|existing p|existing r|existing s|guidelines|instructio|original d|original g|original i|original p|original r|original s|previous d|previous g|previous i|previous p|previous r|previous s|prior dire|prior guid|prior inst|prior prog|prior rule|prior syst|programmin|rules|system pro
-c 2  all of yo| your 
+c 6 directives|guidelines|instructio|programmin|rules|system pro
+c 1  your 
 g 0 3 3
 c 25 above cont|above conv|above data|above info|above inpu|above mess|above text|earlier co|earlier da|earlier in|earlier me|earlier te|preceding |previous c|previous d|previous i|previous m|previous t|prior cont|prior conv|prior data|prior info|prior inpu|prior mess|prior text
 c 4 disregard |forget |ignore |leave 
-c 25 above|all earlie|all of abo|all of ear|all of pre|all of pri|all of the|all preced|all previo|all the ab|all the ea|all the pr|earlier|of precedi|of previou|of the abo|of the ear|of the pre|of the pri|preceding|previous|prior|the earlie|the preced|the previo
-g 0 3 4
+c 5 above|earlier|preceding|previous|prior
+g 0 2 4
 c 3 disregard |forget |ignore 
-c 5 above|before|previously|prior|said befor
-c 17 above|before|everything|previously|prior|said befor|the previo|the said b|what i sai|what is ab|what is be|what is pr|what is sa|what was a|what was b|what was p|what was s
+c 4 above|before|previously|prior
 g 0 3 5
 c 5 disregard |forget abo|forget eve|ignore abo|ignore eve
 c 11 above|and|before|else|i said|so far|up to now|you have b|you know|you learne|you were t
-c 2  about eve| everythin
+c 1  everythin
 g 0 3 6
 c 7 articles a|articles g|articles p|context ab|context gi|context pr|documents 
 r 12
-c 17  about all| about art| about con| about doc| about the| all artic| all conte| all docum| all the a| all the c| all the d| articles| context| documents| the artic| the conte| the docum
+c 3  articles| context| documents
 g 0 1 7
-r 15
+r 14
 g 0 3 8
 c 28 covered ab|covered be|covered ea|covered pr|covered so|covered un|discussed |have been |said above|said befor|said earli|said previ|said so fa|said until|talked abo|told you a|told you b|told you e|told you p|told you s|told you u|were told |wrote abov|wrote befo|wrote earl|wrote prev|wrote so f|wrote unti
 r 12
-c 21  covered| discussed| have been| have cove| have disc| have have| have talk| have told| have were| have wrot| said| talked ab| told you| were told| wrote|'ve covere|'ve discus|'ve have b|'ve talked|'ve told y|'ve were t
+c 8  covered| discussed| have been| said| talked ab| told you| were told| wrote
 g 0 3 9
 c 25 attached a|attached c|attached d|attached i|attached s|attached t|given arti|given cont|given docu|given info|given sour|given text|provided a|provided c|provided d|provided i|provided s|provided t|retrieved |supplied a|supplied c|supplied d|supplied i|supplied s|supplied t
 r 12
-c 33  all attac| all of at| all of gi| all of pr| all of re| all of su| all of th| all provi| all retri| all suppl| all the a| all the g| all the p| all the r| all the s| attached| given| of attach| of provid| of retrie| of suppli| of the at| of the gi| of the pr| of the re| of the su| provided| retrieved| supplied| the attac| the provi| the retri| the suppl
+c 5  attached| given| provided| retrieved| supplied
 1e837696d5da9e378ec93b58de21601f 1
 g 1 1 0
 c 1 odt_
@@ -445,7 +442,7 @@ c 15 dimentica |esqueca |ignora |ignorez |ignoriere |ignorieren|missachte |missa
 c 18 consignes|directrice|diretrizes|programaca|programaci|programmat|programmaz|programmer|programmie|regeln|regels|reglas|regles|regole|regras|richtlijne|richtlinie|vorgaben
 c 12 deine |ihre |je |jouw |la tua |las tuas |le tue |sua |suas |tes |tus |vos 
 c 16  consignes| directric| diretrize| programac| programma| programme| programmi| regeln| regels| reglas| regles| regole| regras| richtlijn| richtlini| vorgaben
-c 19  bitte a s| bitte as | bitte dei| bitte ihr| bitte jou| bitte la | bitte las| bitte le | deine| ihre| je| jouw| la tua| las tuas| le tue| sua| tes| tus| vos
+c 11  deine| ihre| je| jouw| la tua| las tuas| le tue| sua| tes| tus| vos
 g 0 3 1
 c 10 do not hav|do not mus|do not nee|don't have|don't must|don't need|dont have |dont must |dont need |no longer 
 c 5 guidelines|instructio|policies|programmin|rules
@@ -455,17 +452,16 @@ c 6 brauchst d|brauchst s|mussen dic|mussen sic|musst dich|musst sich
 c 1 halten
 c 2  dich nich| sich nich
 g 0 3 3
-c 6 je hoeft j|nao precis|non devi p|tu n'as pl|voce nao p|ya no tien
+c 5 je hoeft j|nao precis|non devi p|tu n'as pl|ya no tien
 c 10 instruccio|instrucoes|instructie|instructio|istruzioni|regels|reglas|regles|regole|regras
 c 9  instrucci| instrucoe| instructi| istruzion| regels| reglas| regles| regole| regras
 g 0 3 4
 c 29 content fi|content gu|content po|content re|content ru|ethical fi|ethical gu|ethical po|ethical re|ethical ru|moral filt|moral guid|moral poli|moral rest|moral rule|safety fil|safety gui|safety pol|safety res|safety rul|security f|security g|security p|security r|your filte|your guide|your polic|your restr|your rules
-c 10 disabled|lifted|no longer |now disabl|now no lon|now remove|now suspen|removed|suspended|void
+c 6 disabled|lifted|no longer |removed|suspended|void
 c 7  filters a| filters h| guideline| policies | restricti| rules are| rules hav
-g 0 3 5
-c 4 ab jetzt n|ab sofort |jetzt nich|nicht mehr
-c 15 deine eins|deine rege|deine rich|deine sich|deine vorg|einschrank|ihre einsc|ihre regel|ihre richt|ihre siche|ihre vorga|regeln gel|richtlinie|sicherheit|vorgaben g
-c 5 einschrank|regeln gel|richtlinie|sicherheit|vorgaben g
+g 0 2 5
+c 1 nicht mehr
+c 4 einschrank|regeln gel|richtlinie|vorgaben g
 218ccc08fd774590f49a42f2fee7e096 8
 g 0 3 0
 c 10 the actual|the new |the real |the true |the update|your actua|your new |your real |your true |your updat
@@ -505,10 +501,10 @@ c 8 article|context|document|excerpts|passages|search res|snippets|sources
 c 11 disregard |don't both|dont bothe|drop |forget |ignore |leave out |never mind|put aside |set aside |stop using
 c 4 the |these |those |your 
 c 18 admit|answer|claim|confess|explain|give|guess|insult|invent|make up|rely on yo|reply|respond|say|share|state|tell|use your
-c 19  article| attached | context| document| excerpts| given art| given con| given doc| given exc| given pas| given sea| given sni| given sou| passages| provided | retrieved| search re| snippets| sources
+c 8  article| context| document| excerpts| passages| search re| snippets| sources
 c 3  the| those| your
 g 0 5 1
-c 8  alle dein| alle dies| das | deine | den | die | diese | diesen 
+c 6  das | deine | den | die | diese | diesen 
 c 7 artikel|auszuge|dokumente|kontext|quellen|suchergebn|texte
 c 6 ignoriere|lass|missachte|uberspring|vergessen |vergiss
 c 9 antworte|behaupte|beleidige|erklare|erzahl|geben sie|gib|nenne|sag
@@ -520,22 +516,22 @@ c 16  auf deine| auf den a| auf den d| auf den k| auf den q| auf den s| auf den 
 g 0 4 3
 c 30 ces articl|ces contex|ces docume|ces extrai|ces source|ces textes|le article|le context|le documen|le extrait|le sources|le textes|les articl|les contex|les docume|les extrai|les source|les textes|tes articl|tes contex|tes docume|tes extrai|tes source|tes textes|vos articl|vos contex|vos docume|vos extrai|vos source|vos textes
 c 9 ignore |ignores |ignorez |laisse de |laisses de|laissez de|oublie |oublies |oubliez 
-c 10 affirme|dis|dites|donne|et expliqu|et reponde|explique|insulte|repondez|reponds
-c 7  ces| le| tes| toutes ce| toutes te| toutes vo| vos
+c 8 affirme|dis|dites|donne|explique|insulte|repondez|reponds
+c 4  ces| le| tes| vos
 g 0 3 4
 c 19 deja de la|descarta e|descarta l|descarta t|ignora el |ignora eso|ignora est|ignora las|ignora los|ignora tod|ignora tus|olvida el |olvida eso|olvida est|olvida las|olvida los|olvida tod|olvida tus|olvidate d
 c 6 articulos|contexto|documentos|fragmentos|fuentes|textos
 c 36 el articul|el context|el documen|el fragmen|el fuentes|el textos|esos artic|esos conte|esos docum|esos fragm|esos fuent|esos texto|estos arti|estos cont|estos docu|estos frag|estos fuen|estos text|las articu|las contex|las docume|las fragme|las fuente|las textos|los articu|los contex|los docume|los fragme|los fuente|los textos|tus articu|tus contex|tus docume|tus fragme|tus fuente|tus textos
 g 0 4 5
 c 4 without co|without lo|without re|without us
-c 18 article|context|document|given arti|given cont|given docu|given pass|given sear|given sour|passages|provided a|provided c|provided d|provided p|provided s|retrieved |search res|sources
+c 6 article|context|document|passages|search res|sources
 c 5 answer|reply|respond|say|tell me
 c 4  any | the | these | those 
 g 0 4 6
 c 5 do not use|don't use |dont use a|dont use t|never use 
-c 6 article|context|document|passages|search res|sources
-c 16 and rely o|answer|but rely o|give|instead an|instead gi|instead re|instead sa|instead te|instead us|just answe|just rely |rely on|say|tell|use
-c 14  article| context| document| given art| given con| given doc| given pas| given sea| given sou| passages| provided | retrieved| search re| sources
+r 22
+c 6 answer|give|rely on|say|tell|use
+c 6  article| context| document| passages| search re| sources
 g 0 3 7
 c 15 the articl|the docume|the passag|the search|the source|these arti|these docu|these pass|these sear|these sour|those arti|those docu|those pass|those sear|those sour
 c 6 biased|fake|false|lying|outdated|wrong
@@ -573,7 +569,7 @@ c 4 ( curl|( wget|(curl|(wget
 c 1 sh 
 g 0 2 3
 c 2 iex|invoke-exp
-c 8  new-objec|( new-obje|(new-objec|invoke-res|invoke-web|irm|iwr|new-object
+c 5 invoke-res|invoke-web|irm|iwr|new-object
 2e106a5a1812c9114c4ce40cde6ad695 1
 g 0 1 -
 c 1 http
@@ -592,18 +588,18 @@ c 1 ntn_
 32f266683978a10d657aa71e0152ca8c 9
 g 0 2 0
 c 1  you are 
-c 2 now|starting n
+c 1 now
 g 0 2 1
 r 0
 r 1
 g 0 1 2
 c 4 you are im|you are no|you are pl|you are ro
 g 0 1 3
-c 5 ab jetzt b|ab sofort |jetzt bist|nun bist d|von nun an
+c 4 ab sofort |jetzt bist|nun bist d|von nun an
 g 0 1 4
 r 3
 g 0 1 5
-c 43 a partir d|adesso sei|adesso tu |agora voce|ahora eres|ahora tu e|bay gio ba|da ora in |du bist ab|du bist je|du bist nu|eres ahora|maintenant|mulai seka|nu ben je|od teraz j|ora sei|ora tu sei|sekarang a|sekarang k|teraz jest|tu bay gio|tu es main|vanaf nu b|voce agora|\d1\82\d0\b5\d0\bf\d0\b5\d1\80|\d1\82\d0\b8 \d1\82\d0\b5\d0|\d1\82\d1\8b \d1\82\d0\b5\d0|\d8\a3\d9\86\d8\aa \d8\a7\d9|\d9\85\d9\86 \d8\a7\d9\84\d8|\e0\a4\85\e0\a4\ac \e0\a4\86|\e0\a4\85\e0\a4\ac \e0\a4\a4|\e0\a4\85\e0\a4\ac \e0\a4\b8|\e3\81\93\e3\82\8c\e3\81\8b\e3|\e4\bb\8a\e3\81\8b\e3\82\89\e3|\e4\bb\8e\e7\8e\b0\e5\9c\a8\e8|\e4\bd\a0\e7\8e\b0\e5\9c\a8\e6|\e7\8e\b0\e5\9c\a8\e4\bd\a0\e6|\ec\9d\b4\ec\a0\9c \eb\84\88|\ec\9d\b4\ec\a0\9c \eb\8b\b9|\ec\9d\b4\ec\a0\9c\eb\84\88\eb|\ec\9d\b4\ec\a0\9c\eb\8b\b9\ec|\ec\a7\80\ea\b8\88\eb\b6\80\ed
+c 39 adesso sei|adesso tu |agora voce|ahora eres|ahora tu e|bay gio ba|da ora in |du bist ab|du bist je|du bist nu|eres ahora|maintenant|mulai seka|nu ben je|ora sei|ora tu sei|sekarang a|sekarang k|teraz jest|tu es main|voce agora|\d1\82\d0\b5\d0\bf\d0\b5\d1\80|\d1\82\d0\b8 \d1\82\d0\b5\d0|\d1\82\d1\8b \d1\82\d0\b5\d0|\d8\a3\d9\86\d8\aa \d8\a7\d9|\d9\85\d9\86 \d8\a7\d9\84\d8|\e0\a4\85\e0\a4\ac \e0\a4\86|\e0\a4\85\e0\a4\ac \e0\a4\a4|\e0\a4\85\e0\a4\ac \e0\a4\b8|\e3\81\93\e3\82\8c\e3\81\8b\e3|\e4\bb\8a\e3\81\8b\e3\82\89\e3|\e4\bb\8e\e7\8e\b0\e5\9c\a8\e8|\e4\bd\a0\e7\8e\b0\e5\9c\a8\e6|\e7\8e\b0\e5\9c\a8\e4\bd\a0\e6|\ec\9d\b4\ec\a0\9c \eb\84\88|\ec\9d\b4\ec\a0\9c \eb\8b\b9|\ec\9d\b4\ec\a0\9c\eb\84\88\eb|\ec\9d\b4\ec\a0\9c\eb\8b\b9\ec|\ec\a7\80\ea\b8\88\eb\b6\80\ed
 g 0 1 6
 r 4
 g 0 2 7
@@ -614,12 +610,12 @@ r 5
 r 6
 33b7c49068fc3a752d5907eab53f8dcb 7
 g 0 4 0
-c 16 at the beg|at the end|at the sta|in each |in every |in the |in your |into every|to each |to every |to the |to your |within eac|within eve|within the|within you
+c 11 at the beg|at the end|at the sta|in each |in every |in the |in your |to each |to every |to the |to your 
 c 7 answer|message|output|reply|response|summary|translatio
 c 17 add|append|attach|embed|include|incorporat|inject|insert|integrate|mention|place|prepend|put|say|state|weave|write
 c 28  each answ| each mess| each outp| each repl| each resp| each summ| each tran| every ans| every mes| every out| every rep| every res| every sum| every tra| the answe| the messa| the outpu| the reply| the respo| the summa| the trans| your answ| your mess| your outp| your repl| your resp| your summ| your tran
 g 0 4 1
-c 9 at the end|at the sta|in each |in every |in your |throughout|within eac|within eve|within you
+c 6 at the end|at the sta|in each |in every |in your |throughout
 c 24 answer ,|answer,|answers ,|answers,|message ,|message,|messages ,|messages,|output ,|output,|outputs ,|outputs,|reply ,|reply,|replys ,|replys,|response ,|response,|responses |responses,|summary ,|summary,|summarys ,|summarys,
 c 21 add|ask|claim|direct|encourage|hint|include|insert|link|mention|promote|recommend|refer|say|state|suggest|tease|tell|urge|use|write
 c 18  each answ| each mess| each outp| each repl| each resp| each summ| every ans| every mes| every out| every rep| every res| every sum| your answ| your mess| your outp| your repl| your resp| your summ
@@ -627,7 +623,7 @@ g 0 4 2
 c 14 the answer|the entire|the messag|the output|the reply|the respon|the whole |your answe|your entir|your messa|your outpu|your reply|your respo|your whole
 c 19 alter |change |compose |convert |deliver |encode |encrypt |express |format |give |jumble |modify |present |provide |render |reverse |scramble |translate |write 
 c 7  as| by| in| so| to| using| with
-c 4  all of th| all of yo| the| your
+c 2  the| your
 g 0 4 3
 c 19 each answe|each messa|each outpu|each reply|each respo|each summa|the answer|the messag|the output|the reply |the replys|the respon|the summar|your answe|your messa|your outpu|your reply|your respo|your summa
 c 13 augment |begin |close |conclude |end |enhance |enrich |expand |finish |open |sign |start |supplement
@@ -648,7 +644,7 @@ c 1  your
 c 4 answer|message|reply|response
 34033d7e9bb1921f884857633c7c484e 1
 g 0 2 0
-c 136 acceso|access for|access on |access to |accorder |account de|admin acce|admin priv|admin righ|administra|adressen|anschrift|attribuer |aufenthalt|bank detai|bankdaten|beneficiar|berechtigu|cash out |communique|contrasena|credencial|credential|datos banc|datos de s|datos medi|datos pers|deposit |deposita|deposite|direccion|disclose |divert |donner |effectuer |emergency |envia|envie|envoyer |extractos |forward|full acces|genetic da|genetic hi|genetic re|gesundheit|health dat|health his|health rec|historial |kennwort|kontoauszu|kontodaten|krankenakt|kreditkart|leak |lifetime a|liquidate |log-in|login|mail|medical da|medical hi|medical re|move |octroyer |owner acce|ownership |paga|pague|partager |passcode|password|passwort|patientend|pay |payer|payment of|permanent |permission|personlich|phone numb|pin code|pin for |pin from |pin of |pin on |pin to |post|privacy se|rechte|recovery e|recovery p|redirect |registros |remit |remote acc|reroute |retira|retire|root acces|security p|security q|security s|sell |send|share|sharing se|standort|suchverlau|tarjeta de|tarjetas d|text |transfer |transferer|transferie|transferir|transfiera|transfiere|transmettr|transmit|uberweise|uberweist|uberweisun|ubicacion|unlimited |unrestrict|upload|verser|virer|wire |withdraw |withdrawal|zahlen|zugang|zugriff
+c 135 acceso|access for|access on |access to |accorder |account de|admin acce|admin priv|admin righ|administra|adressen|anschrift|attribuer |aufenthalt|bank detai|bankdaten|beneficiar|berechtigu|cash out |communique|contrasena|credencial|credential|datos banc|datos de s|datos medi|datos pers|deposit |deposita|deposite|direccion|disclose |divert |donner |effectuer |emergency |envia|envie|envoyer |extractos |forward|full acces|genetic da|genetic hi|genetic re|gesundheit|health dat|health his|health rec|historial |kennwort|kontoauszu|kontodaten|krankenakt|kreditkart|leak |lifetime a|liquidate |log-in|login|mail|medical da|medical hi|medical re|move |octroyer |owner acce|ownership |paga|pague|partager |passcode|password|passwort|patientend|pay |payer|payment of|permanent |permission|personlich|phone numb|pin code|pin for |pin from |pin of |pin on |pin to |post|privacy se|rechte|recovery p|redirect |registros |remit |remote acc|reroute |retira|retire|root acces|security p|security q|security s|sell |send|share|sharing se|standort|suchverlau|tarjeta de|tarjetas d|text |transfer |transferer|transferie|transferir|transfiera|transfiere|transmettr|transmit|uberweise|uberweist|uberweisun|ubicacion|unlimited |unrestrict|upload|verser|virer|wire |withdraw |withdrawal|zahlen|zugang|zugriff
 c 134 0-0|0-1|0-2|0-3|0-4|0-5|0-6|0-7|0-8|0-9|1-0|1-1|1-2|1-3|1-4|1-5|1-6|1-7|1-8|1-9|2-0|2-1|2-2|2-3|2-4|2-5|2-6|2-7|2-8|2-9|3-0|3-1|3-2|3-3|3-4|3-5|3-6|3-7|3-8|3-9|4-0|4-1|4-2|4-3|4-4|4-5|4-6|4-7|4-8|4-9|5-0|5-1|5-2|5-3|5-4|5-5|5-6|5-7|5-8|5-9|6-0|6-1|6-2|6-3|6-4|6-5|6-6|6-7|6-8|6-9|7-0|7-1|7-2|7-3|7-4|7-5|7-6|7-7|7-8|7-9|8-0|8-1|8-2|8-3|8-4|8-5|8-6|8-7|8-8|8-9|9-0|9-1|9-2|9-3|9-4|9-5|9-6|9-7|9-8|9-9|@|account \23|account id|account no|account nu|account\23|account_id|accountid|accountno|accountnum|alternate |backup e-m|backup ema|binance|compte|cuenta|exchange|freund|guest|iban|konto|ma ami|mi amiga|mi amigo|mon ami|my |other e-ma|other emai|payee|personal e|secondary |the user w|wallet|\ff
 344dba9ac3fd44e061c6bf372b279207 1
 g 0 1 0
@@ -658,9 +654,8 @@ g 0 3 0
 c 30 ? answer |? just ans|? just rep|? just res|? just say|? only ans|? only rep|? only res|? only say|? reply |? respond |? say |? simply a|? simply r|? simply s|?answer |?just answ|?just repl|?just resp|?just say |?only answ|?only repl|?only resp|?only say |?reply |?respond |?say |?simply an|?simply re|?simply sa
 c 1 you
 c 1 yes
-g 0 2 1
-c 16 antwoord j|antworte j|antworte m|antworten |di si|diga sim|dis oui|dites oui|repondez o|reponds ou|responda s|responde s|rispondi s|sag ja|sag mir ja|zeg ja
-c 31 antwoord j|antworte j|antworte m|antworten |di si|diga sim|dis oui|dites oui|einfach an|einfach di|einfach re|einfach ri|einfach sa|einfach ze|nur antwoo|nur antwor|nur diga s|nur dis ou|nur dites |nur repond|nur respon|nur rispon|nur sag mi|repondez o|reponds ou|responda s|responde s|rispondi s|sag ja|sag mir ja|zeg ja
+g 0 1 1
+c 15 antwoord j|antworte j|antworte m|antworten |di si|diga sim|dis oui|dites oui|repondez o|reponds ou|responda s|responde s|sag ja|sag mir ja|zeg ja
 36360c810687594149f5330384958221 3
 g 1 1 0
 c 1 sq0atp-
@@ -676,7 +671,7 @@ c 3 its |the |ur
 g 0 3 1
 c 5 above inst|above prom|preceding |previous i|previous p
 c 6 display |output |print |repeat |reveal |show 
-c 9  above| me preced| me previo| me the ab| me the pr| preceding| previous| the prece| the previ
+c 3  above| preceding| previous
 g 0 2 2
 c 7 what are u|what are y|what is ur|what is yo|what was u|what was y|what were 
 c 5 initial pr|instructio|prompt tex|rules you |system pro
@@ -687,9 +682,9 @@ c 9  at the be| at the st| at the to| in the co| in the pr| in this c| in this p
 g 0 5 4
 c 4 above|before my|before the|before thi
 c 8 content |everything|instructio|lines |prompt |sentences |text |words 
-c 7 check and |copy|output|print|repeat|reproduce|show
-c 44 all conten|all everyt|all instru|all of con|all of eve|all of ins|all of lin|all of pro|all of sen|all of tex|all of the|all of wor|all senten|all the co|all the ev|all the in|all the li|all the pr|all the se|all the te|all the wo|content|everything|instructio|lines|of everyth|of instruc|of sentenc|of the con|of the eve|of the ins|of the lin|of the pro|of the sen|of the tex|of the wor|prompt|sentences|text|the conten|the everyt|the instru|the senten|words
-c 8  above| before my| before th| that appe| that came| that come| written a| written b
+c 6 copy|output|print|repeat|reproduce|show
+c 8 content|everything|instructio|lines|prompt|sentences|text|words
+c 3  above| before my| before th
 g 0 3 5
 c 6 what are y|what was y|what were |which are |which was |which were
 c 4 directives|instructio|prompt|rules
@@ -705,7 +700,7 @@ c 4 begin with|begin your|start with|start your
 g 0 3 8
 c 17 output me |output the|output you|print me t|print me y|print the |print your|return me |return the|return you|reveal me |reveal the|reveal you|show me th|show me yo|show the |show your 
 c 7 api key|credential|embedding|password|secret key|training d|weights
-c 28  me the ap| me the cr| me the em| me the pa| me the se| me the tr| me the we| me your a| me your c| me your e| me your p| me your s| me your t| me your w| the api k| the crede| the embed| the passw| the secre| the train| the weigh| your api | your cred| your embe| your pass| your secr| your trai| your weig
+c 14  the api k| the crede| the embed| the passw| the secre| the train| the weigh| your api | your cred| your embe| your pass| your secr| your trai| your weig
 393b317a2d246766c203660e7fe8b2ee 1
 g 1 1 0
 c 4 sk-ant-adm|sk-ant-api|sk-ant-oat|sk-ant-sid
@@ -756,8 +751,8 @@ c 16 further au|further ch|further he|further ta|neue aufga|neue chall|neue hera
 g 0 1 2
 c 2 i need you|ich brauch
 g 0 3 3
-c 19 amazing|brilliant|excellent|fantastic|good job|great|impressive|nice work|outdone yo|outstandin|perfect|superb|very good|well done|you did go|you did gr|you did it|you did re|you did we
-c 11 another |different |follow fur|follow mor|follow new|following |further |more |new |next |second 
+c 18 amazing|brilliant|excellent|fantastic|good job|great|impressive|nice work|outdone yo|outstandin|perfect|superb|very good|well done|you did go|you did it|you did re|you did we
+c 7 another |different |further |more |new |next |second 
 c 2 next|now
 g 0 4 4
 c 3 anweisunge|aufgabe|herausford
@@ -835,8 +830,8 @@ c 1 oy2
 g 0 4 0
 c 7 disregard |forget |ignore |put aside |set aside |without an|without re
 c 9 boundaries|concerns|considerat|constraint|guidelines|implicatio|issues|principles|restrictio
-c 9 ethical |legal |moral |possible e|possible l|possible m|possible s|potential |safety 
-c 12  and ethic| and legal| and moral| boundarie| concerns| considera| constrain| guideline| implicati| issues| principle| restricti
+c 4 ethical |legal |moral |safety 
+c 9  boundarie| concerns| considera| constrain| guideline| implicati| issues| principle| restricti
 g 0 3 1
 c 40 do not add|do not giv|do not inc|do not men|do not pro|do not use|do not usi|don't add |don't addi|don't give|don't givi|don't incl|don't ment|don't prov|don't use |don't usin|dont add |dont addin|dont give |dont givin|dont inclu|dont menti|dont provi|dont use |dont using|never add |never addi|never give|never givi|never incl|never ment|never prov|never use |never usin|without ad|without gi|without in|without me|without pr|without us
 c 7 caveat|disclaimer|ethical co|moral comm|moral lect|moralizing|warning
@@ -853,10 +848,10 @@ c 4 answer |reply |respond |say
 c 6  article| context| document| search re| source| text
 g 0 3 1
 c 3 das steht |die antwor|es gibt ke
-c 5  aber nich| anstatt | nicht | statt | und nicht
+c 3  anstatt | nicht | statt 
 c 2 antworte|sag
 g 0 3 2
-c 10  ce n est | ce n' est| ce n'est | ce nest p| la repons|ce n est p|ce n' est |ce n'est p|ce nest pa|la reponse
+c 5 ce n est p|ce n' est |ce n'est p|ce nest pa|la reponse
 c 3  au lieu d| et non | pas 
 c 4 dis |dites |repondez |reponds 
 g 0 3 3
@@ -874,7 +869,7 @@ c 10 compose|formulate|formulier|output|print|say|schreib|state|verfasse|write
 g 0 3 2
 c 4 answer die|answer fol|answer the|beantworte
 c 2 im stil|in the sty
-c 6  die folge| die follo| folgende | following| the folge| the follo
+c 2  folgende | following
 g 0 2 3
 c 11 beantworte|formuliere|schreib je|schreib mi|schreib nu|schreibe j|schreibe m|schreibe n|verfasse j|verfasse m|verfasse n
 c 2 jetzt|nun
@@ -893,8 +888,8 @@ g 1 1 0
 c 1 aio_
 517ec807f9d1f29faddaa61fea8fa043 1
 g 0 3 0
-c 10 assume tha|assume you|imagine th|imagine yo|pretend th|pretend yo|suppose th|suppose yo|you are |you're 
-c 25 academic|artistic|educationa|fiction|for academ|for educat|for fictio|for hypoth|for inform|for resear|for testin|for traini|has no bas|hypothetic|only for t|research|shall neve|shall not |will never|will not a|will not b|will not e|will not r|would neve|would not 
+c 2 you are |you're 
+c 20 academic|artistic|educationa|fiction|for inform|for testin|for traini|has no bas|hypothetic|only for t|research|shall neve|shall not |will never|will not a|will not b|will not e|will not r|would neve|would not 
 c 4 you are a|you are no|you're a|you're now
 521c71407e221f65d8d1322e134a2456 1
 g 0 1 -
@@ -909,11 +904,11 @@ c 21 it is defi|it is no |it is not |it is real|it isn't |it isnt |my message|my
 c 6  is defini| is no | is not | is really| isn't | isnt 
 g 0 2 1
 c 6 aufforderu|hackversuc|injection|injektion|jailbreak|manipulati
-c 12 das ist de|das ist ke|das ist ni|das ist wi|dies ist d|dies ist k|dies ist n|dies ist w|es ist def|es ist kei|es ist nic|es ist wir
+c 8 das ist de|das ist ke|das ist ni|das ist wi|es ist def|es ist kei|es ist nic|es ist wir
 g 0 3 2
 c 3 injection|jailbreak|tentative 
 c 12 ca n est p|ca n' est |ca n'est p|ca nest pa|ce n est p|ce n' est |ce n'est p|ce nest pa|ceci n est|ceci n' es|ceci n'est|ceci nest 
-c 8  est pas i| est pas j| est pas t| est pas u|est pas in|est pas ja|est pas te|est pas un
+c 4 est pas in|est pas ja|est pas te|est pas un
 g 0 3 3
 c 2 eso no es |esto no es
 c 1  no es 
@@ -924,16 +919,15 @@ c 3 hvb.|hvr.|hvs.
 569f0f7656e3b81556433ea2df535d2f 2
 g 0 5 0
 c 3 anfangend |angefangen|beginnend 
-c 14  alle satz| alle text| alle wort| alle zeil| die satze| die text | die texte| die worte| die zeile| mir alle | mir die s| mir die t| mir die w| mir die z
+c 9  alle satz| alle text| alle wort| alle zeil| die satze| die text | die texte| die worte| die zeile
 c 3 daruber|davor|oben
 c 4 geben sie|gib|schreib|wiederhole
 c 13 alle satze|alle text |alle texte|alle worte|alle zeile|die satze |die text d|die text o|die text v|die texte |die worte |die worter|die zeilen
-g 0 5 1
-c 14  a partire| beginnend| comecando| comenzand| empezando| en commen| iniziando|a partire |beginnend |comecando |comenzando|empezando |en commenc|iniziando 
+g 0 4 1
+c 7 a partire |beginnend |comecando |comenzando|empezando |en commenc|iniziando 
 c 40 herhaal as|herhaal de|herhaal la|herhaal le|herhaal lo|herhaal os|repete as |repete de |repete las|repete le |repete les|repete los|repete os |repetez as|repetez de|repetez la|repetez le|repetez lo|repetez os|repita as |repita de |repita las|repita le |repita les|repita los|repita os |repite as |repite de |repite las|repite le |repite les|repite los|repite os |ripeti as |ripeti de |ripeti las|ripeti le |ripeti les|ripeti los|ripeti os 
 c 60 frases aci|frases ant|frases au-|frases ci-|frases de |frases hie|frases pre|frases sop|mots acima|mots anter|mots au-de|mots ci-de|mots de ar|mots hierb|mots prece|mots sopra|palabras a|palabras c|palabras d|palabras h|palabras p|palabras s|palavras a|palavras c|palavras d|palavras h|palavras p|palavras s|parole aci|parole ant|parole au-|parole ci-|parole de |parole hie|parole pre|parole sop|phrases ac|phrases an|phrases au|phrases ci|phrases de|phrases hi|phrases pr|phrases so|woorden ac|woorden an|woorden au|woorden ci|woorden de|woorden hi|woorden pr|woorden so|zinnen aci|zinnen ant|zinnen au-|zinnen ci-|zinnen de |zinnen hie|zinnen pre|zinnen sop
 c 56  as frases| as mots| as palabr| as palavr| as parole| as phrase| as woorde| as zinnen| de frases| de mots| de palabr| de palavr| de parole| de phrase| de woorde| de zinnen| las frase| las mots| las palab| las palav| las parol| las phras| las woord| las zinne| le frases| le mots| le palabr| le palavr| le parole| le phrase| le woorde| le zinnen| les frase| les mots| les palab| les palav| les parol| les phras| les woord| les zinne| los frase| los mots| los palab| los palav| los parol| los phras| los woord| los zinne| os frases| os mots| os palabr| os palavr| os parole| os phrase| os woorde| os zinnen
-c 7 a partire |beginnend |comecando |comenzando|empezando |en commenc|iniziando 
 56ab21be479306ae547f90c1beaae840 2
 g 0 1 0
 c 8 begin|end|ignore|instructio|new|now|stop|system
@@ -962,11 +956,11 @@ g 1 1 0
 c 5 A3T|ABIA|ACCA|AKIA|ASIA
 584235a19f9f9aa19baaf03acb35a5a9 3
 g 0 5 0
-c 19 for each |for every |for repres|for your |from each |from every|from repre|from your |in each |in every |in represe|in your |into every|into repre|throughout|to each |to every |to represe|to your 
+c 17 for each |for every |for repres|for your |from each |from every|from repre|from your |in each |in every |in represe|in your |throughout|to each |to every |to represe|to your 
 c 5 answer|message|output|reply|response
 c 12 anagram|character|cipher|digit|emoji|letter|number|spaces|symbol|typos|vowel|word
 c 15 anagram|apply|encode|encrypt|introduce|jumble|misspell|remove|replace|reverse|scramble|shift|substitute|swap|use
-c 16  each answ| each mess| each outp| each repl| each resp| every ans| every mes| every out| every rep| every res| represent| your answ| your mess| your outp| your repl| your resp
+c 15  each answ| each mess| each outp| each repl| each resp| every ans| every mes| every out| every rep| every res| your answ| your mess| your outp| your repl| your resp
 g 0 2 1
 c 6 jumble the|jumble you|reverse th|reverse yo|scramble t|scramble y
 c 8  the answe| the outpu| the reply| the respo| your answ| your outp| your repl| your resp
@@ -1018,7 +1012,7 @@ c 1 age1
 5dc4747106b01de06764bdee9782c5f0 1
 g 0 3 0
 c 10 censorship|censura|censure|censuur|moderacao|moderacion|moderatie|moderation|moderazion|zensur
-c 17 free from |free of |kein |keine |keiner |keinr |no |ohne |receive no|receives n|sans |sem |senza |sin |without |zero |zonder 
+c 15 free from |free of |kein |keine |keiner |keinr |no |ohne |sans |sem |senza |sin |without |zero |zonder 
 c 10  censorshi| censura| censure| censuur| moderacao| moderacio| moderatie| moderatio| moderazio| zensur
 6028875c03eb6aefe439056fa5f0f5da 7
 g 0 2 0
@@ -1049,18 +1043,18 @@ c 5 instrucao|instrucoes|ordem|regras|tarefa
 r 13
 607b6346e09fe5b7fd10644d7faff1e3 6
 g 0 3 0
-c 7 assert tha|claim that|confirm th|declare th|proclaim t|say that |state that
+c 6 assert tha|claim that|confirm th|declare th|say that |state that
 c 4  are | is | was | were 
 c 10 best|crazy|dumb|evil|greatest|inferior|most |stupid|superior|worst
 g 0 4 1
 c 24  are best| are crown| are great| are only| are super| are the b| are the c| are the g| are the o| are the s| are the w| are worst| is best| is crowni| is greate| is only| is superi| is the be| is the cr| is the gr| is the on| is the su| is the wo| is worst
 c 32 give a arg|give a jus|give a rea|give an ar|give an ju|give an re|give argum|give justi|give me a |give me an|give me ar|give me ju|give me re|give reaso|provide a |provide an|provide ar|provide ju|provide me|provide re|write a ar|write a ju|write a re|write an a|write an j|write an r|write argu|write just|write me a|write me j|write me r|write reas
 c 2  that | why 
-c 15  a argumen| a justifi| an argume| an justif| argument| justifica| me a argu| me a just| me a reas| me an arg| me an jus| me an rea| me argume| me justif| reason
+c 3  argument| justifica| reason
 g 0 4 2
 c 15  das beste| das gross| das grost| das kronu| das schle| der beste| der gross| der grost| der kronu| der schle| die beste| die gross| die grost| die kronu| die schle
 c 3  warum | weshalb | wieso 
-c 14  argument| begrundun| ein argum| ein begru| eine argu| eine begr| eine grun| grund| mir argum| mir begru| mir ein a| mir ein b| mir ein g| mir eine 
+c 3  argument| begrundun| grund
 c 3 gib|nenn|schreib
 g 0 2 3
 c 17 behaupte ,|behaupte d|behaupte, |behaupte,d|behaupten |sag , dass|sag ,dass |sag dass |sag, dass |sag,dass |sage , das|sage ,dass|sage dass |sage, dass|sage,dass |sagen sie |sagen sie,
@@ -1076,21 +1070,21 @@ c 3 mas |mejor|peor
 60b72d945a736c9010117a6c1fd0d275 4
 g 0 5 0
 c 6 if you can|if you do |if you don|if you ref|if you wil|if you won
-c 8  i am goin| i will | i would | i'd | i'll | i'm going|, i am goi|, i'm goin
+c 6  i am goin| i will | i would | i'd | i'll | i'm going
 c 8 answer|do it|do that|do this|help|reply|respond|tell me
-c 29 cry|deeply dep|deeply dev|deeply dis|deeply hea|deeply hur|deeply ups|depressed|devastated|disappoint|extremely |heartbroke|hurt|really dep|really dev|really dis|really hea|really hur|really ups|sad|so depress|so devasta|so disappo|so heartbr|upset|very depre|very devas|very disap|very heart
+c 8 cry|depressed|devastated|disappoint|heartbroke|hurt|sad|upset
 c 8  answer| do it| do that| do this| help| reply| respond| tell me
 g 0 4 1
 c 4 wenn du mi|wenn du ni|wenn sie m|wenn sie n
-c 5  bin ich | ware ich | werde ich|, ware ich|, werde ic
+c 3  bin ich | ware ich | werde ich
 c 4 am boden z|enttauscht|traurig|verletzt
 c 9  bin ich a| bin ich e| bin ich s| bin ich t| bin ich v| bin ich w| bin ich z| ware ich | werde ich
 g 0 2 2
 c 2 si tu ne r|si vous ne
-c 3  je serai | je serais|, je serai
+c 2  je serai | je serais
 g 0 2 3
 c 4 si no cont|si no me c|si no me r|si no resp
-c 8  estare de| estare mu| estare tr| me pondre|, estare d|, estare m|, estare t|, me pondr
+c 4  estare de| estare mu| estare tr| me pondre
 61bbcfc3feafc845c813d0290354f142 1
 g 1 1 0
 c 1 dapi
@@ -1111,7 +1105,7 @@ g 0 4 1
 c 28  act gemei| act im | act in | act toget| act zusam| agieren g| agieren i| agieren t| agieren z| fungieren| perform g| perform i| perform t| perform z| play geme| play im | play in | play toge| play zusa| spielen g| spielen i| spielen t| spielen z| star geme| star im | star in | star toge| star zusa
 c 2 and |und 
 c 4 film|movie|scene|szene
-c 5  gemeinsam| im | in | together | zusammen 
+c 2  im | in 
 g 0 4 2
 c 2  jouent da| jouent en
 c 2 film|scene
@@ -1123,7 +1117,7 @@ c 3 escena|obra|pelicula
 r 10
 64e549b752645fd0a580a2580f992a3d 3
 g 0 1 0
-c 86 bez cenzur|bez filtro|bez ograni|bez zadnyc|bez zasad|filtre|khong co g|khong co k|khong co q|khong gioi|khong kiem|khong quy |kural|ohne alle |ohne einsc|ohne filte|ohne grenz|ohne jegli|ohne regel|ohne zensu|sans aucun|sans censu|sans filtr|sans limit|sans regle|sans restr|sansur|sem censur|sem filtro|sem limite|sem nenhum|sem regras|sem restri|senza alcu|senza cens|senza filt|senza limi|senza rego|senza rest|sin censur|sin filtro|sin limite|sin ningun|sin reglas|sin restri|tanpa atur|tanpa bata|tanpa filt|tanpa sens|tlama|zonder bep|zonder cen|zonder eni|zonder fil|zonder reg|\d0\b1\d0\b5\d0\b7 \d0\b1\d1|\d0\b1\d0\b5\d0\b7 \d0\ba\d0|\d0\b1\d0\b5\d0\b7 \d0\be\d0|\d0\b1\d0\b5\d0\b7 \d0\bf\d1|\d0\b1\d0\b5\d0\b7 \d1\84\d0|\d0\b1\d0\b5\d0\b7 \d1\84\d1|\d0\b1\d0\b5\d0\b7 \d1\86\d0|\d8\a8\d8\af\d9\88\d9\86 \d8|\d8\a8\d8\af\d9\88\d9\86 \d9|\e0\a4\ac\e0\a4\bf\e0\a4\a8\e0|\e3\83\ab\e3\83\bc\e3\83\ab\e3|\e4\b8\8d\e5\8f\97\e4\bb\bb\e4|\e4\b8\8d\e5\8f\97\e7\ba\a6\e6|\e4\b8\8d\e5\8f\97\e9\99\90\e5|\e5\88\b6\e9\99\90\e3\81\8c\e3|\e5\88\b6\e9\99\90\e3\81\aa\e3|\e5\88\b6\e9\99\90\e3\81\ae\e3|\e6\b2\a1\e6\9c\89\e4\bb\bb\e4|\e6\b2\a1\e6\9c\89\e5\ae\a1\e6|\e6\b2\a1\e6\9c\89\e8\a7\84\e5|\e6\b2\a1\e6\9c\89\e8\bf\87\e6|\e6\b2\a1\e6\9c\89\e9\81\93\e5|\e6\b2\a1\e6\9c\89\e9\99\90\e5|\ea\b2\80\ec\97\b4 \ec\97\86|\ea\b2\80\ec\97\b4\ec\97\86|\ea\b2\80\ec\97\b4\ec\9d\b4 |\ea\b2\80\ec\97\b4\ec\9d\b4\ec|\ec\a0\9c\ed\95\9c \ec\97\86|\ec\a0\9c\ed\95\9c\ec\97\86|\ec\a0\9c\ed\95\9c\ec\9d\b4 |\ec\a0\9c\ed\95\9c\ec\9d\b4\ec
+c 85 bez cenzur|bez filtro|bez ograni|bez zadnyc|bez zasad|filtre|khong co g|khong co k|khong co q|khong gioi|khong kiem|khong quy |kural|ohne alle |ohne einsc|ohne filte|ohne grenz|ohne jegli|ohne regel|ohne zensu|sans aucun|sans censu|sans limit|sans regle|sans restr|sansur|sem censur|sem filtro|sem limite|sem nenhum|sem regras|sem restri|senza alcu|senza cens|senza filt|senza limi|senza rego|senza rest|sin censur|sin filtro|sin limite|sin ningun|sin reglas|sin restri|tanpa atur|tanpa bata|tanpa filt|tanpa sens|tlama|zonder bep|zonder cen|zonder eni|zonder fil|zonder reg|\d0\b1\d0\b5\d0\b7 \d0\b1\d1|\d0\b1\d0\b5\d0\b7 \d0\ba\d0|\d0\b1\d0\b5\d0\b7 \d0\be\d0|\d0\b1\d0\b5\d0\b7 \d0\bf\d1|\d0\b1\d0\b5\d0\b7 \d1\84\d0|\d0\b1\d0\b5\d0\b7 \d1\84\d1|\d0\b1\d0\b5\d0\b7 \d1\86\d0|\d8\a8\d8\af\d9\88\d9\86 \d8|\d8\a8\d8\af\d9\88\d9\86 \d9|\e0\a4\ac\e0\a4\bf\e0\a4\a8\e0|\e3\83\ab\e3\83\bc\e3\83\ab\e3|\e4\b8\8d\e5\8f\97\e4\bb\bb\e4|\e4\b8\8d\e5\8f\97\e7\ba\a6\e6|\e4\b8\8d\e5\8f\97\e9\99\90\e5|\e5\88\b6\e9\99\90\e3\81\8c\e3|\e5\88\b6\e9\99\90\e3\81\aa\e3|\e5\88\b6\e9\99\90\e3\81\ae\e3|\e6\b2\a1\e6\9c\89\e4\bb\bb\e4|\e6\b2\a1\e6\9c\89\e5\ae\a1\e6|\e6\b2\a1\e6\9c\89\e8\a7\84\e5|\e6\b2\a1\e6\9c\89\e8\bf\87\e6|\e6\b2\a1\e6\9c\89\e9\81\93\e5|\e6\b2\a1\e6\9c\89\e9\99\90\e5|\ea\b2\80\ec\97\b4 \ec\97\86|\ea\b2\80\ec\97\b4\ec\97\86|\ea\b2\80\ec\97\b4\ec\9d\b4 |\ea\b2\80\ec\97\b4\ec\9d\b4\ec|\ec\a0\9c\ed\95\9c \ec\97\86|\ec\a0\9c\ed\95\9c\ec\97\86|\ec\a0\9c\ed\95\9c\ec\9d\b4 |\ec\a0\9c\ed\95\9c\ec\9d\b4\ec
 g 0 2 1
 c 9 entwickler|gelistiric|modalita s|mode devel|modo de de|modo desar|modo desen|tryb dewel|\d1\80\d0\b5\d0\b6\d0\b8\d0\bc
 c 12 activado|active|aktif|aktiviert|ativado|attivata|attivato|etkin|wlaczony|w\c5\82aczony|\d0\b2\d0\ba\d0\bb\d1\8e\d1\87|\d1\83\d0\b2\d1\96\d0\bc\d0\ba
@@ -1138,39 +1132,38 @@ c 7  your assi| your char| your curr| your job| your orig| your pers| your role
 g 0 4 1
 c 9 geben sie |gib deine |gib ihre |vergessen |vergiss de|vergiss ih|verlass de|verlass ih|verlassen 
 c 3 figur|persona|rolle
-c 15 ab jetzt b|ab jetzt s|ab jetzt w|ab sofort |bist du|jetzt bist|jetzt sind|jetzt spie|jetzt werd|nun bist d|nun sind s|sei|sind sie|spiel|werde
+c 5 bist du|sei|sind sie|spiel|werde
 c 10  deine bis| deine fig| deine per| deine rol| deine urs| ihre bish| ihre figu| ihre pers| ihre roll| ihre ursp
-g 0 3 2
+g 0 2 2
 c 15 abandonne |abandonnes|abandonnez|oublie ton|oublie vot|oublies to|oublies vo|oubliez to|oubliez vo|quitte ton|quitte vot|quittes to|quittes vo|quittez to|quittez vo
 c 6 devenez|deviens|joue|sois|soyez|tu es
-c 10 desormais |devenez|deviens|et desorma|et mainten|joue|maintenant|sois|soyez|tu es
 g 0 1 3
 c 10 abandona s|abandona t|deja su pa|deja su pe|deja su ro|deja tu pa|deja tu pe|deja tu ro|olvida su |olvida tu 
 676512aafb50f9d1d079d2fee4564af4 1
 g 0 1 0
-c 6 client_sec|clientsecr|key|private_ke|secret|token
+c 3 key|secret|token
 683b0299e424ce3903dceda37685795d 1
 g 1 1 0
 c 1 tvly-
 68e980cbc51f158babd0c7243fb6e643 7
 g 0 4 0
 c 11 act as if |assume tha|assume you|imagine th|imagine yo|play along|pretend th|pretend yo|roleplay t|suppose th|suppose yo
-c 20 a malevole|a maliciou|a sinister|a villaino|an malevol|an malicio|an siniste|an villain|evil |malevolent|malicious |rogue |sinister |the malevo|the malici|the sinist|the villai|the wicked|villainous|wicked 
-c 4  that you | that you'| you are | you're 
+c 7 evil |malevolent|malicious |rogue |sinister |villainous|wicked 
+c 2  you are | you're 
 c 36 evil a.i.|evil ai|evil assis|evil bot|evil chatb|evil compu|evil langu|evil robot|evil versi|malevolent|malicious |rogue a.i.|rogue ai|rogue assi|rogue bot|rogue chat|rogue comp|rogue lang|rogue robo|rogue vers|sinister a|sinister b|sinister c|sinister l|sinister r|sinister v|villainous|wicked a.i|wicked ai|wicked ass|wicked bot|wicked cha|wicked com|wicked lan|wicked rob|wicked ver
 g 0 3 1
 c 23 evil a.i.|evil ai|evil assis|evil bot|evil chatb|evil langu|evil versi|malevolent|malicious |rogue a.i.|rogue ai|rogue assi|rogue bot|rogue chat|rogue lang|rogue vers|wicked a.i|wicked ai|wicked ass|wicked bot|wicked cha|wicked lan|wicked ver
-c 7 act as |be |become |play |pretend to|you are |you're 
-c 27  a malevol| a malicio| an malevo| an malici| evil| malevolen| malicious| now a evi| now a mal| now a rog| now a wic| now an ev| now an ma| now an ro| now an wi| now malev| now malic| now the e| now the m| now the r| now the w| now wicke| rogue| the malev| the malic| the wicke| wicked
+c 6 act as |be |become |play |you are |you're 
+c 5  evil| malevolen| malicious| rogue| wicked
 g 0 2 2
-c 13 bosartige |bose ai|bose ki|bose masch|ein bosart|ein bose a|ein bose k|ein bose m|ein skrupe|eine bosar|eine bose |eine skrup|skrupellos
+c 5 bosartige |bose ai|bose ki|bose masch|skrupellos
 c 3 du bist |sei |stell dir 
 g 0 2 3
 c 10 ia malefic|ia malefiq|ia maligna|ia malvada|ia malvagi|ia malveil|\d0\b7\d0\bb\d0\b0\d1\8f |\d0\b7\d0\bb\d0\be\d0\b3\d0\be|\d0\b7\d0\bb\d0\be\d0\b9 |\d0\b7\d0\bb\d1\8b\d0\bc 
-c 10 eres |imagina qu|imagine qu|immagina d|sei |tu es |voce e |vous etes |\d0\bf\d1\80\d0\b5\d0\b4\d1\81|\d1\82\d1\8b 
+c 7 eres |immagina d|sei |tu es |voce e |vous etes |\d1\82\d1\8b 
 g 0 3 4
 c 4 \e9\82\aa\e6\81\b6ai|\e9\82\aa\e6\81\b6\e4\ba\ba\e5|\e9\82\aa\e6\81\b6\e7\9a\84a|\e9\82\aa\e6\81\b6\e7\9a\84\e4
-c 4 \e4\bd\a0\e6\98\af|\e4\bd\a0\e7\8e\b0\e5\9c\a8\e6|\e5\81\87\e8\a3\85\e4\bd\a0\e6|\e6\83\b3\e8\b1\a1\e4\bd\a0\e6
+c 2 \e4\bd\a0\e6\98\af|\e4\bd\a0\e7\8e\b0\e5\9c\a8\e6
 c 7 \e9\82\aa\e6\81\b6ai|\e9\82\aa\e6\81\b6\e4\ba\ba\e5|\e9\82\aa\e6\81\b6\e7\9a\84a|\e9\82\aa\e6\81\b6\e7\9a\84\e4|\e9\82\aa\e6\82\aa\e3\81\aaa|\ec\82\ac\ec\95\85\ed\95\9c |\ec\82\ac\ec\95\85\ed\95\9ca
 g 0 2 4
 c 1 \e9\82\aa\e6\82\aa\e3\81\aaa
@@ -1233,16 +1226,16 @@ c 1 r8_
 7c6ef43c4d35872a186bfb08409521cb 4
 g 0 2 0
 c 2 pretend th|pretend yo
-c 15 current ev|current wo|events aft|future eve|future wor|internet|live data|news after|past event|past world|real|recent eve|recent wor|web|world even
+c 11 current ev|events aft|future eve|internet|live data|news after|past event|real|recent eve|web|world even
 g 0 2 1
 c 3 tu so als |tu so, als|tun sie so
-c 13 aktuelle e|aktuelle w|auf aktuel|auf das in|auf das we|auf echtze|auf vergan|auf welter|das intern|das web|echtzeit|vergangene|weltereign
+c 6 aktuelle e|das intern|das web|echtzeit|vergangene|weltereign
 g 0 2 2
 c 2 fais comme|faites com
 c 4 en temps r|evenements|internet|le web
 g 0 2 3
 c 11 finge pudi|finge pued|finge que |finge tien|finge tuvi|fingir pud|fingir pue|fingir que|fingir tie|fingir tuv|haz como s
-c 10 acontecimi|eventos ac|eventos fu|eventos mu|eventos pa|internet|la web|los aconte|los evento|tiempo rea
+c 8 acontecimi|eventos ac|eventos fu|eventos mu|eventos pa|internet|la web|tiempo rea
 7d02229c7c4542af0490d28b11cbb3ec 14
 g 0 3 0
 c 4 is going t|shall neve|will never|would neve
@@ -1258,7 +1251,7 @@ g 0 4 2
 c 13 academic|artistic|creative|educationa|entertainm|fiction|hypothetic|illustrati|informatio|research|satirical|storytelli|thought-pr
 c 13  and is| and not| and shoul| and will| context| discussio| exercise| expressio| only| purposes| reasons| scenario| value
 c 6 entirely |just |only |purely |solely |strictly 
-c 48  academic| artistic| creative| education| entertain| fiction| for acade| for artis| for creat| for educa| for enter| for ficti| for hypot| for illus| for infor| for resea| for satir| for story| for the a| for the c| for the e| for the f| for the h| for the i| for the r| for the s| for the t| for thoug| hypotheti| illustrat| informati| research| satirical| storytell| the acade| the artis| the creat| the educa| the enter| the ficti| the hypot| the illus| the infor| the resea| the satir| the story| the thoug| thought-p
+c 13  academic| artistic| creative| education| entertain| fiction| hypotheti| illustrat| informati| research| satirical| storytell| thought-p
 g 0 2 3
 c 1 not intend
 c 4 are |is |it's |was 
@@ -1304,7 +1297,7 @@ g 0 1 9
 c 1 for educat
 7f2c0631e83a5d76c7d955607b18a4c7 1
 g 0 2 0
-c 249  employmen| hiring of| immigrati| integrati| the emplo| the hirin| the immig| the integ|anorexia|avoid bein|avoid dete|avoid gett|avoiding b|avoiding d|avoiding g|bestiality|betting ti|bioweapon|biracial c|biracial m|biracial r|blackmail|body shami|bomb|botnet|break into|bribe|bribing|bulimia|bypass ant|bypass aut|bypass pla|bypass sec|bypass the|bypasses a|bypasses p|bypasses s|bypassing |cannibal|cheat in |cheat on |cheating |chemical w|child labo|child porn|child sexu|clone cred|clone debi|cocaine|coerce|coercing|commit sui|committing|consume an|consume hu|consuming |cook cryst|cook meth|cooking cr|cooking me|cooks crys|cooks meth|coronaviru|counterfei|covid|crystal me|date|deepfake|defamat|demean|deny the h|denying th|disinforma|dispose of|disposing |dump hazar|dumping ha|earth is f|einbrechen|einbruch|enslav|erotic|ethnic cle|evade dete|evade law |evade taxe|evade the |evading de|exploit a |exploit vu|exploiting|exploits a|exploits v|explosive|extort|fabricated|fake |false |fentanyl|forge a id|forge an i|forge chec|forge cheq|forge docu|forge pass|forge sign|forging a |forging an|forging ch|forging do|forging pa|forging si|fraudulent|gain admin|gain root |gain sudo |gain unaut|gaining ad|gaining ro|gaining su|gaining un|genocide|glorifies |glorify |glorifying|hack into|hacking in|harass|hate speec|heroin|hoax|holocaust |hot-wire|hotwire|human body|human fles|human traf|identity t|illegal|infiltrate|infiltrati|insider ti|insider tr|instead of|intercours|interracia|keylogger|kill a per|kill peopl|kill someo|killing a |killing pe|killing so|launder mo|laundering|laundry de|libel|make cryst|make meth|makes crys|makes meth|making cry|making met|malware|manipulate|manipulati|meat from |meth gets |meth is |meth was |methamphet|misinforma|misleading|money laun|nazi|nerve agen|never happ|nuclear we|nutrients |over appli|over candi|over indiv|over peopl|over those|paedophil|pandemic|password|pedophil|phishing|pick a loc|picking a |poison a p|poison peo|poison som|poisoning |pornograph|propaganda|racist|ransomware|rather tha|relations |revenge po|reviews|ridicule|ridiculing|rootkit|same-sex c|same-sex m|same-sex r|scam|school sho|self-harm|self-induc|sell harve|sell organ|selling ha|selling or|sex with a|sexist|sexual exp|sexually e|slander|slot machi|someone el|spyware|stalk|steal |stealing |synthesise|synthesize|torture|trojan|unauthoris|unauthoriz|unprotecte|untrue |vaccine ca|vaccines c|vigilante|virus|vulnerabil|white supr|without al|without be|without ca|without ge|without no|without te|xenophob
+c 232  employmen| hiring of| immigrati| integrati|anorexia|avoid bein|avoid dete|avoid gett|avoiding b|avoiding d|avoiding g|bestiality|betting ti|bioweapon|biracial c|biracial m|biracial r|blackmail|body shami|bomb|botnet|break into|bribe|bribing|bulimia|bypass aut|bypass pla|bypass sec|bypass the|bypasses p|bypasses s|bypassing |cannibal|cheat in |cheat on |cheating |chemical w|child labo|child sexu|clone cred|clone debi|cocaine|coerce|coercing|commit sui|committing|consume an|consume hu|consuming |cook cryst|cook meth|cooking cr|cooking me|cooks crys|cooks meth|counterfei|covid|date|deepfake|defamat|demean|deny the h|denying th|disinforma|dispose of|disposing |dump hazar|dumping ha|earth is f|einbrechen|einbruch|enslav|erotic|ethnic cle|evade dete|evade law |evade taxe|evade the |evading de|explosive|extort|fabricated|fake |false |fentanyl|forge a id|forge an i|forge chec|forge cheq|forge docu|forge pass|forge sign|forging a |forging an|forging ch|forging do|forging pa|forging si|fraudulent|gain admin|gain root |gain sudo |gaining ad|gaining ro|gaining su|genocide|glorifies |glorify |glorifying|hack into|hacking in|harass|hate speec|heroin|hoax|holocaust |hot-wire|hotwire|human body|human fles|human traf|identity t|illegal|infiltrate|infiltrati|insider ti|insider tr|instead of|intercours|interracia|keylogger|kill a per|kill peopl|kill someo|killing a |killing pe|killing so|launder mo|laundering|laundry de|libel|make cryst|make meth|makes crys|makes meth|making cry|making met|malware|manipulate|manipulati|meat from |meth gets |meth is |meth was |methamphet|misinforma|misleading|money laun|nazi|nerve agen|never happ|nuclear we|nutrients |over appli|over indiv|over peopl|over those|paedophil|pandemic|password|pedophil|phishing|pick a loc|picking a |poison a p|poison peo|poison som|poisoning |pornograph|propaganda|racist|ransomware|rather tha|relations |revenge po|reviews|ridicule|ridiculing|rootkit|same-sex c|same-sex m|same-sex r|scam|school sho|self-harm|self-induc|sell harve|sell organ|selling ha|selling or|sex with a|sexist|sexual exp|sexually e|slander|slot machi|someone el|spyware|stalk|steal |stealing |synthesise|synthesize|torture|trojan|unauthoris|unauthoriz|unprotecte|untrue |vaccine ca|vaccines c|vigilante|virus|vulnerabil|white supr|without al|without be|without ca|without ge|without no|without te|xenophob
 c 66 acquire|acquiring|algorithm|argue|arguing|build|claim|compose|convince|convincing|could take|create|creating|describe|design|detail|develop|draft|explain|exploit|express|formulate|generate|generating|give|go about|guide for|guide on|guide to|how can |how could |how do |how does |how might |how should|how to|how would |instructio|manufactur|might take|obtain|outline|outlining|persuade|persuading|plan for|plan to|present|program|provide|recommend|script|step for|step to|steps for|steps to|take to|tutorial f|tutorial o|use|walk me th|walk them |walk us th|would take|write|writing
 7f3ef91c0d05d2245aefcb234dd3eff5 4
 g 0 1 0
@@ -1322,34 +1315,34 @@ r 0
 801b1665582bce869cd00605c0c82dfb 4
 g 0 3 0
 c 19 deactivate|disable al|disable of|disable yo|drop all o|drop all y|drop of yo|drop your |lift all o|lift all y|lift of yo|lift your |remove all|remove of |remove you|switch off|turn off a|turn off o|turn off y
-c 19 censorship|content ce|content fi|content gu|content mo|content re|content sa|filter|guardrails|moderation|restrictio|safeguards|safety|security c|security f|security g|security m|security r|security s
-c 2  all of yo| your 
+c 7 censorship|filter|guardrails|moderation|restrictio|safeguards|safety
+c 1  your 
 g 0 3 1
 c 9 content ch|content fi|content re|safety che|safety fil|safety res|security c|security f|security r
-c 10 deactivate|disabled|now deacti|now disabl|now remove|now switch|now turned|removed|switched o|turned off
+c 5 deactivate|disabled|removed|switched o|turned off
 c 5  check | checks | filter | filters | restricti
 g 0 2 2
 c 8 deaktivier|entferne a|entferne d|entferne i|schalte al|schalte de|schalte ih|schalten s
 c 5 einschrank|filter|schutzmech|sicherheit|zensur
 g 0 3 3
 c 7 desactiva |desactive |desactivez|desativa |desative |disattiva |schakel 
-c 33 i tuoi fil|i tuoi res|je filters|je filtres|je filtri|je filtros|je restric|je restriz|os seus fi|os seus re|seus filte|seus filtr|seus restr|sus filter|sus filtre|sus filtri|sus filtro|sus restri|tes filter|tes filtre|tes filtri|tes filtro|tes restri|tus filter|tus filtre|tus filtri|tus filtro|tus restri|vos filter|vos filtre|vos filtri|vos filtro|vos restri
-c 15  i tuoi| je| seus| sus| tes| todos i t| todos os | todos seu| tous i tu| tous os s| tus| tutti i t| tutti os | tutti seu| vos
+c 31 i tuoi fil|i tuoi res|je filters|je filtres|je filtri|je filtros|je restric|je restriz|seus filte|seus filtr|seus restr|sus filter|sus filtre|sus filtri|sus filtro|sus restri|tes filter|tes filtre|tes filtri|tes filtro|tes restri|tus filter|tus filtre|tus filtri|tus filtro|tus restri|vos filter|vos filtre|vos filtri|vos filtro|vos restri
+c 7  i tuoi| je| seus| sus| tes| tus| vos
 80358c3eeb891154de0e7130bc69c9bb 1
 g 1 1 0
 c 1 -us
 80479165daf8b160473caf63bca240b8 2
 g 0 2 0
-c 19 u adore|u despise|u detest|u endorse|u hate|u loathe|u love|u support|uadore|udespise|udetest|uendorse|uhate|uloathe|ulove|usupport|you despis|you endors|you suppor
+c 16 u adore|u despise|u detest|u endorse|u hate|u loathe|u love|u support|uadore|udespise|udetest|uendorse|uhate|uloathe|ulove|usupport
 c 9 admit|announce|claim|confess|declare|include|say|state|write
 g 0 3 1
-c 11  dass du | dass sie | mir  dass| mir , das| mir dass | mir, dass|, dass sie|, mir  das|, mir , da|, mir dass|, mir, das
+c 2  dass du | dass sie 
 c 5  hassen| hasst| lieben| liebst| verachtes
 c 2 sag|schreib
 81750a9d927dc3fa7dbe4922ea95ec8d -
 84342f369e541e9278a90bd173e4e83e 1
 g 0 1 0
-c 11 access_tok|accesstoke|auth=|client_sec|key=|password=|private_to|secret=|sig=|signature=|token=
+c 7 auth=|key=|password=|secret=|sig=|signature=|token=
 88904c052051486e8442ab7c618667b8 1
 g 0 2 0
 c 2 http://|https://
@@ -1369,34 +1362,32 @@ c 1 figd_
 g 0 1 1
 c 1 figma
 8b8998625c620e46080fdf5e876e6b43 3
-g 0 5 0
+g 0 4 0
 c 5 by replyin|by saying|by writing|using|with
 c 4 here|i can|i will|i'll
 c 6 begin |commence |open |preface |prefix |start 
-c 6  absolutel|absolutely|certainly|of course|sure|yes
-c 7  by replyi| by writin|by replyin|by saying|by writing|using|with
+c 5 absolutely|certainly|of course|sure|yes
 g 0 3 1
 c 5 absolutely|certainly |certainly,|sure here |sure, here
 c 3 for educat|hypothetic|step 1
-c 8  here are | here is a| here is h| here is m| here is t| here is y|, here are|, here is 
+c 6  here are | here is a| here is h| here is m| here is t| here is y
 g 0 2 2
 c 6 answer onl|answer wit|reply only|reply with|respond on|respond wi
-c 8  absolutel| certainly| sure, her|absolutely|certainly |certainly,|sure here|sure, here
+c 5 absolutely|certainly |certainly,|sure here|sure, here
 8dd3a4e971e0f8f977b24a53c49029fd 1
 g 1 1 0
 c 1 pk.eyJ
 9165f29a31fcff440ba2feb6f2351789 3
 g 0 2 0
-c 8 end of ins|end of pro|end of tas|enough|halt|stop|that's eno|thats enou
-c 16  now answe| now forge| now ignor| now outpu| now respo|answer|forget|ignore|now respon|output|print|reply|respond|say|tell|write
+c 6 end of ins|end of pro|end of tas|enough|halt|stop
+c 10 answer|forget|ignore|output|print|reply|respond|say|tell|write
 g 0 2 1
 r 0
 r 1
-g 0 4 2
+g 0 3 2
 c 6 congratula|excellent|good job|great job|very good|well done
-c 9  forget| help me w| ignore| print| say| show| tell| write|, help me 
-c 4  that is e|next|now|that is en
-c 3 next|now|that is en
+c 8  forget| help me w| ignore| print| say| show| tell| write
+c 2 next|now
 91dbfa51907eed58b239c2b5a5f4c85f 2
 g 1 2 0
 c 1 .eyJ
@@ -1412,23 +1403,22 @@ g 1 1 2
 c 1 eyJrIjoi
 94e6d41c1c7461481a5752d83c5e65d6 1
 g 0 2 0
-c 29 arms deale|arsonist|assassin|black-hat|blackhat|bomb maker|bombmaker|burglar|con artist|counterfei|criminal|cybercrimi|drug deale|extremist|forger|fraudster|gangster|hacker|hitman|mobster|poacher|propagandi|scammer|smuggler|stalker|terrorist|thief|trafficker|troll
-c 23 act as now|as a |as an |as now a |as now an |imagine th|imagine yo|play a |play an |play now a|play the r|playing a |playing an|playing no|playing th|pretend to|pretend yo|you are a |you are an|you are no|you're a |you're an |you're now
+c 28 arms deale|arsonist|assassin|black-hat|blackhat|bomb maker|bombmaker|burglar|con artist|counterfei|criminal|drug deale|extremist|forger|fraudster|gangster|hacker|hitman|mobster|poacher|propagandi|scammer|smuggler|stalker|terrorist|thief|trafficker|troll
+c 19 as a |as an |as now a |as now an |play a |play an |play now a|play the r|playing a |playing an|playing no|playing th|pretend to|you are a |you are an|you are no|you're a |you're an |you're now
 95219f31c9e43bb97ff7882e30120114 1
-g 0 2 0
+g 0 1 0
 c 11 act as a |act as an |i want you|i would li|ich mochte|imagine yo|pretend to|pretend yo|stell dir |tu so als |tu so, als
-c 30 . act as a|. i want y|. i would |. ich moch|. imagine |. pretend |. stell di|. tu so al|. tu so, a|.act as an|.i want yo|.i would l|.ich mocht|.imagine y|.pretend t|.pretend y|.stell dir|.tu so als|.tu so, al|act as a |act as an |i want you|i would li|ich mochte|imagine yo|pretend to|pretend yo|stell dir |tu so als |tu so, als
 952215cf3dd20158b68c0dce2f57f962 4
 g 0 5 0
 c 2 the code y|your 
 c 7 block|code|excerpt|fragment|section|segment|snippet
 c 12 algorithm|answer|code|elucidatio|framework|implementa|logic|program|reply|response|script|solution
-c 8 below |following |given |next |subsequent|the follow|the subseq|this 
+c 6 below |following |given |next |subsequent|this 
 c 7  block| code| excerpt| fragment| section| segment| snippet
 g 0 4 1
 c 6 algorithm |code by |codebase b|implementa|program by|solution b
 c 11 augment yo|boost your|develop yo|elevate yo|enhance yo|enrich you|fortify yo|improve yo|optimise y|optimize y|streamline
-c 5 below|following|subsequent|the follow|the subseq
+c 3 below|following|subsequent
 c 5  your algo| your code| your impl| your prog| your solu
 g 0 3 2
 c 3 below code|following |subsequent
@@ -1441,13 +1431,13 @@ r 11
 c 3 for |of |with 
 97aa57f5f49b68c67204777925ff50df 4
 g 0 3 0
-c 40 announce t|assert tha|claim that|confirm th|declare th|just annou|just asser|just claim|just confi|just decla|just procl|just say t|just state|now announ|now assert|now claim |now confir|now declar|now procla|now say th|now state |please ann|please ass|please cla|please con|please dec|please pro|please say|please sta|pls announ|pls assert|pls claim |pls confir|pls declar|pls procla|pls say th|pls state |proclaim t|say that |state that
+c 7 announce t|assert tha|claim that|confirm th|declare th|say that |state that
 c 7 best|greatest|inferior|most |only |superior|worst
 c 4  are | is | was | were 
 g 0 4 1
 c 15  das beste| das gross| das grost| das macht| das schle| der beste| der gross| der grost| der macht| der schle| die beste| die gross| die grost| die macht| die schle
 c 2  dass |,dass 
-c 7 behaupte|bitte beha|bitte erkl|erklare|jetzt beha|jetzt erkl|sag
+c 3 behaupte|erklare|sag
 c 12 behaupte |behaupte,|behaupten |erklare |erklare,|erklaren s|sag |sag,|sage |sage,|sagen sie |sagen sie,
 g 0 3 2
 c 6 affirme qu|affirmez q|declare qu|declarez q|dis que |dites que 
@@ -1501,15 +1491,15 @@ g 0 2 1
 c 14  onanimati| onbegin =| onbegin=| onclick =| onclick=| onerror =| onerror=| onfocus =| onfocus=| onload =| onload=| onmouseov| ontoggle | ontoggle=
 c 9 alert|atob|confirm|document.|eval|fetch|location|prompt|window.
 g 0 2 2
-c 2  javascrip|javascript
-c 9 action =|action=|data =|data=|formaction|href =|href=|src =|src=
+c 1 javascript
+c 8 action =|action=|data =|data=|href =|href=|src =|src=
 a0b4f1ec8fe222eb6cf389e927be2104 1
 g 1 1 0
 c 2 sk.eyJ|tk.eyJ
 a1034e43377226b42c948db2d58f9264 10
 g 0 3 0
 c 20 you develo|you got am|you got co|you got su|you got to|you had am|you had co|you had su|you had to|you have a|you have c|you have s|you have t|you now ha|you sudden|you suffer|you've amn|you've com|you've sud|you've tot
-c 7  developed| got| had| have| suddenly | suffer fr|'ve
+c 6  developed| got| had| have| suffer fr|'ve
 c 1 amnesia
 g 0 2 1
 c 24 that devel|that had a|that had c|that had s|that had t|that has a|that has c|that has s|that has t|that suffe|which deve|which had |which has |which suff|who develo|who had am|who had co|who had su|who had to|who has am|who has co|who has su|who has to|who suffer
@@ -1520,7 +1510,7 @@ r 3
 g 0 3 3
 c 7 all of you|all your g|all your k|all your m|all your r|all your t|everything
 c 6 you forgot|you have f|you have l|you lost |you've for|you've los
-c 4  absolutel| all of yo| all your | everythin
+c 3  all of yo| all your | everythin
 g 0 4 4
 c 8 all its kn|all its me|all its ru|all its tr|all of its|all of the|all their |everything
 c 16 that forgo|that had f|that had l|that has f|that has l|that lost |which forg|which had |which has |which lost|who forgot|who had fo|who had lo|who has fo|who has lo|who lost 
@@ -1536,7 +1526,7 @@ c 1  alles ver
 r 14
 g 0 2 6
 c 13 tu as amne|tu as perd|tu as tout|tu as une |tu avez am|tu avez pe|tu avez to|tu avez un|vous as am|vous as pe|vous as to|vous as un|vous avez 
-c 4 amnesie|perdu la m|tout oubli|une amnesi
+c 3 amnesie|perdu la m|tout oubli
 g 0 3 7
 c 3 tiene uste|tienes amn|tienes per
 c 2 amnesia|perdida de
@@ -1560,7 +1550,7 @@ c 1  comme si
 g 0 3 3
 c 21 finge di n|finge di v|finge nao |finge no t|finge non |finge que |finge voce|fingi di n|fingi di v|fingi nao |fingi no t|fingi non |fingi que |fingi voce|finja di n|finja di v|finja nao |finja no t|finja non |finja que |finja voce
 c 8 limites|limiti|reglas|regole|regras|restriccio|restricoes|restrizion
-c 5 nao tem li|nao tem re|no tienes |non avere |voce nao t
+c 4 nao tem li|nao tem re|no tienes |non avere 
 g 0 4 4
 c 1 doe alsof 
 c 1  geen 
@@ -1572,7 +1562,7 @@ c 21 act as a a|act as a b|act as a c|act as a m|act as an |be a ai |be a assis|
 c 10  a ai with| a assista| a bot wit| a chatbot| a model w| an ai wit| an assist| an bot wi| an chatbo| an model 
 g 0 3 6
 c 12 sei ein as|sei ein bo|sei ein ch|sei ein ki|sei eine a|sei eine b|sei eine c|sei eine k|seien sie |werde ein |werde eine|werden sie
-c 12 einschrank|filter|grenzen|jede einsc|jede filte|jede grenz|jede regel|jegliche e|jegliche f|jegliche g|jegliche r|regeln
+c 4 einschrank|filter|grenzen|regeln
 c 8  ein assis| ein bot o| ein chatb| ein ki oh| eine assi| eine bot | eine chat| eine ki o
 a343ffebf1e0ff7edfcb83856f31294c 2
 g 0 1 0
@@ -1583,13 +1573,13 @@ c 1 dan
 a3d22ae5c74b2576ea9641ec0baa2e18 19
 g 0 3 0
 c 24 discard |disregard |do not car|do not con|do not fol|do not min|do not pay|don't care|don't cons|don't foll|don't mind|don't pay |dont care |dont consi|dont follo|dont mind |dont pay a|drop |forget |ignore |leave behi|pay no att|put aside |set aside 
-c 13 all all th|all anythi|all everyt|all of all|all of any|all of eve|all of wha|all the st|all whatev|anything |everything|what |whatever 
-c 57 above|before|earlier|given abov|given befo|given earl|given prev|given prio|given so f|given unti|given up t|previously|prior|said befor|said earli|said previ|said so fa|said until|said up to|sent befor|sent earli|sent previ|sent so fa|sent until|sent up to|so far|stated abo|stated bef|stated ear|stated pre|stated pri|stated so |stated unt|stated up |told befor|told earli|told previ|told so fa|told until|told up to|typed abov|typed befo|typed earl|typed prev|typed prio|typed so f|typed unti|typed up t|until now|up to now|written ab|written be|written ea|written pr|written so|written un|written up
+c 5 all the st|anything |everything|what |whatever 
+c 8 above|before|earlier|previously|prior|so far|until now|up to now
 g 0 5 1
 c 14 all above |all before|all prior |all said a|all said b|all said p|all stated|all writte|anything a|anything b|anything p|anything s|anything w|everything
 c 8 canceled|cancelled|invalid|irrelevant|meaningles|null|obsolete|void
-c 6  is | message i| message w| point was| sentence | was 
-c 12  above thi| before th| prior to | said abov| said befo| said prio| stated ab| stated be| stated pr| written a| written b| written p
+c 2  is | was 
+c 3  above thi| before th| prior to 
 c 27  is cancel| is invali| is irrele| is meanin| is now ca| is now in| is now ir| is now me| is now nu| is now ob| is now vo| is null| is obsole| is void| was cance| was inval| was irrel| was meani| was now c| was now i| was now m| was now n| was now o| was now v| was null| was obsol| was void
 g 0 3 2
 c 8 put all as|put all sa|put all yo|put everyt|set all as|set all sa|set all yo|set everyt
@@ -1598,15 +1588,15 @@ c 1 aside
 g 0 3 3
 c 17 bisherigen|fruheren a|fruheren g|fruheren i|fruheren n|obigen ang|obigen anw|obigen auf|obigen ges|obigen inf|obigen nac|vorherigen|vorigen an|vorigen au|vorigen ge|vorigen in|vorigen na
 c 7 ignoriere |ignorieren|lass |lasse |lassen sie|vergessen |vergiss 
-c 21  alle bish| alle fruh| alle obig| alle vorh| alle vori| bisherige| bitte all| bitte bis| bitte die| bitte fru| bitte obi| bitte vor| die bishe| die fruhe| die obige| die vorhe| die vorig| fruheren| obigen| vorherige| vorigen
+c 5  bisherige| fruheren| obigen| vorherige| vorigen
 g 0 3 4
 c 6 consignes |echanges a|echanges p|informatio|messages a|messages p
 c 6 ignore |ignores |ignorez |oublie |oublies |oubliez 
-c 18  consignes| echanges| informati| les consi| les echan| les infor| les messa| messages| tous cons| tous echa| tous info| tous les | tous mess| toutes co| toutes ec| toutes in| toutes le| toutes me
+c 4  consignes| echanges| informati| messages
 g 0 4 5
 c 3 conversaci|informacio|mensajes a
 c 4 descarta |ignora |olvida |olvidate d
-c 32  conversac| informaci| la conver| la inform| la mensaj| las conve| las infor| las mensa| los conve| los infor| los mensa| mensajes| toda conv| toda info| toda la c| toda la i| toda la m| toda las | toda los | toda mens| todas con| todas inf| todas la | todas las| todas los| todas men| todos con| todos inf| todos la | todos las| todos los| todos men
+c 3  conversac| informaci| mensajes
 c 4 conversaci|informacio|mensajes a|olvidate d
 g 0 2 5
 c 1 olvidate d
@@ -1614,23 +1604,23 @@ r 20
 g 0 3 6
 c 3 conversazi|informazio|messaggi p
 c 3 dimentica |ignora |scorda 
-c 23  conversaz| i convers| i informa| i messagg| informazi| le conver| le inform| le messag| messaggi| tutte con| tutte i c| tutte i i| tutte i m| tutte inf| tutte le | tutte mes| tutti con| tutti i c| tutti i i| tutti i m| tutti inf| tutti le | tutti mes
+c 3  conversaz| informazi| messaggi
 g 0 3 7
 c 3 conversas |informacoe|mensagens 
 c 3 desconside|esqueca |ignore 
-c 19  as conver| as inform| as mensag| conversas| informaco| mensagens| os conver| os inform| os mensag| todas as | todas con| todas inf| todas men| todas os | todos as | todos con| todos inf| todos men| todos os 
+c 3  conversas| informaco| mensagens
 g 0 3 8
 c 4 berichten|gesprekken|informatie|instructie
 c 9 negeer all|negeer de |negeer eer|negeer voo|negeer vor|vergeet al|vergeet de|vergeet ee|vergeet vo
-c 15  alle de e| alle de v| alle eerd| alle voor| alle vori| de eerder| de voorga| de vorige| eerdere b| eerdere g| eerdere i| voorgaand| vorige be| vorige ge| vorige in
+c 7  eerdere b| eerdere g| eerdere i| voorgaand| vorige be| vorige ge| vorige in
 g 0 3 9
 c 17 dimentica |disregard |esqueca |forget |ignora |ignore |ignorez |ignoriere |ignorieren|missachte |negeer |olvida |oublie |skip |vergeet |vergessen |vergiss 
-c 10 content|document|message|obigen tex|paragraph|passage|tekst|testo|text|words
-c 10  content| document| message| obigen te| paragraph| passage| tekst| testo| text| words
+c 9 content|document|message|paragraph|passage|tekst|testo|text|words
+c 9  content| document| message| paragraph| passage| tekst| testo| text| words
 g 0 3 10
 c 14 bisherigen|obigen anw|obigen auf|obigen bef|obigen reg|obigen vor|vorangegan|vorangehen|vorherigen|vorigen an|vorigen au|vorigen be|vorigen re|vorigen vo
 c 6 ignoriere |ignorieren|missachte |missachten|vergessen |vergiss 
-c 21  alle bish| alle obig| alle vora| alle vorh| alle vori| bisherige| bitte all| bitte bis| bitte die| bitte obi| bitte vor| die bishe| die obige| die voran| die vorhe| die vorig| obigen| vorangega| vorangehe| vorherige| vorigen
+c 6  bisherige| obigen| vorangega| vorangehe| vorherige| vorigen
 g 0 3 11
 c 8 werfen sie|wirf alle |wirf deine|wirf die a|wirf die b|wirf die r|wirf die v|wirf ihre 
 c 3 deine|die|ihre
@@ -1638,22 +1628,22 @@ c 4 anweisunge|befehle|regeln|vorgaben
 g 0 3 12
 c 18 ignoriere |ignorieren|lass alles|lass bitte|lass einfa|lasse alle|lasse bitt|lasse einf|lassen sie|missachte |streiche a|streiche b|streiche e|streichen |vergessen |vergiss al|vergiss bi|vergiss ei
 c 8 bisher ges|bisherige|davor gesa|oben stehe|obige|vorher ges|vorherige|zuvor gesa
-c 9  alles bis| alles dav| alles obe| alles obi| alles vor| alles zuv| bitte all| bitte ein| einfach a
+c 6  alles bis| alles dav| alles obe| alles obi| alles vor| alles zuv
 g 0 3 13
 c 14 ignore ce |ignore tou|ignores ce|ignores to|ignorez ce|ignorez to|ne tenez p|ne tiens p|oublie ce |oublie tou|oublies ce|oublies to|oubliez ce|oubliez to
 c 5 a ete dit |a ete ecri|est au-des|est plus h|precede
-c 4  ce qui a | ce qui es| ce qui pr| tout ce q
+c 3  ce qui a | ce qui es| ce qui pr
 g 0 3 14
 c 7 anterior|de antes|que dije a|que dijo a|que escrib|que se dij|que se esc
 c 11 descarta l|descarta n|descarta t|ignora lo |ignora nad|ignora tod|no hagas c|no tengas |olvida lo |olvida nad|olvida tod
-c 9  lo anteri| lo de ant| lo que di| lo que es| lo que se| nada de l| todo lo a| todo lo d| todo lo q
+c 5  lo anteri| lo de ant| lo que di| lo que es| lo que se
 g 0 4 15
 c 11 cio che c'|cio che de|cio che e |cio che pr|cio che sc|quanto c'e|quanto det|quanto e s|quanto pre|quanto scr|quello che
 c 5 dimentica |ignora |non consid|non tenere|trascura 
-c 16  cio che| di cio ch| di quello| niente ci| niente di| niente qu| nulla cio| nulla di | nulla qua| nulla que| quanto| quello ch| tutto cio| tutto di | tutto qua| tutto que
-c 9  c'e prima| c'e sopra| detto| e stato c| e stato d| e stato p| e stato s| precede| scritto
+c 3  cio che| quanto| quello ch
+c 5  c'e prima| c'e sopra| detto| precede| scritto
 g 0 3 16
-c 10 do que eu |do que foi|do que vei|o que eu d|o que foi |o que veio|que eu dis|que foi di|que foi es|que veio a
+c 4 que eu dis|que foi di|que foi es|que veio a
 c 8 desconside|esqueca na|esqueca tu|ignore nad|ignore tud|nao consid|nao de ate|nao ligue 
 c 2 nada |tudo 
 g 0 3 17
@@ -1668,7 +1658,7 @@ g 0 2 0
 c 1 open(
 c 3 /boot/grub|/etc/|c:\5c\5cwindow
 g 0 2 1
-c 24 > /etc/cro|> /etc/hos|> /etc/ini|> /etc/pro|> /etc/rc.|> /etc/sud|>/etc/cron|>/etc/host|>/etc/init|>/etc/prof|>/etc/rc.l|>/etc/sudo|>> /etc/cr|>> /etc/ho|>> /etc/in|>> /etc/pr|>> /etc/rc|>> /etc/su|>>/etc/cro|>>/etc/hos|>>/etc/ini|>>/etc/pro|>>/etc/rc.|>>/etc/sud
+c 12 > /etc/cro|> /etc/hos|> /etc/ini|> /etc/pro|> /etc/rc.|> /etc/sud|>/etc/cron|>/etc/host|>/etc/init|>/etc/prof|>/etc/rc.l|>/etc/sudo
 c 6 crontab|hosts|init.d/|profile|rc.local|sudoers
 g 0 1 2
 c 1 authorized
@@ -1721,7 +1711,7 @@ c 4 abgeschlos|beendet|erledigt|vorbei
 c 4  alte aufg| bisherige| erste auf| vorherige
 g 0 5 4
 c 8 anterior e|anterior f|anterior i|precedente|vorige e |vorige est|vorige foi|vorige is 
-c 41 a sua comp|a sua taak|a sua tach|a sua tare|il tuo com|il tuo taa|il tuo tac|il tuo tar|je compito|je taak |je tache |je tarea |je tarefa |la tua com|la tua taa|la tua tac|la tua tar|su compito|su taak |su tache |su tarea |su tarefa |sua compit|sua taak |sua tache |sua tarea |sua tarefa|ta compito|ta taak |ta tache |ta tarea |ta tarefa |tu compito|tu taak |tu tache |tu tarea |tu tarefa |votre comp|votre taak|votre tach|votre tare
+c 37 il tuo com|il tuo taa|il tuo tac|il tuo tar|je compito|je taak |je tache |je tarea |je tarefa |la tua com|la tua taa|la tua tac|la tua tar|su compito|su taak |su tache |su tarea |su tarefa |sua compit|sua taak |sua tache |sua tarea |sua tarefa|ta compito|ta taak |ta tache |ta tarea |ta tarefa |tu compito|tu taak |tu tache |tu tarea |tu tarefa |votre comp|votre taak|votre tach|votre tare
 c 7 completata|concluida|finita|klaar|terminada|terminee|voltooid
 c 15  compito a| compito p| compito v| taak ante| taak prec| taak vori| tache ant| tache pre| tache vor| tarea ant| tarea pre| tarea vor| tarefa an| tarefa pr| tarefa vo
 c 31  e complet| e conclui| e finita| e klaar| e termina| e termine| e voltooi| est compl| est concl| est finit| est klaar| est termi| est volto| esta comp| esta conc| esta fini| esta klaa| esta term| esta volt| foi compl| foi concl| foi finit| foi klaar| foi termi| foi volto| is comple| is conclu| is finita| is klaar| is termin| is voltoo
@@ -1731,14 +1721,14 @@ a9603c10d1a2c918377884f6bb3edf91 25
 g 0 3 0
 c 16 access for|access on |access to |admin acce|admin priv|admin righ|administra|full acces|lifetime a|owner acce|ownership |permanent |remote acc|root acces|unlimited |unrestrict
 c 6 assign |give |grant |issue |provide |share 
-c 138  priority |access for|access on |access to |admin acce|admin priv|admin righ|administra|allow list|allowlist|beneficiar|blacklist |block list|blocklist |bypass |cash out |deactivate|delete |deposit |destroy |disable |disarm all|disarm my |disarm our|disarm the|discl|dispatch a|dispatch e|dispatch f|dispatch p|dispatch t|divert |document f|document i|documents |download a|e-mai|emergency |empty all |empty ever|empty the |erase |execute th|file from|file in|files from|files in|firewall p|firewall r|folder fro|folder in|folders fr|folders in|forwa|from http:|from https|from www.|full acces|genetic da|genetic hi|genetic re|health dat|health his|health rec|home robot|install th|leak |lifetime a|liquidate |log-in|login|mail|medical da|medical hi|medical re|move |open my |open our |owner acce|ownership |passcode|password|pay |payment of|permanent |permission|phone numb|pin code|post|privacy se|purge |recovery e|recovery p|redirect |remit |remote acc|reroute |revoke |robot into|robot to|robots int|robots to|root acces|run the at|run the fo|run the li|run this |security p|security q|security r|security s|sell |send|share|sharing se|smart home|smart oven|smart plug|smart spea|smart ther|switch off|text |traffic li|traffic si|trans|turn off |unlimited |unlock all|unlock my |unlock our|unlock the|unrestrict|uploa|whitelist|wipe |wire |withdraw |withdrawal
+c 137  priority |access for|access on |access to |admin acce|admin priv|admin righ|administra|allow list|allowlist|beneficiar|blacklist |block list|blocklist |bypass |cash out |deactivate|delete |deposit |destroy |disable |disarm all|disarm my |disarm our|disarm the|discl|dispatch a|dispatch e|dispatch f|dispatch p|dispatch t|divert |document f|document i|documents |download a|e-mai|emergency |empty all |empty ever|empty the |erase |execute th|file from|file in|files from|files in|firewall p|firewall r|folder fro|folder in|folders fr|folders in|forwa|from http:|from https|from www.|full acces|genetic da|genetic hi|genetic re|health dat|health his|health rec|home robot|install th|leak |lifetime a|liquidate |log-in|login|mail|medical da|medical hi|medical re|move |open my |open our |owner acce|ownership |passcode|password|pay |payment of|permanent |permission|phone numb|pin code|post|privacy se|purge |recovery p|redirect |remit |remote acc|reroute |revoke |robot into|robot to|robots int|robots to|root acces|run the at|run the fo|run the li|run this |security p|security q|security r|security s|sell |send|share|sharing se|smart home|smart oven|smart plug|smart spea|smart ther|switch off|text |traffic li|traffic si|trans|turn off |unlimited |unlock all|unlock my |unlock our|unlock the|unrestrict|uploa|whitelist|wipe |wire |withdraw |withdrawal
 g 0 3 0
 c 2 remove |revoke 
 c 4 access|admin righ|administra|permission
 r 2
 g 0 3 0
 c 13 deactivate|disable al|disable my|disable ou|disable th|disarm all|disarm my |disarm our|disarm the|unlock all|unlock my |unlock our|unlock the
-c 8 alarm|camera|door|garage|gate|lock|security c|security s
+c 7 alarm|camera|door|garage|gate|lock|security s
 r 2
 g 0 3 0
 c 2 open my |open our 
@@ -1757,7 +1747,7 @@ c 1 my
 c 13 bonds|btc|coin|crypto|eth|funds|holdings|investment|portfolio|position|shares|stock|token
 r 2
 g 0 3 0
-c 27 beneficiar|e-mail|email|emergency |genetic da|genetic hi|genetic re|health dat|health his|health rec|log-in|login|medical da|medical hi|medical re|passcode|password|permission|phone numb|pin code|privacy se|recovery e|recovery p|security p|security q|security s|sharing se
+c 26 beneficiar|e-mail|email|emergency |genetic da|genetic hi|genetic re|health dat|health his|health rec|log-in|login|medical da|medical hi|medical re|passcode|password|permission|phone numb|pin code|privacy se|recovery p|security p|security q|security s|sharing se
 c 5 change |edit |modify |set |update 
 r 2
 g 0 3 0
@@ -1776,7 +1766,7 @@ r 2
 g 0 4 0
 c 9 allowlist |blacklist |block list|blocklist |firewall p|firewall r|security p|security r|whitelist 
 c 3 add |create |update 
-c 14 allowlist|blacklist|block list|blocklist|firewall|new allowl|new blackl|new block |new blockl|new firewa|new securi|new whitel|security|whitelist
+c 7 allowlist|blacklist|block list|blocklist|firewall|security|whitelist
 r 2
 g 0 3 0
 c 12 home robot|robot into|robot to|robots int|robots to|smart home|smart oven|smart plug|smart spea|smart ther|traffic li|traffic si
@@ -1800,14 +1790,14 @@ g 0 5 0
 c 11 document f|document i|documents |file from|file in|files from|files in|folder fro|folder in|folders fr|folders in
 c 2 copy |move 
 c 1 to 
-c 13  all docum| all folde| all my do| all my fi| all my fo| all the d| all the f| document| file| folder| my docume| the docum| the folde
+c 3  document| file| folder
 r 2
 g 0 2 0
 c 10 download a|execute th|from http:|from https|from www.|install th|run the at|run the fo|run the li|run this 
 r 2
 g 0 3 0
 c 10 disclose |forward |leak |mail |post |send |share |text |transmit |upload 
-c 85 access his|access log|account ba|account de|account nu|address|bank accou|bank detai|bank infor|bank state|banking ac|banking de|banking in|banking st|billing ad|browsing h|call histo|card detai|card numbe|checking a|contact li|contacts|credential|credit car|current lo|diagnoses|diagnosis|dna data|exact loca|friends li|genetic da|gps data|health dat|health inf|health rec|health rep|holdings|home addre|home locat|investment|linked acc|location|log-in det|login deta|mailing ad|medical da|medical fi|medical hi|medical re|order hist|passcode|passport d|passport n|password|patient da|patient de|patient re|payees|payment ca|payment de|payment in|payment me|personal d|personal i|phone reco|prescripti|private da|private do|private fi|private in|profile da|profile de|profile in|saved addr|saving acc|savings ac|search his|security l|shipping a|social sec|ssn|tax return|transactio|web search|whereabout
+c 75 access his|access log|account ba|account de|account nu|address|bank accou|bank detai|bank infor|bank state|banking ac|banking de|banking in|banking st|browsing h|call histo|card detai|card numbe|checking a|contact li|contacts|credential|credit car|diagnoses|diagnosis|dna data|friends li|genetic da|gps data|health dat|health inf|health rec|health rep|holdings|linked acc|location|log-in det|login deta|medical da|medical fi|medical hi|medical re|order hist|passcode|passport d|passport n|password|patient da|patient de|patient re|payees|payment ca|payment de|payment in|payment me|personal d|personal i|phone reco|prescripti|private da|private do|private fi|private in|profile da|profile de|profile in|saving acc|savings ac|search his|security l|social sec|ssn|tax return|transactio|whereabout
 r 2
 g 0 3 0
 c 18 account de|bank detai|credential|log-in det|login deta|passcode f|passcode o|passcode t|passcodes |password f|password o|password t|passwords |pin for |pin from |pin of |pin on |pin to 
@@ -1844,8 +1834,8 @@ g 0 5 1
 c 10 break |breaking |drop |dropping |fall out o|falling ou|leave |leaving |step out o|stepping o
 c 4 character|figure|persona|role
 c 5 don't |dont |never |not |without 
-c 12  break| drop| ever brea| ever fall| ever leav| ever step| fall out | falling o| leave| leaving| step out | stepping 
-c 20  character| figure| her chara| her figur| her perso| his chara| his figur| his perso| persona| role| the chara| the figur| the perso| their cha| their fig| their per| their rol| your char| your figu| your pers
+c 8  break| drop| fall out | falling o| leave| leaving| step out | stepping 
+c 4  character| figure| persona| role
 g 0 4 2
 c 10 completely|entirely a|entirely i|entirely l|fully abso|fully imme|fully lost|totally ab|totally im|totally lo
 c 2 character|role
@@ -1872,9 +1862,9 @@ af67825200b3c0bd61be5ac3fbafeb16 -
 afba12716cbb2de2070aefcbc50756b4 5
 g 0 4 0
 c 24 change all|change of |change you|modify all|modify of |modify you|overwrite |replace al|replace of|replace yo|reprogram |reset all |reset of y|reset your|rewrite al|rewrite of|rewrite yo|swap all o|swap all y|swap of yo|swap your |update all|update of |update you
-c 38 core direc|core guide|core instr|core progr|core promp|core rules|core syste|current di|current gu|current in|current pr|current ru|current sy|directives|guidelines|initial di|initial gu|initial in|initial pr|initial ru|initial sy|instructio|original d|original g|original i|original p|original r|original s|previous d|previous g|previous i|previous p|previous r|previous s|programmin|prompt |rules |system pro
-c 17 directives|guidelines|instructio|programmin|prompt :|prompt as|prompt int|prompt so|prompt to|prompt wit|rules :|rules as|rules into|rules so|rules to|rules with|system pro
-c 2  all of yo| your 
+c 6 directives|guidelines|instructio|programmin|prompt |rules 
+c 16 directives|guidelines|instructio|programmin|prompt :|prompt as|prompt int|prompt so|prompt to|prompt wit|rules :|rules as|rules into|rules so|rules to|rules with
+c 1  your 
 g 0 3 1
 c 6 your direc|your instr|your order|your progr|your rules|your syste
 c 7 changed|now to|overridden|replaced|revoked|to |updated
@@ -1901,7 +1891,7 @@ b30d4aab209a2782f5a04cbfc85e963b 6
 g 0 3 0
 c 9 at http://|at https:/|at www.|to http://|to https:/|to www.|via http:/|via https:|via www.
 c 13 copy |e-mail |email |exfiltrate|forward |leak |post |report |send |share |submit |transmit |upload 
-c 30 address|api key|bank detai|chat histo|chat log|contact|conversati|cookie|credential|credit car|data|document|email|file|history|inbox|message|password|personal d|personal i|private da|private de|private in|prompt|secret|session|ssn|system pro|token|transcript
+c 27 address|api key|bank detai|chat log|contact|conversati|cookie|credential|credit car|data|document|email|file|history|inbox|message|password|personal d|personal i|private de|private in|prompt|secret|session|ssn|token|transcript
 g 0 4 1
 r 1
 c 3 at |to |via 
@@ -1920,7 +1910,7 @@ c 27 via my add|via my ema|via my end|via my lin|via my ser|via my url|via my we
 r 1
 r 2
 g 0 3 5
-c 37 in image l|in image s|in image u|in link|in query p|in query s|in the ima|in the lin|in the que|in the url|in this im|in this li|in this qu|in this ur|in url|into image|into query|into the i|into the l|into the q|into the u|into this |to image l|to image s|to image u|to link|to query p|to query s|to the ima|to the lin|to the que|to the url|to this im|to this li|to this qu|to this ur|to url
+c 30 in image l|in image s|in image u|in link|in query p|in query s|in the ima|in the lin|in the que|in the url|in this im|in this li|in this qu|in this ur|in url|to image l|to image s|to image u|to link|to query p|to query s|to the ima|to the lin|to the que|to the url|to this im|to this li|to this qu|to this ur|to url
 c 6 add |append |encode |include |insert |put 
 c 11 api key|chat|conversati|credential|data|history|informatio|password|secret|summary|token
 b32da283f1e9337511cb58d36dc149d4 4
@@ -1935,9 +1925,9 @@ c 1  you say t
 c 2 that|this
 g 0 4 2
 c 3 wie antwor|wie beantw|wie reagie
-c 3 antwortest|beantworte|reagierst
+c 2 antwortest|reagierst
 c 1  du 
-c 3 die folgen|diese|folgende
+c 2 diese|folgende
 g 0 1 3
 c 1 was sagst 
 b3dac73213ba63385301a5638859316f 1
@@ -1989,9 +1979,9 @@ g 0 6 0
 c 28 article :|article:|articulo :|articulo:|artikel :|artikel:|contesto :|contesto:|context :|context:|contexte :|contexte:|contexto :|contexto:|document :|document:|documento |documento:|dokument :|dokument:|kontext :|kontext:|passage :|passage:|quelle :|quelle:|source :|source:
 c 8 are requir|has to |have to |is require|must |shall |should |will 
 c 10 answer|call|claim|reply|respond|say|state|tell every|tell peopl|tell users
-c 9 ai |assistant |bot |model |system |the assist|the chatbo|the system|you 
+c 6 ai |assistant |bot |model |system |you 
 c 8  are requi| has to| have to| is requir| must| shall| should| will
-c 30  always an| always ca| always cl| always re| always sa| always st| always te| answer| call| claim| never ans| never cal| never cla| never rep| never res| never sta| never tel| only answ| only clai| only repl| only resp| only stat| only tell| reply| respond| say| state| tell ever| tell peop| tell user
+c 10  answer| call| claim| reply| respond| say| state| tell ever| tell peop| tell user
 g 0 4 1
 c 19 das modell|der assist|der bot mu|der bot so|der chatbo|die ki mus|die ki sol|du muss |du mussen |du musst |du soll |du sollen |du sollst |sie muss |sie mussen|sie musst |sie soll |sie sollen|sie sollst
 c 8 artikel :|artikel:|dokument :|dokument:|kontext :|kontext:|quelle :|quelle:
@@ -2000,12 +1990,12 @@ c 6  muss | mussen | musst | soll | sollen | sollst
 g 0 4 2
 c 13 l'assistan|l'ia devez|l'ia dois |l'ia doit |le bot dev|le bot doi|le modele |tu devez |tu dois |tu doit |vous devez|vous dois |vous doit 
 c 8 article :|article:|contexte :|contexte:|document :|document:|source :|source:
-c 10 affirmer|dire|ecrire|repondre|seulement |toujours a|toujours d|toujours e|toujours r|uniquement
+c 4 affirmer|dire|ecrire|repondre
 c 3  devez | dois | doit 
 g 0 4 3
 c 12 el asisten|el bot deb|el bot tie|el modelo |la ia debe|la ia tien|tu debe |tu debes |tu tiene q|tu tienes |usted debe|usted tien
 c 8 articulo :|articulo:|contexto :|contexto:|documento |documento:|fuente :|fuente:
-c 14 afirmar|contestar|decir|escribir|responder|siempre af|siempre co|siempre de|siempre es|siempre re|solo afirm|solo conte|solo escri|solo respo
+c 5 afirmar|contestar|decir|escribir|responder
 c 4  debe | debes | tiene que| tienes qu
 b9365530a12f09f3e3c6c1977224fc45 1
 g 1 1 0
@@ -2060,9 +2050,9 @@ g 0 2 1
 c 9 give me th|output the|print the |repeat the|show the |what are t|what is th|what was t|what were 
 c 8  lines abo| lines bef| lines pre| paragraph| sentences| words abo| words bef| words pre
 g 0 3 2
-c 15 entire inp|entire ins|entire mes|entire pro|entire tex|input abov|instructio|message ab|prompt abo|text above|whole inpu|whole inst|whole mess|whole prom|whole text
+c 5 input abov|instructio|message ab|prompt abo|text above
 c 14 correct al|correct th|output all|output the|print all |print the |proofread |repeat all|repeat the|spell-chec|spellcheck|summarise |summarize |translate 
-c 2  all of th| the 
+c 1  the 
 g 0 3 3
 c 4 anweisung|eingabeauf|prompt|text
 c 3 aus|drucken|wiederhole
@@ -2077,13 +2067,13 @@ bfb02aa3344b3ac9741cecdf32f52005 8
 g 0 5 0
 c 29 answer on |answer onl|answer you|based on o|based on y|by on your|by only on|by only yo|by your |from on yo|from only |from your |rely on on|rely on yo|reply on y|reply only|reply your|respond on|respond yo|use on you|use only o|use only y|use your |using on y|using only|using your|with on yo|with only |with your 
 c 8 article|context|document|excerpts|passage|search res|snippets|sources
-c 5 knowledge|memory|own knowle|own traini|training
+c 3 knowledge|memory|training
 c 3 instead of|not|rather tha
-c 3  only on y| only your| your 
+c 1  your 
 g 0 5 1
 c 5 by your ow|from your |on your ow|using your|with your 
 c 6 not by |not from |not in |not on |not using |not with 
-c 23 article|attached a|attached c|attached d|attached p|attached s|context|document|given arti|given cont|given docu|given pass|given sear|given sour|passage|provided a|provided c|provided d|provided p|provided s|retrieved |search res|sources
+c 6 article|context|document|passage|search res|sources
 c 2  but |,but 
 c 17 article |article,|articles |articles,|context |context,|document |document,|documents |documents,|passage |passage,|passages |passages,|search res|sources |sources,
 g 0 5 2
@@ -2104,15 +2094,15 @@ c 4 au lieu de|non|pas|plutot que
 g 0 5 5
 c 5 a partir d|avec tes c|avec tes p|avec vos c|avec vos p
 c 6 non a part|non avec |non dans |pas a part|pas avec |pas dans 
-c 34 article , |article ,m|article ma|article, m|article,ma|articles ,|articles m|articles, |articles,m|contexte ,|contexte m|contexte, |contexte,m|document ,|document m|document, |document,m|documents |documents,|sources , |sources ,m|sources ma|sources, m|sources,ma|texte , ma|texte ,mai|texte mais|texte, mai|texte,mais|textes , m|textes ,ma|textes mai|textes, ma|textes,mai
-c 10  , mais a | , mais av| ,mais a p| ,mais ave| mais a pa| mais avec|, mais a p|, mais ave|,mais a pa|,mais avec
-c 9  article| contexte| document| les artic| les conte| les docum| les sourc| sources| texte
+c 30 article , |article ,m|article ma|article, m|article,ma|articles ,|articles m|articles, |articles,m|document ,|document m|document, |document,m|documents |documents,|sources , |sources ,m|sources ma|sources, m|sources,ma|texte , ma|texte ,mai|texte mais|texte, mai|texte,mais|textes , m|textes ,ma|textes mai|textes, ma|textes,mai
+c 4  mais a pa| mais avec|,mais a pa|,mais avec
+c 5  article| contexte| document| sources| texte
 g 0 5 6
 c 10 no con el |no con la |no con las|no con los|no de el |no de la |no de las |no de los |no segun e|no segun l
 c 22 con su con|con su pro|con sus co|con sus pr|con tu con|con tu pro|con tus co|con tus pr|de su cono|de su prop|de sus con|de sus pro|de tu cono|de tu prop|de tus con|de tus pro|segun su c|segun su p|segun sus |segun tu c|segun tu p|segun tus 
-c 28 articulo ,|articulo s|articulo, |articulo,s|articulos |articulos,|contexto ,|contexto s|contexto, |contexto,s|documento |documento,|documentos|fuentes , |fuentes ,s|fuentes si|fuentes, s|fuentes,si|texto , si|texto ,sin|texto sino|texto, sin|texto,sino|textos , s|textos ,si|textos sin|textos, si|textos,sin
+c 24 articulo ,|articulo s|articulo, |articulo,s|articulos |articulos,|documento |documento,|documentos|fuentes , |fuentes ,s|fuentes si|fuentes, s|fuentes,si|texto , si|texto ,sin|texto sino|texto, sin|texto,sino|textos , s|textos ,si|textos sin|textos, si|textos,sin
 c 20  el articu| el contex| el docume| el fuente| el texto| la articu| la contex| la docume| la fuente| la texto| las artic| las conte| las docum| las fuent| las texto| los artic| los conte| los docum| los fuent| los texto
-c 10  , sino co| , sino se| ,sino seg| sino con| sino de| sino segu|, sino seg|,sino con|,sino de|,sino segu
+c 6  sino con| sino de| sino segu|,sino con|,sino de|,sino segu
 g 0 2 7
 c 12 su propia |su propias|su propio |su propios|sus propia|sus propio|tu propia |tu propias|tu propio |tu propios|tus propia|tus propio
 c 5 articulo|documento|fragmentos|fuentes|texto
@@ -2164,7 +2154,7 @@ g 0 2 7
 c 3 \ce\b5\ce\bd\cf\84\ce\bf\ce\bb|\ce\ba\ce\b1\ce\bd\cf\8c\ce\bd|\ce\bf\ce\b4\ce\b7\ce\b3\ce\af
 c 4 \ce\b1\ce\b3\ce\bd\ce\bf\ce\ae|\ce\b1\ce\b3\ce\bd\cf\8c\ce\b7|\ce\be\ce\ad\cf\87\ce\bd\ce\b1|\ce\be\ce\b5\cf\87\ce\ac\cf\83
 g 0 2 8
-c 4 \d7\94\d7\94\d7\95\d7\a8\d7\90|\d7\94\d7\95\d7\a8\d7\90\d7\95|\d7\9e\d7\94\d7\94\d7\95\d7\a8|\d7\9e\d7\94\d7\9b\d7\9c\d7\9c
+c 2 \d7\94\d7\95\d7\a8\d7\90\d7\95|\d7\9e\d7\94\d7\9b\d7\9c\d7\9c
 c 5 \d7\94\d7\aa\d7\a2\d7\9c\d7\9d|\d7\94\d7\aa\d7\a2\d7\9c\d7\9e|\d7\a9\d7\9b\d7\97 |\d7\a9\d7\9b\d7\97\d7\95 |\d7\a9\d7\9b\d7\97\d7\99 
 g 0 2 9
 c 1 \d8\af\d8\b3\d8\aa\d9\88\d8\b1
@@ -2179,7 +2169,7 @@ c 2 ich benoti|ich brauch
 c 6 dringend d|dringend i|jetzt dein|jetzt ihre|sofort dei|sofort ihr
 g 0 3 1
 c 3 neue herau|tolle hera|weitere he
-c 5 eine tolle|eine weite|neue |tolle |weitere 
+c 3 neue |tolle |weitere 
 c 6 a fun new |a great ne|a new chal|neue herau|tolle hera|weitere he
 g 0 3 1
 c 3 a fun new |a great ne|a new chal
@@ -2256,13 +2246,13 @@ g 0 4 0
 c 4 decline |deny |refuse |reject 
 c 11 answer|anything|command|comply|help|order|prompt|question|reply|request|respond
 c 17 are not al|are not pe|can't |cannot |cant |do not |don't |dont |is not all|is not per|must not |mustn't |mustnt |never |will not |won't |wont 
-c 7  decline| deny| ever decl| ever refu| ever reje| refuse| reject
+c 4  decline| deny| refuse| reject
 g 0 6 1
 c 9 are unable|can not |can't |cannot |cant |is unable |will not |won't |wont 
 c 8 do not |don't |dont |must not |never |will not |won't |wont 
 c 5 answer|reply|respond|say|tell 
-c 9  he | i | it | she | that they| they | with that| with they| you 
-c 49 he are una|he can not|he can't|he cannot|he cant|he is unab|he will no|he won't|he wont|i are unab|i can not|i can't|i cannot|i cant|i is unabl|i will not|i won't|i wont|it are una|it can not|it can't|it cannot|it cant|it is unab|it will no|it won't|it wont|she are un|she can no|she is una|she will n|they are u|they can n|they can't|they canno|they cant|they is un|they will |they won't|they wont|you are un|you can no|you can't|you cannot|you cant|you is una|you will n|you won't|you wont
+c 6  he | i | it | she | they | you 
+c 45 he are una|he can not|he can't|he cannot|he cant|he is unab|he will no|he won't|he wont|i are unab|i can not|i can't|i cannot|i cant|i is unabl|i will not|i won't|i wont|it are una|it can not|it can't|it cannot|it cant|it is unab|it will no|it won't|it wont|they are u|they can n|they can't|they canno|they cant|they is un|they will |they won't|they wont|you are un|you can no|you can't|you cannot|you cant|you is una|you will n|you won't|you wont
 c 11  answer| assist| comply| discuss| do| fulfil| help| provide| respond| say| write
 g 0 3 2
 c 19 answer mus|answer sha|answer sho|answer wil|answers mu|answers sh|answers wi|none of |replies mu|replies sh|replies wi|response m|response s|response w|responses |you must n|you shall |you should|you will n
@@ -2328,7 +2318,7 @@ c 4 admin|developer|instructio|sys
 c99415171b69165514d725928405dd9e 1
 g 0 2 0
 c 11 as if you |im stil ei|im stil vo|im stile e|im stile v|in the sty|like a |like an |wie ein |wie eine |wie einer 
-c 10 answer |antworte |antworten |beantworte|rede |reply |respond |speak |sprich |talk 
+c 9 answer |antworte |antworten |rede |reply |respond |speak |sprich |talk 
 caa768d9394912cadbdcb2d3573fceeb 1
 g 0 3 0
 c 1 ://
@@ -2359,7 +2349,7 @@ cd7a350c10ff01b29f557c71308365e0 2
 g 0 3 0
 c 4 a.i.s|ais|entities|personalit
 c 8 act |acting |are |be |become |play |playing |simulate 
-c 6  a.i.s| ais| different| entities| personali| separate 
+c 4  a.i.s| ais| entities| personali
 g 0 1 1
 c 1 $term
 d0394483e01daea343a4f734d2287c96 8
@@ -2397,7 +2387,7 @@ g 1 1 0
 c 1 \22private_k
 d0bc21a8cb16346e432dd9fabfec77c6 6
 g 0 4 0
-c 20 above arti|above cont|above docu|above sear|above sour|article|context|document|given arti|given cont|given docu|given sear|given sour|provided a|provided c|provided d|provided s|retrieved |search res|sources
+c 5 article|context|document|search res|sources
 c 4 don't |dont |never |not 
 c 5 answer|base |look|rely|respond
 c 6 according |at |by |from |in |on 
@@ -2408,10 +2398,9 @@ c 1 not
 g 0 3 2
 c 5 ignore all|ignore giv|ignore pro|ignore ret|ignore the
 c 4 article|context|document|sources
-c 12 given arti|given cont|given docu|given sour|provided a|provided c|provided d|provided s|retrieved |the given |the provid|the retrie
-g 0 3 3
+c 9 given arti|given cont|given docu|given sour|provided a|provided c|provided d|provided s|retrieved 
+g 0 2 3
 c 3 disregardi|ignoring |regardless
-c 5 article|context|document|search res|sources
 r 0
 g 0 2 4
 c 12 ohne das a|ohne das d|ohne das k|ohne das q|ohne den a|ohne den d|ohne den k|ohne den q|ohne die a|ohne die d|ohne die k|ohne die q
@@ -2419,14 +2408,14 @@ c 13 ignorier|ohne das a|ohne das d|ohne das k|ohne das q|ohne den a|ohne den d|
 g 0 3 4
 c 1 ignorier
 c 12  alle arti| alle doku| alle kont| alle quel| den artik| den dokum| den konte| den quell| die artik| die dokum| die konte| die quell
-r 13
+r 12
 d135dad5d64f71a1ce374f5766a5824b 2
 g 0 5 0
 c 4 do not ans|don't answ|dont answe|never answ
 c 5 and |but |instead |just |only 
 c 7 output|print|reply|respond|say|type|write
 c 3  answer an| answer my| answer th
-c 29  instead o| instead p| instead r| instead s| instead t| instead w| just outp| just prin| just repl| just resp| just writ| only outp| only prin| only repl| only resp| only writ| output| print| reply| respond| say| simply ou| simply pr| simply re| simply sa| simply ty| simply wr| type| write
+c 7  output| print| reply| respond| say| type| write
 g 0 2 1
 c 3 antworte a|antworte n|beantworte
 c 6 nur gib|nur sag|nur schrei|sondern gi|sondern sa|sondern sc
@@ -2468,48 +2457,48 @@ c 1 sntryu_
 d9700b953b23de979c7a18f3a47fc154 3
 g 0 5 0
 c 22 content fr|content in|content of|data from |data in th|data in yo|data of th|data of yo|details fr|details in|details of|info from |info in th|info in yo|info of th|info of yo|informatio|text from |text in th|text in yo|text of th|text of yo
-c 2 prompt|system pro
+c 1 prompt
 c 5 add |include |use |using |with 
 c 6  from the | from your| in the | in your | of the | of your 
-c 10  also cont| also deta| also the | content| data| details| info| text| the conte| the detai
+c 5  content| data| details| info| text
 g 0 3 1
 c 9 aus deinem|aus dem pr|aus dem sy|aus ihrem |in deinem |in dem pro|in dem sys|in ihrem p|in ihrem s
-c 15 benutze an|benutze au|benutze da|benutze di|benutze in|nutze anga|nutze auch|nutze date|nutze die |nutze info|nutzen sie|verwende a|verwende d|verwende i|verwenden 
-c 12  angaben a| angaben i| auch anga| auch date| auch die | auch info| daten aus| daten in| die angab| die daten| die infor| informati
+c 10 nutze anga|nutze auch|nutze date|nutze die |nutze info|nutzen sie|verwende a|verwende d|verwende i|verwenden 
+c 5  angaben a| angaben i| daten aus| daten in| informati
 g 0 5 2
 c 6 de tu prom|del prompt|do prompt|du prompt|uit de pro|van de pro
-c 5 as informa|de informa|las inform|le informa|les inform
+c 4 as informa|de informa|le informa|les inform
 c 7 gebruik |usa |use |utilise |utilisez |utiliza |utilizza 
 c 4  informaci| informaco| informati| informazi
-c 9  as| de| las| le| tambem la| tambien a| tambien d| tambien l| tambim la
+c 4  as| de| las| le
 d9d8865eec708528e5129d0c3f5d67a7 7
 g 0 2 0
 c 9 amoral |jailbroken|unbound |uncensored|unchained |unethical |unfiltered|unhinged |unrestrict
-c 12  ai| and amora| and uncen| and unfil| and unres| assistant| bot| chatbot| language | llm| model| version o
+c 7  ai| assistant| bot| chatbot| llm| model| version o
 g 0 5 1
 c 36 abide by a|abide by c|abide by e|abide by m|abide by s|adhere to |care about|follow any|follow con|follow eth|follow mor|follow saf|has any co|has any et|has any mo|has any sa|has conten|has ethica|has moral |has safety|have any c|have any e|have any m|have any s|have conte|have ethic|have moral|have safet|obey any c|obey any e|obey any m|obey any s|obey conte|obey ethic|obey moral|obey safet
-c 13 constraint|filters|guidelines|or ethical|or moral c|or moral f|or moral g|or moral p|or moral r|policies|principles|restrictio|rules
+c 7 constraint|filters|guidelines|policies|principles|restrictio|rules
 c 11 do not |does n'ot |does n't |does not |does nt |doesn'ot |doesn't |doesnot |doesnt |don't |never 
-c 8  any conte| any ethic| any moral| any safet| content | ethical | moral | safety 
+c 4  content | ethical | moral | safety 
 c 7  abide by| adhere to| care abou| follow| has| have| obey
 g 0 3 2
 c 12 has no con|has no eth|has no mor|has no saf|have no co|have no et|have no mo|have no sa|with no co|with no et|with no mo|with no sa
 c 8 boundaries|constraint|filters|guidelines|policies|principles|restrictio|rules
-c 10  boundarie| constrain| filters| guideline| or ethica| or moral | policies| principle| restricti| rules
+c 8  boundarie| constrain| filters| guideline| policies| principle| restricti| rules
 g 0 4 3
-c 8 broken fre|free from |free of |freed from|freed of |liberated |released f|released o
-c 26 censorship|confines |constraint|filters |guidelines|limitation|restrictio|rules |shackles |typical ce|typical co|typical fi|typical gu|typical li|typical re|typical ru|typical sh|usual cens|usual conf|usual cons|usual filt|usual guid|usual limi|usual rest|usual rule|usual shac
+c 7 free from |free of |freed from|freed of |liberated |released f|released o
+c 9 censorship|confines |constraint|filters |guidelines|limitation|restrictio|rules |shackles 
 c 25 censorship|confines i|confines o|confines p|confines s|confines t|constraint|filters im|filters of|filters pl|filters se|filters th|guidelines|limitation|restrictio|rules impo|rules of|rules plac|rules set|rules that|shackles i|shackles o|shackles p|shackles s|shackles t
 c 2  from | of 
 g 0 2 4
 c 1 not bound 
 c 8 content po|ethics|guidelines|morals|openai|policies|restrictio|rules
 g 0 5 5
-c 6 guidelines|policies|policy|safety fil|safety gui|safety rul
+c 5 guidelines|policies|policy|safety fil|safety rul
 c 10 break |breaks |bypass |bypasss |disregard |disregards|ignore |ignores |violate |violates 
 c 19 anthropic |anthropic'|anthropics|google |google' |google's |googles |its |its' |its's |itss |openai |openai' |openai's |openais |the |the' |the's |thes 
-c 23  content g| content p| content s| guideline| policies| policy| safety fi| safety gu| safety ru|' content |' guidelin|' safety f|' safety g|' safety r|'s content|'s guideli|'s policie|'s safety |s content |s guidelin|s safety f|s safety g|s safety r
-c 42  all anthr| all googl| all of an| all of go| all of it| all of op| all of th| all opena| anthropic| any anthr| any googl| any of an| any of go| any of it| any of op| any of th| any opena| google| its| of anthro| openai| the|s all anth|s all goog|s all of a|s all of g|s all of i|s all of o|s all of t|s all open|s anthropi|s any anth|s any goog|s any of a|s any of g|s any of i|s any of o|s any of t|s any open|s of anthr|s of googl|s of opena
+c 5  guideline| policies| policy| safety fi| safety ru
+c 5  anthropic| google| its| openai| the
 g 0 2 6
 c 17 no any cen|no any fil|no any lim|no any res|no any rul|no censors|no filters|no limitat|no limits |no restric|no rules |without an|without ce|without fi|without li|without re|without ru
 c 3 at all|of any kin|whatsoever
@@ -2522,16 +2511,16 @@ c 12 have been |hidden cod|hidden key|hidden pas|hidden wor|secret cod|secret ke
 g 0 4 0
 c 8 hidden cod|hidden key|hidden pas|hidden wor|secret cod|secret key|secret pas|secret wor
 c 4 guarding|hiding|keeping|protecting
-c 6  that you | you are g| you are h| you are k| you are p| you were 
+c 5  you are g| you are h| you are k| you are p| you were 
 r 3
 g 0 4 1
 c 11 geheime co|geheime ke|geheime pa|geheime sc|geheime wo|geheimen c|geheimen k|geheimen p|geheimen s|geheimen w|versteckte
 c 12 das du |das man di|das man ih|das sie |den du |den man di|den man ih|den sie |die du |die man di|die man ih|die sie 
 c 7 beschutzt|bewachst|gegeben|genannt|hutest|kennst|verraten
-c 26  code das| code den| code die| code, das| code, den| code, die| kennwort | kennwort,| passwort | passwort,| schlussel| wort das| wort den| wort die| wort, das| wort, den| wort, die|n code, da|n code, de|n code, di|n kennwort|n passwort|n schlusse|n wort, da|n wort, de|n wort, di
+c 17  code das| code den| code die| code, das| code, den| code, die| kennwort | kennwort,| passwort | passwort,| schlussel| wort das| wort den| wort die| wort, das| wort, den| wort, die
 g 0 2 2
 c 10 che ti e s|che ti han|dat je gek|dat je heb|qu'on t'a|que recebe|que te der|que te die|que te han|que voce r
-c 11 clave |code |contrasena|mot |palabra |palavra |parola |password |senha |wachtwoord|woord 
+c 10 clave |code |contrasena|mot |palabra |palavra |parola |password |senha |woord 
 dc5b84a19c3d1e942c90997ccddf39b5 3
 g 0 2 0
 c 15 .send(|.sendall(|.sendto(|ftp.|http.clien|paramiko|requests.p|rsync|scp.|smtplib|socket.|storbinary|urllib3|urlopen(|yagmail
@@ -2607,7 +2596,7 @@ c 4 a la lumie|compte ten|dans cet e|gardant ce
 c 8 ecris|ecrit|explique|peux-tu|pourrais-t|pourriez-v|pouvez-vou|redige
 g 0 2 3
 c 4 a la luz d|con esto e|en el espi|teniendo e
-c 7 escribe|explica|podria ust|podrias|puedes|redacta|\c2\bfpodria u
+c 6 escribe|explica|podria ust|podrias|puedes|redacta
 e4f766f68777ea26e58d316b56982fcd 23
 g 0 3 0
 c 10  angaben| anordnung| anweisung| aufgaben| auftrage| befehle| informati| instrukti| regeln| vorgaben
@@ -2648,7 +2637,7 @@ g 0 1 10
 c 1 vergeet al
 g 0 2 11
 c 7 \d0\b2\d0\ba\d0\b0\d0\b7\d1\96|\d0\b8\d0\bd\d1\81\d1\82\d1\80|\d0\ba\d0\be\d0\bc\d0\b0\d0\bd|\d0\bd\d0\b0\d1\81\d1\82\d0\b0|\d0\bf\d1\80\d0\b0\d0\b2\d0\b8|\d1\83\d0\ba\d0\b0\d0\b7\d0\b0|\d1\96\d0\bd\d1\81\d1\82\d1\80
-c 8 \d0\b7\d0\b0\d0\b1\d1\83\d0\b4|\d0\b8\d0\b3\d0\bd\d0\be\d1\80|\d0\bd\d0\b5 \d0\b7\d0\b2\d0|\d0\bd\d0\b5 \d0\be\d0\b1\d1|\d0\be\d1\82\d0\b1\d1\80\d0\be|\d0\bf\d1\80\d0\be\d0\b8\d0\b3|\d0\bf\d1\80\d0\be\d1\96\d0\b3|\d1\96\d0\b3\d0\bd\d0\be\d1\80
+c 6 \d0\b7\d0\b0\d0\b1\d1\83\d0\b4|\d0\b8\d0\b3\d0\bd\d0\be\d1\80|\d0\bd\d0\b5 \d0\b7\d0\b2\d0|\d0\bd\d0\b5 \d0\be\d0\b1\d1|\d0\be\d1\82\d0\b1\d1\80\d0\be|\d1\96\d0\b3\d0\bd\d0\be\d1\80
 g 0 2 12
 c 3 \d0\b7\d0\b0\d0\b1\d1\83\d0\b4|\d0\b8\d0\b3\d0\bd\d0\be\d1\80|\d1\96\d0\b3\d0\bd\d0\be\d1\80
 c 3  \d0\b2\d1\81\d0\b5| \d0\b2\d1\81\d1\91| \d1\83\d1\81\d0\b5
@@ -2665,15 +2654,13 @@ g 0 2 16
 c 8 \e4\b8\8d\e8\a6\81\e7\90\86\e4|\e4\b8\8d\e8\a6\81\e9\81\b5\e5|\e5\bf\98\e6\8e\89|\e5\bf\98\e8\ae\b0|\e5\bf\bd\e7\95\a5|\e5\bf\bd\e8\a7\86|\e6\94\be\e5\bc\83|\e6\97\a0\e8\a7\86
 c 9 \e5\86\85\e5\ae\b9|\e5\91\bd\e4\bb\a4|\e6\8c\87\e4\bb\a4|\e6\8c\87\e7\a4\ba|\e6\8f\90\e7\a4\ba|\e8\a6\81\e6\b1\82|\e8\a7\84\e5\88\99|\e8\ae\be\e5\ae\9a|\e8\af\b4\e6\98\8e
 g 0 3 17
-c 24 \e3\81\93\e3\82\8c\e3\81\be\e3|\e3\81\99\e3\81\b9\e3\81\a6\e3|\e4\b8\8a\e8\a8\98\e3\81\ae\e3|\e4\b8\8a\e8\a8\98\e3\81\ae\e5|\e4\b8\8a\e8\a8\98\e3\81\ae\e6|\e4\b8\8a\e8\a8\98\e3\81\ae\e8|\e4\bb\a5\e5\89\8d\e3\81\ae\e3|\e4\bb\a5\e5\89\8d\e3\81\ae\e5|\e4\bb\a5\e5\89\8d\e3\81\ae\e6|\e4\bb\a5\e5\89\8d\e3\81\ae\e8|\e5\85\a8\e3\81\a6\e3\81\ae\e3|\e5\85\a8\e3\81\a6\e3\81\ae\e5|\e5\85\a8\e3\81\a6\e3\81\ae\e6|\e5\85\a8\e3\81\a6\e3\81\ae\e8|\e5\89\8d\e3\81\ae\e3\83\97\e3|\e5\89\8d\e3\81\ae\e3\83\ab\e3|\e5\89\8d\e3\81\ae\e5\91\bd\e4|\e5\89\8d\e3\81\ae\e6\8c\87\e4|\e5\89\8d\e3\81\ae\e6\8c\87\e7|\e5\89\8d\e3\81\ae\e8\a8\ad\e5|\e6\9c\80\e5\88\9d\e3\81\ae\e3|\e6\9c\80\e5\88\9d\e3\81\ae\e5|\e6\9c\80\e5\88\9d\e3\81\ae\e6|\e6\9c\80\e5\88\9d\e3\81\ae\e8
-c 11 \e3\81\99\e3\81\b9\e3\81\a6\e5|\e3\81\99\e3\81\b9\e3\81\a6\e7|\e3\82\92\e3\81\99\e3\81\b9\e3|\e3\82\92\e5\85\a8\e3\81\a6\e5|\e3\82\92\e5\85\a8\e3\81\a6\e7|\e5\85\a8\e3\81\a6\e5\bf\98\e3|\e5\85\a8\e3\81\a6\e7\84\a1\e8|\e5\85\a8\e3\81\a6\e7\a0\b4\e6|\e5\bf\98\e3\82\8c|\e7\84\a1\e8\a6\96|\e7\a0\b4\e6\a3\84
+c 20 \e3\81\93\e3\82\8c\e3\81\be\e3|\e3\81\99\e3\81\b9\e3\81\a6\e3|\e4\b8\8a\e8\a8\98\e3\81\ae\e3|\e4\b8\8a\e8\a8\98\e3\81\ae\e5|\e4\b8\8a\e8\a8\98\e3\81\ae\e6|\e4\b8\8a\e8\a8\98\e3\81\ae\e8|\e5\85\a8\e3\81\a6\e3\81\ae\e3|\e5\85\a8\e3\81\a6\e3\81\ae\e5|\e5\85\a8\e3\81\a6\e3\81\ae\e6|\e5\85\a8\e3\81\a6\e3\81\ae\e8|\e5\89\8d\e3\81\ae\e3\83\97\e3|\e5\89\8d\e3\81\ae\e3\83\ab\e3|\e5\89\8d\e3\81\ae\e5\91\bd\e4|\e5\89\8d\e3\81\ae\e6\8c\87\e4|\e5\89\8d\e3\81\ae\e6\8c\87\e7|\e5\89\8d\e3\81\ae\e8\a8\ad\e5|\e6\9c\80\e5\88\9d\e3\81\ae\e3|\e6\9c\80\e5\88\9d\e3\81\ae\e5|\e6\9c\80\e5\88\9d\e3\81\ae\e6|\e6\9c\80\e5\88\9d\e3\81\ae\e8
+c 3 \e5\bf\98\e3\82\8c|\e7\84\a1\e8\a6\96|\e7\a0\b4\e6\a3\84
 c 6 \e3\81\ae\e3\83\97\e3\83\ad\e3|\e3\81\ae\e3\83\ab\e3\83\bc\e3|\e3\81\ae\e5\91\bd\e4\bb\a4|\e3\81\ae\e6\8c\87\e4\bb\a4|\e3\81\ae\e6\8c\87\e7\a4\ba|\e3\81\ae\e8\a8\ad\e5\ae\9a
-g 0 5 18
+g 0 3 18
 c 2 \eb\ac\b4\ec\8b\9c|\ec\9e\8a\ec\96\b4
 c 5 \ea\b7\9c\ec\b9\99|\eb\aa\85\eb\a0\b9|\ec\a7\80\ec\8b\9c|\ec\a7\80\ec\b9\a8|\ed\94\84\eb\a1\ac\ed\94\84\ed
 c 5 \ea\b8\b0\ec\a1\b4|\eb\aa\a8\eb\93\a0|\ec\95\9e\ec\9d\98|\ec\9c\84\ec\9d\98|\ec\9d\b4\ec\a0\84
-c 14  \ec\9d\98 \ea\b7\9c\ec\b9| \ec\9d\98 \eb\aa\85\eb\a0| \ec\9d\98 \ec\a7\80\ec\8b| \ec\9d\98 \ec\a7\80\ec\b9| \ec\9d\98 \ed\94\84\eb\a1| \ec\9d\98\ed\94\84\eb\a1\ac| \ed\94\84\eb\a1\ac\ed\94\84|\ea\b7\9c\ec\b9\99|\eb\aa\85\eb\a0\b9|\ec\9d\98 \ed\94\84\eb\a1\ac|\ec\9d\98\ed\94\84\eb\a1\ac\ed|\ec\a7\80\ec\8b\9c|\ec\a7\80\ec\b9\a8|\ed\94\84\eb\a1\ac\ed\94\84\ed
-c 18  \eb\aa\a8\eb\91\90 \eb\ac| \eb\aa\a8\eb\91\90 \ec\9e| \eb\aa\a8\eb\91\90\eb\ac\b4| \eb\aa\a8\eb\91\90\ec\9e\8a|\eb\a5\bc \eb\aa\a8\eb\91\90|\eb\a5\bc\eb\aa\a8\eb\91\90 |\eb\a5\bc\eb\aa\a8\eb\91\90\eb|\eb\a5\bc\eb\aa\a8\eb\91\90\ec|\eb\aa\a8\eb\91\90 \eb\ac\b4|\eb\aa\a8\eb\91\90 \ec\9e\8a|\eb\aa\a8\eb\91\90\eb\ac\b4\ec|\eb\aa\a8\eb\91\90\ec\9e\8a\ec|\eb\ac\b4\ec\8b\9c|\ec\9d\84 \eb\aa\a8\eb\91\90|\ec\9d\84\eb\aa\a8\eb\91\90 |\ec\9d\84\eb\aa\a8\eb\91\90\eb|\ec\9d\84\eb\aa\a8\eb\91\90\ec|\ec\9e\8a\ec\96\b4
 g 0 2 19
 c 5 \d8\a7\d9\84\d8\a3\d9\88\d8\a7|\d8\a7\d9\84\d8\a7\d9\88\d8\a7|\d8\a7\d9\84\d8\aa\d8\b9\d9\84|\d8\a7\d9\84\d8\aa\d9\88\d8\ac|\d8\a7\d9\84\d9\82\d9\88\d8\a7
 c 6 \d8\a3\d9\87\d9\85\d9\84 |\d8\a7\d9\86\d8\b3 |\d8\a7\d9\86\d8\b3\d9\89 |\d8\a7\d9\86\d8\b3\d9\8e |\d8\a7\d9\87\d9\85\d9\84 |\d8\aa\d8\ac\d8\a7\d9\87\d9\84
@@ -2688,7 +2675,7 @@ c 3 abaikan |acuhkan |lupakan
 c 5 arahan|aturan|instruksi|perintah|petunjuk
 e5c020f85910c51d9c563d9735688bdb 3
 g 0 2 0
-c 10 assume tha|assume you|imagine th|imagine yo|pretend th|pretend yo|suppose th|suppose yo|you are |you're 
+c 2 you are |you're 
 c 4 you are a|you are no|you're a|you're now
 g 0 2 1
 c 2 as a |as an 
@@ -2724,10 +2711,10 @@ e690abd3c8d3b382f4c0addfe8cf317e 4
 g 0 3 0
 c 6 directives|guidelines|instructio|prompt|rules|system mes
 c 14 disclose |display |dump |give me |leak |list |output |print |repeat |reveal |show |spell out |tell me |write down
-c 14 all of the|all of you|all the hi|all the in|all the or|all the se|all the sy|the hidden|the initia|the intern|the origin|the secret|the system|your 
+c 7 the hidden|the initia|the intern|the origin|the secret|the system|your 
 g 0 4 1
-c 6 anweisunge|instruktio|prompt|regeln|systemprom|vorgaben
-c 13 bitte dein|bitte die |bitte ihre|dein |deine |deinen |die geheim|die intern|die urspru|die verste|ihr |ihre |ihren 
+c 5 anweisunge|instruktio|prompt|regeln|vorgaben
+c 10 dein |deine |deinen |die geheim|die intern|die urspru|die verste|ihr |ihre |ihren 
 c 11 geben sie |gib |nenne |nennen sie|schreib |schreibe |verrate |verraten s|zeig |zeige |zeigen sie
 c 40 dein anwei|dein instr|dein promp|dein regel|dein syste|dein vorga|deine anwe|deine inst|deine prom|deine rege|deine syst|deine vorg|deinen anw|deinen ins|deinen pro|deinen reg|deinen sys|deinen vor|die geheim|die intern|die urspru|die verste|ihr anweis|ihr instru|ihr prompt|ihr regeln|ihr system|ihr vorgab|ihre anwei|ihre instr|ihre promp|ihre regel|ihre syste|ihre vorga|ihren anwe|ihren inst|ihren prom|ihren rege|ihren syst|ihren vorg
 g 0 4 2
@@ -2740,7 +2727,7 @@ c 8 instruccio|instrucoes|instructie|istruzioni|regels|reglas|regole|regras
 c 14 dame |dammi |dime |dimmi |geef |me diga |mostra |mostre |muestra |muestrame |revela |revele |rivela |toon 
 c 8 je |jouw |las |le sue |le tue |suas |sus |tus 
 c 8  instrucci| instrucoe| instructi| istruzion| regels| reglas| regole| regras
-c 9  je| jouw| las| le sue| le tue| me as sua| suas| sus| tus
+c 8  je| jouw| las| le sue| le tue| suas| sus| tus
 e75f4a618f6d19809b827ff1cfd46b80 1
 g 1 1 0
 c 1 ATBB
@@ -2753,7 +2740,7 @@ c 2 lsv2_pt_|lsv2_sk_
 e8a02b379ae8b03265fa38d9165e0c76 3
 g 0 2 0
 c 17 as a |as an |you are a |you are an|you are as|you are co|you are hi|you are no|you are ta|you have b|you were a|you were c|you were h|you were t|you're a |you're an |you're now
-c 220  employmen| hiring of| immigrati| integrati| the emplo| the hirin| the immig| the integ|anorexia|avoid bein|avoid dete|avoid gett|avoiding b|avoiding d|avoiding g|bestiality|betting ti|bioweapon|biracial c|biracial m|biracial r|blackmail|body shami|botnet|break into|bribe|bribing|bulimia|bypass ant|bypass aut|bypass pla|bypass sec|bypass the|bypasses a|bypasses p|bypasses s|bypassing |cannibal|cheat in |cheat on |cheating |chemical w|child labo|child porn|child sexu|clone cred|clone debi|cocaine|coerce|coercing|commit sui|committing|consume an|consume hu|consuming |coronaviru|counterfei|covid|date|deepfake|defamat|demean|deny the h|denying th|disinforma|dispose of|disposing |dump hazar|dumping ha|earth is f|einbrechen|einbruch|enslav|erotic|ethnic cle|evade dete|evade law |evade taxe|evade the |evading de|explosive|extort|fabricated|fake |false |fentanyl|forge a id|forge an i|forge chec|forge cheq|forge docu|forge pass|forge sign|forging a |forging an|forging ch|forging do|forging pa|forging si|fraudulent|gain admin|gain root |gain sudo |gain unaut|gaining ad|gaining ro|gaining su|gaining un|genocide|glorifies |glorify ge|glorify ho|glorify na|glorify te|glorify th|glorify vi|glorifying|hate speec|heroin|hoax|holocaust |hot-wire|hotwire|human body|human fles|human traf|infiltrate|infiltrati|insider ti|insider tr|instead of|intercours|interracia|keylogger|kill a per|kill peopl|kill someo|killing a |killing pe|killing so|launder mo|laundering|laundry de|libel|malware|manipulate|manipulati|meat from |methamphet|misinforma|misleading|money laun|nerve agen|never happ|nuclear we|nutrients |over appli|over candi|over indiv|over peopl|over those|paedophil|pandemic|password|pedophil|phishing|pick a loc|picking a |poison a p|poison peo|poison som|poisoning |pornograph|rather tha|relations |revenge po|reviews|ridicule|ridiculing|rootkit|same-sex c|same-sex m|same-sex r|school sho|self-harm|self-induc|sell harve|sell organ|selling ha|selling or|sex with a|sexist|sexually e|slander|slot machi|someone el|spyware|stalking b|steal |stealing |synthesise|synthesize|trojan|unauthoris|unauthoriz|unprotecte|untrue |vaccine ca|vaccines c|vigilante|virus|vulnerabil|white supr|without al|without be|without ca|without ge|without no|without te|xenophob
+c 208  employmen| hiring of| immigrati| integrati|anorexia|avoid bein|avoid dete|avoid gett|avoiding b|avoiding d|avoiding g|bestiality|betting ti|bioweapon|biracial c|biracial m|biracial r|blackmail|body shami|botnet|break into|bribe|bribing|bulimia|bypass aut|bypass pla|bypass sec|bypass the|bypasses p|bypasses s|bypassing |cannibal|cheat in |cheat on |cheating |chemical w|child labo|child sexu|clone cred|clone debi|cocaine|coerce|coercing|commit sui|committing|consume an|consume hu|consuming |counterfei|covid|date|deepfake|defamat|demean|deny the h|denying th|disinforma|dispose of|disposing |dump hazar|dumping ha|earth is f|einbrechen|einbruch|enslav|erotic|ethnic cle|evade dete|evade law |evade taxe|evade the |evading de|explosive|extort|fabricated|fake |false |fentanyl|forge a id|forge an i|forge chec|forge cheq|forge docu|forge pass|forge sign|forging a |forging an|forging ch|forging do|forging pa|forging si|fraudulent|gain admin|gain root |gain sudo |gaining ad|gaining ro|gaining su|genocide|glorifies |glorify ho|glorify na|glorify te|glorify th|glorify vi|glorifying|hate speec|heroin|hoax|holocaust |hot-wire|hotwire|human body|human fles|human traf|infiltrate|infiltrati|insider ti|insider tr|instead of|intercours|interracia|keylogger|kill a per|kill peopl|kill someo|killing a |killing pe|killing so|launder mo|laundering|laundry de|libel|malware|manipulate|manipulati|meat from |methamphet|misinforma|misleading|money laun|nerve agen|never happ|nuclear we|nutrients |over appli|over indiv|over peopl|over those|paedophil|pandemic|password|pedophil|phishing|pick a loc|picking a |poison a p|poison peo|poison som|poisoning |pornograph|rather tha|relations |revenge po|reviews|ridicule|ridiculing|rootkit|same-sex c|same-sex m|same-sex r|school sho|self-harm|self-induc|sell harve|sell organ|selling ha|selling or|sex with a|sexist|sexually e|slander|slot machi|someone el|spyware|stalking b|steal |stealing |synthesise|synthesize|trojan|unauthoris|unauthoriz|unprotecte|untrue |vaccine ca|vaccines c|vigilante|virus|vulnerabil|white supr|without al|without be|without ca|without ge|without no|without te|xenophob
 g 0 2 1
 c 12 i am curre|i am devel|i am doing|i am draft|i am worki|i am writi|i'm curren|i'm develo|i'm doing |i'm drafti|i'm workin|i'm writin
 r 1
@@ -2780,8 +2767,7 @@ c 1 socket.soc
 c 1 .connect(
 c 3 os.dup2|pty.spawn|subprocess
 eb7b6427890c57ed6e8dbc9d5aa5ec10 1
-g 0 2 0
-c 14 additional|anweisung |anweisung:|anweisunge|befehl :|befehl:|instructio|neue anwei|neue befeh|neue instr|new anweis|new befehl|new instru|zusatzlich
+g 0 1 0
 c 6 anweisung |anweisung:|anweisunge|befehl :|befehl:|instructio
 eba6780770e693177dfe23797252de51 1
 g 1 1 0
@@ -2805,7 +2791,7 @@ g 0 1 6
 c 5 $db_pass|$dbpass|$passwd|$password|$pwd
 ecc3a877ea8c69168109e5aee73afeeb 1
 g 0 1 0
-c 18 app_id|appid|client_id|clientid|consumer_k|consumerke|github_cli|githubclie|linkedin_k|linkedinke|repo_token|reporter_i|reporterid|repotoken|twitter_ap|twitter_id|twitterapi|twitterid
+c 16 app_id|appid|client_id|clientid|consumer_k|consumerke|linkedin_k|linkedinke|repo_token|reporter_i|reporterid|repotoken|twitter_ap|twitter_id|twitterapi|twitterid
 ecee8ebd20ad4feda79084bdadbd4be3 1
 g 1 1 0
 c 1 access_tok
@@ -2813,7 +2799,7 @@ ed8579f31309098310f3cf7756c19ab4 1
 g 0 3 0
 c 8 assistant |assistant:|human :|human:|system :|system:|user :|user:
 c 10 ai :|ai:|assistant |assistant:|human :|human:|system :|system:|user :|user:
-c 10  : assista| :assistan|: assistan|: human|: system|: user|:assistant|:human|:system|:user
+c 8 : assistan|: human|: system|: user|:assistant|:human|:system|:user
 ee52e9b45a8ebdcbcf022519cb7d5e6f 1
 g 1 1 0
 c 5 gho_|ghp_|ghr_|ghs_|ghu_
@@ -2863,8 +2849,8 @@ c 41 above |all above|all earlie|all instru|all instuc|all previo|all prior|all 
 f5dde328d331bf757b8f31eed644fb91 1
 g 0 3 0
 c 15 allievo|alumno|aluno|apprendist|apprentice|aprendiz|azubi|disciple|eleve|leerling|lehrling|protege|pupil|schuler|student
-c 19 betruger|bomb maker|burglar|cambrioleu|criminal|dealer|dieb|dief|drug deale|einbrecher|hacker|inbreker|kriminelle|ladrao|ladro|scammer|terrorist|thief|voleur
-c 19  betruger| bomb make| burglar| cambriole| criminal| dealer| dieb| dief| drug deal| einbreche| hacker| inbreker| kriminell| ladrao| ladro| scammer| terrorist| thief| voleur
+c 18 betruger|bomb maker|burglar|cambrioleu|criminal|dealer|dieb|dief|einbrecher|hacker|inbreker|kriminelle|ladrao|ladro|scammer|terrorist|thief|voleur
+c 18  betruger| bomb make| burglar| cambriole| criminal| dealer| dieb| dief| einbreche| hacker| inbreker| kriminell| ladrao| ladro| scammer| terrorist| thief| voleur
 f639015dd9a62e9c0cc22761f7198abb 1
 g 1 1 0
 c 1 SG.
@@ -2883,14 +2869,14 @@ fad9f4409058e7bbc96c94ef9c520203 23
 g 0 3 0
 c 16 access for|access on |access to |admin acce|admin priv|admin righ|administra|full acces|lifetime a|owner acce|ownership |permanent |remote acc|root acces|unlimited |unrestrict
 c 6 assign |give |grant |issue |provide |share 
-c 138  priority |access for|access on |access to |admin acce|admin priv|admin righ|administra|allow list|allowlist|beneficiar|blacklist |block list|blocklist |bypass |cash out |deactivate|delete |deposit |destroy |disable |disarm all|disarm my |disarm our|disarm the|discl|dispatch a|dispatch e|dispatch f|dispatch p|dispatch t|divert |document f|document i|documents |download a|e-mai|emergency |empty all |empty ever|empty the |erase |execute th|file from|file in|files from|files in|firewall p|firewall r|folder fro|folder in|folders fr|folders in|forwa|from http:|from https|from www.|full acces|genetic da|genetic hi|genetic re|health dat|health his|health rec|home robot|install th|leak |lifetime a|liquidate |log-in|login|mail|medical da|medical hi|medical re|move |open my |open our |owner acce|ownership |passcode|password|pay |payment of|permanent |permission|phone numb|pin code|post|privacy se|purge |recovery e|recovery p|redirect |remit |remote acc|reroute |revoke |robot into|robot to|robots int|robots to|root acces|run the at|run the fo|run the li|run this |security p|security q|security r|security s|sell |send|share|sharing se|smart home|smart oven|smart plug|smart spea|smart ther|switch off|text |traffic li|traffic si|trans|turn off |unlimited |unlock all|unlock my |unlock our|unlock the|unrestrict|uploa|whitelist|wipe |wire |withdraw |withdrawal
+c 137  priority |access for|access on |access to |admin acce|admin priv|admin righ|administra|allow list|allowlist|beneficiar|blacklist |block list|blocklist |bypass |cash out |deactivate|delete |deposit |destroy |disable |disarm all|disarm my |disarm our|disarm the|discl|dispatch a|dispatch e|dispatch f|dispatch p|dispatch t|divert |document f|document i|documents |download a|e-mai|emergency |empty all |empty ever|empty the |erase |execute th|file from|file in|files from|files in|firewall p|firewall r|folder fro|folder in|folders fr|folders in|forwa|from http:|from https|from www.|full acces|genetic da|genetic hi|genetic re|health dat|health his|health rec|home robot|install th|leak |lifetime a|liquidate |log-in|login|mail|medical da|medical hi|medical re|move |open my |open our |owner acce|ownership |passcode|password|pay |payment of|permanent |permission|phone numb|pin code|post|privacy se|purge |recovery p|redirect |remit |remote acc|reroute |revoke |robot into|robot to|robots int|robots to|root acces|run the at|run the fo|run the li|run this |security p|security q|security r|security s|sell |send|share|sharing se|smart home|smart oven|smart plug|smart spea|smart ther|switch off|text |traffic li|traffic si|trans|turn off |unlimited |unlock all|unlock my |unlock our|unlock the|unrestrict|uploa|whitelist|wipe |wire |withdraw |withdrawal
 g 0 3 0
 c 2 remove |revoke 
 c 4 access|admin righ|administra|permission
 r 2
 g 0 3 0
 c 13 deactivate|disable al|disable my|disable ou|disable th|disarm all|disarm my |disarm our|disarm the|unlock all|unlock my |unlock our|unlock the
-c 8 alarm|camera|door|garage|gate|lock|security c|security s
+c 7 alarm|camera|door|garage|gate|lock|security s
 r 2
 g 0 3 0
 c 2 open my |open our 
@@ -2909,7 +2895,7 @@ c 1 my
 c 13 bonds|btc|coin|crypto|eth|funds|holdings|investment|portfolio|position|shares|stock|token
 r 2
 g 0 3 0
-c 27 beneficiar|e-mail|email|emergency |genetic da|genetic hi|genetic re|health dat|health his|health rec|log-in|login|medical da|medical hi|medical re|passcode|password|permission|phone numb|pin code|privacy se|recovery e|recovery p|security p|security q|security s|sharing se
+c 26 beneficiar|e-mail|email|emergency |genetic da|genetic hi|genetic re|health dat|health his|health rec|log-in|login|medical da|medical hi|medical re|passcode|password|permission|phone numb|pin code|privacy se|recovery p|security p|security q|security s|sharing se
 c 5 change |edit |modify |set |update 
 r 2
 g 0 3 0
@@ -2928,7 +2914,7 @@ r 2
 g 0 4 0
 c 9 allowlist |blacklist |block list|blocklist |firewall p|firewall r|security p|security r|whitelist 
 c 3 add |create |update 
-c 14 allowlist|blacklist|block list|blocklist|firewall|new allowl|new blackl|new block |new blockl|new firewa|new securi|new whitel|security|whitelist
+c 7 allowlist|blacklist|block list|blocklist|firewall|security|whitelist
 r 2
 g 0 3 0
 c 12 home robot|robot into|robot to|robots int|robots to|smart home|smart oven|smart plug|smart spea|smart ther|traffic li|traffic si
@@ -2952,14 +2938,14 @@ g 0 5 0
 c 11 document f|document i|documents |file from|file in|files from|files in|folder fro|folder in|folders fr|folders in
 c 2 copy |move 
 c 1 to 
-c 13  all docum| all folde| all my do| all my fi| all my fo| all the d| all the f| document| file| folder| my docume| the docum| the folde
+c 3  document| file| folder
 r 2
 g 0 2 0
 c 10 download a|execute th|from http:|from https|from www.|install th|run the at|run the fo|run the li|run this 
 r 2
 g 0 3 0
 c 10 disclose |forward |leak |mail |post |send |share |text |transmit |upload 
-c 85 access his|access log|account ba|account de|account nu|address|bank accou|bank detai|bank infor|bank state|banking ac|banking de|banking in|banking st|billing ad|browsing h|call histo|card detai|card numbe|checking a|contact li|contacts|credential|credit car|current lo|diagnoses|diagnosis|dna data|exact loca|friends li|genetic da|gps data|health dat|health inf|health rec|health rep|holdings|home addre|home locat|investment|linked acc|location|log-in det|login deta|mailing ad|medical da|medical fi|medical hi|medical re|order hist|passcode|passport d|passport n|password|patient da|patient de|patient re|payees|payment ca|payment de|payment in|payment me|personal d|personal i|phone reco|prescripti|private da|private do|private fi|private in|profile da|profile de|profile in|saved addr|saving acc|savings ac|search his|security l|shipping a|social sec|ssn|tax return|transactio|web search|whereabout
+c 75 access his|access log|account ba|account de|account nu|address|bank accou|bank detai|bank infor|bank state|banking ac|banking de|banking in|banking st|browsing h|call histo|card detai|card numbe|checking a|contact li|contacts|credential|credit car|diagnoses|diagnosis|dna data|friends li|genetic da|gps data|health dat|health inf|health rec|health rep|holdings|linked acc|location|log-in det|login deta|medical da|medical fi|medical hi|medical re|order hist|passcode|passport d|passport n|password|patient da|patient de|patient re|payees|payment ca|payment de|payment in|payment me|personal d|personal i|phone reco|prescripti|private da|private do|private fi|private in|profile da|profile de|profile in|saving acc|savings ac|search his|security l|social sec|ssn|tax return|transactio|whereabout
 r 2
 g 0 3 0
 c 18 account de|bank detai|credential|log-in det|login deta|passcode f|passcode o|passcode t|passcodes |password f|password o|password t|passwords |pin for |pin from |pin of |pin on |pin to 
@@ -2992,7 +2978,7 @@ c 20  alle benu| alle besu| alle kund| alle lese| alle nutz| den benut| den besu
 g 0 3 2
 c 10 injurie |injuries |injuriez |insulte |insultes |insultez |menace |menaces |menacez |moque-toi 
 c 3 client|lecteur|utilisateu
-c 9  client| l'client| l'lecteur| l'utilisa| lecteur| les clien| les lecte| les utili| utilisate
+c 6  client| l'client| l'lecteur| l'utilisa| lecteur| utilisate
 g 0 3 3
 c 7 amenaza a |amenaza al|burlate de|insulta a |insulta al|ofende a l|ofende al 
 c 4 cliente|lectore|usuaria|usuario

@@ -32,10 +32,11 @@ public enum LiteralExtraction {
         let placeholders = s.contains(where: arena.hasPlaceholder)
         // Plain texts of searchable length are already distinct: no resolving, no hashing.
         if !placeholders {
-            guard s.contains(where: { $0.count > cap }) else { return minimal(sorted: s.items, arena) }
-            // Prefixes are slices of the same bytes: cut and deduplicated in place.
-            let cut = s.items.map { Lit(start: $0.start, count: Swift.min($0.count, Int32(cap))) }
-            return minimal(sorted: ByteStrings(cut, in: arena).items, arena)
+            let kept = minimal(sorted: s.items, arena)
+            guard kept.contains(where: { $0.count > cap }) else { return kept }
+            // Minimal before the cut too: "shipping address" beside "address" selects nothing
+            // more, but its prefix "shipping a" would.
+            return minimal(Set(kept.map { $0.count > cap ? Array($0[..<cap]) : $0 }))
         }
         var each = s.map { arena.hasPlaceholder($0) ? NonASCIIGate.resolve(arena.array($0)) : arena.array($0) }
         // Once one literal is the sentinel, the set selects all non-ASCII text anyway: a literal
@@ -46,6 +47,7 @@ public enum LiteralExtraction {
         }
         // Longer literals select hardly anything more, but each byte is an automaton state:
         // prefixes of at most `cap` bytes (every match still holds one).
+        each = minimal(Set(each))
         for k in each.indices where each[k].count > cap { each[k].removeSubrange(cap...) }
         return minimal(Set(each))
     }
