@@ -81,25 +81,43 @@ public struct PromptLeakDetector: Detector {
         return hits
     }
 
-    /// Whether `b` holds "you are " in any ASCII case.
+    /// Whether `b` holds "you are " in any ASCII case. Every output is asked this when the scan
+    /// has no system prompt, so eight starts are tested at once: four overlapping loads, one per
+    /// byte of "you ", each compared lane by lane; only starts reading "you " check "are ".
     static func containsYouAre(_ b: [UInt8]) -> Bool {
-        let needle: [UInt8] = Array("you are ".utf8)
-        return b.withUnsafeBufferPointer { buf in
-            guard buf.count >= needle.count else { return false }
+        let n = b.count
+        guard n >= 8 else { return false }
+        return b.withUnsafeBytes { raw in
+            func load(_ at: Int) -> UInt64 { UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: at, as: UInt64.self)) }
+            // 0x80 in each byte of `v` that is zero (exact: no borrow crosses a byte).
+            func zeros(_ v: UInt64) -> UInt64 { ~(((v & ~high) &+ ones &* 0x7F) | v) & high }
+            // The rest of the needle, "are ", at `k` + 4 (letters in any case, the space exact).
+            func are(_ k: Int) -> Bool {
+                raw[k + 4] | 0x20 == 0x61 && raw[k + 5] | 0x20 == 0x72 && raw[k + 6] | 0x20 == 0x65 && raw[k + 7] == 0x20
+            }
+            let fold = ones &* 0x20
             var i = 0
-            let last = buf.count - needle.count
-            while i <= last {
-                // "o" is the rarer second letter to test first; then the rest.
-                if buf[i + 1] | 0x20 == 0x6F, buf[i] | 0x20 == 0x79 {
-                    var k = 2
-                    while k < needle.count, (needle[k] == 0x20 ? buf[i + k] : buf[i + k] | 0x20) == needle[k] { k += 1 }
-                    if k == needle.count { return true }
+            // Starts i..<i + 8 whose "are " still fits: the loads reach i + 10, the needle i + 14.
+            while i &+ 15 <= n {
+                var m = zeros((load(i) | fold) ^ ones &* 0x79) & zeros((load(i &+ 1) | fold) ^ ones &* 0x6F)
+                    & zeros((load(i &+ 2) | fold) ^ ones &* 0x75) & zeros(load(i &+ 3) ^ fold)
+                while m != 0 {
+                    if are(i &+ m.trailingZeroBitCount >> 3) { return true }
+                    m &= m &- 1
                 }
-                i += 1
+                i &+= 8
+            }
+            // The last starts, one at a time.
+            while i &+ 8 <= n {
+                if raw[i] | 0x20 == 0x79, raw[i + 1] | 0x20 == 0x6F, raw[i + 2] | 0x20 == 0x75, raw[i + 3] == 0x20, are(i) { return true }
+                i &+= 1
             }
             return false
         }
     }
+
+    private static let ones: UInt64 = 0x0101_0101_0101_0101
+    private static let high: UInt64 = 0x8080_8080_8080_8080
 
     /// At the start of the text, a line or list item, or after a sentence end.
     static func opensSentence(_ b: [UInt8], _ at: Int) -> Bool {

@@ -10,7 +10,7 @@ struct OutputPrecheckTests {
     static let pieces: [String] = [
         "pcy", "PCY", "p c y", "-", " - ", "y", "Y", "\u{200B}", "\u{00A0}", "é", " ", "\n", ".",
         "7k2mq9xtr4hw8bnf5vdc", "pcy-7k2mq9xtr4hw8bnf5vdc", "abcdefghjkmnpqrs", "0", "policy", "you are ", "You Are ", "YOU ARE ",
-        "you  are ", "you", "are", "never ", "always ", "do not ", "you must ", "word",
+        "you  are ", "you", "are", "YoU aRe\u{0}", "never ", "always ", "do not ", "you must ", "word",
     ]
 
     static func randomText<G: RandomNumberGenerator>(_ rng: inout G) -> [UInt8] {
