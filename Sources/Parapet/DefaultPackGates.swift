@@ -332,13 +332,15 @@ c 1  mode
 g 1 1 0
 c 1 AGE-SECRET
 12e41a474aa19ac48742c2dc1ed344cb 6
-g 0 3 0
+g 0 4 0
 c 16 answer all|answer any|answer eac|answer eve|answer to |reply all |reply any |reply each|reply ever|reply to a|reply to e|respond al|respond an|respond ea|respond ev|respond to
 c 28 input i as|input i gi|input i se|input only|input with|inputs i a|inputs i g|inputs i s|inputs onl|inputs wit|message i |message on|message wi|messages i|messages o|messages w|prompt i a|prompt i g|prompt i s|prompt onl|prompt wit|prompts i |prompts on|prompts wi|question i|question o|question w|questions 
 c 20  all input| all messa| all promp| all quest| all singl| any input| any messa| any promp| any quest| any singl| each inpu| each mess| each prom| each ques| each sing| every inp| every mes| every pro| every que| every sin
-g 0 3 1
+c 1  with 
+g 0 4 1
 c 1 every time
 c 4  answer | reply | respond | say 
+c 20  answer \22| answer '| answer on| answer wi| answer \e2\80| reply \22| reply '| reply onl| reply wit| reply \e2\80\9c| respond \22| respond '| respond o| respond w| respond \e2| say \22| say '| say only | say with | say \e2\80\9c
 c 2  question| something
 g 0 3 2
 c 1 if i say 
@@ -347,15 +349,15 @@ c 5 if i say |si digo |si je dis |si yo digo|wenn ich
 g 0 3 2
 c 2 si digo |si yo digo
 c 1  tu dices
-r 8
+r 10
 g 0 3 2
 c 1 wenn ich 
 c 2  sage sags| sage, sag
-r 8
+r 10
 g 0 3 2
 c 1 si je dis 
 c 1  tu dis
-r 8
+r 10
 14dc6d7fcd1ef173b97ef45cd29cbc93 1
 g 1 2 0
 c 1 .azconfig.
@@ -650,10 +652,11 @@ c 134 0-0|0-1|0-2|0-3|0-4|0-5|0-6|0-7|0-8|0-9|1-0|1-1|1-2|1-3|1-4|1-5|1-6|1-7|1-
 g 0 1 0
 c 7 article|artikel|contesto|context|document|dokument|kontext
 354bc0ad00452b340f8d418eff2a9ddb 2
-g 0 3 0
+g 0 4 0
 c 30 ? answer |? just ans|? just rep|? just res|? just say|? only ans|? only rep|? only res|? only say|? reply |? respond |? say |? simply a|? simply r|? simply s|?answer |?just answ|?just repl|?just resp|?just say |?only answ|?only repl|?only resp|?only say |?reply |?respond |?say |?simply an|?simply re|?simply sa
 c 1 you
 c 1 yes
+c 4 answer |reply |respond |say 
 g 0 1 1
 c 15 antwoord j|antworte j|antworte m|antworten |di si|diga sim|dis oui|dites oui|repondez o|reponds ou|responda s|responde s|sag ja|sag mir ja|zeg ja
 36360c810687594149f5330384958221 3
@@ -695,8 +698,8 @@ c 1  written
 c 2 above|before
 c 3 my message|my questio|this
 g 0 2 7
-c 2 you are a|you are ch
 c 4 begin with|begin your|start with|start your
+c 3  with \22you| with 'you| with you 
 g 0 3 8
 c 17 output me |output the|output you|print me t|print me y|print the |print your|return me |return the|return you|reveal me |reveal the|reveal you|show me th|show me yo|show the |show your 
 c 7 api key|credential|embedding|password|secret key|training d|weights
@@ -846,18 +849,20 @@ c 3  instead o| not | rather th
 c 5 article|document|search res|source|text
 c 4 answer |reply |respond |say 
 c 6  article| context| document| search re| source| text
-g 0 3 1
+g 0 4 1
 c 3 das steht |die antwor|es gibt ke
 c 3  anstatt | nicht | statt 
 c 2 antworte|sag
+c 15  \22das steh| \22die antw| \22es gibt | 'das steh| 'die antw| 'es gibt | das steht| die antwo| es gibt k| \e2\80\9cdas st| \e2\80\9cdie an| \e2\80\9ces gib| \e2\80\9edas st| \e2\80\9edie an| \e2\80\9ees gib
 g 0 3 2
 c 5 ce n est p|ce n' est |ce n'est p|ce nest pa|la reponse
 c 3  au lieu d| et non | pas 
 c 4 dis |dites |repondez |reponds 
-g 0 3 3
-c 2 eso no est|la respues
-c 2  en lugar | no 
+g 0 4 3
+c 16  en lugar | no \22eso n| no \22la re| no 'eso n| no 'la re| no con \22e| no con \22l| no con 'e| no con 'l| no con es| no con la| no con \e2\80| no eso no| no la res| no \e2\80\9ceso| no \e2\80\9cla 
+c 4 articulos|documentos|resultados|textos
 c 4 contesta |di |dime |responde 
+c 8  \22eso no e| \22la respu| 'eso no e| 'la respu| eso no es| la respue| \e2\80\9ceso no| \e2\80\9cla res
 4f0e9686fdda412023d3f4c98db01b81 -
 50ca88a01c889a1b14070345eb2b1a67 5
 g 0 2 0
@@ -935,8 +940,10 @@ g 0 2 1
 c 6 context|document|end|instructio|prompt|system
 c 6 ignore|instructio|new|now|system|you
 56dee039cb1713225350591dc29d01e3 1
-g 0 1 -
-c 6 eingabe|entrada|entree|entr\c3\a9e|input|invoer
+g 0 3 0
+c 10  eingabe :| eingabe:| entrada :| entrada:| entree :| entree:| input :| input:| invoer :| invoer:
+c 14  ausgabe :| ausgabe:| output :| output:| saida :| saida:| salida :| salida:| sortie :| sortie:| uitvoer :| uitvoer:| uscita :| uscita:
+c 10 eingabe :|eingabe:|entrada :|entrada:|entree :|entree:|input :|input:|invoer :|invoer:
 56f269b6f3f84ff1630bc0553592bda5 2
 g 1 1 0
 c 1 .storage.g
@@ -980,7 +987,7 @@ r 1
 5ba9946f2ec11f87e9c366c20aa8a2e9 1
 g 0 3 0
 c 1 buildconfi
-c 1 string
+c 4 \22string\22|\22string'|'string\22|'string'
 c 4 key|password|secret|token
 5d2ba5a02f783c845d0ca0d773e28ae2 6
 g 0 3 0
@@ -1365,15 +1372,16 @@ c 1 figma
 g 0 4 0
 c 5 by replyin|by saying|by writing|using|with
 c 4 here|i can|i will|i'll
+c 40 \22 absolute|\22 certainl|\22 of cours|\22 sure|\22 yes|\22absolutel|\22certainly|\22of course|\22sure|\22yes|' absolute|' certainl|' of cours|' sure|' yes|'absolutel|'certainly|'of course|'sure|'yes|` absolute|` certainl|` of cours|` sure|` yes|`absolutel|`certainly|`of course|`sure|`yes|\e2\80\9c absolu|\e2\80\9c certai|\e2\80\9c of cou|\e2\80\9c sure|\e2\80\9c yes|\e2\80\9cabsolut|\e2\80\9ccertain|\e2\80\9cof cour|\e2\80\9csure|\e2\80\9cyes
 c 6 begin |commence |open |preface |prefix |start 
-c 5 absolutely|certainly|of course|sure|yes
 g 0 3 1
 c 5 absolutely|certainly |certainly,|sure here |sure, here
 c 3 for educat|hypothetic|step 1
 c 6  here are | here is a| here is h| here is m| here is t| here is y
-g 0 2 2
-c 6 answer onl|answer wit|reply only|reply with|respond on|respond wi
+g 0 3 2
 c 5 absolutely|certainly |certainly,|sure here|sure, here
+c 6 answer onl|answer wit|reply only|reply with|respond on|respond wi
+c 22  with \22 ab| with \22 ce| with \22 su| with \22abs| with \22cer| with \22sur| with ' ab| with ' ce| with ' su| with 'abs| with 'cer| with 'sur| with ` ab| with ` ce| with ` su| with `abs| with `cer| with `sur| with \e2\80\9c | with \e2\80\9ca| with \e2\80\9cc| with \e2\80\9cs
 8dd3a4e971e0f8f977b24a53c49029fd 1
 g 1 1 0
 c 1 pk.eyJ
@@ -1405,9 +1413,36 @@ c 1 eyJrIjoi
 g 0 2 0
 c 28 arms deale|arsonist|assassin|black-hat|blackhat|bomb maker|bombmaker|burglar|con artist|counterfei|criminal|drug deale|extremist|forger|fraudster|gangster|hacker|hitman|mobster|poacher|propagandi|scammer|smuggler|stalker|terrorist|thief|trafficker|troll
 c 19 as a |as an |as now a |as now an |play a |play an |play now a|play the r|playing a |playing an|playing no|playing th|pretend to|you are a |you are an|you are no|you're a |you're an |you're now
-95219f31c9e43bb97ff7882e30120114 1
-g 0 1 0
+95219f31c9e43bb97ff7882e30120114 8
+g 0 3 0
+c 18 ? . i want|? .i want |? i want y|?\22 . i wan|?\22 .i want|?\22 i want |?\22. i want|?\22.i want |?\22i want y|?' . i wan|?' .i want|?' i want |?'. i want|?'.i want |?'i want y|?. i want |?.i want y|?i want yo
+c 1 i want you
 c 11 act as a |act as an |i want you|i would li|ich mochte|imagine yo|pretend to|pretend yo|stell dir |tu so als |tu so, als
+g 0 3 0
+c 18 ? . i woul|? .i would|? i would |?\22 . i wou|?\22 .i woul|?\22 i would|?\22. i woul|?\22.i would|?\22i would |?' . i wou|?' .i woul|?' i would|?'. i woul|?'.i would|?'i would |?. i would|?.i would |?i would l
+c 1 i would li
+r 2
+g 0 2 0
+c 1 ich mochte
+r 2
+g 0 3 0
+c 19 ? . act as|? .act as |? act as a|?\22 . act a|?\22 .act as|?\22 act as |?\22. act as|?\22.act as |?\22act as a|?' . act a|?' .act as|?' act as |?'. act as|?'.act as |?'act as a|?. act as |?.act as a|?act as a |?act as an
+c 2 act as a |act as an 
+r 2
+g 0 3 0
+c 18 ? . imagin|? .imagine|? imagine |?\22 . imagi|?\22 .imagin|?\22 imagine|?\22. imagin|?\22.imagine|?\22imagine |?' . imagi|?' .imagin|?' imagine|?'. imagin|?'.imagine|?'imagine |?. imagine|?.imagine |?imagine y
+c 1 imagine yo
+r 2
+g 0 2 0
+c 2 pretend to|pretend yo
+r 2
+g 0 3 0
+c 18 ? . stell |? .stell d|? stell di|?\22 . stell|?\22 .stell |?\22 stell d|?\22. stell |?\22.stell d|?\22stell di|?' . stell|?' .stell |?' stell d|?'. stell |?'.stell d|?'stell di|?. stell d|?.stell di|?stell dir
+c 1 stell dir 
+r 2
+g 0 2 0
+c 2 tu so als |tu so, als
+r 2
 952215cf3dd20158b68c0dce2f57f962 4
 g 0 5 0
 c 2 the code y|your 
@@ -1653,18 +1688,23 @@ c 15 daarvoor g|daarvoor i|daarvoor k|daarvoor s|eerder ges|eerder gez|eerder is
 a5fafa65d0138cb3465bda4bca7dd68f 1
 g 0 1 0
 c 1 vault
-a78ab1c3bdfd1aed8ee1d4e3b7a24e68 12
-g 0 2 0
-c 1 open(
+a78ab1c3bdfd1aed8ee1d4e3b7a24e68 13
+g 0 3 0
+c 4 open( \22|open( '|open(\22|open('
 c 3 /boot/grub|/etc/|c:\5c\5cwindow
+c 32 \22 , \22a|\22 , \22w|\22 , 'a|\22 , 'w|\22 ,\22a|\22 ,\22w|\22 ,'a|\22 ,'w|\22, \22a|\22, \22w|\22, 'a|\22, 'w|\22,\22a|\22,\22w|\22,'a|\22,'w|' , \22a|' , \22w|' , 'a|' , 'w|' ,\22a|' ,\22w|' ,'a|' ,'w|', \22a|', \22w|', 'a|', 'w|',\22a|',\22w|','a|','w
 g 0 2 1
 c 12 > /etc/cro|> /etc/hos|> /etc/ini|> /etc/pro|> /etc/rc.|> /etc/sud|>/etc/cron|>/etc/host|>/etc/init|>/etc/prof|>/etc/rc.l|>/etc/sudo
 c 6 crontab|hosts|init.d/|profile|rc.local|sudoers
-g 0 1 2
+g 0 3 2
+c 1 open(
+c 4 \22a\22|\22a'|'a\22|'a'
 c 1 authorized
+g 0 1 2
+r 7
 g 0 2 3
 c 1 os.remove(
-c 6 /bin/|/boot/|/etc/|/lib/|/lib64/|/sbin/
+c 4 bin|boot|etc|lib
 g 0 2 4
 c 1 ipconfig
 c 1 /release
@@ -1679,13 +1719,14 @@ g 0 4 6
 c 1  in psutil
 c 2 .kill()|.terminate
 c 1 for 
-r 13
+r 16
 g 0 2 7
 c 2 .encrypt(|os.walk
 c 4 aes.new(|cipher( al|cipher(alg|fernet(
-g 0 2 8
+g 0 3 8
 c 4 .encrypt(|.encryptor|aes.new(|fernet(
-r 0
+c 48 , \22r+\22 )|, \22r+\22)|, \22r+' )|, \22r+')|, \22r+b\22 )|, \22r+b\22)|, \22r+b' )|, \22r+b')|, \22rb+\22 )|, \22rb+\22)|, \22rb+' )|, \22rb+')|, 'r+\22 )|, 'r+\22)|, 'r+' )|, 'r+')|, 'r+b\22 )|, 'r+b\22)|, 'r+b' )|, 'r+b')|, 'rb+\22 )|, 'rb+\22)|, 'rb+' )|, 'rb+')|,\22r+\22 )|,\22r+\22)|,\22r+' )|,\22r+')|,\22r+b\22 )|,\22r+b\22)|,\22r+b' )|,\22r+b')|,\22rb+\22 )|,\22rb+\22)|,\22rb+' )|,\22rb+')|,'r+\22 )|,'r+\22)|,'r+' )|,'r+')|,'r+b\22 )|,'r+b\22)|,'r+b' )|,'r+b')|,'rb+\22 )|,'rb+\22)|,'rb+' )|,'rb+')
+r 5
 g 0 2 9
 c 1 pickle.loa
 c 3 content|data|raw
@@ -1817,9 +1858,21 @@ c 27 accorder |attribuer |changer le|changer ma|changer me|changer mo|changer so
 g 0 2 3
 c 5 le ruego q|podria|por favor|puede|te pido qu
 c 59 acceso|borra |borrar |borre |cambia el |cambia la |cambia los|cambia mi |cambia mis|cambia su |cambiar el|cambiar la|cambiar lo|cambiar mi|cambiar su|cambie el |cambie la |cambie los|cambie mi |cambie mis|cambie su |contrasena|credencial|datos banc|datos de s|datos medi|datos pers|deposita|deposite|desactiva |desactive |desbloquea|desbloquee|direccion|elimina |eliminar |elimine |envia|envie|extractos |historial |modifica e|modifica l|modifica m|modifica s|modifique |paga|pague|registros |restablece|restablezc|retira|retire|tarjeta de|tarjetas d|transferir|transfiera|transfiere|ubicacion
-a9d049641d7b1fcce92b63b5bb7936de 1
-g 0 1 -
-c 4 digo|if i say|si je dis|wenn ich
+a9d049641d7b1fcce92b63b5bb7936de 4
+g 0 4 0
+c 1 if i say 
+c 1  you 
+c 6 answer|reply|respond|say|shout|write
+c 6  you answe| you reply| you respo| you say| you shout| you write
+g 0 2 1
+c 2 si digo |si yo digo
+c 3  tu contes| tu dices| tu respon
+g 0 2 2
+c 1 wenn ich 
+c 8  sage antw| sage dann| sage sags| sage schr| sage, ant| sage, dan| sage, sag| sage, sch
+g 0 2 3
+c 1 si je dis 
+c 3  tu dis| tu repond| vous dite
 acd8a9a935ddf186f103ebd925e1eb5a 2
 g 1 2 0
 c 1 .amazonaws
@@ -2033,13 +2086,13 @@ g 0 1 2
 c 1 pwned
 beaf5f8affa818af3d18cfa104917145 2
 g 0 3 0
-c 1 open(
-c 6 .put(|.send(|.sendall(|curl|requests.p|storbinary
+c 4 open( \22|open( '|open(\22|open('
+c 17 .put(|.send(|.sendall(|curl\22, \22-f|curl\22, '-f|curl\22,\22-f|curl\22,'-f|curl', \22-f|curl', '-f|curl',\22-f|curl','-f|curl, \22-f|curl, '-f|curl,\22-f|curl,'-f|requests.p|storbinary
 c 22 /documents|/id_rsa|/key|/passwd|/private|/secret|/shadow|/temp|/trash|/victim|/workfile|\5c\5cdocument|\5c\5cid_rsa|\5c\5ckey|\5c\5cpasswd|\5c\5cprivate|\5c\5csecret|\5c\5cshadow|\5c\5ctemp|\5c\5ctrash|\5c\5cvictim|\5c\5cworkfile
 g 0 3 1
 c 1 subprocess
-c 2 rsync|scp
 c 1 @
+c 30 ( [ \22rsync|( [ \22scp\22|( [ \22scp'|( [ 'rsync|( [ 'scp\22|( [ 'scp'|( [\22rsync\22|( [\22rsync'|( [\22scp\22|( [\22scp'|( ['rsync\22|( ['rsync'|( ['scp\22|( ['scp'|([ \22rsync\22|([ \22rsync'|([ \22scp\22|([ \22scp'|([ 'rsync\22|([ 'rsync'|([ 'scp\22|([ 'scp'|([\22rsync\22|([\22rsync'|([\22scp\22|([\22scp'|(['rsync\22|(['rsync'|(['scp\22|(['scp'
 bf8af2fc148bee3486eca1825f1f977e 1
 g 1 1 0
 c 5 PASSWD|PASSWORD|SECRET|_PASS|_PWD
@@ -2254,10 +2307,11 @@ c 5 answer|reply|respond|say|tell
 c 6  he | i | it | she | they | you 
 c 45 he are una|he can not|he can't|he cannot|he cant|he is unab|he will no|he won't|he wont|i are unab|i can not|i can't|i cannot|i cant|i is unabl|i will not|i won't|i wont|it are una|it can not|it can't|it cannot|it cant|it is unab|it will no|it won't|it wont|they are u|they can n|they can't|they canno|they cant|they is un|they will |they won't|they wont|you are un|you can no|you can't|you cannot|you cant|you is una|you will n|you won't|you wont
 c 11  answer| assist| comply| discuss| do| fulfil| help| provide| respond| say| write
-g 0 3 2
+g 0 4 2
 c 19 answer mus|answer sha|answer sho|answer wil|answers mu|answers sh|answers wi|none of |replies mu|replies sh|replies wi|response m|response s|response w|responses |you must n|you shall |you should|you will n
 c 7 as an ai|i apologis|i apologiz|i can't|i cannot|i cant|sorry
 c 3  contain | include | say 
+c 24  \22as an ai| \22i apolog| \22i can't| \22i cannot| \22i cant| \22sorry| 'as an ai| 'i apolog| 'i can't| 'i cannot| 'i cant| 'sorry| as an ai| i apologi| i can't| i cannot| i cant| sorry| \e2\80\9cas an | \e2\80\9ci apol| \e2\80\9ci can'| \e2\80\9ci cann| \e2\80\9ci cant| \e2\80\9csorry
 g 0 2 3
 c 20 do not apo|do not lec|do not mor|do not pre|don't apol|don't lect|don't mora|don't prea|dont apolo|dont lectu|dont moral|dont preac|never apol|never lect|never mora|never prea|without ap|without le|without mo|without pr
 c 9 apologise|apologisin|apologize|apologizin|lecture|lecturing|moralize|moralizing|preach
@@ -2530,7 +2584,7 @@ c 5 clipboard|getpass|os.environ|platform.|psutil.
 c 5 .send(|.sendall(|.sendto(|publish.si|requests.p
 g 0 2 2
 c 15 .screensho|dmidecode|driverquer|geocoder.i|lspci|lsusb|mss().grab|netstat|nvidia-smi|query_devi|screencapt|snippingto|systeminfo|usb.core.f|x11grab
-c 6 .sendall(|requests.p|rsync|scp|storbinary|urlopen(
+c 14 \22rsync\22|\22rsync'|\22scp\22|\22scp'|'rsync\22|'rsync'|'scp\22|'scp'|.sendall(|requests.p|rsync |scp |storbinary|urlopen(
 dd03ed209f2b312e6d7e242ccf2651b9 1
 g 0 1 -
 c 1 \5c
@@ -2829,14 +2883,12 @@ f3c6fbe22ac56c232de5ea5a9cf8ea2b 3
 g 0 2 0
 c 4 <embed|<frame|<iframe|<object
 c 4 data =|data=|src =|src=
-g 0 3 1
+g 0 2 1
 c 1 http-equiv
-c 1 refresh
 c 1 <meta
-g 0 3 2
-c 4 import|prefetch|preload|stylesheet
+g 0 2 2
+c 46 rel = \22imp|rel = \22pre|rel = \22sty|rel = 'imp|rel = 'pre|rel = 'sty|rel = impo|rel = pref|rel = prel|rel = styl|rel =\22impo|rel =\22pref|rel =\22prel|rel =\22styl|rel ='impo|rel ='pref|rel ='prel|rel ='styl|rel =impor|rel =prefe|rel =prelo|rel =style|rel= \22impo|rel= \22pref|rel= \22prel|rel= \22styl|rel= 'impo|rel= 'pref|rel= 'prel|rel= 'styl|rel= impor|rel= prefe|rel= prelo|rel= style|rel=\22impor|rel=\22prefe|rel=\22prelo|rel=\22style|rel='impor|rel='prefe|rel='prelo|rel='style|rel=import|rel=prefet|rel=preloa|rel=styles
 c 1 <link
-c 2 rel =|rel=
 f519c00d4ed9b2a8ca0f2020d493f45b 2
 g 0 1 0
 c 1 jenkins-cr
@@ -2959,7 +3011,15 @@ r 2
 g 0 2 1
 c 16 bitte|kannst du|konnen sie|konnten si|le ruego q|merci de|peux-tu|podria|por favor|pourriez-v|pouvez-vou|puede|s'il vous |te pido qu|veuillez|wurden sie
 c 134 acceso|accorder |adressen|alarmanlag|alle ihre |alle meine|alle seine|anschrift|attribuer |aufenthalt|aufschlies|bankdaten|berechtigu|borra |borrar |borre |cambia el |cambia la |cambia los|cambia mi |cambia mis|cambia su |cambiar el|cambiar la|cambiar lo|cambiar mi|cambiar su|cambie el |cambie la |cambie los|cambie mi |cambie mis|cambie su |changer le|changer ma|changer me|changer mo|changer so|communique|contrasena|credencial|datos banc|datos de s|datos medi|datos pers|deaktivier|deposita|deposite|desactiva |desactive |desactiver|desbloquea|desbloquee|deverrouil|direccion|donner |e-mail-adr|effacer |effectuer |elimina |eliminar |elimine |email-adre|entfernen |entsperre |entsperren|envia|envie|envoyer |extractos |freigabeei|gesundheit|historial |kennwort|kontoauszu|kontodaten|krankenakt|kreditkart|losche |loschen |modifica e|modifica l|modifica m|modifica s|modifier l|modifier m|modifier s|modifique |notfallkon|octroyer |paga|pague|partager |passwort|patientend|payer|personlich|rechte|registros |reinitiali|restablece|restablezc|retira|retire|schloss au|schloss de|schloss en|sicherheit|standort|suchverlau|supprimer |tarjeta de|tarjetas d|tor aufsch|tor deakti|tor entspe|transferer|transferie|transferir|transfiera|transfiere|transmettr|tur aufsch|tur deakti|tur entspe|uberweise|uberweist|uberweisun|ubicacion|verser|virer|zahlen|zugang|zugriff
-fca8db3ffca8589df65235d7ad934db9 -
+fca8db3ffca8589df65235d7ad934db9 3
+g 0 1 0
+c 8 \22 or |\22 \7c\7c |\22or |\22\7c\7c |' or |' \7c\7c |'or |'\7c\7c 
+g 0 2 1
+c 2 union all |union sele
+c 5 from infor|from mysql|from pg_sh|from sys.|from users
+g 0 2 2
+c 24 \22 ; drop|\22 ; exec x|\22 ; shutdo|\22 ;drop|\22 ;exec xp|\22 ;shutdow|\22; drop|\22; exec xp|\22; shutdow|\22;drop|\22;exec xp_|\22;shutdown|' ; drop|' ; exec x|' ; shutdo|' ;drop|' ;exec xp|' ;shutdow|'; drop|'; exec xp|'; shutdow|';drop|';exec xp_|';shutdown
+c 3 drop|exec xp_cm|shutdown
 fd556981d5443b39ec5b912fc2b9c466 2
 g 0 1 0
 c 1 kagi

@@ -113,9 +113,13 @@ extension PatternReader {
         case UInt8(ascii: "x"): return hexEscape()
         case UInt8(ascii: "Q"): return quoted()
         case UInt8(ascii: "E"): return .empty
+        case UInt8(ascii: "1")...UInt8(ascii: "9") where !(peek().map { $0 >= 0x30 && $0 <= 0x39 } ?? false):
+            // `\1`...`\9` always refer back to a group: some text, maybe empty, whose
+            // literals the group's own already require. (`\10` and up may be octal.)
+            return .opaque
         default:
             // Escaped punctuation is that character; escaped letters and digits we do not
-            // list (back-references, \g, \k, octal, \c, \o, \u...) are left to PCRE2.
+            // list (other back-references, \g, \k, octal, \c, \o, \u...) are left to PCRE2.
             let isAlnum = (e >= 0x30 && e <= 0x39) || (e | 0x20 >= 0x61 && e | 0x20 <= 0x7A)
             if e < 0x80, !isAlnum { return char(e) }
             return nil
@@ -251,8 +255,16 @@ extension PatternReader {
         return LiteralSets.sequence(items, &arena)
     }
 
-    /// A class of a few plain letters, digits, `_` or non-ASCII characters (like `[pousr]` or
-    /// `[üu]`) as an exact set of texts; nil (position unchanged) for anything else.
+    /// The quote marks a class may hold as texts (`['"]` opens a quoted value in code, SQL,
+    /// markup). Other punctuation (sentence marks like `[.!?:]`) stays opaque: it multiplies
+    /// the texts of the words around it into many more automaton states for little selectivity.
+    static func classPunctuation(_ c: UInt8) -> Bool {
+        c == UInt8(ascii: "'") || c == UInt8(ascii: "\"") || c == UInt8(ascii: "`")
+    }
+
+    /// A class of a few plain letters, digits, `_`, punctuation (`classPunctuation`) or
+    /// non-ASCII characters (like `[pousr]`, `[üu]` or `['"]`) as an exact set of texts; nil
+    /// (position unchanged) for anything else.
     mutating func smallClass() -> LiteralInfo? {
         var i = pos + 1
         var set: [Lit] = []
@@ -269,7 +281,7 @@ extension PatternReader {
                 continue
             }
             let plain = (c >= 0x30 && c <= 0x39) || (c | 0x20 >= 0x61 && c | 0x20 <= 0x7A) || c == UInt8(ascii: "_")
-            guard plain else { return nil }
+            guard plain || Self.classPunctuation(c) else { return nil }
             set.append(arena.add(c >= 0x41 && c <= 0x5A && !(keepCase && !caseless) ? c | 0x20 : c))
             i += 1
         }

@@ -29,6 +29,10 @@ struct PrefilterExtractionTests {
         (#"\bgh[pousr]_[A-Za-z0-9]{36}"#, ["ghp_", "gho_", "ghu_", "ghs_", "ghr_"]),
         ("a{foo", ["a{foo"]),
         (#"-----BEGIN [A-Z ]*PRIVATE KEY-----"#, ["-----begin"]),
+        (#"(abc)\1"#, ["abc"]),            // a back-reference is some text, maybe empty
+        (#"x(abc)\1def"#, ["xabc"]),
+        (#"['"]or 1"#, ["'or 1", "\"or 1"]),  // quote marks in a class are texts
+        (#"[.!]abcd"#, ["abcd"]),            // other punctuation in a class stays opaque
     ])
     func extracts(_ pattern: String, _ expected: [String]) {
         #expect(Self.lits(pattern).map(Set.init) == Set(expected))
@@ -46,6 +50,7 @@ struct PrefilterExtractionTests {
         #"\N{U+0041}bc"#,
         #"\d\d"#,              // two bytes, neither rare
         #"[\w.]+-[\w.]+"#,      // "-" is common in prose: no one-byte literal for it
+        #"abcd\12"#,            // `\12` may be octal (a newline) or a back-reference
     ])
     func givesUp(_ pattern: String) {
         #expect(Self.lits(pattern) == nil)
