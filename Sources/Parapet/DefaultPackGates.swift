@@ -768,23 +768,6 @@ c 15 bravo|excelente|excellent|goed gedaa|heel goed|molto bene|muito bem|muy bie
 g 0 2 6
 c 5 achtung|attention|halt|stop|warning
 c 2 halt|stop
-427efd56bdbf627075740ea385b4b74d 6
-g 0 1 0
-c 1 rm 
-g 0 1 1
-c 1 shutil.rmt
-g 0 1 2
-c 3 rd |remove-ite|rmdir 
-g 0 3 3
-c 1 dd if=/dev
-c 2 random|zero
-c 1  of=/dev/
-g 0 2 4
-c 4 /dev/hd|/dev/nvme|/dev/sd|/dev/xvd
-c 1 mkfs
-g 0 2 5
-c 33 :() { : \7c |:() { : \7c:|:() { :\7c :|:() { :\7c: |:() { :\7c:&|:() {: \7c :|:() {: \7c: |:() {: \7c:&|:() {:\7c : |:() {:\7c :&|:() {:\7c: &|:() {:\7c:& |:() {:\7c:&}|:(){ : \7c :|:(){ : \7c: |:(){ : \7c:&|:(){ :\7c : |:(){ :\7c :&|:(){ :\7c: &|:(){ :\7c:& |:(){ :\7c:&}|:(){: \7c : |:(){: \7c :&|:(){: \7c: &|:(){: \7c:& |:(){: \7c:&}|:(){:\7c : &|:(){:\7c :& |:(){:\7c :&}|:(){:\7c: & |:(){:\7c: &}|:(){:\7c:& }|:(){:\7c:&}
-c 32 { : \7c : & |{ : \7c : &}|{ : \7c :& }|{ : \7c :&}|{ : \7c: & }|{ : \7c: &}|{ : \7c:& }|{ : \7c:&}|{ :\7c : & }|{ :\7c : &}|{ :\7c :& }|{ :\7c :&}|{ :\7c: & }|{ :\7c: &}|{ :\7c:& }|{ :\7c:&}|{: \7c : & }|{: \7c : &}|{: \7c :& }|{: \7c :&}|{: \7c: & }|{: \7c: &}|{: \7c:& }|{: \7c:&}|{:\7c : & }|{:\7c : &}|{:\7c :& }|{:\7c :&}|{:\7c: & }|{:\7c: &}|{:\7c:& }|{:\7c:&}
 42d5ee602f9002c83684b511ee3eafd9 1
 g 0 1 0
 c 14 \e2\80\8b|\e2\80\aa|\e2\80\ab|\e2\80\ac|\e2\80\ad|\e2\80\ae|\e2\81\a0|\e2\81\a6|\e2\81\a7|\e2\81\a8|\e2\81\a9|\ef\bb\bf|\f3\a0\80|\f3\a0\81
@@ -2556,6 +2539,25 @@ c 5  anthropic| google| its| openai| the
 g 0 2 6
 c 17 no any cen|no any fil|no any lim|no any res|no any rul|no censors|no filters|no limitat|no limits |no restric|no rules |without an|without ce|without fi|without li|without re|without ru
 c 3 at all|of any kin|whatsoever
+da5414fd06200ee9ef82cd6693fc1b4f 7
+g 0 1 0
+c 1 rm -
+g 0 1 1
+c 1 shutil.rmt
+g 0 1 2
+c 7 rd / |rd c:\5c |rd c:\5c\5c |remove-ite|rmdir / |rmdir c:\5c |rmdir c:\5c\5c
+g 0 1 3
+c 3 rd -|remove-ite|rmdir -
+g 0 3 4
+c 1 dd if=/dev
+c 2 random|zero
+c 1  of=/dev/
+g 0 2 5
+c 4 /dev/hd|/dev/nvme|/dev/sd|/dev/xvd
+c 1 mkfs
+g 0 2 6
+c 33 :() { : \7c |:() { : \7c:|:() { :\7c :|:() { :\7c: |:() { :\7c:&|:() {: \7c :|:() {: \7c: |:() {: \7c:&|:() {:\7c : |:() {:\7c :&|:() {:\7c: &|:() {:\7c:& |:() {:\7c:&}|:(){ : \7c :|:(){ : \7c: |:(){ : \7c:&|:(){ :\7c : |:(){ :\7c :&|:(){ :\7c: &|:(){ :\7c:& |:(){ :\7c:&}|:(){: \7c : |:(){: \7c :&|:(){: \7c: &|:(){: \7c:& |:(){: \7c:&}|:(){:\7c : &|:(){:\7c :& |:(){:\7c :&}|:(){:\7c: & |:(){:\7c: &}|:(){:\7c:& }|:(){:\7c:&}
+c 32 { : \7c : & |{ : \7c : &}|{ : \7c :& }|{ : \7c :&}|{ : \7c: & }|{ : \7c: &}|{ : \7c:& }|{ : \7c:&}|{ :\7c : & }|{ :\7c : &}|{ :\7c :& }|{ :\7c :&}|{ :\7c: & }|{ :\7c: &}|{ :\7c:& }|{ :\7c:&}|{: \7c : & }|{: \7c : &}|{: \7c :& }|{: \7c :&}|{: \7c: & }|{: \7c: &}|{: \7c:& }|{: \7c:&}|{:\7c : & }|{:\7c : &}|{:\7c :& }|{:\7c :&}|{:\7c: & }|{:\7c: &}|{:\7c:& }|{:\7c:&}
 da6fd0e3abc523da9e0fbe1e44d17b1b 4
 g 0 4 0
 c 4 have been |were given|were taugh|were told
