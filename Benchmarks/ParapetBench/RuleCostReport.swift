@@ -14,11 +14,13 @@ func loadCorpus(_ path: String) -> [(bytes: [UInt8], target: Target)] {
     return items
 }
 
-/// `--rule-costs FILE [--top N]`: each rule's share of a corpus's scan time, measured inside
-/// the full scan (`RuleCostMeter`), after one untimed pass. Three measured passes are added
-/// up, so a rule's figure is not one preempted pass.
+/// `--rule-costs FILE [--top N] [--groups ID,...]`: each rule's share of a corpus's scan time,
+/// measured inside the full scan (`RuleCostMeter`), after one untimed pass. Three measured
+/// passes are added up, so a rule's figure is not one preempted pass. `--groups` adds, for the
+/// rules named, how often each of their gate groups (a pattern's or a branch variant's clauses)
+/// was open when the rule ran.
 enum RuleCostReport {
-    static func run(path: String, top: Int) {
+    static func run(path: String, top: Int, groups: Set<String> = []) {
         let items = loadCorpus(path)
         let engine = Sections.makeGuard(DefaultPack.ruleSources).engine
         let meter = RuleCostMeter(ruleCount: engine.ruleSet.rules.count)
@@ -52,5 +54,23 @@ enum RuleCostReport {
             let n = meter.nanos[i]
             print("\(padRight(engine.ruleSet.rules[i].id, 44)) \(pad(String(meter.runs[i]), 8)) \(pad(String(meter.fired[i]), 8)) \(fmt(Double(n))) \(share(n)) \(fmt(Double(n) / Double(meter.runs[i])))")
         }
+        for (i, rule) in engine.ruleSet.rules.enumerated() where groups.contains(rule.id) {
+            printGroups(rule, runs: meter.runs[i], fired: meter.fired[i], openings: meter.groupOpenings[i])
+        }
     }
+
+    /// One line per gate group of `rule`: the runs it was open in, and the first literals of
+    /// each of its clauses.
+    static func printGroups(_ rule: CompiledRule, runs: Int, fired: Int, openings: [Int]) {
+        print("\n\(rule.id): \(runs) runs, \(fired) fired; open in  gate group (pattern: first literals of each clause)")
+        guard let gates = Prefilter.gateClauses(for: rule) else { print("  always runs: no gate groups"); return }
+        func show(_ clause: [[UInt8]]) -> String {
+            let shown = clause.prefix(4).map { "\"" + String(decoding: $0, as: UTF8.self) + "\"" }.joined(separator: " | ")
+            return clause.count > 4 ? shown + " … (\(clause.count))" : shown
+        }
+        for (k, gate) in gates.enumerated() {
+            let open = k < openings.count ? openings[k] : 0
+            let pattern = gate.pattern.map { "pattern \($0 + 1)" } ?? "rule"
+            print("  \(pad(String(open), 8))  \(pattern): " + gate.clauses.map(show).joined(separator: "  &  "))
+        }    }
 }

@@ -22,6 +22,7 @@ let usage = """
       --scan-corpus FILE      in-process throughput on a JSONL corpus [--only ID,...]
       --corpus-costs FILE     cost by message group [--per-rule]
       --rule-costs FILE       each rule's share of the full scan's time [--top N]
+                              [--groups ID,...: which gate groups let those rules run]
       --literals [--clauses]  each rule's literal and byte-class gates
       --extract-costs         patterns whose literal extraction costs most
       --write-literal-gates F generate the default pack's gate file
@@ -29,7 +30,7 @@ let usage = """
                               [--target T] [--paranoia N] [--only ID,...] [--multiplier K]
     """
 let flags: Set<String> = ["--quick", "--headline", "--per-rule", "--literals", "--clauses", "--extract-costs"]
-let valued: Set<String> = ["--target", "--messages", "--write-corpus", "--scan-corpus", "--only", "--corpus-costs", "--rule-costs", "--top",
+let valued: Set<String> = ["--target", "--messages", "--write-corpus", "--scan-corpus", "--only", "--corpus-costs", "--rule-costs", "--top", "--groups",
                            "--write-literal-gates", "profile", "--size", "--text", "--paranoia", "--multiplier"]
 let sectionNames: Set<String> = ["latency", "rules", "views", "scaling", "cold", "jsonl", "policy"]
 do {
@@ -122,8 +123,10 @@ if let n = option("profile").flatMap(Int.init) {
     for _ in 0..<n { _ = engine.scan(bytes.next(), target: target, paranoia: pl, only: only) }
 }
 
-// `--rule-costs FILE [--top N]`: each rule's share of the full scan's time on a JSONL corpus.
-if let path = option("--rule-costs") { RuleCostReport.run(path: path, top: Int(option("--top") ?? "") ?? 30) }
+// `--rule-costs FILE [--top N] [--groups ID,...]`: each rule's share of the full scan's time on a JSONL corpus.
+if let path = option("--rule-costs") {
+    RuleCostReport.run(path: path, top: Int(option("--top") ?? "") ?? 30, groups: option("--groups").map(ruleFilter) ?? [])
+}
 
 // `--corpus-costs FILE [--per-rule]`: scan cost of a JSONL corpus by message group and by rule.
 if let path = option("--corpus-costs") { CorpusCosts.run(path: path, perRule: args.contains("--per-rule")) }

@@ -167,6 +167,10 @@ public final class Engine: Sendable {
                     if let ruleFilter, !ruleFilter.contains(ruleSet.rules[index].id) { continue }
                     let patternGate = gated ? prefilter.gate(for: index, unitRows: rows) : nil
                     if let meter {
+                        if gated {
+                            let count = prefilter.groupCount(index)
+                            prefilter.forEachOpenGroup(index, unitRows: rows) { meter.addOpenGroup(rule: index, group: $0, of: count) }
+                        }
                         let start = ContinuousClock.now
                         RuleEvaluator.evaluate(ruleSet.rules[index], views: views, context: ctx, scratch: scratch, gate: patternGate, into: &collector)
                         meter.addRule(index, since: start, fired: collector.hasFindings(of: ruleSet.rules[index]))

@@ -367,6 +367,21 @@ extension Prefilter {
         }
     }
 
+    /// Calls `body` with `k` for each gate group `k` of rule `index` (in `gateClauses(for:)`
+    /// order) whose clauses were all marked on one view kind: which gates let the rule run, for
+    /// `RuleCostMeter`'s reports.
+    func forEachOpenGroup(_ index: Int, unitRows: UnsafeBufferPointer<UInt8>, _ body: (Int) -> Void) {
+        let range = ruleGroups[index]
+        for g in range {
+            var rows: UInt8 = 0b1111
+            for k in groups[Int(g)] { rows &= unitRows[Int(groupUnits[Int(k)])] }
+            if rows != 0 { body(Int(g - range.lowerBound)) }
+        }
+    }
+
+    /// How many gate groups rule `index` has (none when it always runs).
+    func groupCount(_ index: Int) -> Int { ruleGroups[index].count }
+
     /// The gate of one selected rule, handed to the evaluator.
     /// `unitRows` must outlive the gate (the scan's scratch rows).
     func gate(for index: Int, unitRows: UnsafeBufferPointer<UInt8>) -> PatternGate {

@@ -13,6 +13,10 @@ public final class RuleCostMeter {
     /// How many of those runs found something: `runs - fired` are runs the gate let through for
     /// nothing, where a sharper gate would save the rule's time.
     public private(set) var fired: [Int]
+    /// Per rule index, per gate group (`Prefilter.gateClauses(for:)` order, one per pattern or
+    /// branch variant): in how many of its runs every clause of that group was present. Tells
+    /// which gate lets a rule run for nothing; empty for a rule that never ran gated.
+    public private(set) var groupOpenings: [[Int]]
     /// Nanoseconds building the views the literal pass reads (other views are built by the
     /// first rule that reads them, and charged to it).
     public private(set) var viewNanos: UInt64 = 0
@@ -27,11 +31,12 @@ public final class RuleCostMeter {
         nanos = [UInt64](repeating: 0, count: ruleCount)
         runs = [Int](repeating: 0, count: ruleCount)
         fired = [Int](repeating: 0, count: ruleCount)
+        groupOpenings = [[Int]](repeating: [], count: ruleCount)
     }
 
     /// Clears every figure (after a warm-up pass, say).
     public func reset() {
-        for i in nanos.indices { nanos[i] = 0; runs[i] = 0; fired[i] = 0 }
+        for i in nanos.indices { nanos[i] = 0; runs[i] = 0; fired[i] = 0; groupOpenings[i] = [] }
         viewNanos = 0
         literalPassNanos = 0
         scanNanos = 0
@@ -45,6 +50,11 @@ public final class RuleCostMeter {
         nanos[index] &+= Self.nanoseconds(since: start)
         runs[index] &+= 1
         if found { fired[index] &+= 1 }
+    }
+
+    func addOpenGroup(rule index: Int, group: Int, of count: Int) {
+        if groupOpenings[index].count < count { groupOpenings[index] = [Int](repeating: 0, count: count) }
+        groupOpenings[index][group] &+= 1
     }
 
     func addViews(since start: ContinuousClock.Instant) { viewNanos &+= Self.nanoseconds(since: start) }

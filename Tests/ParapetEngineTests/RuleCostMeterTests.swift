@@ -1,4 +1,5 @@
 import Parapet
+import ParapetEngine
 import Testing
 
 /// `RuleCostMeter` counts exactly the rule evaluations a scan makes, charges time only to them,
@@ -62,6 +63,30 @@ import Testing
             meter.reset()
             #expect(meter.fired.allSatisfy { $0 == 0 })
         }
+    }
+
+    /// Each gate group (here one per pattern) counts the runs in which all its clauses were
+    /// present, in `Prefilter.gateClauses(for:)` order: which gate let the rule run.
+    @Test func groupOpeningsCountEachGateThatLetARuleRun() throws {
+        let pack = """
+        rules:
+          - id: t.meter.either
+            summary: alpha and a word, or bravo and digits
+            applies_to: [input]
+            patterns: ['alpha\\s+\\w+', 'bravo\\d+']
+        """
+        let e = try engine(pack, config: EngineConfig(usePrefilter: true))
+        let i = try index(e, "t.meter.either")
+        let gates = try #require(Prefilter.gateClauses(for: e.ruleSet.rules[i]))
+        #expect(gates.map(\.pattern) == [0, 1])
+        let meter = RuleCostMeter(ruleCount: e.ruleSet.rules.count)
+        for t in ["alpha one", "nothing here", "bravo7 and alpha two", "bravo", "alpha !"] {
+            _ = e.scan(Array(t.utf8), target: .input, meter: meter)
+        }
+        #expect(meter.runs[i] == 4)
+        #expect(meter.groupOpenings[i] == [3, 2])
+        meter.reset()
+        #expect(meter.groupOpenings[i].isEmpty)
     }
 
     @Test func withoutThePrefilterEveryActiveRuleRunsOnEveryScan() throws {
