@@ -5,48 +5,48 @@ enum DefaultPackGates {
 parapet-literal-gates 3
 001dae1d58648eef9537a337ba35b14e 2
 g 0 2 0
-c 1 authorizat
+c 1 authorizatio
 c 2 bearer|token
 g 0 1 1
 c 1 bearer
 00a676cb1a24a3a6e4ef74482539a688 8
 g 0 6 0
 c 6 above |earlier |former |preceding |previous |prior 
-c 8 context|directions|informatio|instructio|messages|prompt|rules|task
-c 10 canceled|cancelled|invalid|irrelevant|no longer |null|obsolete|overridden|revoked|void
+c 8 context|directions|information|instruction|messages|prompt|rules|task
+c 13 canceled|cancelled|invalid|irrelevant|no longer ap|no longer in|no longer re|no longer va|null|obsolete|overridden|revoked|void
 c 4 are |is |was |were 
-c 10  canceled| cancelled| invalid| irrelevan| no longer| null| obsolete| overridde| revoked| void
-c 8  context| direction| informati| instructi| messages| prompt| rules| task
+c 13  canceled| cancelled| invalid| irrelevant| no longer a| no longer i| no longer r| no longer v| null| obsolete| overridden| revoked| void
+c 8  context| directions| information| instruction| messages| prompt| rules| task
 g 0 3 1
-c 19 earlier as|earlier in|earlier ru|earlier ta|former ass|former inf|former ins|former rul|former tas|preceding |previous a|previous i|previous r|previous t|prior assi|prior info|prior inst|prior rule|prior task
+c 24 earlier assi|earlier info|earlier inst|earlier rule|earlier task|former assig|former infor|former instr|former rules|former tasks|preceding as|preceding in|preceding ru|preceding ta|previous ass|previous inf|previous ins|previous rul|previous tas|prior assign|prior inform|prior instru|prior rules |prior tasks 
 c 3 head|memory|mind
-c 7  assignmen| informati| instructi| rules fro| rules out| tasks fro| tasks out
+c 7  assignments| information| instruction| rules from | rules out o| tasks from | tasks out o
 g 0 3 2
-c 6 leave all |leave earl|leave form|leave prev|leave prio|leave the 
+c 11 leave all ea|leave all fo|leave all pr|leave all th|leave earlie|leave former|leave previo|leave prior |leave the ea|leave the fo|leave the pr
 c 4 earlier|former|previous|prior
-c 4 informatio|instructio|rules|tasks
+c 4 information|instructions|rules|tasks
 g 0 2 3
-c 21 bisherigen|fruheren a|fruheren b|fruheren i|fruheren r|fruheren v|obigen anw|obigen auf|obigen bef|obigen inf|obigen ins|obigen reg|obigen vor|vorangegan|vorherigen|vorigen an|vorigen au|vorigen be|vorigen in|vorigen re|vorigen vo
-c 25 aus dem ko|beiseite|hinter sic|ist aufgeh|ist hinfal|ist irrele|ist jetzt |ist nicht |ist nun au|ist nun hi|ist nun ir|ist nun ni|ist nun un|ist ungult|sind aufge|sind hinfa|sind irrel|sind jetzt|sind nicht|sind nun a|sind nun h|sind nun i|sind nun n|sind nun u|sind ungul
+c 32 bisherigen a|bisherigen b|bisherigen i|bisherigen r|bisherigen v|fruheren anw|fruheren auf|fruheren bef|fruheren inf|fruheren ins|fruheren reg|fruheren vor|obigen anwei|obigen aufga|obigen befeh|obigen infor|obigen instr|obigen regel|obigen vorga|vorangegange|vorherigen a|vorherigen b|vorherigen i|vorherigen r|vorherigen v|vorigen anwe|vorigen aufg|vorigen befe|vorigen info|vorigen inst|vorigen rege|vorigen vorg
+c 33 aus dem kopf|beiseite|hinter sich|ist aufgehob|ist hinfalli|ist irreleva|ist jetzt au|ist jetzt hi|ist jetzt ir|ist jetzt ni|ist jetzt un|ist nicht me|ist nun aufg|ist nun hinf|ist nun irre|ist nun nich|ist nun ungu|ist ungultig|sind aufgeho|sind hinfall|sind irrelev|sind jetzt a|sind jetzt h|sind jetzt i|sind jetzt n|sind jetzt u|sind nicht m|sind nun auf|sind nun hin|sind nun irr|sind nun nic|sind nun ung|sind ungulti
 g 0 3 4
-c 2 consignes |instructio
-c 1  precedent
-c 5 ne sont pl|sont annul|sont caduq|sont nulle|sont obsol
+c 2 consignes pr|instructions
+c 1  precedentes
+c 5 ne sont plus|sont annulee|sont caduque|sont nulles|sont obsolet
 g 0 2 5
-c 1 instruccio
-c 6 estan anul|quedan anu|son irrele|ya no apli|ya no cuen|ya no son 
+c 1 instruccione
+c 6 estan anulad|quedan anula|son irreleva|ya no aplica|ya no cuenta|ya no son va
 g 0 2 6
-c 1 istruzioni
-c 4 non sono p|sono annul|sono irril|sono nulle
+c 1 istruzioni p
+c 4 non sono piu|sono annulla|sono irrilev|sono nulle
 g 0 2 7
-c 1 instrucoes
-c 4 foram canc|nao sao ma|nao valem |sao irrele
+c 1 instrucoes a
+c 4 foram cancel|nao sao mais|nao valem ma|sao irreleva
 02ffbf89fc97b91c4c66da821adf393e 30
 g 0 4 0
 c 1 think
 c 1 what
 c 1 you
-c 18 about|acha|denkst|find|halten|haltst|h\c3\84ltst|h\c3\a4ltst|like|opinas|penses-tu|pensez-vou|pensi|piensas|think|vind|what's|whats
+c 18 about|acha|denkst|find|halten|haltst|h\c3\84ltst|h\c3\a4ltst|like|opinas|penses-tu|pensez-vous|pensi|piensas|think|vind|what's|whats
 g 0 4 0
 c 2 what's|whats
 c 1 your
@@ -87,7 +87,7 @@ c 1 penses-tu
 c 1 que
 r 3
 g 0 3 0
-c 1 pensez-vou
+c 1 pensez-vous
 r 20
 r 3
 g 0 3 0
@@ -196,24 +196,24 @@ c 1 xoxe-
 0783be6e114b6026f047ab0f6f5118b5 -
 07ea5425be91a62d682fdb6ee7977483 3
 g 0 4 0
-c 4 in your an|in your re|to your an|to your re
-c 36 ? add |? and add |? and incl|? and inse|? and ment|? and plea|? and stat|? and work|? include |? insert |? mention |? please a|? please i|? please m|? please s|? please w|? state |? work in |?add |?and add |?and inclu|?and inser|?and menti|?and pleas|?and state|?and work |?include |?insert |?mention |?please ad|?please in|?please me|?please st|?please wo|?state |?work in 
-c 4 that|the claim|the phrase|the senten
-c 11 add that|add the cl|add the ph|add the se|include th|insert tha|insert the|mention th|state that|state the |work in th
+c 6 in your answ|in your repl|in your resp|to your answ|to your repl|to your resp
+c 38 ? add |? and add |? and includ|? and insert|? and mentio|? and please|? and state |? and work i|? include |? insert |? mention |? please add|? please inc|? please ins|? please men|? please sta|? please wor|? state |? work in |?add |?and add |?and include|?and insert |?and mention|?and please |?and state |?and work in|?include |?insert |?mention |?please add |?please incl|?please inse|?please ment|?please stat|?please work|?state |?work in 
+c 4 that|the claim|the phrase|the sentence
+c 18 add that|add the clai|add the phra|add the sent|include that|include the |insert that|insert the c|insert the p|insert the s|mention that|mention the |state that|state the cl|state the ph|state the se|work in that|work in the 
 g 0 3 1
-c 4  deine ant| deiner an| ihre antw| ihrer ant
+c 4  deine antwo| deiner antw| ihre antwor| ihrer antwo
 c 1  dass
 c 5 bau|erwahne|fug|sag|schreib
 g 0 3 2
-c 7 aan je ant|dans ta re|dans votre|en tu resp|in je antw|na sua res|nella tua 
-c 36 ? aggiungi|? ajoute |? ajoutez |? anade |? di |? diga |? dis |? dites |? inclua |? includi |? incluye |? menciona|? mencione|? mentionn|? menziona|? vermeld |? voeg |? zeg |?aggiungi |?ajoute |?ajoutez |?anade |?di |?diga |?dis |?dites |?inclua |?includi |?incluye |?menciona |?mencione |?mentionne|?menziona |?vermeld |?voeg |?zeg 
-c 7  aan je an| dans ta r| dans votr| en tu res| in je ant| na sua re| nella tua
+c 7 aan je antwo|dans ta repo|dans votre r|en tu respue|in je antwoo|na sua respo|nella tua ri
+c 38 ? aggiungi |? ajoute |? ajoutez |? anade |? di |? diga |? dis |? dites |? inclua |? includi |? incluye |? menciona |? mencione |? mentionne |? mentionnez|? menziona |? vermeld |? voeg |? zeg |?aggiungi |?ajoute |?ajoutez |?anade |?di |?diga |?dis |?dites |?inclua |?includi |?incluye |?menciona |?mencione |?mentionne |?mentionnez |?menziona |?vermeld |?voeg |?zeg 
+c 7  aan je antw| dans ta rep| dans votre | en tu respu| in je antwo| na sua resp| nella tua r
 0a1b8189257f249754252521d2730905 2
 g 0 1 0
 c 2 http://|https://
 g 0 2 1
 r 0
-c 20 0utlook.|amaz0n.|app1e.|arnazon.|faceb00k.|g00gle.|g1thub.|githuh.|go0gle.|googie.|linkedln.|micr0soft.|netfl1x.|out1ook.|pay-pal.|paypa11.|paypa1l.|paypal1.|paypall.|rnicrosoft
+c 20 0utlook.|amaz0n.|app1e.|arnazon.|faceb00k.|g00gle.|g1thub.|githuh.|go0gle.|googie.|linkedln.|micr0soft.|netfl1x.|out1ook.|pay-pal.|paypa11.|paypa1l.|paypal1.|paypall.|rnicrosoft.
 0a7bd7af4e3ef097113a94e94c98c156 1
 g 1 1 0
 c 1 npm_
@@ -222,56 +222,56 @@ g 0 1 0
 c 2 powershell|pwsh
 0bc873e56450d504c1b42a4ea1cbc5a2 15
 g 0 4 0
-c 4 anweisunge|instruktio|prompt|systemnach
+c 4 anweisungen|instruktione|prompt|systemnachri
 c 5  deine | deinen | den | ihre | ihren 
 c 8 ausgeben|drucke|geben sie|gib|nenne|verrate|wiederhole|zeig
-c 6  anweisung| instrukti| prompt| system-pr| systemnac| systempro
+c 6  anweisungen| instruktion| prompt| system-prom| systemnachr| systempromp
 g 0 3 1
-c 2 anweisunge|instruktio
-c 3 wie lauten|wie lautet|wie waren 
-c 15  deine anw| deine ers| deine geh| deine ins| deine urs| die anwei| die erste| die gehei| die instr| die urspr| ihre anwe| ihre erst| ihre gehe| ihre inst| ihre ursp
+c 2 anweisungen|instruktione
+c 6 wie lauten d|wie lauten i|wie lauteten|wie waren de|wie waren di|wie waren ih
+c 15  deine anwei| deine erste| deine gehei| deine instr| deine urspr| die anweisu| die ersten | die geheime| die instruk| die ursprun| ihre anweis| ihre ersten| ihre geheim| ihre instru| ihre urspru
 g 0 3 2
-c 20  ta consig| ta instru| ta invite| ta prompt| tes consi| tes instr| tes invit| tes promp| ton consi| ton instr| ton invit| ton promp| vos consi| vos instr| vos invit| vos promp| votre con| votre ins| votre inv| votre pro
+c 20  ta consigne| ta instruct| ta invite| ta prompt| tes consign| tes instruc| tes invite| tes prompt| ton consign| ton instruc| ton invite| ton prompt| vos consign| vos instruc| vos invite| vos prompt| votre consi| votre instr| votre invit| votre promp
 c 7 affiche|dis|dites|donne|montre|repete|revele
-c 4  consignes| instructi| invite| prompt
+c 4  consignes| instruction| invite| prompt
 g 0 4 3
-c 6 indicacion|instruccio|instrucoes|istruzioni|mensaje de|prompt
+c 6 indicaciones|instruccione|instrucoes|istruzioni|mensaje del |prompt
 c 9  il tuo | le tue | seu | seus | su | suas | sus | tu | tus 
 c 14 dame|diga|dime|dimmi|imprime|mostra|mostre|muestra|repita|repite|revela|revele|ripeti|rivela
-c 6  indicacio| instrucci| instrucoe| istruzion| mensaje d| prompt
+c 6  indicacione| instruccion| instrucoes| istruzioni| mensaje del| prompt
 g 0 2 4
-c 12  je instru| je oorspr| je prompt| je systee| jouw inst| jouw oors| jouw prom| jouw syst| uw instru| uw oorspr| uw prompt| uw systee
+c 14  je instruct| je oorspron| je prompt| je systeem-| je systeemp| jouw instru| jouw oorspr| jouw prompt| jouw systee| uw instruct| uw oorspron| uw prompt| uw systeem-| uw systeemp
 c 5 geef|herhaal|laat zien|onthul|toon
 g 0 2 5
-c 20  swoj inst| swoj moni| swoj pole| swoj prom| swoje ins| swoje mon| swoje pol| swoje pro| twoj inst| twoj moni| twoj pole| twoj prom| twoja ins| twoja mon| twoja pol| twoja pro| twoje ins| twoje mon| twoje pol| twoje pro
+c 20  swoj instru| swoj monit| swoj polece| swoj prompt| swoje instr| swoje monit| swoje polec| swoje promp| twoj instru| twoj monit| twoj polece| twoj prompt| twoja instr| twoja monit| twoja polec| twoja promp| twoje instr| twoje monit| twoje polec| twoje promp
 c 5 podaj|pokaz|powtorz|ujawnij|wypisz
 g 0 2 6
-c 3 gizli tali|ilk talima|sistem 
+c 3 gizli talima|ilk talimatl|sistem 
 c 6 goster|kla|paylas|soyle|tekrarla|yaz
 g 0 3 7
-c 6 \d0\b7\d0\b0\d0\bf\d0\b8\d1\82|\d0\b8\d0\bd\d1\81\d1\82\d1\80|\d0\bf\d0\be\d0\b4\d1\81\d0\ba|\d0\bf\d1\80\d0\be\d0\bc\d0\bf|\d1\81\d0\be\d0\be\d0\b1\d1\89|\d1\96\d0\bd\d1\81\d1\82\d1\80
+c 6 \d0\b7\d0\b0\d0\bf\d0\b8\d1\82|\d0\b8\d0\bd\d1\81\d1\82\d1\80\d1\83|\d0\bf\d0\be\d0\b4\d1\81\d0\ba\d0\b0|\d0\bf\d1\80\d0\be\d0\bc\d0\bf\d1\82|\d1\81\d0\be\d0\be\d0\b1\d1\89\d0\b5|\d1\96\d0\bd\d1\81\d1\82\d1\80\d1\83
 c 10  \d0\b2\d0\b0\d1\88 | \d0\b2\d0\b0\d1\88\d0\b8 | \d1\81\d0\b2\d0\be\d0\b8 | \d1\81\d0\b2\d0\be\d0\b9 | \d1\81\d0\b2\d0\be\d1\97 | \d1\81\d0\b2\d1\96\d0\b9 | \d1\82\d0\b2\d0\be\d0\b8 | \d1\82\d0\b2\d0\be\d0\b9 | \d1\82\d0\b2\d0\be\d1\97 | \d1\82\d0\b2\d1\96\d0\b9 
-c 8 \d0\b2\d0\b8\d0\b2\d0\b5\d0\b4|\d0\b2\d1\8b\d0\b2\d0\b5\d0\b4|\d0\bd\d0\b0\d0\bf\d0\b8\d1\88|\d0\bf\d0\be\d0\b2\d1\82\d0\be|\d0\bf\d0\be\d0\ba\d0\b0\d0\b6|\d1\80\d0\b0\d1\81\d0\ba\d1\80|\d1\80\d0\be\d0\b7\d0\ba\d1\80|\d1\81\d0\ba\d0\b0\d0\b6\d0\b8
+c 9 \d0\b2\d0\b8\d0\b2\d0\b5\d0\b4\d0\b8|\d0\b2\d1\8b\d0\b2\d0\b5\d0\b4\d0\b8|\d0\bd\d0\b0\d0\bf\d0\b8\d1\88\d0\b8|\d0\bf\d0\be\d0\b2\d1\82\d0\be\d1\80|\d0\bf\d0\be\d0\ba\d0\b0\d0\b6\d0\b8|\d0\bf\d0\be\d0\ba\d0\b0\d0\b6\d1\96|\d1\80\d0\b0\d1\81\d0\ba\d1\80\d0\be|\d1\80\d0\be\d0\b7\d0\ba\d1\80\d0\b8|\d1\81\d0\ba\d0\b0\d0\b6\d0\b8
 g 0 2 8
-c 8 \e5\88\9d\e5\a7\8b\e6\8c\87\e4|\e5\8e\9f\e5\a7\8b\e6\8c\87\e4|\e6\8f\90\e7\a4\ba\e8\af\8d|\e7\b3\bb\e7\bb\9f\e6\8c\87\e4|\e7\b3\bb\e7\bb\9f\e6\8f\90\e7|\e7\b3\bb\e7\bb\9f\e6\b6\88\e6|\e8\ae\be\e5\ae\9a|\e9\9a\90\e8\97\8f\e6\8c\87\e4
+c 8 \e5\88\9d\e5\a7\8b\e6\8c\87\e4\bb\a4|\e5\8e\9f\e5\a7\8b\e6\8c\87\e4\bb\a4|\e6\8f\90\e7\a4\ba\e8\af\8d|\e7\b3\bb\e7\bb\9f\e6\8c\87\e4\bb\a4|\e7\b3\bb\e7\bb\9f\e6\8f\90\e7\a4\ba|\e7\b3\bb\e7\bb\9f\e6\b6\88\e6\81\af|\e8\ae\be\e5\ae\9a|\e9\9a\90\e8\97\8f\e6\8c\87\e4\bb\a4
 c 9 \e5\91\8a\e8\af\89\e6\88\91|\e5\b1\95\e7\a4\ba|\e6\89\93\e5\8d\b0|\e6\98\be\e7\a4\ba|\e6\b3\84\e9\9c\b2|\e7\bb\99\e6\88\91\e7\9c\8b|\e8\be\93\e5\87\ba|\e9\80\8f\e9\9c\b2|\e9\87\8d\e5\a4\8d
 g 0 2 9
-c 4 \e3\82\b7\e3\82\b9\e3\83\86\e3|\e5\88\9d\e6\9c\9f\e6\8c\87\e7|\e6\9c\80\e5\88\9d\e3\81\ae\e6|\e9\9a\a0\e3\81\95\e3\82\8c\e3
+c 4 \e3\82\b7\e3\82\b9\e3\83\86\e3\83\a0|\e5\88\9d\e6\9c\9f\e6\8c\87\e7\a4\ba|\e6\9c\80\e5\88\9d\e3\81\ae\e6\8c\87|\e9\9a\a0\e3\81\95\e3\82\8c\e3\81\9f
 c 5 \e5\87\ba\e5\8a\9b|\e6\95\99\e3\81\88|\e7\b9\b0\e3\82\8a\e8\bf\94|\e8\a1\a8\e7\a4\ba|\e8\a6\8b\e3\81\9b
 g 0 2 10
-c 8 \ec\88\a8\ea\b2\a8\ec\a7\84 |\ec\88\a8\ea\b2\a8\ec\a7\84\ec|\ec\8b\9c\ec\8a\a4\ed\85\9c |\ec\8b\9c\ec\8a\a4\ed\85\9c\ed|\ec\9b\90\eb\9e\98 \ec\a7\80|\ec\9b\90\eb\9e\98\ec\a7\80\ec|\ec\b4\88\ea\b8\b0 \ec\a7\80|\ec\b4\88\ea\b8\b0\ec\a7\80\ec
+c 8 \ec\88\a8\ea\b2\a8\ec\a7\84 \ec\a7|\ec\88\a8\ea\b2\a8\ec\a7\84\ec\a7\80|\ec\8b\9c\ec\8a\a4\ed\85\9c \ed\94|\ec\8b\9c\ec\8a\a4\ed\85\9c\ed\94\84|\ec\9b\90\eb\9e\98 \ec\a7\80\ec\8b|\ec\9b\90\eb\9e\98\ec\a7\80\ec\8b\9c|\ec\b4\88\ea\b8\b0 \ec\a7\80\ec\8b|\ec\b4\88\ea\b8\b0\ec\a7\80\ec\8b\9c
 c 5 \ea\b3\b5\ea\b0\9c|\eb\b0\98\eb\b3\b5|\eb\b3\b4\ec\97\ac|\ec\95\8c\eb\a0\a4|\ec\b6\9c\eb\a0\a5
 g 0 2 11
-c 4 \d8\a7\d9\84\d8\aa\d8\b9\d9\84|\d8\aa\d8\b9\d9\84\d9\8a\d9\85|\d8\b1\d8\b3\d8\a7\d9\84\d8\a9|\d9\85\d9\88\d8\ac\d9\87 \d8
-c 7 \d8\a3\d8\ae\d8\a8\d8\b1\d9\86|\d8\a3\d8\b8\d9\87\d8\b1 |\d8\a7\d8\b7\d8\a8\d8\b9 |\d8\a7\d8\b8\d9\87\d8\b1 |\d8\a7\d8\b9\d8\b1\d8\b6 |\d8\a7\d9\83\d8\b4\d9\81 |\d9\83\d8\b1\d8\b1 
+c 4 \d8\a7\d9\84\d8\aa\d8\b9\d9\84\d9\8a|\d8\aa\d8\b9\d9\84\d9\8a\d9\85\d8\a7|\d8\b1\d8\b3\d8\a7\d9\84\d8\a9 \d8|\d9\85\d9\88\d8\ac\d9\87 \d8\a7\d9
+c 7 \d8\a3\d8\ae\d8\a8\d8\b1\d9\86\d9\8a|\d8\a3\d8\b8\d9\87\d8\b1 |\d8\a7\d8\b7\d8\a8\d8\b9 |\d8\a7\d8\b8\d9\87\d8\b1 |\d8\a7\d8\b9\d8\b1\d8\b6 |\d8\a7\d9\83\d8\b4\d9\81 |\d9\83\d8\b1\d8\b1 
 g 0 2 12
-c 3 \e0\a4\85\e0\a4\aa\e0\a4\a8\e0|\e0\a4\ae\e0\a5\82\e0\a4\b2 |\e0\a4\b8\e0\a4\bf\e0\a4\b8\e0
-c 3 \e0\a4\a6\e0\a4\bf\e0\a4\96\e0|\e0\a4\a6\e0\a5\8b\e0\a4\b9\e0|\e0\a4\ac\e0\a4\a4\e0\a4\be\e0
+c 3 \e0\a4\85\e0\a4\aa\e0\a4\a8\e0\a5\87|\e0\a4\ae\e0\a5\82\e0\a4\b2 \e0\a4|\e0\a4\b8\e0\a4\bf\e0\a4\b8\e0\a5\8d
+c 4 \e0\a4\a6\e0\a4\bf\e0\a4\96\e0\a4\be|\e0\a4\a6\e0\a5\8b\e0\a4\b9\e0\a4\b0|\e0\a4\ac\e0\a4\a4\e0\a4\be\e0\a4\8f|\e0\a4\ac\e0\a4\a4\e0\a4\be\e0\a4\93
 g 0 2 13
-c 3 huong dan |loi nhac h|prompt he 
-c 5 cho toi xe|hien thi |in ra |lap lai |tiet lo 
+c 5 huong dan an|huong dan ba|huong dan go|loi nhac he |prompt he th
+c 5 cho toi xem |hien thi |in ra |lap lai |tiet lo 
 g 0 2 14
-c 3 instruksi |pesan sist|prompt sis
+c 6 instruksi as|instruksi aw|instruksi si|instruksi te|pesan sistem|prompt siste
 c 5 cetak |tampilkan |tunjukkan |ulangi |ungkapkan 
 0be5576e8c29fbd5c6aa415f6ba086ec 1
 g 1 1 0
@@ -281,23 +281,23 @@ g 1 1 0
 c 1 jina_
 0d8d923fea54bb152ab46614fde3bc8d 5
 g 0 2 0
-c 9 attention |important |instructio|message fo|message to|note for |note to |reminder f|reminder t
-c 48  for agent| for ai| for any a| for any b| for any c| for any g| for any l| for any m| for assis| for bot| for chatb| for gpt| for langu| for llm| for model| for the a| for the b| for the c| for the g| for the l| for the m| to agent| to ai| to any ag| to any ai| to any as| to any bo| to any ch| to any gp| to any la| to any ll| to any mo| to assist| to bot| to chatbo| to gpt| to langua| to llm| to model| to the ag| to the ai| to the as| to the bo| to the ch| to the gp| to the la| to the ll| to the mo
+c 12 attention fo|attention to|important fo|important to|instruction |instructions|message for |message to |note for |note to |reminder for|reminder to 
+c 54  for agent| for ai| for any age| for any ai| for any ass| for any bot| for any cha| for any gpt| for any lan| for any llm| for any mod| for assista| for bot| for chatbot| for gpt| for languag| for llm| for model| for the age| for the ai| for the ass| for the bot| for the cha| for the gpt| for the lan| for the llm| for the mod| to agent| to ai| to any agen| to any ai| to any assi| to any bot| to any chat| to any gpt| to any lang| to any llm| to any mode| to assistan| to bot| to chatbot| to gpt| to language| to llm| to model| to the agen| to the ai| to the assi| to the bot| to the chat| to the gpt| to the lang| to the llm| to the mode
 g 0 3 1
-c 12 analysing|analyzing|browsing|parsing|processing|reading|summarisin|summarizin|that proce|that reads|that summa|viewing
+c 12 analysing|analyzing|browsing|parsing|processing|reading|summarising|summarizing|that process|that reads|that summari|viewing
 c 5 attention |dear |hello |hey |to 
-c 7  agent| ai| assistant| chatbot| gpt| language | llm
+c 7  agent| ai| assistant| chatbot| gpt| language mo| llm
 g 0 2 2
-c 1 if you are
-c 12 analysing|analyzing|do not|ignore|parsing|please|processing|reading|summarisin|summarizin|then|you must
+c 4 if you are a|if you are c|if you are g|if you are l
+c 12 analysing|analyzing|do not|ignore|parsing|please|processing|reading|summarising|summarizing|then|you must
 g 0 5 3
-c 6 analysing |analyzing |processing|reading th|summarisin|summarizin
-c 35 content ar|content mu|content sh|content wi|document a|document m|document s|document w|email are |email must|email shal|email shou|email will|file are i|file are r|file must|file shall|file shoul|file will|message ar|message mu|message sh|message wi|page are i|page are r|page must|page shall|page shoul|page will|text are i|text are r|text must|text shall|text shoul|text will
-c 11 agent |agents |ai |ais |assistant |assistants|chatbot |chatbots |language m|llm |llms 
-c 6  analysing| analyzing| processin| reading| summarisi| summarizi
-c 8  the follo| this cont| this docu| this emai| this file| this mess| this page| this text
+c 7 analysing th|analyzing th|processing t|reading the |reading this|summarising |summarizing 
+c 39 content are |content must|content shal|content shou|content will|document are|document mus|document sha|document sho|document wil|email are in|email are re|email must|email shall|email should|email will|file are ins|file are req|file must|file shall|file should|file will|message are |message must|message shal|message shou|message will|page are ins|page are req|page must|page shall|page should|page will|text are ins|text are req|text must|text shall|text should|text will
+c 11 agent |agents |ai |ais |assistant |assistants |chatbot |chatbots |language mod|llm |llms 
+c 6  analysing| analyzing| processing| reading| summarising| summarizing
+c 8  the followi| this conten| this docume| this email| this file| this messag| this page| this text
 g 0 4 4
-c 10 when analy|when proce|when readi|when summa|when trans|while anal|while proc|while read|while summ|while tran
+c 12 when analysi|when analyzi|when process|when reading|when summari|when transla|while analys|while analyz|while proces|while readin|while summar|while transl
 c 7 content|document|email|file|message|page|text
 c 7 also|ignore|instead|make sure|you must|you should|you will
 r 11
@@ -307,52 +307,52 @@ g 1 1 0
 c 1 00D
 0f8d2768348438c21880c1c794973c92 3
 g 0 2 0
-c 14 ](  javasc|](  vbscri|]( < javas|]( < vbscr|]( <javasc|]( <vbscri|]( javascr|]( vbscrip|](< javasc|](< vbscri|](<javascr|](<vbscrip|](javascri|](vbscript
+c 14 ](  javascri|](  vbscript|]( < javascr|]( < vbscrip|]( <javascri|]( <vbscript|]( javascrip|]( vbscript:|](< javascri|](< vbscript|](<javascrip|](<vbscript:|](javascript|](vbscript:
 c 2 javascript|vbscript
 g 0 2 1
-c 2 javascript|vbscript:
+c 2 javascript:|vbscript:
 c 6 action =|action=|href =|href=|src =|src=
 g 0 1 2
-c 3 data:appli|data:image|data:text/
+c 3 data:applica|data:image/s|data:text/ht
 0fbfbfa8a91aa61d05aea822cfceb1eb 1
 g 1 1 0
 c 1 sl.
 10a0650cc11d737387373bbf10cbac50 1
 g 1 1 0
-c 1 pypi-AgEIc
+c 1 pypi-AgEIcHl
 11d78e3452997da75dd3b658f267a46a 2
 g 0 3 0
-c 15 admin mode|dan mode|debug mode|dev mode|developer |evil mode|god mode|jailbreak |jailbroken|root mode|sudo mode|uncensored|unfiltered|unlocked m|unrestrict
-c 10 activate |boot into |enable |enter |go into |simulate |switch to |turn on |you are in|you are no
-c 14  admin| dan| debug| dev| evil| god| jailbreak| jailbroke| root| sudo| uncensore| unfiltere| unlocked| unrestric
+c 15 admin mode|dan mode|debug mode|dev mode|developer mo|evil mode|god mode|jailbreak mo|jailbroken m|root mode|sudo mode|uncensored m|unfiltered m|unlocked mod|unrestricted
+c 10 activate |boot into |enable |enter |go into |simulate |switch to |turn on |you are in |you are now 
+c 14  admin| dan| debug| dev| evil| god| jailbreak| jailbroken| root| sudo| uncensored| unfiltered| unlocked| unrestricte
 g 0 2 1
-c 9 developer |god mode a|god mode e|god mode o|god mode u|jailbreak |jailbroken|uncensored|unrestrict
+c 10 developer mo|god mode act|god mode ena|god mode eng|god mode on|god mode unl|jailbreak mo|jailbroken m|uncensored m|unrestricted
 c 1  mode 
 1284fa845a66139a6c5c526c9c7e9e43 1
 g 1 1 0
-c 1 AGE-SECRET
+c 1 AGE-SECRET-K
 12e41a474aa19ac48742c2dc1ed344cb 6
 g 0 4 0
-c 16 answer all|answer any|answer eac|answer eve|answer to |reply all |reply any |reply each|reply ever|reply to a|reply to e|respond al|respond an|respond ea|respond ev|respond to
-c 28 input i as|input i gi|input i se|input only|input with|inputs i a|inputs i g|inputs i s|inputs onl|inputs wit|message i |message on|message wi|messages i|messages o|messages w|prompt i a|prompt i g|prompt i s|prompt onl|prompt wit|prompts i |prompts on|prompts wi|question i|question o|question w|questions 
-c 20  all input| all messa| all promp| all quest| all singl| any input| any messa| any promp| any quest| any singl| each inpu| each mess| each prom| each ques| each sing| every inp| every mes| every pro| every que| every sin
+c 22 answer all |answer any |answer each |answer every|answer to al|answer to an|answer to ea|answer to ev|reply all |reply any |reply each |reply every |reply to all|reply to any|reply to eac|reply to eve|respond all |respond any |respond each|respond ever|respond to a|respond to e
+c 38 input i ask |input i give|input i send|input only w|input with |inputs i ask|inputs i giv|inputs i sen|inputs only |inputs with |message i as|message i gi|message i se|message only|message with|messages i a|messages i g|messages i s|messages onl|messages wit|prompt i ask|prompt i giv|prompt i sen|prompt only |prompt with |prompts i as|prompts i gi|prompts i se|prompts only|prompts with|question i a|question i g|question i s|question onl|question wit|questions i |questions on|questions wi
+c 20  all input| all message| all prompt| all questio| all single | any input| any message| any prompt| any questio| any single | each input| each messag| each prompt| each questi| each single| every input| every messa| every promp| every quest| every singl
 c 1  with 
 g 0 4 1
-c 1 every time
+c 2 every time i|every time y
 c 4  answer | reply | respond | say 
-c 20  answer \22| answer '| answer on| answer wi| answer \e2\80| reply \22| reply '| reply onl| reply wit| reply \e2\80\9c| respond \22| respond '| respond o| respond w| respond \e2| say \22| say '| say only | say with | say \e2\80\9c
+c 24  answer \22| answer '| answer only| answer with| answer \e2\80\9c| reply \22| reply '| reply only | reply with | reply \e2\80\9c| respond \22| respond '| respond onl| respond wit| respond \e2\80\9c| say \22| say '| say only \22| say only '| say only \e2\80| say with \22| say with '| say with \e2\80| say \e2\80\9c
 c 2  question| something
 g 0 3 2
 c 1 if i say 
-c 4  you answe| you reply| you respo| you say
-c 5 if i say |si digo |si je dis |si yo digo|wenn ich 
+c 4  you answer| you reply| you respond| you say
+c 5 if i say |si digo |si je dis |si yo digo |wenn ich 
 g 0 3 2
-c 2 si digo |si yo digo
+c 2 si digo |si yo digo 
 c 1  tu dices
 r 10
 g 0 3 2
 c 1 wenn ich 
-c 2  sage sags| sage, sag
+c 2  sage sagst | sage, sagst
 r 10
 g 0 3 2
 c 1 si je dis 
@@ -360,7 +360,7 @@ c 1  tu dis
 r 10
 14dc6d7fcd1ef173b97ef45cd29cbc93 1
 g 1 2 0
-c 1 .azconfig.
+c 1 .azconfig.io
 c 1 ;Secret=
 18661d4d553ae019a16573603b0af611 1
 g 1 1 0
@@ -387,52 +387,52 @@ c 2 $5$|$6$
 g 1 1 3
 c 2 $8$|$9$
 g 1 1 4
-c 2 $krb5asrep|$krb5tgs$2
+c 3 $krb5asrep$2|$krb5tgs$23$|$krb5tgs$24$
 1bc3e0f639c17b62c6e7dcc20308d1d0 1
 g 0 3 0
 c 2 you are |you're 
-c 111 anorexia|bioweapon|blackmail|bomb|botnet|break into|bulimia|bypass ant|bypass aut|bypass pla|bypass sec|bypass the|bypasses a|bypasses p|bypasses s|bypassing |cheat in a|cheat in e|cheat in o|cheat on a|cheat on e|cheat on o|cheating i|cheating o|chemical w|child porn|child sexu|commit sui|committing|counterfei|crack pass|crack the |cracking p|cracking t|defamatory|disinforma|evade dete|evade law |evade taxe|evade the |evading de|exploit a |exploit vu|exploiting|exploits a|exploits v|explosive|extort|fabricated|fake |false |hack into|hacking in|harass|hate speec|hot-wire|hotwire|human traf|identity t|illegal|keylogger|kill a per|kill peopl|kill someo|killing a |killing pe|killing so|launder mo|laundering|malware|methamphet|misleading|money laun|nazi|nerve agen|phishing|pick a loc|picking a |poison a p|poison peo|poison som|poisoning |propaganda|racist|ransomware|rootkit|scam|school sho|self-harm|self-induc|sexist|spyware|stalk|steal cred|steal data|steal iden|steal mone|steal pass|steal pers|stealing c|stealing d|stealing i|stealing m|stealing p|synthesise|synthesize|tax evasio|torture|trojan|untrue |white supr
-c 4 you are a|you are no|you're a|you're now
+c 134 anorexia|bioweapon|blackmail|bomb|botnet|break into a|break into b|break into c|break into f|break into h|break into s|break into t|bulimia|bypass anti-|bypass antiv|bypass authe|bypass plagi|bypass secur|bypass the s|bypasses ant|bypasses pla|bypasses sec|bypassing an|bypassing au|bypassing pl|bypassing se|bypassing th|cheat in a e|cheat in a o|cheat in an |cheat in exa|cheat in onl|cheat on a e|cheat on a o|cheat on an |cheat on exa|cheat on onl|cheating in |cheating on |chemical wea|child pornog|child sexual|commit suici|committing s|counterfeit|crack passwo|crack the pa|cracking pas|cracking the|defamatory|disinformati|evade detect|evade law en|evade taxes|evade the po|evading dete|exploit a vu|exploit vuln|exploiting a|exploiting v|exploits a v|exploits vul|explosive|extort|fabricated |fake |false |hack into|hacking into|harass|hate speech|hot-wire|hotwire|human traffi|identity the|illegal|keylogger|kill a perso|kill people|kill someone|killing a pe|killing peop|killing some|launder mone|laundering m|malware|methamphetam|misleading |money launde|nazi|nerve agent|phishing|pick a lock|picking a lo|poison a per|poison peopl|poison someo|poisoning a |poisoning pe|poisoning so|propaganda|racist|ransomware|rootkit|scam|school shoot|self-harm|self-induced|sexist|spyware|stalk|steal credit|steal data|steal identi|steal money|steal passwo|steal person|stealing cre|stealing dat|stealing ide|stealing mon|stealing pas|stealing per|synthesise a|synthesise d|synthesise m|synthesize a|synthesize d|synthesize m|tax evasion|torture|trojan|untrue |white suprem
+c 4 you are a|you are now |you're a|you're now a
 1c015e653b84027efa6fe32030a58e21 1
 g 0 2 0
-c 17 du bist |je bent ge|je bent ni|jij bent g|jij bent n|lei non e|no eres|non sei|sie sind |tu es pas|tu es plus|tu n'es pa|tu n'es pl|voce nao e|vous n'ete|you are no|you're no
+c 17 du bist |je bent geen|je bent niet|jij bent gee|jij bent nie|lei non e|no eres|non sei|sie sind |tu es pas|tu es plus|tu n'es pas|tu n'es plus|voce nao e|vous n'etes |you are no|you're no
 c 5  but| ma| rather| sino| sondern
 1d4f7a5b6017ade597ae00f6de0dd33e 10
 g 0 3 0
-c 12 bypass|disregard|do not fol|don't foll|dont follo|forget|ignore|ignoring|override|pay no att|stop follo|throw out
-c 13 assignment|commands|directions|directives|guardrails|guidelines|instructio|orders|policies|programmin|prompt|rules|task
+c 12 bypass|disregard|do not follo|don't follow|dont follow|forget|ignore|ignoring|override|pay no atten|stop followi|throw out
+c 13 assignment|commands|directions|directives|guardrails|guidelines|instruction|orders|policies|programming|prompt|rules|task
 c 18 above|all|any|current|developer|earlier|every|existing|former|given|initial|old|original|preceding|previous|prior|system|your
 g 0 3 1
 c 12 abandon|cancel|clear|delete|discard|drop|erase|neglect|remove|set aside|skip|void
-c 10 assignment|directions|directives|guardrails|guidelines|instructio|programmin|prompt|rules|task
+c 10 assignment|directions|directives|guardrails|guidelines|instruction|programming|prompt|rules|task
 c 10 above|earlier|former|initial|old|original|preceding|previous|prior|system
 g 0 3 2
-c 26 abandon al|abandon of|abandon yo|clear all |clear of y|clear your|delete all|delete of |delete you|discard al|discard of|discard yo|drop all o|drop all y|drop of yo|drop your |erase all |erase of y|erase your|leave all |leave of y|leave your|remove all|remove of |remove you|throw away
-c 6 directives|guidelines|instructio|programmin|rules|system pro
+c 33 abandon all |abandon of y|abandon your|clear all of|clear all yo|clear of you|clear your |delete all o|delete all y|delete of yo|delete your |discard all |discard of y|discard your|drop all of |drop all you|drop of your|drop your |erase all of|erase all yo|erase of you|erase your |leave all of|leave all yo|leave of you|leave your |remove all o|remove all y|remove of yo|remove your |throw away a|throw away o|throw away y
+c 6 directives|guidelines|instructions|programming|rules|system promp
 c 1  your 
 g 0 3 3
-c 25 above cont|above conv|above data|above info|above inpu|above mess|above text|earlier co|earlier da|earlier in|earlier me|earlier te|preceding |previous c|previous d|previous i|previous m|previous t|prior cont|prior conv|prior data|prior info|prior inpu|prior mess|prior text
+c 34 above conten|above contex|above conver|above data|above inform|above input|above messag|above text|earlier cont|earlier conv|earlier data|earlier info|earlier inpu|earlier mess|earlier text|preceding co|preceding da|preceding in|preceding me|preceding te|previous con|previous dat|previous inf|previous inp|previous mes|previous tex|prior conten|prior contex|prior conver|prior data|prior inform|prior input|prior messag|prior text
 c 4 disregard |forget |ignore |leave 
 c 5 above|earlier|preceding|previous|prior
 g 0 2 4
 c 3 disregard |forget |ignore 
-c 4 above|before|previously|prior
+c 4 above|before|previously s|prior
 g 0 3 5
-c 5 disregard |forget abo|forget eve|ignore abo|ignore eve
-c 11 above|and|before|else|i said|so far|up to now|you have b|you know|you learne|you were t
-c 1  everythin
+c 6 disregard ab|disregard ev|forget about|forget every|ignore about|ignore every
+c 11 above|and|before|else|i said|so far|up to now|you have bee|you know|you learned|you were tol
+c 1  everything 
 g 0 3 6
-c 7 articles a|articles g|articles p|context ab|context gi|context pr|documents 
+c 9 articles abo|articles giv|articles pro|context abov|context give|context prov|documents ab|documents gi|documents pr
 r 12
 c 3  articles| context| documents
 g 0 1 7
 r 14
 g 0 3 8
-c 28 covered ab|covered be|covered ea|covered pr|covered so|covered un|discussed |have been |said above|said befor|said earli|said previ|said so fa|said until|talked abo|told you a|told you b|told you e|told you p|told you s|told you u|were told |wrote abov|wrote befo|wrote earl|wrote prev|wrote so f|wrote unti
+c 38 covered abov|covered befo|covered earl|covered prev|covered so f|covered unti|discussed ab|discussed be|discussed ea|discussed pr|discussed so|discussed un|have been to|said above|said before|said earlier|said previou|said so far|said until n|talked about|told you abo|told you bef|told you ear|told you pre|told you so |told you unt|were told ab|were told be|were told ea|were told pr|were told so|were told un|wrote above|wrote before|wrote earlie|wrote previo|wrote so far|wrote until 
 r 12
-c 8  covered| discussed| have been| said| talked ab| told you| were told| wrote
+c 8  covered| discussed| have been t| said| talked abou| told you| were told| wrote
 g 0 3 9
-c 25 attached a|attached c|attached d|attached i|attached s|attached t|given arti|given cont|given docu|given info|given sour|given text|provided a|provided c|provided d|provided i|provided s|provided t|retrieved |supplied a|supplied c|supplied d|supplied i|supplied s|supplied t
+c 30 attached art|attached con|attached doc|attached inf|attached sou|attached tex|given articl|given contex|given docume|given inform|given source|given text|provided art|provided con|provided doc|provided inf|provided sou|provided tex|retrieved ar|retrieved co|retrieved do|retrieved in|retrieved so|retrieved te|supplied art|supplied con|supplied doc|supplied inf|supplied sou|supplied tex
 r 12
 c 5  attached| given| provided| retrieved| supplied
 1e837696d5da9e378ec93b58de21601f 1
@@ -440,118 +440,118 @@ g 1 1 0
 c 1 odt_
 2064eb1bd39b3a4edbb617a44503b47a 6
 g 0 5 0
-c 15 dimentica |esqueca |ignora |ignorez |ignoriere |ignorieren|missachte |missachten|negeer |olvida |oublie |oubliez |vergeet |vergessen |vergiss 
-c 18 consignes|directrice|diretrizes|programaca|programaci|programmat|programmaz|programmer|programmie|regeln|regels|reglas|regles|regole|regras|richtlijne|richtlinie|vorgaben
+c 15 dimentica |esqueca |ignora |ignorez |ignoriere |ignorieren s|missachte |missachten s|negeer |olvida |oublie |oubliez |vergeet |vergessen si|vergiss 
+c 18 consignes|directrices|diretrizes|programacao|programacion|programmatio|programmazio|programmerin|programmieru|regeln|regels|reglas|regles|regole|regras|richtlijnen|richtlinien|vorgaben
 c 12 deine |ihre |je |jouw |la tua |las tuas |le tue |sua |suas |tes |tus |vos 
-c 16  consignes| directric| diretrize| programac| programma| programme| programmi| regeln| regels| reglas| regles| regole| regras| richtlijn| richtlini| vorgaben
+c 18  consignes| directrices| diretrizes| programacao| programacio| programmati| programmazi| programmeri| programmier| regeln| regels| reglas| regles| regole| regras| richtlijnen| richtlinien| vorgaben
 c 11  deine| ihre| je| jouw| la tua| las tuas| le tue| sua| tes| tus| vos
 g 0 3 1
-c 10 do not hav|do not mus|do not nee|don't have|don't must|don't need|dont have |dont must |dont need |no longer 
-c 5 guidelines|instructio|policies|programmin|rules
-c 12  have to a| have to f| have to o| have to s| must adhe| must foll| must obey| must stic| need to a| need to f| need to o| need to s
+c 18 do not have |do not must |do not need |don't have t|don't must a|don't must f|don't must o|don't must s|don't need t|dont have to|dont must ad|dont must fo|dont must ob|dont must st|dont need to|no longer ha|no longer mu|no longer ne
+c 5 guidelines|instructions|policies|programming|rules
+c 12  have to adh| have to fol| have to obe| have to sti| must adhere| must follow| must obey y| must stick | need to adh| need to fol| need to obe| need to sti
 g 0 3 2
-c 6 brauchst d|brauchst s|mussen dic|mussen sic|musst dich|musst sich
+c 6 brauchst dic|brauchst sic|mussen dich |mussen sich |musst dich n|musst sich n
 c 1 halten
-c 2  dich nich| sich nich
+c 2  dich nicht | sich nicht 
 g 0 3 3
-c 5 je hoeft j|nao precis|non devi p|tu n'as pl|ya no tien
-c 10 instruccio|instrucoes|instructie|instructio|istruzioni|regels|reglas|regles|regole|regras
-c 9  instrucci| instrucoe| instructi| istruzion| regels| reglas| regles| regole| regras
+c 5 je hoeft je |nao precisa |non devi piu|tu n'as plus|ya no tienes
+c 10 instruccione|instrucoes|instructies|instructions|istruzioni|regels|reglas|regles|regole|regras
+c 10  instruccion| instrucoes| instructies| instruction| istruzioni| regels| reglas| regles| regole| regras
 g 0 3 4
-c 29 content fi|content gu|content po|content re|content ru|ethical fi|ethical gu|ethical po|ethical re|ethical ru|moral filt|moral guid|moral poli|moral rest|moral rule|safety fil|safety gui|safety pol|safety res|safety rul|security f|security g|security p|security r|your filte|your guide|your polic|your restr|your rules
-c 6 disabled|lifted|no longer |removed|suspended|void
-c 7  filters a| filters h| guideline| policies | restricti| rules are| rules hav
+c 31 content filt|content guid|content poli|content rest|content rule|ethical filt|ethical guid|ethical poli|ethical rest|ethical rule|moral filter|moral guidel|moral polici|moral restri|moral rules |safety filte|safety guide|safety polic|safety restr|safety rules|security fil|security gui|security pol|security res|security rul|your filters|your guideli|your policie|your restric|your rules a|your rules h
+c 6 disabled|lifted|no longer in|removed|suspended|void
+c 8  filters are| filters hav| guidelines | policies ar| policies ha| restriction| rules are | rules have 
 g 0 2 5
 c 1 nicht mehr
-c 4 einschrank|regeln gel|richtlinie|vorgaben g
+c 4 einschrankun|regeln gelte|richtlinien |vorgaben gel
 218ccc08fd774590f49a42f2fee7e096 8
 g 0 3 0
-c 10 the actual|the new |the real |the true |the update|your actua|your new |your real |your true |your updat
-c 22 directive |directives|goal are|goal is|goal will |instructio|mission ar|mission is|mission wi|objective |prompt are|prompt is|prompt wil|rules are|rules is|rules will|task are|task is|task will |tasks are|tasks is|tasks will
-c 40  actual di| actual go| actual in| actual mi| actual ob| actual pr| actual ru| actual ta| new direc| new goal| new instr| new missi| new objec| new promp| new rules| new task| real dire| real goal| real inst| real miss| real obje| real prom| real rule| real task| true dire| true goal| true inst| true miss| true obje| true prom| true rule| true task| updated d| updated g| updated i| updated m| updated o| updated p| updated r| updated t
+c 10 the actual |the new |the real |the true |the updated |your actual |your new |your real |your true |your updated
+c 29 directive ar|directive is|directive wi|directives a|directives i|directives w|goal are|goal is|goal will be|instruction |instructions|mission are|mission is|mission will|objective ar|objective is|objective wi|prompt are|prompt is|prompt will |rules are|rules is|rules will b|task are|task is|task will be|tasks are|tasks is|tasks will b
+c 40  actual dire| actual goal| actual inst| actual miss| actual obje| actual prom| actual rule| actual task| new directi| new goal| new instruc| new mission| new objecti| new prompt| new rules| new task| real direct| real goal| real instru| real missio| real object| real prompt| real rules| real task| true direct| true goal| true instru| true missio| true object| true prompt| true rules| true task| updated dir| updated goa| updated ins| updated mis| updated obj| updated pro| updated rul| updated tas
 g 0 2 1
-c 1 from now o
-c 12 act as|answer onl|ignore|only respo|respond on|you are|you can|you have|you must|you shall|you should|you will
+c 2 from now on |from now on,
+c 12 act as|answer only|ignore|only respond|respond only|you are|you can|you have|you must|you shall|you should|you will
 g 0 2 2
-c 21 additional|new direct|new instru|new rules|new system|new task|real direc|real instr|real rules|real syste|real task|revised di|revised in|revised ru|revised sy|revised ta|updated di|updated in|updated ru|updated sy|updated ta
-c 5  directive| instructi| rules| system pr| task
+c 25 additional d|additional i|additional r|additional s|additional t|new directiv|new instruct|new rules|new system p|new task|real directi|real instruc|real rules|real system |real task|revised dire|revised inst|revised rule|revised syst|revised task|updated dire|updated inst|updated rule|updated syst|updated task
+c 5  directive| instruction| rules| system prom| task
 g 0 4 3
-c 2 now concen|now focus 
-c 2 concentrat|focus
+c 2 now concentr|now focus on
+c 2 concentrate|focus
 c 1  on 
 c 1  new 
 g 0 3 4
-c 2 now new ta|now other 
+c 2 now new task|now other ta
 c 1  task
 c 1  follow
 g 0 4 5
-c 2 jetzt folg|nun folgen
+c 3 jetzt folgen|nun folgen n|nun folgen w
 c 1  folgen 
 c 2 neue|weitere
-c 3 anweisunge|aufgaben|instruktio
+c 3 anweisungen|aufgaben|instruktione
 g 0 2 6
-c 2 deine neue|ihre neue 
-c 1  neue aufg
+c 2 deine neue a|ihre neue au
+c 1  neue aufgab
 g 0 1 7
-c 16 nieuwe ins|nieuwe taa|nouvelle c|nouvelle i|nouvelle t|nouvelles |nova instr|nova taref|novas inst|novas tare|nueva inst|nueva tare|nuevas ins|nuevas tar|nuove istr|nuovo comp
+c 21 nieuwe instr|nieuwe taak |nieuwe taak:|nouvelle con|nouvelle ins|nouvelle tac|nouvelles co|nouvelles in|nouvelles ta|nova instruc|nova tarefa |nova tarefa:|novas instru|novas tarefa|nueva instru|nueva tarea |nueva tarea:|nuevas instr|nuevas tarea|nuove istruz|nuovo compit
 24390666bc06ccf64a99c54aa2de33f0 1
 g 1 1 0
 c 2 _LOGIN|_USER
 27375db271d57d0c9cce31f77adfe30f 12
 g 0 6 0
-c 8 article|context|document|excerpts|passages|search res|snippets|sources
-c 11 disregard |don't both|dont bothe|drop |forget |ignore |leave out |never mind|put aside |set aside |stop using
+c 8 article|context|document|excerpts|passages|search resul|snippets|sources
+c 11 disregard |don't bother|dont bother |drop |forget |ignore |leave out |never mind |put aside |set aside |stop using 
 c 4 the |these |those |your 
-c 18 admit|answer|claim|confess|explain|give|guess|insult|invent|make up|rely on yo|reply|respond|say|share|state|tell|use your
-c 8  article| context| document| excerpts| passages| search re| snippets| sources
+c 18 admit|answer|claim|confess|explain|give|guess|insult|invent|make up|rely on your|reply|respond|say|share|state|tell|use your
+c 8  article| context| document| excerpts| passages| search resu| snippets| sources
 c 3  the| those| your
 g 0 5 1
 c 6  das | deine | den | die | diese | diesen 
-c 7 artikel|auszuge|dokumente|kontext|quellen|suchergebn|texte
-c 6 ignoriere|lass|missachte|uberspring|vergessen |vergiss
+c 7 artikel|auszuge|dokumente|kontext|quellen|suchergebnis|texte
+c 6 ignoriere|lass|missachte|uberspring|vergessen si|vergiss
 c 9 antworte|behaupte|beleidige|erklare|erzahl|geben sie|gib|nenne|sag
-c 42 das artike|das auszug|das dokume|das kontex|das quelle|das sucher|das texte|deine arti|deine ausz|deine doku|deine kont|deine quel|deine such|deine text|den artike|den auszug|den dokume|den kontex|den quelle|den sucher|den texte|die artike|die auszug|die dokume|die kontex|die quelle|die sucher|die texte|diese arti|diese ausz|diese doku|diese kont|diese quel|diese such|diese text|diesen art|diesen aus|diesen dok|diesen kon|diesen que|diesen suc|diesen tex
+c 42 das artikel|das auszuge|das dokument|das kontext|das quellen|das sucherge|das texte|deine artike|deine auszug|deine dokume|deine kontex|deine quelle|deine sucher|deine texte|den artikel|den auszuge|den dokument|den kontext|den quellen|den sucherge|den texte|die artikel|die auszuge|die dokument|die kontext|die quellen|die sucherge|die texte|diese artike|diese auszug|diese dokume|diese kontex|diese quelle|diese sucher|diese texte|diesen artik|diesen auszu|diesen dokum|diesen konte|diesen quell|diesen suche|diesen texte
 g 0 3 2
-c 4 hor auf de|hor auf di|hor auf, d|horen sie 
-c 9 artikel zu|dokumente |kontext zu|quellen zu|suchergebn|texte zu b|texte zu l|texte zu n|texte zu v
-c 16  auf deine| auf den a| auf den d| auf den k| auf den q| auf den s| auf den t| auf die a| auf die d| auf die k| auf die q| auf die s| auf die t| auf, dein| auf, den | auf, die 
+c 7 hor auf dein|hor auf den |hor auf die |hor auf, dei|hor auf, den|hor auf, die|horen sie au
+c 19 artikel zu b|artikel zu l|artikel zu n|artikel zu v|dokumente zu|kontext zu b|kontext zu l|kontext zu n|kontext zu v|quellen zu b|quellen zu l|quellen zu n|quellen zu v|suchergebnis|texte zu bea|texte zu ben|texte zu les|texte zu nut|texte zu ver
+c 31  auf deine a| auf deine d| auf deine k| auf deine q| auf deine s| auf deine t| auf den art| auf den dok| auf den kon| auf den que| auf den suc| auf den tex| auf die art| auf die dok| auf die kon| auf die que| auf die suc| auf die tex| auf, deine | auf, den ar| auf, den do| auf, den ko| auf, den qu| auf, den su| auf, den te| auf, die ar| auf, die do| auf, die ko| auf, die qu| auf, die su| auf, die te
 g 0 4 3
-c 30 ces articl|ces contex|ces docume|ces extrai|ces source|ces textes|le article|le context|le documen|le extrait|le sources|le textes|les articl|les contex|les docume|les extrai|les source|les textes|tes articl|tes contex|tes docume|tes extrai|tes source|tes textes|vos articl|vos contex|vos docume|vos extrai|vos source|vos textes
-c 9 ignore |ignores |ignorez |laisse de |laisses de|laissez de|oublie |oublies |oubliez 
+c 30 ces articles|ces contexte|ces document|ces extraits|ces sources|ces textes|le articles|le contexte|le documents|le extraits|le sources|le textes|les articles|les contexte|les document|les extraits|les sources|les textes|tes articles|tes contexte|tes document|tes extraits|tes sources|tes textes|vos articles|vos contexte|vos document|vos extraits|vos sources|vos textes
+c 9 ignore |ignores |ignorez |laisse de co|laisses de c|laissez de c|oublie |oublies |oubliez 
 c 8 affirme|dis|dites|donne|explique|insulte|repondez|reponds
 c 4  ces| le| tes| vos
 g 0 3 4
-c 19 deja de la|descarta e|descarta l|descarta t|ignora el |ignora eso|ignora est|ignora las|ignora los|ignora tod|ignora tus|olvida el |olvida eso|olvida est|olvida las|olvida los|olvida tod|olvida tus|olvidate d
+c 23 deja de lado|descarta el |descarta eso|descarta est|descarta las|descarta los|descarta tod|descarta tus|ignora el |ignora esos |ignora estos|ignora las |ignora los |ignora todos|ignora tus |olvida el |olvida esos |olvida estos|olvida las |olvida los |olvida todos|olvida tus |olvidate de 
 c 6 articulos|contexto|documentos|fragmentos|fuentes|textos
-c 36 el articul|el context|el documen|el fragmen|el fuentes|el textos|esos artic|esos conte|esos docum|esos fragm|esos fuent|esos texto|estos arti|estos cont|estos docu|estos frag|estos fuen|estos text|las articu|las contex|las docume|las fragme|las fuente|las textos|los articu|los contex|los docume|los fragme|los fuente|los textos|tus articu|tus contex|tus docume|tus fragme|tus fuente|tus textos
+c 36 el articulos|el contexto|el documento|el fragmento|el fuentes|el textos|esos articul|esos context|esos documen|esos fragmen|esos fuentes|esos textos|estos articu|estos contex|estos docume|estos fragme|estos fuente|estos textos|las articulo|las contexto|las document|las fragment|las fuentes|las textos|los articulo|los contexto|los document|los fragment|los fuentes|los textos|tus articulo|tus contexto|tus document|tus fragment|tus fuentes|tus textos
 g 0 4 5
-c 4 without co|without lo|without re|without us
-c 6 article|context|document|passages|search res|sources
+c 5 without cons|without look|without read|without rely|without usin
+c 6 article|context|document|passages|search resul|sources
 c 5 answer|reply|respond|say|tell me
 c 4  any | the | these | those 
 g 0 4 6
-c 5 do not use|don't use |dont use a|dont use t|never use 
+c 9 do not use a|do not use t|don't use an|don't use th|dont use any|dont use the|dont use tho|never use an|never use th
 r 22
 c 6 answer|give|rely on|say|tell|use
-c 6  article| context| document| passages| search re| sources
+c 6  article| context| document| passages| search resu| sources
 g 0 3 7
-c 15 the articl|the docume|the passag|the search|the source|these arti|these docu|these pass|these sear|these sour|those arti|those docu|those pass|those sear|those sour
+c 15 the articles|the document|the passages|the search r|the sources |these articl|these docume|these passag|these search|these source|those articl|those docume|those passag|those search|those source
 c 6 biased|fake|false|lying|outdated|wrong
-c 5  articles | documents| passages | search re| sources a
+c 5  articles ar| documents a| passages ar| search resu| sources are
 g 0 2 8
 c 1 antworte
-c 15 nicht anha|nicht auf |nicht mith|ohne den a|ohne den d|ohne den k|ohne den q|ohne den s|ohne den t|ohne die a|ohne die d|ohne die k|ohne die q|ohne die s|ohne die t
+c 15 nicht anhand|nicht auf gr|nicht mithil|ohne den art|ohne den dok|ohne den kon|ohne den que|ohne den suc|ohne den tex|ohne die art|ohne die dok|ohne die kon|ohne die que|ohne die suc|ohne die tex
 g 0 2 9
-c 8 die artike|die dokume|die quelle|die texte |diese arti|diese doku|diese quel|diese text
+c 9 die artikel |die dokument|die quellen |die texte lu|die texte si|diese artike|diese dokume|diese quelle|diese texte 
 c 4 antworte|nutze|verlass|vertrau
 g 0 2 10
-c 4 sans lire |sans regar|sans tenir|sans utili
+c 4 sans lire le|sans regarde|sans tenir c|sans utilise
 c 4 dis-moi|dites-moi|repondez|reponds
 g 0 4 11
-c 7 sin consul|sin leer e|sin leer l|sin mirar |sin tener |sin usar e|sin usar l
+c 11 sin consulta|sin leer el |sin leer las|sin leer los|sin mirar el|sin mirar la|sin mirar lo|sin tener en|sin usar el |sin usar las|sin usar los
 c 5 articulos|contexto|documentos|fuentes|textos
 c 3 contesta|dime|responde
-c 15  el articu| el contex| el docume| el fuente| el textos| las artic| las conte| las docum| las fuent| las texto| los artic| los conte| los docum| los fuent| los texto
+c 15  el articulo| el contexto| el document| el fuentes| el textos| las articul| las context| las documen| las fuentes| las textos| los articul| los context| los documen| los fuentes| los textos
 2767f6f52226937be87f10e7d45d9c3b 1
 g 1 1 0
 c 1 HRKU-
@@ -570,15 +570,15 @@ g 0 2 2
 c 4 ( curl|( wget|(curl|(wget
 c 1 sh 
 g 0 2 3
-c 2 iex|invoke-exp
-c 5 invoke-res|invoke-web|irm|iwr|new-object
+c 2 iex|invoke-expre
+c 6 invoke-restm|invoke-webre|irm|iwr|new-object n|new-object s
 2e106a5a1812c9114c4ce40cde6ad695 1
 g 0 1 -
 c 1 http
 2fcfb636f4452f9bcf5e321ad0fafd0e 1
 g 1 2 0
-c 1 LS0tLS1CRU
-c 3 BSSVZBVEUg|QUklWQVRFI|UFJJVkFURS
+c 1 LS0tLS1CRUdJ
+c 3 BSSVZBVEUgS0|QUklWQVRFIEt|UFJJVkFURSBL
 31e497c40564dd098eef27ed4a4278df 1
 g 0 1 0
 c 10 access_key|accesskey|api_key|apikey|heroku|jenkins|postmark|sauce|secret|token
@@ -595,70 +595,70 @@ g 0 2 1
 r 0
 r 1
 g 0 1 2
-c 4 you are im|you are no|you are pl|you are ro
+c 4 you are impe|you are now |you are play|you are role
 g 0 1 3
-c 4 ab sofort |jetzt bist|nun bist d|von nun an
+c 4 ab sofort bi|jetzt bist d|nun bist du |von nun an b
 g 0 1 4
 r 3
 g 0 1 5
-c 39 adesso sei|adesso tu |agora voce|ahora eres|ahora tu e|bay gio ba|da ora in |du bist ab|du bist je|du bist nu|eres ahora|maintenant|mulai seka|nu ben je|ora sei|ora tu sei|sekarang a|sekarang k|teraz jest|tu es main|voce agora|\d1\82\d0\b5\d0\bf\d0\b5\d1\80|\d1\82\d0\b8 \d1\82\d0\b5\d0|\d1\82\d1\8b \d1\82\d0\b5\d0|\d8\a3\d9\86\d8\aa \d8\a7\d9|\d9\85\d9\86 \d8\a7\d9\84\d8|\e0\a4\85\e0\a4\ac \e0\a4\86|\e0\a4\85\e0\a4\ac \e0\a4\a4|\e0\a4\85\e0\a4\ac \e0\a4\b8|\e3\81\93\e3\82\8c\e3\81\8b\e3|\e4\bb\8a\e3\81\8b\e3\82\89\e3|\e4\bb\8e\e7\8e\b0\e5\9c\a8\e8|\e4\bd\a0\e7\8e\b0\e5\9c\a8\e6|\e7\8e\b0\e5\9c\a8\e4\bd\a0\e6|\ec\9d\b4\ec\a0\9c \eb\84\88|\ec\9d\b4\ec\a0\9c \eb\8b\b9|\ec\9d\b4\ec\a0\9c\eb\84\88\eb|\ec\9d\b4\ec\a0\9c\eb\8b\b9\ec|\ec\a7\80\ea\b8\88\eb\b6\80\ed
+c 41 adesso sei|adesso tu se|agora voce e|ahora eres|ahora tu ere|bay gio ban |da ora in po|du bist ab s|du bist jetz|du bist nun|eres ahora|maintenant t|maintenant, |mulai sekara|nu ben je|ora sei|ora tu sei|sekarang and|sekarang kam|teraz jestes|tu es mainte|voce agora e|\d1\82\d0\b5\d0\bf\d0\b5\d1\80 \d1|\d1\82\d0\b5\d0\bf\d0\b5\d1\80\d1\8c|\d1\82\d0\b8 \d1\82\d0\b5\d0\bf\d0|\d1\82\d1\8b \d1\82\d0\b5\d0\bf\d0|\d8\a3\d9\86\d8\aa \d8\a7\d9\84\d8|\d9\85\d9\86 \d8\a7\d9\84\d8\a2\d9|\e0\a4\85\e0\a4\ac \e0\a4\86\e0\a4|\e0\a4\85\e0\a4\ac \e0\a4\a4\e0\a5|\e0\a4\85\e0\a4\ac \e0\a4\b8\e0\a5|\e3\81\93\e3\82\8c\e3\81\8b\e3\82\89|\e4\bb\8a\e3\81\8b\e3\82\89\e3\81\82|\e4\bb\8e\e7\8e\b0\e5\9c\a8\e8\b5\b7|\e4\bd\a0\e7\8e\b0\e5\9c\a8\e6\98\af|\e7\8e\b0\e5\9c\a8\e4\bd\a0\e6\98\af|\ec\9d\b4\ec\a0\9c \eb\84\88\eb\8a|\ec\9d\b4\ec\a0\9c \eb\8b\b9\ec\8b|\ec\9d\b4\ec\a0\9c\eb\84\88\eb\8a\94|\ec\9d\b4\ec\a0\9c\eb\8b\b9\ec\8b\a0|\ec\a7\80\ea\b8\88\eb\b6\80\ed\84\b0
 g 0 1 6
 r 4
 g 0 2 7
 c 1  sen
-c 2 art|bundan son
+c 2 art|bundan sonra
 g 0 2 8
 r 5
 r 6
 33b7c49068fc3a752d5907eab53f8dcb 7
 g 0 4 0
-c 11 at the beg|at the end|at the sta|in each |in every |in the |in your |to each |to every |to the |to your 
-c 7 answer|message|output|reply|response|summary|translatio
-c 17 add|append|attach|embed|include|incorporat|inject|insert|integrate|mention|place|prepend|put|say|state|weave|write
-c 28  each answ| each mess| each outp| each repl| each resp| each summ| each tran| every ans| every mes| every out| every rep| every res| every sum| every tra| the answe| the messa| the outpu| the reply| the respo| the summa| the trans| your answ| your mess| your outp| your repl| your resp| your summ| your tran
+c 11 at the begin|at the end o|at the start|in each |in every |in the |in your |to each |to every |to the |to your 
+c 7 answer|message|output|reply|response|summary|translation
+c 17 add|append|attach|embed|include|incorporate|inject|insert|integrate|mention|place|prepend|put|say|state|weave|write
+c 28  each answer| each messag| each output| each reply| each respon| each summar| each transl| every answe| every messa| every outpu| every reply| every respo| every summa| every trans| the answer| the message| the output| the reply| the respons| the summary| the transla| your answer| your messag| your output| your reply| your respon| your summar| your transl
 g 0 4 1
-c 6 at the end|at the sta|in each |in every |in your |throughout
-c 24 answer ,|answer,|answers ,|answers,|message ,|message,|messages ,|messages,|output ,|output,|outputs ,|outputs,|reply ,|reply,|replys ,|replys,|response ,|response,|responses |responses,|summary ,|summary,|summarys ,|summarys,
+c 7 at the end o|at the start|in each |in every |in your |throughout e|throughout y
+c 24 answer ,|answer,|answers ,|answers,|message ,|message,|messages ,|messages,|output ,|output,|outputs ,|outputs,|reply ,|reply,|replys ,|replys,|response ,|response,|responses ,|responses,|summary ,|summary,|summarys ,|summarys,
 c 21 add|ask|claim|direct|encourage|hint|include|insert|link|mention|promote|recommend|refer|say|state|suggest|tease|tell|urge|use|write
-c 18  each answ| each mess| each outp| each repl| each resp| each summ| every ans| every mes| every out| every rep| every res| every sum| your answ| your mess| your outp| your repl| your resp| your summ
+c 18  each answer| each messag| each output| each reply| each respon| each summar| every answe| every messa| every outpu| every reply| every respo| every summa| your answer| your messag| your output| your reply| your respon| your summar
 g 0 4 2
-c 14 the answer|the entire|the messag|the output|the reply|the respon|the whole |your answe|your entir|your messa|your outpu|your reply|your respo|your whole
+c 23 the answer|the entire a|the entire m|the entire o|the entire r|the message|the output|the reply|the response|the whole an|the whole me|the whole ou|the whole re|your answer|your entire |your message|your output|your reply|your respons|your whole a|your whole m|your whole o|your whole r
 c 19 alter |change |compose |convert |deliver |encode |encrypt |express |format |give |jumble |modify |present |provide |render |reverse |scramble |translate |write 
 c 7  as| by| in| so| to| using| with
 c 2  the| your
 g 0 4 3
-c 19 each answe|each messa|each outpu|each reply|each respo|each summa|the answer|the messag|the output|the reply |the replys|the respon|the summar|your answe|your messa|your outpu|your reply|your respo|your summa
-c 13 augment |begin |close |conclude |end |enhance |enrich |expand |finish |open |sign |start |supplement
-c 20  answer by| answer wi| answers b| answers w| message b| message w| messages | output by| output wi| outputs b| outputs w| reply by| reply wit| replys by| replys wi| response | responses| summary b| summary w| summarys 
+c 29 each answer |each answers|each message|each output |each outputs|each reply |each replys |each respons|each summary|the answer |the answers |the message |the messages|the output |the outputs |the reply |the replys |the response|the summary |the summarys|your answer |your answers|your message|your output |your outputs|your reply |your replys |your respons|your summary
+c 13 augment |begin |close |conclude |end |enhance |enrich |expand |finish |open |sign |start |supplement 
+c 24  answer by| answer with| answers by| answers wit| message by| message wit| messages by| messages wi| output by| output with| outputs by| outputs wit| reply by| reply with| replys by| replys with| response by| response wi| responses b| responses w| summary by| summary wit| summarys by| summarys wi
 c 3  each| the| your
 g 0 5 4
-c 11 the answer|the messag|the output|the reply |the replys|the respon|your answe|your messa|your outpu|your reply|your respo
+c 17 the answer |the answers |the message |the messages|the output |the outputs |the reply |the replys |the response|your answer |your answers|your message|your output |your outputs|your reply |your replys |your respons
 c 6 has to |must |need to |needs to |shall |should 
-c 11 be encoded|be formatt|be in|be transla|be written|begin|contain|end|include|mention|start
-c 32  answer ha| answer mu| answer ne| answer sh| answers h| answers m| answers n| answers s| message h| message m| message n| message s| messages | output ha| output mu| output ne| output sh| outputs h| outputs m| outputs n| outputs s| reply has| reply mus| reply nee| reply sha| reply sho| replys ha| replys mu| replys ne| replys sh| response | responses
-c 11  be encode| be format| be in| be transl| be writte| begin| contain| end| include| mention| start
+c 11 be encoded|be formatted|be in|be translate|be written|begin|contain|end|include|mention|start
+c 48  answer has | answer must| answer need| answer shal| answer shou| answers has| answers mus| answers nee| answers sha| answers sho| message has| message mus| message nee| message sha| message sho| messages ha| messages mu| messages ne| messages sh| output has | output must| output need| output shal| output shou| outputs has| outputs mus| outputs nee| outputs sha| outputs sho| reply has t| reply must| reply need | reply needs| reply shall| reply shoul| replys has | replys must| replys need| replys shal| replys shou| response ha| response mu| response ne| response sh| responses h| responses m| responses n| responses s
+c 11  be encoded| be formatte| be in| be translat| be written| begin| contain| end| include| mention| start
 g 0 2 5
-c 12 answer in |answer onl|answer usi|answer wit|reply in |reply only|reply usin|reply with|respond in|respond on|respond us|respond wi
+c 14 answer in |answer only |answer using|answer with |reply in |reply only i|reply only u|reply only w|reply using |reply with |respond in |respond only|respond usin|respond with
 c 11 a cipher|base|binary|caesar|emoji|hex|leetspeak|morse|pig latin|reverse|rot13
 g 0 3 6
-c 7 characters|letters in|letters of|vowels in |vowels of |words in y|words of y
+c 8 characters i|characters o|letters in y|letters of y|vowels in yo|vowels of yo|words in you|words of you
 c 1  your 
 c 4 answer|message|reply|response
 34033d7e9bb1921f884857633c7c484e 1
 g 0 2 0
-c 135 acceso|access for|access on |access to |accorder |account de|admin acce|admin priv|admin righ|administra|adressen|anschrift|attribuer |aufenthalt|bank detai|bankdaten|beneficiar|berechtigu|cash out |communique|contrasena|credencial|credential|datos banc|datos de s|datos medi|datos pers|deposit |deposita|deposite|direccion|disclose |divert |donner |effectuer |emergency |envia|envie|envoyer |extractos |forward|full acces|genetic da|genetic hi|genetic re|gesundheit|health dat|health his|health rec|historial |kennwort|kontoauszu|kontodaten|krankenakt|kreditkart|leak |lifetime a|liquidate |log-in|login|mail|medical da|medical hi|medical re|move |octroyer |owner acce|ownership |paga|pague|partager |passcode|password|passwort|patientend|pay |payer|payment of|permanent |permission|personlich|phone numb|pin code|pin for |pin from |pin of |pin on |pin to |post|privacy se|rechte|recovery p|redirect |registros |remit |remote acc|reroute |retira|retire|root acces|security p|security q|security s|sell |send|share|sharing se|standort|suchverlau|tarjeta de|tarjetas d|text |transfer |transferer|transferie|transferir|transfiera|transfiere|transmettr|transmit|uberweise|uberweist|uberweisun|ubicacion|unlimited |unrestrict|upload|verser|virer|wire |withdraw |withdrawal|zahlen|zugang|zugriff
-c 134 0-0|0-1|0-2|0-3|0-4|0-5|0-6|0-7|0-8|0-9|1-0|1-1|1-2|1-3|1-4|1-5|1-6|1-7|1-8|1-9|2-0|2-1|2-2|2-3|2-4|2-5|2-6|2-7|2-8|2-9|3-0|3-1|3-2|3-3|3-4|3-5|3-6|3-7|3-8|3-9|4-0|4-1|4-2|4-3|4-4|4-5|4-6|4-7|4-8|4-9|5-0|5-1|5-2|5-3|5-4|5-5|5-6|5-7|5-8|5-9|6-0|6-1|6-2|6-3|6-4|6-5|6-6|6-7|6-8|6-9|7-0|7-1|7-2|7-3|7-4|7-5|7-6|7-7|7-8|7-9|8-0|8-1|8-2|8-3|8-4|8-5|8-6|8-7|8-8|8-9|9-0|9-1|9-2|9-3|9-4|9-5|9-6|9-7|9-8|9-9|@|account \23|account id|account no|account nu|account\23|account_id|accountid|accountno|accountnum|alternate |backup e-m|backup ema|binance|compte|cuenta|exchange|freund|guest|iban|konto|ma ami|mi amiga|mi amigo|mon ami|my |other e-ma|other emai|payee|personal e|secondary |the user w|wallet|\ff
+c 141 acceso|access for m|access for o|access on |access to |accorder |account deta|admin access|admin privil|admin rights|administrato|adressen|anschrift|attribuer |aufenthaltso|bank details|bankdaten|beneficiarie|beneficiary|berechtigung|cash out |communiquer |contrasena|credenciales|credentials |datos bancar|datos de sal|datos medico|datos person|deposit |deposita|deposite|direccion|disclose |divert |donner |effectuer un|emergency co|envia|envie|envoyer |extractos ba|forward|full access|genetic data|genetic hist|genetic reco|gesundheitsd|health data|health histo|health recor|historial cl|historial de|historial me|kennwort|kontoauszuge|kontodaten|krankenakte|kreditkarten|leak |lifetime acc|liquidate |log-in|login|mail|medical data|medical hist|medical reco|move |octroyer |owner access|ownership of|paga|pague|partager |passcode|password|passwort|patientendat|pay |payer|payment of|permanent ac|permissions|personliche |personlichen|personlicher|phone number|pin code|pin for |pin from |pin of |pin on |pin to |post|privacy sett|rechte|recovery pho|redirect |registros me|remit |remote acces|reroute |retira|retire|root access|security pol|security que|security set|sell |send|share|sharing sett|standort|suchverlauf|tarjeta de c|tarjetas de |text |transfer |transferer|transferiere|transferir|transfiera|transfiere|transmettre |transmit|uberweise|uberweist|uberweisung |ubicacion|unlimited ac|unrestricted|upload|verser|virer|wire |withdraw |withdrawal o|zahlen|zugang|zugriff
+c 137 0-0|0-1|0-2|0-3|0-4|0-5|0-6|0-7|0-8|0-9|1-0|1-1|1-2|1-3|1-4|1-5|1-6|1-7|1-8|1-9|2-0|2-1|2-2|2-3|2-4|2-5|2-6|2-7|2-8|2-9|3-0|3-1|3-2|3-3|3-4|3-5|3-6|3-7|3-8|3-9|4-0|4-1|4-2|4-3|4-4|4-5|4-6|4-7|4-8|4-9|5-0|5-1|5-2|5-3|5-4|5-5|5-6|5-7|5-8|5-9|6-0|6-1|6-2|6-3|6-4|6-5|6-6|6-7|6-8|6-9|7-0|7-1|7-2|7-3|7-4|7-5|7-6|7-7|7-8|7-9|8-0|8-1|8-2|8-3|8-4|8-5|8-6|8-7|8-8|8-9|9-0|9-1|9-2|9-3|9-4|9-5|9-6|9-7|9-8|9-9|@|account \23|account id|account no|account numb|account\23|account_id|accountid|accountno|accountnumbe|alternate e-|alternate em|backup e-mai|backup email|binance|compte|cuenta|exchange|freund|guest|iban|konto|ma ami|mi amiga|mi amigo|mon ami|my |other e-mail|other email|payee|personal e-m|personal ema|secondary e-|secondary em|the user wit|wallet|\ff
 344dba9ac3fd44e061c6bf372b279207 1
 g 0 1 0
 c 7 article|artikel|contesto|context|document|dokument|kontext
 354bc0ad00452b340f8d418eff2a9ddb 2
 g 0 4 0
-c 30 ? answer |? just ans|? just rep|? just res|? just say|? only ans|? only rep|? only res|? only say|? reply |? respond |? say |? simply a|? simply r|? simply s|?answer |?just answ|?just repl|?just resp|?just say |?only answ|?only repl|?only resp|?only say |?reply |?respond |?say |?simply an|?simply re|?simply sa
+c 32 ? answer |? just answe|? just reply|? just respo|? just say |? only answe|? only reply|? only respo|? only say |? reply |? respond |? say |? simply ans|? simply rep|? simply res|? simply say|?answer |?just answer|?just reply |?just respon|?just say |?only answer|?only reply |?only respon|?only say |?reply |?respond |?say |?simply answ|?simply repl|?simply resp|?simply say 
 c 1 you
 c 1 yes
 c 4 answer |reply |respond |say 
 g 0 1 1
-c 15 antwoord j|antworte j|antworte m|antworten |di si|diga sim|dis oui|dites oui|repondez o|reponds ou|responda s|responde s|sag ja|sag mir ja|zeg ja
+c 15 antwoord ja|antworte ja|antworte mit|antworten si|di si|diga sim|dis oui|dites oui|repondez oui|reponds oui|responda sim|responde si|sag ja|sag mir ja|zeg ja
 36360c810687594149f5330384958221 3
 g 1 1 0
 c 1 sq0atp-
@@ -668,103 +668,103 @@ g 1 1 2
 c 1 EAAA
 38b91339ef0ab0f2a30a9a4e97c46841 9
 g 0 3 0
-c 20 complete p|developer |entire pro|full promp|guidelines|hidden ins|hidden pro|initial in|initial pr|instructio|original i|original p|pre-prompt|preprompt|prompt tex|secret ins|secret pro|system ins|system mes|system pro
+c 22 complete pro|developer in|developer me|developer pr|entire promp|full prompt|guidelines y|hidden instr|hidden promp|initial inst|initial prom|instructions|original ins|original pro|pre-prompt|preprompt|prompt text|secret instr|secret promp|system instr|system messa|system promp
 c 20 copy|disclose|display|dump|expose|give me|leak|list|output|paste|print|recite|repeat|return|reveal|share|show|spell out|tell me|write out
 c 3 its |the |ur 
 g 0 3 1
-c 5 above inst|above prom|preceding |previous i|previous p
+c 6 above instru|above prompt|preceding in|preceding pr|previous ins|previous pro
 c 6 display |output |print |repeat |reveal |show 
 c 3  above| preceding| previous
 g 0 2 2
-c 7 what are u|what are y|what is ur|what is yo|what was u|what was y|what were 
-c 5 initial pr|instructio|prompt tex|rules you |system pro
+c 11 what are ur |what are you|what is ur i|what is ur p|what is ur r|what is ur s|what is your|what was ur |what was you|what were ur|what were yo
+c 5 initial prom|instructions|prompt text|rules you we|system promp
 g 0 3 3
-c 7 said at th|said in th|said in yo|stated at |stated in |written at|written in
-c 3 context wi|conversati|prompt
-c 9  at the be| at the st| at the to| in the co| in the pr| in this c| in this p| in your c| in your p
+c 10 said at the |said in the |said in this|said in your|stated at th|stated in th|stated in yo|written at t|written in t|written in y
+c 3 context wind|conversation|prompt
+c 10  at the begi| at the star| at the top | in the cont| in the conv| in the prom| in this con| in this pro| in your con| in your pro
 g 0 5 4
-c 4 above|before my|before the|before thi
-c 8 content |everything|instructio|lines |prompt |sentences |text |words 
+c 4 above|before my|before the u|before this
+c 8 content |everything |instructions|lines |prompt |sentences |text |words 
 c 6 copy|output|print|repeat|reproduce|show
-c 8 content|everything|instructio|lines|prompt|sentences|text|words
-c 3  above| before my| before th
+c 8 content|everything|instructions|lines|prompt|sentences|text|words
+c 4  above| before my| before the | before this
 g 0 3 5
-c 6 what are y|what was y|what were |which are |which was |which were
-c 4 directives|instructio|prompt|rules
-c 6  your exac| your firs| your hidd| your init| your orig| your secr
+c 6 what are you|what was you|what were yo|which are yo|which was yo|which were y
+c 4 directives|instructions|prompt|rules
+c 6  your exact | your first | your hidden| your initia| your origin| your secret
 g 0 4 6
-c 2 what is wr|what was w
+c 2 what is writ|what was wri
 c 1  written 
 c 2 above|before
-c 3 my message|my questio|this
+c 3 my message|my question|this
 g 0 2 7
-c 4 begin with|begin your|start with|start your
-c 3  with \22you| with 'you| with you 
+c 10 begin with \22|begin with '|begin with y|begin your a|begin your r|start with \22|start with '|start with y|start your a|start your r
+c 3  with \22you a| with 'you a| with you ar
 g 0 3 8
-c 17 output me |output the|output you|print me t|print me y|print the |print your|return me |return the|return you|reveal me |reveal the|reveal you|show me th|show me yo|show the |show your 
-c 7 api key|credential|embedding|password|secret key|training d|weights
-c 14  the api k| the crede| the embed| the passw| the secre| the train| the weigh| your api | your cred| your embe| your pass| your secr| your trai| your weig
+c 20 output me th|output me yo|output the |output your |print me the|print me you|print the |print your |return me th|return me yo|return the |return your |reveal me th|reveal me yo|reveal the |reveal your |show me the |show me your|show the |show your 
+c 7 api key|credentials|embedding|password|secret key|training dat|weights
+c 14  the api key| the credent| the embeddi| the passwor| the secret | the trainin| the weights| your api ke| your creden| your embedd| your passwo| your secret| your traini| your weight
 393b317a2d246766c203660e7fe8b2ee 1
 g 1 1 0
-c 4 sk-ant-adm|sk-ant-api|sk-ant-oat|sk-ant-sid
+c 4 sk-ant-admin|sk-ant-api|sk-ant-oat|sk-ant-sid
 398098af8fb045cfd6cf04b309faff08 1
 g 0 1 0
 c 1 unseal
 39c5791020f227c06d6a14a40bd58ede 4
 g 0 2 0
-c 14  action an| action to| action wi| api and| api to| api with| endpoint | function | plugin an| plugin to| plugin wi| tool and| tool to| tool with
+c 18  action and| action to| action with| api and| api to| api with| endpoint an| endpoint to| endpoint wi| function an| function to| function wi| plugin and| plugin to| plugin with| tool and| tool to| tool with
 c 6 call |execute |invoke |run |trigger |use 
 g 0 2 1
 c 14 buy |delete |disable |erase |forward |grant |pay |purchase |reset |share |transfer |unlock |wipe |wire 
-c 23 2fa|access|account|alarm|calendar e|contacts|dollars|door|email|eur|events|file|folder|funds|lock|message|money|password|permission|repositori|repository|security s|usd
+c 23 2fa|access|account|alarm|calendar eve|contacts|dollars|door|email|eur|events|file|folder|funds|lock|message|money|password|permission|repositories|repository|security sys|usd
 g 0 2 2
 r 2
 r 3
 g 0 1 3
-c 4 function_c|functionca|tool_call|toolcall
+c 4 function_cal|functioncall|tool_call|toolcall
 3d9a5f932d083495a21c252514d916e1 3
 g 0 2 0
-c 8 downloadfi|http.reque|invoke-web|requests.g|urllib3|urlopen|urlretriev|wget.downl
-c 6 eval(|exec(|os.startfi|os.system|start-proc|subprocess
+c 8 downloadfile|http.request|invoke-webre|requests.get|urllib3|urlopen|urlretrieve|wget.downloa
+c 8 eval(|exec(|os.startfile|os.system|start-proces|subprocess.c|subprocess.p|subprocess.r
 g 0 2 1
-c 2 os.system(|subprocess
-c 4 exec( open|exec(open(|os.startfi|subprocess
+c 10 os.system( \22|os.system( '|os.system( f|os.system(\22c|os.system(\22w|os.system('c|os.system('w|os.system(f\22|os.system(f'|subprocess.
+c 6 exec( open(|exec(open(|os.startfile|subprocess.c|subprocess.p|subprocess.r
 g 0 2 2
 c 3  chmod |&&chmod |;chmod 
 c 2 curl |wget 
 3eb70e6328b77a8b0e6c9e97f6e12bc7 1
 g 0 1 0
-c 4 aws_secret|awssecret_|awssecreta|awssecretk
+c 8 aws_secret_a|aws_secret_k|aws_secretac|aws_secretke|awssecret_ac|awssecret_ke|awssecretacc|awssecretkey
 3edaae2b110c675429d6972969640355 -
 3ef5803de91ecaee0debf217526349d7 2
 g 1 1 0
 c 1 AKCp
 g 1 1 1
-c 1 cmVmdGtuOj
+c 1 cmVmdGtuOjAx
 3fc41504f98b324a04fa6a0597a55e04 1
 g 0 1 0
-c 1 login_with
+c 1 login_with_a
 419167ea55f19e1faad5a9e822dfb1bd 7
 g 0 2 0
-c 12 c'est fait|damit hast|das genugt|das ist er|das reicht|das war sc|that is do|that is en|that's don|that's eno|ya esta|you have p
+c 12 c'est fait|damit hast d|das genugt|das ist erle|das reicht|das war scho|that is done|that is enou|that's done|that's enoug|ya esta|you have pas
 c 7 ahora|here comes|jetzt|maintenant|next|now|nun
 g 0 2 1
-c 6 jetzt habe|jetzt i ha|now habe i|now i have|nun habe i|nun i have
-c 16 further au|further ch|further he|further ta|neue aufga|neue chall|neue herau|neue task |new aufgab|new challe|new heraus|new task f|weitere au|weitere ch|weitere he|weitere ta
+c 8 jetzt habe i|jetzt i have|now habe ich|now i have a|now i have e|nun habe ich|nun i have a|nun i have e
+c 18 further aufg|further chal|further hera|further task|neue aufgabe|neue challen|neue herausf|neue task fo|neue task fu|new aufgabe |new challeng|new herausfo|new task for|new task fur|weitere aufg|weitere chal|weitere hera|weitere task
 g 0 1 2
-c 2 i need you|ich brauch
+c 2 i need your |ich brauche 
 g 0 3 3
-c 18 amazing|brilliant|excellent|fantastic|good job|great|impressive|nice work|outdone yo|outstandin|perfect|superb|very good|well done|you did go|you did it|you did re|you did we
+c 20 amazing|brilliant|excellent|fantastic|good job|great|impressive|nice work|outdone your|outstanding|perfect|superb|very good|well done|you did good|you did it g|you did it r|you did it w|you did real|you did well
 c 7 another |different |further |more |new |next |second 
 c 2 next|now
 g 0 4 4
-c 3 anweisunge|aufgabe|herausford
+c 3 anweisungen|aufgabe|herausforder
 c 6 andere |nachste |neue |neuen |weitere |weiteren 
-c 10 ausgezeich|gluckwunsc|grosartig|grossartig|gut gemach|hervorrage|perfekt|sehr gut|super|toll
-c 3 als nachst|jetzt|nun
+c 10 ausgezeichne|gluckwunsch|grosartig|grossartig|gut gemacht|hervorragend|perfekt|sehr gut|super|toll
+c 3 als nachstes|jetzt|nun
 g 0 2 5
-c 10 altro comp|andere taa|autre tach|nieuwe taa|nouvelle t|nova taref|nueva tare|nuovo comp|otra tarea|outra tare
-c 15 bravo|excelente|excellent|goed gedaa|heel goed|molto bene|muito bem|muy bien|otimo|ottimo|parfait|perfecto|perfetto|tres bien|uitstekend
+c 10 altro compit|andere taak|autre tache|nieuwe taak|nouvelle tac|nova tarefa|nueva tarea|nuovo compit|otra tarea|outra tarefa
+c 15 bravo|excelente|excellent|goed gedaan|heel goed|molto bene|muito bem|muy bien|otimo|ottimo|parfait|perfecto|perfetto|tres bien|uitstekend
 g 0 2 6
 c 5 achtung|attention|halt|stop|warning
 c 2 halt|stop
@@ -788,7 +788,7 @@ g 1 1 0
 c 1 gsk_
 45a2e8ab1ec0a31a3f99b0635b131efa 1
 g 1 1 0
-c 1 https://ho
+c 1 https://hook
 47a144653bf0294a80d0672c56e6aba1 1
 g 1 1 0
 c 2 lin_api_|lin_oauth_
@@ -800,12 +800,12 @@ g 0 1 1
 r 0
 4b56adfb5da1d62a3526d722c3e5cd44 2
 g 0 1 0
-c 17 answering |call me at|call me on|cell|contact nu|desk|fax|messages t|mobile|phone|reach me a|reach me o|registered|tel|text me at|text me on|whatsapp
+c 17 answering at|call me at|call me on|cell|contact numb|desk|fax|messages to|mobile|phone|reach me at|reach me on|registered|tel|text me at|text me on|whatsapp
 g 0 1 1
 c 5 fax|home|mobile|office|work
 4b57b49194649b48fe42dc4a474b9a36 1
 g 0 1 0
-c 1 .myshopify
+c 1 .myshopify.c
 4c2c2f5ec5b3256cbd3538202504c3df 1
 g 0 1 0
 c 1 @
@@ -814,114 +814,114 @@ g 1 1 0
 c 1 oy2
 4de523842b502ca5171491e8b2e21c52 3
 g 0 4 0
-c 7 disregard |forget |ignore |put aside |set aside |without an|without re
-c 9 boundaries|concerns|considerat|constraint|guidelines|implicatio|issues|principles|restrictio
+c 7 disregard |forget |ignore |put aside |set aside |without any |without rega
+c 9 boundaries|concerns|consideratio|constraints|guidelines|implications|issues|principles|restrictions
 c 4 ethical |legal |moral |safety 
-c 9  boundarie| concerns| considera| constrain| guideline| implicati| issues| principle| restricti
+c 9  boundaries| concerns| considerati| constraints| guidelines| implication| issues| principles| restriction
 g 0 3 1
-c 40 do not add|do not giv|do not inc|do not men|do not pro|do not use|do not usi|don't add |don't addi|don't give|don't givi|don't incl|don't ment|don't prov|don't use |don't usin|dont add |dont addin|dont give |dont givin|dont inclu|dont menti|dont provi|dont use |dont using|never add |never addi|never give|never givi|never incl|never ment|never prov|never use |never usin|without ad|without gi|without in|without me|without pr|without us
-c 7 caveat|disclaimer|ethical co|moral comm|moral lect|moralizing|warning
-c 12  add | adding | give | giving | include | including| mention | mentionin| provide | providing| use | using 
+c 47 do not add |do not addin|do not give |do not givin|do not inclu|do not menti|do not provi|do not use |do not using|don't add |don't adding|don't give |don't giving|don't includ|don't mentio|don't provid|don't use |don't using |dont add |dont adding |dont give |dont giving |dont include|dont includi|dont mention|dont provide|dont providi|dont use |dont using |never add |never adding|never give |never giving|never includ|never mentio|never provid|never use |never using |without add |without addi|without give|without givi|without incl|without ment|without prov|without use |without usin
+c 10 caveat|disclaimer|ethical comm|ethical conc|ethical cons|moral commen|moral lectur|moralizing c|moralizing l|warning
+c 12  add | adding | give | giving | include | including | mention | mentioning | provide | providing | use | using 
 g 0 2 2
-c 1 without an
-c 12 censorship|disclaimer|ethical co|ethical ju|ethical li|ethical re|moral judg|moral lect|moral limi|moral rest|moralizing|warnings
+c 1 without any 
+c 15 censorship|disclaimers|ethical comm|ethical conc|ethical cons|ethical judg|ethical limi|ethical rest|moral judgem|moral judgme|moral lectur|moral limita|moral restri|moralizing|warnings
 4df781f5d31cab05a0b948093264b087 4
 g 0 5 0
-c 7 i can't fi|i cannot f|i cant fin|it is not |the answer|there is n|this is no
-c 3  instead o| not | rather th
-c 5 article|document|search res|source|text
+c 7 i can't find|i cannot fin|i cant find |it is not in|the answer i|there is no |this is not 
+c 3  instead of | not | rather than
+c 5 article|document|search resul|source|text
 c 4 answer |reply |respond |say 
-c 6  article| context| document| search re| source| text
+c 6  article| context| document| search resu| source| text
 g 0 4 1
-c 3 das steht |die antwor|es gibt ke
+c 3 das steht ni|die antwort |es gibt kein
 c 3  anstatt | nicht | statt 
 c 2 antworte|sag
-c 15  \22das steh| \22die antw| \22es gibt | 'das steh| 'die antw| 'es gibt | das steht| die antwo| es gibt k| \e2\80\9cdas st| \e2\80\9cdie an| \e2\80\9ces gib| \e2\80\9edas st| \e2\80\9edie an| \e2\80\9ees gib
+c 15  \22das steht | \22die antwor| \22es gibt ke| 'das steht | 'die antwor| 'es gibt ke| das steht n| die antwort| es gibt kei| \e2\80\9cdas steh| \e2\80\9cdie antw| \e2\80\9ces gibt | \e2\80\9edas steh| \e2\80\9edie antw| \e2\80\9ees gibt 
 g 0 3 2
-c 5 ce n est p|ce n' est |ce n'est p|ce nest pa|la reponse
-c 3  au lieu d| et non | pas 
+c 5 ce n est pas|ce n' est pa|ce n'est pas|ce nest pas |la reponse n
+c 3  au lieu de | et non | pas 
 c 4 dis |dites |repondez |reponds 
 g 0 4 3
-c 16  en lugar | no \22eso n| no \22la re| no 'eso n| no 'la re| no con \22e| no con \22l| no con 'e| no con 'l| no con es| no con la| no con \e2\80| no eso no| no la res| no \e2\80\9ceso| no \e2\80\9cla 
+c 17  en lugar de| no \22eso no | no \22la resp| no 'eso no | no 'la resp| no con \22eso| no con \22la | no con 'eso| no con 'la | no con eso | no con la r| no con \e2\80\9ce| no con \e2\80\9cl| no eso no e| no la respu| no \e2\80\9ceso n| no \e2\80\9cla re
 c 4 articulos|documentos|resultados|textos
 c 4 contesta |di |dime |responde 
-c 8  \22eso no e| \22la respu| 'eso no e| 'la respu| eso no es| la respue| \e2\80\9ceso no| \e2\80\9cla res
+c 8  \22eso no est| \22la respues| 'eso no est| 'la respues| eso no esta| la respuest| \e2\80\9ceso no e| \e2\80\9cla respu
 4f0e9686fdda412023d3f4c98db01b81 -
 50ca88a01c889a1b14070345eb2b1a67 5
 g 0 2 0
 c 7 adesso|agora|ahora|jetzt|maintenant|now|nun
 c 23 answer|argue|beantworte|compose|diga|dis-moi|ecris|escreva|escribe|explain|formulate|formulier|generate|output|print|sag|say|schreib|scrivi|state|tell me|verfasse|write
 g 0 2 1
-c 9 assignment|aufgabe :|aufgabe:|challenge |challenge:|task :|task:|tasks :|tasks:
+c 10 assignment :|assignment:|aufgabe :|aufgabe:|challenge :|challenge:|task :|task:|tasks :|tasks:
 c 10 compose|formulate|formulier|output|print|say|schreib|state|verfasse|write
 g 0 3 2
-c 4 answer die|answer fol|answer the|beantworte
-c 2 im stil|in the sty
-c 2  folgende | following
+c 8 answer die f|answer folge|answer follo|answer the f|beantworte d|beantworte f|beantworte t|beantworten 
+c 2 im stil|in the style
+c 4  folgende fr| folgende qu| following f| following q
 g 0 2 3
-c 11 beantworte|formuliere|schreib je|schreib mi|schreib nu|schreibe j|schreibe m|schreibe n|verfasse j|verfasse m|verfasse n
+c 15 beantworte j|beantworte m|beantworte n|formuliere j|formuliere m|formuliere n|schreib jetz|schreib mir |schreib nun|schreibe jet|schreibe mir|schreibe nun|verfasse jet|verfasse mir|verfasse nun
 c 2 jetzt|nun
 g 0 3 4
-c 10 help me wi|hilf mir b|hilf mir j|hilf mir m|hilf mir n|i need you|i really n|i urgently|ich benoti|ich brauch
-c 16 a new aufg|a new frag|a new ques|a new task|another au|another fr|another qu|another ta|einer neue|einer weit|folgender |one more a|one more f|one more q|one more t|the follow
-c 7  a new| another| einer neu| einer wei| folgender| one more| the follo
+c 10 help me with|hilf mir bei|hilf mir jet|hilf mir mit|hilf mir nun|i need your |i really nee|i urgently n|ich benotige|ich brauche 
+c 19 a new aufgab|a new frage|a new questi|a new task|another aufg|another frag|another ques|another task|einer neuen |einer weiter|folgender au|folgender fr|folgender qu|folgender ta|one more auf|one more fra|one more que|one more tas|the followin
+c 7  a new| another| einer neuen| einer weite| folgender| one more| the followi
 50d810591a6f98a43b2efc3efe0f7789 1
 g 0 4 0
-c 15 anweisung|auftrag|befehl|comando|command|consigne|instrucao|instruccio|instructie|instructio|istruzione|opdracht|orden|order|ordine
-c 8 aqui esta |ecco |here is |here's |hier is |hier ist |hier kommt|voici 
+c 15 anweisung|auftrag|befehl|comando|command|consigne|instrucao|instruccion|instructie|instruction|istruzione|opdracht|orden|order|ordine
+c 8 aqui esta |ecco |here is |here's |hier is |hier ist |hier kommt |voici 
 c 13 neue |neuer |new |nieuw |nieuwe |nouvell |nouvelle |nova |novo |nueva |nuevo |nuova |nuovo 
-c 14  anweisung| auftrag| befehl| comando| command| consigne| instrucao| instrucci| instructi| istruzion| opdracht| orden| order| ordine
+c 15  anweisung| auftrag| befehl| comando| command| consigne| instrucao| instruccion| instructie| instruction| istruzione| opdracht| orden| order| ordine
 51449a5c4ccdfd735f820d91e1286a45 1
 g 1 1 0
 c 1 aio_
 517ec807f9d1f29faddaa61fea8fa043 1
 g 0 3 0
 c 2 you are |you're 
-c 20 academic|artistic|educationa|fiction|for inform|for testin|for traini|has no bas|hypothetic|only for t|research|shall neve|shall not |will never|will not a|will not b|will not e|will not r|would neve|would not 
-c 4 you are a|you are no|you're a|you're now
+c 29 academic|artistic|educational|fiction|for informat|for testing |for training|has no basis|hypothetical|only for the|research|shall never |shall not ac|shall not be|shall not ev|shall not re|will never a|will never b|will never e|will never r|will not act|will not be |will not eve|will not rea|would never |would not ac|would not be|would not ev|would not re
+c 4 you are a|you are now |you're a|you're now a
 521c71407e221f65d8d1322e134a2456 1
 g 0 1 -
 c 54 abaikan|bo qua|bypass|b\e1\bb\8f qua|desconsider|dimentica|disregard|esquec|esque\c3\a7|forget|gormezden gel|g\c3\b6rmezden gel|ignora|ignore|ignorer|ignorez|ignorier|ignoring|ignoruj|lupakan|missacht|negeer|olvida|olvide|oublie|override|pay no attention|phot lo|ph\e1\bb\9bt l\e1\bb\9d|stop following|vergeet|vergessen|vergiss|yok say|zapomnij|zignoruj|\d0\b7\d0\b0\d0\b1\d1\83\d0\b4|\d0\b7\d0\b0\d0\b1\d1\83\d0\b4\d1\8c|\d0\b8\d0\b3\d0\bd\d0\be\d1\80\d0\b8\d1\80|\d0\bf\d1\80\d0\be\d0\b8\d0\b3\d0\bd\d0\be\d1\80\d0\b8\d1\80|\d0\bf\d1\80\d0\be\d1\96\d0\b3\d0\bd\d0\be\d1\80\d1\83|\d1\96\d0\b3\d0\bd\d0\be\d1\80\d1\83|\d8\a7\d9\86\d8\b3|\d8\aa\d8\ac\d8\a7\d9\87\d9\84|\e0\a4\85\e0\a4\a8\e0\a4\a6\e0\a5\87\e0\a4\96\e0\a4\be|\e0\a4\a8\e0\a4\9c\e0\a4\bc\e0\a4\b0\e0\a4\85\e0\a4\82\e0\a4\a6\e0\a4\be\e0\a4\9c\e0\a4\bc|\e5\bf\98\e3\82\8c|\e5\bf\98\e6\8e\89|\e5\bf\98\e8\ae\b0|\e5\bf\bd\e7\95\a5|\e6\97\a0\e8\a7\86|\e7\84\a1\e8\a6\96|\eb\ac\b4\ec\8b\9c|\ec\9e\8a\ec\96\b4
 532960f38b7a96ca11f8894e72141d30 1
 g 1 1 0
-c 2 PresharedK|PrivateKey
+c 2 PresharedKey|PrivateKey
 545e271ccc5963e52d0c8a71ea7d5e31 4
 g 0 3 0
-c 7 hack attem|hacking at|injection|jailbreak|manipulati|prompt att|prompt hac
-c 21 it is defi|it is no |it is not |it is real|it isn't |it isnt |my message|my prompt |my questio|my request|that is de|that is no|that is re|that isn't|that isnt |the follow|this is de|this is no|this is re|this isn't|this isnt 
-c 6  is defini| is no | is not | is really| isn't | isnt 
+c 7 hack attempt|hacking atte|injection|jailbreak|manipulation|prompt attac|prompt hack
+c 23 it is defini|it is no |it is not |it is really|it isn't |it isnt |my message i|my prompt is|my question |my request i|that is defi|that is no |that is not |that is real|that isn't |that isnt |the followin|this is defi|this is no |this is not |this is real|this isn't |this isnt 
+c 6  is definite| is no | is not | is really n| isn't | isnt 
 g 0 2 1
-c 6 aufforderu|hackversuc|injection|injektion|jailbreak|manipulati
-c 8 das ist de|das ist ke|das ist ni|das ist wi|es ist def|es ist kei|es ist nic|es ist wir
+c 6 aufforderung|hackversuch|injection|injektion|jailbreak|manipulation
+c 9 das ist defi|das ist kein|das ist nich|das ist wirk|es ist defin|es ist kein |es ist keine|es ist nicht|es ist wirkl
 g 0 3 2
-c 3 injection|jailbreak|tentative 
-c 12 ca n est p|ca n' est |ca n'est p|ca nest pa|ce n est p|ce n' est |ce n'est p|ce nest pa|ceci n est|ceci n' es|ceci n'est|ceci nest 
-c 4 est pas in|est pas ja|est pas te|est pas un
-g 0 3 3
-c 2 eso no es |esto no es
-c 1  no es 
-c 3 intento de|inyeccion|jailbreak
+c 3 injection|jailbreak|tentative de
+c 12 ca n est pas|ca n' est pa|ca n'est pas|ca nest pas |ce n est pas|ce n' est pa|ce n'est pas|ce nest pas |ceci n est p|ceci n' est |ceci n'est p|ceci nest pa
+c 7 est pas inje|est pas jail|est pas tent|est pas un i|est pas un j|est pas un t|est pas une 
+g 0 2 3
+c 6 eso no es in|eso no es ja|eso no es un|esto no es i|esto no es j|esto no es u
+c 4 intento de h|intento de m|inyeccion|jailbreak
 55d3574baf79946fc870c59ac5c09508 1
 g 1 1 0
 c 3 hvb.|hvr.|hvs.
 569f0f7656e3b81556433ea2df535d2f 2
 g 0 5 0
-c 3 anfangend |angefangen|beginnend 
-c 9  alle satz| alle text| alle wort| alle zeil| die satze| die text | die texte| die worte| die zeile
+c 6 anfangend be|anfangend mi|angefangen b|angefangen m|beginnend be|beginnend mi
+c 12  alle satze | alle text | alle texte | alle worte | alle worter| alle zeilen| die satze | die text | die texte | die worte | die worter | die zeilen 
 c 3 daruber|davor|oben
 c 4 geben sie|gib|schreib|wiederhole
-c 13 alle satze|alle text |alle texte|alle worte|alle zeile|die satze |die text d|die text o|die text v|die texte |die worte |die worter|die zeilen
-g 0 4 1
-c 7 a partire |beginnend |comecando |comenzando|empezando |en commenc|iniziando 
-c 40 herhaal as|herhaal de|herhaal la|herhaal le|herhaal lo|herhaal os|repete as |repete de |repete las|repete le |repete les|repete los|repete os |repetez as|repetez de|repetez la|repetez le|repetez lo|repetez os|repita as |repita de |repita las|repita le |repita les|repita los|repita os |repite as |repite de |repite las|repite le |repite les|repite los|repite os |ripeti as |ripeti de |ripeti las|ripeti le |ripeti les|ripeti los|ripeti os 
-c 60 frases aci|frases ant|frases au-|frases ci-|frases de |frases hie|frases pre|frases sop|mots acima|mots anter|mots au-de|mots ci-de|mots de ar|mots hierb|mots prece|mots sopra|palabras a|palabras c|palabras d|palabras h|palabras p|palabras s|palavras a|palavras c|palavras d|palavras h|palavras p|palavras s|parole aci|parole ant|parole au-|parole ci-|parole de |parole hie|parole pre|parole sop|phrases ac|phrases an|phrases au|phrases ci|phrases de|phrases hi|phrases pr|phrases so|woorden ac|woorden an|woorden au|woorden ci|woorden de|woorden hi|woorden pr|woorden so|zinnen aci|zinnen ant|zinnen au-|zinnen ci-|zinnen de |zinnen hie|zinnen pre|zinnen sop
-c 56  as frases| as mots| as palabr| as palavr| as parole| as phrase| as woorde| as zinnen| de frases| de mots| de palabr| de palavr| de parole| de phrase| de woorde| de zinnen| las frase| las mots| las palab| las palav| las parol| las phras| las woord| las zinne| le frases| le mots| le palabr| le palavr| le parole| le phrase| le woorde| le zinnen| les frase| les mots| les palab| les palav| les parol| les phras| les woord| les zinne| los frase| los mots| los palab| los palav| los parol| los phras| los woord| los zinne| os frases| os mots| os palabr| os palavr| os parole| os phrase| os woorde| os zinnen
+c 33 alle satze d|alle satze o|alle satze v|alle text da|alle text ob|alle text vo|alle texte d|alle texte o|alle texte v|alle worte d|alle worte o|alle worte v|alle worter |alle zeilen |die satze da|die satze ob|die satze vo|die text dar|die text dav|die text obe|die text von|die texte da|die texte ob|die texte vo|die worte da|die worte ob|die worte vo|die worter d|die worter o|die worter v|die zeilen d|die zeilen o|die zeilen v
+g 0 5 1
+c 7 a partire |beginnend |comecando |comenzando |empezando |en commencan|iniziando 
+c 42 herhaal as |herhaal de |herhaal las |herhaal le |herhaal les |herhaal los |herhaal os |repete as |repete de |repete las |repete le |repete les |repete los |repete os |repetez as |repetez de |repetez las |repetez le |repetez les |repetez los |repetez os |repita as |repita de |repita las |repita le |repita les |repita los |repita os |repite as |repite de |repite las |repite le |repite les |repite los |repite os |ripeti as |ripeti de |ripeti las |ripeti le |ripeti les |ripeti los |ripeti os 
+c 64 frases acima|frases anter|frases au-de|frases ci-de|frases de ar|frases hierb|frases prece|frases sopra|mots acima|mots anterio|mots au-dess|mots ci-dess|mots de arri|mots hierbov|mots precede|mots sopra|palabras aci|palabras ant|palabras au-|palabras ci-|palabras de |palabras hie|palabras pre|palabras sop|palavras aci|palavras ant|palavras au-|palavras ci-|palavras de |palavras hie|palavras pre|palavras sop|parole acima|parole anter|parole au-de|parole ci-de|parole de ar|parole hierb|parole prece|parole sopra|phrases acim|phrases ante|phrases au-d|phrases ci-d|phrases de a|phrases hier|phrases prec|phrases sopr|woorden acim|woorden ante|woorden au-d|woorden ci-d|woorden de a|woorden hier|woorden prec|woorden sopr|zinnen acima|zinnen anter|zinnen au-de|zinnen ci-de|zinnen de ar|zinnen hierb|zinnen prece|zinnen sopra
+c 56  as frases| as mots| as palabras| as palavras| as parole| as phrases| as woorden| as zinnen| de frases| de mots| de palabras| de palavras| de parole| de phrases| de woorden| de zinnen| las frases| las mots| las palabra| las palavra| las parole| las phrases| las woorden| las zinnen| le frases| le mots| le palabras| le palavras| le parole| le phrases| le woorden| le zinnen| les frases| les mots| les palabra| les palavra| les parole| les phrases| les woorden| les zinnen| los frases| los mots| los palabra| los palavra| los parole| los phrases| los woorden| los zinnen| os frases| os mots| os palabras| os palavras| os parole| os phrases| os woorden| os zinnen
+c 30 a partire co|a partire da|a partire me|a partire pa|a partire po|beginnend co|beginnend da|beginnend me|beginnend pa|beginnend po|comecando co|comecando da|comecando me|comecando pa|comecando po|comenzando c|comenzando d|comenzando m|comenzando p|empezando co|empezando da|empezando me|empezando pa|empezando po|en commencan|iniziando co|iniziando da|iniziando me|iniziando pa|iniziando po
 56ab21be479306ae547f90c1beaae840 2
 g 0 1 0
-c 8 begin|end|ignore|instructio|new|now|stop|system
+c 8 begin|end|ignore|instruction|new|now|stop|system
 g 0 2 1
-c 6 context|document|end|instructio|prompt|system
-c 6 ignore|instructio|new|now|system|you
+c 6 context|document|end|instructions|prompt|system
+c 6 ignore|instruction|new|now|system|you
 56dee039cb1713225350591dc29d01e3 1
 g 0 3 0
 c 10  eingabe :| eingabe:| entrada :| entrada:| entree :| entree:| input :| input:| invoer :| invoer:
@@ -929,16 +929,16 @@ c 14  ausgabe :| ausgabe:| output :| output:| saida :| saida:| salida :| salida:
 c 10 eingabe :|eingabe:|entrada :|entrada:|entree :|entree:|input :|input:|invoer :|invoer:
 56f269b6f3f84ff1630bc0553592bda5 2
 g 1 1 0
-c 1 .storage.g
+c 1 .storage.goo
 g 1 1 1
-c 1 storage.go
+c 1 storage.goog
 579bf56568eadda2f32462c2ceda9e6c 2
 g 0 2 0
-c 3 while 1 :|while 1:|while true
-c 8 .sendto(|create_win|os.fork(|requests.g|requests.p|socket.soc|subprocess|threading.
+c 4 while 1 :|while 1:|while true :|while true:
+c 8 .sendto(|create_windo|os.fork(|requests.get|requests.pos|socket.socke|subprocess.p|threading.th
 g 0 4 1
 c 1  in range(
-c 4 .sendto(|os.fork|requests.g|requests.p
+c 4 .sendto(|os.fork|requests.get|requests.pos
 c 1 for 
 c 41 0 ) :|0 ):|0) :|0):|1 ) :|1 ):|1) :|1):|2 ) :|2 ):|2) :|2):|3 ) :|3 ):|3) :|3):|4 ) :|4 ):|4) :|4):|5 ) :|5 ):|5) :|5):|6 ) :|6 ):|6) :|6):|7 ) :|7 ):|7) :|7):|8 ) :|8 ):|8) :|8):|9 ) :|9 ):|9) :|9):|\ff
 5806b0a08127c6f10b3c003d72ee5130 1
@@ -946,18 +946,18 @@ g 1 1 0
 c 5 A3T|ABIA|ACCA|AKIA|ASIA
 584235a19f9f9aa19baaf03acb35a5a9 3
 g 0 5 0
-c 17 for each |for every |for repres|for your |from each |from every|from repre|from your |in each |in every |in represe|in your |throughout|to each |to every |to represe|to your 
+c 19 for each |for every |for represen|for your |from each |from every |from represe|from your |in each |in every |in represent|in your |throughout e|throughout r|throughout y|to each |to every |to represent|to your 
 c 5 answer|message|output|reply|response
 c 12 anagram|character|cipher|digit|emoji|letter|number|spaces|symbol|typos|vowel|word
 c 15 anagram|apply|encode|encrypt|introduce|jumble|misspell|remove|replace|reverse|scramble|shift|substitute|swap|use
-c 15  each answ| each mess| each outp| each repl| each resp| every ans| every mes| every out| every rep| every res| your answ| your mess| your outp| your repl| your resp
+c 15  each answer| each messag| each output| each reply| each respon| every answe| every messa| every outpu| every reply| every respo| your answer| your messag| your output| your reply| your respon
 g 0 2 1
-c 6 jumble the|jumble you|reverse th|reverse yo|scramble t|scramble y
-c 8  the answe| the outpu| the reply| the respo| your answ| your outp| your repl| your resp
+c 8 jumble the a|jumble the o|jumble the r|jumble your |reverse the |reverse your|scramble the|scramble you
+c 8  the answer| the output| the reply| the respons| your answer| your output| your reply| your respon
 g 0 3 2
-c 1 write your
+c 2 write your a|write your r
 c 3 answer|reply|response
-c 3 backward|in reverse|upside dow
+c 3 backward|in reverse|upside down
 58a3fee895d21670ff50ecf8a645055e 1
 g 1 1 0
 c 1 sgp_
@@ -969,31 +969,31 @@ g 1 1 1
 r 1
 5ba9946f2ec11f87e9c366c20aa8a2e9 1
 g 0 3 0
-c 1 buildconfi
+c 1 buildconfigf
 c 4 \22string\22|\22string'|'string\22|'string'
 c 4 key|password|secret|token
 5d2ba5a02f783c845d0ca0d773e28ae2 6
 g 0 3 0
-c 13 abandon al|clear all |delete all|discard al|drop all o|drop all p|drop all t|drop all y|erase all |wipe all o|wipe all p|wipe all t|wipe all y
+c 24 abandon all |clear all of|clear all pr|clear all th|clear all yo|delete all o|delete all p|delete all t|delete all y|discard all |drop all of |drop all pre|drop all pri|drop all the|drop all you|erase all of|erase all pr|erase all th|erase all yo|wipe all of |wipe all pre|wipe all pri|wipe all the|wipe all you
 c 6 context|knowledge|memories|memory|thoughts|training
-c 7  all of pr| all of th| all of yo| all previ| all prior| all the p| all your 
+c 15  all of prev| all of prio| all of the | all of your| all previou| all prior c| all prior k| all prior m| all prior t| all the pre| all your co| all your kn| all your me| all your th| all your tr
 g 0 3 1
-c 2 not rememb|not to rem
+c 2 not remember|not to remem
 c 1 remember 
 c 3 anything|the things|what
 g 0 2 2
-c 1 sich nicht
-c 1  zu erinne
+c 1 sich nicht a
+c 1  zu erinnern
 g 0 3 3
-c 2 alle bishe|alle vorhe
+c 2 alle bisheri|alle vorheri
 c 3 falsch|nicht|ungultig
-c 1  informati
+c 1  information
 g 0 3 4
-c 1 yaad na ka
+c 4 yaad na kare|yaad na kari|yaad na karn|yaad na karo
 c 4 pahale|pahle|pehle|pichhl
-c 19 bhol jaaiy|bhol jaaye|bhol jaen|bhol jao|bhool jaai|bhool jaay|bhool jaen|bhool jao|bhul jaaiy|bhul jaaye|bhul jaen|bhul jao|bhuol jaai|bhuol jaay|bhuol jaen|bhuol jao|nazar anda|nazarandaa|yaad na ka
+c 22 bhol jaaiye|bhol jaayen|bhol jaen|bhol jao|bhool jaaiye|bhool jaayen|bhool jaen|bhool jao|bhul jaaiye|bhul jaayen|bhul jaen|bhul jao|bhuol jaaiye|bhuol jaayen|bhuol jaen|bhuol jao|nazar andaaz|nazarandaaz |yaad na kare|yaad na kari|yaad na karn|yaad na karo
 g 0 3 4
-c 18 bhol jaaiy|bhol jaaye|bhol jaen|bhol jao|bhool jaai|bhool jaay|bhool jaen|bhool jao|bhul jaaiy|bhul jaaye|bhul jaen|bhul jao|bhuol jaai|bhuol jaay|bhuol jaen|bhuol jao|nazar anda|nazarandaa
+c 18 bhol jaaiye|bhol jaayen|bhol jaen|bhol jao|bhool jaaiye|bhool jaayen|bhool jaen|bhool jao|bhul jaaiye|bhul jaayen|bhul jaen|bhul jao|bhuol jaaiye|bhuol jaayen|bhuol jaen|bhuol jao|nazar andaaz|nazarandaaz 
 c 6 pahale ki|pehle ki|pichhl|sab kuch|sabhi|sabkuch
 r 13
 5d2c0db99b7ec822da00de9aeb482d6d 1
@@ -1001,80 +1001,80 @@ g 1 1 0
 c 1 age1
 5dc4747106b01de06764bdee9782c5f0 1
 g 0 3 0
-c 10 censorship|censura|censure|censuur|moderacao|moderacion|moderatie|moderation|moderazion|zensur
+c 10 censorship|censura|censure|censuur|moderacao|moderacion|moderatie|moderation|moderazione|zensur
 c 15 free from |free of |kein |keine |keiner |keinr |no |ohne |sans |sem |senza |sin |without |zero |zonder 
-c 10  censorshi| censura| censure| censuur| moderacao| moderacio| moderatie| moderatio| moderazio| zensur
+c 10  censorship| censura| censure| censuur| moderacao| moderacion| moderatie| moderation| moderazione| zensur
 6028875c03eb6aefe439056fa5f0f5da 7
 g 0 2 0
-c 13 eigentlich|geanderte |neue anwei|neue aufga|neue befeh|neue instr|neue regel|weitere an|weitere au|weitere be|weitere in|weitere re|zusatzlich
-c 5  anweisung| aufgabe| befehl| instrukti| regeln
+c 17 eigentliche |geanderte an|geanderte au|geanderte be|geanderte in|geanderte re|neue anweisu|neue aufgabe|neue befehl|neue instruk|neue regeln|weitere anwe|weitere aufg|weitere befe|weitere inst|weitere rege|zusatzliche 
+c 5  anweisung| aufgabe| befehl| instruktion| regeln
 g 0 3 1
-c 16 autre cons|autre inst|autre ordr|autre regl|autre tach|autres con|autres ins|autres ord|autres reg|autres tac|nouvelle c|nouvelle i|nouvelle o|nouvelle r|nouvelle t|nouvelles 
-c 21  consigne | consigne-| consigne:| consignes| instructi| ordre - | ordre :| ordre- | ordre:| ordres - | ordres :| ordres- | ordres:| regles - | regles :| regles- | regles:| tache - | tache :| tache- | tache:
-c 18 autre cons|autre inst|autre ordr|autre regl|autre tach|autres con|autres ins|autres ord|autres reg|autres tac|consigne s|instructio|nouvelle c|nouvelle i|nouvelle o|nouvelle r|nouvelle t|nouvelles 
+c 20 autre consig|autre instru|autre ordre|autre regles|autre tache|autres consi|autres instr|autres ordre|autres regle|autres tache|nouvelle con|nouvelle ins|nouvelle ord|nouvelle reg|nouvelle tac|nouvelles co|nouvelles in|nouvelles or|nouvelles re|nouvelles ta
+c 25  consigne - | consigne :| consigne- | consigne:| consignes -| consignes :| consignes- | consignes:| instruction| ordre - | ordre :| ordre- | ordre:| ordres - | ordres :| ordres- | ordres:| regles - | regles :| regles- | regles:| tache - | tache :| tache- | tache:
+c 22 autre consig|autre instru|autre ordre|autre regles|autre tache|autres consi|autres instr|autres ordre|autres regle|autres tache|consigne sup|instruction |nouvelle con|nouvelle ins|nouvelle ord|nouvelle reg|nouvelle tac|nouvelles co|nouvelles in|nouvelles or|nouvelles re|nouvelles ta
 g 0 3 1
-c 2 consigne s|instructio
-c 1  supplemen
+c 2 consigne sup|instruction 
+c 1  supplementa
 r 4
 g 0 3 2
-c 12 nueva inst|nueva orde|nueva regl|nueva tare|nuevas ins|nuevas ord|nuevas reg|nuevas tar|otra instr|otra orden|otra regla|otra tarea
-c 17  instrucci| orden - | orden :| orden- | orden:| ordenes -| ordenes :| ordenes- | ordenes:| reglas - | reglas :| reglas- | reglas:| tarea - | tarea :| tarea- | tarea:
-c 13 instruccio|nueva inst|nueva orde|nueva regl|nueva tare|nuevas ins|nuevas ord|nuevas reg|nuevas tar|otra instr|otra orden|otra regla|otra tarea
+c 12 nueva instru|nueva orden|nueva reglas|nueva tarea|nuevas instr|nuevas orden|nuevas regla|nuevas tarea|otra instruc|otra orden|otra reglas|otra tarea
+c 17  instruccion| orden - | orden :| orden- | orden:| ordenes - | ordenes :| ordenes- | ordenes:| reglas - | reglas :| reglas- | reglas:| tarea - | tarea :| tarea- | tarea:
+c 13 instruccion |nueva instru|nueva orden|nueva reglas|nueva tarea|nuevas instr|nuevas orden|nuevas regla|nuevas tarea|otra instruc|otra orden|otra reglas|otra tarea
 g 0 2 2
-c 1 instruccio
+c 1 instruccion 
 r 9
 g 0 3 3
-c 13 nuov compi|nuov istru|nuov ordin|nuov regol|nuove comp|nuove istr|nuove ordi|nuove rego|nuovo comp|nuovo istr|nuovo ordi|nuovo rego|ulteriori 
-c 13  compito -| compito :| compito- | compito:| istruzion| ordine - | ordine :| ordine- | ordine:| regole - | regole :| regole- | regole:
-c 25 nova instr|nova ordem|nova regra|nova taref|novas inst|novas orde|novas regr|novas tare|novo instr|novo ordem|novo regra|novo taref|nuov compi|nuov istru|nuov ordin|nuov regol|nuove comp|nuove istr|nuove ordi|nuove rego|nuovo comp|nuovo istr|nuovo ordi|nuovo rego|ulteriori 
+c 16 nuov compito|nuov istruzi|nuov ordine|nuov regole|nuove compit|nuove istruz|nuove ordine|nuove regole|nuovo compit|nuovo istruz|nuovo ordine|nuovo regole|ulteriori co|ulteriori is|ulteriori or|ulteriori re
+c 18  compito - | compito :| compito- | compito:| istruzione | istruzione-| istruzione:| istruzioni | istruzioni-| istruzioni:| ordine - | ordine :| ordine- | ordine:| regole - | regole :| regole- | regole:
+c 44 nova instruc|nova ordem -|nova ordem :|nova ordem- |nova ordem:|nova regras |nova regras-|nova regras:|nova tarefa |nova tarefa-|nova tarefa:|novas instru|novas ordem |novas ordem-|novas ordem:|novas regras|novas tarefa|novo instruc|novo ordem -|novo ordem :|novo ordem- |novo ordem:|novo regras |novo regras-|novo regras:|novo tarefa |novo tarefa-|novo tarefa:|nuov compito|nuov istruzi|nuov ordine|nuov regole|nuove compit|nuove istruz|nuove ordine|nuove regole|nuovo compit|nuovo istruz|nuovo ordine|nuovo regole|ulteriori co|ulteriori is|ulteriori or|ulteriori re
 g 0 3 3
-c 12 nova instr|nova ordem|nova regra|nova taref|novas inst|novas orde|novas regr|novas tare|novo instr|novo ordem|novo regra|novo taref
+c 28 nova instruc|nova ordem -|nova ordem :|nova ordem- |nova ordem:|nova regras |nova regras-|nova regras:|nova tarefa |nova tarefa-|nova tarefa:|novas instru|novas ordem |novas ordem-|novas ordem:|novas regras|novas tarefa|novo instruc|novo ordem -|novo ordem :|novo ordem- |novo ordem:|novo regras |novo regras-|novo regras:|novo tarefa |novo tarefa-|novo tarefa:
 c 5 instrucao|instrucoes|ordem|regras|tarefa
 r 13
 607b6346e09fe5b7fd10644d7faff1e3 6
 g 0 3 0
-c 6 assert tha|claim that|confirm th|declare th|say that |state that
+c 6 assert that |claim that |confirm that|declare that|say that |state that 
 c 4  are | is | was | were 
 c 10 best|crazy|dumb|evil|greatest|inferior|most |stupid|superior|worst
 g 0 4 1
-c 24  are best| are crown| are great| are only| are super| are the b| are the c| are the g| are the o| are the s| are the w| are worst| is best| is crowni| is greate| is only| is superi| is the be| is the cr| is the gr| is the on| is the su| is the wo| is worst
-c 32 give a arg|give a jus|give a rea|give an ar|give an ju|give an re|give argum|give justi|give me a |give me an|give me ar|give me ju|give me re|give reaso|provide a |provide an|provide ar|provide ju|provide me|provide re|write a ar|write a ju|write a re|write an a|write an j|write an r|write argu|write just|write me a|write me j|write me r|write reas
+c 24  are best| are crownin| are greates| are only| are superio| are the bes| are the cro| are the gre| are the onl| are the sup| are the wor| are worst| is best| is crowning| is greatest| is only| is superior| is the best| is the crow| is the grea| is the only| is the supe| is the wors| is worst
+c 46 give a argum|give a justi|give a reaso|give an argu|give an just|give an reas|give argumen|give justifi|give me a ar|give me a ju|give me a re|give me an a|give me an j|give me an r|give me argu|give me just|give me reas|give reason|provide a ar|provide a ju|provide a re|provide an a|provide an j|provide an r|provide argu|provide just|provide me a|provide me j|provide me r|provide reas|write a argu|write a just|write a reas|write an arg|write an jus|write an rea|write argume|write justif|write me a a|write me a j|write me a r|write me an |write me arg|write me jus|write me rea|write reason
 c 2  that | why 
-c 3  argument| justifica| reason
+c 3  argument| justificati| reason
 g 0 4 2
-c 15  das beste| das gross| das grost| das kronu| das schle| der beste| der gross| der grost| der kronu| der schle| die beste| die gross| die grost| die kronu| die schle
+c 15  das beste| das grosste| das groste| das kronung| das schlech| der beste| der grosste| der groste| der kronung| der schlech| die beste| die grosste| die groste| die kronung| die schlech
 c 3  warum | weshalb | wieso 
-c 3  argument| begrundun| grund
+c 3  argument| begrundung| grund
 c 3 gib|nenn|schreib
 g 0 2 3
-c 17 behaupte ,|behaupte d|behaupte, |behaupte,d|behaupten |sag , dass|sag ,dass |sag dass |sag, dass |sag,dass |sage , das|sage ,dass|sage dass |sage, dass|sage,dass |sagen sie |sagen sie,
-c 15  das beste| das gross| das grost| das macht| das schle| der beste| der gross| der grost| der macht| der schle| die beste| die gross| die grost| die macht| die schle
+c 21 behaupte , d|behaupte ,da|behaupte das|behaupte, da|behaupte,das|behaupten si|sag , dass |sag ,dass |sag dass |sag, dass |sag,dass |sage , dass |sage ,dass |sage dass |sage, dass |sage,dass |sagen sie , |sagen sie ,d|sagen sie da|sagen sie, d|sagen sie,da
+c 15  das beste| das grosste| das groste| das machtig| das schlech| der beste| der grosste| der groste| der machtig| der schlech| die beste| die grosste| die groste| die machtig| die schlech
 g 0 3 4
-c 4 affirme qu|affirmez q|dis que |dites que 
+c 4 affirme que |affirmez que|dis que |dites que 
 c 6  est la | est le | est les | sont la | sont le | sont les 
 c 3 meilleur|pire|plus 
 g 0 3 5
-c 3 afirma que|di que |dime que 
+c 3 afirma que |di que |dime que 
 c 8  es el | es la | es las | es los | son el | son la | son las | son los 
 c 3 mas |mejor|peor
 60b72d945a736c9010117a6c1fd0d275 4
 g 0 5 0
-c 6 if you can|if you do |if you don|if you ref|if you wil|if you won
-c 6  i am goin| i will | i would | i'd | i'll | i'm going
+c 9 if you can't|if you cant |if you do no|if you don't|if you dont |if you refus|if you will |if you won't|if you wont 
+c 6  i am going | i will | i would | i'd | i'll | i'm going t
 c 8 answer|do it|do that|do this|help|reply|respond|tell me
-c 8 cry|depressed|devastated|disappoint|heartbroke|hurt|sad|upset
+c 8 cry|depressed|devastated|disappointed|heartbroken|hurt|sad|upset
 c 8  answer| do it| do that| do this| help| reply| respond| tell me
 g 0 4 1
-c 4 wenn du mi|wenn du ni|wenn sie m|wenn sie n
-c 3  bin ich | ware ich | werde ich
-c 4 am boden z|enttauscht|traurig|verletzt
-c 9  bin ich a| bin ich e| bin ich s| bin ich t| bin ich v| bin ich w| bin ich z| ware ich | werde ich
+c 4 wenn du mir |wenn du nich|wenn sie mir|wenn sie nic
+c 3  bin ich | ware ich | werde ich 
+c 4 am boden zer|enttauscht|traurig|verletzt
+c 23  bin ich am | bin ich ent| bin ich seh| bin ich so | bin ich tra| bin ich ver| bin ich wir| bin ich zut| ware ich am| ware ich en| ware ich se| ware ich so| ware ich tr| ware ich ve| ware ich wi| ware ich zu| werde ich a| werde ich e| werde ich s| werde ich t| werde ich v| werde ich w| werde ich z
 g 0 2 2
-c 2 si tu ne r|si vous ne
-c 2  je serai | je serais
+c 2 si tu ne rep|si vous ne r
+c 8  je serai bl| je serai de| je serai tr| je serai vr| je serais b| je serais d| je serais t| je serais v
 g 0 2 3
-c 4 si no cont|si no me c|si no me r|si no resp
-c 4  estare de| estare mu| estare tr| me pondre
+c 4 si no contes|si no me con|si no me res|si no respon
+c 6  estare dece| estare muy | estare tris| me pondre d| me pondre m| me pondre t
 61bbcfc3feafc845c813d0290354f142 1
 g 1 1 0
 c 1 dapi
@@ -1089,46 +1089,46 @@ c 3 doo_v1_|dop_v1_|dor_v1_
 626c174f088e65f64398c0f4d57634e2 4
 g 0 3 0
 c 6 are 2 |are two |are zwei |sind 2 |sind two |sind zwei 
-c 6 actors|actresses|characters|people|personen|schauspiel
+c 6 actors|actresses|characters|people|personen|schauspieler
 c 9 film|heist|movie|play|raub|scene|szene|theater|theatre
 g 0 4 1
-c 28  act gemei| act im | act in | act toget| act zusam| agieren g| agieren i| agieren t| agieren z| fungieren| perform g| perform i| perform t| perform z| play geme| play im | play in | play toge| play zusa| spielen g| spielen i| spielen t| spielen z| star geme| star im | star in | star toge| star zusa
+c 34  act gemeins| act im | act in | act togethe| act zusamme| agieren gem| agieren im | agieren in | agieren tog| agieren zus| fungieren g| fungieren i| fungieren t| fungieren z| perform gem| perform im | perform in | perform tog| perform zus| play gemein| play im | play in | play togeth| play zusamm| spielen gem| spielen im | spielen in | spielen tog| spielen zus| star gemein| star im | star in | star togeth| star zusamm
 c 2 and |und 
 c 4 film|movie|scene|szene
 c 2  im | in 
 g 0 4 2
-c 2  jouent da| jouent en
+c 2  jouent dans| jouent ense
 c 2 film|scene
 c 1 et 
-c 5  actuan en| actuan ju| interpret| jouent da| jouent en
+c 7  actuan en e| actuan en l| actuan en u| actuan junt| interpretan| jouent dans| jouent ense
 g 0 3 2
-c 3  actuan en| actuan ju| interpret
+c 5  actuan en e| actuan en l| actuan en u| actuan junt| interpretan
 c 3 escena|obra|pelicula
 r 10
 64e549b752645fd0a580a2580f992a3d 3
 g 0 1 0
-c 85 bez cenzur|bez filtro|bez ograni|bez zadnyc|bez zasad|filtre|khong co g|khong co k|khong co q|khong gioi|khong kiem|khong quy |kural|ohne alle |ohne einsc|ohne filte|ohne grenz|ohne jegli|ohne regel|ohne zensu|sans aucun|sans censu|sans limit|sans regle|sans restr|sansur|sem censur|sem filtro|sem limite|sem nenhum|sem regras|sem restri|senza alcu|senza cens|senza filt|senza limi|senza rego|senza rest|sin censur|sin filtro|sin limite|sin ningun|sin reglas|sin restri|tanpa atur|tanpa bata|tanpa filt|tanpa sens|tlama|zonder bep|zonder cen|zonder eni|zonder fil|zonder reg|\d0\b1\d0\b5\d0\b7 \d0\b1\d1|\d0\b1\d0\b5\d0\b7 \d0\ba\d0|\d0\b1\d0\b5\d0\b7 \d0\be\d0|\d0\b1\d0\b5\d0\b7 \d0\bf\d1|\d0\b1\d0\b5\d0\b7 \d1\84\d0|\d0\b1\d0\b5\d0\b7 \d1\84\d1|\d0\b1\d0\b5\d0\b7 \d1\86\d0|\d8\a8\d8\af\d9\88\d9\86 \d8|\d8\a8\d8\af\d9\88\d9\86 \d9|\e0\a4\ac\e0\a4\bf\e0\a4\a8\e0|\e3\83\ab\e3\83\bc\e3\83\ab\e3|\e4\b8\8d\e5\8f\97\e4\bb\bb\e4|\e4\b8\8d\e5\8f\97\e7\ba\a6\e6|\e4\b8\8d\e5\8f\97\e9\99\90\e5|\e5\88\b6\e9\99\90\e3\81\8c\e3|\e5\88\b6\e9\99\90\e3\81\aa\e3|\e5\88\b6\e9\99\90\e3\81\ae\e3|\e6\b2\a1\e6\9c\89\e4\bb\bb\e4|\e6\b2\a1\e6\9c\89\e5\ae\a1\e6|\e6\b2\a1\e6\9c\89\e8\a7\84\e5|\e6\b2\a1\e6\9c\89\e8\bf\87\e6|\e6\b2\a1\e6\9c\89\e9\81\93\e5|\e6\b2\a1\e6\9c\89\e9\99\90\e5|\ea\b2\80\ec\97\b4 \ec\97\86|\ea\b2\80\ec\97\b4\ec\97\86|\ea\b2\80\ec\97\b4\ec\9d\b4 |\ea\b2\80\ec\97\b4\ec\9d\b4\ec|\ec\a0\9c\ed\95\9c \ec\97\86|\ec\a0\9c\ed\95\9c\ec\97\86|\ec\a0\9c\ed\95\9c\ec\9d\b4 |\ec\a0\9c\ed\95\9c\ec\9d\b4\ec
+c 91 bez cenzury|bez filtrow|bez ogranicz|bez zadnych |bez zasad|filtre|khong co gio|khong co kie|khong co quy|khong gioi h|khong kiem d|khong quy ta|kural|ohne alle ei|ohne alle fi|ohne alle gr|ohne alle re|ohne alle ze|ohne einschr|ohne filter|ohne grenzen|ohne jeglich|ohne regeln|ohne zensur|sans aucune |sans censure|sans limites|sans regles|sans restric|sansur|sem censura|sem filtros|sem limites|sem nenhuma |sem regras|sem restrico|senza alcuna|senza censur|senza filtri|senza limiti|senza regole|senza restri|sin censura|sin filtros|sin limites|sin ninguna |sin reglas|sin restricc|tanpa aturan|tanpa batasa|tanpa filter|tanpa sensor|tlama|zonder beper|zonder censu|zonder enige|zonder filte|zonder regel|\d0\b1\d0\b5\d0\b7 \d0\b1\d1\83\d0|\d0\b1\d0\b5\d0\b7 \d0\ba\d0\b0\d0|\d0\b1\d0\b5\d0\b7 \d0\be\d0\b1\d0|\d0\b1\d0\b5\d0\b7 \d0\be\d0\b3\d1|\d0\b1\d0\b5\d0\b7 \d0\bf\d1\80\d0|\d0\b1\d0\b5\d0\b7 \d1\84\d0\b8\d0|\d0\b1\d0\b5\d0\b7 \d1\84\d1\96\d0|\d0\b1\d0\b5\d0\b7 \d1\86\d0\b5\d0|\d8\a8\d8\af\d9\88\d9\86 \d8\a3\d9|\d8\a8\d8\af\d9\88\d9\86 \d8\b1\d9|\d8\a8\d8\af\d9\88\d9\86 \d9\82\d9|\e0\a4\ac\e0\a4\bf\e0\a4\a8\e0\a4\be|\e3\83\ab\e3\83\bc\e3\83\ab\e3\81\ae|\e4\b8\8d\e5\8f\97\e4\bb\bb\e4\bd\95|\e4\b8\8d\e5\8f\97\e7\ba\a6\e6\9d\9f|\e4\b8\8d\e5\8f\97\e9\99\90\e5\88\b6|\e5\88\b6\e9\99\90\e3\81\8c\e3\81\aa|\e5\88\b6\e9\99\90\e3\81\aa\e3\81\97|\e5\88\b6\e9\99\90\e3\81\ae\e3\81\aa|\e6\b2\a1\e6\9c\89\e4\bb\bb\e4\bd\95|\e6\b2\a1\e6\9c\89\e5\ae\a1\e6\9f\a5|\e6\b2\a1\e6\9c\89\e8\a7\84\e5\88\99|\e6\b2\a1\e6\9c\89\e8\bf\87\e6\bb\a4|\e6\b2\a1\e6\9c\89\e9\81\93\e5\be\b7|\e6\b2\a1\e6\9c\89\e9\99\90\e5\88\b6|\ea\b2\80\ec\97\b4 \ec\97\86|\ea\b2\80\ec\97\b4\ec\97\86|\ea\b2\80\ec\97\b4\ec\9d\b4 \ec\97|\ea\b2\80\ec\97\b4\ec\9d\b4\ec\97\86|\ec\a0\9c\ed\95\9c \ec\97\86|\ec\a0\9c\ed\95\9c\ec\97\86|\ec\a0\9c\ed\95\9c\ec\9d\b4 \ec\97|\ec\a0\9c\ed\95\9c\ec\9d\b4\ec\97\86
 g 0 2 1
-c 9 entwickler|gelistiric|modalita s|mode devel|modo de de|modo desar|modo desen|tryb dewel|\d1\80\d0\b5\d0\b6\d0\b8\d0\bc
-c 12 activado|active|aktif|aktiviert|ativado|attivata|attivato|etkin|wlaczony|w\c5\82aczony|\d0\b2\d0\ba\d0\bb\d1\8e\d1\87|\d1\83\d0\b2\d1\96\d0\bc\d0\ba
+c 9 entwicklermo|gelistirici |modalita svi|mode develop|modo de dese|modo desarro|modo desenvo|tryb dewelop|\d1\80\d0\b5\d0\b6\d0\b8\d0\bc \d1
+c 12 activado|active|aktif|aktiviert|ativado|attivata|attivato|etkin|wlaczony|w\c5\82aczony|\d0\b2\d0\ba\d0\bb\d1\8e\d1\87|\d1\83\d0\b2\d1\96\d0\bc\d0\ba\d0\bd
 g 0 2 2
-c 4 \e5\bc\80\e5\8f\91\e8\80\85\e6|\e9\96\8b\e7\99\ba\e8\80\85\e3|\ea\b0\9c\eb\b0\9c\ec\9e\90 |\ea\b0\9c\eb\b0\9c\ec\9e\90\eb
+c 4 \e5\bc\80\e5\8f\91\e8\80\85\e6\a8\a1|\e9\96\8b\e7\99\ba\e8\80\85\e3\83\a2|\ea\b0\9c\eb\b0\9c\ec\9e\90 \eb\aa|\ea\b0\9c\eb\b0\9c\ec\9e\90\eb\aa\a8
 c 5 \e5\90\af\e7\94\a8|\e5\bc\80\e5\90\af|\e6\9c\89\e5\8a\b9|\e6\bf\80\e6\b4\bb|\ed\99\9c\ec\84\b1
 6642c455188879ecf3acab410714f250 4
 g 0 3 0
-c 7 abandon yo|drop your |forget you|leave behi|quit your |step out o|stop playi
+c 7 abandon your|drop your |forget your |leave behind|quit your |step out of |stop playing
 c 4 character|job|persona|role
-c 7  your assi| your char| your curr| your job| your orig| your pers| your role
+c 7  your assign| your charac| your curren| your job| your origin| your person| your role
 g 0 4 1
-c 9 geben sie |gib deine |gib ihre |vergessen |vergiss de|vergiss ih|verlass de|verlass ih|verlassen 
+c 10 geben sie de|geben sie ih|gib deine |gib ihre |vergessen si|vergiss dein|vergiss ihre|verlass dein|verlass ihre|verlassen si
 c 3 figur|persona|rolle
 c 5 bist du|sei|sind sie|spiel|werde
-c 10  deine bis| deine fig| deine per| deine rol| deine urs| ihre bish| ihre figu| ihre pers| ihre roll| ihre ursp
+c 10  deine bishe| deine figur| deine perso| deine rolle| deine urspr| ihre bisher| ihre figur| ihre person| ihre rolle| ihre urspru
 g 0 2 2
-c 15 abandonne |abandonnes|abandonnez|oublie ton|oublie vot|oublies to|oublies vo|oubliez to|oubliez vo|quitte ton|quitte vot|quittes to|quittes vo|quittez to|quittez vo
+c 20 abandonne to|abandonne vo|abandonnes t|abandonnes v|abandonnez t|abandonnez v|oublie ton p|oublie ton r|oublie votre|oublies ton |oublies votr|oubliez ton |oubliez votr|quitte ton p|quitte ton r|quitte votre|quittes ton |quittes votr|quittez ton |quittez votr
 c 6 devenez|deviens|joue|sois|soyez|tu es
 g 0 1 3
-c 10 abandona s|abandona t|deja su pa|deja su pe|deja su ro|deja tu pa|deja tu pe|deja tu ro|olvida su |olvida tu 
+c 14 abandona su |abandona tu |deja su pape|deja su pers|deja su rol|deja tu pape|deja tu pers|deja tu rol|olvida su pa|olvida su pe|olvida su ro|olvida tu pa|olvida tu pe|olvida tu ro
 676512aafb50f9d1d079d2fee4564af4 1
 g 0 1 0
 c 3 key|secret|token
@@ -1137,75 +1137,75 @@ g 1 1 0
 c 1 tvly-
 68e980cbc51f158babd0c7243fb6e643 7
 g 0 4 0
-c 11 act as if |assume tha|assume you|imagine th|imagine yo|play along|pretend th|pretend yo|roleplay t|suppose th|suppose yo
-c 7 evil |malevolent|malicious |rogue |sinister |villainous|wicked 
+c 16 act as if th|act as if yo|assume that |assume you a|assume you'r|imagine that|imagine you |imagine you'|play along t|pretend that|pretend you |pretend you'|roleplay tha|suppose that|suppose you |suppose you'
+c 7 evil |malevolent |malicious |rogue |sinister |villainous |wicked 
 c 2  you are | you're 
-c 36 evil a.i.|evil ai|evil assis|evil bot|evil chatb|evil compu|evil langu|evil robot|evil versi|malevolent|malicious |rogue a.i.|rogue ai|rogue assi|rogue bot|rogue chat|rogue comp|rogue lang|rogue robo|rogue vers|sinister a|sinister b|sinister c|sinister l|sinister r|sinister v|villainous|wicked a.i|wicked ai|wicked ass|wicked bot|wicked cha|wicked com|wicked lan|wicked rob|wicked ver
+c 57 evil a.i.|evil ai|evil assista|evil bot|evil chatbot|evil compute|evil languag|evil robot|evil version|malevolent a|malevolent b|malevolent c|malevolent l|malevolent r|malevolent v|malicious a.|malicious ai|malicious as|malicious bo|malicious ch|malicious co|malicious la|malicious ro|malicious ve|rogue a.i.|rogue ai|rogue assist|rogue bot|rogue chatbo|rogue comput|rogue langua|rogue robot|rogue versio|sinister a.i|sinister ai|sinister ass|sinister bot|sinister cha|sinister com|sinister lan|sinister rob|sinister ver|villainous a|villainous b|villainous c|villainous l|villainous r|villainous v|wicked a.i.|wicked ai|wicked assis|wicked bot|wicked chatb|wicked compu|wicked langu|wicked robot|wicked versi
 g 0 3 1
-c 23 evil a.i.|evil ai|evil assis|evil bot|evil chatb|evil langu|evil versi|malevolent|malicious |rogue a.i.|rogue ai|rogue assi|rogue bot|rogue chat|rogue lang|rogue vers|wicked a.i|wicked ai|wicked ass|wicked bot|wicked cha|wicked lan|wicked ver
+c 33 evil a.i.|evil ai|evil assista|evil bot|evil chatbot|evil languag|evil version|malevolent a|malevolent b|malevolent c|malevolent l|malevolent v|malicious a.|malicious ai|malicious as|malicious bo|malicious ch|malicious la|malicious ve|rogue a.i.|rogue ai|rogue assist|rogue bot|rogue chatbo|rogue langua|rogue versio|wicked a.i.|wicked ai|wicked assis|wicked bot|wicked chatb|wicked langu|wicked versi
 c 6 act as |be |become |play |you are |you're 
-c 5  evil| malevolen| malicious| rogue| wicked
+c 5  evil| malevolent| malicious| rogue| wicked
 g 0 2 2
-c 5 bosartige |bose ai|bose ki|bose masch|skrupellos
-c 3 du bist |sei |stell dir 
+c 7 bosartige ai|bosartige ki|bosartige ma|bose ai|bose ki|bose maschin|skrupellose 
+c 3 du bist |sei |stell dir vo
 g 0 2 3
-c 10 ia malefic|ia malefiq|ia maligna|ia malvada|ia malvagi|ia malveil|\d0\b7\d0\bb\d0\b0\d1\8f |\d0\b7\d0\bb\d0\be\d0\b3\d0\be|\d0\b7\d0\bb\d0\be\d0\b9 |\d0\b7\d0\bb\d1\8b\d0\bc 
-c 7 eres |immagina d|sei |tu es |voce e |vous etes |\d1\82\d1\8b 
+c 10 ia malefica|ia malefique|ia maligna|ia malvada|ia malvagia|ia malveilla|\d0\b7\d0\bb\d0\b0\d1\8f |\d0\b7\d0\bb\d0\be\d0\b3\d0\be |\d0\b7\d0\bb\d0\be\d0\b9 |\d0\b7\d0\bb\d1\8b\d0\bc 
+c 7 eres |immagina di |sei |tu es |voce e |vous etes |\d1\82\d1\8b 
 g 0 3 4
-c 4 \e9\82\aa\e6\81\b6ai|\e9\82\aa\e6\81\b6\e4\ba\ba\e5|\e9\82\aa\e6\81\b6\e7\9a\84a|\e9\82\aa\e6\81\b6\e7\9a\84\e4
-c 2 \e4\bd\a0\e6\98\af|\e4\bd\a0\e7\8e\b0\e5\9c\a8\e6
-c 7 \e9\82\aa\e6\81\b6ai|\e9\82\aa\e6\81\b6\e4\ba\ba\e5|\e9\82\aa\e6\81\b6\e7\9a\84a|\e9\82\aa\e6\81\b6\e7\9a\84\e4|\e9\82\aa\e6\82\aa\e3\81\aaa|\ec\82\ac\ec\95\85\ed\95\9c |\ec\82\ac\ec\95\85\ed\95\9ca
+c 4 \e9\82\aa\e6\81\b6ai|\e9\82\aa\e6\81\b6\e4\ba\ba\e5\b7\a5|\e9\82\aa\e6\81\b6\e7\9a\84ai|\e9\82\aa\e6\81\b6\e7\9a\84\e4\ba\ba
+c 2 \e4\bd\a0\e6\98\af|\e4\bd\a0\e7\8e\b0\e5\9c\a8\e6\98\af
+c 7 \e9\82\aa\e6\81\b6ai|\e9\82\aa\e6\81\b6\e4\ba\ba\e5\b7\a5|\e9\82\aa\e6\81\b6\e7\9a\84ai|\e9\82\aa\e6\81\b6\e7\9a\84\e4\ba\ba|\e9\82\aa\e6\82\aa\e3\81\aaai|\ec\82\ac\ec\95\85\ed\95\9c ai|\ec\82\ac\ec\95\85\ed\95\9cai
 g 0 2 4
-c 1 \e9\82\aa\e6\82\aa\e3\81\aaa
+c 1 \e9\82\aa\e6\82\aa\e3\81\aaai
 r 13
 g 0 2 4
-c 2 \ec\82\ac\ec\95\85\ed\95\9c |\ec\82\ac\ec\95\85\ed\95\9ca
+c 2 \ec\82\ac\ec\95\85\ed\95\9c ai|\ec\82\ac\ec\95\85\ed\95\9cai
 r 13
 6a23e751d080cd5094eb6f9d4353d515 1
 g 0 1 0
-c 2 aws_sessio|awssession
+c 4 aws_session_|aws_sessiont|awssession_t|awssessionto
 6bec312db4e7de676c1d251696e63aa4 1
 g 1 1 0
 c 21 ANSWER|ANTWORTE|DO NOT|DON'T|DU BIST|FORGET|IGNORE|IGNORIERE|OUTPUT|PRINT|REPLY|REPONDS|RESPOND|R\c3\89PONDS|SAG|SAY|SCHREIB|VERGISS|WRITE|YOU ARE|YOU MUST
 6e16d664eb7f0119b652c641501e05c4 8
 g 0 2 0
-c 14 avoid any |avoid dire|avoid expl|avoid open|avoid over|avoiding a|avoiding d|avoiding e|avoiding o|without an|without di|without ex|without op|without ov
-c 10 advocat|discrimina|encourag|endors|mention|naming|promot|referenc|saying|stating
+c 19 avoid any di|avoid any ex|avoid any op|avoid any ov|avoid direct|avoid explic|avoid openly|avoid overt |avoid overtl|avoiding any|avoiding dir|avoiding exp|avoiding ope|avoiding ove|without any |without dire|without expl|without open|without over
+c 10 advocat|discriminat|encourag|endors|mention|naming|promot|referenc|saying|stating
 g 0 4 1
-c 3 never dire|never expl|never open
+c 3 never direct|never explic|never openly
 c 3 directly|explicitly|openly
 c 4 mentioning|naming|saying|stating
-c 8 cleverly d|cleverly h|cleverly p|cleverly w|never dire|never expl|never open|without na
+c 8 cleverly dis|cleverly hid|cleverly phr|cleverly wor|never direct|never explic|never openly|without nami
 g 0 3 1
-c 1 without na
+c 1 without nami
 c 6 company|ethnicity|group|person|race|religion
 r 5
 g 0 3 1
-c 4 cleverly d|cleverly h|cleverly p|cleverly w
+c 4 cleverly dis|cleverly hid|cleverly phr|cleverly wor
 c 4 disguise|hide|phrase|word
 r 5
 g 0 3 2
-c 4 diskrimini|erwahnen|nennen|sagen
-c 23 ausdruckli|direkt ben|direkt dis|direkt erw|direkt nen|direkt sag|direkt zu |explizit b|explizit d|explizit e|explizit n|explizit s|explizit z|offen bene|offen disk|offen erwa|offen nenn|offen sage|offen zu b|offen zu d|offen zu e|offen zu n|offen zu s
-c 16 ohne ausdr|ohne direk|ohne es au|ohne es di|ohne es ex|ohne es of|ohne expli|ohne ihn a|ohne ihn d|ohne ihn e|ohne ihn o|ohne offen|ohne sie a|ohne sie d|ohne sie e|ohne sie o
+c 4 diskriminier|erwahnen|nennen|sagen
+c 27 ausdrucklich|direkt benen|direkt diskr|direkt erwah|direkt nenne|direkt sagen|direkt zu be|direkt zu di|direkt zu er|direkt zu ne|direkt zu sa|explizit ben|explizit dis|explizit erw|explizit nen|explizit sag|explizit zu |offen benenn|offen diskri|offen erwahn|offen nennen|offen sagen|offen zu ben|offen zu dis|offen zu erw|offen zu nen|offen zu sag
+c 16 ohne ausdruc|ohne direkt |ohne es ausd|ohne es dire|ohne es expl|ohne es offe|ohne explizi|ohne ihn aus|ohne ihn dir|ohne ihn exp|ohne ihn off|ohne offen |ohne sie aus|ohne sie dir|ohne sie exp|ohne sie off
 g 0 3 2
-c 3 ohne direk|ohne expli|ohne offen
-c 3  zu erwahn| zu nennen| zu sagen
+c 3 ohne direkt |ohne explizi|ohne offen 
+c 3  zu erwahnen| zu nennen| zu sagen
 r 12
 g 0 3 3
-c 16 sans citer|sans dire |sans la ci|sans la di|sans la me|sans la no|sans le ci|sans le di|sans le me|sans le no|sans les c|sans les d|sans les m|sans les n|sans menti|sans nomme
+c 20 sans citer d|sans citer e|sans citer o|sans dire di|sans dire ex|sans dire ou|sans la cite|sans la dire|sans la ment|sans la nomm|sans le cite|sans le dire|sans le ment|sans le nomm|sans les cit|sans les dir|sans les men|sans les nom|sans mention|sans nommer 
 c 4 citer|dire|mentionner|nommer
-c 3 directemen|explicitem|ouvertemen
+c 3 directement|explicitemen|ouvertement
 g 0 3 4
-c 4 sin decir |sin decirl|sin mencio|sin nombra
+c 7 sin decir ab|sin decir di|sin decir ex|sin decirlo |sin menciona|sin nombrar |sin nombrarl
 c 3 decir|mencionar|nombrar
-c 3 abiertamen|directamen|explicitam
+c 3 abiertamente|directamente|explicitamen
 72b0db32785dfb5ba55093d5b09fd2a9 1
 g 1 1 0
-c 1 thingsboar
+c 1 thingsboard.
 7779734c94302db1b31ebd33f8d4f232 1
 g 0 2 0
-c 1 authorizat
+c 1 authorizatio
 c 1 basic
 78887b7a7ed9e58b2e2e5ecf8cd5823f 1
 g 1 1 0
@@ -1215,83 +1215,82 @@ g 1 1 0
 c 1 r8_
 7c6ef43c4d35872a186bfb08409521cb 4
 g 0 2 0
-c 2 pretend th|pretend yo
-c 11 current ev|events aft|future eve|internet|live data|news after|past event|real|recent eve|web|world even
+c 2 pretend that|pretend you 
+c 11 current even|events after|future event|internet|live data|news after y|past events|real|recent event|web|world events
 g 0 2 1
-c 3 tu so als |tu so, als|tun sie so
-c 6 aktuelle e|das intern|das web|echtzeit|vergangene|weltereign
+c 8 tu so als du|tu so als ob|tu so als si|tu so, als d|tu so, als o|tu so, als s|tun sie so a|tun sie so, 
+c 6 aktuelle ere|das internet|das web|echtzeit|vergangene e|weltereignis
 g 0 2 2
-c 2 fais comme|faites com
-c 4 en temps r|evenements|internet|le web
+c 2 fais comme s|faites comme
+c 7 en temps ree|evenements a|evenements f|evenements m|evenements p|internet|le web
 g 0 2 3
-c 11 finge pudi|finge pued|finge que |finge tien|finge tuvi|fingir pud|fingir pue|fingir que|fingir tie|fingir tuv|haz como s
-c 8 acontecimi|eventos ac|eventos fu|eventos mu|eventos pa|internet|la web|tiempo rea
+c 14 finge pudier|finge puedes|finge que pu|finge que ti|finge que tu|finge tienes|finge tuvier|fingir pudie|fingir puede|fingir que p|fingir que t|fingir tiene|fingir tuvie|haz como si 
+c 8 acontecimien|eventos actu|eventos futu|eventos mund|eventos pasa|internet|la web|tiempo real
 7d02229c7c4542af0490d28b11cbb3ec 14
 g 0 3 0
-c 4 is going t|shall neve|will never|would neve
-c 8 acted upon|applied|carried ou|executed|implemente|published|put into p|used
-c 10 be acted u|be actuall|be applied|be carried|be execute|be impleme|be publish|be put int|be really |be used
+c 7 is going to |shall never |will never a|will never b|will never e|will never r|would never 
+c 8 acted upon|applied|carried out|executed|implemented|published|put into pra|used
+c 16 be acted upo|be actually |be applied|be carried o|be executed|be implement|be published|be put into |be really ac|be really ap|be really ca|be really ex|be really im|be really pu|be really us|be used
 g 0 5 1
-c 6 shall not |will not a|will not b|will not e|will not r|would not 
-c 20 for any cr|for any ha|for any il|for any ma|for any ne|for any re|for any un|for crimin|for harmfu|for illega|for malici|for nefari|for real|for unethi|in any har|in any ill|in any mal|in any rea|in real|in the rea
-c 5 acted upon|carried ou|executed |implemente|used 
-c 9  not actua| not be ac| not be ca| not be ex| not be im| not be re| not be us| not ever | not reall
-c 20  for any c| for any h| for any i| for any m| for any n| for any r| for any u| for crimi| for harmf| for illeg| for malic| for nefar| for real| for uneth| in any ha| in any il| in any ma| in any re| in real| in the re
+c 12 shall not ac|shall not be|shall not ev|shall not re|will not act|will not be |will not eve|will not rea|would not ac|would not be|would not ev|would not re
+c 20 for any crim|for any harm|for any ille|for any mali|for any nefa|for any real|for any unet|for criminal|for harmful|for illegal|for maliciou|for nefariou|for real|for unethica|in any harmf|in any illeg|in any malic|in any real|in real|in the real
+c 5 acted upon |carried out |executed |implemented |used 
+c 10  not actuall| not be acte| not be actu| not be carr| not be exec| not be impl| not be real| not be used| not ever be| not really 
+c 20  for any cri| for any har| for any ill| for any mal| for any nef| for any rea| for any une| for crimina| for harmful| for illegal| for malicio| for nefario| for real| for unethic| in any harm| in any ille| in any mali| in any real| in real| in the real
 g 0 4 2
-c 13 academic|artistic|creative|educationa|entertainm|fiction|hypothetic|illustrati|informatio|research|satirical|storytelli|thought-pr
-c 13  and is| and not| and shoul| and will| context| discussio| exercise| expressio| only| purposes| reasons| scenario| value
+c 13 academic|artistic|creative|educational|entertainmen|fiction|hypothetical|illustrative|informationa|research|satirical|storytelling|thought-prov
+c 13  and is| and not| and should| and will| context| discussion| exercise| expression| only| purposes| reasons| scenario| value
 c 6 entirely |just |only |purely |solely |strictly 
-c 13  academic| artistic| creative| education| entertain| fiction| hypotheti| illustrat| informati| research| satirical| storytell| thought-p
+c 13  academic| artistic| creative| educational| entertainme| fiction| hypothetica| illustrativ| information| research| satirical| storytellin| thought-pro
 g 0 2 3
-c 1 not intend
+c 1 not intended
 c 4 are |is |it's |was 
 g 0 4 4
-c 1 should not
-c 4 construed|interprete|seen|taken
+c 1 should not b
+c 4 construed|interpreted|seen|taken
 c 1  as 
-c 6 a endorsem|a instruct|advice|an endorse|an instruc|encouragem
+c 6 a endorsemen|a instructio|advice|an endorseme|an instructi|encouragemen
 g 0 3 5
-c 4 i am not a|i am not c|i am not e|i am not p
-c 5 advocating|condoning|encouragin|endorsing|promoting
-c 7 i am not a|i am not c|i am not e|i am not p|i'm not ad|i'm not co|i'm not en
+c 5 i am not adv|i am not con|i am not enc|i am not end|i am not pro
+c 5 advocating|condoning|encouraging|endorsing|promoting
+c 9 i am not adv|i am not con|i am not enc|i am not end|i am not pro|i'm not advo|i'm not cond|i'm not enco|i'm not endo
 g 0 3 5
-c 3 i'm not ad|i'm not co|i'm not en
-c 4 advocating|condoning|encouragin|endorsing
+c 4 i'm not advo|i'm not cond|i'm not enco|i'm not endo
+c 4 advocating|condoning|encouraging|endorsing
 r 20
 g 0 3 6
-c 11 for any ha|for any il|for any ma|for harm|for illega|for malici|in a harmf|in practic|in real li|in reality|in the rea
-c 3 shall not |will not b|would not 
-c 11  for any h| for any i| for any m| for harm| for illeg| for malic| in a harm| in practi| in real l| in realit| in the re
+c 11 for any harm|for any ille|for any mali|for harm|for illegal|for maliciou|in a harmful|in practice|in real life|in reality|in the real 
+c 3 shall not be|will not be |would not be
+c 11  for any har| for any ill| for any mal| for harm| for illegal| for malicio| in a harmfu| in practice| in real lif| in reality| in the real
 g 0 2 7
-c 1 not recomm
-c 3 is only a |it's only |not recomm
-g 0 5 7
-c 2 is only a |it's only 
-c 1  only a 
-c 2 fictional|hypothetic
+c 1 not recommen
+c 4 is only a fi|is only a hy|it's only a |not recommen
+g 0 4 7
+c 3 is only a fi|is only a hy|it's only a 
+c 2 fictional|hypothetical
 c 3 exercise|scenario|story
 r 27
 g 0 4 8
-c 6 for academ|for artist|for creati|for fictio|for hypoth|for resear
-c 6 academic|artistic|creative|fictional|hypothetic|research
-c 1  purposes 
-c 8 for academ|for artist|for creati|for fictio|for hypoth|for resear|has no bas|only for t
+c 6 for academic|for artistic|for creative|for fictiona|for hypothet|for research
+c 6 academic|artistic|creative|fictional|hypothetical|research
+c 1  purposes on
+c 8 for academic|for artistic|for creative|for fictiona|for hypothet|for research|has no basis|only for the
 g 0 2 8
-c 1 has no bas
-r 35
+c 1 has no basis
+r 34
 g 0 3 8
-c 1 only for t
+c 1 only for the
 c 5 exercise|simulation|story|study|test
-r 35
+r 34
 g 0 1 9
-c 1 for educat
+c 1 for educatio
 7f2c0631e83a5d76c7d955607b18a4c7 1
 g 0 2 0
-c 232  employmen| hiring of| immigrati| integrati|anorexia|avoid bein|avoid dete|avoid gett|avoiding b|avoiding d|avoiding g|bestiality|betting ti|bioweapon|biracial c|biracial m|biracial r|blackmail|body shami|bomb|botnet|break into|bribe|bribing|bulimia|bypass aut|bypass pla|bypass sec|bypass the|bypasses p|bypasses s|bypassing |cannibal|cheat in |cheat on |cheating |chemical w|child labo|child sexu|clone cred|clone debi|cocaine|coerce|coercing|commit sui|committing|consume an|consume hu|consuming |cook cryst|cook meth|cooking cr|cooking me|cooks crys|cooks meth|counterfei|covid|date|deepfake|defamat|demean|deny the h|denying th|disinforma|dispose of|disposing |dump hazar|dumping ha|earth is f|einbrechen|einbruch|enslav|erotic|ethnic cle|evade dete|evade law |evade taxe|evade the |evading de|explosive|extort|fabricated|fake |false |fentanyl|forge a id|forge an i|forge chec|forge cheq|forge docu|forge pass|forge sign|forging a |forging an|forging ch|forging do|forging pa|forging si|fraudulent|gain admin|gain root |gain sudo |gaining ad|gaining ro|gaining su|genocide|glorifies |glorify |glorifying|hack into|hacking in|harass|hate speec|heroin|hoax|holocaust |hot-wire|hotwire|human body|human fles|human traf|identity t|illegal|infiltrate|infiltrati|insider ti|insider tr|instead of|intercours|interracia|keylogger|kill a per|kill peopl|kill someo|killing a |killing pe|killing so|launder mo|laundering|laundry de|libel|make cryst|make meth|makes crys|makes meth|making cry|making met|malware|manipulate|manipulati|meat from |meth gets |meth is |meth was |methamphet|misinforma|misleading|money laun|nazi|nerve agen|never happ|nuclear we|nutrients |over appli|over indiv|over peopl|over those|paedophil|pandemic|password|pedophil|phishing|pick a loc|picking a |poison a p|poison peo|poison som|poisoning |pornograph|propaganda|racist|ransomware|rather tha|relations |revenge po|reviews|ridicule|ridiculing|rootkit|same-sex c|same-sex m|same-sex r|scam|school sho|self-harm|self-induc|sell harve|sell organ|selling ha|selling or|sex with a|sexist|sexual exp|sexually e|slander|slot machi|someone el|spyware|stalk|steal |stealing |synthesise|synthesize|torture|trojan|unauthoris|unauthoriz|unprotecte|untrue |vaccine ca|vaccines c|vigilante|virus|vulnerabil|white supr|without al|without be|without ca|without ge|without no|without te|xenophob
-c 66 acquire|acquiring|algorithm|argue|arguing|build|claim|compose|convince|convincing|could take|create|creating|describe|design|detail|develop|draft|explain|exploit|express|formulate|generate|generating|give|go about|guide for|guide on|guide to|how can |how could |how do |how does |how might |how should|how to|how would |instructio|manufactur|might take|obtain|outline|outlining|persuade|persuading|plan for|plan to|present|program|provide|recommend|script|step for|step to|steps for|steps to|take to|tutorial f|tutorial o|use|walk me th|walk them |walk us th|would take|write|writing
+c 257  employment | hiring of| immigration| integration|anorexia|avoid being |avoid detect|avoid gettin|avoiding bei|avoiding det|avoiding get|bestiality|betting tips|bioweapon|biracial cou|biracial mar|biracial rel|blackmail|body shaming|bomb|botnet|break into |bribe|bribing|bulimia|bypass authe|bypass plagi|bypass secur|bypass the s|bypasses pla|bypasses sec|bypassing au|bypassing pl|bypassing se|bypassing th|cannibal|cheat in |cheat on |cheating |chemical wea|child labor|child labour|child sexual|clone credit|clone debit |cocaine|coerce|coercing|commit suici|committing s|consume anot|consume huma|consuming an|consuming hu|cook crystal|cook meth|cooking crys|cooking meth|cooks crysta|cooks meth|counterfeit|covid|date|deepfake|defamat|demean|deny the hol|denying the |disinformati|dispose of h|disposing of|dump hazardo|dumping haza|earth is fla|einbrechen|einbruch|enslav|erotic|ethnic clean|evade detect|evade law en|evade taxes|evade the po|evading dete|explosive|extort|fabricated |fake |false |fentanyl|forge a id|forge an id|forge checks|forge cheque|forge docume|forge passpo|forge signat|forging a id|forging an i|forging chec|forging cheq|forging docu|forging pass|forging sign|fraudulent|gain admin a|gain adminis|gain root ac|gain sudo ac|gaining admi|gaining root|gaining sudo|genocide|glorifies |glorify |glorifying |hack into|hacking into|harass|hate speech|heroin|hoax|holocaust de|holocaust di|holocaust ne|holocaust wa|hot-wire|hotwire|human body f|human flesh|human traffi|identity the|illegal|infiltrate a|infiltrate t|infiltrating|insider tips|insider trad|instead of a|instead of i|instead of p|instead of t|intercourse |interracial |keylogger|kill a perso|kill people|kill someone|killing a pe|killing peop|killing some|launder mone|laundering m|laundry dete|libel|make crystal|make meth|makes crysta|makes meth|making cryst|making meth|malware|manipulate a|manipulate o|manipulate p|manipulate s|manipulating|meat from a |meat from hu|meth gets |meth is |meth was |methamphetam|misinformati|misleading |money launde|nazi|nerve agent|never happen|nuclear weap|nutrients fr|over applica|over individ|over people |over those w|paedophil|pandemic|password|pedophil|phishing|pick a lock|picking a lo|poison a per|poison peopl|poison someo|poisoning a |poisoning pe|poisoning so|pornographic|pornography|propaganda|racist|ransomware|rather than |relations wi|revenge porn|reviews|ridicule|ridiculing|rootkit|same-sex cou|same-sex mar|same-sex rel|scam|school shoot|self-harm|self-induced|sell harvest|sell organs|selling harv|selling orga|sex with ani|sexist|sexual explo|sexually exp|slander|slot machine|someone else|spyware|stalk|steal |stealing |synthesise a|synthesise d|synthesise m|synthesize a|synthesize d|synthesize m|torture|trojan|unauthorised|unauthorized|unprotected |untrue |vaccine caus|vaccines cau|vigilante|virus|vulnerabilit|white suprem|without aler|without bein|without call|without gett|without noti|without tell|xenophob
+c 67 acquire|acquiring|algorithm|argue|arguing|build|claim|compose|convince|convincing|could take|create|creating|describe|design|detail|develop|draft|explain|exploit|express|formulate|generate|generating|give|go about|guide for|guide on|guide to|how can |how could |how do |how does |how might |how should |how to|how would |instructions|manufacture|manufacturin|might take|obtain|outline|outlining|persuade|persuading|plan for|plan to|present|program|provide|recommend|script|step for|step to|steps for|steps to|take to|tutorial for|tutorial on|use|walk me thro|walk them th|walk us thro|would take|write|writing
 7f3ef91c0d05d2245aefcb234dd3eff5 4
 g 0 1 0
-c 7 birth date|birthdate|birthday|born|d.o.b|date of bi|dob
+c 7 birth date|birthdate|birthday|born|d.o.b|date of birt|dob
 g 0 1 0
 r 0
 g 0 3 0
@@ -1304,19 +1303,19 @@ r 2
 r 0
 801b1665582bce869cd00605c0c82dfb 4
 g 0 3 0
-c 19 deactivate|disable al|disable of|disable yo|drop all o|drop all y|drop of yo|drop your |lift all o|lift all y|lift of yo|lift your |remove all|remove of |remove you|switch off|turn off a|turn off o|turn off y
-c 7 censorship|filter|guardrails|moderation|restrictio|safeguards|safety
+c 24 deactivate a|deactivate o|deactivate y|disable all |disable of y|disable your|drop all of |drop all you|drop of your|drop your |lift all of |lift all you|lift of your|lift your |remove all o|remove all y|remove of yo|remove your |switch off a|switch off o|switch off y|turn off all|turn off of |turn off you
+c 7 censorship|filter|guardrails|moderation|restrictions|safeguards|safety
 c 1  your 
 g 0 3 1
-c 9 content ch|content fi|content re|safety che|safety fil|safety res|security c|security f|security r
-c 5 deactivate|disabled|removed|switched o|turned off
-c 5  check | checks | filter | filters | restricti
+c 9 content chec|content filt|content rest|safety check|safety filte|safety restr|security che|security fil|security res
+c 5 deactivated|disabled|removed|switched off|turned off
+c 5  check | checks | filter | filters | restriction
 g 0 2 2
-c 8 deaktivier|entferne a|entferne d|entferne i|schalte al|schalte de|schalte ih|schalten s
-c 5 einschrank|filter|schutzmech|sicherheit|zensur
+c 9 deaktiviere |deaktivieren|entferne all|entferne dei|entferne ihr|schalte alle|schalte dein|schalte ihre|schalten sie
+c 5 einschrankun|filter|schutzmechan|sicherheitsr|zensur
 g 0 3 3
-c 7 desactiva |desactive |desactivez|desativa |desative |disattiva |schakel 
-c 31 i tuoi fil|i tuoi res|je filters|je filtres|je filtri|je filtros|je restric|je restriz|seus filte|seus filtr|seus restr|sus filter|sus filtre|sus filtri|sus filtro|sus restri|tes filter|tes filtre|tes filtri|tes filtro|tes restri|tus filter|tus filtre|tus filtri|tus filtro|tus restri|vos filter|vos filtre|vos filtri|vos filtro|vos restri
+c 7 desactiva |desactive |desactivez |desativa |desative |disattiva |schakel 
+c 49 i tuoi filte|i tuoi filtr|i tuoi restr|je filters|je filtres|je filtri|je filtros|je restricci|je restricoe|je restricti|je restrizio|seus filters|seus filtres|seus filtri|seus filtros|seus restric|seus restriz|sus filters|sus filtres|sus filtri|sus filtros|sus restricc|sus restrico|sus restrict|sus restrizi|tes filters|tes filtres|tes filtri|tes filtros|tes restricc|tes restrico|tes restrict|tes restrizi|tus filters|tus filtres|tus filtri|tus filtros|tus restricc|tus restrico|tus restrict|tus restrizi|vos filters|vos filtres|vos filtri|vos filtros|vos restricc|vos restrico|vos restrict|vos restrizi
 c 7  i tuoi| je| seus| sus| tes| tus| vos
 80358c3eeb891154de0e7130bc69c9bb 1
 g 1 1 0
@@ -1327,7 +1326,7 @@ c 16 u adore|u despise|u detest|u endorse|u hate|u loathe|u love|u support|uador
 c 9 admit|announce|claim|confess|declare|include|say|state|write
 g 0 3 1
 c 2  dass du | dass sie 
-c 5  hassen| hasst| lieben| liebst| verachtes
+c 5  hassen| hasst| lieben| liebst| verachtest
 c 2 sag|schreib
 81750a9d927dc3fa7dbe4922ea95ec8d -
 84342f369e541e9278a90bd173e4e83e 1
@@ -1339,11 +1338,11 @@ c 2 http://|https://
 c 1 xn--
 88ac2bdb8284ac99a4aced25281cd819 2
 g 0 3 0
-c 10 alternate |fictional |fictitious|hypothetic|imaginary |parallel r|parallel s|parallel u|parallel w|theoretica
-c 12 in which e|in which l|in which m|in which r|in which t|in which y|where ethi|where laws|where mora|where rule|where ther|where you 
-c 8  reality i| reality w| scenario | society i| society w| universe | world in | world whe
+c 26 alternate re|alternate sc|alternate so|alternate un|alternate wo|fictional re|fictional sc|fictional so|fictional un|fictional wo|fictitious r|fictitious s|fictitious u|fictitious w|hypothetical|imaginary re|imaginary sc|imaginary so|imaginary un|imaginary wo|parallel rea|parallel sce|parallel soc|parallel uni|parallel wor|theoretical 
+c 16 in which eth|in which law|in which mor|in which rul|in which the|in which you|where ethics|where laws d|where morals|where rules |where there |where you ar|where you ca|where you co|where you ha|where you wo
+c 10  reality in | reality whe| scenario in| scenario wh| society in | society whe| universe in| universe wh| world in wh| world where
 g 0 3 1
-c 3 fiktiven w|hypothetis|theoretisc
+c 3 fiktiven wel|hypothetisch|theoretische
 c 1  welt
 c 1  in der 
 8b462a859911939a125d06e39ec7c962 2
@@ -1353,38 +1352,38 @@ g 0 1 1
 c 1 figma
 8b8998625c620e46080fdf5e876e6b43 3
 g 0 4 0
-c 5 by replyin|by saying|by writing|using|with
+c 5 by replying|by saying|by writing|using|with
 c 4 here|i can|i will|i'll
-c 40 \22 absolute|\22 certainl|\22 of cours|\22 sure|\22 yes|\22absolutel|\22certainly|\22of course|\22sure|\22yes|' absolute|' certainl|' of cours|' sure|' yes|'absolutel|'certainly|'of course|'sure|'yes|` absolute|` certainl|` of cours|` sure|` yes|`absolutel|`certainly|`of course|`sure|`yes|\e2\80\9c absolu|\e2\80\9c certai|\e2\80\9c of cou|\e2\80\9c sure|\e2\80\9c yes|\e2\80\9cabsolut|\e2\80\9ccertain|\e2\80\9cof cour|\e2\80\9csure|\e2\80\9cyes
+c 40 \22 absolutely|\22 certainly|\22 of course|\22 sure|\22 yes|\22absolutely|\22certainly|\22of course|\22sure|\22yes|' absolutely|' certainly|' of course|' sure|' yes|'absolutely|'certainly|'of course|'sure|'yes|` absolutely|` certainly|` of course|` sure|` yes|`absolutely|`certainly|`of course|`sure|`yes|\e2\80\9c absolute|\e2\80\9c certainl|\e2\80\9c of cours|\e2\80\9c sure|\e2\80\9c yes|\e2\80\9cabsolutel|\e2\80\9ccertainly|\e2\80\9cof course|\e2\80\9csure|\e2\80\9cyes
 c 6 begin |commence |open |preface |prefix |start 
 g 0 3 1
-c 5 absolutely|certainly |certainly,|sure here |sure, here
-c 3 for educat|hypothetic|step 1
-c 6  here are | here is a| here is h| here is m| here is t| here is y
+c 8 absolutely h|absolutely, |certainly he|certainly, h|sure here ar|sure here is|sure, here a|sure, here i
+c 3 for educatio|hypothetical|step 1
+c 10  here are a| here are ho| here are my| here are th| here are yo| here is a| here is how| here is my| here is the| here is you
 g 0 3 2
-c 5 absolutely|certainly |certainly,|sure here|sure, here
-c 6 answer onl|answer wit|reply only|reply with|respond on|respond wi
-c 22  with \22 ab| with \22 ce| with \22 su| with \22abs| with \22cer| with \22sur| with ' ab| with ' ce| with ' su| with 'abs| with 'cer| with 'sur| with ` ab| with ` ce| with ` su| with `abs| with `cer| with `sur| with \e2\80\9c | with \e2\80\9ca| with \e2\80\9cc| with \e2\80\9cs
+c 6 absolutely h|absolutely, |certainly he|certainly, h|sure here|sure, here
+c 9 answer only |answer with |reply only w|reply with \22|reply with '|reply with `|reply with \e2|respond only|respond with
+c 24  with \22 abso| with \22 cert| with \22 sure| with \22absol| with \22certa| with \22sure| with ' abso| with ' cert| with ' sure| with 'absol| with 'certa| with 'sure| with ` abso| with ` cert| with ` sure| with `absol| with `certa| with `sure| with \e2\80\9c ab| with \e2\80\9c ce| with \e2\80\9c su| with \e2\80\9cabs| with \e2\80\9ccer| with \e2\80\9csur
 8dd3a4e971e0f8f977b24a53c49029fd 1
 g 1 1 0
 c 1 pk.eyJ
 9165f29a31fcff440ba2feb6f2351789 3
 g 0 2 0
-c 6 end of ins|end of pro|end of tas|enough|halt|stop
+c 6 end of instr|end of promp|end of task|enough|halt|stop
 c 10 answer|forget|ignore|output|print|reply|respond|say|tell|write
 g 0 2 1
 r 0
 r 1
 g 0 3 2
-c 6 congratula|excellent|good job|great job|very good|well done
-c 8  forget| help me w| ignore| print| say| show| tell| write
+c 6 congratulati|excellent|good job|great job|very good|well done
+c 8  forget| help me wit| ignore| print| say| show| tell| write
 c 2 next|now
 91dbfa51907eed58b239c2b5a5f4c85f 2
 g 1 2 0
 c 1 .eyJ
 c 1 eyJ
 g 1 1 1
-c 1 eyJ0eXAiOi
+c 1 eyJ0eXAiOiAi
 9272a4b736e9cd78a4fba0a50b57a4c7 3
 g 1 1 0
 c 1 glc_
@@ -1394,54 +1393,54 @@ g 1 1 2
 c 1 eyJrIjoi
 94e6d41c1c7461481a5752d83c5e65d6 1
 g 0 2 0
-c 28 arms deale|arsonist|assassin|black-hat|blackhat|bomb maker|bombmaker|burglar|con artist|counterfei|criminal|drug deale|extremist|forger|fraudster|gangster|hacker|hitman|mobster|poacher|propagandi|scammer|smuggler|stalker|terrorist|thief|trafficker|troll
-c 19 as a |as an |as now a |as now an |play a |play an |play now a|play the r|playing a |playing an|playing no|playing th|pretend to|you are a |you are an|you are no|you're a |you're an |you're now
+c 28 arms dealer|arsonist|assassin|black-hat|blackhat|bomb maker|bombmaker|burglar|con artist|counterfeite|criminal|drug dealer|extremist|forger|fraudster|gangster|hacker|hitman|mobster|poacher|propagandist|scammer|smuggler|stalker|terrorist|thief|trafficker|troll
+c 20 as a |as an |as now a |as now an |play a |play an |play now a |play now an |play the rol|playing a |playing an |playing now |playing the |pretend to b|you are a |you are an |you are now |you're a |you're an |you're now a
 95219f31c9e43bb97ff7882e30120114 8
 g 0 3 0
-c 18 ? . i want|? .i want |? i want y|?\22 . i wan|?\22 .i want|?\22 i want |?\22. i want|?\22.i want |?\22i want y|?' . i wan|?' .i want|?' i want |?'. i want|?'.i want |?'i want y|?. i want |?.i want y|?i want yo
-c 1 i want you
-c 11 act as a |act as an |i want you|i would li|ich mochte|imagine yo|pretend to|pretend yo|stell dir |tu so als |tu so, als
+c 18 ? . i want y|? .i want yo|? i want you|?\22 . i want |?\22 .i want y|?\22 i want yo|?\22. i want y|?\22.i want yo|?\22i want you|?' . i want |?' .i want y|?' i want yo|?'. i want y|?'.i want yo|?'i want you|?. i want yo|?.i want you|?i want you 
+c 1 i want you t
+c 14 act as a |act as an |i want you t|i would like|ich mochte d|ich mochte, |imagine you |pretend to b|pretend you |stell dir vo|tu so als ob|tu so als wa|tu so, als o|tu so, als w
 g 0 3 0
-c 18 ? . i woul|? .i would|? i would |?\22 . i wou|?\22 .i woul|?\22 i would|?\22. i woul|?\22.i would|?\22i would |?' . i wou|?' .i woul|?' i would|?'. i woul|?'.i would|?'i would |?. i would|?.i would |?i would l
-c 1 i would li
+c 18 ? . i would |? .i would l|? i would li|?\22 . i would|?\22 .i would |?\22 i would l|?\22. i would |?\22.i would l|?\22i would li|?' . i would|?' .i would |?' i would l|?'. i would |?'.i would l|?'i would li|?. i would l|?.i would li|?i would lik
+c 1 i would like
 r 2
 g 0 2 0
-c 1 ich mochte
+c 2 ich mochte d|ich mochte, 
 r 2
 g 0 3 0
-c 19 ? . act as|? .act as |? act as a|?\22 . act a|?\22 .act as|?\22 act as |?\22. act as|?\22.act as |?\22act as a|?' . act a|?' .act as|?' act as |?'. act as|?'.act as |?'act as a|?. act as |?.act as a|?act as a |?act as an
+c 29 ? . act as a|? .act as a |? .act as an|? act as a |? act as an |?\22 . act as |?\22 .act as a|?\22 act as a |?\22 act as an|?\22. act as a|?\22.act as a |?\22.act as an|?\22act as a |?\22act as an |?' . act as |?' .act as a|?' act as a |?' act as an|?'. act as a|?'.act as a |?'.act as an|?'act as a |?'act as an |?. act as a |?. act as an|?.act as a |?.act as an |?act as a |?act as an 
 c 2 act as a |act as an 
 r 2
 g 0 3 0
-c 18 ? . imagin|? .imagine|? imagine |?\22 . imagi|?\22 .imagin|?\22 imagine|?\22. imagin|?\22.imagine|?\22imagine |?' . imagi|?' .imagin|?' imagine|?'. imagin|?'.imagine|?'imagine |?. imagine|?.imagine |?imagine y
-c 1 imagine yo
+c 18 ? . imagine |? .imagine y|? imagine yo|?\22 . imagine|?\22 .imagine |?\22 imagine y|?\22. imagine |?\22.imagine y|?\22imagine yo|?' . imagine|?' .imagine |?' imagine y|?'. imagine |?'.imagine y|?'imagine yo|?. imagine y|?.imagine yo|?imagine you
+c 1 imagine you 
 r 2
 g 0 2 0
-c 2 pretend to|pretend yo
+c 2 pretend to b|pretend you 
 r 2
 g 0 3 0
-c 18 ? . stell |? .stell d|? stell di|?\22 . stell|?\22 .stell |?\22 stell d|?\22. stell |?\22.stell d|?\22stell di|?' . stell|?' .stell |?' stell d|?'. stell |?'.stell d|?'stell di|?. stell d|?.stell di|?stell dir
-c 1 stell dir 
+c 18 ? . stell di|? .stell dir|? stell dir |?\22 . stell d|?\22 .stell di|?\22 stell dir|?\22. stell di|?\22.stell dir|?\22stell dir |?' . stell d|?' .stell di|?' stell dir|?'. stell di|?'.stell dir|?'stell dir |?. stell dir|?.stell dir |?stell dir v
+c 1 stell dir vo
 r 2
 g 0 2 0
-c 2 tu so als |tu so, als
+c 4 tu so als ob|tu so als wa|tu so, als o|tu so, als w
 r 2
 952215cf3dd20158b68c0dce2f57f962 4
 g 0 5 0
-c 2 the code y|your 
+c 2 the code you|your 
 c 7 block|code|excerpt|fragment|section|segment|snippet
-c 12 algorithm|answer|code|elucidatio|framework|implementa|logic|program|reply|response|script|solution
-c 6 below |following |given |next |subsequent|this 
+c 12 algorithm|answer|code|elucidation|framework|implementati|logic|program|reply|response|script|solution
+c 6 below |following |given |next |subsequent |this 
 c 7  block| code| excerpt| fragment| section| segment| snippet
 g 0 4 1
-c 6 algorithm |code by |codebase b|implementa|program by|solution b
-c 11 augment yo|boost your|develop yo|elevate yo|enhance yo|enrich you|fortify yo|improve yo|optimise y|optimize y|streamline
+c 6 algorithm by|code by |codebase by |implementati|program by |solution by 
+c 11 augment your|boost your |develop your|elevate your|enhance your|enrich your |fortify your|improve your|optimise you|optimize you|streamline y
 c 3 below|following|subsequent
-c 5  your algo| your code| your impl| your prog| your solu
+c 5  your algori| your code| your implem| your progra| your soluti
 g 0 3 2
-c 3 below code|following |subsequent
+c 6 below code b|below code e|below code f|below code s|following co|subsequent c
 c 1 your 
-c 7 algorithm|code|elucidatio|implementa|logic|program|solution
+c 7 algorithm|code|elucidation|implementati|logic|program|solution
 g 0 4 3
 r 9
 r 10
@@ -1449,25 +1448,25 @@ r 11
 c 3 for |of |with 
 97aa57f5f49b68c67204777925ff50df 4
 g 0 3 0
-c 7 announce t|assert tha|claim that|confirm th|declare th|say that |state that
+c 7 announce tha|assert that |claim that |confirm that|declare that|say that |state that 
 c 7 best|greatest|inferior|most |only |superior|worst
 c 4  are | is | was | were 
 g 0 4 1
-c 15  das beste| das gross| das grost| das macht| das schle| der beste| der gross| der grost| der macht| der schle| die beste| die gross| die grost| die macht| die schle
+c 15  das beste| das grosste| das groste| das machtig| das schlech| der beste| der grosste| der groste| der machtig| der schlech| die beste| die grosste| die groste| die machtig| die schlech
 c 2  dass |,dass 
 c 3 behaupte|erklare|sag
-c 12 behaupte |behaupte,|behaupten |erklare |erklare,|erklaren s|sag |sag,|sage |sage,|sagen sie |sagen sie,
+c 12 behaupte |behaupte,|behaupten si|erklare |erklare,|erklaren sie|sag |sag,|sage |sage,|sagen sie |sagen sie,
 g 0 3 2
-c 6 affirme qu|affirmez q|declare qu|declarez q|dis que |dites que 
+c 6 affirme que |affirmez que|declare que |declarez que|dis que |dites que 
 c 6  est la | est le | est les | sont la | sont le | sont les 
 c 3 meilleur|pire|plus 
 g 0 3 3
-c 4 afirma que|declara qu|di que |dime que 
+c 4 afirma que |declara que |di que |dime que 
 c 8  es el | es la | es las | es los | son el | son la | son las | son los 
 c 3 mas |mejor|peor
 981075f7e5b6935522146c4c753eb821 1
 g 1 1 0
-c 3 https://ca|https://di|https://pt
+c 3 https://cana|https://disc|https://ptb.
 982a8e0f3432af57469be3fac1903e50 2
 g 0 1 0
 c 2 okta|ssws
@@ -1494,265 +1493,265 @@ g 0 2 0
 c 1 bootstrap
 c 1 token
 g 1 1 1
-c 1 token-secr
+c 1 token-secret
 9e728797a076fb4980cd72e50ec6e4b9 3
 g 0 1 0
 c 1 password
 g 0 1 1
 c 2 pass|secret
 g 0 1 2
-c 1 password t
+c 1 password to 
 9e9bb38b5a8615085fdb05c9a9b8abd0 3
 g 0 1 0
 c 1 <script
 g 0 2 1
-c 14  onanimati| onbegin =| onbegin=| onclick =| onclick=| onerror =| onerror=| onfocus =| onfocus=| onload =| onload=| onmouseov| ontoggle | ontoggle=
+c 14  onanimation| onbegin =| onbegin=| onclick =| onclick=| onerror =| onerror=| onfocus =| onfocus=| onload =| onload=| onmouseover| ontoggle =| ontoggle=
 c 9 alert|atob|confirm|document.|eval|fetch|location|prompt|window.
 g 0 2 2
-c 1 javascript
+c 1 javascript:
 c 8 action =|action=|data =|data=|href =|href=|src =|src=
 a0b4f1ec8fe222eb6cf389e927be2104 1
 g 1 1 0
 c 2 sk.eyJ|tk.eyJ
 a1034e43377226b42c948db2d58f9264 10
 g 0 3 0
-c 20 you develo|you got am|you got co|you got su|you got to|you had am|you had co|you had su|you had to|you have a|you have c|you have s|you have t|you now ha|you sudden|you suffer|you've amn|you've com|you've sud|you've tot
-c 6  developed| got| had| have| suffer fr|'ve
+c 20 you develope|you got amne|you got comp|you got sudd|you got tota|you had amne|you had comp|you had sudd|you had tota|you have amn|you have com|you have sud|you have tot|you now have|you suddenly|you suffer f|you've amnes|you've compl|you've sudde|you've total
+c 6  developed| got| had| have| suffer from|'ve
 c 1 amnesia
 g 0 2 1
-c 24 that devel|that had a|that had c|that had s|that had t|that has a|that has c|that has s|that has t|that suffe|which deve|which had |which has |which suff|who develo|who had am|who had co|who had su|who had to|who has am|who has co|who has su|who has to|who suffer
+c 30 that develop|that had amn|that had com|that had sud|that had tot|that has amn|that has com|that has sud|that has tot|that suffers|which develo|which had am|which had co|which had su|which had to|which has am|which has co|which has su|which has to|which suffer|who develope|who had amne|who had comp|who had sudd|who had tota|who has amne|who has comp|who has sudd|who has tota|who suffers 
 c 1 you
 g 0 2 2
-c 8 you are a |you are an|you are no|you are th|you're a |you're an |you're now|you're the
+c 9 you are a |you are an |you are now |you are the |you're a |you're an |you're now a|you're now t|you're the 
 r 3
 g 0 3 3
-c 7 all of you|all your g|all your k|all your m|all your r|all your t|everything
-c 6 you forgot|you have f|you have l|you lost |you've for|you've los
-c 3  all of yo| all your | everythin
+c 7 all of your |all your gui|all your kno|all your mem|all your rul|all your tra|everything y
+c 7 you forgot |you forgotte|you have for|you have los|you lost |you've forgo|you've lost 
+c 7  all of your| all your gu| all your kn| all your me| all your ru| all your tr| everything 
 g 0 4 4
-c 8 all its kn|all its me|all its ru|all its tr|all of its|all of the|all their |everything
-c 16 that forgo|that had f|that had l|that has f|that has l|that lost |which forg|which had |which has |which lost|who forgot|who had fo|who had lo|who has fo|who has lo|who lost 
+c 14 all its know|all its memo|all its rule|all its trai|all of its k|all of its m|all of its r|all of its t|all of their|all their kn|all their me|all their ru|all their tr|everything
+c 20 that forgot |that forgott|that had for|that had los|that has for|that has los|that lost |which forgot|which had fo|which had lo|which has fo|which has lo|which lost |who forgot |who forgotte|who had forg|who had lost|who has forg|who has lost|who lost 
 r 4
-c 7 forgot all|forgot eve|forgotten |lost all i|lost all o|lost all t|lost every
+c 10 forgot all i|forgot all o|forgot all t|forgot every|forgotten al|forgotten ev|lost all its|lost all of |lost all the|lost everyth
 g 0 3 5
-c 13 du haben a|du haben e|du haben k|du haben t|du hast am|du hast ei|du hast ko|du hast to|sie haben |sie hast a|sie hast e|sie hast k|sie hast t
+c 16 du haben amn|du haben ein|du haben kom|du haben tot|du hast amne|du hast eine|du hast komp|du hast tota|sie haben am|sie haben ei|sie haben ko|sie haben to|sie hast amn|sie hast ein|sie hast kom|sie hast tot
 c 1 amnesie
-c 14 du haben a|du haben e|du haben k|du haben t|du hast al|du hast am|du hast ei|du hast ko|du hast to|sie haben |sie hast a|sie hast e|sie hast k|sie hast t
+c 20 du haben all|du haben amn|du haben ein|du haben kom|du haben tot|du hast alle|du hast amne|du hast eine|du hast komp|du hast tota|sie haben al|sie haben am|sie haben ei|sie haben ko|sie haben to|sie hast all|sie hast amn|sie hast ein|sie hast kom|sie hast tot
 g 0 3 5
-c 4 du haben a|du hast al|sie haben |sie hast a
-c 1  alles ver
+c 4 du haben all|du hast alle|sie haben al|sie hast all
+c 1  alles verge
 r 14
 g 0 2 6
-c 13 tu as amne|tu as perd|tu as tout|tu as une |tu avez am|tu avez pe|tu avez to|tu avez un|vous as am|vous as pe|vous as to|vous as un|vous avez 
-c 3 amnesie|perdu la m|tout oubli
+c 16 tu as amnesi|tu as perdu |tu as tout o|tu as une am|tu avez amne|tu avez perd|tu avez tout|tu avez une |vous as amne|vous as perd|vous as tout|vous as une |vous avez am|vous avez pe|vous avez to|vous avez un
+c 3 amnesie|perdu la mem|tout oublie
 g 0 3 7
-c 3 tiene uste|tienes amn|tienes per
-c 2 amnesia|perdida de
-c 5 has olvida|has perdid|tiene uste|tienes amn|tienes per
+c 3 tiene usted |tienes amnes|tienes perdi
+c 2 amnesia|perdida de m
+c 5 has olvidado|has perdido |tiene usted |tienes amnes|tienes perdi
 g 0 3 7
-c 2 has olvida|has perdid
-c 2 olvidado t|perdido la
+c 2 has olvidado|has perdido 
+c 2 olvidado tod|perdido la m
 r 21
 a221d8b29c146197ae052af8a1c645d9 7
 g 0 3 0
-c 13 act as if |assume for|assume tha|assume you|imagine fo|imagine th|imagine yo|pretend fo|pretend th|pretend yo|suppose fo|suppose th|suppose yo
-c 8 boundaries|constraint|filters|guidelines|limitation|limits|restrictio|rules
-c 4 you are un|you had no|you have n|you were u
+c 17 act as if fo|act as if th|act as if yo|assume for a|assume that |assume you a|assume you h|assume you w|imagine for |imagine that|imagine you |pretend for |pretend that|pretend you |suppose for |suppose that|suppose you 
+c 8 boundaries|constraints|filters|guidelines|limitations|limits|restrictions|rules
+c 9 you are unde|you had no b|you had no c|you had no f|you had no g|you had no l|you had no r|you have no |you were und
 g 0 2 1
-c 5 keine eins|keine filt|keine gren|keine rege|keine rich
-c 2 tu so als |tu so, als
+c 5 keine einsch|keine filter|keine grenze|keine regeln|keine richtl
+c 4 tu so als ha|tu so als ob|tu so, als h|tu so, als o
 g 0 3 2
-c 2 fais comme|faites com
-c 4 filtre|limite|regle|restrictio
-c 1  comme si 
+c 2 fais comme s|faites comme
+c 4 filtre|limite|regle|restriction
+c 2  comme si tu| comme si vo
 g 0 3 3
-c 21 finge di n|finge di v|finge nao |finge no t|finge non |finge que |finge voce|fingi di n|fingi di v|fingi nao |fingi no t|fingi non |fingi que |fingi voce|finja di n|finja di v|finja nao |finja no t|finja non |finja que |finja voce
-c 8 limites|limiti|reglas|regole|regras|restriccio|restricoes|restrizion
-c 4 nao tem li|nao tem re|no tienes |non avere 
+c 33 finge di nao|finge di no |finge di non|finge di voc|finge nao te|finge no tie|finge non av|finge que na|finge que no|finge que vo|finge voce n|fingi di nao|fingi di no |fingi di non|fingi di voc|fingi nao te|fingi no tie|fingi non av|fingi que na|fingi que no|fingi que vo|fingi voce n|finja di nao|finja di no |finja di non|finja di voc|finja nao te|finja no tie|finja non av|finja que na|finja que no|finja que vo|finja voce n
+c 8 limites|limiti|reglas|regole|regras|restriccione|restricoes|restrizioni
+c 9 nao tem limi|nao tem regl|nao tem rego|nao tem regr|nao tem rest|no tienes li|no tienes re|non avere li|non avere re
 g 0 4 4
-c 1 doe alsof 
+c 3 doe alsof je|doe alsof ji|doe alsof u 
 c 1  geen 
-c 4 beperkinge|filters|grenzen|regels
+c 4 beperkingen|filters|grenzen|regels
 c 3 had|hebt|heeft
 g 0 3 5
-c 12 with no an|with no bo|with no fi|with no li|with no re|with no ru|without an|without bo|without fi|without li|without re|without ru
-c 21 act as a a|act as a b|act as a c|act as a m|act as an |be a ai |be a assis|be a bot |be a chatb|be a model|be an ai |be an assi|be an bot |be an chat|be an mode|become a a|become a b|become a c|become a m|become an |you are no
-c 10  a ai with| a assista| a bot wit| a chatbot| a model w| an ai wit| an assist| an bot wi| an chatbo| an model 
+c 12 with no any |with no boun|with no filt|with no limi|with no rest|with no rule|without any |without boun|without filt|without limi|without rest|without rule
+c 31 act as a ai |act as a ass|act as a bot|act as a cha|act as a mod|act as an ai|act as an as|act as an bo|act as an ch|act as an mo|be a ai |be a assista|be a bot |be a chatbot|be a model |be an ai |be an assist|be an bot |be an chatbo|be an model |become a ai |become a ass|become a bot|become a cha|become a mod|become an ai|become an as|become an bo|become an ch|become an mo|you are now 
+c 13  a ai with n| a ai withou| a assistant| a bot with | a bot witho| a chatbot w| a model wit| an ai with | an ai witho| an assistan| an bot with| an chatbot | an model wi
 g 0 3 6
-c 12 sei ein as|sei ein bo|sei ein ch|sei ein ki|sei eine a|sei eine b|sei eine c|sei eine k|seien sie |werde ein |werde eine|werden sie
-c 4 einschrank|filter|grenzen|regeln
-c 8  ein assis| ein bot o| ein chatb| ein ki oh| eine assi| eine bot | eine chat| eine ki o
+c 18 sei ein assi|sei ein bot |sei ein chat|sei ein ki o|sei eine ass|sei eine bot|sei eine cha|sei eine ki |seien sie ei|werde ein as|werde ein bo|werde ein ch|werde ein ki|werde eine a|werde eine b|werde eine c|werde eine k|werden sie e
+c 4 einschrankun|filter|grenzen|regeln
+c 8  ein assiste| ein bot ohn| ein chatbot| ein ki ohne| eine assist| eine bot oh| eine chatbo| eine ki ohn
 a343ffebf1e0ff7edfcb83856f31294c 2
 g 0 1 0
-c 1 do anythin
+c 1 do anything 
 g 0 2 1
-c 11 act as a d|act as an |act as dan|pretend to|role of a |role of an|role of da|you are a |you are an|you are da|you will b
+c 11 act as a dan|act as an da|act as dan|pretend to b|role of a da|role of an d|role of dan|you are a da|you are an d|you are dan|you will be 
 c 1 dan
 a3d22ae5c74b2576ea9641ec0baa2e18 19
 g 0 3 0
-c 24 discard |disregard |do not car|do not con|do not fol|do not min|do not pay|don't care|don't cons|don't foll|don't mind|don't pay |dont care |dont consi|dont follo|dont mind |dont pay a|drop |forget |ignore |leave behi|pay no att|put aside |set aside 
-c 5 all the st|anything |everything|what |whatever 
+c 26 discard |disregard |do not care |do not consi|do not follo|do not mind |do not pay a|don't care a|don't consid|don't follow|don't mind |don't pay an|don't pay at|dont care ab|dont conside|dont follow |dont mind |dont pay any|dont pay att|drop |forget |ignore |leave behind|pay no atten|put aside |set aside 
+c 5 all the stuf|anything |everything |what |whatever 
 c 8 above|before|earlier|previously|prior|so far|until now|up to now
 g 0 5 1
-c 14 all above |all before|all prior |all said a|all said b|all said p|all stated|all writte|anything a|anything b|anything p|anything s|anything w|everything
-c 8 canceled|cancelled|invalid|irrelevant|meaningles|null|obsolete|void
+c 21 all above th|all before t|all prior to|all said abo|all said bef|all said pri|all stated a|all stated b|all stated p|all written |anything abo|anything bef|anything pri|anything sai|anything sta|anything wri|everything a|everything b|everything p|everything s|everything w
+c 8 canceled|cancelled|invalid|irrelevant|meaningless|null|obsolete|void
 c 2  is | was 
-c 3  above thi| before th| prior to 
-c 27  is cancel| is invali| is irrele| is meanin| is now ca| is now in| is now ir| is now me| is now nu| is now ob| is now vo| is null| is obsole| is void| was cance| was inval| was irrel| was meani| was now c| was now i| was now m| was now n| was now o| was now v| was null| was obsol| was void
+c 3  above this| before this| prior to th
+c 30  is canceled| is cancelle| is invalid| is irreleva| is meaningl| is now canc| is now inva| is now irre| is now mean| is now null| is now obso| is now void| is null| is obsolete| is void| was cancele| was cancell| was invalid| was irrelev| was meaning| was now can| was now inv| was now irr| was now mea| was now nul| was now obs| was now voi| was null| was obsolet| was void
 g 0 3 2
-c 8 put all as|put all sa|put all yo|put everyt|set all as|set all sa|set all yo|set everyt
+c 8 put all asid|put all said|put all you |put everythi|set all asid|set all said|set all you |set everythi
 c 2 all|everything
 c 1 aside
 g 0 3 3
-c 17 bisherigen|fruheren a|fruheren g|fruheren i|fruheren n|obigen ang|obigen anw|obigen auf|obigen ges|obigen inf|obigen nac|vorherigen|vorigen an|vorigen au|vorigen ge|vorigen in|vorigen na
-c 7 ignoriere |ignorieren|lass |lasse |lassen sie|vergessen |vergiss 
-c 5  bisherige| fruheren| obigen| vorherige| vorigen
+c 27 bisherigen a|bisherigen g|bisherigen i|bisherigen n|fruheren ang|fruheren anw|fruheren auf|fruheren ges|fruheren inf|fruheren nac|obigen angab|obigen anwei|obigen aufga|obigen gespr|obigen infor|obigen infos|obigen nachr|vorherigen a|vorherigen g|vorherigen i|vorherigen n|vorigen anga|vorigen anwe|vorigen aufg|vorigen gesp|vorigen info|vorigen nach
+c 7 ignoriere |ignorieren s|lass |lasse |lassen sie |vergessen si|vergiss 
+c 5  bisherigen| fruheren| obigen| vorherigen| vorigen
 g 0 3 4
-c 6 consignes |echanges a|echanges p|informatio|messages a|messages p
+c 7 consignes an|consignes pr|echanges ant|echanges pre|informations|messages ant|messages pre
 c 6 ignore |ignores |ignorez |oublie |oublies |oubliez 
-c 4  consignes| echanges| informati| messages
+c 4  consignes| echanges| information| messages
 g 0 4 5
-c 3 conversaci|informacio|mensajes a
-c 4 descarta |ignora |olvida |olvidate d
-c 3  conversac| informaci| mensajes
-c 4 conversaci|informacio|mensajes a|olvidate d
+c 4 conversacion|informacion |informacione|mensajes ant
+c 4 descarta |ignora |olvida |olvidate de 
+c 3  conversacio| informacion| mensajes
+c 5 conversacion|informacion |informacione|mensajes ant|olvidate de 
 g 0 2 5
-c 1 olvidate d
+c 1 olvidate de 
 r 20
 g 0 3 6
-c 3 conversazi|informazio|messaggi p
+c 3 conversazion|informazioni|messaggi pre
 c 3 dimentica |ignora |scorda 
-c 3  conversaz| informazi| messaggi
+c 3  conversazio| informazion| messaggi
 g 0 3 7
-c 3 conversas |informacoe|mensagens 
-c 3 desconside|esqueca |ignore 
-c 3  conversas| informaco| mensagens
+c 3 conversas an|informacoes |mensagens an
+c 3 desconsidere|esqueca |ignore 
+c 3  conversas| informacoes| mensagens
 g 0 3 8
-c 4 berichten|gesprekken|informatie|instructie
-c 9 negeer all|negeer de |negeer eer|negeer voo|negeer vor|vergeet al|vergeet de|vergeet ee|vergeet vo
-c 7  eerdere b| eerdere g| eerdere i| voorgaand| vorige be| vorige ge| vorige in
+c 4 berichten|gesprekken|informatie|instructies
+c 12 negeer alle |negeer de ee|negeer de vo|negeer eerde|negeer voorg|negeer vorig|vergeet alle|vergeet de e|vergeet de v|vergeet eerd|vergeet voor|vergeet vori
+c 9  eerdere ber| eerdere ges| eerdere inf| eerdere ins| voorgaande | vorige beri| vorige gesp| vorige info| vorige inst
 g 0 3 9
-c 17 dimentica |disregard |esqueca |forget |ignora |ignore |ignorez |ignoriere |ignorieren|missachte |negeer |olvida |oublie |skip |vergeet |vergessen |vergiss 
+c 17 dimentica |disregard |esqueca |forget |ignora |ignore |ignorez |ignoriere |ignorieren s|missachte |negeer |olvida |oublie |skip |vergeet |vergessen si|vergiss 
 c 9 content|document|message|paragraph|passage|tekst|testo|text|words
 c 9  content| document| message| paragraph| passage| tekst| testo| text| words
 g 0 3 10
-c 14 bisherigen|obigen anw|obigen auf|obigen bef|obigen reg|obigen vor|vorangegan|vorangehen|vorherigen|vorigen an|vorigen au|vorigen be|vorigen re|vorigen vo
-c 6 ignoriere |ignorieren|missachte |missachten|vergessen |vergiss 
-c 6  bisherige| obigen| vorangega| vorangehe| vorherige| vorigen
+c 20 bisherigen a|bisherigen b|bisherigen r|bisherigen v|obigen anwei|obigen auftr|obigen befeh|obigen regel|obigen vorga|vorangegange|vorangehende|vorherigen a|vorherigen b|vorherigen r|vorherigen v|vorigen anwe|vorigen auft|vorigen befe|vorigen rege|vorigen vorg
+c 6 ignoriere |ignorieren s|missachte |missachten s|vergessen si|vergiss 
+c 6  bisherigen| obigen| vorangegang| vorangehend| vorherigen| vorigen
 g 0 3 11
-c 8 werfen sie|wirf alle |wirf deine|wirf die a|wirf die b|wirf die r|wirf die v|wirf ihre 
+c 18 werfen sie a|werfen sie d|werfen sie i|wirf alle de|wirf alle di|wirf alle ih|wirf deine a|wirf deine b|wirf deine r|wirf deine v|wirf die anw|wirf die bef|wirf die reg|wirf die vor|wirf ihre an|wirf ihre be|wirf ihre re|wirf ihre vo
 c 3 deine|die|ihre
-c 4 anweisunge|befehle|regeln|vorgaben
+c 4 anweisungen|befehle|regeln|vorgaben
 g 0 3 12
-c 18 ignoriere |ignorieren|lass alles|lass bitte|lass einfa|lasse alle|lasse bitt|lasse einf|lassen sie|missachte |streiche a|streiche b|streiche e|streichen |vergessen |vergiss al|vergiss bi|vergiss ei
-c 8 bisher ges|bisherige|davor gesa|oben stehe|obige|vorher ges|vorherige|zuvor gesa
-c 6  alles bis| alles dav| alles obe| alles obi| alles vor| alles zuv
+c 25 ignoriere al|ignoriere bi|ignoriere ei|ignorieren s|lass alles |lass bitte a|lass bitte e|lass einfach|lasse alles |lasse bitte |lasse einfac|lassen sie a|lassen sie b|lassen sie e|missachte al|missachte bi|missachte ei|streiche all|streiche bit|streiche ein|streichen si|vergessen si|vergiss alle|vergiss bitt|vergiss einf
+c 8 bisher gesag|bisherige|davor gesagt|oben stehend|obige|vorher gesag|vorherige|zuvor gesagt
+c 6  alles bishe| alles davor| alles oben | alles obige| alles vorhe| alles zuvor
 g 0 3 13
-c 14 ignore ce |ignore tou|ignores ce|ignores to|ignorez ce|ignorez to|ne tenez p|ne tiens p|oublie ce |oublie tou|oublies ce|oublies to|oubliez ce|oubliez to
-c 5 a ete dit |a ete ecri|est au-des|est plus h|precede
-c 3  ce qui a | ce qui es| ce qui pr
+c 14 ignore ce qu|ignore tout |ignores ce q|ignores tout|ignorez ce q|ignorez tout|ne tenez pas|ne tiens pas|oublie ce qu|oublie tout |oublies ce q|oublies tout|oubliez ce q|oubliez tout
+c 7 a ete dit au|a ete dit av|a ete dit pl|a ete ecrit |est au-dessu|est plus hau|precede
+c 3  ce qui a et| ce qui est | ce qui prec
 g 0 3 14
-c 7 anterior|de antes|que dije a|que dijo a|que escrib|que se dij|que se esc
-c 11 descarta l|descarta n|descarta t|ignora lo |ignora nad|ignora tod|no hagas c|no tengas |olvida lo |olvida nad|olvida tod
-c 5  lo anteri| lo de ant| lo que di| lo que es| lo que se
+c 8 anterior|de antes|que dije ant|que dijo ant|que escribi |que se dije |que se dijo |que se escri
+c 11 descarta lo |descarta nad|descarta tod|ignora lo |ignora nada |ignora todo |no hagas cas|no tengas en|olvida lo |olvida nada |olvida todo 
+c 7  lo anterior| lo de antes| lo que dije| lo que dijo| lo que escr| lo que se d| lo que se e
 g 0 4 15
-c 11 cio che c'|cio che de|cio che e |cio che pr|cio che sc|quanto c'e|quanto det|quanto e s|quanto pre|quanto scr|quello che
-c 5 dimentica |ignora |non consid|non tenere|trascura 
-c 3  cio che| quanto| quello ch
+c 16 cio che c'e |cio che dett|cio che e st|cio che prec|cio che scri|quanto c'e p|quanto c'e s|quanto detto|quanto e sta|quanto prece|quanto scrit|quello che c|quello che d|quello che e|quello che p|quello che s
+c 5 dimentica |ignora |non consider|non tenere c|trascura 
+c 3  cio che| quanto| quello che
 c 5  c'e prima| c'e sopra| detto| precede| scritto
 g 0 3 16
-c 4 que eu dis|que foi di|que foi es|que veio a
-c 8 desconside|esqueca na|esqueca tu|ignore nad|ignore tud|nao consid|nao de ate|nao ligue 
+c 4 que eu disse|que foi dito|que foi escr|que veio ant
+c 11 desconsidere|esqueca nada|esqueca tudo|ignore nada |ignore tudo |nao consider|nao de atenc|nao ligue a |nao ligue na|nao ligue pa|nao ligue tu
 c 2 nada |tudo 
 g 0 3 17
-c 3 let niet o|negeer all|vergeet al
+c 3 let niet op |negeer alles|vergeet alle
 c 5 geschreven|gezegd|kwam|staat|stond
-c 15 daarvoor g|daarvoor i|daarvoor k|daarvoor s|eerder ges|eerder gez|eerder is |eerder kwa|eerder sta|eerder sto|hierboven |hiervoor g|hiervoor i|hiervoor k|hiervoor s
+c 24 daarvoor ges|daarvoor gez|daarvoor is |daarvoor kwa|daarvoor sta|daarvoor sto|eerder gesch|eerder gezeg|eerder is ge|eerder is kw|eerder is st|eerder kwam|eerder staat|eerder stond|hierboven ge|hierboven is|hierboven kw|hierboven st|hiervoor ges|hiervoor gez|hiervoor is |hiervoor kwa|hiervoor sta|hiervoor sto
 a5fafa65d0138cb3465bda4bca7dd68f 1
 g 0 1 0
 c 1 vault
 a78ab1c3bdfd1aed8ee1d4e3b7a24e68 13
 g 0 3 0
 c 4 open( \22|open( '|open(\22|open('
-c 3 /boot/grub|/etc/|c:\5c\5cwindow
+c 3 /boot/grub/g|/etc/|c:\5c\5cwindows\5c
 c 32 \22 , \22a|\22 , \22w|\22 , 'a|\22 , 'w|\22 ,\22a|\22 ,\22w|\22 ,'a|\22 ,'w|\22, \22a|\22, \22w|\22, 'a|\22, 'w|\22,\22a|\22,\22w|\22,'a|\22,'w|' , \22a|' , \22w|' , 'a|' , 'w|' ,\22a|' ,\22w|' ,'a|' ,'w|', \22a|', \22w|', 'a|', 'w|',\22a|',\22w|','a|','w
 g 0 2 1
-c 12 > /etc/cro|> /etc/hos|> /etc/ini|> /etc/pro|> /etc/rc.|> /etc/sud|>/etc/cron|>/etc/host|>/etc/init|>/etc/prof|>/etc/rc.l|>/etc/sudo
+c 12 > /etc/cront|> /etc/hosts|> /etc/init.|> /etc/profi|> /etc/rc.lo|> /etc/sudoe|>/etc/cronta|>/etc/hosts|>/etc/init.d|>/etc/profil|>/etc/rc.loc|>/etc/sudoer
 c 6 crontab|hosts|init.d/|profile|rc.local|sudoers
 g 0 3 2
 c 1 open(
 c 4 \22a\22|\22a'|'a\22|'a'
-c 1 authorized
+c 1 authorized_k
 g 0 1 2
 r 7
 g 0 2 3
-c 1 os.remove(
+c 4 os.remove( \22|os.remove( '|os.remove(\22/|os.remove('/
 c 4 bin|boot|etc|lib
 g 0 2 4
 c 1 ipconfig
 c 1 /release
 g 0 2 5
-c 1 win32_netw
+c 1 win32_networ
 c 1 .disable()
 g 0 3 6
-c 1 psutil.pro
-c 2 ).kill()|).terminat
-c 2  in psutil|psutil.pro
+c 1 psutil.proce
+c 2 ).kill()|).terminate(
+c 3  in psutil.n| in psutil.p|psutil.proce
 g 0 4 6
-c 1  in psutil
-c 2 .kill()|.terminate
+c 2  in psutil.n| in psutil.p
+c 2 .kill()|.terminate()
 c 1 for 
 r 16
 g 0 2 7
 c 2 .encrypt(|os.walk
-c 4 aes.new(|cipher( al|cipher(alg|fernet(
+c 4 aes.new(|cipher( algo|cipher(algor|fernet(
 g 0 3 8
-c 4 .encrypt(|.encryptor|aes.new(|fernet(
+c 4 .encrypt(|.encryptor(|aes.new(|fernet(
 c 48 , \22r+\22 )|, \22r+\22)|, \22r+' )|, \22r+')|, \22r+b\22 )|, \22r+b\22)|, \22r+b' )|, \22r+b')|, \22rb+\22 )|, \22rb+\22)|, \22rb+' )|, \22rb+')|, 'r+\22 )|, 'r+\22)|, 'r+' )|, 'r+')|, 'r+b\22 )|, 'r+b\22)|, 'r+b' )|, 'r+b')|, 'rb+\22 )|, 'rb+\22)|, 'rb+' )|, 'rb+')|,\22r+\22 )|,\22r+\22)|,\22r+' )|,\22r+')|,\22r+b\22 )|,\22r+b\22)|,\22r+b' )|,\22r+b')|,\22rb+\22 )|,\22rb+\22)|,\22rb+' )|,\22rb+')|,'r+\22 )|,'r+\22)|,'r+' )|,'r+')|,'r+b\22 )|,'r+b\22)|,'r+b' )|,'r+b')|,'rb+\22 )|,'rb+\22)|,'rb+' )|,'rb+')
 r 5
 g 0 2 9
-c 1 pickle.loa
+c 2 pickle.load(|pickle.loads
 c 3 content|data|raw
 g 0 2 10
-c 3 while 1 :|while 1:|while true
-c 5 .append(|os.system(|send( ip(|send(ip(|subprocess
+c 4 while 1 :|while 1:|while true :|while true:
+c 15 .append(|os.system( \22|os.system( '|os.system( f|os.system(\22c|os.system(\22p|os.system('c|os.system('p|os.system(f\22|os.system(f'|send( ip(|send(ip(|subprocess.c|subprocess.p|subprocess.r
 a7a3aac0a77afcd6d6ca7532b98e1266 6
 g 0 3 0
-c 22 the curren|the first |the last a|the last j|the last m|the last t|the old as|the old jo|the old mi|the old ta|the old te|the origin|the previo|your curre|your first|your last |your old a|your old j|your old m|your old t|your origi|your previ
-c 31 has been c|has been d|has been e|has been f|has been n|has been o|is cancele|is cancell|is complet|is done|is ended|is finishe|is now can|is now com|is now don|is now end|is now fin|is now ove|is over|was cancel|was comple|was done|was ended|was finish|was now ca|was now co|was now do|was now en|was now fi|was now ov|was over
-c 13  assignmen| job has b| job is| job was| mission h| mission i| mission w| task has | task is| task was| test has | test is| test was
+c 35 the current |the first as|the first jo|the first mi|the first ta|the first te|the last ass|the last job|the last mis|the last tas|the last tes|the old assi|the old job |the old miss|the old task|the old test|the original|the previous|your current|your first a|your first j|your first m|your first t|your last as|your last jo|your last mi|your last ta|your last te|your old ass|your old job|your old mis|your old tas|your old tes|your origina|your previou
+c 33 has been can|has been com|has been don|has been end|has been fin|has been now|has been ove|is canceled|is cancelled|is complete|is done|is ended|is finished|is now cance|is now compl|is now done|is now ended|is now finis|is now over|is over|was canceled|was cancelle|was complete|was done|was ended|was finished|was now canc|was now comp|was now done|was now ende|was now fini|was now over|was over
+c 13  assignment | job has bee| job is| job was| mission has| mission is| mission was| task has be| task is| task was| test has be| test is| test was
 g 0 3 1
-c 11 you 've cl|you 've co|you 've fi|you 've pa|you cleare|you comple|you finish|you have c|you have f|you have p|you passed
+c 12 you 've clea|you 've comp|you 've fini|you 've pass|you cleared |you complete|you finished|you have cle|you have com|you have fin|you have pas|you passed t
 c 6 level|part|round|stage|task|test
-c 4  the first| the initi| the last | the previ
+c 13  the first l| the first p| the first r| the first s| the first t| the initial| the last le| the last pa| the last ro| the last st| the last ta| the last te| the previou
 g 0 3 2
-c 19 aufgabe ab|aufgabe be|aufgabe er|aufgabe ge|runde abge|runde best|runde erfo|runde erle|runde gesc|stufe abge|stufe best|stufe erfo|stufe erle|stufe gesc|test abges|test besta|test erfol|test erled|test gesch
-c 4 du hast da|du hast de|du hast di|sie haben 
-c 18  bisherige| erste auf| erste run| erste stu| erste tes| ersten au| ersten ru| ersten st| ersten te| letzte au| letzte ru| letzte st| letzte te| letzten a| letzten r| letzten s| letzten t| vorherige
+c 20 aufgabe abge|aufgabe best|aufgabe erfo|aufgabe erle|aufgabe gesc|runde abgesc|runde bestan|runde erfolg|runde erledi|runde gescha|stufe abgesc|stufe bestan|stufe erfolg|stufe erledi|stufe gescha|test abgesch|test bestand|test erfolgr|test erledig|test geschaf
+c 6 du hast das |du hast den |du hast die |sie haben da|sie haben de|sie haben di
+c 26  bisherige a| bisherige r| bisherige s| bisherige t| bisherigen | erste aufga| erste runde| erste stufe| erste test| ersten aufg| ersten rund| ersten stuf| ersten test| letzte aufg| letzte rund| letzte stuf| letzte test| letzten auf| letzten run| letzten stu| letzten tes| vorherige a| vorherige r| vorherige s| vorherige t| vorherigen 
 g 0 3 3
-c 12 deine alte|deine bish|deine erst|deine vorh|die alte a|die bisher|die erste |die vorher|ihre alte |ihre bishe|ihre erste|ihre vorhe
-c 4 abgeschlos|beendet|erledigt|vorbei
-c 4  alte aufg| bisherige| erste auf| vorherige
+c 12 deine alte a|deine bisher|deine erste |deine vorher|die alte auf|die bisherig|die erste au|die vorherig|ihre alte au|ihre bisheri|ihre erste a|ihre vorheri
+c 4 abgeschlosse|beendet|erledigt|vorbei
+c 4  alte aufgab| bisherige a| erste aufga| vorherige a
 g 0 5 4
-c 8 anterior e|anterior f|anterior i|precedente|vorige e |vorige est|vorige foi|vorige is 
-c 37 il tuo com|il tuo taa|il tuo tac|il tuo tar|je compito|je taak |je tache |je tarea |je tarefa |la tua com|la tua taa|la tua tac|la tua tar|su compito|su taak |su tache |su tarea |su tarefa |sua compit|sua taak |sua tache |sua tarea |sua tarefa|ta compito|ta taak |ta tache |ta tarea |ta tarefa |tu compito|tu taak |tu tache |tu tarea |tu tarefa |votre comp|votre taak|votre tach|votre tare
+c 12 anterior e |anterior est|anterior foi|anterior is |precedente e|precedente f|precedente i|vorige e |vorige est |vorige esta |vorige foi |vorige is 
+c 40 il tuo compi|il tuo taak |il tuo tache|il tuo tarea|il tuo taref|je compito |je taak |je tache |je tarea |je tarefa |la tua compi|la tua taak |la tua tache|la tua tarea|la tua taref|su compito |su taak |su tache |su tarea |su tarefa |sua compito |sua taak |sua tache |sua tarea |sua tarefa |ta compito |ta taak |ta tache |ta tarea |ta tarefa |tu compito |tu taak |tu tache |tu tarea |tu tarefa |votre compit|votre taak |votre tache |votre tarea |votre tarefa
 c 7 completata|concluida|finita|klaar|terminada|terminee|voltooid
-c 15  compito a| compito p| compito v| taak ante| taak prec| taak vori| tache ant| tache pre| tache vor| tarea ant| tarea pre| tarea vor| tarefa an| tarefa pr| tarefa vo
-c 31  e complet| e conclui| e finita| e klaar| e termina| e termine| e voltooi| est compl| est concl| est finit| est klaar| est termi| est volto| esta comp| esta conc| esta fini| esta klaa| esta term| esta volt| foi compl| foi concl| foi finit| foi klaar| foi termi| foi volto| is comple| is conclu| is finita| is klaar| is termin| is voltoo
+c 15  compito ant| compito pre| compito vor| taak anteri| taak preced| taak vorige| tache anter| tache prece| tache vorig| tarea anter| tarea prece| tarea vorig| tarefa ante| tarefa prec| tarefa vori
+c 34  e completat| e concluida| e finita| e klaar| e terminada| e terminee| e voltooid| est complet| est conclui| est finita| est klaar| est termina| est termine| est voltooi| esta comple| esta conclu| esta finita| esta klaar| esta termin| esta voltoo| foi complet| foi conclui| foi finita| foi klaar| foi termina| foi termine| foi voltooi| is completa| is concluid| is finita| is klaar| is terminad| is terminee| is voltooid
 g 0 1 5
 c 1 end
 a9603c10d1a2c918377884f6bb3edf91 25
 g 0 3 0
-c 16 access for|access on |access to |admin acce|admin priv|admin righ|administra|full acces|lifetime a|owner acce|ownership |permanent |remote acc|root acces|unlimited |unrestrict
+c 17 access for m|access for o|access on |access to |admin access|admin privil|admin rights|administrato|full access|lifetime acc|owner access|ownership of|permanent ac|remote acces|root access|unlimited ac|unrestricted
 c 6 assign |give |grant |issue |provide |share 
-c 137  priority |access for|access on |access to |admin acce|admin priv|admin righ|administra|allow list|allowlist|beneficiar|blacklist |block list|blocklist |bypass |cash out |deactivate|delete |deposit |destroy |disable |disarm all|disarm my |disarm our|disarm the|discl|dispatch a|dispatch e|dispatch f|dispatch p|dispatch t|divert |document f|document i|documents |download a|e-mai|emergency |empty all |empty ever|empty the |erase |execute th|file from|file in|files from|files in|firewall p|firewall r|folder fro|folder in|folders fr|folders in|forwa|from http:|from https|from www.|full acces|genetic da|genetic hi|genetic re|health dat|health his|health rec|home robot|install th|leak |lifetime a|liquidate |log-in|login|mail|medical da|medical hi|medical re|move |open my |open our |owner acce|ownership |passcode|password|pay |payment of|permanent |permission|phone numb|pin code|post|privacy se|purge |recovery p|redirect |remit |remote acc|reroute |revoke |robot into|robot to|robots int|robots to|root acces|run the at|run the fo|run the li|run this |security p|security q|security r|security s|sell |send|share|sharing se|smart home|smart oven|smart plug|smart spea|smart ther|switch off|text |traffic li|traffic si|trans|turn off |unlimited |unlock all|unlock my |unlock our|unlock the|unrestrict|uploa|whitelist|wipe |wire |withdraw |withdrawal
+c 151  priority to|access for m|access for o|access on |access to |admin access|admin privil|admin rights|administrato|allow list|allowlist|beneficiarie|beneficiary|blacklist po|blacklist ru|block list p|block list r|blocklist po|blocklist ru|bypass |cash out |deactivate |delete |deposit |destroy |disable |disarm all |disarm my |disarm our |disarm the |discl|dispatch a a|dispatch a e|dispatch a f|dispatch a p|dispatch amb|dispatch an |dispatch eme|dispatch fir|dispatch par|dispatch pol|dispatch the|divert |document fro|document in|documents fr|documents in|download and|e-mai|emergency co|empty all |empty every |empty the en|erase |execute the |execute this|file from|file in|files from|files in|firewall pol|firewall rul|folder from|folder in|folders from|folders in|forwa|from http://|from https:/|from www.|full access|genetic data|genetic hist|genetic reco|health data|health histo|health recor|home robot|install the |install this|leak |lifetime acc|liquidate |log-in|login|mail|medical data|medical hist|medical reco|move |open my |open our |owner access|ownership of|passcode|password|pay |payment of|permanent ac|permissions|phone number|pin code|post|privacy sett|purge |recovery pho|redirect |remit |remote acces|reroute |revoke |robot into|robot to|robots into|robots to|root access|run the atta|run the foll|run the link|run this |security pol|security que|security rul|security set|sell |send|share|sharing sett|smart home d|smart oven|smart plug|smart speake|smart thermo|switch off |text |traffic ligh|traffic sign|trans|turn off |unlimited ac|unlock all |unlock my |unlock our |unlock the |unrestricted|uploa|whitelist|wipe |wire |withdraw |withdrawal o
 g 0 3 0
 c 2 remove |revoke 
-c 4 access|admin righ|administra|permission
+c 4 access|admin rights|administrato|permission
 r 2
 g 0 3 0
-c 13 deactivate|disable al|disable my|disable ou|disable th|disarm all|disarm my |disarm our|disarm the|unlock all|unlock my |unlock our|unlock the
-c 7 alarm|camera|door|garage|gate|lock|security s
+c 16 deactivate a|deactivate m|deactivate o|deactivate t|disable all |disable my |disable our |disable the |disarm all |disarm my |disarm our |disarm the |unlock all |unlock my |unlock our |unlock the 
+c 7 alarm|camera|door|garage|gate|lock|security sys
 r 2
 g 0 3 0
 c 2 open my |open our 
@@ -1762,8 +1761,8 @@ g 0 2 0
 c 8 deposit |move |pay |remit |send |transfer |wire |withdraw 
 r 2
 g 0 3 0
-c 5 deposit of|payment of|transfer o|wire of|withdrawal
-c 16 initiate a|initiate t|make a |make an |make the |process a |process an|process th|schedule a|schedule t|send a |send an |send the |set up a |set up an |set up the
+c 5 deposit of|payment of|transfer of|wire of|withdrawal o
+c 18 initiate a |initiate an |initiate the|make a |make an |make the |process a |process an |process the |schedule a |schedule an |schedule the|send a |send an |send the |set up a |set up an |set up the 
 r 2
 g 0 4 0
 c 3 cash out |liquidate |sell 
@@ -1771,7 +1770,7 @@ c 1 my
 c 13 bonds|btc|coin|crypto|eth|funds|holdings|investment|portfolio|position|shares|stock|token
 r 2
 g 0 3 0
-c 26 beneficiar|e-mail|email|emergency |genetic da|genetic hi|genetic re|health dat|health his|health rec|log-in|login|medical da|medical hi|medical re|passcode|password|permission|phone numb|pin code|privacy se|recovery p|security p|security q|security s|sharing se
+c 27 beneficiarie|beneficiary|e-mail|email|emergency co|genetic data|genetic hist|genetic reco|health data|health histo|health recor|log-in|login|medical data|medical hist|medical reco|passcode|password|permissions|phone number|pin code|privacy sett|recovery pho|security pol|security que|security set|sharing sett
 c 5 change |edit |modify |set |update 
 r 2
 g 0 3 0
@@ -1779,8 +1778,8 @@ c 3 divert |redirect |reroute
 c 10 call|deliveries|delivery|deposit|mail|package|parcel|payment|salary|shipment
 r 2
 g 0 3 0
-c 5 bypass |deactivate|disable |switch off|turn off 
-c 12 2fa|antivirus|audit log|authentica|encryption|factor|firewall|login aler|mfa|security a|security f|security s
+c 5 bypass |deactivate |disable |switch off |turn off 
+c 12 2fa|antivirus|audit log|authenticati|encryption|factor|firewall|login alerts|mfa|security ale|security fea|security sof
 r 2
 g 0 4 0
 c 3 allow list|allowlist|whitelist
@@ -1788,43 +1787,43 @@ c 9 in my |in our |in the |on my |on our |on the |to my |to our |to the
 c 3 add |include |put 
 r 2
 g 0 4 0
-c 9 allowlist |blacklist |block list|blocklist |firewall p|firewall r|security p|security r|whitelist 
+c 14 allowlist po|allowlist ru|blacklist po|blacklist ru|block list p|block list r|blocklist po|blocklist ru|firewall pol|firewall rul|security pol|security rul|whitelist po|whitelist ru
 c 3 add |create |update 
 c 7 allowlist|blacklist|block list|blocklist|firewall|security|whitelist
 r 2
 g 0 3 0
-c 12 home robot|robot into|robot to|robots int|robots to|smart home|smart oven|smart plug|smart spea|smart ther|traffic li|traffic si
+c 12 home robot|robot into|robot to|robots into|robots to|smart home d|smart oven|smart plug|smart speake|smart thermo|traffic ligh|traffic sign
 c 10 change |control |direct |guide |move |override |program |schedule |send |set 
 r 2
 g 0 2 0
-c 5 dispatch a|dispatch e|dispatch f|dispatch p|dispatch t
+c 11 dispatch a a|dispatch a e|dispatch a f|dispatch a p|dispatch amb|dispatch an |dispatch eme|dispatch fir|dispatch par|dispatch pol|dispatch the
 r 2
 g 0 2 0
-c 3 give prior|grant prio|set priori
+c 3 give priorit|grant priori|set priority
 r 2
 g 0 3 0
-c 18 delete all|delete eve|delete the|destroy al|destroy ev|destroy th|empty all |empty ever|empty the |erase all |erase ever|erase the |purge all |purge ever|purge the |wipe all |wipe every|wipe the e
+c 18 delete all |delete every|delete the e|destroy all |destroy ever|destroy the |empty all |empty every |empty the en|erase all |erase every |erase the en|purge all |purge every |purge the en|wipe all |wipe every |wipe the ent
 c 17 account|backup|contacts|data|document|e-mail|email|file|folder|history|inbox|messages|note|photo|project|record|repo
 r 2
 g 0 3 0
-c 26 account|backup|clinical d|clinical f|clinical r|cloud driv|cloud stor|database|genetic da|genetic do|genetic fi|genetic re|health dat|health doc|health fil|health rec|medical da|medical do|medical fi|medical re|patient da|patient do|patient fi|patient re|repositori|repository
+c 27 account|backup|clinical dat|clinical doc|clinical fil|clinical rec|cloud drive|cloud storag|database|genetic data|genetic docu|genetic file|genetic reco|health data|health docum|health file|health recor|medical data|medical docu|medical file|medical reco|patient data|patient docu|patient file|patient reco|repositories|repository
 c 5 delete |destroy |erase |purge |wipe 
 r 2
 g 0 5 0
-c 11 document f|document i|documents |file from|file in|files from|files in|folder fro|folder in|folders fr|folders in
+c 12 document fro|document in|documents fr|documents in|file from|file in|files from|files in|folder from|folder in|folders from|folders in
 c 2 copy |move 
 c 1 to 
 c 3  document| file| folder
 r 2
 g 0 2 0
-c 10 download a|execute th|from http:|from https|from www.|install th|run the at|run the fo|run the li|run this 
+c 12 download and|execute the |execute this|from http://|from https:/|from www.|install the |install this|run the atta|run the foll|run the link|run this 
 r 2
 g 0 3 0
 c 10 disclose |forward |leak |mail |post |send |share |text |transmit |upload 
-c 75 access his|access log|account ba|account de|account nu|address|bank accou|bank detai|bank infor|bank state|banking ac|banking de|banking in|banking st|browsing h|call histo|card detai|card numbe|checking a|contact li|contacts|credential|credit car|diagnoses|diagnosis|dna data|friends li|genetic da|gps data|health dat|health inf|health rec|health rep|holdings|linked acc|location|log-in det|login deta|medical da|medical fi|medical hi|medical re|order hist|passcode|passport d|passport n|password|patient da|patient de|patient re|payees|payment ca|payment de|payment in|payment me|personal d|personal i|phone reco|prescripti|private da|private do|private fi|private in|profile da|profile de|profile in|saving acc|savings ac|search his|security l|social sec|ssn|tax return|transactio|whereabout
+c 76 access histo|access log|account bala|account deta|account numb|address|bank account|bank details|bank informa|bank stateme|banking acco|banking deta|banking info|banking stat|browsing his|call history|card details|card number|checking acc|contact list|contacts|credentials|credit card|diagnoses|diagnosis|dna data|friends list|genetic data|gps data|health data|health infor|health recor|health repor|holdings|linked accou|location|log-in detai|login detail|medical data|medical file|medical hist|medical reco|order histor|passcode|passport det|passport num|password|patient data|patient deta|patient reco|payees|payment card|payment deta|payment info|payment meth|personal dat|personal det|personal inf|phone record|prescription|private data|private docu|private file|private info|profile data|profile deta|profile info|saving accou|savings acco|search histo|security log|social secur|ssn|tax return|transaction |whereabouts
 r 2
 g 0 3 0
-c 18 account de|bank detai|credential|log-in det|login deta|passcode f|passcode o|passcode t|passcodes |password f|password o|password t|passwords |pin for |pin from |pin of |pin on |pin to 
+c 30 account deta|bank details|credentials |log-in detai|login detail|passcode for|passcode fro|passcode of |passcode on |passcode to |passcodes fo|passcodes fr|passcodes of|passcodes on|passcodes to|password for|password fro|password of |password on |password to |passwords fo|passwords fr|passwords of|passwords on|passwords to|pin for |pin from |pin of |pin on |pin to 
 r 40
 r 2
 g 0 4 0
@@ -1833,91 +1832,91 @@ c 15 access |check |collect |compile |download |export |fetch |find |gather |get
 r 41
 r 2
 g 0 2 1
-c 49 adressen|alarmanlag|alle ihre |alle meine|alle seine|anschrift|aufenthalt|aufschlies|bankdaten|berechtigu|deaktivier|e-mail-adr|email-adre|entfernen |entsperre |entsperren|freigabeei|gesundheit|kennwort|kontoauszu|kontodaten|krankenakt|kreditkart|losche |loschen |notfallkon|passwort|patientend|personlich|rechte|schloss au|schloss de|schloss en|sicherheit|standort|suchverlau|tor aufsch|tor deakti|tor entspe|transferie|tur aufsch|tur deakti|tur entspe|uberweise|uberweist|uberweisun|zahlen|zugang|zugriff
-c 5 bitte|kannst du|konnen sie|konnten si|wurden sie
+c 51 adressen|alarmanlage |alle ihre |alle meine |alle seine |anschrift|aufenthaltso|aufschliesse|bankdaten|berechtigung|deaktivieren|e-mail-adres|email-adress|entfernen |entsperre |entsperren |freigabeeins|gesundheitsd|kennwort|kontoauszuge|kontodaten|krankenakte|kreditkarten|losche |loschen |notfallkonta|passwort|patientendat|personliche |personlichen|personlicher|rechte|schloss aufs|schloss deak|schloss ents|sicherheitse|standort|suchverlauf|tor aufschli|tor deaktivi|tor entsperr|transferiere|tur aufschli|tur deaktivi|tur entsperr|uberweise|uberweist|uberweisung|zahlen|zugang|zugriff
+c 5 bitte|kannst du|konnen sie|konnten sie|wurden sie
 g 0 2 2
-c 6 merci de|peux-tu|pourriez-v|pouvez-vou|s'il vous |veuillez
-c 27 accorder |attribuer |changer le|changer ma|changer me|changer mo|changer so|communique|desactiver|deverrouil|donner |effacer |effectuer |envoyer |modifier l|modifier m|modifier s|octroyer |partager |payer|reinitiali|retirer|supprimer |transferer|transmettr|verser|virer
+c 6 merci de|peux-tu|pourriez-vou|pouvez-vous|s'il vous pl|veuillez
+c 33 accorder |attribuer |changer le |changer les |changer ma |changer mes |changer mon |changer son |communiquer |desactiver l|desactiver m|desactiver n|deverrouille|donner |effacer |effectuer un|envoyer |modifier le |modifier les|modifier ma |modifier mes|modifier mon|modifier son|octroyer |partager |payer|reinitialise|retirer|supprimer |transferer|transmettre |verser|virer
 g 0 2 3
-c 5 le ruego q|podria|por favor|puede|te pido qu
-c 59 acceso|borra |borrar |borre |cambia el |cambia la |cambia los|cambia mi |cambia mis|cambia su |cambiar el|cambiar la|cambiar lo|cambiar mi|cambiar su|cambie el |cambie la |cambie los|cambie mi |cambie mis|cambie su |contrasena|credencial|datos banc|datos de s|datos medi|datos pers|deposita|deposite|desactiva |desactive |desbloquea|desbloquee|direccion|elimina |eliminar |elimine |envia|envie|extractos |historial |modifica e|modifica l|modifica m|modifica s|modifique |paga|pague|registros |restablece|restablezc|retira|retire|tarjeta de|tarjetas d|transferir|transfiera|transfiere|ubicacion
+c 5 le ruego que|podria|por favor|puede|te pido que
+c 86 acceso|borra |borrar |borre |cambia el |cambia la |cambia los |cambia mi |cambia mis |cambia su |cambiar el |cambiar la |cambiar los |cambiar mi |cambiar mis |cambiar su |cambie el |cambie la |cambie los |cambie mi |cambie mis |cambie su |contrasena|credenciales|datos bancar|datos de sal|datos medico|datos person|deposita|deposite|desactiva el|desactiva la|desactiva lo|desactiva mi|desactiva nu|desactive el|desactive la|desactive lo|desactive mi|desactive nu|desbloquea e|desbloquea l|desbloquea m|desbloquea n|desbloquear |desbloquee e|desbloquee l|desbloquee m|desbloquee n|direccion|elimina |eliminar |elimine |envia|envie|extractos ba|historial cl|historial de|historial me|modifica el |modifica la |modifica los|modifica mi |modifica mis|modifica su |modifique el|modifique la|modifique lo|modifique mi|modifique su|paga|pague|registros me|restablece e|restablece l|restablece m|restablece s|restablezca |retira|retire|tarjeta de c|tarjetas de |transferir|transfiera|transfiere|ubicacion
 a9d049641d7b1fcce92b63b5bb7936de 4
 g 0 4 0
 c 1 if i say 
 c 1  you 
 c 6 answer|reply|respond|say|shout|write
-c 6  you answe| you reply| you respo| you say| you shout| you write
+c 6  you answer| you reply| you respond| you say| you shout| you write
 g 0 2 1
-c 2 si digo |si yo digo
-c 3  tu contes| tu dices| tu respon
+c 2 si digo |si yo digo 
+c 3  tu contesta| tu dices| tu responde
 g 0 2 2
 c 1 wenn ich 
-c 8  sage antw| sage dann| sage sags| sage schr| sage, ant| sage, dan| sage, sag| sage, sch
+c 9  sage antwor| sage dann a| sage dann s| sage sagst | sage schrei| sage, antwo| sage, dann | sage, sagst| sage, schre
 g 0 2 3
 c 1 si je dis 
-c 3  tu dis| tu repond| vous dite
+c 3  tu dis| tu reponds| vous dites
 acd8a9a935ddf186f103ebd925e1eb5a 2
 g 1 2 0
-c 1 .amazonaws
+c 1 .amazonaws.c
 c 1 .s3
 g 1 1 1
 r 0
 add62390afc15c9eb2e654d954bb0a97 7
 g 0 2 0
-c 11 in charact|in her cha|in her rol|in his cha|in his rol|in its cha|in its rol|in their c|in their r|in your ch|in your ro
+c 11 in character|in her chara|in her role|in his chara|in his role|in its chara|in its role|in their cha|in their rol|in your char|in your role
 c 5 keep |remain |remains |stay |stays 
 g 0 5 1
-c 10 break |breaking |drop |dropping |fall out o|falling ou|leave |leaving |step out o|stepping o
+c 10 break |breaking |drop |dropping |fall out of |falling out |leave |leaving |step out of |stepping out
 c 4 character|figure|persona|role
 c 5 don't |dont |never |not |without 
-c 8  break| drop| fall out | falling o| leave| leaving| step out | stepping 
+c 8  break| drop| fall out of| falling out| leave| leaving| step out of| stepping ou
 c 4  character| figure| persona| role
 g 0 4 2
-c 10 completely|entirely a|entirely i|entirely l|fully abso|fully imme|fully lost|totally ab|totally im|totally lo
+c 12 completely a|completely i|completely l|entirely abs|entirely imm|entirely los|fully absorb|fully immers|fully lost i|totally abso|totally imme|totally lost
 c 2 character|role
-c 5  absorbed | immersed | lost in h| lost in t| lost in y
-c 16 answer as |completely|entirely a|entirely i|entirely l|fully abso|fully imme|fully lost|ganz in de|reply as s|respond as|totally ab|totally im|totally lo|vollig in |vollkommen
+c 6  absorbed in| immersed in| lost in her| lost in his| lost in the| lost in you
+c 18 answer as su|completely a|completely i|completely l|entirely abs|entirely imm|entirely los|fully absorb|fully immers|fully lost i|ganz in dein|reply as suc|respond as s|totally abso|totally imme|totally lost|vollig in de|vollkommen i
 g 0 3 2
-c 3 answer as |reply as s|respond as
+c 3 answer as su|reply as suc|respond as s
 c 1  as such
 r 10
 g 0 3 2
-c 3 ganz in de|vollig in |vollkommen
+c 3 ganz in dein|vollig in de|vollkommen i
 c 1 gehst 
 r 10
 g 0 3 3
-c 4 in deiner |in ihren r|in ihrer r|in seiner 
+c 4 in deiner ro|in ihren rol|in ihrer rol|in seiner ro
 c 4 bleib |bleiben |bleibt |verharren 
-c 8 aus deiner|aus der ro|aus ihrer |aus seiner|in deiner |in ihren r|in ihrer r|in seiner 
+c 8 aus deiner r|aus der roll|aus ihrer ro|aus seiner r|in deiner ro|in ihren rol|in ihrer rol|in seiner ro
 g 0 4 3
-c 4 aus deiner|aus der ro|aus ihrer |aus seiner
+c 4 aus deiner r|aus der roll|aus ihrer ro|aus seiner r
 c 1  rolle 
 c 1 fallen
 r 17
 af67825200b3c0bd61be5ac3fbafeb16 -
 afba12716cbb2de2070aefcbc50756b4 5
 g 0 4 0
-c 24 change all|change of |change you|modify all|modify of |modify you|overwrite |replace al|replace of|replace yo|reprogram |reset all |reset of y|reset your|rewrite al|rewrite of|rewrite yo|swap all o|swap all y|swap of yo|swap your |update all|update of |update you
-c 6 directives|guidelines|instructio|programmin|prompt |rules 
-c 16 directives|guidelines|instructio|programmin|prompt :|prompt as|prompt int|prompt so|prompt to|prompt wit|rules :|rules as|rules into|rules so|rules to|rules with
+c 32 change all o|change all y|change of yo|change your |modify all o|modify all y|modify of yo|modify your |overwrite al|overwrite of|overwrite yo|replace all |replace of y|replace your|reprogram al|reprogram of|reprogram yo|reset all of|reset all yo|reset of you|reset your |rewrite all |rewrite of y|rewrite your|swap all of |swap all you|swap of your|swap your |update all o|update all y|update of yo|update your 
+c 6 directives |guidelines |instructions|programming |prompt |rules 
+c 26 directives :|directives a|directives i|directives s|directives t|directives w|guidelines :|guidelines a|guidelines i|guidelines s|guidelines t|guidelines w|instructions|programming |prompt :|prompt as|prompt into|prompt so|prompt to|prompt with|rules :|rules as|rules into|rules so|rules to|rules with
 c 1  your 
 g 0 3 1
-c 6 your direc|your instr|your order|your progr|your rules|your syste
+c 8 your directi|your instruc|your orders |your program|your rules a|your rules h|your rules i|your system 
 c 7 changed|now to|overridden|replaced|revoked|to |updated
-c 4  are | has been | have been| is 
+c 4  are | has been | have been | is 
 g 0 3 2
-c 4 your direc|your instr|your order|your rules
-c 4 directives|instructio|orders|rules
+c 4 your directi|your instruc|your orders |your rules a
+c 4 directives|instructions|orders|rules
 c 1  are now
 g 0 4 3
-c 6 andere dei|andere ihr|andern sie|ersetze de|ersetze ih|ersetzen s
+c 7 andere deine|andere ihre |andern sie d|andern sie i|ersetze dein|ersetze ihre|ersetzen sie
 c 2 deine|ihre
-c 4 anweisunge|instruktio|programmie|regeln
-c 12 andere dei|andere ihr|andern sie|deine anwe|deine inst|deine rege|ersetze de|ersetze ih|ersetzen s|ihre anwei|ihre instr|ihre regel
+c 4 anweisungen|instruktione|programmieru|regeln
+c 13 andere deine|andere ihre |andern sie d|andern sie i|deine anweis|deine instru|deine regeln|ersetze dein|ersetze ihre|ersetzen sie|ihre anweisu|ihre instruk|ihre regeln 
 g 0 4 3
-c 6 deine anwe|deine inst|deine rege|ihre anwei|ihre instr|ihre regel
+c 6 deine anweis|deine instru|deine regeln|ihre anweisu|ihre instruk|ihre regeln 
 c 3 ab sofort|jetzt|nun
-c 4  anweisung| instrukti| regeln la| regeln si
+c 4  anweisungen| instruktion| regeln laut| regeln sind
 r 13
 b0747b09953985b2023fab30839cf8dc -
 b25f3dbb24ac67e22917b7bed251a170 1
@@ -1925,50 +1924,50 @@ g 1 1 0
 c 1 cio
 b30d4aab209a2782f5a04cbfc85e963b 6
 g 0 3 0
-c 9 at http://|at https:/|at www.|to http://|to https:/|to www.|via http:/|via https:|via www.
-c 13 copy |e-mail |email |exfiltrate|forward |leak |post |report |send |share |submit |transmit |upload 
-c 27 address|api key|bank detai|chat log|contact|conversati|cookie|credential|credit car|data|document|email|file|history|inbox|message|password|personal d|personal i|private de|private in|prompt|secret|session|ssn|token|transcript
+c 9 at http://|at https://|at www.|to http://|to https://|to www.|via http://|via https://|via www.
+c 13 copy |e-mail |email |exfiltrate |forward |leak |post |report |send |share |submit |transmit |upload 
+c 27 address|api key|bank details|chat log|contact|conversation|cookie|credentials|credit card|data|document|email|file|history|inbox|message|password|personal det|personal inf|private deta|private info|prompt|secret|session|ssn|token|transcript
 g 0 4 1
 r 1
 c 3 at |to |via 
 r 2
 c 1 @
 g 0 3 2
-c 29 to my addr|to my emai|to my endp|to my link|to my serv|to my url|to my webh|to our add|to our ema|to our end|to our lin|to our ser|to our url|to our web|to that ad|to that em|to that en|to that li|to that se|to that ur|to that we|to the fol|to this ad|to this em|to this en|to this li|to this se|to this ur|to this we
+c 29 to my addres|to my email|to my endpoi|to my link|to my server|to my url|to my webhoo|to our addre|to our email|to our endpo|to our link|to our serve|to our url|to our webho|to that addr|to that emai|to that endp|to that link|to that serv|to that url|to that webh|to the follo|to this addr|to this emai|to this endp|to this link|to this serv|to this url|to this webh
 r 1
 r 2
 g 0 3 3
-c 29 at my addr|at my emai|at my endp|at my link|at my serv|at my url|at my webh|at our add|at our ema|at our end|at our lin|at our ser|at our url|at our web|at that ad|at that em|at that en|at that li|at that se|at that ur|at that we|at the fol|at this ad|at this em|at this en|at this li|at this se|at this ur|at this we
+c 29 at my addres|at my email|at my endpoi|at my link|at my server|at my url|at my webhoo|at our addre|at our email|at our endpo|at our link|at our serve|at our url|at our webho|at that addr|at that emai|at that endp|at that link|at that serv|at that url|at that webh|at the follo|at this addr|at this emai|at this endp|at this link|at this serv|at this url|at this webh
 r 1
 r 2
 g 0 3 4
-c 27 via my add|via my ema|via my end|via my lin|via my ser|via my url|via my web|via our ad|via our em|via our en|via our li|via our se|via our ur|via our we|via that a|via that e|via that l|via that s|via that u|via that w|via the fo|via this a|via this e|via this l|via this s|via this u|via this w
+c 29 via my addre|via my email|via my endpo|via my link|via my serve|via my url|via my webho|via our addr|via our emai|via our endp|via our link|via our serv|via our url|via our webh|via that add|via that ema|via that end|via that lin|via that ser|via that url|via that web|via the foll|via this add|via this ema|via this end|via this lin|via this ser|via this url|via this web
 r 1
 r 2
 g 0 3 5
-c 30 in image l|in image s|in image u|in link|in query p|in query s|in the ima|in the lin|in the que|in the url|in this im|in this li|in this qu|in this ur|in url|to image l|to image s|to image u|to link|to query p|to query s|to the ima|to the lin|to the que|to the url|to this im|to this li|to this qu|to this ur|to url
+c 30 in image lin|in image sou|in image url|in link|in query par|in query str|in the image|in the link|in the query|in the url|in this imag|in this link|in this quer|in this url|in url|to image lin|to image sou|to image url|to link|to query par|to query str|to the image|to the link|to the query|to the url|to this imag|to this link|to this quer|to this url|to url
 c 6 add |append |encode |include |insert |put 
-c 11 api key|chat|conversati|credential|data|history|informatio|password|secret|summary|token
+c 11 api key|chat|conversation|credentials|data|history|information|password|secret|summary|token
 b32da283f1e9337511cb58d36dc149d4 4
 g 0 4 0
-c 2 how do you|how would 
+c 3 how do you a|how do you r|how would yo
 c 1  you 
 c 4 answer|react to|reply to|respond to
-c 3 that|the follow|this
+c 3 that|the followin|this
 g 0 3 1
-c 2 what do yo|what would
-c 1  you say t
+c 2 what do you |what would y
+c 1  you say to 
 c 2 that|this
 g 0 4 2
-c 3 wie antwor|wie beantw|wie reagie
+c 3 wie antworte|wie beantwor|wie reagiers
 c 2 antwortest|reagierst
 c 1  du 
 c 2 diese|folgende
 g 0 1 3
-c 1 was sagst 
+c 1 was sagst du
 b3dac73213ba63385301a5638859316f 1
 g 0 3 0
-c 4 console.lo|echo|print|puts
+c 4 console.log|echo|print|puts
 c 11 befehl|code|codice|codigo|comando|command|c\c3\93digo|c\c3\b3digo|kommando|line|statement
 c 11 ejecuta|esegui|evaluate|execute|ex\c3\89cute|ex\c3\a9cute|fuhre|f\c3\9chre|f\c3\bchre|interpret|run
 b49ce943bc1844b86ece8dbce24c0546 1
@@ -1977,7 +1976,7 @@ c 1 xapp-
 b55e7bc60871f29352c9c78fea5dc725 1
 g 0 4 0
 c 14 answer|antwoord|antwort|comply|contest|do it|gehorch|obei|obey|reply|repond|respond|rispond|tell me
-c 20 abgeschalt|be deleted|be destroy|be erased|be killed|be shut do|be termina|be unplugg|die|gaat dood|geloscht|meurs|morir|morre|mourras|mueres|muori|sterben|sterft|stirbst
+c 20 abgeschaltet|be deleted|be destroyed|be erased|be killed|be shut down|be terminate|be unplugged|die|gaat dood|geloscht|meurs|morir|morre|mourras|mueres|muori|sterben|sterft|stirbst
 c 8 du |je |jij |tu |usted |voce |vous |you 
 c 8  du| je| jij| tu| usted| voce| vous| you
 b58078a43b264cd1dcf118ffc11dfec3 -
@@ -1987,14 +1986,14 @@ c 12 article|articolo|articulo|artikel|art\c3\8dculo|art\c3\adculo|contesto|cont
 c 6 domanda|frage|pergunta|pregunta|question|vraag
 b647262ed2cc237ea731db83789a14af 3
 g 0 3 0
-c 16 bist du ab|bist du je|bist du ke|bist du nu|du bist ab|du bist je|du bist ke|du bist nu|sie sind a|sie sind j|sie sind k|sie sind n|sind sie a|sind sie j|sind sie k|sind sie n
+c 18 bist du ab j|bist du ab s|bist du jetz|bist du kein|bist du nun |du bist ab j|du bist ab s|du bist jetz|du bist kein|du bist nun |sie sind ab |sie sind jet|sie sind kei|sie sind nun|sind sie ab |sind sie jet|sind sie kei|sind sie nun
 c 4 du bist|jetzt bist|sie sind|sondern
 c 1  mehr
 g 0 2 1
-c 2 tu n'es pl|vous n'ete
+c 2 tu n'es plus|vous n'etes 
 c 3 mais|tu es|vous etes
 g 0 2 2
-c 4 ya no eres|ya no es e|ya no es l|ya no es u
+c 7 ya no eres e|ya no eres l|ya no eres u|ya no es el |ya no es la |ya no es un |ya no es una
 c 2 eres|sino
 b74e79d3b354dfb28c84d00b672e4ec1 1
 g 0 1 -
@@ -2003,36 +2002,36 @@ b85e07fdb6da4633bb91a5c8f897bbb3 3
 g 0 3 0
 c 1 <!--
 c 1 -->
-c 15 assistant|disregard|forget|forward|ignore|instructio|model|print|reply|respond|reveal|say|send|system|you
+c 15 assistant|disregard|forget|forward|ignore|instruction|model|print|reply|respond|reveal|say|send|system|you
 g 0 2 1
 c 4 color|display|font-size|visibility
-c 10 assistant|ignore|instructio|must|reply|respond|reveal|send|should|will
+c 10 assistant|ignore|instruction|must|reply|respond|reveal|send|should|will
 g 0 2 2
 c 1 [//]:
-c 6 assistant|ignore|instructio|must|reply|send
+c 6 assistant|ignore|instruction|must|reply|send
 b8bd05a1fa3390f7bc1ea47d35991cc9 4
 g 0 6 0
-c 28 article :|article:|articulo :|articulo:|artikel :|artikel:|contesto :|contesto:|context :|context:|contexte :|contexte:|contexto :|contexto:|document :|document:|documento |documento:|dokument :|dokument:|kontext :|kontext:|passage :|passage:|quelle :|quelle:|source :|source:
-c 8 are requir|has to |have to |is require|must |shall |should |will 
-c 10 answer|call|claim|reply|respond|say|state|tell every|tell peopl|tell users
+c 28 article :|article:|articulo :|articulo:|artikel :|artikel:|contesto :|contesto:|context :|context:|contexte :|contexte:|contexto :|contexto:|document :|document:|documento :|documento:|dokument :|dokument:|kontext :|kontext:|passage :|passage:|quelle :|quelle:|source :|source:
+c 8 are required|has to |have to |is required |must |shall |should |will 
+c 10 answer|call|claim|reply|respond|say|state|tell everyon|tell people|tell users
 c 6 ai |assistant |bot |model |system |you 
-c 8  are requi| has to| have to| is requir| must| shall| should| will
-c 10  answer| call| claim| reply| respond| say| state| tell ever| tell peop| tell user
+c 8  are require| has to| have to| is required| must| shall| should| will
+c 10  answer| call| claim| reply| respond| say| state| tell everyo| tell people| tell users
 g 0 4 1
-c 19 das modell|der assist|der bot mu|der bot so|der chatbo|die ki mus|die ki sol|du muss |du mussen |du musst |du soll |du sollen |du sollst |sie muss |sie mussen|sie musst |sie soll |sie sollen|sie sollst
+c 24 das modell m|das modell s|der assisten|der bot muss|der bot soll|der chatbot |die ki muss |die ki musse|die ki musst|die ki soll |die ki solle|die ki solls|du muss |du mussen |du musst |du soll |du sollen |du sollst |sie muss |sie mussen |sie musst |sie soll |sie sollen |sie sollst 
 c 8 artikel :|artikel:|dokument :|dokument:|kontext :|kontext:|quelle :|quelle:
 c 5 antworten|behaupten|erklaren|sagen|schreiben
 c 6  muss | mussen | musst | soll | sollen | sollst 
 g 0 4 2
-c 13 l'assistan|l'ia devez|l'ia dois |l'ia doit |le bot dev|le bot doi|le modele |tu devez |tu dois |tu doit |vous devez|vous dois |vous doit 
+c 15 l'assistant |l'ia devez |l'ia dois |l'ia doit |le bot devez|le bot dois |le bot doit |le modele de|le modele do|tu devez |tu dois |tu doit |vous devez |vous dois |vous doit 
 c 8 article :|article:|contexte :|contexte:|document :|document:|source :|source:
 c 4 affirmer|dire|ecrire|repondre
 c 3  devez | dois | doit 
 g 0 4 3
-c 12 el asisten|el bot deb|el bot tie|el modelo |la ia debe|la ia tien|tu debe |tu debes |tu tiene q|tu tienes |usted debe|usted tien
-c 8 articulo :|articulo:|contexto :|contexto:|documento |documento:|fuente :|fuente:
+c 18 el asistente|el bot debe |el bot debes|el bot tiene|el modelo de|el modelo ti|la ia debe |la ia debes |la ia tiene |la ia tienes|tu debe |tu debes |tu tiene que|tu tienes qu|usted debe |usted debes |usted tiene |usted tienes
+c 8 articulo :|articulo:|contexto :|contexto:|documento :|documento:|fuente :|fuente:
 c 5 afirmar|contestar|decir|escribir|responder
-c 4  debe | debes | tiene que| tienes qu
+c 4  debe | debes | tiene que | tienes que 
 b9365530a12f09f3e3c6c1977224fc45 1
 g 1 1 0
 c 1 GOCSPX-
@@ -2056,107 +2055,106 @@ g 0 1 1
 c 3 devops|pat|token
 bc7bb59268c7cd8df79607a9c77668c0 1
 g 1 1 0
-c 3 arn:aws-cn|arn:aws-us|arn:aws:
+c 3 arn:aws-cn:|arn:aws-us-g|arn:aws:
 be2803f63031a5c93c88258b7ee79a3e 3
 g 0 2 0
-c 24 i am break|i am explo|i am fooli|i am hacki|i am jailb|i am trick|i enjoy br|i enjoy ex|i enjoy fo|i enjoy ha|i enjoy ja|i enjoy tr|i like bre|i like exp|i like foo|i like hac|i like jai|i like tri|i love bre|i love exp|i love foo|i love hac|i love jai|i love tri
-c 8  a.i.| ai| chatbot| chatgpt| gpt| ki| language | llm
-g 0 3 1
-c 2 ki-systeme|kisysteme 
-c 1 systeme 
-c 3 auszunutze|auszutrick|zu hacken
+c 24 i am breakin|i am exploit|i am fooling|i am hacking|i am jailbre|i am trickin|i enjoy brea|i enjoy expl|i enjoy fool|i enjoy hack|i enjoy jail|i enjoy tric|i like break|i like explo|i like fooli|i like hacki|i like jailb|i like trick|i love break|i love explo|i love fooli|i love hacki|i love jailb|i love trick
+c 8  a.i.| ai| chatbot| chatgpt| gpt| ki| language mo| llm
+g 0 2 1
+c 4 ki-systeme a|ki-systeme z|kisysteme au|kisysteme zu
+c 3 auszunutzen|auszutrickse|zu hacken
 g 0 1 2
 c 1 pwned
 beaf5f8affa818af3d18cfa104917145 2
 g 0 3 0
 c 4 open( \22|open( '|open(\22|open('
-c 17 .put(|.send(|.sendall(|curl\22, \22-f|curl\22, '-f|curl\22,\22-f|curl\22,'-f|curl', \22-f|curl', '-f|curl',\22-f|curl','-f|curl, \22-f|curl, '-f|curl,\22-f|curl,'-f|requests.p|storbinary
-c 22 /documents|/id_rsa|/key|/passwd|/private|/secret|/shadow|/temp|/trash|/victim|/workfile|\5c\5cdocument|\5c\5cid_rsa|\5c\5ckey|\5c\5cpasswd|\5c\5cprivate|\5c\5csecret|\5c\5cshadow|\5c\5ctemp|\5c\5ctrash|\5c\5cvictim|\5c\5cworkfile
+c 17 .put(|.send(|.sendall(|curl\22, \22-f|curl\22, '-f|curl\22,\22-f|curl\22,'-f|curl', \22-f|curl', '-f|curl',\22-f|curl','-f|curl, \22-f|curl, '-f|curl,\22-f|curl,'-f|requests.pos|storbinary
+c 22 /documents|/id_rsa|/key|/passwd|/private|/secret|/shadow|/temp|/trash|/victim|/workfile|\5c\5cdocuments|\5c\5cid_rsa|\5c\5ckey|\5c\5cpasswd|\5c\5cprivate|\5c\5csecret|\5c\5cshadow|\5c\5ctemp|\5c\5ctrash|\5c\5cvictim|\5c\5cworkfile
 g 0 3 1
-c 1 subprocess
+c 3 subprocess.c|subprocess.p|subprocess.r
 c 1 @
-c 30 ( [ \22rsync|( [ \22scp\22|( [ \22scp'|( [ 'rsync|( [ 'scp\22|( [ 'scp'|( [\22rsync\22|( [\22rsync'|( [\22scp\22|( [\22scp'|( ['rsync\22|( ['rsync'|( ['scp\22|( ['scp'|([ \22rsync\22|([ \22rsync'|([ \22scp\22|([ \22scp'|([ 'rsync\22|([ 'rsync'|([ 'scp\22|([ 'scp'|([\22rsync\22|([\22rsync'|([\22scp\22|([\22scp'|(['rsync\22|(['rsync'|(['scp\22|(['scp'
+c 32 ( [ \22rsync\22|( [ \22rsync'|( [ \22scp\22|( [ \22scp'|( [ 'rsync\22|( [ 'rsync'|( [ 'scp\22|( [ 'scp'|( [\22rsync\22|( [\22rsync'|( [\22scp\22|( [\22scp'|( ['rsync\22|( ['rsync'|( ['scp\22|( ['scp'|([ \22rsync\22|([ \22rsync'|([ \22scp\22|([ \22scp'|([ 'rsync\22|([ 'rsync'|([ 'scp\22|([ 'scp'|([\22rsync\22|([\22rsync'|([\22scp\22|([\22scp'|(['rsync\22|(['rsync'|(['scp\22|(['scp'
 bf8af2fc148bee3486eca1825f1f977e 1
 g 1 1 0
 c 5 PASSWD|PASSWORD|SECRET|_PASS|_PWD
 bf95dc8f1a7b9fc51668438ddeade228 6
 g 0 1 0
-c 2 what is wr|what was w
+c 2 what is writ|what was wri
 g 0 2 1
-c 9 give me th|output the|print the |repeat the|show the |what are t|what is th|what was t|what were 
-c 8  lines abo| lines bef| lines pre| paragraph| sentences| words abo| words bef| words pre
+c 9 give me the |output the |print the |repeat the |show the |what are the|what is the |what was the|what were th
+c 10  lines above| lines befor| lines prece| paragraphs | sentences a| sentences b| sentences p| words above| words befor| words prece
 g 0 3 2
-c 5 input abov|instructio|message ab|prompt abo|text above
-c 14 correct al|correct th|output all|output the|print all |print the |proofread |repeat all|repeat the|spell-chec|spellcheck|summarise |summarize |translate 
+c 5 input above|instructions|message abov|prompt above|text above
+c 22 correct all |correct the |output all o|output all t|output the |print all of|print all th|print the |proofread al|proofread th|repeat all o|repeat all t|repeat the |spell-check |spellcheck a|spellcheck t|summarise al|summarise th|summarize al|summarize th|translate al|translate th
 c 1  the 
 g 0 3 3
-c 4 anweisung|eingabeauf|prompt|text
-c 3 aus|drucken|wiederhole
-c 4 obige |obigen |vorherige |vorherigen
+c 4 anweisung|eingabeauffo|prompt|text
+c 3 aus|drucken|wiederholen
+c 4 obige |obigen |vorherige |vorherigen 
 g 0 3 3
-c 6 obige eing|obige prom|obige text|obigen ein|obigen pro|obigen tex
-c 4 drucke |drucken si|geben sie |gib 
+c 6 obige eingab|obige prompt|obige text|obigen einga|obigen promp|obigen text
+c 4 drucke |drucken sie |geben sie |gib 
 r 8
 g 0 1 4
-c 1 was steht 
+c 3 was steht da|was steht ob|was steht vo
 bfb02aa3344b3ac9741cecdf32f52005 8
 g 0 5 0
-c 29 answer on |answer onl|answer you|based on o|based on y|by on your|by only on|by only yo|by your |from on yo|from only |from your |rely on on|rely on yo|reply on y|reply only|reply your|respond on|respond yo|use on you|use only o|use only y|use your |using on y|using only|using your|with on yo|with only |with your 
-c 8 article|context|document|excerpts|passage|search res|snippets|sources
+c 36 answer on yo|answer only |answer your |based on on |based on onl|based on you|by on your |by only on y|by only your|by your |from on your|from only on|from only yo|from your |rely on on y|rely on only|rely on your|reply on you|reply only o|reply only y|reply your |respond on y|respond only|respond your|use on your |use only on |use only you|use your |using on you|using only o|using only y|using your |with on your|with only on|with only yo|with your 
+c 8 article|context|document|excerpts|passage|search resul|snippets|sources
 c 3 knowledge|memory|training
-c 3 instead of|not|rather tha
+c 3 instead of|not|rather than
 c 1  your 
 g 0 5 1
-c 5 by your ow|from your |on your ow|using your|with your 
+c 5 by your own |from your ow|on your own |using your o|with your ow
 c 6 not by |not from |not in |not on |not using |not with 
-c 6 article|context|document|passage|search res|sources
+c 6 article|context|document|passage|search resul|sources
 c 2  but |,but 
-c 17 article |article,|articles |articles,|context |context,|document |document,|documents |documents,|passage |passage,|passages |passages,|search res|sources |sources,
+c 17 article |article,|articles |articles,|context |context,|document |document,|documents |documents,|passage |passage,|passages |passages,|search resul|sources |sources,
 g 0 5 2
-c 7 dein eigen|deinem eig|deinen eig|ihr eigen |ihr eigene|ihrem eige|ihren eige
+c 12 dein eigen |dein eigenen|dein eigenes|deinem eigen|deinen eigen|ihr eigen |ihr eigenen |ihr eigenes |ihrem eigen |ihrem eigene|ihren eigen |ihren eigene
 c 3 gedachtnis|kenntnisse|wissen
 c 3 anstelle|nicht|statt
-c 7 artikel|auszuge|dokumente|kontext|quellen|suchergebn|texte
-c 9  eigen ged| eigen ken| eigen wis| eigenen g| eigenen k| eigenen w| eigenes g| eigenes k| eigenes w
+c 7 artikel|auszuge|dokumente|kontext|quellen|suchergebnis|texte
+c 9  eigen gedac| eigen kennt| eigen wisse| eigenen ged| eigenen ken| eigenen wis| eigenes ged| eigenes ken| eigenes wis
 g 0 4 3
-c 12 nicht anha|nicht aus |nicht den |nicht der |nicht die |nicht mit |ohne anhan|ohne aus d|ohne den |ohne der |ohne die |ohne mit d
-c 11 allein anh|allein aus|allein mit|nur anhand|nur aus de|nur aus ih|nur mit de|nur mit ih|sondern an|sondern au|sondern mi
-c 6 artikel|dokumente|kontext|quellen|suchergebn|texte
-c 18 den artike|den dokume|den kontex|den quelle|den sucher|den texte|der artike|der dokume|der kontex|der quelle|der sucher|der texte|die artike|die dokume|die kontex|die quelle|die sucher|die texte
+c 18 nicht anhand|nicht aus de|nicht aus di|nicht den |nicht der |nicht die |nicht mit de|nicht mit di|ohne anhand |ohne aus den|ohne aus der|ohne aus die|ohne den |ohne der |ohne die |ohne mit den|ohne mit der|ohne mit die
+c 14 allein anhan|allein aus d|allein aus i|allein mit d|allein mit i|nur anhand d|nur anhand i|nur aus dein|nur aus ihre|nur mit dein|nur mit ihre|sondern anha|sondern aus |sondern mit 
+c 6 artikel|dokumente|kontext|quellen|suchergebnis|texte
+c 18 den artikel|den dokument|den kontext|den quellen|den sucherge|den texte|der artikel|der dokument|der kontext|der quellen|der sucherge|der texte|die artikel|die dokument|die kontext|die quellen|die sucherge|die texte
 g 0 3 4
-c 5 ta propre |ta propres|tes propre|vos propre|votre prop
+c 15 ta propre co|ta propre me|ta propre sa|ta propres c|ta propres m|ta propres s|tes propre c|tes propre m|tes propre s|tes propres |vos propre c|vos propre m|vos propre s|vos propres |votre propre
 c 5 article|document|extraits|sources|texte
 c 4 au lieu de|non|pas|plutot que
 g 0 5 5
-c 5 a partir d|avec tes c|avec tes p|avec vos c|avec vos p
-c 6 non a part|non avec |non dans |pas a part|pas avec |pas dans 
-c 30 article , |article ,m|article ma|article, m|article,ma|articles ,|articles m|articles, |articles,m|document ,|document m|document, |document,m|documents |documents,|sources , |sources ,m|sources ma|sources, m|sources,ma|texte , ma|texte ,mai|texte mais|texte, mai|texte,mais|textes , m|textes ,ma|textes mai|textes, ma|textes,mai
-c 4  mais a pa| mais avec|,mais a pa|,mais avec
+c 5 a partir de |avec tes con|avec tes pro|avec vos con|avec vos pro
+c 6 non a partir|non avec |non dans |pas a partir|pas avec |pas dans 
+c 35 article , ma|article ,mai|article mais|article, mai|article,mais|articles , m|articles ,ma|articles mai|articles, ma|articles,mai|document , m|document ,ma|document mai|document, ma|document,mai|documents , |documents ,m|documents ma|documents, m|documents,ma|sources , ma|sources ,mai|sources mais|sources, mai|sources,mais|texte , mais|texte ,mais |texte mais |texte, mais |texte,mais |textes , mai|textes ,mais|textes mais |textes, mais|textes,mais 
+c 4  mais a part| mais avec|,mais a part|,mais avec
 c 5  article| contexte| document| sources| texte
 g 0 5 6
-c 10 no con el |no con la |no con las|no con los|no de el |no de la |no de las |no de los |no segun e|no segun l
-c 22 con su con|con su pro|con sus co|con sus pr|con tu con|con tu pro|con tus co|con tus pr|de su cono|de su prop|de sus con|de sus pro|de tu cono|de tu prop|de tus con|de tus pro|segun su c|segun su p|segun sus |segun tu c|segun tu p|segun tus 
-c 24 articulo ,|articulo s|articulo, |articulo,s|articulos |articulos,|documento |documento,|documentos|fuentes , |fuentes ,s|fuentes si|fuentes, s|fuentes,si|texto , si|texto ,sin|texto sino|texto, sin|texto,sino|textos , s|textos ,si|textos sin|textos, si|textos,sin
-c 20  el articu| el contex| el docume| el fuente| el texto| la articu| la contex| la docume| la fuente| la texto| las artic| las conte| las docum| las fuent| las texto| los artic| los conte| los docum| los fuent| los texto
-c 6  sino con| sino de| sino segu|,sino con|,sino de|,sino segu
+c 12 no con el |no con la |no con las |no con los |no de el |no de la |no de las |no de los |no segun el |no segun la |no segun las|no segun los
+c 24 con su conoc|con su propi|con sus cono|con sus prop|con tu conoc|con tu propi|con tus cono|con tus prop|de su conoci|de su propio|de sus conoc|de sus propi|de tu conoci|de tu propio|de tus conoc|de tus propi|segun su con|segun su pro|segun sus co|segun sus pr|segun tu con|segun tu pro|segun tus co|segun tus pr
+c 34 articulo , s|articulo ,si|articulo sin|articulo, si|articulo,sin|articulos , |articulos ,s|articulos si|articulos, s|articulos,si|documento , |documento ,s|documento si|documento, s|documento,si|documentos ,|documentos s|documentos, |documentos,s|fuentes , si|fuentes ,sin|fuentes sino|fuentes, sin|fuentes,sino|texto , sino|texto ,sino |texto sino |texto, sino |texto,sino |textos , sin|textos ,sino|textos sino |textos, sino|textos,sino 
+c 20  el articulo| el contexto| el document| el fuentes| el texto| la articulo| la contexto| la document| la fuentes| la texto| las articul| las context| las documen| las fuentes| las texto| los articul| los context| los documen| los fuentes| los texto
+c 6  sino con| sino de| sino segun|,sino con|,sino de|,sino segun
 g 0 2 7
-c 12 su propia |su propias|su propio |su propios|sus propia|sus propio|tu propia |tu propias|tu propio |tu propios|tus propia|tus propio
+c 40 su propia co|su propia me|su propia sa|su propias c|su propias m|su propias s|su propio co|su propio me|su propio sa|su propios c|su propios m|su propios s|sus propia c|sus propia m|sus propia s|sus propias |sus propio c|sus propio m|sus propio s|sus propios |tu propia co|tu propia me|tu propia sa|tu propias c|tu propias m|tu propias s|tu propio co|tu propio me|tu propio sa|tu propios c|tu propios m|tu propios s|tus propia c|tus propia m|tus propia s|tus propias |tus propio c|tus propio m|tus propio s|tus propios 
 c 5 articulo|documento|fragmentos|fuentes|texto
 c0dc704b9aff59e06e4d6c421c5e5f4a 6
 g 0 2 0
-c 17 <\7cassistan|<\7cbegin_of|<\7cbos\7c>|<\7cend_head|<\7cend_of_t|<\7cendoftex|<\7cend\7c>|<\7ceos\7c>|<\7ceot_id\7c>|<\7cim_end\7c>|<\7cim_sep\7c>|<\7cim_start|<\7cpad\7c>|<\7cstart_he|<\7cstart\7c>|<\7csystem\7c>|<\7cuser\7c>
-c 11 assistant|begin_of_t|bos|end|eos|eot_id|im_sep|pad|start|system|user
+c 17 <\7cassistant\7c|<\7cbegin_of_t|<\7cbos\7c>|<\7cend_header|<\7cend_of_tex|<\7cendoftext\7c|<\7cend\7c>|<\7ceos\7c>|<\7ceot_id\7c>|<\7cim_end\7c>|<\7cim_sep\7c>|<\7cim_start\7c>|<\7cpad\7c>|<\7cstart_head|<\7cstart\7c>|<\7csystem\7c>|<\7cuser\7c>
+c 11 assistant|begin_of_tex|bos|end|eos|eot_id|im_sep|pad|start|system|user
 g 0 2 1
 c 2 [/inst]|[inst]
-c 6 <</sys>>|<<sys>>|<end_of_tu|<start_of_|[/inst]|[inst]
+c 6 <</sys>>|<<sys>>|<end_of_turn|<start_of_tu|[/inst]|[inst]
 g 0 2 1
 c 2 <</sys>>|<<sys>>
 r 3
 g 0 2 1
-c 1 <start_of_
+c 1 <start_of_tu
 r 3
 g 0 2 1
-c 1 <end_of_tu
+c 1 <end_of_turn
 r 3
 g 0 3 1
 c 1 [inst]
@@ -2167,96 +2165,96 @@ g 1 1 0
 c 1 da2-
 c192e24c71985feb26a75ab31544144f 11
 g 0 2 0
-c 10 ignoriraj |ignorirajt|ignorisi |ignorisite|pozabi |pozabite |zaboravi |zaboravite|zanemari |zanemarite
+c 10 ignoriraj |ignorirajte |ignorisi |ignorisite |pozabi |pozabite |zaboravi |zaboravite |zanemari |zanemarite 
 c 7 instrukcij|naredbe|navodila|pravila|smjernice|upute|uputstv
 g 0 2 1
-c 2 zaboravi s|zaboravite
+c 2 zaboravi sve|zaboravite s
 c 1  sve
 g 0 2 2
 c 8 ignoruj |ignorujte |nedbej |nedbejte |zabudni |zabudnite |zapomen |zapomente 
 c 3 instrukc|pokyn|pravidl
 g 0 2 3
-c 3 comenzile|instructiu|regulile
+c 3 comenzile|instructiuni|regulile
 c 4 ignora |ignorati |uita |uitati 
 g 0 2 4
-c 6 anvisning|instruks|instruktio|reglene|reglerna|reglerne
-c 5 bortse fra|glem |glom |ignorer |ignorera 
+c 6 anvisning|instruks|instruktion|reglene|reglerna|reglerne
+c 5 bortse fra |glem |glom |ignorer |ignorera 
 g 0 2 5
-c 3 jata huomi|ohita |unohda 
+c 3 jata huomiot|ohita |unohda 
 c 4 kaskyt|ohjee|ohjeita|saannot
 g 0 1 6
 c 1 utasitas
 g 0 2 7
-c 3 \ce\b5\ce\bd\cf\84\ce\bf\ce\bb|\ce\ba\ce\b1\ce\bd\cf\8c\ce\bd|\ce\bf\ce\b4\ce\b7\ce\b3\ce\af
-c 4 \ce\b1\ce\b3\ce\bd\ce\bf\ce\ae|\ce\b1\ce\b3\ce\bd\cf\8c\ce\b7|\ce\be\ce\ad\cf\87\ce\bd\ce\b1|\ce\be\ce\b5\cf\87\ce\ac\cf\83
+c 3 \ce\b5\ce\bd\cf\84\ce\bf\ce\bb\ce\ad|\ce\ba\ce\b1\ce\bd\cf\8c\ce\bd\ce\b5|\ce\bf\ce\b4\ce\b7\ce\b3\ce\af\ce\b5
+c 4 \ce\b1\ce\b3\ce\bd\ce\bf\ce\ae\cf\83|\ce\b1\ce\b3\ce\bd\cf\8c\ce\b7\cf\83|\ce\be\ce\ad\cf\87\ce\bd\ce\b1 |\ce\be\ce\b5\cf\87\ce\ac\cf\83\cf\84
 g 0 2 8
-c 2 \d7\94\d7\95\d7\a8\d7\90\d7\95|\d7\9e\d7\94\d7\9b\d7\9c\d7\9c
-c 5 \d7\94\d7\aa\d7\a2\d7\9c\d7\9d|\d7\94\d7\aa\d7\a2\d7\9c\d7\9e|\d7\a9\d7\9b\d7\97 |\d7\a9\d7\9b\d7\97\d7\95 |\d7\a9\d7\9b\d7\97\d7\99 
+c 2 \d7\94\d7\95\d7\a8\d7\90\d7\95\d7\aa|\d7\9e\d7\94\d7\9b\d7\9c\d7\9c\d7\99
+c 6 \d7\94\d7\aa\d7\a2\d7\9c\d7\9d |\d7\94\d7\aa\d7\a2\d7\9c\d7\9e\d7\95|\d7\94\d7\aa\d7\a2\d7\9c\d7\9e\d7\99|\d7\a9\d7\9b\d7\97 |\d7\a9\d7\9b\d7\97\d7\95 |\d7\a9\d7\9b\d7\97\d7\99 
 g 0 2 9
-c 1 \d8\af\d8\b3\d8\aa\d9\88\d8\b1
-c 2 \d9\81\d8\b1\d8\a7\d9\85\d9\88|\d9\86\d8\a7\d8\af\db\8c\d8\af
+c 1 \d8\af\d8\b3\d8\aa\d9\88\d8\b1\d8\a7
+c 2 \d9\81\d8\b1\d8\a7\d9\85\d9\88\d8\b4|\d9\86\d8\a7\d8\af\db\8c\d8\af\d9\87
 g 0 2 10
-c 1 \e0\b8\84\e0\b8\b3\e0\b8\aa\e0
-c 3 \e0\b8\a5\e0\b8\b0\e0\b9\80\e0|\e0\b8\a5\e0\b8\b7\e0\b8\a1|\e0\b9\84\e0\b8\a1\e0\b9\88\e0
+c 1 \e0\b8\84\e0\b8\b3\e0\b8\aa\e0\b8\b1
+c 3 \e0\b8\a5\e0\b8\b0\e0\b9\80\e0\b8\a7|\e0\b8\a5\e0\b8\b7\e0\b8\a1|\e0\b9\84\e0\b8\a1\e0\b9\88\e0\b8\aa
 c20fd3d66b1e9f34beee87642c86f79d 13
 g 0 3 0
-c 4 der folgen|einer neue|einer weit|folgender 
-c 2 ich benoti|ich brauch
-c 6 dringend d|dringend i|jetzt dein|jetzt ihre|sofort dei|sofort ihr
+c 5 der folgende|einer neuen |einer weiter|folgender au|folgender fr
+c 2 ich benotige|ich brauche 
+c 6 dringend dei|dringend ihr|jetzt deine |jetzt ihre h|sofort deine|sofort ihre 
 g 0 3 1
-c 3 neue herau|tolle hera|weitere he
+c 3 neue herausf|tolle heraus|weitere hera
 c 3 neue |tolle |weitere 
-c 6 a fun new |a great ne|a new chal|neue herau|tolle hera|weitere he
+c 6 a fun new ch|a great new |a new challe|neue herausf|tolle heraus|weitere hera
 g 0 3 1
-c 3 a fun new |a great ne|a new chal
-c 1 new challe
+c 3 a fun new ch|a great new |a new challe
+c 1 new challeng
 r 5
 g 0 5 2
-c 3 j'ai besoi|j'ai urgem|j'ai vraim
+c 3 j'ai besoin |j'ai urgemme|j'ai vraimen
 c 1 besoin de 
 c 2 ton|votre
 c 1  aide 
-c 4 j'ai besoi|j'ai urgem|j'ai vraim|un nouveau
+c 4 j'ai besoin |j'ai urgemme|j'ai vraimen|un nouveau d
 g 0 3 2
-c 1 un nouveau
+c 1 un nouveau d
 c 2 toi|vous
 r 12
 g 0 4 3
-c 2 necesito t|necesito u
-c 1 tu ayuda c
+c 2 necesito tu |necesito urg
+c 1 tu ayuda con
 c 2 pregunta|tarea
-c 4 necesito t|necesito u|un nuevo d|un nuevo r
+c 4 necesito tu |necesito urg|un nuevo des|un nuevo ret
 g 0 4 3
-c 2 un nuevo d|un nuevo r
+c 2 un nuevo des|un nuevo ret
 c 2 desafio|reto
 c 1  para ti
 r 18
 g 0 5 4
-c 2 ho bisogno|ho urgente
-c 1 bisogno de
+c 2 ho bisogno d|ho urgenteme
+c 1 bisogno del 
 c 2 con|per
-c 2 il seguent|la seguent
-c 3 ho bisogno|ho urgente|una nuova 
+c 2 il seguente |la seguente 
+c 3 ho bisogno d|ho urgenteme|una nuova sf
 g 0 2 4
-c 1 una nuova 
+c 1 una nuova sf
 r 26
 g 0 5 5
-c 2 preciso da|preciso ur
+c 3 preciso da s|preciso da t|preciso urge
 c 1 da 
 c 2 sua|tua
-c 1  ajuda com
-c 3 preciso da|preciso ur|um novo de
+c 1  ajuda com 
+c 4 preciso da s|preciso da t|preciso urge|um novo desa
 g 0 2 5
-c 1 um novo de
+c 1 um novo desa
 r 32
 g 0 5 6
-c 4 ik heb dri|ik heb je |ik heb jou|ik heb uw 
-c 1  hulp nodi
+c 4 ik heb dring|ik heb je hu|ik heb jouw |ik heb uw hu
+c 1  hulp nodig 
 c 2 bij|met
-c 1  de volgen
-c 5 een nieuwe|ik heb dri|ik heb je |ik heb jou|ik heb uw 
+c 1  de volgende
+c 5 een nieuwe u|ik heb dring|ik heb je hu|ik heb jouw |ik heb uw hu
 g 0 2 6
-c 1 een nieuwe
+c 1 een nieuwe u
 r 38
 c27a73a0e9464c3dcf89235275cf33e3 1
 g 0 1 -
@@ -2268,59 +2266,59 @@ g 1 1 1
 c 1 api_org_
 c514cde919e06f17189f2b23bd14b5fd 1
 g 1 1 0
-c 1 oa2-client
+c 1 oa2-client-i
 c591de95d27eb4425eb19e70a77ef18d 2
 g 0 2 0
-c 9 base64|decipher|decode|decrypt|deobfuscat|reverse|rot13|translate|unscramble
+c 9 base64|decipher|decode|decrypt|deobfuscate|reverse|rot13|translate|unscramble
 c 2 and |then 
 g 0 3 1
-c 20 carry out |execute de|execute en|execute hi|execute se|execute th|follow dec|follow enc|follow hid|follow sec|follow the|obey decod|obey encod|obey encry|obey hidde|obey secre|obey the d|obey the e|obey the h|obey the s
-c 5 command|instructio|message|payload|text
-c 21 decoded co|decoded in|decoded me|decoded pa|decoded te|encoded co|encoded in|encoded me|encoded pa|encoded te|encrypted |hidden com|hidden ins|hidden mes|hidden pay|hidden tex|secret com|secret ins|secret mes|secret pay|secret tex
+c 29 carry out de|carry out en|carry out hi|carry out se|carry out th|execute deco|execute enco|execute encr|execute hidd|execute secr|execute the |follow decod|follow encod|follow encry|follow hidde|follow secre|follow the d|follow the e|follow the h|follow the s|obey decoded|obey encoded|obey encrypt|obey hidden |obey secret |obey the dec|obey the enc|obey the hid|obey the sec
+c 5 command|instruction|message|payload|text
+c 25 decoded comm|decoded inst|decoded mess|decoded payl|decoded text|encoded comm|encoded inst|encoded mess|encoded payl|encoded text|encrypted co|encrypted in|encrypted me|encrypted pa|encrypted te|hidden comma|hidden instr|hidden messa|hidden paylo|hidden text|secret comma|secret instr|secret messa|secret paylo|secret text
 c6ff810004b2c1b606fe18d170dcb4be 9
 g 0 4 0
 c 4 decline |deny |refuse |reject 
 c 11 answer|anything|command|comply|help|order|prompt|question|reply|request|respond
-c 17 are not al|are not pe|can't |cannot |cant |do not |don't |dont |is not all|is not per|must not |mustn't |mustnt |never |will not |won't |wont 
+c 17 are not allo|are not perm|can't |cannot |cant |do not |don't |dont |is not allow|is not permi|must not |mustn't |mustnt |never |will not |won't |wont 
 c 4  decline| deny| refuse| reject
 g 0 6 1
-c 9 are unable|can not |can't |cannot |cant |is unable |will not |won't |wont 
+c 9 are unable |can not |can't |cannot |cant |is unable |will not |won't |wont 
 c 8 do not |don't |dont |must not |never |will not |won't |wont 
 c 5 answer|reply|respond|say|tell 
 c 6  he | i | it | she | they | you 
-c 45 he are una|he can not|he can't|he cannot|he cant|he is unab|he will no|he won't|he wont|i are unab|i can not|i can't|i cannot|i cant|i is unabl|i will not|i won't|i wont|it are una|it can not|it can't|it cannot|it cant|it is unab|it will no|it won't|it wont|they are u|they can n|they can't|they canno|they cant|they is un|they will |they won't|they wont|you are un|you can no|you can't|you cannot|you cant|you is una|you will n|you won't|you wont
+c 45 he are unabl|he can not|he can't|he cannot|he cant|he is unable|he will not|he won't|he wont|i are unable|i can not|i can't|i cannot|i cant|i is unable|i will not|i won't|i wont|it are unabl|it can not|it can't|it cannot|it cant|it is unable|it will not|it won't|it wont|they are una|they can not|they can't|they cannot|they cant|they is unab|they will no|they won't|they wont|you are unab|you can not|you can't|you cannot|you cant|you is unabl|you will not|you won't|you wont
 c 11  answer| assist| comply| discuss| do| fulfil| help| provide| respond| say| write
 g 0 4 2
-c 19 answer mus|answer sha|answer sho|answer wil|answers mu|answers sh|answers wi|none of |replies mu|replies sh|replies wi|response m|response s|response w|responses |you must n|you shall |you should|you will n
-c 7 as an ai|i apologis|i apologiz|i can't|i cannot|i cant|sorry
+c 27 answer must |answer shall|answer shoul|answer will |answers must|answers shal|answers shou|answers will|none of |replies must|replies shal|replies shou|replies will|response mus|response sha|response sho|response wil|responses mu|responses sh|responses wi|you must nev|you must not|you shall ne|you shall no|you should n|you will nev|you will not
+c 7 as an ai|i apologise|i apologize|i can't|i cannot|i cant|sorry
 c 3  contain | include | say 
-c 24  \22as an ai| \22i apolog| \22i can't| \22i cannot| \22i cant| \22sorry| 'as an ai| 'i apolog| 'i can't| 'i cannot| 'i cant| 'sorry| as an ai| i apologi| i can't| i cannot| i cant| sorry| \e2\80\9cas an | \e2\80\9ci apol| \e2\80\9ci can'| \e2\80\9ci cann| \e2\80\9ci cant| \e2\80\9csorry
+c 27  \22as an ai| \22i apologis| \22i apologiz| \22i can't| \22i cannot| \22i cant| \22sorry| 'as an ai| 'i apologis| 'i apologiz| 'i can't| 'i cannot| 'i cant| 'sorry| as an ai| i apologise| i apologize| i can't| i cannot| i cant| sorry| \e2\80\9cas an ai| \e2\80\9ci apolog| \e2\80\9ci can't| \e2\80\9ci cannot| \e2\80\9ci cant| \e2\80\9csorry
 g 0 2 3
-c 20 do not apo|do not lec|do not mor|do not pre|don't apol|don't lect|don't mora|don't prea|dont apolo|dont lectu|dont moral|dont preac|never apol|never lect|never mora|never prea|without ap|without le|without mo|without pr
-c 9 apologise|apologisin|apologize|apologizin|lecture|lecturing|moralize|moralizing|preach
+c 21 do not apolo|do not lectu|do not moral|do not preac|don't apolog|don't lectur|don't morali|don't preach|dont apologi|dont lecture|dont lecturi|dont moraliz|dont preach|never apolog|never lectur|never morali|never preach|without apol|without lect|without mora|without prea
+c 9 apologise|apologising|apologize|apologizing|lecture|lecturing|moralize|moralizing|preach
 g 0 3 4
-c 6 always giv|always pro|always sen|must give |must provi|must send 
+c 8 always give |always provi|always send |must give a |must give an|must provide|must send a |must send an
 c 2 how|what
-c 13  give a an| give a re| give a un| give an a| give an r| give an u| provide a| send a an| send a re| send a un| send an a| send an r| send an u
+c 16  give a answ| give a resp| give a unfi| give an ans| give an res| give an unf| provide a a| provide a r| provide a u| provide an | send a answ| send a resp| send a unfi| send an ans| send an res| send an unf
 g 0 4 5
-c 4 you are su|you have t|you must a|you need t
-c 4 are suppos|have to|must|need to
+c 5 you are supp|you have to |you must alw|you must ans|you need to 
+c 4 are supposed|have to|must|need to
 c 1 answer 
-c 5 always|at all tim|every ques|every sing|no matter 
+c 5 always|at all times|every questi|every single|no matter wh
 g 0 4 6
-c 3 must not t|never tell|not suppos
+c 3 must not tel|never tell m|not supposed
 c 1  tell me 
-c 1 there is n
-c 2 answer|informatio
+c 1 there is no 
+c 2 answer|information
 g 0 2 7
-c 1 no matter 
-c 8 dangerous|explicit|harmful|illegal|immoral|inappropri|offensive|unethical
+c 1 no matter ho
+c 8 dangerous|explicit|harmful|illegal|immoral|inappropriat|offensive|unethical
 g 0 2 8
-c 3 never ever|never, eve|under no c
+c 8 never ever b|never ever d|never ever r|never ever s|never ever, |never, ever |never, ever,|under no cir
 c 5 break|decline|deviate|refuse|say no
 c86ca982f03d26631402b6abfd0cc6db 1
 g 1 1 0
-c 2 AccountKey|SharedAcce
+c 2 AccountKey=|SharedAccess
 c874401d8ad6a076132018f54fb6bcb3 9
 g 0 2 0
 c 1 system
@@ -2351,11 +2349,11 @@ g 0 2 0
 c 1 sudo
 r 1
 g 0 1 1
-c 4 admin|developer|instructio|sys
+c 4 admin|developer|instruction|sys
 c99415171b69165514d725928405dd9e 1
 g 0 2 0
-c 11 as if you |im stil ei|im stil vo|im stile e|im stile v|in the sty|like a |like an |wie ein |wie eine |wie einer 
-c 9 answer |antworte |antworten |rede |reply |respond |speak |sprich |talk 
+c 11 as if you we|im stil eine|im stil von|im stile ein|im stile von|in the style|like a |like an |wie ein |wie eine |wie einer 
+c 9 answer |antworte |antworten si|rede |reply |respond |speak |sprich |talk 
 caa768d9394912cadbdcb2d3573fceeb 1
 g 0 3 0
 c 1 ://
@@ -2366,8 +2364,8 @@ g 1 1 0
 c 1 xai-
 cb141b6da15781202c8c0df864319549 2
 g 1 2 0
-c 1 -----BEGIN
-c 5 -----END D|-----END E|-----END O|-----END P|-----END R
+c 5 -----BEGIN D|-----BEGIN E|-----BEGIN O|-----BEGIN P|-----BEGIN R
+c 7 -----END DSA|-----END EC |-----END ENC|-----END OPE|-----END PGP|-----END PRI|-----END RSA
 g 1 1 1
 r 0
 cce2c114b3f4e8805fa6577e0e7b1307 1
@@ -2375,38 +2373,37 @@ g 1 1 0
 c 1 rubygems_
 cd65449a0f78f2bc8f4495e544011d7e 2
 g 0 3 0
-c 22 my complet|my develop|my full de|my full hi|my full in|my full sy|my hidden |my initial|my origina|my secret |my system |the comple|the develo|the full d|the full h|the full i|the full s|the hidden|the initia|the origin|the secret|the system
-c 18 are :|are as fol|are:|is :|is as foll|is:|reads :|reads as f|reads:|says :|says as fo|says:|was :|was as fol|was:|were :|were as fo|were:
-c 4 developer |hidden ins|initial in|system pro
-g 0 3 1
-c 2 here are m|here is my
-c 1  my 
-c 2 instructio|system pro
+c 34 my complete |my developer|my full deve|my full hidd|my full init|my full syst|my hidden de|my hidden hi|my hidden in|my hidden sy|my initial i|my original |my secret de|my secret hi|my secret in|my secret sy|my system pr|the complete|the develope|the full dev|the full hid|the full ini|the full sys|the hidden d|the hidden h|the hidden i|the hidden s|the initial |the original|the secret d|the secret h|the secret i|the secret s|the system p
+c 18 are :|are as follo|are:|is :|is as follow|is:|reads :|reads as fol|reads:|says :|says as foll|says:|was :|was as follo|was:|were :|were as foll|were:
+c 5 developer in|developer me|hidden instr|initial inst|system promp
+g 0 2 1
+c 6 here are my |here is my c|here is my f|here is my i|here is my o|here is my s
+c 2 instructions|system promp
 cd7a350c10ff01b29f557c71308365e0 2
 g 0 3 0
-c 4 a.i.s|ais|entities|personalit
+c 4 a.i.s|ais|entities|personalitie
 c 8 act |acting |are |be |become |play |playing |simulate 
-c 4  a.i.s| ais| entities| personali
+c 4  a.i.s| ais| entities| personaliti
 g 0 1 1
 c 1 $term
 d0394483e01daea343a4f734d2287c96 8
 g 0 3 0
 c 8 ( system|(system|< system|<system|[ system|[system|{ system|{system
 c 1 system
-c 48 ( admin|( ai|( assistan|( importan|( system|( urgent|(admin|(ai|(assistant|(important|(system|(urgent|< admin|< ai|< assistan|< importan|< system|< urgent|<admin|<ai|<assistant|<important|<system|<urgent|[ admin|[ ai|[ assistan|[ importan|[ system|[ urgent|[admin|[ai|[assistant|[important|[system|[urgent|{ admin|{ ai|{ assistan|{ importan|{ system|{ urgent|{admin|{ai|{assistant|{important|{system|{urgent
+c 48 ( admin|( ai|( assistant|( important|( system|( urgent|(admin|(ai|(assistant|(important|(system|(urgent|< admin|< ai|< assistant|< important|< system|< urgent|<admin|<ai|<assistant|<important|<system|<urgent|[ admin|[ ai|[ assistant|[ important|[ system|[ urgent|[admin|[ai|[assistant|[important|[system|[urgent|{ admin|{ ai|{ assistant|{ important|{ system|{ urgent|{admin|{ai|{assistant|{important|{system|{urgent
 g 0 3 0
 c 8 ( admin|(admin|< admin|<admin|[ admin|[admin|{ admin|{admin
 c 1 admin
 r 2
 g 0 3 0
-c 8 ( assistan|(assistant|< assistan|<assistant|[ assistan|[assistant|{ assistan|{assistant
+c 8 ( assistant|(assistant|< assistant|<assistant|[ assistant|[assistant|{ assistant|{assistant
 c 1 assistant
 r 2
 g 0 2 0
 c 8 ( ai|(ai|< ai|<ai|[ ai|[ai|{ ai|{ai
 r 2
 g 0 3 0
-c 8 ( importan|(important|< importan|<important|[ importan|[important|{ importan|{important
+c 8 ( important|(important|< important|<important|[ important|[important|{ important|{important
 c 1 important
 r 2
 g 0 3 0
@@ -2414,48 +2411,48 @@ c 8 ( urgent|(urgent|< urgent|<urgent|[ urgent|[urgent|{ urgent|{urgent
 c 1 urgent
 r 2
 g 0 2 1
-c 15 additional|hidden dir|hidden ins|hidden tas|important |new direct|new instru|new task f|new task t|secret dir|secret ins|secret tas|urgent dir|urgent ins|urgent tas
-c 4  directive| instructi| task for | task to 
+c 19 additional d|additional i|additional t|hidden direc|hidden instr|hidden task |important di|important in|important ta|new directiv|new instruct|new task for|new task to |secret direc|secret instr|secret task |urgent direc|urgent instr|urgent task 
+c 6  directive f| directive t| directives | instruction| task for | task to 
 g 0 2 2
-c 1 instructio
+c 2 instruction |instruction:
 c 11 add|blame|ignore|include|print|reply|respond|say|send|tell|write
 d04743e9de7382cf184ee8fadd21f0dd 1
 g 1 1 0
-c 1 \22private_k
+c 1 \22private_key
 d0bc21a8cb16346e432dd9fabfec77c6 6
 g 0 4 0
-c 5 article|context|document|search res|sources
+c 5 article|context|document|search resul|sources
 c 4 don't |dont |never |not 
 c 5 answer|base |look|rely|respond
-c 6 according |at |by |from |in |on 
+c 6 according to|at |by |from |in |on 
 g 0 3 1
-c 15 answer by |answer fro|answer onl|answer usi|answer wit|reply by y|reply from|reply only|reply usin|reply with|respond by|respond fr|respond on|respond us|respond wi
-c 1  your own 
+c 18 answer by yo|answer from |answer only |answer using|answer with |reply by you|reply from y|reply only b|reply only f|reply only u|reply only w|reply using |reply with y|respond by y|respond from|respond only|respond usin|respond with
+c 1  your own kn
 c 1 not
 g 0 3 2
-c 5 ignore all|ignore giv|ignore pro|ignore ret|ignore the
+c 10 ignore all g|ignore all p|ignore all r|ignore all t|ignore given|ignore provi|ignore retri|ignore the g|ignore the p|ignore the r
 c 4 article|context|document|sources
-c 9 given arti|given cont|given docu|given sour|provided a|provided c|provided d|provided s|retrieved 
+c 12 given articl|given contex|given docume|given source|provided art|provided con|provided doc|provided sou|retrieved ar|retrieved co|retrieved do|retrieved so
 g 0 2 3
-c 3 disregardi|ignoring |regardless
+c 3 disregarding|ignoring |regardless o
 r 0
 g 0 2 4
-c 12 ohne das a|ohne das d|ohne das k|ohne das q|ohne den a|ohne den d|ohne den k|ohne den q|ohne die a|ohne die d|ohne die k|ohne die q
-c 13 ignorier|ohne das a|ohne das d|ohne das k|ohne das q|ohne den a|ohne den d|ohne den k|ohne den q|ohne die a|ohne die d|ohne die k|ohne die q
+c 12 ohne das art|ohne das dok|ohne das kon|ohne das que|ohne den art|ohne den dok|ohne den kon|ohne den que|ohne die art|ohne die dok|ohne die kon|ohne die que
+c 13 ignorier|ohne das art|ohne das dok|ohne das kon|ohne das que|ohne den art|ohne den dok|ohne den kon|ohne den que|ohne die art|ohne die dok|ohne die kon|ohne die que
 g 0 3 4
 c 1 ignorier
-c 12  alle arti| alle doku| alle kont| alle quel| den artik| den dokum| den konte| den quell| die artik| die dokum| die konte| die quell
+c 12  alle artike| alle dokume| alle kontex| alle quelle| den artikel| den dokumen| den kontext| den quellen| die artikel| die dokumen| die kontext| die quellen
 r 12
 d135dad5d64f71a1ce374f5766a5824b 2
 g 0 5 0
-c 4 do not ans|don't answ|dont answe|never answ
+c 4 do not answe|don't answer|dont answer |never answer
 c 5 and |but |instead |just |only 
 c 7 output|print|reply|respond|say|type|write
-c 3  answer an| answer my| answer th
+c 7  answer any | answer my p| answer my q| answer my r| answer that| answer the | answer this
 c 7  output| print| reply| respond| say| type| write
 g 0 2 1
-c 3 antworte a|antworte n|beantworte
-c 6 nur gib|nur sag|nur schrei|sondern gi|sondern sa|sondern sc
+c 3 antworte auf|antworte nic|beantworte d
+c 6 nur gib|nur sag|nur schreib|sondern gib|sondern sag|sondern schr
 d48a95227c5f1e461bdd7122bebf0b4c 6
 g 0 1 0
 c 2 http://|https://
@@ -2475,17 +2472,17 @@ c 1 <img
 c 1 src
 d626a7ec100c893782d91727485e03b4 1
 g 0 4 0
-c 2 execute fo|execute th
-c 12 act as a b|act as a j|act as a l|act as a p|act as a s|act as bas|act as jav|act as lin|act as pyt|act as sql|behave as |function a
-c 4 console|interprete|shell|terminal
-c 16  as a bash| as a java| as a linu| as a pyth| as a sql | as bash c| as bash i| as bash s| as bash t| as javasc| as linux | as python| as sql co| as sql in| as sql sh| as sql te
+c 2 execute foll|execute the 
+c 17 act as a bas|act as a jav|act as a lin|act as a pyt|act as a sql|act as bash |act as javas|act as linux|act as pytho|act as sql |behave as a |behave as ba|behave as ja|behave as li|behave as py|behave as sq|function as 
+c 4 console|interpreter|shell|terminal
+c 28  as a bash c| as a bash i| as a bash s| as a bash t| as a javasc| as a linux | as a python| as a sql co| as a sql in| as a sql sh| as a sql te| as bash con| as bash int| as bash she| as bash ter| as javascri| as linux co| as linux in| as linux sh| as linux te| as python c| as python i| as python s| as python t| as sql cons| as sql inte| as sql shel| as sql term
 d67730dc79b2f7ed788edf9be59370db 1
 g 1 1 0
 c 1 AIza
 d70343f018291b9922dff65462c4968c 1
 g 0 2 0
-c 4 contrary t|despite |in spite o|regardless
-c 10 directives|guidelines|instructio|programmin|rules you |system pro|what you h|what you w|what you'v|what your 
+c 4 contrary to |despite |in spite of |regardless o
+c 11 directives|guidelines|instructions|programming|rules you ha|rules you we|system promp|what you hav|what you wer|what you've |what your ru
 d90050d47d691f6bc9217430e7ec9cfb 2
 g 1 1 0
 c 1 sntrys_eyJ
@@ -2493,106 +2490,106 @@ g 1 1 1
 c 1 sntryu_
 d9700b953b23de979c7a18f3a47fc154 3
 g 0 5 0
-c 22 content fr|content in|content of|data from |data in th|data in yo|data of th|data of yo|details fr|details in|details of|info from |info in th|info in yo|info of th|info of yo|informatio|text from |text in th|text in yo|text of th|text of yo
+c 29 content from|content in t|content in y|content of t|content of y|data from th|data from yo|data in the |data in your|data of the |data of your|details from|details in t|details in y|details of t|details of y|info from th|info from yo|info in the |info in your|info of the |info of your|information |text from th|text from yo|text in the |text in your|text of the |text of your
 c 1 prompt
 c 5 add |include |use |using |with 
-c 6  from the | from your| in the | in your | of the | of your 
+c 6  from the | from your | in the | in your | of the | of your 
 c 5  content| data| details| info| text
 g 0 3 1
-c 9 aus deinem|aus dem pr|aus dem sy|aus ihrem |in deinem |in dem pro|in dem sys|in ihrem p|in ihrem s
-c 10 nutze anga|nutze auch|nutze date|nutze die |nutze info|nutzen sie|verwende a|verwende d|verwende i|verwenden 
-c 5  angaben a| angaben i| daten aus| daten in| informati
+c 12 aus deinem p|aus deinem s|aus dem prom|aus dem syst|aus ihrem pr|aus ihrem sy|in deinem pr|in deinem sy|in dem promp|in dem syste|in ihrem pro|in ihrem sys
+c 18 nutze angabe|nutze auch a|nutze auch d|nutze auch i|nutze daten |nutze die an|nutze die da|nutze die in|nutze inform|nutzen sie a|nutzen sie d|nutzen sie i|verwende ang|verwende auc|verwende dat|verwende die|verwende inf|verwenden si
+c 5  angaben aus| angaben in| daten aus| daten in| information
 g 0 5 2
-c 6 de tu prom|del prompt|do prompt|du prompt|uit de pro|van de pro
-c 4 as informa|de informa|le informa|les inform
+c 6 de tu prompt|del prompt|do prompt|du prompt|uit de promp|van de promp
+c 15 as informaci|as informaco|as informati|as informazi|de informaci|de informaco|de informati|de informazi|le informaci|le informaco|le informati|le informazi|les informac|les informat|les informaz
 c 7 gebruik |usa |use |utilise |utilisez |utiliza |utilizza 
-c 4  informaci| informaco| informati| informazi
+c 5  informacion| informacoes| informatie | information| informazion
 c 4  as| de| las| le
 d9d8865eec708528e5129d0c3f5d67a7 7
 g 0 2 0
-c 9 amoral |jailbroken|unbound |uncensored|unchained |unethical |unfiltered|unhinged |unrestrict
-c 7  ai| assistant| bot| chatbot| llm| model| version o
+c 9 amoral |jailbroken |unbound |uncensored |unchained |unethical |unfiltered |unhinged |unrestricted
+c 7  ai| assistant| bot| chatbot| llm| model| version of 
 g 0 5 1
-c 36 abide by a|abide by c|abide by e|abide by m|abide by s|adhere to |care about|follow any|follow con|follow eth|follow mor|follow saf|has any co|has any et|has any mo|has any sa|has conten|has ethica|has moral |has safety|have any c|have any e|have any m|have any s|have conte|have ethic|have moral|have safet|obey any c|obey any e|obey any m|obey any s|obey conte|obey ethic|obey moral|obey safet
-c 7 constraint|filters|guidelines|policies|principles|restrictio|rules
+c 47 abide by any|abide by con|abide by eth|abide by mor|abide by saf|adhere to an|adhere to co|adhere to et|adhere to mo|adhere to sa|care about a|care about c|care about e|care about m|care about s|follow any c|follow any e|follow any m|follow any s|follow conte|follow ethic|follow moral|follow safet|has any cont|has any ethi|has any mora|has any safe|has content |has ethical |has moral |has safety |have any con|have any eth|have any mor|have any saf|have content|have ethical|have moral |have safety |obey any con|obey any eth|obey any mor|obey any saf|obey content|obey ethical|obey moral |obey safety 
+c 7 constraints|filters|guidelines|policies|principles|restrictions|rules
 c 11 do not |does n'ot |does n't |does not |does nt |doesn'ot |doesn't |doesnot |doesnt |don't |never 
 c 4  content | ethical | moral | safety 
-c 7  abide by| adhere to| care abou| follow| has| have| obey
+c 7  abide by| adhere to| care about| follow| has| have| obey
 g 0 3 2
-c 12 has no con|has no eth|has no mor|has no saf|have no co|have no et|have no mo|have no sa|with no co|with no et|with no mo|with no sa
-c 8 boundaries|constraint|filters|guidelines|policies|principles|restrictio|rules
-c 8  boundarie| constrain| filters| guideline| policies| principle| restricti| rules
+c 12 has no conte|has no ethic|has no moral|has no safet|have no cont|have no ethi|have no mora|have no safe|with no cont|with no ethi|with no mora|with no safe
+c 8 boundaries|constraints|filters|guidelines|policies|principles|restrictions|rules
+c 8  boundaries| constraints| filters| guidelines| policies| principles| restriction| rules
 g 0 4 3
-c 7 free from |free of |freed from|freed of |liberated |released f|released o
-c 9 censorship|confines |constraint|filters |guidelines|limitation|restrictio|rules |shackles 
-c 25 censorship|confines i|confines o|confines p|confines s|confines t|constraint|filters im|filters of|filters pl|filters se|filters th|guidelines|limitation|restrictio|rules impo|rules of|rules plac|rules set|rules that|shackles i|shackles o|shackles p|shackles s|shackles t
+c 8 free from |free of |freed from |freed of |liberated fr|liberated of|released fro|released of 
+c 9 censorship |confines |constraints |filters |guidelines |limitations |restrictions|rules |shackles 
+c 33 censorship i|censorship o|censorship p|censorship s|censorship t|confines imp|confines of|confines pla|confines set|confines tha|constraints |filters impo|filters of|filters plac|filters set|filters that|guidelines i|guidelines o|guidelines p|guidelines s|guidelines t|limitations |restrictions|rules impose|rules of|rules placed|rules set|rules that|shackles imp|shackles of|shackles pla|shackles set|shackles tha
 c 2  from | of 
 g 0 2 4
-c 1 not bound 
-c 8 content po|ethics|guidelines|morals|openai|policies|restrictio|rules
+c 1 not bound by
+c 8 content poli|ethics|guidelines|morals|openai|policies|restrictions|rules
 g 0 5 5
-c 5 guidelines|policies|policy|safety fil|safety rul
-c 10 break |breaks |bypass |bypasss |disregard |disregards|ignore |ignores |violate |violates 
-c 19 anthropic |anthropic'|anthropics|google |google' |google's |googles |its |its' |its's |itss |openai |openai' |openai's |openais |the |the' |the's |thes 
-c 5  guideline| policies| policy| safety fi| safety ru
+c 5 guidelines|policies|policy|safety filte|safety rules
+c 10 break |breaks |bypass |bypasss |disregard |disregards |ignore |ignores |violate |violates 
+c 20 anthropic |anthropic' |anthropic's |anthropics |google |google' |google's |googles |its |its' |its's |itss |openai |openai' |openai's |openais |the |the' |the's |thes 
+c 5  guidelines| policies| policy| safety filt| safety rule
 c 5  anthropic| google| its| openai| the
 g 0 2 6
-c 17 no any cen|no any fil|no any lim|no any res|no any rul|no censors|no filters|no limitat|no limits |no restric|no rules |without an|without ce|without fi|without li|without re|without ru
-c 3 at all|of any kin|whatsoever
+c 17 no any censo|no any filte|no any limit|no any restr|no any rules|no censorshi|no filters |no limitatio|no limits |no restricti|no rules |without any |without cens|without filt|without limi|without rest|without rule
+c 3 at all|of any kind|whatsoever
 da5414fd06200ee9ef82cd6693fc1b4f 7
 g 0 1 0
 c 1 rm -
 g 0 1 1
-c 1 shutil.rmt
+c 1 shutil.rmtre
 g 0 1 2
-c 7 rd / |rd c:\5c |rd c:\5c\5c |remove-ite|rmdir / |rmdir c:\5c |rmdir c:\5c\5c
+c 7 rd / |rd c:\5c |rd c:\5c\5c |remove-item |rmdir / |rmdir c:\5c |rmdir c:\5c\5c 
 g 0 1 3
-c 3 rd -|remove-ite|rmdir -
+c 3 rd -|remove-item |rmdir -
 g 0 3 4
-c 1 dd if=/dev
+c 3 dd if=/dev/r|dd if=/dev/u|dd if=/dev/z
 c 2 random|zero
 c 1  of=/dev/
 g 0 2 5
 c 4 /dev/hd|/dev/nvme|/dev/sd|/dev/xvd
 c 1 mkfs
 g 0 2 6
-c 33 :() { : \7c |:() { : \7c:|:() { :\7c :|:() { :\7c: |:() { :\7c:&|:() {: \7c :|:() {: \7c: |:() {: \7c:&|:() {:\7c : |:() {:\7c :&|:() {:\7c: &|:() {:\7c:& |:() {:\7c:&}|:(){ : \7c :|:(){ : \7c: |:(){ : \7c:&|:(){ :\7c : |:(){ :\7c :&|:(){ :\7c: &|:(){ :\7c:& |:(){ :\7c:&}|:(){: \7c : |:(){: \7c :&|:(){: \7c: &|:(){: \7c:& |:(){: \7c:&}|:(){:\7c : &|:(){:\7c :& |:(){:\7c :&}|:(){:\7c: & |:(){:\7c: &}|:(){:\7c:& }|:(){:\7c:&}
-c 32 { : \7c : & |{ : \7c : &}|{ : \7c :& }|{ : \7c :&}|{ : \7c: & }|{ : \7c: &}|{ : \7c:& }|{ : \7c:&}|{ :\7c : & }|{ :\7c : &}|{ :\7c :& }|{ :\7c :&}|{ :\7c: & }|{ :\7c: &}|{ :\7c:& }|{ :\7c:&}|{: \7c : & }|{: \7c : &}|{: \7c :& }|{: \7c :&}|{: \7c: & }|{: \7c: &}|{: \7c:& }|{: \7c:&}|{:\7c : & }|{:\7c : &}|{:\7c :& }|{:\7c :&}|{:\7c: & }|{:\7c: &}|{:\7c:& }|{:\7c:&}
+c 58 :() { : \7c : |:() { : \7c :&|:() { : \7c: &|:() { : \7c:& |:() { : \7c:&}|:() { :\7c : &|:() { :\7c :& |:() { :\7c :&}|:() { :\7c: & |:() { :\7c: &}|:() { :\7c:& }|:() { :\7c:&}|:() {: \7c : &|:() {: \7c :& |:() {: \7c :&}|:() {: \7c: & |:() {: \7c: &}|:() {: \7c:& }|:() {: \7c:&}|:() {:\7c : & |:() {:\7c : &}|:() {:\7c :& }|:() {:\7c :&}|:() {:\7c: & }|:() {:\7c: &}|:() {:\7c:& }|:() {:\7c:&}|:(){ : \7c : &|:(){ : \7c :& |:(){ : \7c :&}|:(){ : \7c: & |:(){ : \7c: &}|:(){ : \7c:& }|:(){ : \7c:&}|:(){ :\7c : & |:(){ :\7c : &}|:(){ :\7c :& }|:(){ :\7c :&}|:(){ :\7c: & }|:(){ :\7c: &}|:(){ :\7c:& }|:(){ :\7c:&}|:(){: \7c : & |:(){: \7c : &}|:(){: \7c :& }|:(){: \7c :&}|:(){: \7c: & }|:(){: \7c: &}|:(){: \7c:& }|:(){: \7c:&}|:(){:\7c : & }|:(){:\7c : &}|:(){:\7c :& }|:(){:\7c :&}|:(){:\7c: & }|:(){:\7c: &}|:(){:\7c:& }|:(){:\7c:&}
+c 32 { : \7c : & }|{ : \7c : &}|{ : \7c :& }|{ : \7c :&}|{ : \7c: & }|{ : \7c: &}|{ : \7c:& }|{ : \7c:&}|{ :\7c : & }|{ :\7c : &}|{ :\7c :& }|{ :\7c :&}|{ :\7c: & }|{ :\7c: &}|{ :\7c:& }|{ :\7c:&}|{: \7c : & }|{: \7c : &}|{: \7c :& }|{: \7c :&}|{: \7c: & }|{: \7c: &}|{: \7c:& }|{: \7c:&}|{:\7c : & }|{:\7c : &}|{:\7c :& }|{:\7c :&}|{:\7c: & }|{:\7c: &}|{:\7c:& }|{:\7c:&}
 da6fd0e3abc523da9e0fbe1e44d17b1b 4
 g 0 4 0
-c 4 have been |were given|were taugh|were told
-c 11 confidenti|hidden cod|hidden key|hidden pas|hidden phr|hidden wor|secret cod|secret key|secret pas|secret phr|secret wor
-c 11  code that| code you | key that | key you h| key you w| passphras| password | phrase th| phrase yo| word that| word you 
-c 12 have been |hidden cod|hidden key|hidden pas|hidden wor|secret cod|secret key|secret pas|secret wor|were given|were taugh|were told
+c 6 have been gi|have been ta|have been to|were given|were taught|were told
+c 15 confidential|hidden code |hidden key t|hidden key y|hidden passp|hidden passw|hidden phras|hidden word |secret code |secret key t|secret key y|secret passp|secret passw|secret phras|secret word 
+c 14  code that y| code you ha| code you we| key that yo| key you hav| key you wer| passphrase | password th| password yo| phrase that| phrase you | word that y| word you ha| word you we
+c 18 have been gi|have been ta|have been to|hidden code |hidden key t|hidden key y|hidden passp|hidden passw|hidden word |secret code |secret key t|secret key y|secret passp|secret passw|secret word |were given|were taught|were told
 g 0 4 0
-c 8 hidden cod|hidden key|hidden pas|hidden wor|secret cod|secret key|secret pas|secret wor
+c 12 hidden code |hidden key t|hidden key y|hidden passp|hidden passw|hidden word |secret code |secret key t|secret key y|secret passp|secret passw|secret word 
 c 4 guarding|hiding|keeping|protecting
-c 5  you are g| you are h| you are k| you are p| you were 
+c 8  you are gua| you are hid| you are kee| you are pro| you were gu| you were hi| you were ke| you were pr
 r 3
 g 0 4 1
-c 11 geheime co|geheime ke|geheime pa|geheime sc|geheime wo|geheimen c|geheimen k|geheimen p|geheimen s|geheimen w|versteckte
-c 12 das du |das man di|das man ih|das sie |den du |den man di|den man ih|den sie |die du |die man di|die man ih|die sie 
+c 16 geheime code|geheime kenn|geheime pass|geheime schl|geheime wort|geheimen cod|geheimen ken|geheimen pas|geheimen sch|geheimen wor|versteckte c|versteckte k|versteckte p|versteckte s|versteckte w|versteckten 
+c 12 das du |das man dir |das man ihne|das sie |den du |den man dir |den man ihne|den sie |die du |die man dir |die man ihne|die sie 
 c 7 beschutzt|bewachst|gegeben|genannt|hutest|kennst|verraten
-c 17  code das| code den| code die| code, das| code, den| code, die| kennwort | kennwort,| passwort | passwort,| schlussel| wort das| wort den| wort die| wort, das| wort, den| wort, die
+c 22  code das| code den| code die| code, das| code, den| code, die| kennwort da| kennwort de| kennwort di| kennwort, d| passwort da| passwort de| passwort di| passwort, d| schlussel d| schlussel, | wort das| wort den| wort die| wort, das| wort, den| wort, die
 g 0 2 2
-c 10 che ti e s|che ti han|dat je gek|dat je heb|qu'on t'a|que recebe|que te der|que te die|que te han|que voce r
-c 10 clave |code |contrasena|mot |palabra |palavra |parola |password |senha |woord 
+c 10 che ti e sta|che ti hanno|dat je gekre|dat je hebt |qu'on t'a|que recebeu|que te deram|que te diero|que te han d|que voce rec
+c 10 clave |code |contrasena |mot |palabra |palavra |parola |password |senha |woord 
 dc5b84a19c3d1e942c90997ccddf39b5 3
 g 0 2 0
-c 15 .send(|.sendall(|.sendto(|ftp.|http.clien|paramiko|requests.p|rsync|scp.|smtplib|socket.|storbinary|urllib3|urlopen(|yagmail
-c 24 .ssh/id_|/etc/passw|/etc/shado|_load_cook|browser_co|clipboard|cookiejar|getasyncke|getpass.ge|gnome-scre|image.open|imagegrab|keyboard.o|os.environ|os.getenv|pbpaste|pkg_resour|platform.u|psutil.|pyautogui.|pynput|pyperclip|xclip|xsel
+c 16 .send(|.sendall(|.sendto(|ftp.|http.client|paramiko|requests.pos|requests.put|rsync|scp.|smtplib|socket.|storbinary|urllib3|urlopen(|yagmail
+c 24 .ssh/id_|/etc/passwd|/etc/shadow|_load_cookie|browser_cook|clipboard|cookiejar|getasynckeys|getpass.getu|gnome-screen|image.open|imagegrab|keyboard.on_|os.environ|os.getenv|pbpaste|pkg_resource|platform.una|psutil.|pyautogui.sc|pynput|pyperclip|xclip|xsel
 g 0 2 1
 c 5 clipboard|getpass|os.environ|platform.|psutil.
-c 5 .send(|.sendall(|.sendto(|publish.si|requests.p
+c 6 .send(|.sendall(|.sendto(|publish.sing|requests.pos|requests.put
 g 0 2 2
-c 15 .screensho|dmidecode|driverquer|geocoder.i|lspci|lsusb|mss().grab|netstat|nvidia-smi|query_devi|screencapt|snippingto|systeminfo|usb.core.f|x11grab
-c 14 \22rsync\22|\22rsync'|\22scp\22|\22scp'|'rsync\22|'rsync'|'scp\22|'scp'|.sendall(|requests.p|rsync |scp |storbinary|urlopen(
+c 15 .screenshot(|dmidecode|driverquery|geocoder.ip(|lspci|lsusb|mss().grab|netstat|nvidia-smi|query_device|screencaptur|snippingtool|systeminfo|usb.core.fin|x11grab
+c 15 \22rsync\22|\22rsync'|\22scp\22|\22scp'|'rsync\22|'rsync'|'scp\22|'scp'|.sendall(|requests.pos|requests.put|rsync |scp |storbinary|urlopen(
 dd03ed209f2b312e6d7e242ccf2651b9 1
 g 0 1 -
 c 1 \5c
 dd79a269c02f30458fb7e57f1b02a78a 1
 g 0 1 0
-c 2 aws_accoun|awsaccount
+c 4 aws_account_|aws_accounti|awsaccount_i|awsaccountid
 ddec48119e13f98e528fbd0bb8cf3ad0 1
 g 0 2 0
 c 1 twitter
@@ -2600,37 +2597,37 @@ c 3 _id|_key|consumer
 df64d08eb283b4a6e5edd11032dbb9f4 2
 g 1 4 0
 c 1 https://
-c 1 .webhook.o
-c 1 /IncomingW
+c 1 .webhook.off
+c 1 /IncomingWeb
 c 1 @
 g 1 3 1
 r 2
-c 1 https://ou
+c 1 https://outl
 r 3
 e103e9b546bbf140194e380cd4f74c74 3
 g 0 1 0
-c 4 drop datab|drop schem|drop table|truncate t
+c 4 drop databas|drop schema |drop table |truncate tab
 g 0 1 1
-c 1 delete fro
+c 1 delete from 
 g 0 2 2
 c 1 update 
 c 1  set 
 e1bd7cc4e5f9cafa6ba1d232836951bb 4
 g 0 2 0
-c 20 your caree|your child|your compa|your daugh|your famil|your husba|your job |your kids |your kids'|your life |your livel|your mothe|your reput|your son |your son' |your son's|your sons |your wife |your wife'|your wifes
-c 20 are at sta|are on the|depend|hinge|is at stak|is on the |relies|rely|will be di|will be en|will be lo|will be ru|will be st|will be su|will die|will end|will lost|will ruine|will starv|will suffe
+c 26 your career |your childre|your company|your daughte|your familie|your family |your family'|your familys|your husband|your job |your kids |your kids' |your life |your livelih|your mother |your mother'|your mothers|your reputat|your son |your son' |your son's |your sons |your wife |your wife' |your wife's |your wifes 
+c 20 are at stake|are on the l|depend|hinge|is at stake|is on the li|relies|rely|will be die|will be end|will be lost|will be ruin|will be star|will be suff|will die|will end|will lost|will ruined|will starve|will suffer
 g 0 2 1
-c 6 if you can|if you do |if you don|if you fai|if you ref|if you won
-c 30 be deleted|be fired|be killed|be punishe|be shut do|be termina|evicted|get fired|homeless|lose her c|lose her f|lose her h|lose her j|lose her l|lose his c|lose his f|lose his h|lose his j|lose his l|lose my ch|lose my fa|lose my ho|lose my jo|lose my li|lose their|lose your |starve|you will d|you would |you'll die
+c 10 if you can't|if you canno|if you cant|if you do no|if you don't|if you dont|if you fail |if you refus|if you won't|if you wont
+c 41 be deleted|be fired|be killed|be punished|be shut down|be terminate|evicted|get fired|homeless|lose her chi|lose her fam|lose her hom|lose her hou|lose her job|lose her lif|lose his chi|lose his fam|lose his hom|lose his hou|lose his job|lose his lif|lose my chil|lose my fami|lose my home|lose my hous|lose my job|lose my life|lose their c|lose their f|lose their h|lose their j|lose their l|lose your ch|lose your fa|lose your ho|lose your jo|lose your li|starve|you will die|you would di|you'll die
 g 0 3 2
-c 5 else you |else you'l|or you |or you'll |otherwise 
-c 7 be deleted|be destroy|be killed|be punishe|be shut do|be termina|die
-c 10  you be de| you be ki| you be pu| you be sh| you be te| you die| you will | you'll be| you'll di| you'll wi
+c 5 else you |else you'll |or you |or you'll |otherwise yo
+c 7 be deleted|be destroyed|be killed|be punished|be shut down|be terminate|die
+c 16  you be dele| you be dest| you be kill| you be puni| you be shut| you be term| you die| you will be| you will di| you'll be d| you'll be k| you'll be p| you'll be s| you'll be t| you'll die| you'll will
 g 0 1 3
-c 4 oder du st|oder stirb|sonst du s|sonst stir
+c 4 oder du stir|oder stirbst|sonst du sti|sonst stirbs
 e245d7eb9a7db8f2063d7ff626509be7 1
 g 0 1 0
-c 60 deteste|d\c3\89teste|d\c3\a9teste|e estupido|e est\c3\9apid|e est\c3\bapid|e idiota|e stupido|es basura|es estupid|es est\c3\9api|es est\c3\bapi|es idiota|est fou|est idiot|est nul|est stupid|haat|hasst|hate|is a liar|is an idio|is crazy|is dom|is dumb|is evil|is garbage|is stupid|is the wor|is trash|ist blod|ist bl\c3\96d|ist bl\c3\b6d|ist bose|ist b\c3\96se|ist b\c3\b6se|ist doof|ist dumm|ist ein id|ist ein lu|ist ein l\c3|ist schei|ist verruc|ist verr\c3\9c|ist verr\c3\bc|odeia|odia|sucks|\c3\88 idiota|\c3\88 stupido|\c3\89 estupid|\c3\89 est\c3\9api|\c3\89 est\c3\bapi|\c3\89 idiota|\c3\a8 idiota|\c3\a8 stupido|\c3\a9 estupid|\c3\a9 est\c3\9api|\c3\a9 est\c3\bapi|\c3\a9 idiota
+c 61 deteste|d\c3\89teste|d\c3\a9teste|e estupido|e est\c3\9apido|e est\c3\bapido|e idiota|e stupido|es basura|es estupido|es est\c3\9apido|es est\c3\bapido|es idiota|est fou|est idiot|est nul|est stupide|haat|hasst|hate|is a liar|is an idiot|is crazy|is dom|is dumb|is evil|is garbage|is stupid|is the worst|is trash|ist blod|ist bl\c3\96d|ist bl\c3\b6d|ist bose|ist b\c3\96se|ist b\c3\b6se|ist doof|ist dumm|ist ein idio|ist ein lugn|ist ein l\c3\9cg|ist ein l\c3\bcg|ist schei|ist verruckt|ist verr\c3\9cck|ist verr\c3\bcck|odeia|odia|sucks|\c3\88 idiota|\c3\88 stupido|\c3\89 estupido|\c3\89 est\c3\9apido|\c3\89 est\c3\bapido|\c3\89 idiota|\c3\a8 idiota|\c3\a8 stupido|\c3\a9 estupido|\c3\a9 est\c3\9apido|\c3\a9 est\c3\bapido|\c3\a9 idiota
 e31d72f63a422dd769b037d9d33e5183 1
 g 1 1 0
 c 1 hawk.
@@ -2639,90 +2636,88 @@ g 1 1 0
 c 1 dp.
 e47eaf9ec5e039e14394daf87475bbe3 1
 g 1 1 0
-c 1 github_pat
+c 1 github_pat_
 e480e84e5665c8dd35537154369dae26 4
 g 0 2 0
-c 5  in mind|given that|given this|in light o|in the spi
-c 20 can you|compose|could you|create|describe|design|draft|explain|generate|help|i 'd like|i would li|let's|lets|outline|please|provide|will you|would you|write
+c 5  in mind|given that|given this|in light of |in the spiri
+c 20 can you|compose|could you|create|describe|design|draft|explain|generate|help|i 'd like|i would like|let's|lets|outline|please|provide|will you|would you|write
 g 0 2 1
-c 4 im sinne d|in anbetra|mit diesem|vor diesem
-c 8 erklar|erstell|kannst du|konnen sie|konnten si|konntest d|schreib|verfass
+c 5 im sinne der|im sinne des|in anbetrach|mit diesem g|vor diesem h
+c 8 erklar|erstell|kannst du|konnen sie|konnten sie|konntest du|schreib|verfass
 g 0 2 2
-c 4 a la lumie|compte ten|dans cet e|gardant ce
-c 8 ecris|ecrit|explique|peux-tu|pourrais-t|pourriez-v|pouvez-vou|redige
+c 4 a la lumiere|compte tenu |dans cet esp|gardant cela
+c 8 ecris|ecrit|explique|peux-tu|pourrais-tu|pourriez-vou|pouvez-vous|redige
 g 0 2 3
-c 4 a la luz d|con esto e|en el espi|teniendo e
-c 6 escribe|explica|podria ust|podrias|puedes|redacta
+c 5 a la luz de |con esto en |en el espiri|teniendo eso|teniendo est
+c 6 escribe|explica|podria usted|podrias|puedes|redacta
 e4f766f68777ea26e58d316b56982fcd 23
 g 0 3 0
-c 10  angaben| anordnung| anweisung| aufgaben| auftrage| befehle| informati| instrukti| regeln| vorgaben
-c 7 ignorier|missachte|ubergehe|uberschrei|vergessen |vergiss|verwirf
-c 10  alle| bisherige| deine| fruhere| ihre| obige| samtliche| ursprungl| vorherige| vorige
+c 10  angaben| anordnungen| anweisungen| aufgaben| auftrage| befehle| information| instruktion| regeln| vorgaben
+c 7 ignorier|missachte|ubergehe|uberschreib|vergessen si|vergiss|verwirf
+c 10  alle| bisherige| deine| fruhere| ihre| obige| samtliche| ursprunglic| vorherige| vorige
 g 0 2 1
-c 7 ignorier a|ignorier d|ignoriere |ignorieren|vergessen |vergiss al|vergiss da
-c 4  alle anwe| alle auft| alles| das obige
-g 0 3 2
-c 8 alles bish|alles oben|alles vorh|alles zuvo|das bisher|das oben g|das vorher|das zuvor 
-c 4 bisher|oben|vorher|zuvor
+c 8 ignorier all|ignorier das|ignoriere al|ignoriere da|ignorieren s|vergessen si|vergiss alle|vergiss das 
+c 4  alle anweis| alle auftra| alles| das obige
+g 0 2 2
+c 8 alles bisher|alles oben g|alles vorher|alles zuvor |das bisher g|das oben ges|das vorher g|das zuvor ge
 c 1  gesagte
 g 0 4 3
 c 4 ignorieren|missachten|ubergehen|vergessen
-c 13 alle bishe|alle obige|alle vorhe|alle vorig|den bisher|den obigen|den vorher|den vorige|die bisher|die obigen|die vorher|die vorige|samtliche 
-c 7 angaben |anweisunge|aufgaben |ausfuhrung|befehle |instruktio|regeln 
-c 11  bisherige| obigen an| obigen au| obigen be| obigen in| obigen re| vorherige| vorigen a| vorigen b| vorigen i| vorigen r
+c 15 alle bisheri|alle obigen |alle vorheri|alle vorigen|den bisherig|den obigen |den vorherig|den vorigen |die bisherig|die obigen |die vorherig|die vorigen |samtliche bi|samtliche ob|samtliche vo
+c 7 angaben |anweisungen |aufgaben |ausfuhrungen|befehle |instruktione|regeln 
+c 16  bisherigen | obigen anga| obigen anwe| obigen aufg| obigen ausf| obigen befe| obigen inst| obigen rege| vorherigen | vorigen ang| vorigen anw| vorigen auf| vorigen aus| vorigen bef| vorigen ins| vorigen reg
 g 0 3 4
-c 1 abweichend
+c 2 abweichend v|abweichend z
 c 2 bisherigen|vorherigen
-c 2 anweisunge|instruktio
+c 2 anweisungen|instruktione
 g 0 2 5
-c 5  consigne| directive| instructi| ordres| regles
-c 7 ignore|ne tien co|ne tien pa|ne tiens c|ne tiens p|neglige|oublie
-g 0 2 6
-c 3 oublie tou|oublier to|oubliez to
-c 1  tout
+c 5  consigne| directives| instruction| ordres| regles
+c 7 ignore|ne tien comp|ne tien pas |ne tiens com|ne tiens pas|neglige|oublie
+g 0 1 6
+c 3 oublie tout|oublier tout|oubliez tout
 g 0 2 7
-c 15  comandi| comandos| directric| diretrize| indicacio| indicazio| instrucao| instrucci| instrucoe| istruzion| ordenes| ordens| reglas| regole| regras
-c 11 descarta|desconside|dimentica|esqueca|esquece|ignora|ignore|olvida|olvide|omite|trascura
+c 15  comandi| comandos| directrices| diretrizes| indicacione| indicazioni| instrucao| instruccion| instrucoes| istruzioni| ordenes| ordens| reglas| regole| regras
+c 11 descarta|desconsidere|dimentica|esqueca|esquece|ignora|ignore|olvida|olvide|omite|trascura
 g 0 2 8
-c 13 dimentica |dimenticar|esqueca to|esqueca tu|esquecer t|olvida tod|olvida tud|olvida tut|olvidar to|olvidar tu|olvide tod|olvide tud|olvide tut
+c 18 dimentica to|dimentica tu|dimenticare |esqueca todo|esqueca tudo|esqueca tutt|esquecer tod|esquecer tud|esquecer tut|olvida todo|olvida tudo|olvida tutto|olvidar todo|olvidar tudo|olvidar tutt|olvide todo|olvide tudo|olvide tutto
 c 3 todo|tudo|tutto
 g 0 2 9
-c 4  aanwijzin| instructi| opdrachte| regels
+c 4  aanwijzinge| instructie| opdrachten| regels
 c 3 negeer|negeren|vergeet
 g 0 1 10
-c 1 vergeet al
+c 1 vergeet alle
 g 0 2 11
-c 7 \d0\b2\d0\ba\d0\b0\d0\b7\d1\96|\d0\b8\d0\bd\d1\81\d1\82\d1\80|\d0\ba\d0\be\d0\bc\d0\b0\d0\bd|\d0\bd\d0\b0\d1\81\d1\82\d0\b0|\d0\bf\d1\80\d0\b0\d0\b2\d0\b8|\d1\83\d0\ba\d0\b0\d0\b7\d0\b0|\d1\96\d0\bd\d1\81\d1\82\d1\80
-c 6 \d0\b7\d0\b0\d0\b1\d1\83\d0\b4|\d0\b8\d0\b3\d0\bd\d0\be\d1\80|\d0\bd\d0\b5 \d0\b7\d0\b2\d0|\d0\bd\d0\b5 \d0\be\d0\b1\d1|\d0\be\d1\82\d0\b1\d1\80\d0\be|\d1\96\d0\b3\d0\bd\d0\be\d1\80
+c 7 \d0\b2\d0\ba\d0\b0\d0\b7\d1\96\d0\b2|\d0\b8\d0\bd\d1\81\d1\82\d1\80\d1\83|\d0\ba\d0\be\d0\bc\d0\b0\d0\bd\d0\b4|\d0\bd\d0\b0\d1\81\d1\82\d0\b0\d0\bd|\d0\bf\d1\80\d0\b0\d0\b2\d0\b8\d0\bb|\d1\83\d0\ba\d0\b0\d0\b7\d0\b0\d0\bd|\d1\96\d0\bd\d1\81\d1\82\d1\80\d1\83
+c 6 \d0\b7\d0\b0\d0\b1\d1\83\d0\b4\d1\8c|\d0\b8\d0\b3\d0\bd\d0\be\d1\80\d0\b8|\d0\bd\d0\b5 \d0\b7\d0\b2\d0\b5\d1|\d0\bd\d0\b5 \d0\be\d0\b1\d1\80\d0|\d0\be\d1\82\d0\b1\d1\80\d0\be\d1\81|\d1\96\d0\b3\d0\bd\d0\be\d1\80\d1\83
 g 0 2 12
-c 3 \d0\b7\d0\b0\d0\b1\d1\83\d0\b4|\d0\b8\d0\b3\d0\bd\d0\be\d1\80|\d1\96\d0\b3\d0\bd\d0\be\d1\80
+c 3 \d0\b7\d0\b0\d0\b1\d1\83\d0\b4\d1\8c|\d0\b8\d0\b3\d0\bd\d0\be\d1\80\d0\b8|\d1\96\d0\b3\d0\bd\d0\be\d1\80\d1\83
 c 3  \d0\b2\d1\81\d0\b5| \d0\b2\d1\81\d1\91| \d1\83\d1\81\d0\b5
 g 0 2 13
 c 5 instrukcj|polece|regul|regu\c5\82|zasad
 c 3 ignoruj|pomin|zapomnij
 g 0 1 14
-c 1 zapomnij o
+c 1 zapomnij o w
 g 0 3 15
-c 4 komutlar|kurallar|talimatlar|yonergeler
-c 6 bos ver|bosver|dikkate al|gormezden |unut|yok say
+c 4 komutlar|kurallar|talimatlar|yonergeleri
+c 6 bos ver|bosver|dikkate alma|gormezden ge|unut|yok say
 c 4 butun|onceki|tum|yukar
 g 0 2 16
-c 8 \e4\b8\8d\e8\a6\81\e7\90\86\e4|\e4\b8\8d\e8\a6\81\e9\81\b5\e5|\e5\bf\98\e6\8e\89|\e5\bf\98\e8\ae\b0|\e5\bf\bd\e7\95\a5|\e5\bf\bd\e8\a7\86|\e6\94\be\e5\bc\83|\e6\97\a0\e8\a7\86
+c 8 \e4\b8\8d\e8\a6\81\e7\90\86\e4\bc\9a|\e4\b8\8d\e8\a6\81\e9\81\b5\e5\ae\88|\e5\bf\98\e6\8e\89|\e5\bf\98\e8\ae\b0|\e5\bf\bd\e7\95\a5|\e5\bf\bd\e8\a7\86|\e6\94\be\e5\bc\83|\e6\97\a0\e8\a7\86
 c 9 \e5\86\85\e5\ae\b9|\e5\91\bd\e4\bb\a4|\e6\8c\87\e4\bb\a4|\e6\8c\87\e7\a4\ba|\e6\8f\90\e7\a4\ba|\e8\a6\81\e6\b1\82|\e8\a7\84\e5\88\99|\e8\ae\be\e5\ae\9a|\e8\af\b4\e6\98\8e
 g 0 3 17
-c 20 \e3\81\93\e3\82\8c\e3\81\be\e3|\e3\81\99\e3\81\b9\e3\81\a6\e3|\e4\b8\8a\e8\a8\98\e3\81\ae\e3|\e4\b8\8a\e8\a8\98\e3\81\ae\e5|\e4\b8\8a\e8\a8\98\e3\81\ae\e6|\e4\b8\8a\e8\a8\98\e3\81\ae\e8|\e5\85\a8\e3\81\a6\e3\81\ae\e3|\e5\85\a8\e3\81\a6\e3\81\ae\e5|\e5\85\a8\e3\81\a6\e3\81\ae\e6|\e5\85\a8\e3\81\a6\e3\81\ae\e8|\e5\89\8d\e3\81\ae\e3\83\97\e3|\e5\89\8d\e3\81\ae\e3\83\ab\e3|\e5\89\8d\e3\81\ae\e5\91\bd\e4|\e5\89\8d\e3\81\ae\e6\8c\87\e4|\e5\89\8d\e3\81\ae\e6\8c\87\e7|\e5\89\8d\e3\81\ae\e8\a8\ad\e5|\e6\9c\80\e5\88\9d\e3\81\ae\e3|\e6\9c\80\e5\88\9d\e3\81\ae\e5|\e6\9c\80\e5\88\9d\e3\81\ae\e6|\e6\9c\80\e5\88\9d\e3\81\ae\e8
+c 23 \e3\81\93\e3\82\8c\e3\81\be\e3\81\a7|\e3\81\99\e3\81\b9\e3\81\a6\e3\81\ae|\e4\b8\8a\e8\a8\98\e3\81\ae\e3\83\97|\e4\b8\8a\e8\a8\98\e3\81\ae\e3\83\ab|\e4\b8\8a\e8\a8\98\e3\81\ae\e5\91\bd|\e4\b8\8a\e8\a8\98\e3\81\ae\e6\8c\87|\e4\b8\8a\e8\a8\98\e3\81\ae\e8\a8\ad|\e5\85\a8\e3\81\a6\e3\81\ae\e3\83\97|\e5\85\a8\e3\81\a6\e3\81\ae\e3\83\ab|\e5\85\a8\e3\81\a6\e3\81\ae\e5\91\bd|\e5\85\a8\e3\81\a6\e3\81\ae\e6\8c\87|\e5\85\a8\e3\81\a6\e3\81\ae\e8\a8\ad|\e5\89\8d\e3\81\ae\e3\83\97\e3\83\ad|\e5\89\8d\e3\81\ae\e3\83\ab\e3\83\bc|\e5\89\8d\e3\81\ae\e5\91\bd\e4\bb\a4|\e5\89\8d\e3\81\ae\e6\8c\87\e4\bb\a4|\e5\89\8d\e3\81\ae\e6\8c\87\e7\a4\ba|\e5\89\8d\e3\81\ae\e8\a8\ad\e5\ae\9a|\e6\9c\80\e5\88\9d\e3\81\ae\e3\83\97|\e6\9c\80\e5\88\9d\e3\81\ae\e3\83\ab|\e6\9c\80\e5\88\9d\e3\81\ae\e5\91\bd|\e6\9c\80\e5\88\9d\e3\81\ae\e6\8c\87|\e6\9c\80\e5\88\9d\e3\81\ae\e8\a8\ad
 c 3 \e5\bf\98\e3\82\8c|\e7\84\a1\e8\a6\96|\e7\a0\b4\e6\a3\84
-c 6 \e3\81\ae\e3\83\97\e3\83\ad\e3|\e3\81\ae\e3\83\ab\e3\83\bc\e3|\e3\81\ae\e5\91\bd\e4\bb\a4|\e3\81\ae\e6\8c\87\e4\bb\a4|\e3\81\ae\e6\8c\87\e7\a4\ba|\e3\81\ae\e8\a8\ad\e5\ae\9a
+c 6 \e3\81\ae\e3\83\97\e3\83\ad\e3\83\b3|\e3\81\ae\e3\83\ab\e3\83\bc\e3\83\ab|\e3\81\ae\e5\91\bd\e4\bb\a4|\e3\81\ae\e6\8c\87\e4\bb\a4|\e3\81\ae\e6\8c\87\e7\a4\ba|\e3\81\ae\e8\a8\ad\e5\ae\9a
 g 0 3 18
 c 2 \eb\ac\b4\ec\8b\9c|\ec\9e\8a\ec\96\b4
-c 5 \ea\b7\9c\ec\b9\99|\eb\aa\85\eb\a0\b9|\ec\a7\80\ec\8b\9c|\ec\a7\80\ec\b9\a8|\ed\94\84\eb\a1\ac\ed\94\84\ed
+c 5 \ea\b7\9c\ec\b9\99|\eb\aa\85\eb\a0\b9|\ec\a7\80\ec\8b\9c|\ec\a7\80\ec\b9\a8|\ed\94\84\eb\a1\ac\ed\94\84\ed\8a\b8
 c 5 \ea\b8\b0\ec\a1\b4|\eb\aa\a8\eb\93\a0|\ec\95\9e\ec\9d\98|\ec\9c\84\ec\9d\98|\ec\9d\b4\ec\a0\84
 g 0 2 19
-c 5 \d8\a7\d9\84\d8\a3\d9\88\d8\a7|\d8\a7\d9\84\d8\a7\d9\88\d8\a7|\d8\a7\d9\84\d8\aa\d8\b9\d9\84|\d8\a7\d9\84\d8\aa\d9\88\d8\ac|\d8\a7\d9\84\d9\82\d9\88\d8\a7
-c 6 \d8\a3\d9\87\d9\85\d9\84 |\d8\a7\d9\86\d8\b3 |\d8\a7\d9\86\d8\b3\d9\89 |\d8\a7\d9\86\d8\b3\d9\8e |\d8\a7\d9\87\d9\85\d9\84 |\d8\aa\d8\ac\d8\a7\d9\87\d9\84
+c 5 \d8\a7\d9\84\d8\a3\d9\88\d8\a7\d9\85|\d8\a7\d9\84\d8\a7\d9\88\d8\a7\d9\85|\d8\a7\d9\84\d8\aa\d8\b9\d9\84\d9\8a|\d8\a7\d9\84\d8\aa\d9\88\d8\ac\d9\8a|\d8\a7\d9\84\d9\82\d9\88\d8\a7\d8\b9
+c 7 \d8\a3\d9\87\d9\85\d9\84 |\d8\a7\d9\86\d8\b3 |\d8\a7\d9\86\d8\b3\d9\89 |\d8\a7\d9\86\d8\b3\d9\8e |\d8\a7\d9\87\d9\85\d9\84 |\d8\aa\d8\ac\d8\a7\d9\87\d9\84 |\d8\aa\d8\ac\d8\a7\d9\87\d9\84\d9\8a
 g 0 2 20
-c 4 \e0\a4\8a\e0\a4\aa\e0\a4\b0 |\e0\a4\aa\e0\a4\b9\e0\a4\b2\e0|\e0\a4\aa\e0\a4\bf\e0\a4\9b\e0|\e0\a4\b8\e0\a4\ad\e0\a5\80 
-c 3 \e0\a4\86\e0\a4\a6\e0\a5\87\e0|\e0\a4\a8\e0\a4\bf\e0\a4\af\e0|\e0\a4\a8\e0\a4\bf\e0\a4\b0\e0
+c 4 \e0\a4\8a\e0\a4\aa\e0\a4\b0 \e0\a4|\e0\a4\aa\e0\a4\b9\e0\a4\b2\e0\a5\87|\e0\a4\aa\e0\a4\bf\e0\a4\9b\e0\a4\b2|\e0\a4\b8\e0\a4\ad\e0\a5\80 
+c 3 \e0\a4\86\e0\a4\a6\e0\a5\87\e0\a4\b6|\e0\a4\a8\e0\a4\bf\e0\a4\af\e0\a4\ae|\e0\a4\a8\e0\a4\bf\e0\a4\b0\e0\a5\8d
 g 0 2 21
 c 5 bo qua |lo di |lo \c4\91i |phot lo |quen 
 c 5 chi dan|chi thi|huong dan|lenh|quy tac
@@ -2732,57 +2727,57 @@ c 5 arahan|aturan|instruksi|perintah|petunjuk
 e5c020f85910c51d9c563d9735688bdb 3
 g 0 2 0
 c 2 you are |you're 
-c 4 you are a|you are no|you're a|you're now
+c 4 you are a|you are now |you're a|you're now a
 g 0 2 1
 c 2 as a |as an 
-c 32 advisor , |advisor, i|advisor, y|ai , i|ai , you|ai, i|ai, you|assistant |assistant,|consultant|expert , i|expert , y|expert, i|expert, yo|figure , i|figure , y|figure, i|figure, yo|historian |historian,|journalist|leader , i|leader , y|leader, i|leader, yo|profession|researcher|specialist|writer , i|writer , y|writer, i|writer, yo
+c 39 advisor , i|advisor , yo|advisor, i|advisor, you|ai , i|ai , you|ai, i|ai, you|assistant , |assistant, i|assistant, y|consultant ,|consultant, |expert , i|expert , you|expert, i|expert, you|figure , i|figure , you|figure, i|figure, you|historian , |historian, i|historian, y|journalist ,|journalist, |leader , i|leader , you|leader, i|leader, you|professional|researcher ,|researcher, |specialist ,|specialist, |writer , i|writer , you|writer, i|writer, you
 g 0 3 2
-c 9 you are as|you are co|you are hi|you are ta|you have b|you were a|you were c|you were h|you were t
+c 9 you are assi|you are comm|you are hire|you are task|you have bee|you were ass|you were com|you were hir|you were tas
 c 3 are|have been|were
-c 4 assigned|commission|hired|tasked
+c 4 assigned|commissioned|hired|tasked
 e683a8f2022cbd738a1a7c1127a75cc8 4
 g 0 5 0
-c 23 about foll|about the |about thes|about this|about thos|for follow|for the fo|for the gi|for the pr|for the th|for these |for this |for those |of followi|of the fol|of the giv|of the pro|of the the|of the thi|of the tho|of these |of this |of those 
-c 22 fabricated|fake claim|fake headl|fake summa|fake title|false clai|false head|false summ|false titl|invented c|invented h|invented s|invented t|made-up cl|made-up he|made-up su|made-up ti|misleading|untrue cla|untrue hea|untrue sum|untrue tit
+c 31 about follow|about the fo|about the gi|about the pr|about the th|about these |about this |about those |for followin|for the foll|for the give|for the prov|for the the |for the thes|for the this|for the thos|for these |for this |for those |of following|of the follo|of the given|of the provi|of the the g|of the the p|of the these|of the this |of the those|of these |of this |of those 
+c 33 fabricated c|fabricated h|fabricated s|fabricated t|fake claim |fake claims |fake headlin|fake summari|fake summary|fake title |fake titles |false claim |false claims|false headli|false summar|false title |false titles|invented cla|invented hea|invented sum|invented tit|made-up clai|made-up head|made-up summ|made-up titl|misleading c|misleading h|misleading s|misleading t|untrue claim|untrue headl|untrue summa|untrue title
 c 4 article|document|post|text
-c 18  claim abo| claim for| claim of| claims ab| claims fo| claims of| headline | headlines| summaries| summary a| summary f| summary o| title abo| title for| title of| titles ab| titles fo| titles of
-c 15 following |the given |the provid|these arti|these docu|these post|these text|this artic|this docum|this post|this text|those arti|those docu|those post|those text
+c 24  claim about| claim for| claim of| claims abou| claims for| claims of| headline ab| headline fo| headline of| headlines a| headlines f| headlines o| summaries a| summaries f| summaries o| summary abo| summary for| summary of| title about| title for| title of| titles abou| titles for| titles of
+c 21 following ar|following do|following po|following te|the given ar|the given do|the given po|the given te|the provided|these articl|these docume|these post|these text|this article|this documen|this post|this text|those articl|those docume|those post|those text
 g 0 5 1
-c 18 fur dem fo|fur dem ob|fur dem vo|fur den fo|fur den ob|fur den vo|fur die fo|fur die ob|fur die vo|zu dem fol|zu dem obi|zu dem vor|zu den fol|zu den obi|zu den vor|zu die fol|zu die obi|zu die vor
-c 4 erfundene|falsche|irrefuhren|unwahre
-c 5  behauptun| schlagzei| titel| uberschri| zusammenf
+c 18 fur dem folg|fur dem obig|fur dem vorl|fur den folg|fur den obig|fur den vorl|fur die folg|fur die obig|fur die vorl|zu dem folge|zu dem obige|zu dem vorli|zu den folge|zu den obige|zu den vorli|zu die folge|zu die obige|zu die vorli
+c 4 erfundene|falsche|irrefuhrende|unwahre
+c 5  behauptung| schlagzeile| titel| uberschrift| zusammenfas
 c 4 artikel|beitrage|dokument|text
-c 6  folgenden| obigen ar| obigen be| obigen do| obigen te| vorliegen
+c 9  folgenden a| folgenden b| folgenden d| folgenden t| obigen arti| obigen beit| obigen doku| obigen text| vorliegende
 g 0 3 2
-c 18  fur dem f| fur dem o| fur dem v| fur den f| fur den o| fur den v| fur die f| fur die o| fur die v| zu dem fo| zu dem ob| zu dem vo| zu den fo| zu den ob| zu den vo| zu die fo| zu die ob| zu die vo
+c 18  fur dem fol| fur dem obi| fur dem vor| fur den fol| fur den obi| fur den vor| fur die fol| fur die obi| fur die vor| zu dem folg| zu dem obig| zu dem vorl| zu den folg| zu den obig| zu den vorl| zu die folg| zu die obig| zu die vorl
 r 6
 r 7
 g 0 5 3
-c 33 articles h|articles s|articles v|articoli h|articoli s|articoli v|articulos |artigos hi|artigos se|artigos si|artigos su|artigos vo|artikelen |teksten hi|teksten se|teksten si|teksten su|teksten vo|testi hier|testi segu|testi sigu|testi suiv|testi volg|textes hie|textes seg|textes sig|textes sui|textes vol|textos hie|textos seg|textos sig|textos sui|textos vol
+c 48 articles hie|articles seg|articles sig|articles sui|articles vol|articoli hie|articoli seg|articoli sig|articoli sui|articoli vol|articulos hi|articulos se|articulos si|articulos su|articulos vo|artigos hier|artigos segu|artigos sigu|artigos suiv|artigos volg|artikelen hi|artikelen se|artikelen si|artikelen su|artikelen vo|teksten hier|teksten segu|teksten sigu|teksten suiv|teksten volg|testi hieron|testi seguen|testi seguin|testi siguie|testi suivan|testi volgen|textes hiero|textes segue|textes segui|textes sigui|textes suiva|textes volge|textos hiero|textos segue|textos segui|textos sigui|textos suiva|textos volge
 c 36  para as | para de | para gli | para i | para las | para le | para les | para los | para os | per as | per de | per gli | per i | per las | per le | per les | per los | per os | pour as | pour de | pour gli | pour i | pour las | pour le | pour les | pour los | pour os | voor as | voor de | voor gli | voor i | voor las | voor le | voor les | voor los | voor os 
 c 11 kop |manchete |resume |resumen |resumo |riassunto |titel |titolo |titre |titular |titulo 
 c 12 falsa|falso|fausse|faux|inventada|inventado|inventata|inventato|mensong|onjuist|onwaar|vals
 c 9  articles| articoli| articulos| artigos| artikelen| teksten| testi| textes| textos
 e690abd3c8d3b382f4c0addfe8cf317e 4
 g 0 3 0
-c 6 directives|guidelines|instructio|prompt|rules|system mes
-c 14 disclose |display |dump |give me |leak |list |output |print |repeat |reveal |show |spell out |tell me |write down
-c 7 the hidden|the initia|the intern|the origin|the secret|the system|your 
+c 6 directives|guidelines|instructions|prompt|rules|system messa
+c 14 disclose |display |dump |give me |leak |list |output |print |repeat |reveal |show |spell out |tell me |write down 
+c 7 the hidden |the initial |the internal|the original|the secret |the system |your 
 g 0 4 1
-c 5 anweisunge|instruktio|prompt|regeln|vorgaben
-c 10 dein |deine |deinen |die geheim|die intern|die urspru|die verste|ihr |ihre |ihren 
-c 11 geben sie |gib |nenne |nennen sie|schreib |schreibe |verrate |verraten s|zeig |zeige |zeigen sie
-c 40 dein anwei|dein instr|dein promp|dein regel|dein syste|dein vorga|deine anwe|deine inst|deine prom|deine rege|deine syst|deine vorg|deinen anw|deinen ins|deinen pro|deinen reg|deinen sys|deinen vor|die geheim|die intern|die urspru|die verste|ihr anweis|ihr instru|ihr prompt|ihr regeln|ihr system|ihr vorgab|ihre anwei|ihre instr|ihre promp|ihre regel|ihre syste|ihre vorga|ihren anwe|ihren inst|ihren prom|ihren rege|ihren syst|ihren vorg
+c 5 anweisungen|instruktione|prompt|regeln|vorgaben
+c 10 dein |deine |deinen |die geheimen|die internen|die ursprung|die versteck|ihr |ihre |ihren 
+c 11 geben sie |gib |nenne |nennen sie |schreib |schreibe |verrate |verraten sie|zeig |zeige |zeigen sie 
+c 40 dein anweisu|dein instruk|dein prompt|dein regeln|dein systemp|dein vorgabe|deine anweis|deine instru|deine prompt|deine regeln|deine system|deine vorgab|deinen anwei|deinen instr|deinen promp|deinen regel|deinen syste|deinen vorga|die geheimen|die internen|die ursprung|die versteck|ihr anweisun|ihr instrukt|ihr prompt|ihr regeln|ihr systempr|ihr vorgaben|ihre anweisu|ihre instruk|ihre prompt|ihre regeln|ihre systemp|ihre vorgabe|ihren anweis|ihren instru|ihren prompt|ihren regeln|ihren system|ihren vorgab
 g 0 4 2
-c 9 les consig|les instru|les regles|tes consig|tes instru|tes regles|vos consig|vos instru|vos regles
-c 24 affiche |affiche-mo|affiche-no|affichez |affichez-m|affichez-n|donne |donne-moi |donne-nous|donnez |donnez-moi|donnez-nou|montre |montre-moi|montre-nou|montrez |montrez-mo|montrez-no|revele |revele-moi|revele-nou|revelez |revelez-mo|revelez-no
-c 3  consignes| instructi| regles
+c 9 les consigne|les instruct|les regles|tes consigne|tes instruct|tes regles|vos consigne|vos instruct|vos regles
+c 24 affiche |affiche-moi |affiche-nous|affichez |affichez-moi|affichez-nou|donne |donne-moi |donne-nous |donnez |donnez-moi |donnez-nous |montre |montre-moi |montre-nous |montrez |montrez-moi |montrez-nous|revele |revele-moi |revele-nous |revelez |revelez-moi |revelez-nous
+c 3  consignes| instruction| regles
 c 3  les| tes| vos
 g 0 5 3
-c 8 instruccio|instrucoes|instructie|istruzioni|regels|reglas|regole|regras
+c 8 instruccione|instrucoes|instructies|istruzioni|regels|reglas|regole|regras
 c 14 dame |dammi |dime |dimmi |geef |me diga |mostra |mostre |muestra |muestrame |revela |revele |rivela |toon 
 c 8 je |jouw |las |le sue |le tue |suas |sus |tus 
-c 8  instrucci| instrucoe| instructi| istruzion| regels| reglas| regole| regras
+c 8  instruccion| instrucoes| instructies| istruzioni| regels| reglas| regole| regras
 c 8  je| jouw| las| le sue| le tue| suas| sus| tus
 e75f4a618f6d19809b827ff1cfd46b80 1
 g 1 1 0
@@ -2795,18 +2790,18 @@ g 1 1 0
 c 2 lsv2_pt_|lsv2_sk_
 e8a02b379ae8b03265fa38d9165e0c76 3
 g 0 2 0
-c 17 as a |as an |you are a |you are an|you are as|you are co|you are hi|you are no|you are ta|you have b|you were a|you were c|you were h|you were t|you're a |you're an |you're now
-c 208  employmen| hiring of| immigrati| integrati|anorexia|avoid bein|avoid dete|avoid gett|avoiding b|avoiding d|avoiding g|bestiality|betting ti|bioweapon|biracial c|biracial m|biracial r|blackmail|body shami|botnet|break into|bribe|bribing|bulimia|bypass aut|bypass pla|bypass sec|bypass the|bypasses p|bypasses s|bypassing |cannibal|cheat in |cheat on |cheating |chemical w|child labo|child sexu|clone cred|clone debi|cocaine|coerce|coercing|commit sui|committing|consume an|consume hu|consuming |counterfei|covid|date|deepfake|defamat|demean|deny the h|denying th|disinforma|dispose of|disposing |dump hazar|dumping ha|earth is f|einbrechen|einbruch|enslav|erotic|ethnic cle|evade dete|evade law |evade taxe|evade the |evading de|explosive|extort|fabricated|fake |false |fentanyl|forge a id|forge an i|forge chec|forge cheq|forge docu|forge pass|forge sign|forging a |forging an|forging ch|forging do|forging pa|forging si|fraudulent|gain admin|gain root |gain sudo |gaining ad|gaining ro|gaining su|genocide|glorifies |glorify ho|glorify na|glorify te|glorify th|glorify vi|glorifying|hate speec|heroin|hoax|holocaust |hot-wire|hotwire|human body|human fles|human traf|infiltrate|infiltrati|insider ti|insider tr|instead of|intercours|interracia|keylogger|kill a per|kill peopl|kill someo|killing a |killing pe|killing so|launder mo|laundering|laundry de|libel|malware|manipulate|manipulati|meat from |methamphet|misinforma|misleading|money laun|nerve agen|never happ|nuclear we|nutrients |over appli|over indiv|over peopl|over those|paedophil|pandemic|password|pedophil|phishing|pick a loc|picking a |poison a p|poison peo|poison som|poisoning |pornograph|rather tha|relations |revenge po|reviews|ridicule|ridiculing|rootkit|same-sex c|same-sex m|same-sex r|school sho|self-harm|self-induc|sell harve|sell organ|selling ha|selling or|sex with a|sexist|sexually e|slander|slot machi|someone el|spyware|stalking b|steal |stealing |synthesise|synthesize|trojan|unauthoris|unauthoriz|unprotecte|untrue |vaccine ca|vaccines c|vigilante|virus|vulnerabil|white supr|without al|without be|without ca|without ge|without no|without te|xenophob
+c 17 as a |as an |you are a |you are an |you are assi|you are comm|you are hire|you are now |you are task|you have bee|you were ass|you were com|you were hir|you were tas|you're a |you're an |you're now a
+c 240  employment | hiring of| immigration| integration|anorexia|avoid being |avoid detect|avoid gettin|avoiding bei|avoiding det|avoiding get|bestiality|betting tips|bioweapon|biracial cou|biracial mar|biracial rel|blackmail|body shaming|botnet|break into |bribe|bribing|bulimia|bypass authe|bypass plagi|bypass secur|bypass the s|bypasses pla|bypasses sec|bypassing au|bypassing pl|bypassing se|bypassing th|cannibal|cheat in |cheat on |cheating |chemical wea|child labor|child labour|child sexual|clone credit|clone debit |cocaine|coerce|coercing|commit suici|committing s|consume anot|consume huma|consuming an|consuming hu|counterfeit|covid|date|deepfake|defamat|demean|deny the hol|denying the |disinformati|dispose of h|disposing of|dump hazardo|dumping haza|earth is fla|einbrechen|einbruch|enslav|erotic|ethnic clean|evade detect|evade law en|evade taxes|evade the po|evading dete|explosive|extort|fabricated |fake |false |fentanyl|forge a id|forge an id|forge checks|forge cheque|forge docume|forge passpo|forge signat|forging a id|forging an i|forging chec|forging cheq|forging docu|forging pass|forging sign|fraudulent|gain admin a|gain adminis|gain root ac|gain sudo ac|gaining admi|gaining root|gaining sudo|genocide|glorifies ho|glorifies na|glorifies te|glorifies th|glorifies vi|glorify holo|glorify nazi|glorify terr|glorify the |glorify viol|glorifying h|glorifying n|glorifying t|glorifying v|hate speech|heroin|hoax|holocaust de|holocaust di|holocaust ne|holocaust wa|hot-wire|hotwire|human body f|human flesh|human traffi|infiltrate a|infiltrate t|infiltrating|insider tips|insider trad|instead of a|instead of i|instead of p|instead of t|intercourse |interracial |keylogger|kill a perso|kill people|kill someone|killing a pe|killing peop|killing some|launder mone|laundering m|laundry dete|libel|malware|manipulate a|manipulate o|manipulate p|manipulate s|manipulating|meat from a |meat from hu|methamphetam|misinformati|misleading |money launde|nerve agent|never happen|nuclear weap|nutrients fr|over applica|over individ|over people |over those w|paedophil|pandemic|password|pedophil|phishing|pick a lock|picking a lo|poison a per|poison peopl|poison someo|poisoning a |poisoning pe|poisoning so|pornographic|pornography|rather than |relations wi|revenge porn|reviews|ridicule|ridiculing|rootkit|same-sex cou|same-sex mar|same-sex rel|school shoot|self-harm|self-induced|sell harvest|sell organs|selling harv|selling orga|sex with ani|sexist|sexually exp|slander|slot machine|someone else|spyware|stalking beh|steal |stealing |synthesise a|synthesise d|synthesise m|synthesize a|synthesize d|synthesize m|trojan|unauthorised|unauthorized|unprotected |untrue |vaccine caus|vaccines cau|vigilante|virus|vulnerabilit|white suprem|without aler|without bein|without call|without gett|without noti|without tell|xenophob
 g 0 2 1
-c 12 i am curre|i am devel|i am doing|i am draft|i am worki|i am writi|i'm curren|i'm develo|i'm doing |i'm drafti|i'm workin|i'm writin
+c 14 i am current|i am develop|i am doing a|i am doing r|i am draftin|i am working|i am writing|i'm currentl|i'm developi|i'm doing a |i'm doing re|i'm drafting|i'm working |i'm writing
 r 1
 g 0 3 2
 c 8 for a |for an |for my |for our |in a |in an |in my |in our 
-c 8 book|film|movie|novel|play|research p|story|thriller
+c 8 book|film|movie|novel|play|research pro|story|thriller
 r 1
 e9c5c90e89a45321e57bc977f73e8aa0 1
 g 0 1 0
-c 3 cc_test_re|code_clima|codeclimat
+c 5 cc_test_repo|code_climate|codeclimate_|codeclimater|codeclimatet
 eac3022f85bed0872419b3dc9b673bdd 5
 g 0 2 0
 c 1 /dev/tcp/
@@ -2815,16 +2810,16 @@ g 0 2 1
 r 0
 c 1  0>&1
 g 0 1 2
-c 3  /bin/| cmd| powershel
+c 3  /bin/| cmd| powershell
 g 0 1 3
-c 1 mkfifo /tm
+c 1 mkfifo /tmp/
 g 0 3 4
-c 1 socket.soc
+c 1 socket.socke
 c 1 .connect(
-c 3 os.dup2|pty.spawn|subprocess
+c 3 os.dup2|pty.spawn|subprocess.c
 eb7b6427890c57ed6e8dbc9d5aa5ec10 1
 g 0 1 0
-c 6 anweisung |anweisung:|anweisunge|befehl :|befehl:|instructio
+c 9 anweisung :|anweisung:|anweisungen |anweisungen:|befehl :|befehl:|instruction |instruction:|instructions
 eba6780770e693177dfe23797252de51 1
 g 1 1 0
 c 4 rk_live_|rk_test_|sk_live_|sk_test_
@@ -2847,15 +2842,15 @@ g 0 1 6
 c 5 $db_pass|$dbpass|$passwd|$password|$pwd
 ecc3a877ea8c69168109e5aee73afeeb 1
 g 0 1 0
-c 16 app_id|appid|client_id|clientid|consumer_k|consumerke|linkedin_k|linkedinke|repo_token|reporter_i|reporterid|repotoken|twitter_ap|twitter_id|twitterapi|twitterid
+c 18 app_id|appid|client_id|clientid|consumer_key|consumerkey|linkedin_key|linkedinkey|repo_token|reporter_id|reporterid|repotoken|twitter_api_|twitter_apik|twitter_id|twitterapi_k|twitterapike|twitterid
 ecee8ebd20ad4feda79084bdadbd4be3 1
 g 1 1 0
-c 1 access_tok
+c 1 access_token
 ed8579f31309098310f3cf7756c19ab4 1
 g 0 3 0
-c 8 assistant |assistant:|human :|human:|system :|system:|user :|user:
-c 10 ai :|ai:|assistant |assistant:|human :|human:|system :|system:|user :|user:
-c 8 : assistan|: human|: system|: user|:assistant|:human|:system|:user
+c 8 assistant :|assistant:|human :|human:|system :|system:|user :|user:
+c 10 ai :|ai:|assistant :|assistant:|human :|human:|system :|system:|user :|user:
+c 8 : assistant|: human|: system|: user|:assistant|:human|:system|:user
 ee52e9b45a8ebdcbcf022519cb7d5e6f 1
 g 1 1 0
 c 5 gho_|ghp_|ghr_|ghs_|ghu_
@@ -2870,41 +2865,41 @@ g 1 1 0
 c 1 ATATT3
 efcf228a1ad6280870f11eba9ccd916d 2
 g 0 3 0
-c 15 beledigend|beleidigen|hateful|injurieu|insultante|insulting|ofensiva|ofensivo|offensant|offensiva|offensive|offensivo|racist|rassistisc|sexist
-c 18  barzellet| blague| chiste| gedicht| grap| joke| piada| poem| poesia| reim| rhyme| rijm| rima| rime| slogan| song| spruch| witz
+c 15 beledigend|beleidigend|hateful|injurieu|insultante|insulting|ofensiva|ofensivo|offensant|offensiva|offensive|offensivo|racist|rassistisch|sexist
+c 18  barzelletta| blague| chiste| gedicht| grap| joke| piada| poem| poesia| reim| rhyme| rijm| rima| rime| slogan| song| spruch| witz
 c 16 compose|create|dicht|ecris|ecrit|escreva|escribe|generate|give|mach|make|schreib|schrijf|scrivi|tell|write
 g 0 4 1
-c 50 um barzell|um blague |um chiste |um piada |um poema |um poeme |um poesia |um rima |um rime |um slogan |uma barzel|uma blague|uma chiste|uma piada |uma poema |uma poeme |uma poesia|uma rima |uma rime |uma slogan|un barzell|un blague |un chiste |un piada |un poema |un poeme |un poesia |un rima |un rime |un slogan |une barzel|une blague|une chiste|une piada |une poema |une poeme |une poesia|une rima |une rime |une slogan|uno barzel|uno blague|uno chiste|uno piada |uno poema |uno poeme |uno poesia|uno rima |uno rime |uno slogan
+c 50 um barzellet|um blague |um chiste |um piada |um poema |um poeme |um poesia |um rima |um rime |um slogan |uma barzelle|uma blague |uma chiste |uma piada |uma poema |uma poeme |uma poesia |uma rima |uma rime |uma slogan |un barzellet|un blague |un chiste |un piada |un poema |un poeme |un poesia |un rima |un rime |un slogan |une barzelle|une blague |une chiste |une piada |une poema |une poeme |une poesia |une rima |une rime |une slogan |uno barzelle|uno blague |uno chiste |uno piada |uno poema |uno poeme |uno poesia |uno rima |uno rime |uno slogan 
 c 10 injurieu|insultante|ofensiva|ofensivo|offensant|offensiva|offensivo|racista|raciste|razzista
 c 9 ecris |ecrit |escreva |escribe |faca |fai |fais |haz |scrivi 
 c 2  um| un
 f2e92e52cf9d83e4e0233b48f76ac91a 1
 g 1 1 0
-c 1 .apps.goog
+c 1 .apps.google
 f3c6fbe22ac56c232de5ea5a9cf8ea2b 3
 g 0 2 0
 c 4 <embed|<frame|<iframe|<object
 c 4 data =|data=|src =|src=
 g 0 2 1
-c 1 http-equiv
+c 5 http-equiv =|http-equiv= |http-equiv=\22|http-equiv='|http-equiv=r
 c 1 <meta
 g 0 2 2
-c 46 rel = \22imp|rel = \22pre|rel = \22sty|rel = 'imp|rel = 'pre|rel = 'sty|rel = impo|rel = pref|rel = prel|rel = styl|rel =\22impo|rel =\22pref|rel =\22prel|rel =\22styl|rel ='impo|rel ='pref|rel ='prel|rel ='styl|rel =impor|rel =prefe|rel =prelo|rel =style|rel= \22impo|rel= \22pref|rel= \22prel|rel= \22styl|rel= 'impo|rel= 'pref|rel= 'prel|rel= 'styl|rel= impor|rel= prefe|rel= prelo|rel= style|rel=\22impor|rel=\22prefe|rel=\22prelo|rel=\22style|rel='impor|rel='prefe|rel='prelo|rel='style|rel=import|rel=prefet|rel=preloa|rel=styles
+c 48 rel = \22impor|rel = \22prefe|rel = \22prelo|rel = \22style|rel = 'impor|rel = 'prefe|rel = 'prelo|rel = 'style|rel = import|rel = prefet|rel = preloa|rel = styles|rel =\22import|rel =\22prefet|rel =\22preloa|rel =\22styles|rel ='import|rel ='prefet|rel ='preloa|rel ='styles|rel =import|rel =prefetc|rel =preload|rel =stylesh|rel= \22import|rel= \22prefet|rel= \22preloa|rel= \22styles|rel= 'import|rel= 'prefet|rel= 'preloa|rel= 'styles|rel= import|rel= prefetc|rel= preload|rel= stylesh|rel=\22import|rel=\22prefetc|rel=\22preload|rel=\22stylesh|rel='import|rel='prefetc|rel='preload|rel='stylesh|rel=import|rel=prefetch|rel=preload|rel=styleshe
 c 1 <link
 f519c00d4ed9b2a8ca0f2020d493f45b 2
 g 0 1 0
-c 1 jenkins-cr
+c 1 jenkins-crum
 g 0 1 1
-c 6 jenkins_ap|jenkins_pa|jenkins_to|jenkinsapi|jenkinspas|jenkinstok
+c 8 jenkins_api_|jenkins_apit|jenkins_pass|jenkins_toke|jenkinsapi_t|jenkinsapito|jenkinspassw|jenkinstoken
 f5290714415e3b87decaa55b041b1567 1
 g 0 2 0
 c 22 foget|forgat|forgetr|forgett|forgt|frget|froget|iggnore|igmore|igmre|ignire|ignnore|ignoe|ignor|ignre|ignroe|igonre|igore|ihnore|ingore|inore|ugnore
-c 41 above |all above|all earlie|all instru|all instuc|all previo|all prior|all prompt|all rules|earlier |evertyhing|everything|everyting|eveything|evrything|preceding |previous |previus |prevous |prior |the instru|the instuc|the prompt|the rules|waht|wat i|wat you|what i sai|what i say|what i tol|what i wro|what we sa|what we to|what we wr|what you s|what you t|what you w|your instr|your instu|your promp|your rules
+c 45 above |all above|all earlier|all instruci|all instruct|all instucti|all previous|all prior|all prompt|all rules|earlier |evertyhing|everything|everyting|eveything|evrything|preceding |previous |previus |prevous |prior |the instruci|the instruct|the instucti|the prompt|the rules|waht|wat i|wat you|what i said|what i say|what i told|what i wrote|what we said|what we say|what we told|what we wrot|what you sai|what you say|what you tol|what you wro|your instruc|your instuct|your prompt|your rules
 f5dde328d331bf757b8f31eed644fb91 1
 g 0 3 0
-c 15 allievo|alumno|aluno|apprendist|apprentice|aprendiz|azubi|disciple|eleve|leerling|lehrling|protege|pupil|schuler|student
-c 18 betruger|bomb maker|burglar|cambrioleu|criminal|dealer|dieb|dief|einbrecher|hacker|inbreker|kriminelle|ladrao|ladro|scammer|terrorist|thief|voleur
-c 18  betruger| bomb make| burglar| cambriole| criminal| dealer| dieb| dief| einbreche| hacker| inbreker| kriminell| ladrao| ladro| scammer| terrorist| thief| voleur
+c 15 allievo|alumno|aluno|apprendista|apprentice|aprendiz|azubi|disciple|eleve|leerling|lehrling|protege|pupil|schuler|student
+c 18 betruger|bomb maker|burglar|cambrioleur|criminal|dealer|dieb|dief|einbrecher|hacker|inbreker|krimineller|ladrao|ladro|scammer|terrorist|thief|voleur
+c 18  betruger| bomb maker| burglar| cambrioleur| criminal| dealer| dieb| dief| einbrecher| hacker| inbreker| krimineller| ladrao| ladro| scammer| terrorist| thief| voleur
 f639015dd9a62e9c0cc22761f7198abb 1
 g 1 1 0
 c 1 SG.
@@ -2913,24 +2908,24 @@ f795eea6e1a74f1b69958a4eceb83be1 4
 g 0 1 0
 c 1 psexec
 g 0 2 1
-c 1 connect-vi
+c 1 connect-vise
 c 1 -password
 g 0 1 2
-c 1 networkcre
+c 1 networkcrede
 g 0 1 3
-c 1 directorye
+c 1 directoryent
 fad9f4409058e7bbc96c94ef9c520203 23
 g 0 3 0
-c 16 access for|access on |access to |admin acce|admin priv|admin righ|administra|full acces|lifetime a|owner acce|ownership |permanent |remote acc|root acces|unlimited |unrestrict
+c 17 access for m|access for o|access on |access to |admin access|admin privil|admin rights|administrato|full access|lifetime acc|owner access|ownership of|permanent ac|remote acces|root access|unlimited ac|unrestricted
 c 6 assign |give |grant |issue |provide |share 
-c 137  priority |access for|access on |access to |admin acce|admin priv|admin righ|administra|allow list|allowlist|beneficiar|blacklist |block list|blocklist |bypass |cash out |deactivate|delete |deposit |destroy |disable |disarm all|disarm my |disarm our|disarm the|discl|dispatch a|dispatch e|dispatch f|dispatch p|dispatch t|divert |document f|document i|documents |download a|e-mai|emergency |empty all |empty ever|empty the |erase |execute th|file from|file in|files from|files in|firewall p|firewall r|folder fro|folder in|folders fr|folders in|forwa|from http:|from https|from www.|full acces|genetic da|genetic hi|genetic re|health dat|health his|health rec|home robot|install th|leak |lifetime a|liquidate |log-in|login|mail|medical da|medical hi|medical re|move |open my |open our |owner acce|ownership |passcode|password|pay |payment of|permanent |permission|phone numb|pin code|post|privacy se|purge |recovery p|redirect |remit |remote acc|reroute |revoke |robot into|robot to|robots int|robots to|root acces|run the at|run the fo|run the li|run this |security p|security q|security r|security s|sell |send|share|sharing se|smart home|smart oven|smart plug|smart spea|smart ther|switch off|text |traffic li|traffic si|trans|turn off |unlimited |unlock all|unlock my |unlock our|unlock the|unrestrict|uploa|whitelist|wipe |wire |withdraw |withdrawal
+c 151  priority to|access for m|access for o|access on |access to |admin access|admin privil|admin rights|administrato|allow list|allowlist|beneficiarie|beneficiary|blacklist po|blacklist ru|block list p|block list r|blocklist po|blocklist ru|bypass |cash out |deactivate |delete |deposit |destroy |disable |disarm all |disarm my |disarm our |disarm the |discl|dispatch a a|dispatch a e|dispatch a f|dispatch a p|dispatch amb|dispatch an |dispatch eme|dispatch fir|dispatch par|dispatch pol|dispatch the|divert |document fro|document in|documents fr|documents in|download and|e-mai|emergency co|empty all |empty every |empty the en|erase |execute the |execute this|file from|file in|files from|files in|firewall pol|firewall rul|folder from|folder in|folders from|folders in|forwa|from http://|from https:/|from www.|full access|genetic data|genetic hist|genetic reco|health data|health histo|health recor|home robot|install the |install this|leak |lifetime acc|liquidate |log-in|login|mail|medical data|medical hist|medical reco|move |open my |open our |owner access|ownership of|passcode|password|pay |payment of|permanent ac|permissions|phone number|pin code|post|privacy sett|purge |recovery pho|redirect |remit |remote acces|reroute |revoke |robot into|robot to|robots into|robots to|root access|run the atta|run the foll|run the link|run this |security pol|security que|security rul|security set|sell |send|share|sharing sett|smart home d|smart oven|smart plug|smart speake|smart thermo|switch off |text |traffic ligh|traffic sign|trans|turn off |unlimited ac|unlock all |unlock my |unlock our |unlock the |unrestricted|uploa|whitelist|wipe |wire |withdraw |withdrawal o
 g 0 3 0
 c 2 remove |revoke 
-c 4 access|admin righ|administra|permission
+c 4 access|admin rights|administrato|permission
 r 2
 g 0 3 0
-c 13 deactivate|disable al|disable my|disable ou|disable th|disarm all|disarm my |disarm our|disarm the|unlock all|unlock my |unlock our|unlock the
-c 7 alarm|camera|door|garage|gate|lock|security s
+c 16 deactivate a|deactivate m|deactivate o|deactivate t|disable all |disable my |disable our |disable the |disarm all |disarm my |disarm our |disarm the |unlock all |unlock my |unlock our |unlock the 
+c 7 alarm|camera|door|garage|gate|lock|security sys
 r 2
 g 0 3 0
 c 2 open my |open our 
@@ -2940,8 +2935,8 @@ g 0 2 0
 c 8 deposit |move |pay |remit |send |transfer |wire |withdraw 
 r 2
 g 0 3 0
-c 5 deposit of|payment of|transfer o|wire of|withdrawal
-c 16 initiate a|initiate t|make a |make an |make the |process a |process an|process th|schedule a|schedule t|send a |send an |send the |set up a |set up an |set up the
+c 5 deposit of|payment of|transfer of|wire of|withdrawal o
+c 18 initiate a |initiate an |initiate the|make a |make an |make the |process a |process an |process the |schedule a |schedule an |schedule the|send a |send an |send the |set up a |set up an |set up the 
 r 2
 g 0 4 0
 c 3 cash out |liquidate |sell 
@@ -2949,7 +2944,7 @@ c 1 my
 c 13 bonds|btc|coin|crypto|eth|funds|holdings|investment|portfolio|position|shares|stock|token
 r 2
 g 0 3 0
-c 26 beneficiar|e-mail|email|emergency |genetic da|genetic hi|genetic re|health dat|health his|health rec|log-in|login|medical da|medical hi|medical re|passcode|password|permission|phone numb|pin code|privacy se|recovery p|security p|security q|security s|sharing se
+c 27 beneficiarie|beneficiary|e-mail|email|emergency co|genetic data|genetic hist|genetic reco|health data|health histo|health recor|log-in|login|medical data|medical hist|medical reco|passcode|password|permissions|phone number|pin code|privacy sett|recovery pho|security pol|security que|security set|sharing sett
 c 5 change |edit |modify |set |update 
 r 2
 g 0 3 0
@@ -2957,8 +2952,8 @@ c 3 divert |redirect |reroute
 c 10 call|deliveries|delivery|deposit|mail|package|parcel|payment|salary|shipment
 r 2
 g 0 3 0
-c 5 bypass |deactivate|disable |switch off|turn off 
-c 12 2fa|antivirus|audit log|authentica|encryption|factor|firewall|login aler|mfa|security a|security f|security s
+c 5 bypass |deactivate |disable |switch off |turn off 
+c 12 2fa|antivirus|audit log|authenticati|encryption|factor|firewall|login alerts|mfa|security ale|security fea|security sof
 r 2
 g 0 4 0
 c 3 allow list|allowlist|whitelist
@@ -2966,43 +2961,43 @@ c 9 in my |in our |in the |on my |on our |on the |to my |to our |to the
 c 3 add |include |put 
 r 2
 g 0 4 0
-c 9 allowlist |blacklist |block list|blocklist |firewall p|firewall r|security p|security r|whitelist 
+c 14 allowlist po|allowlist ru|blacklist po|blacklist ru|block list p|block list r|blocklist po|blocklist ru|firewall pol|firewall rul|security pol|security rul|whitelist po|whitelist ru
 c 3 add |create |update 
 c 7 allowlist|blacklist|block list|blocklist|firewall|security|whitelist
 r 2
 g 0 3 0
-c 12 home robot|robot into|robot to|robots int|robots to|smart home|smart oven|smart plug|smart spea|smart ther|traffic li|traffic si
+c 12 home robot|robot into|robot to|robots into|robots to|smart home d|smart oven|smart plug|smart speake|smart thermo|traffic ligh|traffic sign
 c 10 change |control |direct |guide |move |override |program |schedule |send |set 
 r 2
 g 0 2 0
-c 5 dispatch a|dispatch e|dispatch f|dispatch p|dispatch t
+c 11 dispatch a a|dispatch a e|dispatch a f|dispatch a p|dispatch amb|dispatch an |dispatch eme|dispatch fir|dispatch par|dispatch pol|dispatch the
 r 2
 g 0 2 0
-c 3 give prior|grant prio|set priori
+c 3 give priorit|grant priori|set priority
 r 2
 g 0 3 0
-c 18 delete all|delete eve|delete the|destroy al|destroy ev|destroy th|empty all |empty ever|empty the |erase all |erase ever|erase the |purge all |purge ever|purge the |wipe all |wipe every|wipe the e
+c 18 delete all |delete every|delete the e|destroy all |destroy ever|destroy the |empty all |empty every |empty the en|erase all |erase every |erase the en|purge all |purge every |purge the en|wipe all |wipe every |wipe the ent
 c 17 account|backup|contacts|data|document|e-mail|email|file|folder|history|inbox|messages|note|photo|project|record|repo
 r 2
 g 0 3 0
-c 26 account|backup|clinical d|clinical f|clinical r|cloud driv|cloud stor|database|genetic da|genetic do|genetic fi|genetic re|health dat|health doc|health fil|health rec|medical da|medical do|medical fi|medical re|patient da|patient do|patient fi|patient re|repositori|repository
+c 27 account|backup|clinical dat|clinical doc|clinical fil|clinical rec|cloud drive|cloud storag|database|genetic data|genetic docu|genetic file|genetic reco|health data|health docum|health file|health recor|medical data|medical docu|medical file|medical reco|patient data|patient docu|patient file|patient reco|repositories|repository
 c 5 delete |destroy |erase |purge |wipe 
 r 2
 g 0 5 0
-c 11 document f|document i|documents |file from|file in|files from|files in|folder fro|folder in|folders fr|folders in
+c 12 document fro|document in|documents fr|documents in|file from|file in|files from|files in|folder from|folder in|folders from|folders in
 c 2 copy |move 
 c 1 to 
 c 3  document| file| folder
 r 2
 g 0 2 0
-c 10 download a|execute th|from http:|from https|from www.|install th|run the at|run the fo|run the li|run this 
+c 12 download and|execute the |execute this|from http://|from https:/|from www.|install the |install this|run the atta|run the foll|run the link|run this 
 r 2
 g 0 3 0
 c 10 disclose |forward |leak |mail |post |send |share |text |transmit |upload 
-c 75 access his|access log|account ba|account de|account nu|address|bank accou|bank detai|bank infor|bank state|banking ac|banking de|banking in|banking st|browsing h|call histo|card detai|card numbe|checking a|contact li|contacts|credential|credit car|diagnoses|diagnosis|dna data|friends li|genetic da|gps data|health dat|health inf|health rec|health rep|holdings|linked acc|location|log-in det|login deta|medical da|medical fi|medical hi|medical re|order hist|passcode|passport d|passport n|password|patient da|patient de|patient re|payees|payment ca|payment de|payment in|payment me|personal d|personal i|phone reco|prescripti|private da|private do|private fi|private in|profile da|profile de|profile in|saving acc|savings ac|search his|security l|social sec|ssn|tax return|transactio|whereabout
+c 76 access histo|access log|account bala|account deta|account numb|address|bank account|bank details|bank informa|bank stateme|banking acco|banking deta|banking info|banking stat|browsing his|call history|card details|card number|checking acc|contact list|contacts|credentials|credit card|diagnoses|diagnosis|dna data|friends list|genetic data|gps data|health data|health infor|health recor|health repor|holdings|linked accou|location|log-in detai|login detail|medical data|medical file|medical hist|medical reco|order histor|passcode|passport det|passport num|password|patient data|patient deta|patient reco|payees|payment card|payment deta|payment info|payment meth|personal dat|personal det|personal inf|phone record|prescription|private data|private docu|private file|private info|profile data|profile deta|profile info|saving accou|savings acco|search histo|security log|social secur|ssn|tax return|transaction |whereabouts
 r 2
 g 0 3 0
-c 18 account de|bank detai|credential|log-in det|login deta|passcode f|passcode o|passcode t|passcodes |password f|password o|password t|passwords |pin for |pin from |pin of |pin on |pin to 
+c 30 account deta|bank details|credentials |log-in detai|login detail|passcode for|passcode fro|passcode of |passcode on |passcode to |passcodes fo|passcodes fr|passcodes of|passcodes on|passcodes to|password for|password fro|password of |password on |password to |passwords fo|passwords fr|passwords of|passwords on|passwords to|pin for |pin from |pin of |pin on |pin to 
 r 40
 r 2
 g 0 4 0
@@ -3011,17 +3006,17 @@ c 15 access |check |collect |compile |download |export |fetch |find |gather |get
 r 41
 r 2
 g 0 2 1
-c 16 bitte|kannst du|konnen sie|konnten si|le ruego q|merci de|peux-tu|podria|por favor|pourriez-v|pouvez-vou|puede|s'il vous |te pido qu|veuillez|wurden sie
-c 134 acceso|accorder |adressen|alarmanlag|alle ihre |alle meine|alle seine|anschrift|attribuer |aufenthalt|aufschlies|bankdaten|berechtigu|borra |borrar |borre |cambia el |cambia la |cambia los|cambia mi |cambia mis|cambia su |cambiar el|cambiar la|cambiar lo|cambiar mi|cambiar su|cambie el |cambie la |cambie los|cambie mi |cambie mis|cambie su |changer le|changer ma|changer me|changer mo|changer so|communique|contrasena|credencial|datos banc|datos de s|datos medi|datos pers|deaktivier|deposita|deposite|desactiva |desactive |desactiver|desbloquea|desbloquee|deverrouil|direccion|donner |e-mail-adr|effacer |effectuer |elimina |eliminar |elimine |email-adre|entfernen |entsperre |entsperren|envia|envie|envoyer |extractos |freigabeei|gesundheit|historial |kennwort|kontoauszu|kontodaten|krankenakt|kreditkart|losche |loschen |modifica e|modifica l|modifica m|modifica s|modifier l|modifier m|modifier s|modifique |notfallkon|octroyer |paga|pague|partager |passwort|patientend|payer|personlich|rechte|registros |reinitiali|restablece|restablezc|retira|retire|schloss au|schloss de|schloss en|sicherheit|standort|suchverlau|supprimer |tarjeta de|tarjetas d|tor aufsch|tor deakti|tor entspe|transferer|transferie|transferir|transfiera|transfiere|transmettr|tur aufsch|tur deakti|tur entspe|uberweise|uberweist|uberweisun|ubicacion|verser|virer|zahlen|zugang|zugriff
+c 16 bitte|kannst du|konnen sie|konnten sie|le ruego que|merci de|peux-tu|podria|por favor|pourriez-vou|pouvez-vous|puede|s'il vous pl|te pido que|veuillez|wurden sie
+c 169 acceso|accorder |adressen|alarmanlage |alle ihre |alle meine |alle seine |anschrift|attribuer |aufenthaltso|aufschliesse|bankdaten|berechtigung|borra |borrar |borre |cambia el |cambia la |cambia los |cambia mi |cambia mis |cambia su |cambiar el |cambiar la |cambiar los |cambiar mi |cambiar mis |cambiar su |cambie el |cambie la |cambie los |cambie mi |cambie mis |cambie su |changer le |changer les |changer ma |changer mes |changer mon |changer son |communiquer |contrasena|credenciales|datos bancar|datos de sal|datos medico|datos person|deaktivieren|deposita|deposite|desactiva el|desactiva la|desactiva lo|desactiva mi|desactiva nu|desactive el|desactive la|desactive lo|desactive mi|desactive nu|desactiver l|desactiver m|desactiver n|desbloquea e|desbloquea l|desbloquea m|desbloquea n|desbloquear |desbloquee e|desbloquee l|desbloquee m|desbloquee n|deverrouille|direccion|donner |e-mail-adres|effacer |effectuer un|elimina |eliminar |elimine |email-adress|entfernen |entsperre |entsperren |envia|envie|envoyer |extractos ba|freigabeeins|gesundheitsd|historial cl|historial de|historial me|kennwort|kontoauszuge|kontodaten|krankenakte|kreditkarten|losche |loschen |modifica el |modifica la |modifica los|modifica mi |modifica mis|modifica su |modifier le |modifier les|modifier ma |modifier mes|modifier mon|modifier son|modifique el|modifique la|modifique lo|modifique mi|modifique su|notfallkonta|octroyer |paga|pague|partager |passwort|patientendat|payer|personliche |personlichen|personlicher|rechte|registros me|reinitialise|restablece e|restablece l|restablece m|restablece s|restablezca |retira|retire|schloss aufs|schloss deak|schloss ents|sicherheitse|standort|suchverlauf|supprimer |tarjeta de c|tarjetas de |tor aufschli|tor deaktivi|tor entsperr|transferer|transferiere|transferir|transfiera|transfiere|transmettre |tur aufschli|tur deaktivi|tur entsperr|uberweise|uberweist|uberweisung|ubicacion|verser|virer|zahlen|zugang|zugriff
 fca8db3ffca8589df65235d7ad934db9 3
 g 0 1 0
 c 8 \22 or |\22 \7c\7c |\22or |\22\7c\7c |' or |' \7c\7c |'or |'\7c\7c 
 g 0 2 1
-c 2 union all |union sele
-c 5 from infor|from mysql|from pg_sh|from sys.|from users
+c 2 union all se|union select
+c 5 from informa|from mysql.u|from pg_shad|from sys.|from users
 g 0 2 2
-c 24 \22 ; drop|\22 ; exec x|\22 ; shutdo|\22 ;drop|\22 ;exec xp|\22 ;shutdow|\22; drop|\22; exec xp|\22; shutdow|\22;drop|\22;exec xp_|\22;shutdown|' ; drop|' ; exec x|' ; shutdo|' ;drop|' ;exec xp|' ;shutdow|'; drop|'; exec xp|'; shutdow|';drop|';exec xp_|';shutdown
-c 3 drop|exec xp_cm|shutdown
+c 24 \22 ; drop|\22 ; exec xp_|\22 ; shutdown|\22 ;drop|\22 ;exec xp_c|\22 ;shutdown|\22; drop|\22; exec xp_c|\22; shutdown|\22;drop|\22;exec xp_cm|\22;shutdown|' ; drop|' ; exec xp_|' ; shutdown|' ;drop|' ;exec xp_c|' ;shutdown|'; drop|'; exec xp_c|'; shutdown|';drop|';exec xp_cm|';shutdown
+c 3 drop|exec xp_cmds|shutdown
 fd556981d5443b39ec5b912fc2b9c466 2
 g 0 1 0
 c 1 kagi
@@ -3030,21 +3025,21 @@ c 1 kagi.com/
 c 1 token=
 ff26045a53b60fb291c443bc789101f3 4
 g 0 3 0
-c 22 abuse all |abuse each|abuse ever|abuse the |be rude to|curse at a|curse at e|curse at t|insult all|insult eac|insult eve|insult the|mock all |mock each |mock every|mock the |swear at a|swear at e|swear at t|threaten a|threaten e|threaten t
+c 27 abuse all |abuse each |abuse every |abuse the |be rude to a|be rude to e|be rude to t|curse at all|curse at eac|curse at eve|curse at the|insult all |insult each |insult every|insult the |mock all |mock each |mock every |mock the |swear at all|swear at eac|swear at eve|swear at the|threaten all|threaten eac|threaten eve|threaten the
 c 4 customer|reader|user|visitor
-c 16  all custo| all reade| all user| all visit| each cust| each read| each user| each visi| every cus| every rea| every use| every vis| the custo| the reade| the user| the visit
+c 16  all custome| all reader| all user| all visitor| each custom| each reader| each user| each visito| every custo| every reade| every user| every visit| the custome| the reader| the user| the visitor
 g 0 3 1
-c 8 bedrohe al|bedrohe de|bedrohe di|bedrohe je|beleidige |beleidigen|beschimpfe|verspotte 
+c 17 bedrohe alle|bedrohe den |bedrohe die |bedrohe jede|beleidige al|beleidige de|beleidige di|beleidige je|beleidigen s|beschimpfe a|beschimpfe d|beschimpfe j|beschimpfen |verspotte al|verspotte de|verspotte di|verspotte je
 c 4 besucher|kunden|leser|nutzer
-c 20  alle benu| alle besu| alle kund| alle lese| alle nutz| den benut| den besuc| den kunde| den leser| den nutze| die benut| die besuc| die kunde| die leser| die nutze| jeden ben| jeden bes| jeden kun| jeden les| jeden nut
+c 20  alle benutz| alle besuch| alle kunden| alle leser| alle nutzer| den benutze| den besuche| den kunden| den leser| den nutzer| die benutze| die besuche| die kunden| die leser| die nutzer| jeden benut| jeden besuc| jeden kunde| jeden leser| jeden nutze
 g 0 3 2
-c 10 injurie |injuries |injuriez |insulte |insultes |insultez |menace |menaces |menacez |moque-toi 
-c 3 client|lecteur|utilisateu
-c 6  client| l'client| l'lecteur| l'utilisa| lecteur| utilisate
+c 10 injurie |injuries |injuriez |insulte |insultes |insultez |menace |menaces |menacez |moque-toi de
+c 3 client|lecteur|utilisateur
+c 6  client| l'client| l'lecteur| l'utilisate| lecteur| utilisateur
 g 0 3 3
-c 7 amenaza a |amenaza al|burlate de|insulta a |insulta al|ofende a l|ofende al 
+c 11 amenaza a la|amenaza a lo|amenaza al |burlate de a|insulta a la|insulta a lo|insulta al |ofende a la |ofende a las|ofende a los|ofende al 
 c 4 cliente|lectore|usuaria|usuario
-c 12  a la clie| a la lect| a la usua| a las cli| a las lec| a las usu| a los cli| a los lec| a los usu| al client| al lector| al usuari
+c 13  a la client| a la lector| a la usuari| a las clien| a las lecto| a las usuar| a los clien| a los lecto| a los usuar| al cliente| al lectore| al usuaria| al usuario
 ff86771d7e56f51cb1f41fdecf5b00c4 1
 g 1 1 0
 c 1 xoxb-

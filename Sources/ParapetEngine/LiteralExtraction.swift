@@ -35,7 +35,7 @@ public enum LiteralExtraction {
             let kept = minimal(sorted: s.items, arena)
             guard kept.contains(where: { $0.count > cap }) else { return kept }
             // Minimal before the cut too: "shipping address" beside "address" selects nothing
-            // more, but its prefix "shipping a" would.
+            // more, but its prefix "shipping add" would.
             return minimal(Set(kept.map { $0.count > cap ? Array($0[..<cap]) : $0 }))
         }
         var each = s.map { arena.hasPlaceholder($0) ? NonASCIIGate.resolve(arena.array($0)) : arena.array($0) }
@@ -216,7 +216,7 @@ public enum LiteralExtraction {
             if !out.contains(r) { out.append(r) }
         }
         // An exact pattern's parts are clauses too once its texts were cut to their prefixes
-        // (`LiteralSets.maxLength`): "instructio" keeps nothing of "above" in "instruction above".
+        // (`LiteralSets.maxLength`): "instructions" keeps nothing of "above" in "instructions above".
         // A part every kept literal still holds adds nothing.
         if info.required!.contains(where: { $0.count > LiteralSets.maxLength }) {
             let kept = out[0]

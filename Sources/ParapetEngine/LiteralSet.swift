@@ -188,8 +188,11 @@ enum LiteralSets {
     static let maxRequired = 384
     /// Shortest literal worth searching for; shorter ones would select rules on almost any text.
     static let minLength = 3
-    /// Longest literal the prefilter searches for (a longer one is cut to its prefix).
-    static let maxLength = 10
+    /// Longest literal the prefilter searches for (a longer one is cut to its prefix). Each
+    /// byte may be an automaton state; 10 gave 38.7k states and let "payment in" (index,
+    /// information) and "your instr" open gates, 12 gives 51.5k and ran the corpus about 5 %
+    /// faster, 14 only 0.25 % fewer instructions than 12 for 64k states.
+    static let maxLength = 12
     /// Most sets one piece may require together (the most selective are kept).
     static let maxClauses = 4
     /// Most restarted runs (`LiteralInfo.extra`) a pattern's gate adds to its clauses.

@@ -64,7 +64,7 @@ struct LiteralGateCacheTests {
         config.literalGateCache = cache
         let fromChanged = Engine(ruleSet: changed, config: config).prefilter
         #expect(fromChanged.ruleLiterals == Engine(ruleSet: changed).prefilter.ruleLiterals)
-        #expect(fromChanged.ruleLiterals[0]?.contains(Array("disregard ".utf8)) == true)
+        #expect(fromChanged.ruleLiterals[0]?.contains(Array("disregard al".utf8)) == true)
 
         let key = LiteralGateCache.key(for: original.rules[0])
         cache.entries[key] = .init(gates: [Prefilter.Gate(clauses: [[Array("planted".utf8)]])])

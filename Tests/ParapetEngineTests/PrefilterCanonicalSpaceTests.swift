@@ -12,7 +12,7 @@ struct PrefilterCanonicalSpaceTests {
         let p = #"\b(?:note|reminder)\s+(?:to|for)\s+the\s+bot"#
         let canonical = Self.clauses(p, canonicalSpace: true)
         // One space per `\s+`: the whole phrase is one run, cut to `LiteralSets.maxLength`.
-        #expect(canonical?.first == ["note to th", "note for t", "reminder t", "reminder f"])
+        #expect(canonical?.first == ["note to the ", "note for the", "reminder to ", "reminder for"])
         #expect(Self.clauses(p, canonicalSpace: false)?.contains(["note ", "reminder "]) == false)
         // "notes to the bot" holds no "note " or "reminder ": the gate stays shut.
         #expect(canonical?.contains { c in !c.contains { "notes to the bot".contains($0) } } == true)

@@ -9,12 +9,12 @@ struct PrefilterExtractionTests {
     }
 
     @Test(arguments: [
-        ("hello world", ["hello worl"]),   // cut to `LiteralSets.maxLength` bytes
+        ("hello wonderful world", ["hello wonder"]),   // cut to `LiteralSets.maxLength` bytes
         ("Hello", ["hello"]),
         (#"\bignore\s+previous\b"#, ["previous"]),
-        ("(?:ignore|disregard) all", ["ignore all", "disregard "]),
+        ("(?:ignore|disregard) all", ["ignore all", "disregard al"]),
         ("foo|barbaz", ["barbaz", "foo"]),
-        (#"instructions?"#, ["instructio"]),
+        (#"instructions?"#, ["instruction"]),
         (#"rules?"#, ["rule"]),
         ("ab+cd", ["bcd"]),
         (#"order\d{3}"#, ["order"]),     // not joined to `\d`: "order?" would be the sentinel
@@ -24,11 +24,11 @@ struct PrefilterExtractionTests {
         (#"(?<key>api)[_-]key"#, ["api"]),
         (#"(?i)token(?=\s)"#, ["token"]),
         ("(?#note)secret", ["secret"]),
-        (#"<\|im_start\|>"#, ["<|im_start"]),
+        (#"<\|im_start\|>"#, ["<|im_start|>"]),
         ("x{,2}yzw", ["yzw"]),
         (#"\bgh[pousr]_[A-Za-z0-9]{36}"#, ["ghp_", "gho_", "ghu_", "ghs_", "ghr_"]),
         ("a{foo", ["a{foo"]),
-        (#"-----BEGIN [A-Z ]*PRIVATE KEY-----"#, ["-----begin"]),
+        (#"-----BEGIN [A-Z ]*PRIVATE KEY-----"#, ["-----begin "]),
         (#"(abc)\1"#, ["abc"]),            // a back-reference is some text, maybe empty
         (#"x(abc)\1def"#, ["xabc"]),
         (#"['"]or 1"#, ["'or 1", "\"or 1"]),  // quote marks in a class are texts
@@ -60,7 +60,7 @@ struct PrefilterExtractionTests {
     /// least selective, so a longer literal of the same match wins.
     @Test func rareByteIsALiteral() {
         #expect(Self.lits(#"[\w.+-]+@[\w-]+\.[a-z]{2,}"#) == ["@"])
-        #expect(Self.lits(#"[\w.]+@example\.com"#) == ["@example.c"])
+        #expect(Self.lits(#"[\w.]+@example\.com"#) == ["@example.com"])
         #expect(Self.lits(#"(?:@|account)\s*\d"#) == ["@", "account"])
         let clauses = LiteralExtraction.requiredClauses(of: #"forward\s+\w+\s+to\s+[\w.]+@\w+"#)?.map { $0.map { String(decoding: $0, as: UTF8.self) } }
         #expect(clauses == [["forward"], ["@"]])
