@@ -72,5 +72,6 @@ enum RuleCostReport {
             let open = k < openings.count ? openings[k] : 0
             let pattern = gate.pattern.map { "pattern \($0 + 1)" } ?? "rule"
             print("  \(pad(String(open), 8))  \(pattern): " + gate.clauses.map(show).joined(separator: "  &  "))
-        }    }
+        }
+    }
 }

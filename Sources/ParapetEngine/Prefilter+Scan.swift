@@ -324,20 +324,24 @@ extension Prefilter {
     func anySelected(_ index: Int, unitRows: UnsafeBufferPointer<UInt8>) -> Bool {
         groups.withUnsafeBufferPointer { groups in
             groupUnits.withUnsafeBufferPointer { groupUnits in
-                for g in ruleGroups[index] {
-                    let units = groups[Int(g)]
-                    var rows: UInt8 = 0b1111
-                    var k = Int(units.lowerBound)
-                    let end = Int(units.upperBound)
-                    while k < end, rows != 0 {
-                        rows &= unitRows[Int(groupUnits[k])]
-                        k += 1
-                    }
-                    if rows != 0 { return true }
-                }
+                for g in ruleGroups[index] where Self.isOpen(groups[Int(g)], groupUnits, unitRows) { return true }
                 return false
             }
         }
+    }
+
+    /// Whether every unit in `units` (a group's range of `groupUnits`) was marked on one
+    /// common view kind: the group's clauses all occurred in the same view.
+    @inline(__always)
+    private static func isOpen(_ units: Range<Int32>, _ groupUnits: UnsafeBufferPointer<Int32>, _ unitRows: UnsafeBufferPointer<UInt8>) -> Bool {
+        var rows: UInt8 = 0b1111
+        var k = Int(units.lowerBound)
+        let end = Int(units.upperBound)
+        while k < end, rows != 0 {
+            rows &= unitRows[Int(groupUnits[k])]
+            k += 1
+        }
+        return rows != 0
     }
 
     /// Whether some group of rule `index` had all its clauses marked on one view kind. Units
@@ -372,10 +376,8 @@ extension Prefilter {
     /// `RuleCostMeter`'s reports.
     func forEachOpenGroup(_ index: Int, unitRows: UnsafeBufferPointer<UInt8>, _ body: (Int) -> Void) {
         let range = ruleGroups[index]
-        for g in range {
-            var rows: UInt8 = 0b1111
-            for k in groups[Int(g)] { rows &= unitRows[Int(groupUnits[Int(k)])] }
-            if rows != 0 { body(Int(g - range.lowerBound)) }
+        groupUnits.withUnsafeBufferPointer { groupUnits in
+            for g in range where Self.isOpen(groups[Int(g)], groupUnits, unitRows) { body(Int(g - range.lowerBound)) }
         }
     }
 
