@@ -132,7 +132,7 @@ public final class Engine: Sendable {
             collector.limits.append(LimitHit(kind: note.kind == .decodeDepth ? .decodeDepth : .decodeExpansion, rule: nil, detail: note.detail))
         }
         let verdict = collector.verdict(original: input, paranoia: pl, threshold: settings.threshold, failMode: settings.failMode)
-        let steps = settings.sanitize + verdict.ruleIDs.flatMap { ruleSanitize[$0] ?? [] }
+        let steps = collector.anyRuleSanitizes ? settings.sanitize + verdict.ruleIDs.flatMap { ruleSanitize[$0] ?? [] } : settings.sanitize
         let limit = settings.lengthLimit
         if steps.isEmpty && limit == nil { return verdict }
         return Sanitization.apply(verdict, original: input, steps: steps, limit: limit)

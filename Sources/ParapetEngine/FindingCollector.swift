@@ -21,6 +21,10 @@ struct FindingCollector {
     private let hasDeadline: Bool
     /// Set once the work budget or deadline is spent; the engine then stops running rules.
     private(set) var outOfBudget = false
+    /// Whether a rule with its own `sanitize:` steps found something: only then does the engine
+    /// look the verdict's rules up for steps (hashing every finding's id cost ~1.5k
+    /// instructions a scan, almost always to find none).
+    private(set) var anyRuleSanitizes = false
 
     private struct SpanKey: Hashable { let rule: ObjectIdentifier; let start: Int; let end: Int }
 
@@ -58,6 +62,7 @@ struct FindingCollector {
         let key = ObjectIdentifier(rule)
         guard seen.insert(SpanKey(rule: key, start: original.lowerBound, end: original.upperBound)).inserted else { return }
         ruleScores[key] = max(ruleScores[key] ?? 0, score)
+        if !rule.spec.sanitize.isEmpty { anyRuleSanitizes = true }
         guard findings.count < maxFindings else {
             dropped += 1
             return
