@@ -228,7 +228,8 @@ public struct AhoCorasick: Sendable {
                 let trans = UnsafePointer(transitions.base), cls = cb.baseAddress!
                 var state = 0, i = 0
                 if ascii {
-                    if n >= longest &+ Self.asciiLaneMinimum { (state, i) = fourLanes(loop, trans, cls, text, n, hits: hits, body) }
+                    // Packed entries hold an end offset in 32 bits.
+                    if n >= longest &+ Self.asciiLaneMinimum, n < 1 << 32 { (state, i) = fourLanes(loop, trans, cls, text, n, hits: hits, body) }
                 } else if n >= Self.laneMinimum {
                     (state, i) = fourLanesAnyBytes(loop, trans, cls, text, n, hits: hits, body)
                 }
@@ -300,16 +301,19 @@ public struct AhoCorasick: Sendable {
     /// Returns the state lane 3 reached and where it stopped (`4 * g + w`).
     private func fourLanes(_ loop: Loop, _ trans: UnsafePointer<Int32>, _ cls: UnsafePointer<UInt8>, _ text: UnsafePointer<UInt8>,
                            _ n: Int, hits: UnsafeMutablePointer<Int>, _ body: (Int) -> Void) -> (Int, Int) {
-        let w = longest, g = (n &- w) / 4, stride = Self.chunk / 4, region = Self.hitCapacity / 4
+        let w = longest, g = (n &- w) / 4, stride = Self.chunk / 4
+        // Lane k writes its packed entries (one word a step, at most `stride`) at
+        // `packed + k * stride`, the buffer's upper half; `unpackLanes` writes the pairs from the
+        // start without overtaking an entry it has not read.
+        let packed = hits + Self.hitCapacity / 2
         var states = (0, 0, 0, 0)
         var a = 0
         while a < w &+ g {
             let len = min(stride, (a < w ? w : w &+ g) &- a)
-            var counts = loop.runASCIIQuad(trans, cls, text, a: a, gap: g, count: len, states: &states, hits: hits, region: region)
+            var counts = loop.runASCIIQuad(trans, cls, text, a: a, gap: g, count: len, states: &states, hits: packed, region: stride)
             // Warming up: lanes 1...3 keep nothing.
             if a < w { counts = (counts.0, 0, 0, 0) }
-            let total = Self.gather(hits, region: region, counts)
-            if total > 0, case let k = loop.keep(hits, total), k > 0 { body(k) }
+            if case let k = loop.unpackLanes(packed, region: stride, counts, gap: g, into: hits), k > 0 { body(k) }
             a &+= len
         }
         return (states.3, 4 &* g &+ w)
@@ -436,27 +440,69 @@ public struct AhoCorasick: Sendable {
             return (s, out - hits)
         }
 
+        /// `step` writing one word: the pre-multiplied target in the low 32 bits, `endBits` (an
+        /// end offset shifted up 32) above. A lane step of the four-lane loop is then one store
+        /// and no end of its own (the lanes share lane 0's; `unpackLanes` adds the lane's start).
+        @inline(__always)
+        func stepPacked(_ trans: UnsafePointer<Int32>, _ state: inout Int, _ c: UInt8, endBits: Int, _ out: inout UnsafeMutablePointer<Int>) {
+            let t = Int(trans[state &+ Int(c)])
+            let target = t & Int(Int32.max)
+            out[0] = target | endBits
+            out += (t &>> 63) & 1
+            state = target
+        }
+
         /// Four byte loops in step, over ASCII `text[a + k * gap ..< a + k * gap + count]` from
-        /// `states.k`, k = 0...3; loop k's hits go to `hits + k * region` (at most `2 * count`
-        /// entries). Returns the entries each wrote.
+        /// `states.k`, k = 0...3; loop k's hits go to `hits + k * region` (at most `count`
+        /// packed words, as `stepPacked` writes them, with lane 0's end offset). Returns the
+        /// words each wrote.
         @inline(never)
         func runASCIIQuad(_ trans: UnsafePointer<Int32>, _ cls: UnsafePointer<UInt8>, _ text: UnsafePointer<UInt8>,
                           a: Int, gap: Int, count: Int, states: inout (Int, Int, Int, Int),
                           hits: UnsafeMutablePointer<Int>, region: Int) -> (Int, Int, Int, Int) {
             var s0 = states.0, s1 = states.1, s2 = states.2, s3 = states.3
             var o0 = hits, o1 = hits + region, o2 = hits + 2 * region, o3 = hits + 3 * region
-            var e = a
-            let stop = a + count
-            while e < stop {
-                let p = text + e
-                e &+= 1
-                step(trans, &s0, cls[Int(p[0])], end: e, &o0)
-                step(trans, &s1, cls[Int(p[gap])], end: e &+ gap, &o1)
-                step(trans, &s2, cls[Int(p[2 &* gap])], end: e &+ 2 &* gap, &o2)
-                step(trans, &s3, cls[Int(p[3 &* gap])], end: e &+ 3 &* gap, &o3)
+            let g2 = 2 &* gap, g3 = 3 &* gap
+            var p = text + a
+            let stop = text + a + count
+            var endBits = (a &+ 1) &<< 32
+            while p < stop {
+                stepPacked(trans, &s0, cls[Int(p[0])], endBits: endBits, &o0)
+                stepPacked(trans, &s1, cls[Int(p[gap])], endBits: endBits, &o1)
+                stepPacked(trans, &s2, cls[Int(p[g2])], endBits: endBits, &o2)
+                stepPacked(trans, &s3, cls[Int(p[g3])], endBits: endBits, &o3)
+                p += 1
+                endBits &+= 1 &<< 32
             }
             states = (s0, s1, s2, s3)
             return (o0 - hits, o1 - (hits + region), o2 - (hits + 2 * region), o3 - (hits + 3 * region))
+        }
+
+        /// Turns the packed words of the four lanes (lane k's `counts.k` at `packed + k * region`,
+        /// as `runASCIIQuad` writes them) into (state, end) pairs at `hits`, lane after lane,
+        /// leaving out states done under `mask` as `keep` does; returns the entries written.
+        /// The pairs may be written over the packed words: with `packed` at the upper half of a
+        /// `hitCapacity` buffer and at most `chunk / 4` words a lane, the pair of the j-th word
+        /// read ends at `hits + 2j + 1`, below every word still to be read.
+        @inline(never)
+        func unpackLanes(_ packed: UnsafeMutablePointer<Int>, region: Int, _ counts: (Int, Int, Int, Int), gap: Int,
+                         into hits: UnsafeMutablePointer<Int>) -> Int {
+            var w = 0
+            @inline(__always)
+            func lane(_ k: Int, _ c: Int) {
+                let from = packed + k &* region, shift = k &* gap
+                var i = 0
+                while i < c {
+                    let x = from[i]
+                    let s = AhoCorasick.stateIndex(x & 0xFFFF_FFFF, reciprocal)
+                    hits[w] = s
+                    hits[w &+ 1] = (x &>> 32) &+ shift
+                    w &+= done[s] & mask == mask ? 0 : 2
+                    i &+= 1
+                }
+            }
+            lane(0, counts.0); lane(1, counts.1); lane(2, counts.2); lane(3, counts.3)
+            return w
         }
 
         /// One character of `text` at `i` as the automaton reads it (U+017F and U+212A, looked
