@@ -29,21 +29,26 @@ public enum Canonicalizer {
     static func asciiCanonical(_ input: [UInt8]) -> ([UInt8], OffsetMap) {
         let n = input.count
         if n == 0 { return ([], .identity(count: 0)) }
-        var out = [UInt8](repeating: 0, count: n)
-        // Common case first: nothing to remove, so lower-casing in place of the identity map.
-        // The pass stops at the first byte to remove; the bytes before it keep their offsets.
-        let first = out.withUnsafeMutableBufferPointer { o in
-            input.withUnsafeBufferPointer { identityPrefix($0, into: o) }
+        // Uninitialized buffers: every byte the view keeps is written below, and zeroing them
+        // first cost a memset per scan.
+        var first = 0
+        var starts: [Int32] = []
+        let out = [UInt8](unsafeUninitializedCapacity: n) { o, count in
+            // Common case first: nothing to remove, so lower-casing in place of the identity map.
+            // The pass stops at the first byte to remove; the bytes before it keep their offsets.
+            first = input.withUnsafeBufferPointer { identityPrefix($0, into: o) }
+            if first == n {
+                count = n
+                return
+            }
+            var written = 0
+            starts = [Int32](unsafeUninitializedCapacity: n) { s, kept in
+                written = input.withUnsafeBufferPointer { removing($0, from: first, into: o, starts: s) }
+                kept = written
+            }
+            count = written
         }
         if first == n { return (out, .identity(count: n)) }
-        var starts = [Int32](repeating: 0, count: n)
-        let written = out.withUnsafeMutableBufferPointer { o in
-            starts.withUnsafeMutableBufferPointer { s in
-                input.withUnsafeBufferPointer { removing($0, from: first, into: o, starts: s) }
-            }
-        }
-        out.removeLast(n - written)
-        starts.removeLast(n - written)
         // Each kept byte comes from exactly one input byte.
         let ends = starts.map { $0 &+ 1 }
         return (out, OffsetMap(starts: starts, ends: ends, originalCount: n))
