@@ -3,7 +3,7 @@ import ParapetRules
 import ParapetText
 
 /// What to do with a text. "Blocked" is a value, not an error.
-public enum Decision: String, Sendable, Hashable, Codable, Comparable {
+public enum Decision: String, Sendable, Hashable, CaseIterable, Codable, Comparable {
     case allow, sanitize, block
 
     private var rank: Int { self == .allow ? 0 : self == .sanitize ? 1 : 2 }

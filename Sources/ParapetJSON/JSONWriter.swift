@@ -66,6 +66,21 @@ public struct JSONWriter: Sendable {
         needsComma = true
     }
 
+    /// Writes a member name made once (`JSONKey`): one copy, where `key(_:)` escapes the
+    /// name and appends it piece by piece on every call.
+    public mutating func key(_ k: JSONKey) {
+        bytes.append(contentsOf: needsComma ? k.token : k.first)
+        afterKey = true
+        needsComma = true
+    }
+
+    /// Writes a string value made once (`JSONText`) as one copy.
+    public mutating func writeString(_ t: JSONText) {
+        beforeValue()
+        bytes.append(contentsOf: t.token)
+        needsComma = true
+    }
+
     public mutating func writeString(_ s: String) {
         beforeValue()
         appendQuoted(s)
@@ -93,7 +108,26 @@ public struct JSONWriter: Sendable {
 
     public mutating func writeNumber(_ n: Int) {
         beforeValue()
-        bytes.append(contentsOf: String(n).utf8)
+        if n >= 0 && n < 10 {
+            bytes.append(0x30 &+ UInt8(truncatingIfNeeded: n))
+        } else {
+            // Digits from the right into a small buffer (no String to build): 19 digits and a
+            // sign at most.
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { buf in
+                var v = n.magnitude
+                var k = 20
+                repeat {
+                    k &-= 1
+                    buf[k] = 0x30 &+ UInt8(truncatingIfNeeded: v % 10)
+                    v /= 10
+                } while v != 0
+                if n < 0 {
+                    k &-= 1
+                    buf[k] = UInt8(ascii: "-")
+                }
+                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: buf[k...]))
+            }
+        }
         needsComma = true
     }
 
@@ -179,5 +213,28 @@ public struct JSONWriter: Sendable {
         }
         while i < p.count { acc |= UInt64(base[i]); i += 1 }
         return acc & 0x8080_8080_8080_8080 == 0
+    }
+}
+
+/// A member name quoted once, with its comma and colon (`,"name":`), for `JSONWriter.key(_:)`
+/// on hot paths that write the same names for every document.
+public struct JSONKey: Sendable {
+    /// `,"name":`, and the same without the comma for an object's first member.
+    let token: [UInt8], first: [UInt8]
+    public init(_ name: String) {
+        var w = JSONWriter(capacity: name.utf8.count + 4)
+        w.writeString(name)
+        first = w.bytes + [UInt8(ascii: ":")]
+        token = [UInt8(ascii: ",")] + first
+    }
+}
+
+/// A string value quoted and escaped once, for `JSONWriter.writeString(_:)` on hot paths.
+public struct JSONText: Sendable {
+    let token: [UInt8]
+    public init(_ value: String) {
+        var w = JSONWriter(capacity: value.utf8.count + 2)
+        w.writeString(value)
+        token = w.bytes
     }
 }

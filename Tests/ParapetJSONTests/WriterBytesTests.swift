@@ -23,6 +23,36 @@ import Testing
         }
     }
 
+    /// Integers are written as `String(n)` writes them, at the edges of the digit loop too.
+    @Test func integersAreWrittenAsDecimalText() {
+        var state: UInt64 = 0x1234
+        var values = [0, 9, 10, -1, -9, -10, 99, 100, Int.max, Int.min, Int.min + 1]
+        for _ in 0..<2_000 {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            values.append(Int(bitPattern: UInt(state)) >> Int(state % 63))
+        }
+        for n in values {
+            var w = JSONWriter()
+            w.beginArray(); w.writeNumber(n); w.writeNumber(n); w.endArray()
+            #expect(w.string == "[\(n),\(n)]")
+        }
+    }
+
+    /// A member name or string value made once writes the bytes `key(_:)` and `writeString(_:)`
+    /// write, first in an object or after another member, names that need escapes included.
+    @Test func keysAndTextsMadeOnceWriteWhatTheStringPathsWrite() {
+        for name in ["decision", "fail_mode", "", "quo\"te", "back\\slash", "tab\there", "é", "\u{1}"] {
+            var a = JSONWriter(), b = JSONWriter()
+            a.beginObject(); a.key(JSONKey(name)); a.writeString(JSONText(name)); a.key(JSONKey(name)); a.writeNumber(1); a.endObject()
+            b.beginObject(); b.key(name); b.writeString(name); b.key(name); b.writeNumber(1); b.endObject()
+            #expect(a.bytes == b.bytes, "\(name.debugDescription)")
+            var c = JSONWriter(), d = JSONWriter()
+            c.beginArray(); c.writeString(JSONText(name)); c.writeString(JSONText(name)); c.endArray()
+            d.beginArray(); d.writeString(name); d.writeString(name); d.endArray()
+            #expect(c.bytes == d.bytes, "\(name.debugDescription)")
+        }
+    }
+
     @Test func resetStartsAFreshDocument() {
         var w = JSONWriter()
         w.beginObject(); w.key("a"); w.writeNumber(1); w.key("b")
