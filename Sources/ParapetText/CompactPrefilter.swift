@@ -124,41 +124,47 @@ enum CompactPrefilter {
     /// letter), entered from `state` (without `unsettled` bits); nil when a step in the block
     /// may hit. With letters only, a hit is two single-byte tokens two bytes apart ("a b"):
     /// the single tokens from the one before the block (decided by the block's first byte) to
-    /// lane 6 are found on a bit mask, joined with the two the state remembers, and tested for
-    /// such a pair. Isolated ones ("a", "I", common in prose) no longer stop the block.
+    /// the block's last lane but one are found on a bit mask, joined with the two the state
+    /// remembers, and tested for such a pair. Isolated ones ("a", "I", common in prose) no
+    /// longer stop the block.
     @inline(__always)
     static func calmExit(_ x: UInt64, from state: UInt8) -> UInt8? {
         let (token, nonLetter) = Compactor.tokenMasks(x)
         guard nonLetter == 0 else { return nil }
-        // Bit k: lane k is a token byte.
-        let m = UInt32(truncatingIfNeeded: ((token >> 7) &* 0x0102_0408_1020_4080) >> 56)
-        let st = UInt32(state)
-        // Bit 1: the byte two before the block, bit 2: the byte before it, bit 3 + k: lane k.
-        let ext = m << 3 | (st >> 1 & 1) << 2 | (st & 1) << 1
-        // Single tokens at bits 2...9 (the byte before the block to lane 6: both neighbours
-        // known), and those the state remembers at bits 1 and 0 (two and three bytes back).
-        let singles = ext & ~(ext << 1) & ~(ext >> 1) & 0x3FC | (st >> 2 & 1) << 1 | (st >> 3 & 1)
-        guard singles & (singles << 2) == 0 else { return nil }
-        let t6 = m >> 6 & 1, t7 = m >> 7
-        return UInt8(truncatingIfNeeded: t6 | t7 << 1 | (singles >> 9 & 1) << 2 | (singles >> 8 & 1) << 3 | t7 << 4)
+        return exit(tokens: laneBits(token), lanes: 8, from: state)
     }
 
-    /// `calmExit` for the sixteen bytes `x0` then `x1`: the same bit arithmetic on a 16-bit
-    /// token mask (the single tokens from the byte before the block to lane 14).
+    /// `calmExit` for the sixteen bytes `x0` then `x1`, their single tokens tested at once.
     @inline(__always)
     static func calmExit16(_ x0: UInt64, _ x1: UInt64, from state: UInt8) -> UInt8? {
         let (token0, nonLetter0) = Compactor.tokenMasks(x0)
         let (token1, nonLetter1) = Compactor.tokenMasks(x1)
         guard nonLetter0 | nonLetter1 == 0 else { return nil }
-        // Bit k: lane k is a token byte (lanes 8...15 are x1's).
-        let m = UInt32(truncatingIfNeeded: ((token0 >> 7) &* 0x0102_0408_1020_4080) >> 56)
-            | UInt32(truncatingIfNeeded: ((token1 >> 7) &* 0x0102_0408_1020_4080) >> 56) << 8
+        return exit(tokens: laneBits(token0) | laneBits(token1) << 8, lanes: 16, from: state)
+    }
+
+    /// Bit k set when lane k of a byte mask (0x80 per lane) is set.
+    @inline(__always)
+    private static func laneBits(_ mask: UInt64) -> UInt32 {
+        UInt32(truncatingIfNeeded: ((mask >> 7) &* 0x0102_0408_1020_4080) >> 56)
+    }
+
+    /// The calm block's test and exit state from `m` (bit k: lane k of the block's `lanes`
+    /// bytes is a token byte).
+    @inline(__always)
+    private static func exit(tokens m: UInt32, lanes: UInt32, from state: UInt8) -> UInt8? {
         let st = UInt32(state)
+        // Bit 1: the byte two before the block, bit 2: the byte before it, bit 3 + k: lane k.
         let ext = m << 3 | (st >> 1 & 1) << 2 | (st & 1) << 1
-        let singles = ext & ~(ext << 1) & ~(ext >> 1) & 0x3_FFFC | (st >> 2 & 1) << 1 | (st >> 3 & 1)
+        // Single tokens at bits 2 ... lanes + 1 (the byte before the block to the last lane but
+        // one: both neighbours known), and those the state remembers at bits 1 and 0 (two and
+        // three bytes back).
+        let decided: UInt32 = (1 << (lanes &+ 2)) &- 4
+        let singles = ext & ~(ext << 1) & ~(ext >> 1) & decided | (st >> 2 & 1) << 1 | (st >> 3 & 1)
         guard singles & (singles << 2) == 0 else { return nil }
-        let t14 = m >> 14 & 1, t15 = m >> 15
-        return UInt8(truncatingIfNeeded: t14 | t15 << 1 | (singles >> 17 & 1) << 2 | (singles >> 16 & 1) << 3 | t15 << 4)
+        let beforeLast = m >> (lanes &- 2) & 1, last = m >> (lanes &- 1) & 1
+        return UInt8(truncatingIfNeeded: beforeLast | last << 1 | (singles >> (lanes &+ 1) & 1) << 2
+            | (singles >> lanes & 1) << 3 | last << 4)
     }
 
     /// The specification `mayChange` is built from and tested against.
