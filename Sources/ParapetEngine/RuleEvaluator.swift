@@ -8,9 +8,9 @@ enum RuleEvaluator {
     /// kind; the others cannot match there and are skipped (findings and their order unchanged).
     static func evaluate(_ rule: CompiledRule, views: ViewSet, context: ScanContext, scratch: MatchScratch, gate: PatternGate? = nil, into c: inout FindingCollector) {
         // Redacting rules need every occurrence; the others only need to know they fired.
-        let wantsAll = rule.spec.action(at: c.paranoia) == .redact
-        let score = rule.spec.score(at: c.paranoia)
-        for kind in rule.spec.views {
+        let wantsAll = rule.action(at: c.paranoia) == .redact
+        let score = rule.score(at: c.paranoia)
+        for kind in rule.views {
             if let gate, !gate.allowsAny(kind) { continue }
             for view in views.views(kind) {
                 let passes = rule.patterns.count + (rule.hasDetector ? 1 : 0)

@@ -15,6 +15,16 @@ public final class CompiledRule: Sendable {
     public let validator: MatchValidator?
     /// Allowlisted match texts (documented placeholders), compared byte for byte.
     public let allowlist: Set<[UInt8]>
+    /// `spec.views`, and what `spec.score(at:)`, `spec.action(at:)` and `spec.sanitize` give,
+    /// kept on the rule for the scan loop: reading them through `spec` copied the whole spec
+    /// (a few hundred bytes, a dozen references) for every rule and view a scan ran.
+    public let views: [ViewKind]
+    public let hasSanitize: Bool
+    /// `spec.placeholderLabel`, for the redaction excerpt of every finding of a redacting rule.
+    public let placeholderLabel: String
+    private let baseScore: Int, baseAction: RuleAction
+    /// Paranoia level from which the escalated score and action hold (`Int.max`: never).
+    private let escalationLevel: Int, escalatedScore: Int, escalatedAction: RuleAction
 
     public init(spec: RuleSpec, patterns: [Pattern], detector: (any Detector)?, validator: MatchValidator?, allowlist: Set<[UInt8]>) {
         self.spec = spec
@@ -23,9 +33,27 @@ public final class CompiledRule: Sendable {
         hasDetector = detector != nil
         self.validator = validator
         self.allowlist = allowlist
+        id = spec.id
+        views = spec.views
+        hasSanitize = !spec.sanitize.isEmpty
+        placeholderLabel = spec.placeholderLabel
+        baseScore = spec.score
+        baseAction = spec.action
+        escalationLevel = spec.escalation?.paranoia ?? .max
+        escalatedScore = spec.escalation?.score ?? spec.score
+        escalatedAction = spec.escalation?.action ?? spec.action
     }
 
-    public var id: String { spec.id }
+    /// `spec.score(at:)` without reading the spec.
+    @inline(__always)
+    public func score(at paranoia: Int) -> Int { paranoia >= escalationLevel ? escalatedScore : baseScore }
+
+    /// `spec.action(at:)` without reading the spec.
+    @inline(__always)
+    public func action(at paranoia: Int) -> RuleAction { paranoia >= escalationLevel ? escalatedAction : baseAction }
+
+    /// `spec.id`, stored: the scan loop reads it for every rule and view it runs.
+    public let id: String
 
     /// Whether this rule runs for `target` at paranoia level `paranoia`.
     public func isActive(target: Target, paranoia: Int) -> Bool {

@@ -91,4 +91,22 @@ import Testing
         #expect(errors("{paranoia: 2, scor: 3}").contains("unknown key 'scor' in escalate (did you mean 'score'?)"))
         #expect(errors("redact") == ["escalate must be a mapping with paranoia, and score and/or action"])
     }
+
+    /// The compiled rule keeps what the scan loop reads off the spec; it must say what the
+    /// spec says, at every level, for every rule of the default pack and this suite's pack.
+    @Test func compiledRulesAnswerAsTheirSpecs() throws {
+        let own = try RuleCompiler(registry: .standard).compile([RuleSource(path: "e.yaml", text: Self.pack)]).rules
+        let rules = try RuleCompiler(registry: .standard).compile(DefaultPack.ruleSources).rules + own
+        #expect(rules.contains { $0.spec.escalation != nil } && rules.contains { !$0.spec.sanitize.isEmpty })
+        for rule in rules {
+            for pl in 1...4 {
+                #expect(rule.score(at: pl) == rule.spec.score(at: pl), "\(rule.id) PL\(pl)")
+                #expect(rule.action(at: pl) == rule.spec.action(at: pl), "\(rule.id) PL\(pl)")
+            }
+            #expect(rule.id == rule.spec.id)
+            #expect(rule.views == rule.spec.views)
+            #expect(rule.hasSanitize == !rule.spec.sanitize.isEmpty)
+            #expect(rule.placeholderLabel == rule.spec.placeholderLabel)
+        }
+    }
 }
