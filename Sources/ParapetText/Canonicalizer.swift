@@ -66,8 +66,26 @@ public enum Canonicalizer {
             var prevSpace: UInt8 = 1
             var i = 0
             while i < n {
-                // Eight bytes per step while they are printable (0x20-0x7E) with no space after
-                // a space (nor a leading one): the map then only lower-cases.
+                // Sixteen, else eight bytes per step while they are printable (0x20-0x7E) with no
+                // space after a space (nor a leading one): the map then only lower-cases.
+                if i + 16 <= n {
+                    let x0 = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+                    let x1 = raw.loadUnaligned(fromByteOffset: i + 8, as: UInt64.self)
+                    let sp0 = ASCIIScan.zeroBytes(x0 ^ ASCIIScan.ones &* 0x20)
+                    let sp1 = ASCIIScan.zeroBytes(x1 ^ ASCIIScan.ones &* 0x20)
+                    let control = ~(x0 &+ ASCIIScan.ones &* 0x60) & ASCIIScan.high | ASCIIScan.zeroBytes(x0 ^ ASCIIScan.ones &* 0x7F)
+                        | ~(x1 &+ ASCIIScan.ones &* 0x60) & ASCIIScan.high | ASCIIScan.zeroBytes(x1 ^ ASCIIScan.ones &* 0x7F)
+                    let doubled = sp0 & (sp0 << 8 | UInt64(prevSpace) << 7) | sp1 & (sp1 << 8 | sp0 >> 56)
+                    if control | doubled == 0 {
+                        let upper0 = (x0 &+ ASCIIScan.ones &* 0x3F) & ~(x0 &+ ASCIIScan.ones &* 0x25) & ASCIIScan.high
+                        let upper1 = (x1 &+ ASCIIScan.ones &* 0x3F) & ~(x1 &+ ASCIIScan.ones &* 0x25) & ASCIIScan.high
+                        (dst + i).storeBytes(of: x0 | upper0 >> 2, as: UInt64.self)
+                        (dst + i + 8).storeBytes(of: x1 | upper1 >> 2, as: UInt64.self)
+                        prevSpace = UInt8(truncatingIfNeeded: sp1 >> 63)
+                        i += 16
+                        continue
+                    }
+                }
                 if i + 8 <= n {
                     let x = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
                     let sp = ASCIIScan.zeroBytes(x ^ ASCIIScan.ones &* 0x20)
